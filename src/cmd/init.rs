@@ -1,0 +1,53 @@
+//! `taizhang init`: a new ledger with a complete, commented ledger.toml.
+
+use super::{Ctx, Output};
+use crate::cli::InitArgs;
+use crate::model::Lang;
+use crate::store::ledger::{PROJECTS_DIR, SETTINGS_FILE};
+use crate::store::settings_file;
+use crate::store::write::{LOCK_FILE, atomic_write};
+use anyhow::{Context, Result, bail};
+use std::path::PathBuf;
+
+pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
+    let dir = args
+        .dir
+        .clone()
+        .or_else(|| ctx.ledger.clone())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let settings_path = dir.join(SETTINGS_FILE);
+    if settings_path.exists() {
+        bail!(
+            "{} already exists: refusing to overwrite an existing ledger",
+            settings_path.display()
+        );
+    }
+    if let Some(region) = &args.region
+        && !(region.len() == 6 && region.bytes().all(|b| b.is_ascii_digit()))
+    {
+        bail!(
+            "--region: invalid region code \"{region}\": expected 6 digits (GB/T 2260), e.g. 410927"
+        );
+    }
+    let name = match &args.name {
+        Some(n) if n.trim().is_empty() => bail!("--name must not be empty"),
+        Some(n) => n.clone(),
+        None => {
+            let abs = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
+            abs.file_name()
+                .map_or("ledger".to_string(), |n| n.to_string_lossy().into_owned())
+        }
+    };
+    let lang = ctx.lang.unwrap_or(Lang::Zh);
+    std::fs::create_dir_all(dir.join(PROJECTS_DIR))
+        .with_context(|| format!("cannot create {}", dir.display()))?;
+    let text = settings_file::default_text(&name, args.region.as_deref().unwrap_or(""), lang);
+    atomic_write(&dir.join(".gitignore"), format!("{LOCK_FILE}\n").as_bytes())?;
+    atomic_write(&dir.join(PROJECTS_DIR).join(".gitkeep"), b"")?;
+    atomic_write(&settings_path, text.as_bytes())?;
+    Ok(Output::ok(format!(
+        "Created the ledger \"{name}\" in {}.\nEdit {} to fit your county, then open a project with `taizhang open`.\n",
+        dir.display(),
+        settings_path.display()
+    )))
+}

@@ -1,0 +1,125 @@
+//! `taizhang open`: records a project and builds its task list (任务清单)
+//! from the catalogue entries for its type, each due date counted from the
+//! opening day by the catalogue's time limit.
+
+use super::{Ctx, Output, date_arg, project_id};
+use crate::cli::OpenArgs;
+use crate::model::id::check_national_code;
+use crate::model::{Amount, Procedure, Project, Status};
+use crate::store::procedures_file::ProcedureTable;
+use anyhow::{Result, anyhow, bail};
+
+pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
+    let ledger = ctx.open_ledger()?;
+    let s = &ledger.settings;
+    let id = project_id(&a.id)?;
+    if a.name.trim().is_empty() {
+        bail!("--name must not be empty: give the project's name (项目名称)");
+    }
+    let kind = s.project_type(&a.kind).ok_or_else(|| {
+        anyhow!(
+            "unknown project type \"{}\": expected one of {}",
+            a.kind,
+            s.type_keys()
+        )
+    })?;
+    if let Some(code) = &a.code {
+        check_national_code(code).map_err(|e| anyhow!("--code: {e}"))?;
+    }
+    let investment = a
+        .investment
+        .as_deref()
+        .map(Amount::parse)
+        .transpose()
+        .map_err(|e| anyhow!("--investment: {e}"))?;
+    let planned_start = a
+        .planned_start
+        .as_deref()
+        .map(|t| date_arg("--planned-start", t))
+        .transpose()?;
+
+    let find = |flag: &str, text: &str| {
+        s.procedure(text).map(|c| c.key.clone()).ok_or_else(|| {
+            let keys: Vec<&str> = s.catalogue.iter().map(|c| c.key.as_str()).collect();
+            anyhow!("{flag}: unknown procedure \"{text}\": expected a key or Chinese name from the catalogue: {}", keys.join(", "))
+        })
+    };
+    let with = a
+        .with
+        .iter()
+        .map(|t| find("--with", t))
+        .collect::<Result<Vec<_>>>()?;
+    let without = a
+        .without
+        .iter()
+        .map(|t| find("--without", t))
+        .collect::<Result<Vec<_>>>()?;
+    if let Some(k) = with.iter().find(|k| without.contains(k)) {
+        bail!("procedure \"{k}\" is given both --with and --without");
+    }
+    for k in &without {
+        if !s.procedure(k).is_some_and(|c| c.applies_to(&kind.key)) {
+            bail!(
+                "--without: procedure \"{k}\" is not on the task list of type {} ({}); nothing to leave out",
+                kind.key,
+                kind.name
+            );
+        }
+    }
+
+    let _lock = ledger.lock()?;
+    let dir = ledger.project_dir(&id);
+    if dir.exists() {
+        bail!(
+            "project \"{id}\" already exists ({}); choose another ID",
+            dir.display()
+        );
+    }
+    let opened = ctx.today;
+    let mut table = ProcedureTable::new();
+    for c in s
+        .catalogue
+        .iter()
+        .filter(|c| c.applies_to(&kind.key) || with.contains(&c.key))
+    {
+        let not_needed = without.contains(&c.key);
+        table.push(Procedure {
+            key: c.key.clone(),
+            name: c.name.clone(),
+            taskforce: c.taskforce.clone(),
+            status: if not_needed {
+                Status::NotNeeded
+            } else {
+                Status::Pending
+            },
+            due: c
+                .limit
+                .filter(|_| !not_needed)
+                .map(|l| l.due_from(opened, &s.calendar)),
+            ..Procedure::default()
+        });
+    }
+    let project = Project {
+        name: a.name.trim().to_string(),
+        kind: kind.key.clone(),
+        owner: a.owner.clone().filter(|o| !o.trim().is_empty()),
+        township: a.township.clone().filter(|t| !t.trim().is_empty()),
+        code: a.code.clone(),
+        investment,
+        opened,
+        planned_start,
+        started: None,
+    };
+    ledger.save(None, &id, &project, Some(&table))?;
+    let needed = table
+        .rows
+        .iter()
+        .filter(|r| r.status != Status::NotNeeded)
+        .count();
+    Ok(Output::ok(format!(
+        "Opened {id} {} ({}): {needed} procedures on its task list, in {}\n",
+        project.name,
+        kind.name,
+        dir.display()
+    )))
+}

@@ -1,0 +1,28 @@
+//! `taizhang show ID`: one project with its procedures, status, task force,
+//! dates and pledges.
+
+use super::{Ctx, Output, project_id};
+use crate::cli::ShowArgs;
+use crate::report::{Format, list, render};
+use anyhow::Result;
+
+pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
+    let ledger = ctx.open_ledger()?;
+    let id = project_id(&a.id)?;
+    let lp = ledger.load_project(&id)?;
+    let lang = ctx.lang(&ledger.settings);
+    let detail = list::detail(&ledger.settings, &lp, ctx.today);
+    let table = detail.table(&ledger.settings, lang);
+    let text = match ctx.format {
+        Format::Json => render::json(&detail),
+        Format::Csv => table.render(Format::Csv),
+        Format::Markdown => format!(
+            "## {} {}\n\n{}",
+            detail.project.project,
+            detail.project.name,
+            table.render(Format::Markdown)
+        ),
+        Format::Table => format!("{}\n{}", detail.header(lang), table.render(Format::Table)),
+    };
+    Ok(Output::ok(text))
+}

@@ -1,0 +1,19 @@
+//! Plain types and the rules over them: dates, amounts, project IDs, the
+//! ledger's settings (task forces, project types, procedure catalogue,
+//! slow-progress thresholds), a project record and its procedure rows. No I/O
+//! lives here; `store` reads and writes these, `report` builds views of them.
+
+pub mod amount;
+pub mod calendar;
+pub mod date;
+pub mod id;
+pub mod procedure;
+pub mod project;
+pub mod settings;
+
+pub use amount::Amount;
+pub use date::{Date, parse_date};
+pub use id::ProjectId;
+pub use procedure::{PledgeKind, Procedure, Status};
+pub use project::Project;
+pub use settings::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};

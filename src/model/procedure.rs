@@ -1,0 +1,110 @@
+//! One row of a project's procedure ledger (前期手续): its status, the date
+//! it is due (时间节点), when it was obtained and under which document
+//! number (批复文号), and, for a procedure granted on a commitment (容缺 /
+//! 告知承诺), the pledge: its kind, deadline, missing items and fulfilment.
+
+use super::Date;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Pending,
+    Obtained,
+    Pledged,
+    NotNeeded,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Pending,
+        Status::Obtained,
+        Status::Pledged,
+        Status::NotNeeded,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Obtained => "obtained",
+            Status::Pledged => "pledged",
+            Status::NotNeeded => "not-needed",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<Status, String> {
+        Status::ALL
+            .into_iter()
+            .find(|s| s.key() == text)
+            .ok_or_else(|| {
+                format!(
+                    "invalid status \"{text}\": expected pending, obtained, pledged or not-needed"
+                )
+            })
+    }
+}
+
+/// The kind of commitment a procedure was granted on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PledgeKind {
+    /// 容缺受理: accepted with secondary materials missing.
+    Tolerance,
+    /// 告知承诺: approved on a written promise of meeting the conditions.
+    Notify,
+}
+
+impl PledgeKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            PledgeKind::Tolerance => "tolerance",
+            PledgeKind::Notify => "notify",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<PledgeKind, String> {
+        match text {
+            "tolerance" => Ok(PledgeKind::Tolerance),
+            "notify" => Ok(PledgeKind::Notify),
+            _ => Err(format!(
+                "invalid pledge kind \"{text}\": expected tolerance (容缺) or notify (告知承诺)"
+            )),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Procedure {
+    pub key: String,
+    pub name: String,
+    pub taskforce: String,
+    pub status: Status,
+    pub due: Option<Date>,
+    pub obtained: Option<Date>,
+    pub doc_no: String,
+    pub pledge_kind: Option<PledgeKind>,
+    pub pledged: Option<Date>,
+    pub pledge_due: Option<Date>,
+    pub missing_items: String,
+    pub fulfilled: Option<Date>,
+    pub note: String,
+}
+
+impl Procedure {
+    /// Obtained or pledged: counts as done for the start of works.
+    pub fn is_done(&self) -> bool {
+        matches!(self.status, Status::Obtained | Status::Pledged)
+    }
+
+    /// A commitment that has not been made good yet.
+    pub fn open_pledge(&self) -> bool {
+        self.status == Status::Pledged && self.fulfilled.is_none()
+    }
+
+    /// Dates on which something was recorded for this procedure.
+    pub fn recorded_dates(&self) -> impl Iterator<Item = Date> {
+        [self.obtained, self.pledged, self.fulfilled]
+            .into_iter()
+            .flatten()
+    }
+}

@@ -1,0 +1,34 @@
+//! A project record (`project.toml`): what the project is, who builds it,
+//! where, how much, when it was opened in the ledger, when it should start
+//! and when it did start (开工).
+
+use super::{Amount, Date};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Project {
+    pub name: String,
+    /// Project type key from the ledger's settings, e.g. `chemical`.
+    pub kind: String,
+    /// Project owner (项目单位).
+    pub owner: Option<String>,
+    /// Township or sub-district (乡镇/街道).
+    pub township: Option<String>,
+    /// National project code (项目代码).
+    pub code: Option<String>,
+    /// Total investment in 万元.
+    pub investment: Option<Amount>,
+    /// The day the project was opened in the ledger.
+    pub opened: Date,
+    pub planned_start: Option<Date>,
+    pub started: Option<Date>,
+}
+
+impl Project {
+    /// Days the start of works is late on `today` (positive: late).
+    pub fn start_days_late(&self, today: Date) -> Option<i64> {
+        match (self.planned_start, self.started) {
+            (Some(plan), None) => Some(super::date::days_past(plan, today)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,310 @@
+//! The project list (项目清单) with counts of procedures by status, and the
+//! detail of one project with its task list (任务清单).
+
+use super::Table;
+use super::labels::{pick, taskforce_with_lead};
+use super::overdue;
+use crate::model::{Amount, Date, Lang, PledgeKind, Procedure, Settings, Status};
+use crate::store::LoadedProject;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub total: usize,
+    pub obtained: usize,
+    pub pledged: usize,
+    pub pending: usize,
+    pub not_needed: usize,
+    /// Pledges not yet made good (any deadline).
+    pub open_pledges: usize,
+    /// Overdue items of the project (see `report overdue`).
+    pub overdue: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub project: String,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub type_name: String,
+    pub owner: Option<String>,
+    pub township: Option<String>,
+    pub code: Option<String>,
+    pub investment: Option<Amount>,
+    pub opened: Date,
+    pub planned_start: Option<Date>,
+    pub started: Option<Date>,
+    pub procedures: Counts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ListReport {
+    pub as_of: Date,
+    pub projects: Vec<Summary>,
+}
+
+pub fn counts(rows: &[Procedure], overdue: usize) -> Counts {
+    let mut c = Counts {
+        total: rows.len(),
+        overdue,
+        ..Counts::default()
+    };
+    for r in rows {
+        match r.status {
+            Status::Obtained => c.obtained += 1,
+            Status::Pledged => c.pledged += 1,
+            Status::Pending => c.pending += 1,
+            Status::NotNeeded => c.not_needed += 1,
+        }
+        c.open_pledges += usize::from(r.open_pledge());
+    }
+    c
+}
+
+pub fn summary(settings: &Settings, lp: &LoadedProject, today: Date) -> Summary {
+    let p = &lp.project;
+    let overdue = overdue::build(settings, std::slice::from_ref(lp), today)
+        .items
+        .len();
+    Summary {
+        project: lp.id.clone(),
+        name: p.name.clone(),
+        kind: p.kind.clone(),
+        type_name: settings
+            .project_type(&p.kind)
+            .map(|t| t.name.clone())
+            .unwrap_or_default(),
+        owner: p.owner.clone(),
+        township: p.township.clone(),
+        code: p.code.clone(),
+        investment: p.investment,
+        opened: p.opened,
+        planned_start: p.planned_start,
+        started: p.started,
+        procedures: counts(lp.procedures(), overdue),
+    }
+}
+
+pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> ListReport {
+    ListReport {
+        as_of: today,
+        projects: projects
+            .iter()
+            .map(|lp| summary(settings, lp, today))
+            .collect(),
+    }
+}
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(ToString::to_string).unwrap_or_default()
+}
+
+impl ListReport {
+    pub fn table(&self, lang: Lang) -> Table {
+        let mut t = Table::new(&[
+            pick(lang, "project", "项目"),
+            pick(lang, "name", "项目名称"),
+            pick(lang, "type", "类型"),
+            pick(lang, "township", "乡镇"),
+            pick(lang, "investment (万元)", "总投资(万元)"),
+            pick(lang, "planned start", "计划开工"),
+            pick(lang, "started", "开工日期"),
+            pick(lang, "done/total", "已办/总数"),
+            pick(lang, "pledged", "容缺承诺"),
+            pick(lang, "pending", "待办"),
+            pick(lang, "overdue", "逾期"),
+        ])
+        .numeric(&[4, 7, 8, 9, 10]);
+        for s in &self.projects {
+            let c = &s.procedures;
+            t.push(vec![
+                s.project.clone(),
+                s.name.clone(),
+                if s.type_name.is_empty() {
+                    s.kind.clone()
+                } else {
+                    s.type_name.clone()
+                },
+                opt(&s.township),
+                opt(&s.investment),
+                opt(&s.planned_start),
+                opt(&s.started),
+                format!("{}/{}", c.obtained + c.pledged, c.total - c.not_needed),
+                c.pledged.to_string(),
+                c.pending.to_string(),
+                c.overdue.to_string(),
+            ]);
+        }
+        t
+    }
+
+    pub fn empty_line(&self, lang: Lang) -> String {
+        pick(
+            lang,
+            "No projects yet: open one with `taizhang open`.\n",
+            "暂无项目：用 `taizhang open` 登记项目。\n",
+        )
+        .to_string()
+    }
+}
+
+/// One procedure row as `show` presents it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcedureView {
+    pub procedure: String,
+    pub name: String,
+    pub taskforce: String,
+    pub status: Status,
+    pub due: Option<Date>,
+    pub obtained: Option<Date>,
+    pub doc_no: String,
+    pub pledge_kind: Option<PledgeKind>,
+    pub pledged: Option<Date>,
+    pub pledge_due: Option<Date>,
+    pub missing_items: String,
+    pub fulfilled: Option<Date>,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Detail {
+    pub as_of: Date,
+    pub project: Summary,
+    pub procedures: Vec<ProcedureView>,
+}
+
+pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date) -> Detail {
+    let procedures = lp
+        .procedures()
+        .iter()
+        .map(|r| ProcedureView {
+            procedure: r.key.clone(),
+            name: r.name.clone(),
+            taskforce: r.taskforce.clone(),
+            status: r.status,
+            due: r.due,
+            obtained: r.obtained,
+            doc_no: r.doc_no.clone(),
+            pledge_kind: r.pledge_kind,
+            pledged: r.pledged,
+            pledge_due: r.pledge_due,
+            missing_items: r.missing_items.clone(),
+            fulfilled: r.fulfilled,
+            note: r.note.clone(),
+        })
+        .collect();
+    Detail {
+        as_of: today,
+        project: summary(settings, lp, today),
+        procedures,
+    }
+}
+
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    match status {
+        Status::Pending => pick(lang, "pending", "待办"),
+        Status::Obtained => pick(lang, "obtained", "已办结"),
+        Status::Pledged => pick(lang, "pledged", "容缺/承诺"),
+        Status::NotNeeded => pick(lang, "not needed", "无需办理"),
+    }
+}
+
+pub fn pledge_label(kind: PledgeKind, lang: Lang) -> &'static str {
+    match kind {
+        PledgeKind::Tolerance => pick(lang, "tolerance", "容缺受理"),
+        PledgeKind::Notify => pick(lang, "notify", "告知承诺"),
+    }
+}
+
+impl Detail {
+    /// The project's facts as `label: value` lines.
+    pub fn header(&self, lang: Lang) -> String {
+        let s = &self.project;
+        let mut lines = vec![
+            (
+                pick(lang, "project", "项目"),
+                format!("{} {}", s.project, s.name),
+            ),
+            (
+                pick(lang, "type", "类型"),
+                format!("{} ({})", s.type_name, s.kind),
+            ),
+        ];
+        let optional = [
+            (pick(lang, "owner", "项目单位"), opt(&s.owner)),
+            (pick(lang, "township", "乡镇"), opt(&s.township)),
+            (pick(lang, "project code", "项目代码"), opt(&s.code)),
+            (
+                pick(lang, "investment (万元)", "总投资(万元)"),
+                opt(&s.investment),
+            ),
+        ];
+        lines.extend(optional.into_iter().filter(|(_, v)| !v.is_empty()));
+        lines.push((pick(lang, "opened", "登记日期"), s.opened.to_string()));
+        lines.push((
+            pick(lang, "planned start", "计划开工"),
+            opt(&s.planned_start),
+        ));
+        lines.push((
+            pick(lang, "started", "开工日期"),
+            s.started.map_or_else(
+                || pick(lang, "not started", "未开工").to_string(),
+                |d| d.to_string(),
+            ),
+        ));
+        let width = lines
+            .iter()
+            .map(|(l, _)| display_width(l))
+            .max()
+            .unwrap_or(0);
+        let mut out = String::new();
+        for (label, value) in lines {
+            let pad = width - display_width(label);
+            out.push_str(&format!("{label}{:pad$}  {value}\n", ""));
+        }
+        out
+    }
+
+    pub fn table(&self, settings: &Settings, lang: Lang) -> Table {
+        let mut t = Table::new(&[
+            pick(lang, "procedure", "手续"),
+            pick(lang, "name", "名称"),
+            pick(lang, "task force (lead unit)", "专班(牵头单位)"),
+            pick(lang, "status", "状态"),
+            pick(lang, "due", "时间节点"),
+            pick(lang, "obtained", "办结日期"),
+            pick(lang, "document no.", "批复文号"),
+            pick(lang, "pledge", "承诺方式"),
+            pick(lang, "pledge due", "承诺时限"),
+            pick(lang, "missing items", "承诺补齐事项"),
+            pick(lang, "fulfilled", "兑现日期"),
+            pick(lang, "note", "备注"),
+        ]);
+        for r in &self.procedures {
+            t.push(vec![
+                r.procedure.clone(),
+                r.name.clone(),
+                taskforce_with_lead(settings, &r.taskforce),
+                status_label(r.status, lang).to_string(),
+                opt(&r.due),
+                opt(&r.obtained),
+                r.doc_no.clone(),
+                r.pledge_kind
+                    .map(|k| pledge_label(k, lang))
+                    .unwrap_or_default()
+                    .to_string(),
+                opt(&r.pledge_due),
+                r.missing_items.clone(),
+                opt(&r.fulfilled),
+                r.note.clone(),
+            ]);
+        }
+        t
+    }
+}
+
+/// Terminal width of a label: CJK characters take two cells.
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}

@@ -1,0 +1,11 @@
+//! Views of the ledger: each report builds a plain value (serialisable as
+//! the documented JSON) and a `Table` of labelled rows, which `render` turns
+//! into a terminal table, CSV or Markdown.
+
+pub mod labels;
+pub mod list;
+pub mod overdue;
+pub mod render;
+pub mod slow;
+
+pub use render::{Format, Table};

@@ -1,0 +1,180 @@
+//! The overdue report (逾期清单): open pledges past their deadline, pending
+//! procedures past their due date, and projects past their planned start
+//! and not started, most overdue first. A deadline is the last allowed day:
+//! an item is overdue from the day after, by `today − due` calendar days.
+
+use super::Table;
+use super::labels::{pick, taskforce_with_lead};
+use crate::model::date::days_past;
+use crate::model::{Date, Lang, PledgeKind, Settings, Status};
+use crate::store::LoadedProject;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A commitment (容缺 / 告知承诺) not made good by its deadline.
+    Pledge,
+    /// A procedure not obtained by its due date (时间节点).
+    Procedure,
+    /// Works not started by the planned start (未按期开工).
+    Start,
+}
+
+impl Kind {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Kind::Pledge => pick(lang, "pledge", "承诺逾期"),
+            Kind::Procedure => pick(lang, "procedure", "手续逾期"),
+            Kind::Start => pick(lang, "start", "未按期开工"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    pub kind: Kind,
+    pub project: String,
+    pub project_name: String,
+    /// What is overdue: the procedure's name, or "开工" for a start.
+    pub item: String,
+    /// The procedure key; null for a start.
+    pub procedure: Option<String>,
+    pub taskforce: String,
+    pub taskforce_name: String,
+    pub lead_unit: String,
+    pub due: Date,
+    pub days_overdue: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pledge_kind: Option<PledgeKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub missing_items: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub as_of: Date,
+    pub items: Vec<Item>,
+}
+
+/// Builds the report as of `today`.
+pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Report {
+    let mut items = Vec::new();
+    for lp in projects {
+        let mut push = |kind,
+                        item: String,
+                        procedure: Option<String>,
+                        taskforce: &str,
+                        due: Date,
+                        pledge: Option<(PledgeKind, String)>| {
+            let days = days_past(due, today);
+            if days <= 0 {
+                return;
+            }
+            let tf = settings.taskforce(taskforce);
+            items.push(Item {
+                kind,
+                project: lp.id.clone(),
+                project_name: lp.project.name.clone(),
+                item,
+                procedure,
+                taskforce: taskforce.to_string(),
+                taskforce_name: tf.map(|t| t.name.clone()).unwrap_or_default(),
+                lead_unit: tf.map(|t| t.lead.clone()).unwrap_or_default(),
+                due,
+                days_overdue: days,
+                pledge_kind: pledge.as_ref().map(|p| p.0),
+                missing_items: pledge.map(|p| p.1).filter(|s| !s.is_empty()),
+            });
+        };
+        for p in lp.procedures() {
+            if p.open_pledge()
+                && let Some(due) = p.pledge_due
+            {
+                let pledge = p.pledge_kind.map(|k| (k, p.missing_items.clone()));
+                push(
+                    Kind::Pledge,
+                    p.name.clone(),
+                    Some(p.key.clone()),
+                    &p.taskforce,
+                    due,
+                    pledge,
+                );
+            }
+            if p.status == Status::Pending
+                && let Some(due) = p.due
+            {
+                push(
+                    Kind::Procedure,
+                    p.name.clone(),
+                    Some(p.key.clone()),
+                    &p.taskforce,
+                    due,
+                    None,
+                );
+            }
+        }
+        if lp.project.started.is_none()
+            && let Some(plan) = lp.project.planned_start
+        {
+            push(
+                Kind::Start,
+                "开工".to_string(),
+                None,
+                "supervision",
+                plan,
+                None,
+            );
+        }
+    }
+    items.sort_by(|a, b| {
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then_with(|| a.project.cmp(&b.project))
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.procedure.cmp(&b.procedure))
+    });
+    Report {
+        as_of: today,
+        items,
+    }
+}
+
+impl Report {
+    pub fn table(&self, settings: &Settings, lang: Lang) -> Table {
+        let mut t = Table::new(&[
+            pick(lang, "kind", "类别"),
+            pick(lang, "project", "项目"),
+            pick(lang, "name", "项目名称"),
+            pick(lang, "item", "事项"),
+            pick(lang, "task force (lead unit)", "责任专班(牵头单位)"),
+            pick(lang, "due", "时限"),
+            pick(lang, "days overdue", "逾期天数"),
+        ])
+        .numeric(&[6]);
+        for i in &self.items {
+            let item = match (i.kind, lang) {
+                (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
+                _ => i.item.clone(),
+            };
+            t.push(vec![
+                i.kind.label(lang).to_string(),
+                i.project.clone(),
+                i.project_name.clone(),
+                item,
+                taskforce_with_lead(settings, &i.taskforce),
+                i.due.to_string(),
+                i.days_overdue.to_string(),
+            ]);
+        }
+        t
+    }
+
+    /// The line shown instead of an empty table.
+    pub fn empty_line(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("Nothing overdue as of {}.\n", self.as_of),
+            Lang::Zh => format!("截至{}，无逾期事项。\n", self.as_of),
+        }
+    }
+}

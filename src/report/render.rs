@@ -1,0 +1,107 @@
+//! Rendering a `Table` as an aligned terminal table (CJK-aware widths), as
+//! CSV (UTF-8, LF) or as a Markdown table ready to paste.
+
+use comfy_table::{CellAlignment, ContentArrangement, presets};
+
+/// Output format of read commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// An aligned table for the terminal.
+    Table,
+    /// CSV with a header line.
+    Csv,
+    /// A JSON object, documented in docs/FORMAT.md.
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
+/// Rows under labelled headers; `numeric` columns are right-aligned.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub numeric: Vec<usize>,
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Table {
+        Table {
+            headers: headers.iter().map(|s| s.to_string()).collect(),
+            ..Table::default()
+        }
+    }
+
+    pub fn numeric(mut self, cols: &[usize]) -> Table {
+        self.numeric = cols.to_vec();
+        self
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    /// The table in `format` (JSON is rendered by the report itself).
+    pub fn render(&self, format: Format) -> String {
+        match format {
+            Format::Table | Format::Json => self.terminal(),
+            Format::Csv => self.csv(),
+            Format::Markdown => self.markdown(),
+        }
+    }
+
+    fn terminal(&self) -> String {
+        let mut t = comfy_table::Table::new();
+        t.load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .set_header(&self.headers);
+        for row in &self.rows {
+            t.add_row(row);
+        }
+        for &c in &self.numeric {
+            if let Some(col) = t.column_mut(c) {
+                col.set_cell_alignment(CellAlignment::Right);
+            }
+        }
+        format!("{t}\n")
+    }
+
+    fn csv(&self) -> String {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        w.write_record(&self.headers).expect("writing to memory");
+        for row in &self.rows {
+            w.write_record(row).expect("writing to memory");
+        }
+        String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+    }
+
+    fn markdown(&self) -> String {
+        let esc = |s: &String| s.replace('|', "\\|").replace('\n', " ");
+        let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
+        let mut out = line(self.headers.iter().map(esc).collect());
+        out.push_str(&line(
+            (0..self.headers.len())
+                .map(|i| {
+                    if self.numeric.contains(&i) {
+                        "---:".to_string()
+                    } else {
+                        "---".to_string()
+                    }
+                })
+                .collect(),
+        ));
+        for row in &self.rows {
+            out.push_str(&line(row.iter().map(esc).collect()));
+        }
+        out
+    }
+}
+
+/// JSON text with a final newline.
+pub fn json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("reports serialise");
+    s.push('\n');
+    s
+}

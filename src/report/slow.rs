@@ -1,0 +1,260 @@
+//! The slow-progress report (进度滞后亮灯): each project graded red, yellow
+//! or green with every reason. Rules, with thresholds from `[slow]` in
+//! ledger.toml: not started on schedule (days past the planned start);
+//! procedures behind (share obtained or pledged behind the share of time
+//! elapsed from opening to planned start); stale (nothing recorded for a
+//! project not yet started). All judged from dates in the ledger.
+
+use super::Table;
+use super::labels::pick;
+use crate::model::date::days_past;
+use crate::model::{Date, Lang, Settings, SlowRules, Status};
+use crate::store::LoadedProject;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Light {
+    Green,
+    Yellow,
+    Red,
+}
+
+impl Light {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Light::Red => pick(lang, "red", "红灯"),
+            Light::Yellow => pick(lang, "yellow", "黄灯"),
+            Light::Green => pick(lang, "green", "绿灯"),
+        }
+    }
+
+    /// Yellow at `yellow`, red at `red` (both inclusive), else green.
+    fn grade(value: i64, yellow: i64, red: i64) -> Light {
+        if value >= red {
+            Light::Red
+        } else if value >= yellow {
+            Light::Yellow
+        } else {
+            Light::Green
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    NotStarted,
+    ProceduresBehind,
+    Stale,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reason {
+    pub rule: Rule,
+    pub light: Light,
+    /// The reason as a sentence in the report's language.
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_late: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done_percent: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub elapsed_percent: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_since: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_recorded: Option<Date>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectLight {
+    pub project: String,
+    pub name: String,
+    pub light: Light,
+    pub reasons: Vec<Reason>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub as_of: Date,
+    pub projects: Vec<ProjectLight>,
+}
+
+fn reason(rule: Rule, light: Light, message: String) -> Reason {
+    Reason {
+        rule,
+        light,
+        message,
+        days_late: None,
+        done_percent: None,
+        elapsed_percent: None,
+        days_since: None,
+        last_recorded: None,
+    }
+}
+
+/// The reasons one project is lit, as of `today`.
+pub fn reasons(lp: &LoadedProject, rules: &SlowRules, today: Date, lang: Lang) -> Vec<Reason> {
+    let p = &lp.project;
+    let mut out = Vec::new();
+    if p.started.is_some() {
+        return out;
+    }
+    if let Some(plan) = p.planned_start {
+        let late = days_past(plan, today);
+        let light = Light::grade(
+            late,
+            rules.start_late_yellow_days,
+            rules.start_late_red_days,
+        );
+        if late > 0 && light > Light::Green {
+            let message = match lang {
+                Lang::En => format!("not started: {late} days past the planned start {plan}"),
+                Lang::Zh => format!("未按期开工：超过计划开工日期（{plan}）{late}天"),
+            };
+            out.push(Reason {
+                days_late: Some(late),
+                ..reason(Rule::NotStarted, light, message)
+            });
+        }
+        if let Some(r) = procedures_behind(lp, rules, plan, today, lang) {
+            out.push(r);
+        }
+    }
+    let last = lp
+        .procedures()
+        .iter()
+        .flat_map(|r| r.recorded_dates())
+        .chain([p.opened])
+        .filter(|d| *d <= today)
+        .max()
+        .unwrap_or(p.opened);
+    let since = days_past(last, today);
+    if rules.stale_days > 0 && since >= rules.stale_days {
+        let message = match lang {
+            Lang::En => format!("stale: nothing recorded for {since} days (last on {last})"),
+            Lang::Zh => format!("久未更新：{since}天无新记录（最近一次{last}）"),
+        };
+        out.push(Reason {
+            days_since: Some(since),
+            last_recorded: Some(last),
+            ..reason(Rule::Stale, Light::Yellow, message)
+        });
+    }
+    out
+}
+
+/// Share of procedures done (obtained or pledged, not-needed left out)
+/// against the share of the time from opening to planned start elapsed.
+fn procedures_behind(
+    lp: &LoadedProject,
+    rules: &SlowRules,
+    plan: Date,
+    today: Date,
+    lang: Lang,
+) -> Option<Reason> {
+    let opened = lp.project.opened;
+    let span = (plan - opened).num_days();
+    let needed = lp
+        .procedures()
+        .iter()
+        .filter(|r| r.status != Status::NotNeeded)
+        .count() as i64;
+    if span <= 0 || needed == 0 {
+        return None;
+    }
+    let elapsed = (today - opened).num_days().clamp(0, span);
+    let done = lp.procedures().iter().filter(|r| r.is_done()).count() as i64;
+    // gap in points = 100·elapsed/span − 100·done/needed; compared exactly
+    // by multiplying out the denominators.
+    let gap_scaled = 100 * (elapsed * needed - done * span); // points × span × needed
+    let denom = span * needed;
+    let light = if gap_scaled >= rules.procedures_behind_red_points * denom {
+        Light::Red
+    } else if gap_scaled >= rules.procedures_behind_yellow_points * denom {
+        Light::Yellow
+    } else {
+        return None;
+    };
+    let done_pct = 100 * done / needed;
+    let elapsed_pct = 100 * elapsed / span;
+    let message = match lang {
+        Lang::En => format!(
+            "procedures behind: {done_pct}% obtained or pledged ({done} of {needed}), {elapsed_pct}% of the time to the planned start elapsed"
+        ),
+        Lang::Zh => {
+            format!("手续滞后：手续办结{done_pct}%（{done}/{needed}），时序进度{elapsed_pct}%")
+        }
+    };
+    Some(Reason {
+        done_percent: Some(done_pct),
+        elapsed_percent: Some(elapsed_pct),
+        ..reason(Rule::ProceduresBehind, light, message)
+    })
+}
+
+/// Builds the report; green projects only when `all`.
+pub fn build(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    today: Date,
+    lang: Lang,
+    all: bool,
+) -> Report {
+    let mut out: Vec<ProjectLight> = projects
+        .iter()
+        .map(|lp| {
+            let reasons = reasons(lp, &settings.slow, today, lang);
+            let light = reasons
+                .iter()
+                .map(|r| r.light)
+                .max()
+                .unwrap_or(Light::Green);
+            ProjectLight {
+                project: lp.id.clone(),
+                name: lp.project.name.clone(),
+                light,
+                reasons,
+            }
+        })
+        .filter(|p| all || p.light > Light::Green)
+        .collect();
+    out.sort_by(|a, b| {
+        b.light
+            .cmp(&a.light)
+            .then_with(|| a.project.cmp(&b.project))
+    });
+    Report {
+        as_of: today,
+        projects: out,
+    }
+}
+
+impl Report {
+    pub fn table(&self, lang: Lang) -> Table {
+        let mut t = Table::new(&[
+            pick(lang, "light", "亮灯"),
+            pick(lang, "project", "项目"),
+            pick(lang, "name", "项目名称"),
+            pick(lang, "reasons", "原因"),
+        ]);
+        for p in &self.projects {
+            let reasons: Vec<&str> = p.reasons.iter().map(|r| r.message.as_str()).collect();
+            t.push(vec![
+                p.light.label(lang).to_string(),
+                p.project.clone(),
+                p.name.clone(),
+                reasons.join(pick(lang, "; ", "；")),
+            ]);
+        }
+        t
+    }
+
+    pub fn empty_line(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("No project is lit red or yellow as of {}.\n", self.as_of),
+            Lang::Zh => format!("截至{}，无红灯、黄灯项目。\n", self.as_of),
+        }
+    }
+}

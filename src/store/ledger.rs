@@ -1,0 +1,342 @@
+//! A ledger directory: `ledger.toml` at the root and one folder per project
+//! under `projects/`. Finds the ledger, loads one project or all of them
+//! (refusing files that do not parse), checks everything, and writes one
+//! project's files under the write lock.
+
+use super::procedures_file::{self, ProcedureTable};
+use super::project_file;
+use super::write::{WriteLock, atomic_write};
+use super::{Problem, settings_file, validate};
+use crate::model::{Procedure, Project, ProjectId, Settings};
+use anyhow::{Context, Result, anyhow, bail};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const SETTINGS_FILE: &str = "ledger.toml";
+pub const PROJECTS_DIR: &str = "projects";
+
+pub struct Ledger {
+    pub root: PathBuf,
+    pub settings: Settings,
+}
+
+/// One project as loaded: its record and procedure ledger, with the text
+/// they were read from so a write can keep everything else.
+pub struct LoadedProject {
+    pub id: String,
+    pub project: Project,
+    pub table: ProcedureTable,
+    record_text: String,
+}
+
+impl LoadedProject {
+    pub fn procedures(&self) -> &[Procedure] {
+        &self.table.rows
+    }
+}
+
+/// Reads a file as UTF-8 text.
+fn read_text(path: &Path) -> std::result::Result<String, Problem> {
+    match std::fs::read(path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            Problem::at(
+                path,
+                &text,
+                valid,
+                "encoding",
+                "the file is not valid UTF-8; save it as UTF-8",
+            )
+        }),
+        Err(e) => Err(Problem::file(
+            path,
+            "unreadable",
+            format!("cannot read the file: {e}"),
+        )),
+    }
+}
+
+/// Turns problems into one error that lists them, refusing to go on.
+fn refuse(what: &str, problems: &[Problem]) -> anyhow::Error {
+    let mut msg = format!(
+        "{what}: {} problem(s); run `taizhang check` for details",
+        problems.len()
+    );
+    for p in problems.iter().take(5) {
+        msg.push_str("\n  ");
+        msg.push_str(&p.headline());
+    }
+    if problems.len() > 5 {
+        msg.push_str(&format!("\n  … and {} more", problems.len() - 5));
+    }
+    anyhow!(msg)
+}
+
+impl Ledger {
+    /// The ledger directory: `arg` (from -L or TAIZHANG_LEDGER), else the
+    /// nearest ancestor of the working directory holding `ledger.toml`.
+    pub fn locate(arg: Option<&Path>) -> Result<PathBuf> {
+        if let Some(dir) = arg {
+            if !dir.join(SETTINGS_FILE).is_file() {
+                bail!(
+                    "{} is not a taizhang ledger: it has no {SETTINGS_FILE} (create one with `taizhang init`)",
+                    dir.display()
+                );
+            }
+            return Ok(dir.to_path_buf());
+        }
+        let cwd = std::env::current_dir().context("cannot read the working directory")?;
+        for dir in cwd.ancestors() {
+            if dir.join(SETTINGS_FILE).is_file() {
+                // Show paths relative to where the clerk stands.
+                let rel = cwd.strip_prefix(dir).map_or(dir.to_path_buf(), |r| {
+                    r.components().map(|_| "..").collect::<PathBuf>()
+                });
+                return Ok(if rel.as_os_str().is_empty() {
+                    PathBuf::from(".")
+                } else {
+                    rel
+                });
+            }
+        }
+        bail!(
+            "no ledger here: no {SETTINGS_FILE} in {} or any folder above it; pass -L DIR, set TAIZHANG_LEDGER, or create one with `taizhang init`",
+            cwd.display()
+        )
+    }
+
+    /// Settings and their problems, for `check`.
+    pub fn read_settings(root: &Path) -> (Option<Settings>, Vec<Problem>) {
+        let path = root.join(SETTINGS_FILE);
+        match read_text(&path) {
+            Ok(text) => settings_file::read(&path, &text),
+            Err(p) => (None, vec![p]),
+        }
+    }
+
+    /// Opens a ledger whose settings are sound.
+    pub fn open(root: PathBuf) -> Result<Ledger> {
+        let (settings, problems) = Ledger::read_settings(&root);
+        match settings {
+            Some(settings) if problems.is_empty() => Ok(Ledger { root, settings }),
+            _ => Err(refuse(
+                &format!("cannot use {}", root.join(SETTINGS_FILE).display()),
+                &problems,
+            )),
+        }
+    }
+
+    pub fn project_dir(&self, id: &ProjectId) -> PathBuf {
+        self.root.join(PROJECTS_DIR).join(id.as_str())
+    }
+
+    /// Names of the folders under `projects/`, sorted; symlinks and hidden
+    /// entries are not followed.
+    pub fn project_folders(root: &Path) -> Result<Vec<String>> {
+        let dir = root.join(PROJECTS_DIR);
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e).with_context(|| format!("cannot list {}", dir.display())),
+        };
+        let mut names = Vec::new();
+        for entry in entries {
+            let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let ft = entry.file_type()?;
+            if ft.is_dir() || ft.is_symlink() {
+                names.push(name);
+            }
+        }
+        names.sort();
+        Ok(names)
+    }
+
+    /// Reads one project folder, with every problem found in it.
+    pub fn read_project(&self, folder: &str) -> (Option<LoadedProject>, Vec<Problem>) {
+        read_project(&self.root, Some(&self.settings), folder)
+    }
+
+    /// Loads a project for a command; refuses when its files have problems.
+    pub fn load_project(&self, id: &ProjectId) -> Result<LoadedProject> {
+        let dir = self.project_dir(id);
+        if !dir.is_dir() {
+            bail!(
+                "unknown project \"{id}\": no folder {} (see `taizhang list`)",
+                dir.display()
+            );
+        }
+        match self.read_project(id.as_str()) {
+            (Some(lp), problems) if problems.is_empty() => Ok(lp),
+            (_, problems) => Err(refuse(
+                &format!("project \"{id}\" cannot be used"),
+                &problems,
+            )),
+        }
+    }
+
+    /// Loads every project; refuses when any file has problems.
+    pub fn load_all(&self) -> Result<Vec<LoadedProject>> {
+        let mut out = Vec::new();
+        let mut problems = Vec::new();
+        for folder in Ledger::project_folders(&self.root)? {
+            let (lp, p) = self.read_project(&folder);
+            problems.extend(p);
+            out.extend(lp);
+        }
+        if !problems.is_empty() {
+            return Err(refuse(
+                &format!("the ledger {} has problems", self.root.display()),
+                &problems,
+            ));
+        }
+        Ok(out)
+    }
+
+    /// Every problem of the ledger.
+    pub fn check(root: &Path) -> Result<Vec<Problem>> {
+        let (settings, mut problems) = Ledger::read_settings(root);
+        for folder in Ledger::project_folders(root)? {
+            let (_, p) = read_project(root, settings.as_ref(), &folder);
+            problems.extend(p);
+        }
+        Ok(problems)
+    }
+
+    /// Writes a project's files under the write lock: the record when
+    /// `project` differs from what was loaded, the procedure ledger when
+    /// `table` is given. A brand-new project has no record text yet.
+    pub fn save(
+        &self,
+        lp: Option<&LoadedProject>,
+        id: &ProjectId,
+        project: &Project,
+        table: Option<&ProcedureTable>,
+    ) -> Result<()> {
+        let dir = self.project_dir(id);
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
+        if let Some(table) = table {
+            atomic_write(&dir.join(procedures_file::FILE_NAME), &table.to_bytes())?;
+        }
+        let record = match lp {
+            None => Some(project_file::render_new(project)),
+            Some(lp) if &lp.project != project => Some(project_file::render_update(
+                &lp.record_text,
+                &lp.project,
+                project,
+            )?),
+            Some(_) => None,
+        };
+        if let Some(text) = record {
+            atomic_write(&dir.join(project_file::FILE_NAME), text.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Takes the ledger's write lock.
+    pub fn lock(&self) -> Result<WriteLock> {
+        WriteLock::acquire(&self.root, Duration::from_secs(10))
+    }
+}
+
+fn read_project(
+    root: &Path,
+    settings: Option<&Settings>,
+    folder: &str,
+) -> (Option<LoadedProject>, Vec<Problem>) {
+    let dir = root.join(PROJECTS_DIR).join(folder);
+    let mut problems = Vec::new();
+    if let Err(e) = ProjectId::parse(folder) {
+        problems.push(Problem::file(
+            &dir,
+            "bad-id",
+            format!("project folder name: {e}"),
+        ));
+        return (None, problems);
+    }
+    if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+        problems.push(Problem::file(
+            &dir,
+            "symlink",
+            "project folder is a symbolic link; taizhang does not follow links out of the ledger",
+        ));
+        return (None, problems);
+    }
+    let record_path = dir.join(project_file::FILE_NAME);
+    let table_path = dir.join(procedures_file::FILE_NAME);
+    if !record_path.is_file() {
+        problems.push(Problem::file(
+            &dir,
+            "missing-record",
+            format!(
+                "project folder without its record {}",
+                project_file::FILE_NAME
+            ),
+        ));
+        return (None, problems);
+    }
+    let record = read_text(&record_path).map(|text| {
+        let (p, mut probs) = project_file::read(&record_path, &text);
+        if let (Some(p), Some(s)) = (&p, settings) {
+            probs.extend(validate::project(&record_path, &text, s, p));
+        }
+        (p, probs, text)
+    });
+    let (project, record_text) = match record {
+        Ok((p, probs, text)) => {
+            problems.extend(probs);
+            (p, text)
+        }
+        Err(p) => {
+            problems.push(p);
+            (None, String::new())
+        }
+    };
+    let table = if table_path.is_file() {
+        match read_text(&table_path) {
+            Ok(text) => {
+                let (t, probs) = ProcedureTable::read(&table_path, &text);
+                problems.extend(probs);
+                if let (Some(t), Some(s)) = (&t, settings) {
+                    problems.extend(validate::procedures(
+                        &table_path,
+                        &text,
+                        s,
+                        project.as_ref(),
+                        t,
+                    ));
+                }
+                t
+            }
+            Err(p) => {
+                problems.push(p);
+                None
+            }
+        }
+    } else {
+        problems.push(Problem::file(
+            &dir,
+            "missing-procedures",
+            format!(
+                "project folder without its procedure ledger {}",
+                procedures_file::FILE_NAME
+            ),
+        ));
+        None
+    };
+    let loaded = match (project, table) {
+        (Some(project), Some(table)) => Some(LoadedProject {
+            id: folder.to_string(),
+            project,
+            table,
+            record_text,
+        }),
+        _ => None,
+    };
+    (loaded, problems)
+}

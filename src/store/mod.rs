@@ -1,0 +1,19 @@
+//! The files on disk: finding the ledger, reading `ledger.toml`,
+//! `project.toml` and `procedures.csv` with the line of every problem,
+//! writing them back atomically under the ledger's write lock while keeping
+//! comments, key order and unknown columns.
+
+// `Problem` is the error value of the readers; boxing it would buy nothing.
+#![allow(clippy::result_large_err)]
+
+pub mod ledger;
+pub mod problem;
+pub mod procedures_file;
+pub mod project_file;
+pub mod settings_file;
+pub mod tomldoc;
+pub mod validate;
+pub mod write;
+
+pub use ledger::{Ledger, LoadedProject};
+pub use problem::Problem;

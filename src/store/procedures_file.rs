@@ -1,0 +1,372 @@
+//! `procedures.csv`: one project's procedure ledger, a row per procedure in
+//! catalogue order. Columns are found by their header name; columns taizhang
+//! does not know are kept, in place, through every write.
+
+use super::Problem;
+use crate::model::{Date, PledgeKind, Procedure, Status, parse_date};
+use std::path::Path;
+
+pub const FILE_NAME: &str = "procedures.csv";
+
+/// The columns taizhang reads and writes, in the order a new file has them.
+pub const COLUMNS: [&str; 13] = [
+    "procedure",
+    "name",
+    "taskforce",
+    "status",
+    "due",
+    "obtained",
+    "doc_no",
+    "pledge_kind",
+    "pledged",
+    "pledge_due",
+    "missing_items",
+    "fulfilled",
+    "note",
+];
+
+/// A procedure ledger as read: the header, the raw cells of every row (so
+/// unknown columns survive) and the typed rows.
+#[derive(Debug, Clone)]
+pub struct ProcedureTable {
+    pub header: Vec<String>,
+    /// Index in `header` of each of `COLUMNS`.
+    index: [usize; COLUMNS.len()],
+    pub cells: Vec<Vec<String>>,
+    /// Source line of each row (1-based).
+    pub lines: Vec<usize>,
+    pub rows: Vec<Procedure>,
+}
+
+fn opt_date(s: &str) -> Result<Option<Date>, String> {
+    if s.is_empty() {
+        Ok(None)
+    } else {
+        parse_date(s).map(Some)
+    }
+}
+
+fn date_text(d: Option<Date>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
+}
+
+impl ProcedureTable {
+    /// An empty table with the standard header.
+    pub fn new() -> ProcedureTable {
+        let mut index = [0; COLUMNS.len()];
+        for (i, slot) in index.iter_mut().enumerate() {
+            *slot = i;
+        }
+        ProcedureTable {
+            header: COLUMNS.iter().map(|s| s.to_string()).collect(),
+            index,
+            cells: Vec::new(),
+            lines: Vec::new(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Reads a table. `None` when it cannot be used at all.
+    pub fn read(path: &Path, text: &str) -> (Option<ProcedureTable>, Vec<Problem>) {
+        let markers = super::problem::conflict_markers(path, text);
+        if !markers.is_empty() {
+            return (None, markers);
+        }
+        let mut problems = Vec::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut records = Vec::new();
+        for rec in reader.records() {
+            match rec {
+                Ok(r) => {
+                    let line = r.position().map_or(0, |p| p.line() as usize);
+                    records.push((line, r.iter().map(str::to_string).collect::<Vec<_>>()));
+                }
+                Err(e) => {
+                    let line = e.position().map_or(1, |p| p.line() as usize);
+                    let msg = match e.kind() {
+                        csv::ErrorKind::Utf8 { .. } => {
+                            "the file is not valid UTF-8; save it as UTF-8 (Excel: \"CSV UTF-8\")"
+                                .to_string()
+                        }
+                        _ => format!("CSV syntax error: {e}"),
+                    };
+                    problems.push(Problem::line(path, text, line, "csv-syntax", msg));
+                    return (None, problems);
+                }
+            }
+        }
+        let Some((_, mut header)) = (!records.is_empty()).then(|| records.remove(0)) else {
+            problems.push(Problem::file(
+                path,
+                "missing-column",
+                "the file is empty: expected a header line",
+            ));
+            return (None, problems);
+        };
+        if let Some(first) = header.first_mut() {
+            // A byte-order mark from Excel is not part of the column name.
+            *first = first.trim_start_matches('\u{feff}').to_string();
+        }
+        let mut index = [0; COLUMNS.len()];
+        let mut missing = Vec::new();
+        for (i, col) in COLUMNS.iter().enumerate() {
+            match header.iter().position(|h| h == col) {
+                Some(p) => index[i] = p,
+                None => missing.push(*col),
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for h in &header {
+            if !seen.insert(h.as_str()) {
+                problems.push(Problem::line(
+                    path,
+                    text,
+                    1,
+                    "duplicate-column",
+                    format!("column \"{h}\" appears twice in the header"),
+                ));
+            }
+        }
+        if !missing.is_empty() {
+            problems.push(Problem::line(
+                path,
+                text,
+                1,
+                "missing-column",
+                format!(
+                    "missing column(s) {}: expected a header with {}",
+                    missing.join(", "),
+                    COLUMNS.join(",")
+                ),
+            ));
+            return (None, problems);
+        }
+        let mut table = ProcedureTable {
+            header,
+            index,
+            cells: Vec::new(),
+            lines: Vec::new(),
+            rows: Vec::new(),
+        };
+        let mut keys = std::collections::BTreeMap::new();
+        for (line, cells) in records {
+            if cells.len() == 1 && cells[0].is_empty() {
+                continue;
+            }
+            if cells.len() != table.header.len() {
+                problems.push(Problem::line(
+                    path,
+                    text,
+                    line,
+                    "column-count",
+                    format!(
+                        "row has {} fields, the header has {}",
+                        cells.len(),
+                        table.header.len()
+                    ),
+                ));
+                continue;
+            }
+            let before = problems.len();
+            let row = table.parse_row(path, text, line, &cells, &mut problems);
+            if let Some(first) = keys.insert(row.key.clone(), line) {
+                problems.push(Problem::line(
+                    path,
+                    text,
+                    line,
+                    "duplicate-procedure",
+                    format!(
+                        "procedure \"{}\" appears twice (first on line {first})",
+                        row.key
+                    ),
+                ));
+            }
+            if problems.len() == before {
+                table.cells.push(cells);
+                table.lines.push(line);
+                table.rows.push(row);
+            }
+        }
+        (Some(table), problems)
+    }
+
+    fn cell<'c>(&self, cells: &'c [String], col: usize) -> &'c str {
+        cells[self.index[col]].trim()
+    }
+
+    fn parse_row(
+        &self,
+        path: &Path,
+        text: &str,
+        line: usize,
+        cells: &[String],
+        problems: &mut Vec<Problem>,
+    ) -> Procedure {
+        let mut bad = |col: usize, msg: String| {
+            problems.push(Problem::line(
+                path,
+                text,
+                line,
+                "bad-value",
+                format!("column \"{}\": {msg}", COLUMNS[col]),
+            ));
+        };
+        let mut date = |col: usize| match opt_date(self.cell(cells, col)) {
+            Ok(d) => d,
+            Err(e) => {
+                bad(col, e);
+                None
+            }
+        };
+        let due = date(4);
+        let obtained = date(5);
+        let pledged = date(8);
+        let pledge_due = date(9);
+        let fulfilled = date(11);
+        let mut bad = |col: usize, msg: String| {
+            problems.push(Problem::line(
+                path,
+                text,
+                line,
+                "bad-value",
+                format!("column \"{}\": {msg}", COLUMNS[col]),
+            ));
+        };
+        let key = self.cell(cells, 0).to_string();
+        if key.is_empty() {
+            bad(
+                0,
+                "empty: expected a procedure key from the catalogue".into(),
+            );
+        }
+        let status = Status::parse(self.cell(cells, 3)).unwrap_or_else(|e| {
+            bad(3, e);
+            Status::Pending
+        });
+        let kind_text = self.cell(cells, 7);
+        let pledge_kind = if kind_text.is_empty() {
+            None
+        } else {
+            PledgeKind::parse(kind_text).map_err(|e| bad(7, e)).ok()
+        };
+        let row = Procedure {
+            key,
+            name: self.cell(cells, 1).to_string(),
+            taskforce: self.cell(cells, 2).to_string(),
+            status,
+            due,
+            obtained,
+            doc_no: self.cell(cells, 6).to_string(),
+            pledge_kind,
+            pledged,
+            pledge_due,
+            missing_items: self.cell(cells, 10).to_string(),
+            fulfilled,
+            note: self.cell(cells, 12).to_string(),
+        };
+        let mut rule = |code: &'static str, msg: &str| {
+            problems.push(Problem::line(
+                path,
+                text,
+                line,
+                code,
+                format!("procedure \"{}\": {msg}", row.key),
+            ));
+        };
+        if row.status == Status::Pledged && row.pledge_kind.is_none() && kind_text.is_empty() {
+            rule(
+                "pledge-without-kind",
+                "status is pledged but pledge_kind is empty: expected tolerance or notify",
+            );
+        }
+        if (row.status == Status::Pledged || row.pledge_kind.is_some())
+            && row.pledge_due.is_none()
+            && self.cell(cells, 9).is_empty()
+        {
+            rule(
+                "pledge-without-deadline",
+                "a pledge without a deadline: pledge_due must hold the commitment deadline (承诺时限)",
+            );
+        }
+        if row.fulfilled.is_some() && row.pledge_kind.is_none() && kind_text.is_empty() {
+            rule(
+                "fulfilled-without-pledge",
+                "a fulfilled date on a procedure that was never pledged",
+            );
+        }
+        if row.status == Status::Obtained
+            && row.obtained.is_none()
+            && self.cell(cells, 5).is_empty()
+        {
+            rule(
+                "obtained-without-date",
+                "status is obtained but the obtained date is empty",
+            );
+        }
+        row
+    }
+
+    /// Appends a row (used when a task list is built).
+    pub fn push(&mut self, row: Procedure) {
+        self.cells.push(vec![String::new(); self.header.len()]);
+        self.lines.push(0);
+        self.rows.push(row);
+        self.sync(self.rows.len() - 1);
+    }
+
+    /// Writes the typed row `i` back into its cells.
+    pub fn sync(&mut self, i: usize) {
+        let r = &self.rows[i];
+        let values: [String; COLUMNS.len()] = [
+            r.key.clone(),
+            r.name.clone(),
+            r.taskforce.clone(),
+            r.status.key().to_string(),
+            date_text(r.due),
+            date_text(r.obtained),
+            r.doc_no.clone(),
+            r.pledge_kind
+                .map(|k| k.key().to_string())
+                .unwrap_or_default(),
+            date_text(r.pledged),
+            date_text(r.pledge_due),
+            r.missing_items.clone(),
+            date_text(r.fulfilled),
+            r.note.clone(),
+        ];
+        for (col, v) in values.into_iter().enumerate() {
+            let cell = &mut self.cells[i][self.index[col]];
+            // Keep the clerk's spelling when the value did not change.
+            if cell.trim() != v {
+                *cell = v;
+            }
+        }
+    }
+
+    /// The file's bytes: UTF-8, LF line ends, quotes only where needed.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        w.write_record(&self.header).expect("writing to memory");
+        for row in &self.cells {
+            w.write_record(row).expect("writing to memory");
+        }
+        w.into_inner().expect("writing to memory")
+    }
+
+    /// The row of a procedure key.
+    pub fn position(&self, key: &str) -> Option<usize> {
+        self.rows.iter().position(|r| r.key == key)
+    }
+}
+
+impl Default for ProcedureTable {
+    fn default() -> Self {
+        ProcedureTable::new()
+    }
+}

@@ -1,0 +1,173 @@
+//! `project.toml`: one project's record. Read with a problem for every bad
+//! value; written back by changing only the keys whose values changed, so a
+//! clerk's comments, blank lines, key order and unknown keys survive.
+
+use super::Problem;
+use super::tomldoc::{self, Reader};
+use crate::model::id::check_national_code;
+use crate::model::{Amount, Date, Project};
+use std::path::Path;
+use toml_edit::{DocumentMut, Item, value};
+
+pub const FILE_NAME: &str = "project.toml";
+
+/// Reads a project record. `None` when it cannot be used at all.
+pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
+    let markers = super::problem::conflict_markers(path, text);
+    if !markers.is_empty() {
+        return (None, markers);
+    }
+    let doc = match tomldoc::parse(path, text) {
+        Ok(d) => d,
+        Err(p) => return (None, vec![p]),
+    };
+    let mut r = Reader::new(path, text);
+    let root = doc.as_table();
+    let name = r.req_str(root, "name", Some(0..0));
+    let kind = r.req_str(root, "type", Some(0..0));
+    let owner = r.opt_str(root, "owner");
+    let township = r.opt_str(root, "township");
+    let code = r.parsed(root, "code", |s| {
+        check_national_code(s).map(|_| s.to_string())
+    });
+    let investment = r.amount(root, "investment");
+    let opened = r.date(root, "opened");
+    if root.get("opened").is_none() {
+        r.problem(
+            Some(0..0),
+            "missing-key",
+            "missing `opened` (the date the project was opened)".into(),
+        );
+    }
+    let planned_start = r.date(root, "planned_start");
+    let started = r.date(root, "started");
+    let project = match (name, kind, opened) {
+        (Some(name), Some(kind), Some(opened)) => Some(Project {
+            name,
+            kind,
+            owner,
+            township,
+            code,
+            investment,
+            opened,
+            planned_start,
+            started,
+        }),
+        _ => None,
+    };
+    (project, r.problems)
+}
+
+fn date_value(d: Date) -> Item {
+    let s = d.format("%Y-%m-%d").to_string();
+    value(
+        s.parse::<toml_edit::Datetime>()
+            .expect("an ISO date is a TOML date"),
+    )
+}
+
+fn set_opt<T: PartialEq>(
+    doc: &mut DocumentMut,
+    key: &str,
+    old: &Option<T>,
+    new: &Option<T>,
+    to_item: impl Fn(&T) -> Item,
+) {
+    if old == new {
+        return;
+    }
+    match new {
+        Some(v) => doc[key] = to_item(v),
+        None => {
+            doc.remove(key);
+        }
+    }
+}
+
+fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
+    let str_item = |s: &String| value(s.as_str());
+    let old_or = |f: fn(&Project) -> Option<String>| old.and_then(f);
+    set_opt(
+        doc,
+        "name",
+        &old_or(|p| Some(p.name.clone())),
+        &Some(new.name.clone()),
+        str_item,
+    );
+    set_opt(
+        doc,
+        "type",
+        &old_or(|p| Some(p.kind.clone())),
+        &Some(new.kind.clone()),
+        str_item,
+    );
+    set_opt(
+        doc,
+        "owner",
+        &old_or(|p| p.owner.clone()),
+        &new.owner,
+        str_item,
+    );
+    set_opt(
+        doc,
+        "township",
+        &old_or(|p| p.township.clone()),
+        &new.township,
+        str_item,
+    );
+    set_opt(
+        doc,
+        "code",
+        &old_or(|p| p.code.clone()),
+        &new.code,
+        str_item,
+    );
+    set_opt(
+        doc,
+        "investment",
+        &old.and_then(|p| p.investment),
+        &new.investment,
+        |a: &Amount| value(a.to_string()),
+    );
+    set_opt(
+        doc,
+        "opened",
+        &old.map(|p| p.opened),
+        &Some(new.opened),
+        |d| date_value(*d),
+    );
+    set_opt(
+        doc,
+        "planned_start",
+        &old.and_then(|p| p.planned_start),
+        &new.planned_start,
+        |d| date_value(*d),
+    );
+    set_opt(
+        doc,
+        "started",
+        &old.and_then(|p| p.started),
+        &new.started,
+        |d| date_value(*d),
+    );
+}
+
+/// The text of a new record, keys in their fixed order.
+pub fn render_new(project: &Project) -> String {
+    let mut doc = DocumentMut::new();
+    write_fields(&mut doc, None, project);
+    let body = doc.to_string();
+    format!(
+        "# Project record (项目记录), kept by taizhang: see docs/FORMAT.md.\n\
+         # Comments you add here are kept when taizhang changes the file.\n\
+         # investment is in 万元; dates are YYYY-MM-DD.\n{body}"
+    )
+}
+
+/// `old_text` with the changed fields of `new` written in, everything else
+/// left as it was.
+pub fn render_update(old_text: &str, old: &Project, new: &Project) -> anyhow::Result<String> {
+    let mut doc: DocumentMut = old_text.parse()?;
+    write_fields(&mut doc, Some(old), new);
+    Ok(doc.to_string())
+}

@@ -1,0 +1,198 @@
+//! `ledger.toml`: reading it into `Settings` with a problem for every bad
+//! entry, and the commented default that `taizhang init` writes.
+
+use super::Problem;
+use super::tomldoc::{self, Reader};
+use crate::model::calendar::Calendar;
+use crate::model::settings::Limit;
+use crate::model::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+/// The default settings, drawn from the county notice and DOMAIN.md.
+const DEFAULT: &str = include_str!("../../data/ledger.default.toml");
+
+/// The text `taizhang init` writes.
+pub fn default_text(name: &str, region: &str, lang: Lang) -> String {
+    let quote = |s: &str| toml_edit::Value::from(s).to_string();
+    // The placeholders sit inside quotes in the template; replace the quoted
+    // placeholder with a properly escaped TOML string.
+    DEFAULT
+        .replace("\"{name}\"", &quote(name))
+        .replace("\"{region}\"", &quote(region))
+        .replace(
+            "\"{lang}\"",
+            match lang {
+                Lang::Zh => "\"zh\"",
+                Lang::En => "\"en\"",
+            },
+        )
+}
+
+/// Reads settings; `None` when the file cannot be used at all.
+pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
+    let markers = super::problem::conflict_markers(path, text);
+    if !markers.is_empty() {
+        return (None, markers);
+    }
+    let doc = match tomldoc::parse(path, text) {
+        Ok(d) => d,
+        Err(p) => return (None, vec![p]),
+    };
+    let mut r = Reader::new(path, text);
+    let root = doc.as_table();
+    let name = r.req_str(root, "name", Some(0..0)).unwrap_or_default();
+    let region = r.opt_str(root, "region").unwrap_or_default();
+    if !(region.is_empty() || region.len() == 6 && region.bytes().all(|b| b.is_ascii_digit())) {
+        let span = root.get("region").and_then(|i| i.span());
+        r.problem(span, "bad-value", format!("`region`: invalid region code \"{region}\": expected 6 digits (GB/T 2260), e.g. 410927"));
+    }
+    let lang = r.parsed(root, "lang", Lang::parse).unwrap_or(Lang::Zh);
+
+    let mut slow = SlowRules::default();
+    if let Some(t) = root.get("slow").and_then(|i| i.as_table_like()) {
+        let fields: [(&str, &mut i64); 5] = [
+            ("start_late_yellow_days", &mut slow.start_late_yellow_days),
+            ("start_late_red_days", &mut slow.start_late_red_days),
+            (
+                "procedures_behind_yellow_points",
+                &mut slow.procedures_behind_yellow_points,
+            ),
+            (
+                "procedures_behind_red_points",
+                &mut slow.procedures_behind_red_points,
+            ),
+            ("stale_days", &mut slow.stale_days),
+        ];
+        for (key, slot) in fields {
+            if let Some(v) = r.int(t, key) {
+                *slot = v;
+            }
+        }
+    }
+
+    let mut calendar = Calendar::official();
+    if let Some(t) = root.get("calendar").and_then(|i| i.as_table_like()) {
+        let off = r.dates(t, "off");
+        let work = r.dates(t, "work");
+        calendar.add(&off, &work);
+    }
+
+    let mut taskforces = Vec::new();
+    for (t, span) in r.tables(root, "taskforce") {
+        let key = r.req_str(t, "key", span.clone());
+        let tname = r.req_str(t, "name", span.clone());
+        let lead = r.req_str(t, "lead", span.clone());
+        if let (Some(key), Some(name), Some(lead)) = (key, tname, lead) {
+            if taskforces.iter().any(|x: &TaskForce| x.key == key) {
+                r.problem(
+                    span,
+                    "duplicate-key",
+                    format!("task force `{key}` is defined twice"),
+                );
+            } else {
+                taskforces.push(TaskForce { key, name, lead });
+            }
+        }
+    }
+
+    let mut types = Vec::new();
+    for (t, span) in r.tables(root, "type") {
+        let key = r.req_str(t, "key", span.clone());
+        let tname = r.req_str(t, "name", span.clone());
+        if let (Some(key), Some(name)) = (key, tname) {
+            if types.iter().any(|x: &ProjectType| x.key == key) {
+                r.problem(
+                    span,
+                    "duplicate-key",
+                    format!("project type `{key}` is defined twice"),
+                );
+            } else {
+                types.push(ProjectType { key, name });
+            }
+        }
+    }
+    let type_keys: BTreeSet<&str> = types.iter().map(|t| t.key.as_str()).collect();
+
+    let mut catalogue: Vec<CatalogueEntry> = Vec::new();
+    for (t, span) in r.tables(root, "procedure") {
+        let key = r.req_str(t, "key", span.clone());
+        let pname = r.req_str(t, "name", span.clone());
+        let tf = r.req_str(t, "taskforce", span.clone());
+        if let Some(tf) = &tf
+            && !taskforces.iter().any(|x| &x.key == tf)
+        {
+            let s = t.get("taskforce").and_then(|i| i.span());
+            let known = taskforces
+                .iter()
+                .map(|x| x.key.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
+            r.problem(
+                s,
+                "unknown-taskforce",
+                format!("unknown task force \"{tf}\": expected one of {known}"),
+            );
+        }
+        let mut ptypes = Vec::new();
+        match r.strings(t, "types") {
+            None => r.problem(
+                span.clone(),
+                "missing-key",
+                "missing `types` (use [\"*\"] for every type)".into(),
+            ),
+            Some(list) => {
+                for (ty, s) in list {
+                    if ty != "*" && !type_keys.contains(ty.as_str()) {
+                        let known = type_keys.iter().copied().collect::<Vec<_>>().join(", ");
+                        r.problem(
+                            s,
+                            "unknown-type",
+                            format!(
+                                "unknown project type \"{ty}\": expected \"*\" or one of {known}"
+                            ),
+                        );
+                    } else {
+                        ptypes.push(ty);
+                    }
+                }
+            }
+        }
+        let limit = r.parsed(t, "limit", Limit::parse);
+        if let (Some(key), Some(name), Some(taskforce)) = (key, pname, tf) {
+            if catalogue.iter().any(|x| x.key == key) {
+                r.problem(
+                    span,
+                    "duplicate-key",
+                    format!("procedure `{key}` is defined twice"),
+                );
+            } else {
+                catalogue.push(CatalogueEntry {
+                    key,
+                    name,
+                    taskforce,
+                    types: ptypes,
+                    limit,
+                });
+            }
+        }
+    }
+    if taskforces.is_empty() {
+        r.problem(None, "missing-key", "no [[taskforce]] defined".into());
+    }
+    if types.is_empty() {
+        r.problem(None, "missing-key", "no [[type]] defined".into());
+    }
+
+    let settings = Settings {
+        name,
+        region,
+        lang,
+        taskforces,
+        types,
+        catalogue,
+        slow,
+        calendar,
+    };
+    (Some(settings), r.problems)
+}
