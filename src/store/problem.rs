@@ -2,7 +2,6 @@
 //! (a stable code), what is wrong and what was expected, with the offending
 //! line as an excerpt and a caret under the spot.
 
-
 use std::fmt;
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,189 @@
+//! A temporary ledger and a way to run the real binary against it, with
+//! snapshots of every file to prove a refused command changed nothing.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The date tests act on unless they say otherwise.
+pub const TODAY: &str = "2024-03-01";
+
+pub struct Ledger {
+    dir: tempfile::TempDir,
+}
+
+/// What one run of the binary did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Asserts exit 0 and returns self.
+    #[track_caller]
+    pub fn ok(self) -> Run {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// Asserts exit 1 with a one-line error containing `needle`.
+    #[track_caller]
+    pub fn fails_with(self, needle: &str) -> Run {
+        assert_eq!(
+            self.code, 1,
+            "expected exit 1\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            self.stderr
+        );
+        assert!(
+            self.stderr.starts_with("error: "),
+            "stderr: {}",
+            self.stderr
+        );
+        self
+    }
+}
+
+/// The `taizhang` command with a clean environment.
+pub fn taizhang() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_taizhang"));
+    cmd.env_remove("TAIZHANG_LEDGER")
+        .env_remove("TAIZHANG_TODAY")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
+    let out = taizhang()
+        .current_dir(cwd)
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+impl Ledger {
+    /// A fresh ledger with the default settings and English labels.
+    pub fn new() -> Ledger {
+        Ledger::with_lang("en")
+    }
+
+    pub fn with_lang(lang: &str) -> Ledger {
+        let dir = tempfile::tempdir().expect("temp dir");
+        run_in(
+            dir.path(),
+            &[
+                "init",
+                ".",
+                "--name",
+                "测试台账",
+                "--region",
+                "410927",
+                "--lang",
+                lang,
+            ],
+        )
+        .ok();
+        Ledger { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs the binary in the ledger directory, as of `TODAY` unless the
+    /// arguments carry their own `--today`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut all: Vec<&str> = args.to_vec();
+        if !args.contains(&"--today") {
+            all.extend(["--today", TODAY]);
+        }
+        run_in(self.path(), &all)
+    }
+
+    /// Opens a chemical project `id` with a planned start.
+    pub fn open(&self, id: &str) -> &Ledger {
+        self.run(&[
+            "open",
+            id,
+            "--name",
+            "河南盛润年产2万吨对苯二酚项目",
+            "--type",
+            "chemical",
+            "--planned-start",
+            "2024-06-30",
+        ])
+        .ok();
+        self
+    }
+
+    pub fn file(&self, rel: &str) -> PathBuf {
+        self.path().join(rel)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.file(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.file(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    /// Every file of the ledger (but the lock file) and its bytes.
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let e = e.unwrap();
+                let p = e.path();
+                if p.is_dir() {
+                    walk(root, &p, out);
+                } else if e.file_name() != ".taizhang.lock" {
+                    out.insert(
+                        p.strip_prefix(root).unwrap().to_path_buf(),
+                        std::fs::read(&p).unwrap(),
+                    );
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(self.path(), self.path(), &mut out);
+        out
+    }
+
+    /// Runs a command that must be refused: exit 1, a one-line error
+    /// containing `needle`, and every file byte-identical afterwards.
+    #[track_caller]
+    pub fn refuses(&self, args: &[&str], needle: &str) -> Run {
+        let before = self.snapshot();
+        let run = self.run(args).fails_with(needle);
+        assert_eq!(
+            run.stderr.lines().count(),
+            1,
+            "expected a one-line error, got:\n{}",
+            run.stderr
+        );
+        assert!(
+            self.snapshot() == before,
+            "files changed after a refused command: {args:?}"
+        );
+        run
+    }
+}
