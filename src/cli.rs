@@ -73,6 +73,90 @@ pub enum Command {
     /// Print a report.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Set a project's annual planned investment (年度计划投资) for a year.
+    Plan(PlanArgs),
+    /// Record a project's progress (进度台账): investment completed to date
+    /// and the physical progress (形象进度).
+    Progress(ProgressArgs),
+    /// The problem ledger (问题台账): problems, responsible units, time limits.
+    #[command(subcommand)]
+    Problem(ProblemCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Project ID
+    pub id: String,
+    /// The plan year, e.g. 2024
+    #[arg(long, value_name = "YYYY")]
+    pub year: String,
+    /// Planned investment for that year in 万元, e.g. 12000
+    #[arg(long, value_name = "AMOUNT")]
+    pub amount: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ProgressArgs {
+    /// Project ID
+    pub id: String,
+    /// Investment completed to date (累计完成投资) in 万元, e.g. 4200
+    #[arg(long, value_name = "AMOUNT")]
+    pub invested: String,
+    /// Date of the entry [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Physical progress (形象进度), e.g. "主体结构封顶"
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProblemCommand {
+    /// Record a problem of a project with its responsible unit and time limit.
+    Add(ProblemAddArgs),
+    /// Record a problem as resolved, and how.
+    Resolve(ProblemResolveArgs),
+    /// List the problems of every project, by project and number.
+    List(ProblemListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProblemAddArgs {
+    /// Project ID
+    pub id: String,
+    /// What the problem is
+    #[arg(long, value_name = "TEXT")]
+    pub what: String,
+    /// Responsible unit (责任单位), e.g. 县自然资源局
+    #[arg(long, value_name = "UNIT")]
+    pub unit: String,
+    /// Time limit to resolve it (解决时限), YYYY-MM-DD: the last allowed day
+    #[arg(long, value_name = "DATE")]
+    pub limit: String,
+    /// Date the problem was raised [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProblemResolveArgs {
+    /// Project ID
+    pub id: String,
+    /// Problem number (1, 2, 3… per project; see `taizhang problem list`)
+    pub no: String,
+    /// Date resolved [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// How it was resolved
+    #[arg(long, value_name = "TEXT")]
+    pub how: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ProblemListArgs {
+    /// Only problems still open
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,11 +7,12 @@ mod check;
 mod init;
 mod list;
 mod open;
+mod progress;
 mod record;
 mod report;
 mod show;
 
-use crate::cli::{Cli, Command, ReportCommand};
+use crate::cli::{Cli, Command, ProblemCommand, ReportCommand};
 use crate::model::{Date, Lang, ProjectId, Settings, parse_date};
 use crate::report::{Format, Table, render};
 use crate::store::Ledger;
@@ -88,6 +89,11 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Check => check::run(&ctx),
         Command::Report(ReportCommand::Overdue) => report::overdue(&ctx),
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
+        Command::Plan(a) => progress::plan(&ctx, a),
+        Command::Progress(a) => progress::progress(&ctx, a),
+        Command::Problem(ProblemCommand::Add(a)) => progress::problem_add(&ctx, a),
+        Command::Problem(ProblemCommand::Resolve(a)) => progress::problem_resolve(&ctx, a),
+        Command::Problem(ProblemCommand::List(a)) => progress::problem_list(&ctx, a),
     }
 }
 

@@ -109,6 +109,7 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         opened,
         planned_start,
         started: None,
+        annual_plan: Default::default(),
     };
     ledger.save(None, &id, &project, Some(&table))?;
     let needed = table

@@ -3,6 +3,7 @@
 
 use super::{Ctx, Output, project_id};
 use crate::cli::ShowArgs;
+use crate::report::labels::pick;
 use crate::report::{Format, list, render};
 use anyhow::Result;
 
@@ -13,7 +14,7 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
     let lang = ctx.lang(&ledger.settings);
     let detail = list::detail(&ledger.settings, &lp, ctx.today);
     let table = detail.table(&ledger.settings, lang);
-    let text = match ctx.format {
+    let mut text = match ctx.format {
         Format::Json => render::json(&detail),
         Format::Csv => table.render(Format::Csv),
         Format::Markdown => format!(
@@ -24,5 +25,24 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
         ),
         Format::Table => format!("{}\n{}", detail.header(lang), table.render(Format::Table)),
     };
+    if matches!(ctx.format, Format::Table | Format::Markdown) {
+        let sections = [
+            (
+                pick(lang, "Progress ledger", "进度台账"),
+                detail.progress_table(lang),
+            ),
+            (
+                pick(lang, "Problem ledger", "问题台账"),
+                detail.problems_table(lang),
+            ),
+        ];
+        for (title, t) in sections.into_iter().filter(|(_, t)| !t.rows.is_empty()) {
+            match ctx.format {
+                Format::Markdown => text.push_str(&format!("\n### {title}\n\n")),
+                _ => text.push_str(&format!("\n{title}\n")),
+            }
+            text.push_str(&t.render(ctx.format));
+        }
+    }
     Ok(Output::ok(text))
 }

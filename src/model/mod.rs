@@ -17,3 +17,5 @@ pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};
 pub use project::Project;
 pub use settings::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
+pub mod progress;
+pub use progress::{ProblemRecord, ProgressEntry};

@@ -21,6 +21,8 @@ pub struct Project {
     pub opened: Date,
     pub planned_start: Option<Date>,
     pub started: Option<Date>,
+    /// Annual planned investment (年度计划投资) in 万元, by year.
+    pub annual_plan: std::collections::BTreeMap<i32, Amount>,
 }
 
 impl Project {

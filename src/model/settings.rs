@@ -115,6 +115,13 @@ pub struct SlowRules {
     pub procedures_behind_red_points: i64,
     /// Nothing recorded for a project for this many days: stale (yellow).
     pub stale_days: i64,
+    /// Started projects: the share of this year's planned investment
+    /// completed is behind the share of the year elapsed (时序进度) by this
+    /// many percentage points: yellow.
+    pub investment_behind_yellow_points: i64,
+    pub investment_behind_red_points: i64,
+    /// Started projects: no progress entry for this many days: stale (yellow).
+    pub progress_stale_days: i64,
 }
 
 impl Default for SlowRules {
@@ -125,6 +132,9 @@ impl Default for SlowRules {
             procedures_behind_yellow_points: 20,
             procedures_behind_red_points: 40,
             stale_days: 30,
+            investment_behind_yellow_points: 10,
+            investment_behind_red_points: 30,
+            progress_stale_days: 30,
         }
     }
 }

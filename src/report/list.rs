@@ -167,11 +167,23 @@ pub struct ProcedureView {
     pub note: String,
 }
 
+/// One entry of the progress ledger as `show` presents it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProgressView {
+    pub date: Date,
+    pub invested: Amount,
+    pub note: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Detail {
     pub as_of: Date,
     pub project: Summary,
     pub procedures: Vec<ProcedureView>,
+    /// Annual planned investment by year ("2024": "12000").
+    pub annual_plan: std::collections::BTreeMap<String, Amount>,
+    pub progress: Vec<ProgressView>,
+    pub problems: Vec<super::problems::Item>,
 }
 
 pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date) -> Detail {
@@ -198,6 +210,22 @@ pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date) -> Detail {
         as_of: today,
         project: summary(settings, lp, today),
         procedures,
+        annual_plan: lp
+            .project
+            .annual_plan
+            .iter()
+            .map(|(y, a)| (y.to_string(), *a))
+            .collect(),
+        progress: lp
+            .progress
+            .iter()
+            .map(|e| ProgressView {
+                date: e.date,
+                invested: e.invested,
+                note: e.note.clone(),
+            })
+            .collect(),
+        problems: super::problems::build(std::slice::from_ref(lp), today, false).problems,
     }
 }
 
@@ -221,13 +249,13 @@ impl Detail {
     /// The project's facts as `label: value` lines.
     pub fn header(&self, lang: Lang) -> String {
         let s = &self.project;
-        let mut lines = vec![
+        let mut lines: Vec<(String, String)> = vec![
             (
-                pick(lang, "project", "项目"),
+                pick(lang, "project", "项目").to_string(),
                 format!("{} {}", s.project, s.name),
             ),
             (
-                pick(lang, "type", "类型"),
+                pick(lang, "type", "类型").to_string(),
                 format!("{} ({})", s.type_name, s.kind),
             ),
         ];
@@ -240,14 +268,29 @@ impl Detail {
                 opt(&s.investment),
             ),
         ];
-        lines.extend(optional.into_iter().filter(|(_, v)| !v.is_empty()));
-        lines.push((pick(lang, "opened", "登记日期"), s.opened.to_string()));
+        lines.extend(
+            optional
+                .into_iter()
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(l, v)| (l.to_string(), v)),
+        );
         lines.push((
-            pick(lang, "planned start", "计划开工"),
-            opt(&s.planned_start),
+            pick(lang, "opened", "登记日期").to_string(),
+            s.opened.to_string(),
         ));
         lines.push((
-            pick(lang, "started", "开工日期"),
+            pick(lang, "planned start", "计划开工").to_string(),
+            opt(&s.planned_start),
+        ));
+        for (year, amount) in &self.annual_plan {
+            let label = match lang {
+                Lang::En => format!("plan {year} (万元)"),
+                Lang::Zh => format!("{year}年计划投资(万元)"),
+            };
+            lines.push((label, amount.to_string()));
+        }
+        lines.push((
+            pick(lang, "started", "开工日期").to_string(),
             s.started.map_or_else(
                 || pick(lang, "not started", "未开工").to_string(),
                 |d| d.to_string(),
@@ -260,7 +303,7 @@ impl Detail {
             .unwrap_or(0);
         let mut out = String::new();
         for (label, value) in lines {
-            let pad = width - display_width(label);
+            let pad = width - display_width(&label);
             out.push_str(&format!("{label}{:pad$}  {value}\n", ""));
         }
         out
@@ -301,6 +344,35 @@ impl Detail {
             ]);
         }
         t
+    }
+}
+
+impl Detail {
+    /// The progress ledger as a table.
+    pub fn progress_table(&self, lang: Lang) -> Table {
+        let mut t = Table::new(&[
+            pick(lang, "date", "日期"),
+            pick(lang, "invested to date (万元)", "累计完成投资(万元)"),
+            pick(lang, "physical progress", "形象进度"),
+        ])
+        .numeric(&[1]);
+        for e in &self.progress {
+            t.push(vec![
+                e.date.to_string(),
+                e.invested.to_string(),
+                e.note.clone(),
+            ]);
+        }
+        t
+    }
+
+    /// The problem ledger as a table.
+    pub fn problems_table(&self, lang: Lang) -> Table {
+        super::problems::Report {
+            as_of: self.as_of,
+            problems: self.problems.clone(),
+        }
+        .table(lang)
     }
 }
 

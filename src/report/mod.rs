@@ -5,6 +5,7 @@
 pub mod labels;
 pub mod list;
 pub mod overdue;
+pub mod problems;
 pub mod render;
 pub mod slow;
 

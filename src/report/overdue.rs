@@ -1,6 +1,7 @@
 //! The overdue report (逾期清单): open pledges past their deadline, pending
-//! procedures past their due date, and projects past their planned start
-//! and not started, most overdue first. A deadline is the last allowed day:
+//! procedures past their due date, projects past their planned start and
+//! not started, and problems past their time limit (with the responsible
+//! unit), most overdue first. A deadline is the last allowed day:
 //! an item is overdue from the day after, by `today − due` calendar days.
 
 use super::Table;
@@ -19,6 +20,8 @@ pub enum Kind {
     Procedure,
     /// Works not started by the planned start (未按期开工).
     Start,
+    /// A problem of the problem ledger not resolved by its time limit.
+    Problem,
 }
 
 impl Kind {
@@ -27,6 +30,7 @@ impl Kind {
             Kind::Pledge => pick(lang, "pledge", "承诺逾期"),
             Kind::Procedure => pick(lang, "procedure", "手续逾期"),
             Kind::Start => pick(lang, "start", "未按期开工"),
+            Kind::Problem => pick(lang, "problem", "问题逾期"),
         }
     }
 }
@@ -49,6 +53,12 @@ pub struct Item {
     pub pledge_kind: Option<PledgeKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing_items: Option<String>,
+    /// The responsible unit of a problem (责任单位).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The number of a problem in its project's problem ledger.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem_no: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -85,6 +95,8 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
                 days_overdue: days,
                 pledge_kind: pledge.as_ref().map(|p| p.0),
                 missing_items: pledge.map(|p| p.1).filter(|s| !s.is_empty()),
+                unit: None,
+                problem_no: None,
             });
         };
         for p in lp.procedures() {
@@ -126,6 +138,27 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
                 None,
             );
         }
+        for p in &lp.problems {
+            let days = p.days_overdue(today);
+            if days > 0 {
+                items.push(Item {
+                    kind: Kind::Problem,
+                    project: lp.id.clone(),
+                    project_name: lp.project.name.clone(),
+                    item: p.what.clone(),
+                    procedure: None,
+                    taskforce: String::new(),
+                    taskforce_name: String::new(),
+                    lead_unit: p.unit.clone(),
+                    due: p.limit,
+                    days_overdue: days,
+                    pledge_kind: None,
+                    missing_items: None,
+                    unit: Some(p.unit.clone()),
+                    problem_no: Some(p.no),
+                });
+            }
+        }
     }
     items.sort_by(|a, b| {
         b.days_overdue
@@ -133,6 +166,7 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
             .then_with(|| a.project.cmp(&b.project))
             .then_with(|| a.kind.cmp(&b.kind))
             .then_with(|| a.procedure.cmp(&b.procedure))
+            .then_with(|| a.problem_no.cmp(&b.problem_no))
     });
     Report {
         as_of: today,
@@ -147,7 +181,11 @@ impl Report {
             pick(lang, "project", "项目"),
             pick(lang, "name", "项目名称"),
             pick(lang, "item", "事项"),
-            pick(lang, "task force (lead unit)", "责任专班(牵头单位)"),
+            pick(
+                lang,
+                "task force (lead unit)",
+                "责任专班(牵头单位)/责任单位",
+            ),
             pick(lang, "due", "时限"),
             pick(lang, "days overdue", "逾期天数"),
         ])
@@ -162,7 +200,10 @@ impl Report {
                 i.project.clone(),
                 i.project_name.clone(),
                 item,
-                taskforce_with_lead(settings, &i.taskforce),
+                match &i.unit {
+                    Some(unit) => unit.clone(),
+                    None => taskforce_with_lead(settings, &i.taskforce),
+                },
                 i.due.to_string(),
                 i.days_overdue.to_string(),
             ]);

@@ -3,13 +3,19 @@
 //! ledger.toml: not started on schedule (days past the planned start);
 //! procedures behind (share obtained or pledged behind the share of time
 //! elapsed from opening to planned start); stale (nothing recorded for a
-//! project not yet started). All judged from dates in the ledger.
+//! project not yet started); for started projects, investment behind
+//! time-elapsed progress (时序进度: share of this year's planned investment
+//! completed against the share of the year elapsed) and progress stale (no
+//! progress entry for a while). All judged from dates in the ledger.
 
 use super::Table;
 use super::labels::pick;
 use crate::model::date::days_past;
-use crate::model::{Date, Lang, Settings, SlowRules, Status};
+use crate::model::progress::{invested_this_year, percent, year_elapsed};
+use crate::model::{Amount, Date, Lang, Settings, SlowRules, Status};
 use crate::store::LoadedProject;
+use chrono::Datelike;
+use rust_decimal::Decimal;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -47,6 +53,8 @@ pub enum Rule {
     NotStarted,
     ProceduresBehind,
     Stale,
+    InvestmentBehind,
+    ProgressStale,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -65,6 +73,12 @@ pub struct Reason {
     pub days_since: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_recorded: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invested_percent: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invested_this_year: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annual_plan: Option<Amount>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -91,6 +105,9 @@ fn reason(rule: Rule, light: Light, message: String) -> Reason {
         elapsed_percent: None,
         days_since: None,
         last_recorded: None,
+        invested_percent: None,
+        invested_this_year: None,
+        annual_plan: None,
     }
 }
 
@@ -98,7 +115,30 @@ fn reason(rule: Rule, light: Light, message: String) -> Reason {
 pub fn reasons(lp: &LoadedProject, rules: &SlowRules, today: Date, lang: Lang) -> Vec<Reason> {
     let p = &lp.project;
     let mut out = Vec::new();
-    if p.started.is_some() {
+    if let Some(started) = p.started.filter(|d| *d <= today) {
+        out.extend(investment_behind(lp, rules, today, lang));
+        let last = lp
+            .progress
+            .iter()
+            .map(|e| e.date)
+            .chain([started])
+            .filter(|d| *d <= today)
+            .max()
+            .unwrap_or(started);
+        let since = days_past(last, today);
+        if rules.progress_stale_days > 0 && since >= rules.progress_stale_days {
+            let message = match lang {
+                Lang::En => {
+                    format!("progress stale: no progress entry for {since} days (last on {last})")
+                }
+                Lang::Zh => format!("进度久未更新：{since}天无进度记录（最近一次{last}）"),
+            };
+            out.push(Reason {
+                days_since: Some(since),
+                last_recorded: Some(last),
+                ..reason(Rule::ProgressStale, Light::Yellow, message)
+            });
+        }
         return out;
     }
     if let Some(plan) = p.planned_start {
@@ -143,6 +183,52 @@ pub fn reasons(lp: &LoadedProject, rules: &SlowRules, today: Date, lang: Lang) -
         });
     }
     out
+}
+
+/// Investment completed this year against this year's plan, compared with
+/// the share of the year elapsed (时序进度).
+fn investment_behind(
+    lp: &LoadedProject,
+    rules: &SlowRules,
+    today: Date,
+    lang: Lang,
+) -> Option<Reason> {
+    let year = today.year();
+    let plan = *lp.project.annual_plan.get(&year)?;
+    if plan.0.is_zero() {
+        return None;
+    }
+    let (day, days) = year_elapsed(today);
+    let invested = invested_this_year(&lp.progress, today);
+    let (day_d, days_d) = (Decimal::from(day), Decimal::from(days));
+    // gap in points = 100·day/days − 100·invested/plan, compared exactly by
+    // multiplying out the denominators.
+    let gap_scaled = Decimal::ONE_HUNDRED * (day_d * plan.0 - invested * days_d);
+    let denom = days_d * plan.0;
+    let light = if gap_scaled >= Decimal::from(rules.investment_behind_red_points) * denom {
+        Light::Red
+    } else if gap_scaled >= Decimal::from(rules.investment_behind_yellow_points) * denom {
+        Light::Yellow
+    } else {
+        return None;
+    };
+    let inv_pct = percent(invested, plan.0);
+    let elapsed_pct = 100 * day / days;
+    let message = match lang {
+        Lang::En => format!(
+            "investment behind: invested {inv_pct}% of plan, 时序进度 {elapsed_pct}% ({invested} of {plan} 万元 planned for {year})"
+        ),
+        Lang::Zh => format!(
+            "投资滞后：完成年度计划投资{inv_pct}%，时序进度{elapsed_pct}%（{year}年计划{plan}万元，已完成{invested}万元）"
+        ),
+    };
+    Some(Reason {
+        invested_percent: Some(inv_pct),
+        elapsed_percent: Some(elapsed_pct),
+        invested_this_year: Some(invested.to_string()),
+        annual_plan: Some(plan),
+        ..reason(Rule::InvestmentBehind, light, message)
+    })
 }
 
 /// Share of procedures done (obtained or pledged, not-needed left out)

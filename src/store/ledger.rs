@@ -3,11 +3,12 @@
 //! (refusing files that do not parse), checks everything, and writes one
 //! project's files under the write lock.
 
+use super::ledger_csv::{self, CsvTable};
 use super::procedures_file::{self, ProcedureTable};
 use super::project_file;
 use super::write::{WriteLock, atomic_write};
 use super::{Problem, settings_file, validate};
-use crate::model::{Procedure, Project, ProjectId, Settings};
+use crate::model::{ProblemRecord, Procedure, ProgressEntry, Project, ProjectId, Settings};
 use anyhow::{Context, Result, anyhow, bail};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -27,6 +28,12 @@ pub struct LoadedProject {
     pub project: Project,
     pub table: ProcedureTable,
     record_text: String,
+    /// The progress ledger (`progress.csv`), entries sorted by date.
+    pub progress: Vec<ProgressEntry>,
+    pub progress_table: CsvTable,
+    /// The problem ledger (`problems.csv`), in file order.
+    pub problems: Vec<ProblemRecord>,
+    pub problems_table: CsvTable,
 }
 
 impl LoadedProject {
@@ -238,6 +245,12 @@ impl Ledger {
         Ok(())
     }
 
+    /// Writes one of a project's CSV ledgers (`progress.csv`,
+    /// `problems.csv`) atomically; the caller holds the lock.
+    pub fn save_csv(&self, id: &ProjectId, file_name: &str, table: &CsvTable) -> Result<()> {
+        atomic_write(&self.project_dir(id).join(file_name), &table.to_bytes())
+    }
+
     /// Takes the ledger's write lock.
     pub fn lock(&self) -> Result<WriteLock> {
         WriteLock::acquire(&self.root, Duration::from_secs(10))
@@ -329,14 +342,53 @@ fn read_project(
         ));
         None
     };
+    let mut progress = optional_csv(
+        &dir.join(ledger_csv::PROGRESS_FILE),
+        &mut problems,
+        ledger_csv::read_progress,
+    )
+    .unwrap_or_else(|| (CsvTable::new(&ledger_csv::PROGRESS_COLUMNS), Vec::new()));
+    progress.1.sort_by_key(|e| e.date);
+    let issues = optional_csv(
+        &dir.join(ledger_csv::PROBLEMS_FILE),
+        &mut problems,
+        ledger_csv::read_problems,
+    )
+    .unwrap_or_else(|| (CsvTable::new(&ledger_csv::PROBLEMS_COLUMNS), Vec::new()));
     let loaded = match (project, table) {
         (Some(project), Some(table)) => Some(LoadedProject {
             id: folder.to_string(),
             project,
             table,
             record_text,
+            progress: progress.1,
+            progress_table: progress.0,
+            problems: issues.1,
+            problems_table: issues.0,
         }),
         _ => None,
     };
     (loaded, problems)
+}
+
+/// Reads a CSV ledger a project may lack; `None` when absent or unusable.
+fn optional_csv<T>(
+    path: &Path,
+    problems: &mut Vec<Problem>,
+    read: impl Fn(&Path, &str) -> (Option<T>, Vec<Problem>),
+) -> Option<T> {
+    if !path.exists() {
+        return None;
+    }
+    match read_text(path) {
+        Ok(text) => {
+            let (v, p) = read(path, &text);
+            problems.extend(p);
+            v
+        }
+        Err(p) => {
+            problems.push(p);
+            None
+        }
+    }
 }

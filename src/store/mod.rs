@@ -7,6 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod ledger;
+pub mod ledger_csv;
 pub mod problem;
 pub mod procedures_file;
 pub mod project_file;

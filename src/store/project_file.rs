@@ -6,6 +6,7 @@ use super::Problem;
 use super::tomldoc::{self, Reader};
 use crate::model::id::check_national_code;
 use crate::model::{Amount, Date, Project};
+use std::collections::BTreeMap;
 use std::path::Path;
 use toml_edit::{DocumentMut, Item, value};
 
@@ -41,6 +42,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
     }
     let planned_start = r.date(root, "planned_start");
     let started = r.date(root, "started");
+    let annual_plan = read_plan(&mut r, root);
     let project = match (name, kind, opened) {
         (Some(name), Some(kind), Some(opened)) => Some(Project {
             name,
@@ -52,10 +54,47 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
             opened,
             planned_start,
             started,
+            annual_plan,
         }),
         _ => None,
     };
     (project, r.problems)
+}
+
+/// `[annual_plan]`: year keys ("2024") and amounts in 万元.
+fn read_plan(r: &mut Reader, root: &toml_edit::Table) -> BTreeMap<i32, Amount> {
+    let mut plan = BTreeMap::new();
+    let Some(item) = root.get("annual_plan") else {
+        return plan;
+    };
+    let Some(t) = item.as_table_like() else {
+        r.problem(
+            item.span(),
+            "bad-value",
+            "`annual_plan` must be a table of years, e.g. [annual_plan] \"2024\" = \"12000\""
+                .into(),
+        );
+        return plan;
+    };
+    for (key, value) in t.iter() {
+        let year = key
+            .parse::<i32>()
+            .ok()
+            .filter(|y| key.len() == 4 && (1900..=2999).contains(y));
+        match year {
+            Some(y) => {
+                if let Some(a) = r.amount(t, key) {
+                    plan.insert(y, a);
+                }
+            }
+            None => r.problem(
+                value.span(),
+                "bad-value",
+                format!("`annual_plan`: invalid year \"{key}\": expected a year like \"2024\""),
+            ),
+        }
+    }
+    plan
 }
 
 fn date_value(d: Date) -> Item {
@@ -150,6 +189,27 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
         &new.started,
         |d| date_value(*d),
     );
+    let empty = BTreeMap::new();
+    let old_plan = old.map_or(&empty, |p| &p.annual_plan);
+    if old_plan != &new.annual_plan {
+        if !doc.contains_table("annual_plan") {
+            doc["annual_plan"] = toml_edit::table();
+        }
+        for (year, amount) in &new.annual_plan {
+            if old_plan.get(year) != Some(amount) {
+                // Year keys are written quoted, "2024", as the format shows them.
+                let key: toml_edit::Key = format!("\"{year}\"").parse().expect("a quoted key");
+                if let Some(t) = doc["annual_plan"].as_table_mut() {
+                    match t.get_mut(&year.to_string()) {
+                        Some(item) => *item = value(amount.to_string()),
+                        None => {
+                            t.insert_formatted(&key, value(amount.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The text of a new record, keys in their fixed order.

@@ -51,7 +51,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
 
     let mut slow = SlowRules::default();
     if let Some(t) = root.get("slow").and_then(|i| i.as_table_like()) {
-        let fields: [(&str, &mut i64); 5] = [
+        let fields: [(&str, &mut i64); 8] = [
             ("start_late_yellow_days", &mut slow.start_late_yellow_days),
             ("start_late_red_days", &mut slow.start_late_red_days),
             (
@@ -63,6 +63,15 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                 &mut slow.procedures_behind_red_points,
             ),
             ("stale_days", &mut slow.stale_days),
+            (
+                "investment_behind_yellow_points",
+                &mut slow.investment_behind_yellow_points,
+            ),
+            (
+                "investment_behind_red_points",
+                &mut slow.investment_behind_red_points,
+            ),
+            ("progress_stale_days", &mut slow.progress_stale_days),
         ];
         for (key, slot) in fields {
             if let Some(v) = r.int(t, key) {

@@ -1,0 +1,121 @@
+//! The progress ledger (项目进度台账) and the problem ledger (问题台账) of a
+//! project, and the time-elapsed rule (时序进度): the share of the year gone
+//! by against the share of the year's planned investment completed.
+
+use super::{Amount, Date};
+use chrono::Datelike;
+use rust_decimal::Decimal;
+
+/// One dated progress entry: investment completed to date (累计完成投资,
+/// 万元) and the physical progress (形象进度) as free text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgressEntry {
+    pub date: Date,
+    pub invested: Amount,
+    pub note: String,
+}
+
+/// One problem of the problem ledger, numbered 1, 2, 3… per project.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProblemRecord {
+    pub no: u32,
+    pub what: String,
+    /// The responsible unit (责任单位).
+    pub unit: String,
+    /// Time limit to resolve it (解决时限): the last allowed day.
+    pub limit: Date,
+    pub opened: Date,
+    pub resolved: Option<Date>,
+    pub how: String,
+}
+
+impl ProblemRecord {
+    /// Open on `today`: opened by then and not resolved by then.
+    pub fn open_on(&self, today: Date) -> bool {
+        self.opened <= today && self.resolved.is_none_or(|r| r > today)
+    }
+
+    /// Days past the time limit on `today` while still open (0: not overdue).
+    pub fn days_overdue(&self, today: Date) -> i64 {
+        if self.open_on(today) {
+            super::date::days_past(self.limit, today).max(0)
+        } else {
+            0
+        }
+    }
+}
+
+/// 时序进度 on `today`: (day of the year, days in the year), 1 January
+/// being day 1 and a leap year having 366 days.
+pub fn year_elapsed(today: Date) -> (i64, i64) {
+    let days = if Date::from_ymd_opt(today.year(), 2, 29).is_some() {
+        366
+    } else {
+        365
+    };
+    (i64::from(today.ordinal()), days)
+}
+
+/// Investment completed in `today`'s year up to `today`: the latest entry
+/// on or before today minus the last entry of an earlier year (or 0).
+pub fn invested_this_year(entries: &[ProgressEntry], today: Date) -> Decimal {
+    let latest = entries
+        .iter()
+        .filter(|e| e.date <= today)
+        .max_by_key(|e| e.date)
+        .map_or(Decimal::ZERO, |e| e.invested.0);
+    let before = entries
+        .iter()
+        .filter(|e| e.date.year() < today.year())
+        .max_by_key(|e| e.date)
+        .map_or(Decimal::ZERO, |e| e.invested.0);
+    latest - before
+}
+
+/// Whole percent of `part` in `whole`, rounded down; 0 when `whole` is 0.
+pub fn percent(part: Decimal, whole: Decimal) -> i64 {
+    if whole.is_zero() {
+        return 0;
+    }
+    use rust_decimal::prelude::ToPrimitive;
+    (part * Decimal::ONE_HUNDRED / whole)
+        .floor()
+        .to_i64()
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        super::super::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn elapsed_share() {
+        assert_eq!(year_elapsed(d("2024-01-01")), (1, 366));
+        assert_eq!(year_elapsed(d("2024-12-31")), (366, 366));
+        assert_eq!(year_elapsed(d("2023-12-31")), (365, 365));
+        assert_eq!(year_elapsed(d("2024-03-01")), (61, 366));
+    }
+
+    #[test]
+    fn this_year() {
+        let e = |date: &str, a: &str| ProgressEntry {
+            date: d(date),
+            invested: Amount::parse(a).unwrap(),
+            note: String::new(),
+        };
+        let entries = [e("2023-12-20", "100"), e("2024-02-01", "150")];
+        assert_eq!(invested_this_year(&entries, d("2024-01-31")), Decimal::ZERO);
+        assert_eq!(
+            invested_this_year(&entries, d("2024-02-01")),
+            Decimal::from(50)
+        );
+        assert_eq!(
+            invested_this_year(&entries, d("2023-12-31")),
+            Decimal::from(100)
+        );
+    }
+}

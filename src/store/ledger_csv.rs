@@ -1,0 +1,328 @@
+//! The project's progress ledger (`progress.csv`: date, investment
+//! completed to date, note) and problem ledger (`problems.csv`: no, what,
+//! responsible unit, time limit, opened, resolved, how). Columns are found
+//! by header name and unknown columns are kept through every write; a
+//! missing file is an empty ledger.
+
+use super::Problem;
+use crate::model::{Amount, Date, ProblemRecord, ProgressEntry, parse_date};
+use std::path::Path;
+
+pub const PROGRESS_FILE: &str = "progress.csv";
+pub const PROGRESS_COLUMNS: [&str; 3] = ["date", "invested", "note"];
+pub const PROBLEMS_FILE: &str = "problems.csv";
+pub const PROBLEMS_COLUMNS: [&str; 7] =
+    ["no", "what", "unit", "limit", "opened", "resolved", "how"];
+
+/// A CSV file as cells under a header, with each row's source line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CsvTable {
+    pub header: Vec<String>,
+    pub cells: Vec<Vec<String>>,
+    pub lines: Vec<usize>,
+}
+
+impl CsvTable {
+    pub fn new(columns: &[&str]) -> CsvTable {
+        CsvTable {
+            header: columns.iter().map(|s| s.to_string()).collect(),
+            cells: Vec::new(),
+            lines: Vec::new(),
+        }
+    }
+
+    /// Parses `text`, requiring the `required` columns.
+    pub fn read(path: &Path, text: &str, required: &[&str]) -> (Option<CsvTable>, Vec<Problem>) {
+        let markers = super::problem::conflict_markers(path, text);
+        if !markers.is_empty() {
+            return (None, markers);
+        }
+        let mut problems = Vec::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut records = Vec::new();
+        for rec in reader.records() {
+            match rec {
+                Ok(r) => {
+                    let line = r.position().map_or(0, |p| p.line() as usize);
+                    records.push((line, r.iter().map(str::to_string).collect::<Vec<_>>()));
+                }
+                Err(e) => {
+                    let line = e.position().map_or(1, |p| p.line() as usize);
+                    problems.push(Problem::line(
+                        path,
+                        text,
+                        line,
+                        "csv-syntax",
+                        format!("CSV syntax error: {e}"),
+                    ));
+                    return (None, problems);
+                }
+            }
+        }
+        if records.is_empty() {
+            problems.push(Problem::file(
+                path,
+                "missing-column",
+                format!(
+                    "the file is empty: expected a header line {}",
+                    required.join(",")
+                ),
+            ));
+            return (None, problems);
+        }
+        let (_, mut header) = records.remove(0);
+        if let Some(first) = header.first_mut() {
+            *first = first.trim_start_matches('\u{feff}').to_string();
+        }
+        let missing: Vec<&str> = required
+            .iter()
+            .copied()
+            .filter(|c| !header.iter().any(|h| h == c))
+            .collect();
+        if !missing.is_empty() {
+            problems.push(Problem::line(
+                path,
+                text,
+                1,
+                "missing-column",
+                format!(
+                    "missing column(s) {}: expected a header with {}",
+                    missing.join(", "),
+                    required.join(",")
+                ),
+            ));
+            return (None, problems);
+        }
+        let mut table = CsvTable {
+            header,
+            cells: Vec::new(),
+            lines: Vec::new(),
+        };
+        for (line, cells) in records {
+            if cells.len() == 1 && cells[0].is_empty() {
+                continue;
+            }
+            if cells.len() != table.header.len() {
+                problems.push(Problem::line(
+                    path,
+                    text,
+                    line,
+                    "column-count",
+                    format!(
+                        "row has {} fields, the header has {}",
+                        cells.len(),
+                        table.header.len()
+                    ),
+                ));
+                continue;
+            }
+            table.cells.push(cells);
+            table.lines.push(line);
+        }
+        (Some(table), problems)
+    }
+
+    /// The trimmed cell of `column` in row `row` ("" when there is no such column).
+    pub fn get(&self, row: usize, column: &str) -> &str {
+        self.header
+            .iter()
+            .position(|h| h == column)
+            .map_or("", |c| self.cells[row][c].trim())
+    }
+
+    /// Sets a cell, adding the column when the file lacks it.
+    pub fn set(&mut self, row: usize, column: &str, value: String) {
+        let c = match self.header.iter().position(|h| h == column) {
+            Some(c) => c,
+            None => {
+                self.header.push(column.to_string());
+                for r in &mut self.cells {
+                    r.push(String::new());
+                }
+                self.header.len() - 1
+            }
+        };
+        if self.cells[row][c].trim() != value {
+            self.cells[row][c] = value;
+        }
+    }
+
+    /// Inserts an empty row at `at` and fills the given cells.
+    pub fn insert(&mut self, at: usize, values: &[(&str, String)]) {
+        self.cells
+            .insert(at, vec![String::new(); self.header.len()]);
+        self.lines.insert(at, 0);
+        for (col, v) in values {
+            self.set(at, col, v.clone());
+        }
+    }
+
+    /// The file's bytes: UTF-8, LF line ends, quotes only where needed.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(Vec::new());
+        w.write_record(&self.header).expect("writing to memory");
+        for row in &self.cells {
+            w.write_record(row).expect("writing to memory");
+        }
+        w.into_inner().expect("writing to memory")
+    }
+}
+
+struct Rows<'a> {
+    path: &'a Path,
+    text: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Rows<'_> {
+    fn bad(&mut self, line: usize, column: &str, msg: String) {
+        self.problems.push(Problem::line(
+            self.path,
+            self.text,
+            line,
+            "bad-value",
+            format!("column \"{column}\": {msg}"),
+        ));
+    }
+
+    fn date(&mut self, t: &CsvTable, i: usize, column: &str, required: bool) -> Option<Date> {
+        let s = t.get(i, column);
+        if s.is_empty() {
+            if required {
+                self.bad(
+                    t.lines[i],
+                    column,
+                    "empty: expected a date YYYY-MM-DD".into(),
+                );
+            }
+            return None;
+        }
+        parse_date(s)
+            .map_err(|e| self.bad(t.lines[i], column, e))
+            .ok()
+    }
+}
+
+/// Reads `progress.csv`: the table and its entries (in file order).
+pub fn read_progress(
+    path: &Path,
+    text: &str,
+) -> (Option<(CsvTable, Vec<ProgressEntry>)>, Vec<Problem>) {
+    let (table, problems) = CsvTable::read(path, text, &PROGRESS_COLUMNS[..2]);
+    let Some(t) = table else {
+        return (None, problems);
+    };
+    let mut r = Rows {
+        path,
+        text,
+        problems,
+    };
+    let mut entries = Vec::new();
+    let mut seen = std::collections::BTreeMap::new();
+    for i in 0..t.cells.len() {
+        let line = t.lines[i];
+        let date = r.date(&t, i, "date", true);
+        let invested = Amount::parse(t.get(i, "invested"))
+            .map_err(|e| r.bad(line, "invested", e))
+            .ok();
+        if let (Some(date), Some(invested)) = (date, invested) {
+            if let Some(first) = seen.insert(date, line) {
+                r.problems.push(Problem::line(
+                    path,
+                    text,
+                    line,
+                    "duplicate-date",
+                    format!(
+                        "a second entry for {date} (first on line {first}): keep one entry per day"
+                    ),
+                ));
+            }
+            entries.push(ProgressEntry {
+                date,
+                invested,
+                note: t.get(i, "note").to_string(),
+            });
+        }
+    }
+    (Some((t, entries)), r.problems)
+}
+
+/// Reads `problems.csv`: the table and its problems (in file order).
+pub fn read_problems(
+    path: &Path,
+    text: &str,
+) -> (Option<(CsvTable, Vec<ProblemRecord>)>, Vec<Problem>) {
+    let (table, problems) = CsvTable::read(path, text, &PROBLEMS_COLUMNS);
+    let Some(t) = table else {
+        return (None, problems);
+    };
+    let mut r = Rows {
+        path,
+        text,
+        problems,
+    };
+    let mut out = Vec::new();
+    let mut seen = std::collections::BTreeMap::new();
+    for i in 0..t.cells.len() {
+        let line = t.lines[i];
+        let no_text = t.get(i, "no");
+        let no = no_text
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0 && no_text.bytes().all(|b| b.is_ascii_digit()));
+        if no.is_none() {
+            r.bad(
+                line,
+                "no",
+                format!("invalid problem number \"{no_text}\": expected 1, 2, 3…"),
+            );
+        }
+        let limit = r.date(&t, i, "limit", true);
+        let opened = r.date(&t, i, "opened", true);
+        let resolved = r.date(&t, i, "resolved", false);
+        for col in ["what", "unit"] {
+            if t.get(i, col).is_empty() {
+                r.bad(line, col, "empty: expected text".into());
+            }
+        }
+        if let (Some(o), Some(res)) = (opened, resolved)
+            && res < o
+        {
+            r.problems.push(Problem::line(
+                path,
+                text,
+                line,
+                "resolved-before-opened",
+                format!("problem resolved on {res}, before it was opened ({o})"),
+            ));
+        }
+        if let Some(n) = no
+            && let Some(first) = seen.insert(n, line)
+        {
+            r.problems.push(Problem::line(
+                path,
+                text,
+                line,
+                "duplicate-number",
+                format!("problem number {n} appears twice (first on line {first})"),
+            ));
+        }
+        if let (Some(no), Some(limit), Some(opened)) = (no, limit, opened) {
+            out.push(ProblemRecord {
+                no,
+                what: t.get(i, "what").to_string(),
+                unit: t.get(i, "unit").to_string(),
+                limit,
+                opened,
+                resolved,
+                how: t.get(i, "how").to_string(),
+            });
+        }
+    }
+    (Some((t, out)), r.problems)
+}
