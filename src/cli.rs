@@ -27,7 +27,8 @@ pub struct Cli {
 /// Options every command accepts, before or after the subcommand.
 #[derive(Debug, Args)]
 pub struct Global {
-    /// Ledger directory [default: the nearest folder above holding ledger.toml]
+    /// Ledger directory [default: the nearest folder above holding ledger.toml];
+    /// give it more than once for a report over several ledgers (roll-up)
     #[arg(
         short = 'L',
         long = "ledger",
@@ -35,7 +36,7 @@ pub struct Global {
         env = "TAIZHANG_LEDGER",
         value_name = "DIR"
     )]
-    pub ledger: Option<PathBuf>,
+    pub ledger: Vec<PathBuf>,
     /// The date to act and report as of, YYYY-MM-DD [default: the system date]
     #[arg(long, global = true, env = "TAIZHANG_TODAY", value_name = "DATE")]
     pub today: Option<String>,
@@ -45,6 +46,9 @@ pub struct Global {
     /// Label language [default: `lang` in ledger.toml]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// Only one task force's procedures (list, show and reports), e.g. land
+    #[arg(long, global = true, value_name = "KEY")]
+    pub taskforce: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -284,6 +288,21 @@ pub enum ReportCommand {
     Overdue,
     /// Projects lit red or yellow for slow progress, with every reason.
     Slow(SlowArgs),
+    /// The weekly bulletin (简报) for the week (Monday–Sunday) holding
+    /// --week-of: markdown (default), --format html (one self-contained
+    /// file) or json. Counts the ledger as it stood at the end of that week
+    /// (or today, if earlier).
+    Weekly(WeeklyArgs),
+    /// Procedures per task force (手续办理调度台账): total, obtained,
+    /// pledged, pending and overdue.
+    Taskforce,
+}
+
+#[derive(Debug, Args)]
+pub struct WeeklyArgs {
+    /// A day of the week to report on, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub week_of: Option<String>,
 }
 
 #[derive(Debug, Args)]

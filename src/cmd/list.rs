@@ -5,8 +5,7 @@ use crate::report::list;
 use anyhow::Result;
 
 pub fn run(ctx: &Ctx) -> Result<Output> {
-    let ledger = ctx.open_ledger()?;
-    let projects = ledger.load_all()?;
+    let (ledger, projects) = ctx.load_report()?;
     let lang = ctx.lang(&ledger.settings);
     let report = list::build(&ledger.settings, &projects, ctx.today);
     Ok(Output::ok(ctx.render(

@@ -15,8 +15,8 @@ mod show;
 use crate::cli::{Cli, Command, ProblemCommand, ReportCommand};
 use crate::model::{Date, Lang, ProjectId, Settings, parse_date};
 use crate::report::{Format, Table, render};
-use crate::store::Ledger;
 use crate::store::procedures_file::ProcedureTable;
+use crate::store::{Ledger, LoadedProject};
 use anyhow::{Result, anyhow, bail};
 use std::path::PathBuf;
 
@@ -37,10 +37,15 @@ impl Output {
 
 /// The global options, checked.
 pub struct Ctx {
+    /// The ledger (the first -L).
     pub ledger: Option<PathBuf>,
     pub today: Date,
     pub format: Format,
     pub lang: Option<Lang>,
+    /// Further -L ledgers of a roll-up report.
+    pub more_ledgers: Vec<PathBuf>,
+    /// --taskforce: only this task force's procedures.
+    pub taskforce: Option<String>,
 }
 
 impl Ctx {
@@ -50,6 +55,93 @@ impl Ctx {
 
     pub fn lang(&self, settings: &Settings) -> Lang {
         self.lang.unwrap_or(settings.lang)
+    }
+
+    /// Every ledger a report covers: the ledger, each further -L, and the
+    /// members listed in their ledger.toml (recursively), each once.
+    pub fn open_ledgers(&self) -> Result<Vec<Ledger>> {
+        let mut todo: Vec<PathBuf> = vec![Ledger::locate(self.ledger.as_deref())?];
+        for l in &self.more_ledgers {
+            todo.push(Ledger::locate(Some(l))?);
+        }
+        todo.reverse();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut out = Vec::new();
+        while let Some(dir) = todo.pop() {
+            let key = std::fs::canonicalize(&dir).unwrap_or_else(|_| dir.clone());
+            if !seen.insert(key) {
+                continue;
+            }
+            let ledger = Ledger::open(dir)?;
+            for m in ledger.settings.members.iter().rev() {
+                let member = ledger.root.join(m);
+                if !member.join(crate::store::ledger::SETTINGS_FILE).is_file() {
+                    bail!(
+                        "member ledger \"{m}\" listed in {} is not a taizhang ledger: {} has no ledger.toml",
+                        ledger
+                            .root
+                            .join(crate::store::ledger::SETTINGS_FILE)
+                            .display(),
+                        member.display()
+                    );
+                }
+                todo.push(member);
+            }
+            out.push(ledger);
+        }
+        Ok(out)
+    }
+
+    /// What a report reads: the first ledger (whose settings and language
+    /// rule) and the projects of every ledger it covers, each tagged with
+    /// its ledger's name when there are several, cut to --taskforce.
+    pub fn load_report(&self) -> Result<(Ledger, Vec<LoadedProject>)> {
+        let mut ledgers = self.open_ledgers()?.into_iter();
+        let first = ledgers.next().expect("at least one ledger");
+        let mut projects = first.load_all()?;
+        let rest: Vec<Ledger> = ledgers.collect();
+        if !rest.is_empty() {
+            for lp in &mut projects {
+                lp.ledger = Some(first.settings.name.clone());
+            }
+            for l in &rest {
+                for mut lp in l.load_all()? {
+                    lp.ledger = Some(l.settings.name.clone());
+                    projects.push(lp);
+                }
+            }
+        }
+        let projects = self.for_taskforce(&first.settings, projects)?;
+        Ok((first, projects))
+    }
+
+    /// Projects cut to the procedures of --taskforce (when given): only
+    /// projects with such procedures, and their problems whose unit is the
+    /// task force or its lead unit.
+    pub fn for_taskforce(
+        &self,
+        settings: &Settings,
+        projects: Vec<LoadedProject>,
+    ) -> Result<Vec<LoadedProject>> {
+        let Some(key) = &self.taskforce else {
+            return Ok(projects);
+        };
+        let tf = settings.taskforce(key).ok_or_else(|| {
+            anyhow!(
+                "--taskforce: unknown task force \"{key}\": expected one of {}",
+                settings.taskforce_keys()
+            )
+        })?;
+        Ok(projects
+            .into_iter()
+            .filter(|lp| lp.procedures().iter().any(|p| &p.taskforce == key))
+            .map(|mut lp| {
+                lp.retain_procedures(|p| &p.taskforce == key);
+                lp.problems
+                    .retain(|p| p.unit == tf.lead || p.unit == tf.name);
+                lp
+            })
+            .collect())
     }
 
     /// Renders a report: JSON from the value, else its table (or the
@@ -70,12 +162,38 @@ pub fn run(cli: Cli) -> Result<Output> {
         Some(t) => parse_date(t).map_err(|e| anyhow!("--today: {e}"))?,
         None => chrono::Local::now().date_naive(),
     };
+    let mut ledgers = g.ledger.into_iter();
     let ctx = Ctx {
-        ledger: g.ledger,
+        ledger: ledgers.next(),
         today,
         format: g.format,
         lang: g.lang,
+        more_ledgers: ledgers.collect(),
+        taskforce: g.taskforce,
     };
+    let (report, weekly) = match &cli.command {
+        Command::Report(ReportCommand::Weekly(_)) => (true, true),
+        Command::Report(_) | Command::List | Command::Problem(ProblemCommand::List(_)) => {
+            (true, false)
+        }
+        _ => (false, false),
+    };
+    if !ctx.more_ledgers.is_empty() && !report {
+        bail!(
+            "-L was given {} times: only list, reports and `problem list` cover several ledgers; give one ledger for this command",
+            ctx.more_ledgers.len() + 1
+        );
+    }
+    let shows = matches!(cli.command, Command::Show(_));
+    if ctx.taskforce.is_some() && (!(report || shows) || matches!(cli.command, Command::Problem(_)))
+    {
+        bail!("--taskforce applies to list, show and reports only");
+    }
+    if ctx.format == Format::Html && !weekly {
+        bail!(
+            "--format html is only for `taizhang report weekly`; use table, csv, json or markdown"
+        );
+    }
     match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Open(a) => open::run(&ctx, a),
@@ -89,6 +207,8 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Check => check::run(&ctx),
         Command::Report(ReportCommand::Overdue) => report::overdue(&ctx),
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
+        Command::Report(ReportCommand::Weekly(a)) => report::weekly(&ctx, a),
+        Command::Report(ReportCommand::Taskforce) => report::taskforce(&ctx),
         Command::Plan(a) => progress::plan(&ctx, a),
         Command::Progress(a) => progress::progress(&ctx, a),
         Command::Problem(ProblemCommand::Add(a)) => progress::problem_add(&ctx, a),

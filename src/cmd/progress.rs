@@ -216,8 +216,7 @@ pub fn problem_resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
 }
 
 pub fn problem_list(ctx: &Ctx, a: &ProblemListArgs) -> Result<Output> {
-    let ledger = ctx.open_ledger()?;
-    let projects = ledger.load_all()?;
+    let (ledger, projects) = ctx.load_report()?;
     let lang = ctx.lang(&ledger.settings);
     let report = problems::build(&projects, ctx.today, a.open);
     Ok(Output::ok(ctx.render(

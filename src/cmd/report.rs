@@ -1,13 +1,13 @@
-//! `taizhang report overdue|slow`: the supervision task force's views.
+//! `taizhang report overdue|slow|weekly|taskforce`: the supervision task
+//! force's views, over one ledger or a roll-up of several.
 
-use super::{Ctx, Output};
-use crate::cli::SlowArgs;
-use crate::report::{overdue, slow};
-use anyhow::Result;
+use super::{Ctx, Output, date_arg};
+use crate::cli::{SlowArgs, WeeklyArgs};
+use crate::report::{Format, html, overdue, render, slow, taskforce, weekly};
+use anyhow::{Result, bail};
 
 pub fn overdue(ctx: &Ctx) -> Result<Output> {
-    let ledger = ctx.open_ledger()?;
-    let projects = ledger.load_all()?;
+    let (ledger, projects) = ctx.load_report()?;
     let lang = ctx.lang(&ledger.settings);
     let report = overdue::build(&ledger.settings, &projects, ctx.today);
     Ok(Output::ok(ctx.render(
@@ -18,8 +18,7 @@ pub fn overdue(ctx: &Ctx) -> Result<Output> {
 }
 
 pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
-    let ledger = ctx.open_ledger()?;
-    let projects = ledger.load_all()?;
+    let (ledger, projects) = ctx.load_report()?;
     let lang = ctx.lang(&ledger.settings);
     let report = slow::build(&ledger.settings, &projects, ctx.today, lang, a.all);
     Ok(Output::ok(ctx.render(
@@ -27,4 +26,41 @@ pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
         report.table(lang),
         report.empty_line(lang),
     )))
+}
+
+pub fn taskforce(ctx: &Ctx) -> Result<Output> {
+    let (ledger, projects) = ctx.load_report()?;
+    let lang = ctx.lang(&ledger.settings);
+    let report = taskforce::build(&ledger.settings, &projects, ctx.today);
+    Ok(Output::ok(ctx.render(
+        &report,
+        report.table(lang),
+        String::new(),
+    )))
+}
+
+pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
+    let day = match &a.week_of {
+        Some(t) => date_arg("--week-of", t)?,
+        None => ctx.today,
+    };
+    let (monday, _) = weekly::week(day);
+    if monday > ctx.today {
+        bail!(
+            "--week-of: the week of {day} begins on {monday}, after today ({})",
+            ctx.today
+        );
+    }
+    let (ledger, projects) = ctx.load_report()?;
+    let lang = ctx.lang(&ledger.settings);
+    let report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang);
+    let text = match ctx.format {
+        Format::Json => render::json(&report),
+        Format::Html => html::weekly(&report, lang),
+        Format::Markdown | Format::Table => report.markdown(lang),
+        Format::Csv => {
+            bail!("--format csv: the bulletin has several tables; use markdown, html or json")
+        }
+    };
+    Ok(Output::ok(text))
 }

@@ -11,6 +11,13 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
     let id = project_id(&a.id)?;
     let lp = ledger.load_project(&id)?;
+    let lp = match &ctx.taskforce {
+        None => lp,
+        Some(key) => ctx
+            .for_taskforce(&ledger.settings, vec![lp])?
+            .pop()
+            .ok_or_else(|| anyhow::anyhow!("{id} has no procedures of task force {key}"))?,
+    };
     let lang = ctx.lang(&ledger.settings);
     let detail = list::detail(&ledger.settings, &lp, ctx.today);
     let table = detail.table(&ledger.settings, lang);
@@ -23,7 +30,9 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
             detail.project.name,
             table.render(Format::Markdown)
         ),
-        Format::Table => format!("{}\n{}", detail.header(lang), table.render(Format::Table)),
+        Format::Table | Format::Html => {
+            format!("{}\n{}", detail.header(lang), table.render(Format::Table))
+        }
     };
     if matches!(ctx.format, Format::Table | Format::Markdown) {
         let sections = [

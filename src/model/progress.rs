@@ -1,8 +1,10 @@
 //! The progress ledger (项目进度台账) and the problem ledger (问题台账) of a
 //! project, and the time-elapsed rule (时序进度): the share of the year gone
-//! by against the share of the year's planned investment completed.
+//! by against the share of the year's planned investment completed. Also
+//! how a procedure row stood on an earlier day, for reports regenerated
+//! for a past date.
 
-use super::{Amount, Date};
+use super::{Amount, Date, Procedure, Status};
 use chrono::Datelike;
 use rust_decimal::Decimal;
 
@@ -82,6 +84,35 @@ pub fn percent(part: Decimal, whole: Decimal) -> i64 {
         .floor()
         .to_i64()
         .unwrap_or(0)
+}
+
+/// A procedure row as it stood at the end of `day`: steps dated later undone.
+pub fn procedure_as_of(p: &Procedure, day: Date) -> Procedure {
+    let mut r = p.clone();
+    if r.status == Status::NotNeeded {
+        return r;
+    }
+    r.fulfilled = r.fulfilled.filter(|d| *d <= day);
+    if r.pledged.is_some_and(|d| d > day) {
+        r.pledged = None;
+        r.pledge_kind = None;
+        r.pledge_due = None;
+        r.missing_items.clear();
+    }
+    if r.obtained.is_some_and(|d| d > day) {
+        r.obtained = None;
+    }
+    r.status = if r.obtained.is_some() && (r.pledged.is_none() || r.fulfilled.is_some()) {
+        Status::Obtained
+    } else if r.pledged.is_some() {
+        Status::Pledged
+    } else if r.status == Status::Obtained && r.obtained.is_none() && p.obtained.is_none() {
+        // Obtained without a recorded date: nothing to undo.
+        Status::Obtained
+    } else {
+        Status::Pending
+    };
+    r
 }
 
 #[cfg(test)]

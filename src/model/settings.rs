@@ -149,6 +149,9 @@ pub struct Settings {
     pub catalogue: Vec<CatalogueEntry>,
     pub slow: SlowRules,
     pub calendar: Calendar,
+    /// Member ledgers (township ledgers) a county report includes: paths
+    /// relative to this ledger's folder.
+    pub members: Vec<String>,
 }
 
 impl Settings {

@@ -18,3 +18,18 @@ pub fn taskforce_with_lead(settings: &crate::model::Settings, key: &str) -> Stri
         None => key.to_string(),
     }
 }
+
+/// In a roll-up over several ledgers, puts a first column naming each
+/// row's ledger; a single ledger's table is left as it is.
+pub fn ledger_column(mut t: super::Table, ledgers: &[Option<String>], lang: Lang) -> super::Table {
+    if ledgers.iter().all(Option::is_none) {
+        return t;
+    }
+    t.headers
+        .insert(0, pick(lang, "ledger", "台账").to_string());
+    for (row, l) in t.rows.iter_mut().zip(ledgers) {
+        row.insert(0, l.clone().unwrap_or_default());
+    }
+    t.numeric = t.numeric.iter().map(|c| c + 1).collect();
+    t
+}

@@ -23,6 +23,9 @@ pub struct Counts {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
+    /// The ledger of the project, in a roll-up over several ledgers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
     pub project: String,
     pub name: String,
     #[serde(rename = "type")]
@@ -68,6 +71,7 @@ pub fn summary(settings: &Settings, lp: &LoadedProject, today: Date) -> Summary 
         .items
         .len();
     Summary {
+        ledger: lp.ledger.clone(),
         project: lp.id.clone(),
         name: p.name.clone(),
         kind: p.kind.clone(),
@@ -136,7 +140,8 @@ impl ListReport {
                 c.overdue.to_string(),
             ]);
         }
-        t
+        let ledgers: Vec<Option<String>> = self.projects.iter().map(|p| p.ledger.clone()).collect();
+        super::labels::ledger_column(t, &ledgers, lang)
     }
 
     pub fn empty_line(&self, lang: Lang) -> String {

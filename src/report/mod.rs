@@ -2,11 +2,14 @@
 //! the documented JSON) and a `Table` of labelled rows, which `render` turns
 //! into a terminal table, CSV or Markdown.
 
+pub mod html;
 pub mod labels;
 pub mod list;
 pub mod overdue;
 pub mod problems;
 pub mod render;
 pub mod slow;
+pub mod taskforce;
+pub mod weekly;
 
 pub use render::{Format, Table};

@@ -37,6 +37,9 @@ impl Kind {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
+    /// The ledger of the project, in a roll-up over several ledgers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
     pub kind: Kind,
     pub project: String,
     pub project_name: String,
@@ -83,6 +86,7 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
             }
             let tf = settings.taskforce(taskforce);
             items.push(Item {
+                ledger: lp.ledger.clone(),
                 kind,
                 project: lp.id.clone(),
                 project_name: lp.project.name.clone(),
@@ -142,6 +146,7 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
             let days = p.days_overdue(today);
             if days > 0 {
                 items.push(Item {
+                    ledger: lp.ledger.clone(),
                     kind: Kind::Problem,
                     project: lp.id.clone(),
                     project_name: lp.project.name.clone(),
@@ -163,6 +168,7 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
     items.sort_by(|a, b| {
         b.days_overdue
             .cmp(&a.days_overdue)
+            .then_with(|| a.ledger.cmp(&b.ledger))
             .then_with(|| a.project.cmp(&b.project))
             .then_with(|| a.kind.cmp(&b.kind))
             .then_with(|| a.procedure.cmp(&b.procedure))
@@ -208,7 +214,8 @@ impl Report {
                 i.days_overdue.to_string(),
             ]);
         }
-        t
+        let ledgers: Vec<Option<String>> = self.items.iter().map(|i| i.ledger.clone()).collect();
+        super::labels::ledger_column(t, &ledgers, lang)
     }
 
     /// The line shown instead of an empty table.

@@ -10,6 +10,9 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
+    /// The ledger of the project, in a roll-up over several ledgers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
     pub project: String,
     pub project_name: String,
     pub no: u32,
@@ -37,6 +40,7 @@ pub fn build(projects: &[LoadedProject], today: Date, only_open: bool) -> Report
                 continue;
             }
             problems.push(Item {
+                ledger: lp.ledger.clone(),
                 project: lp.id.clone(),
                 project_name: lp.project.name.clone(),
                 no: p.no,
@@ -51,7 +55,7 @@ pub fn build(projects: &[LoadedProject], today: Date, only_open: bool) -> Report
             });
         }
     }
-    problems.sort_by(|a, b| a.project.cmp(&b.project).then(a.no.cmp(&b.no)));
+    problems.sort_by(|a, b| (&a.ledger, &a.project, a.no).cmp(&(&b.ledger, &b.project, b.no)));
     Report {
         as_of: today,
         problems,
@@ -95,7 +99,8 @@ impl Report {
                 if p.open { String::new() } else { p.how.clone() },
             ]);
         }
-        t
+        let ledgers: Vec<Option<String>> = self.problems.iter().map(|p| p.ledger.clone()).collect();
+        super::labels::ledger_column(t, &ledgers, lang)
     }
 
     pub fn empty_line(&self, lang: Lang) -> String {

@@ -14,6 +14,8 @@ pub enum Format {
     Json,
     /// A Markdown table.
     Markdown,
+    /// One self-contained HTML page (`report weekly` only).
+    Html,
 }
 
 /// Rows under labelled headers; `numeric` columns are right-aligned.
@@ -47,6 +49,33 @@ impl Table {
             Format::Table | Format::Json => self.terminal(),
             Format::Csv => self.csv(),
             Format::Markdown => self.markdown(),
+            Format::Html => self.html(),
+        }
+    }
+
+    /// An HTML `<table>` (numeric columns get class `num`).
+    pub fn html(&self) -> String {
+        let mut out = String::from("<table>\n<thead><tr>");
+        for (i, h) in self.headers.iter().enumerate() {
+            out.push_str(&format!("<th{}>{}</th>", self.class(i), escape_html(h)));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for row in &self.rows {
+            out.push_str("<tr>");
+            for (i, c) in row.iter().enumerate() {
+                out.push_str(&format!("<td{}>{}</td>", self.class(i), escape_html(c)));
+            }
+            out.push_str("</tr>\n");
+        }
+        out.push_str("</tbody>\n</table>\n");
+        out
+    }
+
+    fn class(&self, col: usize) -> &'static str {
+        if self.numeric.contains(&col) {
+            " class=\"num\""
+        } else {
+            ""
         }
     }
 
@@ -97,6 +126,22 @@ impl Table {
         }
         out
     }
+}
+
+/// Text escaped for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// JSON text with a final newline.

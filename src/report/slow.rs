@@ -83,6 +83,9 @@ pub struct Reason {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ProjectLight {
+    /// The ledger of the project, in a roll-up over several ledgers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
     pub project: String,
     pub name: String,
     pub light: Light,
@@ -298,6 +301,7 @@ pub fn build(
                 .max()
                 .unwrap_or(Light::Green);
             ProjectLight {
+                ledger: lp.ledger.clone(),
                 project: lp.id.clone(),
                 name: lp.project.name.clone(),
                 light,
@@ -309,6 +313,7 @@ pub fn build(
     out.sort_by(|a, b| {
         b.light
             .cmp(&a.light)
+            .then_with(|| a.ledger.cmp(&b.ledger))
             .then_with(|| a.project.cmp(&b.project))
     });
     Report {
@@ -334,7 +339,8 @@ impl Report {
                 reasons.join(pick(lang, "; ", "；")),
             ]);
         }
-        t
+        let ledgers: Vec<Option<String>> = self.projects.iter().map(|p| p.ledger.clone()).collect();
+        super::labels::ledger_column(t, &ledgers, lang)
     }
 
     pub fn empty_line(&self, lang: Lang) -> String {

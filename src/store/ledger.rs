@@ -34,11 +34,69 @@ pub struct LoadedProject {
     /// The problem ledger (`problems.csv`), in file order.
     pub problems: Vec<ProblemRecord>,
     pub problems_table: CsvTable,
+    /// The name of the ledger the project comes from, in a roll-up over
+    /// several ledgers (None for a single ledger).
+    pub ledger: Option<String>,
 }
 
 impl LoadedProject {
     pub fn procedures(&self) -> &[Procedure] {
         &self.table.rows
+    }
+
+    /// The project as its files stood at the end of `day`: every record
+    /// dated later left out. `None` when it was opened after `day`. A view
+    /// for reports, never saved.
+    pub fn as_of(&self, day: crate::model::Date) -> Option<LoadedProject> {
+        if self.project.opened > day {
+            return None;
+        }
+        let mut project = self.project.clone();
+        project.started = project.started.filter(|d| *d <= day);
+        let mut table = self.table.clone();
+        for row in &mut table.rows {
+            *row = crate::model::progress::procedure_as_of(row, day);
+        }
+        Some(LoadedProject {
+            id: self.id.clone(),
+            project,
+            table,
+            record_text: self.record_text.clone(),
+            progress: self
+                .progress
+                .iter()
+                .filter(|e| e.date <= day)
+                .cloned()
+                .collect(),
+            progress_table: self.progress_table.clone(),
+            problems: self
+                .problems
+                .iter()
+                .filter(|p| p.opened <= day)
+                .map(|p| ProblemRecord {
+                    resolved: p.resolved.filter(|r| *r <= day),
+                    ..p.clone()
+                })
+                .collect(),
+            problems_table: self.problems_table.clone(),
+            ledger: self.ledger.clone(),
+        })
+    }
+
+    /// Keeps only the procedures `keep` accepts (a read-only view, e.g. one
+    /// task force's procedures).
+    pub fn retain_procedures(&mut self, keep: impl Fn(&Procedure) -> bool) {
+        let t = &mut self.table;
+        let mut i = 0;
+        while i < t.rows.len() {
+            if keep(&t.rows[i]) {
+                i += 1;
+            } else {
+                t.rows.remove(i);
+                t.cells.remove(i);
+                t.lines.remove(i);
+            }
+        }
     }
 }
 
@@ -365,6 +423,7 @@ fn read_project(
             progress_table: progress.0,
             problems: issues.1,
             problems_table: issues.0,
+            ledger: None,
         }),
         _ => None,
     };

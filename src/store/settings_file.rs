@@ -193,6 +193,23 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         r.problem(None, "missing-key", "no [[type]] defined".into());
     }
 
+    let mut members = Vec::new();
+    for (m, span) in r.strings(root, "members").unwrap_or_default() {
+        if m.trim().is_empty()
+            || Path::new(&m).is_absolute()
+            || m.starts_with('/')
+            || m.starts_with('\\')
+        {
+            r.problem(
+                span,
+                "bad-value",
+                format!("`members`: \"{m}\" is not a relative path: list member ledgers by their path relative to this ledger, e.g. \"../townships/houmiao\""),
+            );
+        } else {
+            members.push(m);
+        }
+    }
+
     let settings = Settings {
         name,
         region,
@@ -202,6 +219,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         catalogue,
         slow,
         calendar,
+        members,
     };
     (Some(settings), r.problems)
 }

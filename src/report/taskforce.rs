@@ -1,0 +1,113 @@
+//! The per-task-force table (手续办理调度台账): for each task force, its
+//! procedures over all projects: total needed, obtained, pledged, pending
+//! and overdue (pending past the due date or a pledge past its deadline).
+
+use super::Table;
+use super::labels::pick;
+use super::overdue::{self, Kind};
+use crate::model::{Date, Lang, Settings, Status};
+use crate::store::LoadedProject;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Row {
+    pub taskforce: String,
+    pub name: String,
+    pub lead_unit: String,
+    pub total: usize,
+    pub obtained: usize,
+    pub pledged: usize,
+    pub pending: usize,
+    pub overdue: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub as_of: Date,
+    pub taskforces: Vec<Row>,
+    pub total: Row,
+}
+
+pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Report {
+    let items = overdue::build(settings, projects, today).items;
+    let mut rows: Vec<Row> = settings
+        .taskforces
+        .iter()
+        .map(|t| Row {
+            taskforce: t.key.clone(),
+            name: t.name.clone(),
+            lead_unit: t.lead.clone(),
+            ..Row::default()
+        })
+        .collect();
+    for lp in projects {
+        for p in lp.procedures() {
+            let Some(row) = rows.iter_mut().find(|r| r.taskforce == p.taskforce) else {
+                continue;
+            };
+            match p.status {
+                Status::NotNeeded => continue,
+                Status::Obtained => row.obtained += 1,
+                Status::Pledged => row.pledged += 1,
+                Status::Pending => row.pending += 1,
+            }
+            row.total += 1;
+        }
+    }
+    for i in items
+        .iter()
+        .filter(|i| matches!(i.kind, Kind::Pledge | Kind::Procedure))
+    {
+        if let Some(row) = rows.iter_mut().find(|r| r.taskforce == i.taskforce) {
+            row.overdue += 1;
+        }
+    }
+    let total = Row {
+        taskforce: String::new(),
+        name: String::new(),
+        lead_unit: String::new(),
+        total: rows.iter().map(|r| r.total).sum(),
+        obtained: rows.iter().map(|r| r.obtained).sum(),
+        pledged: rows.iter().map(|r| r.pledged).sum(),
+        pending: rows.iter().map(|r| r.pending).sum(),
+        overdue: rows.iter().map(|r| r.overdue).sum(),
+    };
+    Report {
+        as_of: today,
+        taskforces: rows,
+        total,
+    }
+}
+
+impl Report {
+    pub fn table(&self, lang: Lang) -> Table {
+        let mut t = Table::new(&[
+            pick(lang, "task force", "专班"),
+            pick(lang, "lead unit", "牵头单位"),
+            pick(lang, "procedures", "手续总数"),
+            pick(lang, "obtained", "已办结"),
+            pick(lang, "pledged", "容缺/承诺"),
+            pick(lang, "pending", "待办"),
+            pick(lang, "overdue", "逾期"),
+        ])
+        .numeric(&[2, 3, 4, 5, 6]);
+        let total_label = pick(lang, "total", "合计").to_string();
+        for r in self.taskforces.iter().chain([&self.total]) {
+            let (name, lead) = if r.taskforce.is_empty() {
+                (total_label.clone(), String::new())
+            } else {
+                (r.name.clone(), r.lead_unit.clone())
+            };
+            t.push(vec![
+                name,
+                lead,
+                r.total.to_string(),
+                r.obtained.to_string(),
+                r.pledged.to_string(),
+                r.pending.to_string(),
+                r.overdue.to_string(),
+            ]);
+        }
+        t
+    }
+}

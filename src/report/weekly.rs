@@ -1,0 +1,684 @@
+//! The weekly bulletin (简报) for the county leaders: headline numbers,
+//! this week's progress (procedures obtained, projects started, investment
+//! entries), overdue commitments and problems grouped by responsible unit,
+//! the red and yellow lists with reasons, next week's deadlines and the
+//! per-task-force table. Computed from the ledger as it stood at the end of
+//! the week (or today, if earlier), so a past week's bulletin regenerates
+//! exactly. Markdown here; HTML in `html`; JSON from the value.
+
+use super::labels::pick;
+use super::overdue::{self, Kind};
+use super::{Format, Table, slow, taskforce};
+use crate::model::progress::{invested_this_year, percent, year_elapsed};
+use crate::model::{Amount, Date, Lang, Settings, Status};
+use crate::store::LoadedProject;
+use chrono::{Datelike, Days};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Monday and Sunday of the week holding `day`.
+pub fn week(day: Date) -> (Date, Date) {
+    let monday = day - Days::new(u64::from(day.weekday().num_days_from_monday()));
+    (monday, monday + Days::new(6))
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    pub projects: usize,
+    /// Sum of the projects' total investment (万元).
+    pub total_investment: Amount,
+    pub started: usize,
+    pub not_started: usize,
+    pub plan_year: i32,
+    /// Sum of this year's planned investment (万元).
+    pub annual_plan: Amount,
+    /// Investment completed this year (万元), over projects with a plan.
+    pub invested_this_year: String,
+    pub invested_percent: i64,
+    /// Share of the year elapsed (时序进度), whole percent.
+    pub elapsed_percent: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Obtained {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    pub project: String,
+    pub project_name: String,
+    pub procedure: String,
+    pub name: String,
+    pub taskforce: String,
+    pub taskforce_name: String,
+    pub obtained: Date,
+    pub doc_no: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Started {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    pub project: String,
+    pub project_name: String,
+    pub started: Date,
+    pub planned_start: Option<Date>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Investment {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    pub project: String,
+    pub project_name: String,
+    pub date: Date,
+    /// Investment completed to date (万元).
+    pub invested: Amount,
+    /// Added since the entry before (万元).
+    pub added: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitGroup {
+    pub unit: String,
+    pub items: Vec<overdue::Item>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Upcoming {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    pub kind: Kind,
+    pub project: String,
+    pub project_name: String,
+    pub item: String,
+    pub unit: String,
+    pub due: Date,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Weekly {
+    pub ledger: String,
+    pub year: i32,
+    /// ISO week number.
+    pub week: u32,
+    pub week_start: Date,
+    pub week_end: Date,
+    /// The day the ledger is counted as of: the week's Sunday, or today.
+    pub as_of: Date,
+    pub headline: Headline,
+    pub obtained: Vec<Obtained>,
+    pub started: Vec<Started>,
+    pub investment: Vec<Investment>,
+    /// Overdue commitments (pledges) and problems by responsible unit.
+    pub overdue: Vec<UnitGroup>,
+    /// Red and yellow projects with their reasons.
+    pub lit: Vec<slow::ProjectLight>,
+    /// Deadlines falling in the next week.
+    pub next_week: Vec<Upcoming>,
+    pub taskforces: taskforce::Report,
+}
+
+pub fn build(
+    settings: &Settings,
+    all: &[LoadedProject],
+    day: Date,
+    today: Date,
+    lang: Lang,
+) -> Weekly {
+    let (monday, sunday) = week(day);
+    let as_of = sunday.min(today);
+    let projects: Vec<LoadedProject> = all.iter().filter_map(|lp| lp.as_of(as_of)).collect();
+    let in_week = |d: Date| monday <= d && d <= as_of;
+
+    let year = as_of.year();
+    let mut plan = Decimal::ZERO;
+    let mut invested = Decimal::ZERO;
+    for lp in &projects {
+        if let Some(p) = lp.project.annual_plan.get(&year) {
+            plan += p.0;
+            invested += invested_this_year(&lp.progress, as_of);
+        }
+    }
+    let (d, n) = year_elapsed(as_of);
+    let started_count = projects
+        .iter()
+        .filter(|lp| lp.project.started.is_some())
+        .count();
+    let headline = Headline {
+        projects: projects.len(),
+        total_investment: Amount::sum(
+            projects
+                .iter()
+                .filter_map(|lp| lp.project.investment.as_ref()),
+        ),
+        started: started_count,
+        not_started: projects.len() - started_count,
+        plan_year: year,
+        annual_plan: Amount(plan),
+        invested_this_year: invested.to_string(),
+        invested_percent: percent(invested, plan),
+        elapsed_percent: 100 * d / n,
+    };
+
+    let mut obtained = Vec::new();
+    let mut started = Vec::new();
+    let mut investment = Vec::new();
+    for lp in &projects {
+        for p in lp.procedures() {
+            if p.status == Status::Obtained
+                && let Some(o) = p.obtained.filter(|o| in_week(*o))
+            {
+                obtained.push(Obtained {
+                    ledger: lp.ledger.clone(),
+                    project: lp.id.clone(),
+                    project_name: lp.project.name.clone(),
+                    procedure: p.key.clone(),
+                    name: p.name.clone(),
+                    taskforce: p.taskforce.clone(),
+                    taskforce_name: settings
+                        .taskforce(&p.taskforce)
+                        .map(|t| t.name.clone())
+                        .unwrap_or_default(),
+                    obtained: o,
+                    doc_no: p.doc_no.clone(),
+                });
+            }
+        }
+        if let Some(s) = lp.project.started.filter(|s| in_week(*s)) {
+            started.push(Started {
+                ledger: lp.ledger.clone(),
+                project: lp.id.clone(),
+                project_name: lp.project.name.clone(),
+                started: s,
+                planned_start: lp.project.planned_start,
+            });
+        }
+        let mut before = Decimal::ZERO;
+        for e in &lp.progress {
+            if in_week(e.date) {
+                investment.push(Investment {
+                    ledger: lp.ledger.clone(),
+                    project: lp.id.clone(),
+                    project_name: lp.project.name.clone(),
+                    date: e.date,
+                    invested: e.invested,
+                    added: (e.invested.0 - before).to_string(),
+                    note: e.note.clone(),
+                });
+            }
+            before = e.invested.0;
+        }
+    }
+    obtained.sort_by(|a, b| {
+        (a.obtained, &a.ledger, &a.project, &a.procedure).cmp(&(
+            b.obtained,
+            &b.ledger,
+            &b.project,
+            &b.procedure,
+        ))
+    });
+    started.sort_by(|a, b| {
+        (a.started, &a.ledger, &a.project).cmp(&(b.started, &b.ledger, &b.project))
+    });
+    investment
+        .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
+
+    let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
+    for i in overdue::build(settings, &projects, as_of).items {
+        if matches!(i.kind, Kind::Pledge | Kind::Problem) {
+            groups.entry(i.lead_unit.clone()).or_default().push(i);
+        }
+    }
+    let overdue = groups
+        .into_iter()
+        .map(|(unit, items)| UnitGroup { unit, items })
+        .collect();
+
+    let lit = slow::build(settings, &projects, as_of, lang, false).projects;
+
+    let (next_monday, next_sunday) = week(sunday + Days::new(1));
+    let next = |d: Date| next_monday <= d && d <= next_sunday;
+    let mut next_week = Vec::new();
+    for lp in &projects {
+        let mut push = |kind, item: String, unit: String, due: Date| {
+            if next(due) {
+                next_week.push(Upcoming {
+                    ledger: lp.ledger.clone(),
+                    kind,
+                    project: lp.id.clone(),
+                    project_name: lp.project.name.clone(),
+                    item,
+                    unit,
+                    due,
+                });
+            }
+        };
+        let lead = |tf: &str| {
+            settings
+                .taskforce(tf)
+                .map_or(tf.to_string(), |t| t.lead.clone())
+        };
+        for p in lp.procedures() {
+            if p.status == Status::Pending
+                && let Some(due) = p.due
+            {
+                push(Kind::Procedure, p.name.clone(), lead(&p.taskforce), due);
+            }
+            if p.open_pledge()
+                && let Some(due) = p.pledge_due
+            {
+                push(Kind::Pledge, p.name.clone(), lead(&p.taskforce), due);
+            }
+        }
+        if lp.project.started.is_none()
+            && let Some(plan) = lp.project.planned_start
+        {
+            push(Kind::Start, "开工".to_string(), lead("supervision"), plan);
+        }
+        for p in lp.problems.iter().filter(|p| p.resolved.is_none()) {
+            push(Kind::Problem, p.what.clone(), p.unit.clone(), p.limit);
+        }
+    }
+    next_week.sort_by(|a, b| {
+        (a.due, &a.ledger, &a.project, a.kind, &a.item)
+            .cmp(&(b.due, &b.ledger, &b.project, b.kind, &b.item))
+    });
+
+    let iso = monday.iso_week();
+    Weekly {
+        ledger: settings.name.clone(),
+        year: iso.year(),
+        week: iso.week(),
+        week_start: monday,
+        week_end: sunday,
+        as_of,
+        headline,
+        obtained,
+        started,
+        investment,
+        overdue,
+        lit,
+        next_week,
+        taskforces: taskforce::build(settings, &projects, as_of),
+    }
+}
+
+/// The ledger cell of a roll-up, or nothing for a single ledger.
+fn with_ledger(multi: bool, ledger: &Option<String>, mut row: Vec<String>) -> Vec<String> {
+    if multi {
+        row.insert(0, ledger.clone().unwrap_or_default());
+    }
+    row
+}
+
+fn headers(multi: bool, lang: Lang, rest: &[&str]) -> Table {
+    let mut h: Vec<&str> = Vec::new();
+    if multi {
+        h.push(pick(lang, "ledger", "台账"));
+    }
+    h.extend_from_slice(rest);
+    Table::new(&h)
+}
+
+impl Weekly {
+    fn multi(&self) -> bool {
+        self.obtained.iter().any(|i| i.ledger.is_some())
+            || self.started.iter().any(|i| i.ledger.is_some())
+            || self.investment.iter().any(|i| i.ledger.is_some())
+            || self.next_week.iter().any(|i| i.ledger.is_some())
+            || self.lit.iter().any(|i| i.ledger.is_some())
+            || self
+                .overdue
+                .iter()
+                .flat_map(|g| &g.items)
+                .any(|i| i.ledger.is_some())
+    }
+
+    pub fn title(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!(
+                "{} major projects bulletin, week {} of {}",
+                self.ledger, self.week, self.year
+            ),
+            Lang::Zh => format!(
+                "{}重点项目推进简报（{}年第{}周）",
+                self.ledger, self.year, self.week
+            ),
+        }
+    }
+
+    pub fn subtitle(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!(
+                "{} to {}, figures as of {}",
+                self.week_start, self.week_end, self.as_of
+            ),
+            Lang::Zh => format!(
+                "{}至{}，数据截至{}",
+                self.week_start, self.week_end, self.as_of
+            ),
+        }
+    }
+
+    /// The headline numbers as sentences.
+    pub fn headline_lines(&self, lang: Lang) -> Vec<String> {
+        let h = &self.headline;
+        match lang {
+            Lang::En => vec![
+                format!(
+                    "Projects: {}, total investment {} 万元.",
+                    h.projects, h.total_investment
+                ),
+                format!("Started: {}; not started: {}.", h.started, h.not_started),
+                format!(
+                    "Planned investment {}: {} 万元; completed {} 万元 ({}% of plan), 时序进度 {}%.",
+                    h.plan_year,
+                    h.annual_plan,
+                    h.invested_this_year,
+                    h.invested_percent,
+                    h.elapsed_percent
+                ),
+            ],
+            Lang::Zh => vec![
+                format!(
+                    "项目总数{}个，总投资{}万元。",
+                    h.projects, h.total_investment
+                ),
+                format!("已开工{}个，未开工{}个。", h.started, h.not_started),
+                format!(
+                    "{}年计划投资{}万元，已完成{}万元，完成年度计划{}%，时序进度{}%。",
+                    h.plan_year,
+                    h.annual_plan,
+                    h.invested_this_year,
+                    h.invested_percent,
+                    h.elapsed_percent
+                ),
+            ],
+        }
+    }
+
+    /// The bulletin's sections: (heading, tables with optional subheadings, text when empty).
+    pub fn sections(&self, lang: Lang) -> Vec<Section> {
+        let multi = self.multi();
+        let none = pick(lang, "None.", "无。").to_string();
+
+        let mut t = headers(
+            multi,
+            lang,
+            &[
+                pick(lang, "obtained", "办结日期"),
+                pick(lang, "project", "项目"),
+                pick(lang, "name", "项目名称"),
+                pick(lang, "procedure", "手续"),
+                pick(lang, "task force", "专班"),
+                pick(lang, "document no.", "批复文号"),
+            ],
+        );
+        for i in &self.obtained {
+            t.push(with_ledger(
+                multi,
+                &i.ledger,
+                vec![
+                    i.obtained.to_string(),
+                    i.project.clone(),
+                    i.project_name.clone(),
+                    i.name.clone(),
+                    i.taskforce_name.clone(),
+                    i.doc_no.clone(),
+                ],
+            ));
+        }
+        let mut s = headers(
+            multi,
+            lang,
+            &[
+                pick(lang, "started", "开工日期"),
+                pick(lang, "project", "项目"),
+                pick(lang, "name", "项目名称"),
+                pick(lang, "planned start", "计划开工"),
+            ],
+        );
+        for i in &self.started {
+            s.push(with_ledger(
+                multi,
+                &i.ledger,
+                vec![
+                    i.started.to_string(),
+                    i.project.clone(),
+                    i.project_name.clone(),
+                    i.planned_start.map(|d| d.to_string()).unwrap_or_default(),
+                ],
+            ));
+        }
+        let mut v = headers(
+            multi,
+            lang,
+            &[
+                pick(lang, "date", "日期"),
+                pick(lang, "project", "项目"),
+                pick(lang, "name", "项目名称"),
+                pick(lang, "invested to date (万元)", "累计完成投资(万元)"),
+                pick(lang, "added (万元)", "新增(万元)"),
+                pick(lang, "physical progress", "形象进度"),
+            ],
+        )
+        .numeric(&[3 + usize::from(multi), 4 + usize::from(multi)]);
+        for i in &self.investment {
+            v.push(with_ledger(
+                multi,
+                &i.ledger,
+                vec![
+                    i.date.to_string(),
+                    i.project.clone(),
+                    i.project_name.clone(),
+                    i.invested.to_string(),
+                    i.added.clone(),
+                    i.note.clone(),
+                ],
+            ));
+        }
+        let progress = Section {
+            heading: pick(lang, "2. This week", "二、本周进展").to_string(),
+            lines: Vec::new(),
+            parts: vec![
+                (
+                    pick(lang, "Procedures obtained", "本周办结手续").to_string(),
+                    t,
+                ),
+                (
+                    pick(lang, "Projects started", "本周开工项目").to_string(),
+                    s,
+                ),
+                (
+                    pick(lang, "Investment entries", "本周投资进度").to_string(),
+                    v,
+                ),
+            ],
+            empty: none.clone(),
+        };
+
+        let mut overdue_parts = Vec::new();
+        for g in &self.overdue {
+            let mut t = headers(
+                multi,
+                lang,
+                &[
+                    pick(lang, "kind", "类别"),
+                    pick(lang, "project", "项目"),
+                    pick(lang, "name", "项目名称"),
+                    pick(lang, "item", "事项"),
+                    pick(lang, "due", "时限"),
+                    pick(lang, "days overdue", "逾期天数"),
+                ],
+            )
+            .numeric(&[5 + usize::from(multi)]);
+            for i in &g.items {
+                t.push(with_ledger(
+                    multi,
+                    &i.ledger,
+                    vec![
+                        i.kind.label(lang).to_string(),
+                        i.project.clone(),
+                        i.project_name.clone(),
+                        i.item.clone(),
+                        i.due.to_string(),
+                        i.days_overdue.to_string(),
+                    ],
+                ));
+            }
+            let unit = if g.unit.is_empty() {
+                "—".to_string()
+            } else {
+                g.unit.clone()
+            };
+            overdue_parts.push((unit, t));
+        }
+        let overdue = Section {
+            heading: pick(
+                lang,
+                "3. Overdue commitments and problems, by responsible unit",
+                "三、逾期承诺事项和问题（按责任单位）",
+            )
+            .to_string(),
+            lines: Vec::new(),
+            parts: overdue_parts,
+            empty: none.clone(),
+        };
+
+        let mut l = headers(
+            multi,
+            lang,
+            &[
+                pick(lang, "light", "亮灯"),
+                pick(lang, "project", "项目"),
+                pick(lang, "name", "项目名称"),
+                pick(lang, "reasons", "原因"),
+            ],
+        );
+        for p in &self.lit {
+            let reasons: Vec<&str> = p.reasons.iter().map(|r| r.message.as_str()).collect();
+            l.push(with_ledger(
+                multi,
+                &p.ledger,
+                vec![
+                    p.light.label(lang).to_string(),
+                    p.project.clone(),
+                    p.name.clone(),
+                    reasons.join(pick(lang, "; ", "；")),
+                ],
+            ));
+        }
+        let lit = Section {
+            heading: pick(lang, "4. Red and yellow projects", "四、红灯、黄灯项目").to_string(),
+            lines: Vec::new(),
+            parts: vec![(String::new(), l)],
+            empty: none.clone(),
+        };
+
+        let mut n = headers(
+            multi,
+            lang,
+            &[
+                pick(lang, "due", "时限"),
+                pick(lang, "kind", "类别"),
+                pick(lang, "project", "项目"),
+                pick(lang, "name", "项目名称"),
+                pick(lang, "item", "事项"),
+                pick(lang, "responsible unit", "责任单位"),
+            ],
+        );
+        for i in &self.next_week {
+            let kind = match (i.kind, lang) {
+                (Kind::Pledge, _) => pick(lang, "pledge deadline", "承诺到期"),
+                (Kind::Procedure, _) => pick(lang, "procedure due", "手续到期"),
+                (Kind::Start, _) => pick(lang, "planned start", "计划开工"),
+                (Kind::Problem, _) => pick(lang, "problem time limit", "问题解决时限"),
+            };
+            let item = match (i.kind, lang) {
+                (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
+                _ => i.item.clone(),
+            };
+            n.push(with_ledger(
+                multi,
+                &i.ledger,
+                vec![
+                    i.due.to_string(),
+                    kind.to_string(),
+                    i.project.clone(),
+                    i.project_name.clone(),
+                    item,
+                    i.unit.clone(),
+                ],
+            ));
+        }
+        let next = Section {
+            heading: pick(lang, "5. Next week's deadlines", "五、下周重点（到期事项）").to_string(),
+            lines: Vec::new(),
+            parts: vec![(String::new(), n)],
+            empty: none.clone(),
+        };
+
+        let tf = Section {
+            heading: pick(
+                lang,
+                "6. Procedures by task force",
+                "六、各专班手续办理情况",
+            )
+            .to_string(),
+            lines: Vec::new(),
+            parts: vec![(String::new(), self.taskforces.table(lang))],
+            empty: none.clone(),
+        };
+
+        let summary = Section {
+            heading: pick(lang, "1. Overview", "一、总体情况").to_string(),
+            lines: self.headline_lines(lang),
+            parts: Vec::new(),
+            empty: String::new(),
+        };
+        vec![summary, progress, overdue, lit, next, tf]
+    }
+
+    /// The bulletin as Markdown, ready to paste.
+    pub fn markdown(&self, lang: Lang) -> String {
+        let mut out = format!("# {}\n\n{}\n", self.title(lang), self.subtitle(lang));
+        for s in self.sections(lang) {
+            out.push_str(&format!("\n## {}\n\n", s.heading));
+            for l in &s.lines {
+                out.push_str(&format!("- {l}\n"));
+            }
+            if s.lines.is_empty() && s.parts.iter().all(|(_, t)| t.rows.is_empty()) {
+                out.push_str(&format!("{}\n", s.empty));
+                continue;
+            }
+            let mut first = true;
+            for (sub, t) in &s.parts {
+                if !first {
+                    out.push('\n');
+                }
+                first = false;
+                if !sub.is_empty() {
+                    out.push_str(&format!("### {sub}\n\n"));
+                }
+                if t.rows.is_empty() {
+                    out.push_str(&format!("{}\n", s.empty));
+                } else {
+                    out.push_str(&t.render(Format::Markdown));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One section of the bulletin.
+pub struct Section {
+    pub heading: String,
+    /// Sentences (the overview).
+    pub lines: Vec<String>,
+    /// Tables, each under an optional subheading.
+    pub parts: Vec<(String, Table)>,
+    /// What to print when there is nothing to show.
+    pub empty: String,
+}
