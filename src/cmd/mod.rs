@@ -93,8 +93,9 @@ impl Ctx {
     }
 
     /// What a report reads: the first ledger (whose settings and language
-    /// rule) and the projects of every ledger it covers, each tagged with
-    /// its ledger's name when there are several, cut to --taskforce.
+    /// rule) and the projects of every ledger it covers as they stood on
+    /// --today, each tagged with its ledger's name when there are several,
+    /// cut to --taskforce.
     pub fn load_report(&self) -> Result<(Ledger, Vec<LoadedProject>)> {
         let mut ledgers = self.open_ledgers()?.into_iter();
         let first = ledgers.next().expect("at least one ledger");
@@ -111,6 +112,12 @@ impl Ctx {
                 }
             }
         }
+        // As the ledger stood at the end of --today: records dated later
+        // are left out, so a past day's report can be regenerated.
+        let projects = projects
+            .iter()
+            .filter_map(|lp| lp.as_of(self.today))
+            .collect();
         let projects = self.for_taskforce(&first.settings, projects)?;
         Ok((first, projects))
     }

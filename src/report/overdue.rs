@@ -189,7 +189,7 @@ impl Report {
             pick(lang, "item", "事项"),
             pick(
                 lang,
-                "task force (lead unit)",
+                "task force (lead unit) / unit",
                 "责任专班(牵头单位)/责任单位",
             ),
             pick(lang, "due", "时限"),

@@ -698,3 +698,530 @@ fn thresholds_come_from_ledger_toml() {
         "light,project,name,reasons\nyellow,sr,盛润,\"investment behind: invested 10% of plan, 时序进度 16% (100 of 1000 万元 planned for 2024)\"\n"
     );
 }
+
+/// A small county ledger with two projects and a record of everything
+/// the bulletin counts, the last records dated after week 10 of 2024.
+fn county(lang: &str) -> Ledger {
+    let l = started(lang);
+    let steps: &[&[&str]] = &[
+        &[
+            "open",
+            "yd",
+            "--name",
+            "河南跃达年产2万吨丁烯二醇项目",
+            "--type",
+            "chemical",
+            "--investment",
+            "35000",
+            "--planned-start",
+            "2024-03-10",
+            "--today",
+            "2024-01-10",
+        ],
+        &[
+            "plan",
+            "yd",
+            "--year",
+            "2024",
+            "--amount",
+            "12000",
+            "--today",
+            "2024-01-10",
+        ],
+        &[
+            "tick",
+            "sr",
+            "eia",
+            "--date",
+            "2024-03-05",
+            "--doc",
+            "濮环审〔2024〕5号",
+            "--today",
+            "2024-03-05",
+        ],
+        &[
+            "tick",
+            "yd",
+            "approval",
+            "--date",
+            "2024-03-04",
+            "--today",
+            "2024-03-04",
+        ],
+        &[
+            "pledge",
+            "sr",
+            "safety",
+            "--due",
+            "2024-03-08",
+            "--kind",
+            "tolerance",
+            "--items",
+            "安全评价报告",
+            "--date",
+            "2024-02-20",
+            "--today",
+            "2024-03-04",
+        ],
+        &[
+            "progress",
+            "sr",
+            "--invested",
+            "120",
+            "--date",
+            "2024-02-28",
+            "--note",
+            "场地平整",
+            "--today",
+            "2024-03-04",
+        ],
+        &[
+            "progress",
+            "sr",
+            "--invested",
+            "180",
+            "--date",
+            "2024-03-06",
+            "--note",
+            "桩基施工",
+            "--today",
+            "2024-03-06",
+        ],
+        &[
+            "problem",
+            "add",
+            "sr",
+            "--what",
+            "施工用电未接入",
+            "--unit",
+            "县供电公司",
+            "--limit",
+            "2024-03-05",
+            "--date",
+            "2024-03-01",
+            "--today",
+            "2024-03-01",
+        ],
+        &[
+            "problem",
+            "add",
+            "yd",
+            "--what",
+            "用地指标未落实",
+            "--unit",
+            "县自然资源局",
+            "--limit",
+            "2024-03-15",
+            "--date",
+            "2024-03-04",
+            "--today",
+            "2024-03-04",
+        ],
+        // After the week: must not change the week's bulletin.
+        &[
+            "start",
+            "yd",
+            "--date",
+            "2024-03-12",
+            "--today",
+            "2024-03-12",
+        ],
+        &[
+            "fulfil",
+            "sr",
+            "safety",
+            "--date",
+            "2024-03-13",
+            "--today",
+            "2024-03-13",
+        ],
+        &[
+            "problem",
+            "resolve",
+            "sr",
+            "1",
+            "--how",
+            "已接入临时用电",
+            "--date",
+            "2024-03-14",
+            "--today",
+            "2024-03-14",
+        ],
+        &[
+            "progress",
+            "sr",
+            "--invested",
+            "260",
+            "--date",
+            "2024-03-15",
+            "--today",
+            "2024-03-15",
+        ],
+        &[
+            "tick",
+            "yd",
+            "land-prereview",
+            "--date",
+            "2024-03-15",
+            "--today",
+            "2024-03-15",
+        ],
+    ];
+    for args in steps {
+        l.run(args).ok();
+    }
+    l
+}
+
+fn expected(name: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expected")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[test]
+fn a_past_weeks_bulletin_regenerates_byte_for_byte() {
+    let l = county("zh");
+    for (format, file) in [
+        ("markdown", "weekly-2024-w10.zh.md"),
+        ("html", "weekly-2024-w10.zh.html"),
+        ("json", "weekly-2024-w10.json"),
+    ] {
+        let out = l
+            .run(&[
+                "report",
+                "weekly",
+                "--week-of",
+                "2024-03-06",
+                "--format",
+                format,
+                "--today",
+                "2024-04-20",
+            ])
+            .ok()
+            .stdout;
+        assert_eq!(out, expected(file), "{file}");
+    }
+    // Any day of the week gives the same bulletin.
+    let sunday = l
+        .run(&[
+            "report",
+            "weekly",
+            "--week-of",
+            "2024-03-10",
+            "--today",
+            "2024-03-31",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(sunday, expected("weekly-2024-w10.zh.md"));
+    // Default: the week of --today, which is the same week on its Sunday.
+    let default = l
+        .run(&["report", "weekly", "--today", "2024-03-10"])
+        .ok()
+        .stdout;
+    assert_eq!(default, expected("weekly-2024-w10.zh.md"));
+}
+
+#[test]
+fn bulletin_in_english() {
+    let l = county("en");
+    let out = l
+        .run(&[
+            "report",
+            "weekly",
+            "--week-of",
+            "2024-03-06",
+            "--today",
+            "2024-04-20",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(out, expected("weekly-2024-w10.en.md"));
+}
+
+#[test]
+fn bulletin_counts_as_of_today_within_the_week() {
+    let l = county("en");
+    // On Wednesday 6 March, Thursday's records do not exist yet; the week
+    // so far is counted, as of that day.
+    let out = l
+        .run(&[
+            "report",
+            "weekly",
+            "--format",
+            "json",
+            "--today",
+            "2024-03-06",
+        ])
+        .ok()
+        .stdout;
+    assert!(out.contains("\"as_of\": \"2024-03-06\""), "{out}");
+    assert!(out.contains("\"week_start\": \"2024-03-04\""), "{out}");
+    assert!(out.contains("\"week_end\": \"2024-03-10\""), "{out}");
+}
+
+#[test]
+fn weekly_bad_input_is_refused() {
+    let l = county("en");
+    l.refuses(
+        &["report", "weekly", "--week-of", "2024-3-6"],
+        "--week-of: invalid date \"2024-3-6\"",
+    );
+    l.refuses(
+        &[
+            "report",
+            "weekly",
+            "--week-of",
+            "2024-03-04",
+            "--today",
+            "2024-03-03",
+        ],
+        "--week-of: the week of 2024-03-04 begins on 2024-03-04, after today (2024-03-03)",
+    );
+    l.refuses(
+        &["report", "weekly", "--format", "csv"],
+        "--format csv: the bulletin has several tables",
+    );
+    l.refuses(
+        &["report", "overdue", "--format", "html"],
+        "--format html is only for `taizhang report weekly`",
+    );
+    l.refuses(&["list", "--format", "html"], "--format html is only for");
+}
+
+#[test]
+fn taskforce_table_and_views() {
+    let l = county("en");
+    let out = l
+        .run(&[
+            "report",
+            "taskforce",
+            "--format",
+            "csv",
+            "--today",
+            "2024-03-06",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        out,
+        "task force,lead unit,procedures,obtained,pledged,pending,overdue\n\
+         用地专班,县自然资源局,8,0,0,8,2\n\
+         环保专班,市生态环境局台前分局,2,1,0,1,0\n\
+         住建专班,县住房和城乡建设局,4,0,0,4,0\n\
+         文物专班,县文化广电体育和旅游局,2,0,0,2,0\n\
+         交通专班,县交通运输局,0,0,0,0,0\n\
+         水利专班,县水利局,6,0,0,6,4\n\
+         督导服务专班,县委县政府督查服务中心,6,1,1,4,2\n\
+         total,,28,2,1,25,8\n"
+    );
+    let zh = l
+        .run(&[
+            "report",
+            "taskforce",
+            "--format",
+            "csv",
+            "--lang",
+            "zh",
+            "--today",
+            "2024-03-06",
+        ])
+        .ok()
+        .stdout;
+    assert!(
+        zh.starts_with("专班,牵头单位,手续总数,已办结,容缺/承诺,待办,逾期\n"),
+        "{zh}"
+    );
+    assert!(zh.ends_with("合计,,28,2,1,25,8\n"), "{zh}");
+    // One task force's view: only its procedures and its lead unit's problems.
+    let over = l
+        .run(&[
+            "report",
+            "overdue",
+            "--taskforce",
+            "land",
+            "--format",
+            "csv",
+            "--today",
+            "2024-03-20",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        over,
+        "kind,project,name,item,task force (lead unit) / unit,due,days overdue\n\
+         procedure,sr,盛润,用地预审与选址意见书,用地专班 (县自然资源局),2024-02-02,47\n\
+         problem,yd,河南跃达年产2万吨丁烯二醇项目,用地指标未落实,县自然资源局,2024-03-15,5\n"
+    );
+    let show = l
+        .run(&["show", "sr", "--taskforce", "env", "--format", "csv"])
+        .ok()
+        .stdout;
+    assert_eq!(show.lines().count(), 2, "{show}");
+    assert!(
+        show.contains("\neia,环评批复,环保专班 (市生态环境局台前分局),obtained,"),
+        "{show}"
+    );
+    let list = l
+        .run(&["list", "--taskforce", "transport", "--format", "csv"])
+        .ok()
+        .stdout;
+    assert_eq!(
+        list.lines().count(),
+        1,
+        "chemical projects have no transport procedures: {list}"
+    );
+    l.refuses(&["report", "slow", "--taskforce", "roads"], "--taskforce: unknown task force \"roads\": expected one of land, env, build, relics, transport, water, supervision");
+    l.refuses(
+        &["show", "sr", "--taskforce", "transport"],
+        "sr has no procedures of task force transport",
+    );
+    l.refuses(
+        &["tick", "sr", "flood", "--taskforce", "water"],
+        "--taskforce applies to list, show and reports only",
+    );
+}
+
+#[test]
+fn rollup_over_two_ledgers_and_members() {
+    let county_l = started("en");
+    let town = Ledger::with_lang("en");
+    // The same project ID in a township ledger is not a clash.
+    town.run(&[
+        "open",
+        "sr",
+        "--name",
+        "侯庙镇道路",
+        "--type",
+        "transport",
+        "--planned-start",
+        "2024-02-01",
+        "--today",
+        "2024-01-02",
+    ])
+    .ok();
+    let town_name = town
+        .read("ledger.toml")
+        .replace("name = \"测试台账\"", "name = \"侯庙镇\"");
+    town.write("ledger.toml", &town_name);
+    let town_dir = town.path().to_str().unwrap();
+    let out = county_l
+        .run(&[
+            "report",
+            "overdue",
+            "-L",
+            ".",
+            "-L",
+            town_dir,
+            "--format",
+            "csv",
+            "--today",
+            "2024-03-01",
+        ])
+        .ok()
+        .stdout;
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "ledger,kind,project,name,item,task force (lead unit) / unit,due,days overdue"
+    );
+    assert!(lines.contains(&"侯庙镇,start,sr,侯庙镇道路,start of works (开工),督导服务专班 (县委县政府督查服务中心),2024-02-01,29"), "{out}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("测试台账,procedure,sr,盛润,")),
+        "{out}"
+    );
+    let json = county_l
+        .run(&["list", "-L", ".", "-L", town_dir, "--format", "json"])
+        .ok()
+        .stdout;
+    assert!(json.contains("\"ledger\": \"侯庙镇\""), "{json}");
+    assert!(json.contains("\"ledger\": \"测试台账\""), "{json}");
+    // A single ledger carries no ledger column.
+    let single = county_l
+        .run(&["report", "overdue", "--format", "csv"])
+        .ok()
+        .stdout;
+    assert!(single.starts_with("kind,"), "{single}");
+
+    // members = [...] in ledger.toml: relative paths under the ledger.
+    let root = tempfile::tempdir().unwrap();
+    let run = |dir: &std::path::Path, args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--today", "2024-03-01"]);
+        run_in(dir, &all).ok()
+    };
+    let c = root.path().join("county");
+    let h = root.path().join("townships/houmiao");
+    std::fs::create_dir_all(&c).unwrap();
+    std::fs::create_dir_all(&h).unwrap();
+    run(&c, &["init", ".", "--name", "台前县", "--lang", "zh"]);
+    run(&h, &["init", ".", "--name", "侯庙镇", "--lang", "zh"]);
+    run(
+        &h,
+        &[
+            "open",
+            "road",
+            "--name",
+            "侯庙镇道路",
+            "--type",
+            "transport",
+            "--planned-start",
+            "2024-02-20",
+        ],
+    );
+    let settings = std::fs::read_to_string(c.join("ledger.toml"))
+        .unwrap()
+        .replace(
+            "lang = \"zh\"\n",
+            "lang = \"zh\"\nmembers = [\"../townships/houmiao\"]\n",
+        );
+    std::fs::write(c.join("ledger.toml"), settings).unwrap();
+    let out = run(&c, &["report", "overdue", "--format", "csv"]).stdout;
+    assert_eq!(
+        out,
+        "台账,类别,项目,项目名称,事项,责任专班(牵头单位)/责任单位,时限,逾期天数\n\
+         侯庙镇,未按期开工,road,侯庙镇道路,开工,督导服务专班 (县委县政府督查服务中心),2024-02-20,10\n"
+    );
+    let weekly = run(&c, &["report", "weekly"]).stdout;
+    assert!(weekly.contains("- 项目总数1个"), "{weekly}");
+    // Writes stay on one ledger.
+    let refused = run_in(
+        &c,
+        &[
+            "open",
+            "x",
+            "--name",
+            "x",
+            "--type",
+            "chemical",
+            "-L",
+            ".",
+            "-L",
+            "../townships/houmiao",
+        ],
+    );
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused.stderr.starts_with("error: -L was given 2 times"),
+        "{}",
+        refused.stderr
+    );
+    // Absolute member paths are refused by check.
+    let settings = std::fs::read_to_string(c.join("ledger.toml"))
+        .unwrap()
+        .replace("\"../townships/houmiao\"", "\"/etc\"");
+    std::fs::write(c.join("ledger.toml"), settings).unwrap();
+    let check = run_in(&c, &["check"]);
+    assert_eq!(check.code, 1);
+    assert!(
+        check
+            .stdout
+            .contains("`members`: \"/etc\" is not a relative path"),
+        "{}",
+        check.stdout
+    );
+}
