@@ -120,24 +120,17 @@ fn chart(w: &Weekly, lang: Lang) -> String {
             Lang::En => format!("{}/{} done", r.obtained + r.pledged, r.total),
             Lang::Zh => format!("已办{}/{}", r.obtained + r.pledged, r.total),
         };
+        let overdue = match (r.overdue, lang) {
+            (0, _) => String::new(),
+            (n, Lang::En) => format!(" <tspan fill=\"#c62828\">{n} overdue</tspan>"),
+            (n, Lang::Zh) => format!(" <tspan fill=\"#c62828\">逾期{n}</tspan>"),
+        };
         s.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\">{}</text>\n",
+            "<text x=\"{}\" y=\"{}\">{}{overdue}</text>\n",
             x + 6,
             y + 16,
             esc(&label)
         ));
-        if r.overdue > 0 {
-            let od = match lang {
-                Lang::En => format!("{} overdue", r.overdue),
-                Lang::Zh => format!("逾期{}", r.overdue),
-            };
-            s.push_str(&format!(
-                "<text x=\"{}\" y=\"{}\" fill=\"#c62828\">{}</text>\n",
-                x + 6 + 8 * label.chars().count() as i64,
-                y + 16,
-                esc(&od)
-            ));
-        }
     }
     s.push_str("</svg>\n");
     s
