@@ -6,9 +6,13 @@ use anyhow::Result;
 
 pub fn run(ctx: &Ctx) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
-    let projects = ledger.load_all()?;
-    let lang = ctx.lang(&ledger.settings);
-    let report = list::build(&ledger.settings, &projects, ctx.today);
+    let s = &ledger.settings;
+    let projects = ledger.map_projects(|lp| list::summary(s, &lp, ctx.today))?;
+    let report = list::ListReport {
+        as_of: ctx.today,
+        projects,
+    };
+    let lang = ctx.lang(s);
     Ok(Output::ok(ctx.render(
         &report,
         report.table(lang),

@@ -7,21 +7,23 @@ use anyhow::Result;
 
 pub fn overdue(ctx: &Ctx) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
-    let projects = ledger.load_all()?;
-    let lang = ctx.lang(&ledger.settings);
-    let report = overdue::build(&ledger.settings, &projects, ctx.today);
+    let s = &ledger.settings;
+    let items = ledger.map_projects(|lp| overdue::items(s, &lp, ctx.today))?;
+    let report = overdue::Report::new(ctx.today, items.into_iter().flatten().collect());
+    let lang = ctx.lang(s);
     Ok(Output::ok(ctx.render(
         &report,
-        report.table(&ledger.settings, lang),
+        report.table(s, lang),
         report.empty_line(lang),
     )))
 }
 
 pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
-    let projects = ledger.load_all()?;
-    let lang = ctx.lang(&ledger.settings);
-    let report = slow::build(&ledger.settings, &projects, ctx.today, lang, a.all);
+    let s = &ledger.settings;
+    let lang = ctx.lang(s);
+    let lights = ledger.map_projects(|lp| slow::light(s, &lp, ctx.today, lang))?;
+    let report = slow::Report::new(ctx.today, lights, a.all);
     Ok(Output::ok(ctx.render(
         &report,
         report.table(lang),

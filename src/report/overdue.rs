@@ -59,8 +59,17 @@ pub struct Report {
 
 /// Builds the report as of `today`.
 pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Report {
+    let items = projects
+        .iter()
+        .flat_map(|lp| items(settings, lp, today))
+        .collect();
+    Report::new(today, items)
+}
+
+/// The overdue items of one project as of `today`, in no particular order.
+pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> {
     let mut items = Vec::new();
-    for lp in projects {
+    {
         let mut push = |kind,
                         item: String,
                         procedure: Option<String>,
@@ -127,16 +136,20 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
             );
         }
     }
-    items.sort_by(|a, b| {
-        b.days_overdue
-            .cmp(&a.days_overdue)
-            .then_with(|| a.project.cmp(&b.project))
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.procedure.cmp(&b.procedure))
-    });
-    Report {
-        as_of: today,
-        items,
+    items
+}
+
+impl Report {
+    /// The report of `items`, most overdue first.
+    pub fn new(as_of: Date, mut items: Vec<Item>) -> Report {
+        items.sort_by(|a, b| {
+            b.days_overdue
+                .cmp(&a.days_overdue)
+                .then_with(|| a.project.cmp(&b.project))
+                .then_with(|| a.kind.cmp(&b.kind))
+                .then_with(|| a.procedure.cmp(&b.procedure))
+        });
+        Report { as_of, items }
     }
 }
 

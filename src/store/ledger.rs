@@ -9,6 +9,7 @@ use super::write::{WriteLock, atomic_write};
 use super::{Problem, settings_file, validate};
 use crate::model::{Procedure, Project, ProjectId, Settings};
 use anyhow::{Context, Result, anyhow, bail};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -179,14 +180,23 @@ impl Ledger {
         }
     }
 
-    /// Loads every project; refuses when any file has problems.
-    pub fn load_all(&self) -> Result<Vec<LoadedProject>> {
-        let mut out = Vec::new();
+    /// Reads every project, in parallel, and maps each with `f` as soon as
+    /// it is read, so only the results stay in memory; they come back in
+    /// folder order. Refuses when any file has problems.
+    pub fn map_projects<T: Send>(&self, f: impl Fn(LoadedProject) -> T + Sync) -> Result<Vec<T>> {
+        let folders = Ledger::project_folders(&self.root)?;
+        let read: Vec<(Option<T>, Vec<Problem>)> = folders
+            .par_iter()
+            .map(|folder| {
+                let (lp, problems) = self.read_project(folder);
+                (lp.filter(|_| problems.is_empty()).map(&f), problems)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(read.len());
         let mut problems = Vec::new();
-        for folder in Ledger::project_folders(&self.root)? {
-            let (lp, p) = self.read_project(&folder);
+        for (value, p) in read {
             problems.extend(p);
-            out.extend(lp);
+            out.extend(value);
         }
         if !problems.is_empty() {
             return Err(refuse(
@@ -197,13 +207,20 @@ impl Ledger {
         Ok(out)
     }
 
-    /// Every problem of the ledger.
+    /// Loads every project; refuses when any file has problems.
+    pub fn load_all(&self) -> Result<Vec<LoadedProject>> {
+        self.map_projects(|lp| lp)
+    }
+
+    /// Every problem of the ledger, in file order.
     pub fn check(root: &Path) -> Result<Vec<Problem>> {
         let (settings, mut problems) = Ledger::read_settings(root);
-        for folder in Ledger::project_folders(root)? {
-            let (_, p) = read_project(root, settings.as_ref(), &folder);
-            problems.extend(p);
-        }
+        let folders = Ledger::project_folders(root)?;
+        let found: Vec<Vec<Problem>> = folders
+            .par_iter()
+            .map(|folder| read_project(root, settings.as_ref(), folder).1)
+            .collect();
+        problems.extend(found.into_iter().flatten());
         Ok(problems)
     }
 
