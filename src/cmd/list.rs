@@ -13,9 +13,5 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
         projects,
     };
     let lang = ctx.lang(s);
-    Ok(Output::ok(ctx.render(
-        &report,
-        report.table(lang),
-        report.empty_line(lang),
-    )))
+    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
 }

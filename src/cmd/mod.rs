@@ -19,17 +19,27 @@ use crate::store::procedures_file::ProcedureTable;
 use anyhow::{Result, anyhow, bail};
 use std::path::PathBuf;
 
-/// What a command prints on stdout and the exit status it asks for.
+/// Output written straight to stdout, for reports too large to hold twice.
+pub type Stream = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
+
+/// What a command prints on stdout (`text`, then `stream` if any) and the
+/// exit status it asks for.
 pub struct Output {
     pub text: String,
+    pub stream: Option<Stream>,
     pub code: u8,
 }
 
 impl Output {
     pub fn ok(text: impl Into<String>) -> Output {
+        Output::with_code(text, 0)
+    }
+
+    pub fn with_code(text: impl Into<String>, code: u8) -> Output {
         Output {
             text: text.into(),
-            code: 0,
+            stream: None,
+            code,
         }
     }
 }
@@ -51,13 +61,27 @@ impl Ctx {
         self.lang.unwrap_or(settings.lang)
     }
 
-    /// Renders a report: JSON from the value, else its table (or the
-    /// friendly line when a terminal table would be empty).
-    pub fn render<T: serde::Serialize>(&self, value: &T, table: Table, empty: String) -> String {
+    /// Renders a report: JSON from the value (streamed), else its table,
+    /// or the friendly `empty` line when a terminal table would be empty.
+    pub fn render<T: serde::Serialize + 'static>(
+        &self,
+        value: T,
+        table: impl FnOnce(&T) -> Table,
+        empty: impl FnOnce(&T) -> String,
+    ) -> Output {
         match self.format {
-            Format::Json => render::json(value),
-            Format::Table if table.rows.is_empty() => empty,
-            f => table.render(f),
+            Format::Json => Output {
+                stream: Some(render::json_stream(value)),
+                ..Output::ok("")
+            },
+            f => {
+                let table = table(&value);
+                Output::ok(if f == Format::Table && table.rows.is_empty() {
+                    empty(&value)
+                } else {
+                    table.render(f)
+                })
+            }
         }
     }
 }

@@ -11,11 +11,7 @@ pub fn overdue(ctx: &Ctx) -> Result<Output> {
     let items = ledger.map_projects(|lp| overdue::items(s, &lp, ctx.today))?;
     let report = overdue::Report::new(ctx.today, items.into_iter().flatten().collect());
     let lang = ctx.lang(s);
-    Ok(Output::ok(ctx.render(
-        &report,
-        report.table(s, lang),
-        report.empty_line(lang),
-    )))
+    Ok(ctx.render(report, |r| r.table(s, lang), |r| r.empty_line(lang)))
 }
 
 pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
@@ -24,9 +20,5 @@ pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
     let lang = ctx.lang(s);
     let lights = ledger.map_projects(|lp| slow::light(s, &lp, ctx.today, lang))?;
     let report = slow::Report::new(ctx.today, lights, a.all);
-    Ok(Output::ok(ctx.render(
-        &report,
-        report.table(lang),
-        report.empty_line(lang),
-    )))
+    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
 }
