@@ -6,3 +6,4 @@ mod support;
 
 mod core;
 mod core_refusals;
+mod core_reports;
