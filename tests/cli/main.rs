@@ -5,5 +5,6 @@
 mod support;
 
 mod core;
+mod core_ledger;
 mod core_refusals;
 mod core_reports;
