@@ -666,3 +666,27 @@ fn show_in_chinese() {
     assert!(table.stdout.contains("│ 手续 "), "{}", table.stdout);
     assert!(table.stdout.contains("┆ 待办 "), "{}", table.stdout);
 }
+
+#[test]
+fn open_trims_what_the_clerk_typed() {
+    let l = Ledger::new();
+    l.open_with(
+        "road",
+        &[
+            "--name",
+            " 国道 ",
+            "--type",
+            "transport",
+            "--owner",
+            "  县交通运输局 ",
+            "--township",
+            " ",
+        ],
+    );
+    assert_eq!(
+        l.read(ROAD_TOML_PATH),
+        format!(
+            "{RECORD_HEAD}name = \"国道\"\ntype = \"transport\"\nowner = \"县交通运输局\"\nopened = 2024-03-01\n"
+        )
+    );
+}

@@ -8,3 +8,4 @@ mod core;
 mod core_ledger;
 mod core_refusals;
 mod core_reports;
+mod core_roundtrip;
