@@ -329,3 +329,26 @@ fn check_reports_a_toml_syntax_error_and_a_broken_settings_file() {
     );
     l.refuses_broken(&["list"], "cannot use ./ledger.toml");
 }
+
+#[test]
+fn check_reports_every_problem_of_one_row() {
+    let l = Ledger::new();
+    l.open_with("road", &["--name", "路", "--type", "water"]);
+    l.edit(
+        "projects/road/procedures.csv",
+        "flood,洪水影响评价,water,pending,",
+        "flood,洪水影响评价,水务局,got,",
+    );
+    let run = l.run(&["check"]);
+    assert_eq!(run.code, 1);
+    let headlines: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("./")).collect();
+    assert_eq!(
+        headlines,
+        [
+            "./projects/road/procedures.csv:6: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed",
+            "./projects/road/procedures.csv:6: procedure \"flood\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision",
+        ],
+        "{}",
+        run.stdout
+    );
+}
