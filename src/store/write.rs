@@ -18,11 +18,27 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".taizhang-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".taizhang-").suffix(".tmp");
+    #[cfg(unix)]
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    #[cfg(unix)]
+    {
+        // A new file is readable as the umask allows, like any file the
+        // clerk saves, not private to one user as a temporary file is.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+    // A rewritten file keeps its permissions.
+    #[cfg(unix)]
+    if let Some(perms) = existing {
+        tmp.as_file()
+            .set_permissions(perms)
+            .with_context(|| format!("cannot set the permissions of {}", path.display()))?;
+    }
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
         .with_context(|| format!("cannot write {}", path.display()))?;

@@ -352,3 +352,50 @@ fn check_reports_every_problem_of_one_row() {
         run.stdout
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn writes_keep_file_permissions_and_new_files_follow_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |l: &Ledger, rel: &str| {
+        std::fs::metadata(l.file(rel)).unwrap().permissions().mode() & 0o777
+    };
+    let l = Ledger::new();
+    // What any program writing a new file here gets under the umask.
+    l.write("probe.txt", "");
+    let usual = mode(&l, "probe.txt");
+    l.open("shengrun");
+    assert_eq!(mode(&l, "ledger.toml"), usual);
+    assert_eq!(mode(&l, CSV), usual);
+    assert_eq!(mode(&l, RECORD), usual);
+    std::fs::set_permissions(l.file(CSV), std::fs::Permissions::from_mode(0o664)).unwrap();
+    std::fs::set_permissions(l.file(RECORD), std::fs::Permissions::from_mode(0o640)).unwrap();
+    l.run(&["tick", "shengrun", "eia"]).ok();
+    l.run(&["start", "shengrun"]).ok();
+    assert_eq!(mode(&l, CSV), 0o664);
+    assert_eq!(mode(&l, RECORD), 0o640);
+}
+
+#[test]
+fn writes_leave_no_stray_files() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    l.run(&["tick", "shengrun", "eia"]).ok();
+    l.run(&["start", "shengrun"]).ok();
+    l.refuses(&["tick", "shengrun", "eia"], "already obtained");
+    let files: Vec<String> = l
+        .snapshot()
+        .keys()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            ".gitignore",
+            "ledger.toml",
+            "projects/.gitkeep",
+            "projects/shengrun/procedures.csv",
+            "projects/shengrun/project.toml",
+        ]
+    );
+}
