@@ -399,3 +399,66 @@ fn writes_leave_no_stray_files() {
         ]
     );
 }
+
+#[test]
+fn check_reports_conflict_markers_bad_folders_and_missing_files() {
+    let l = Ledger::new();
+    l.open_with("a", &["--name", "甲", "--type", "water"]);
+    l.edit(
+        "projects/a/procedures.csv",
+        "eia,环评批复,env,pending,2024-04-30,,,,,,,,\n",
+        "<<<<<<< HEAD\neia,环评批复,env,pending,2024-04-30,,,,,,,,\n=======\neia,环评批复,env,obtained,2024-04-30,2024-03-01,,,,,,,\n>>>>>>> other\n",
+    );
+    std::fs::create_dir_all(l.file("projects/Bad Name")).unwrap();
+    std::fs::create_dir_all(l.file("projects/.hidden")).unwrap();
+    std::fs::create_dir_all(l.file("projects/empty")).unwrap();
+    let run = l.run(&["check"]);
+    assert_eq!(run.code, 1);
+    let headlines: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("./")).collect();
+    assert_eq!(
+        headlines,
+        [
+            "./projects/Bad Name: project folder name: invalid project ID \"Bad Name\": expected a short slug of lower-case letters, digits, '-' and '_' (e.g. shengrun-hq), at most 64 characters",
+            "./projects/a/procedures.csv:4: git conflict marker left in the file",
+            "./projects/a/procedures.csv:6: git conflict marker left in the file",
+            "./projects/a/procedures.csv:8: git conflict marker left in the file",
+            "./projects/empty: project folder without its record project.toml",
+        ]
+    );
+    assert!(run.stdout.ends_with("\n5 problem(s) in .\n"));
+    l.refuses_broken(
+        &["tick", "a", "eia"],
+        "project \"a\" cannot be used: 3 problem(s)",
+    );
+    l.refuses_broken(&["list"], "has problems");
+}
+
+#[test]
+fn a_csv_saved_by_excel_is_read_and_written_back_plain() {
+    let l = Ledger::new();
+    l.open_with("a", &["--name", "甲", "--type", "water"]);
+    let plain = l.read("projects/a/procedures.csv");
+    let excel = format!("\u{feff}{}", plain.replace('\n', "\r\n"));
+    l.write("projects/a/procedures.csv", &excel);
+    assert_eq!(l.run(&["check"]).ok().stdout, "");
+    l.run(&["tick", "a", "eia"]).ok();
+    assert_eq!(
+        l.read("projects/a/procedures.csv"),
+        plain.replace(
+            "\neia,环评批复,env,pending,2024-04-30,,",
+            "\neia,环评批复,env,obtained,2024-04-30,2024-03-01,"
+        )
+    );
+}
+
+#[test]
+fn project_ids_up_to_64_characters() {
+    let l = Ledger::new();
+    let long = "a".repeat(64);
+    l.open_with(&long, &["--name", "长", "--type", "water"]);
+    let longer = "a".repeat(65);
+    l.refuses(
+        &["open", &longer, "--name", "长", "--type", "water"],
+        &format!("invalid project ID \"{longer}\""),
+    );
+}
