@@ -194,7 +194,6 @@ impl ProcedureTable {
                 ));
                 continue;
             }
-            let before = problems.len();
             let row = table.parse_row(path, text, line, &cells, &mut problems);
             if let Some(first) = keys.insert(row.key.clone(), line) {
                 problems.push(Problem::line(
@@ -208,11 +207,12 @@ impl ProcedureTable {
                     ),
                 ));
             }
-            if problems.len() == before {
-                table.cells.push(cells);
-                table.lines.push(line);
-                table.rows.push(row);
-            }
+            // Kept even when a cell is bad, so that the checks against the
+            // settings still see the row's other cells; a table read with
+            // problems is refused, never written.
+            table.cells.push(cells);
+            table.lines.push(line);
+            table.rows.push(row);
         }
         (Some(table), problems)
     }
