@@ -244,7 +244,10 @@ impl Detail {
         lines.push((pick(lang, "opened", "登记日期"), s.opened.to_string()));
         lines.push((
             pick(lang, "planned start", "计划开工"),
-            opt(&s.planned_start),
+            s.planned_start.map_or_else(
+                || pick(lang, "not set", "未定").to_string(),
+                |d| d.to_string(),
+            ),
         ));
         lines.push((
             pick(lang, "started", "开工日期"),
@@ -261,7 +264,9 @@ impl Detail {
         let mut out = String::new();
         for (label, value) in lines {
             let pad = width - display_width(label);
-            out.push_str(&format!("{label}{:pad$}  {value}\n", ""));
+            let line = format!("{label}{:pad$}  {value}", "");
+            out.push_str(line.trim_end());
+            out.push('\n');
         }
         out
     }
