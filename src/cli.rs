@@ -195,7 +195,7 @@ pub struct OpenArgs {
     #[arg(long, value_name = "NATIONAL_CODE")]
     pub code: Option<String>,
     /// Total investment in 万元, e.g. 35000 or 3500.5
-    #[arg(long, value_name = "AMOUNT")]
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub investment: Option<String>,
     /// Planned start of works (计划开工), YYYY-MM-DD
     #[arg(long, value_name = "DATE")]

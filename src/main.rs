@@ -17,10 +17,13 @@ fn main() -> ExitCode {
     match taizhang::cmd::run(cli) {
         Ok(out) => {
             let mut stdout = std::io::stdout().lock();
-            match stdout
+            let written = stdout
                 .write_all(out.text.as_bytes())
-                .and_then(|_| stdout.flush())
-            {
+                .and_then(|_| match out.stream {
+                    Some(stream) => stream(&mut stdout),
+                    None => Ok(()),
+                });
+            match written.and_then(|_| stdout.flush()) {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     eprintln!("error: cannot write the output: {e}");
                     ExitCode::from(1)

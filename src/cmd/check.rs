@@ -25,5 +25,5 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
             out
         }
     };
-    Ok(Output { text, code })
+    Ok(Output::with_code(text, code))
 }

@@ -46,7 +46,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
     atomic_write(&dir.join(PROJECTS_DIR).join(".gitkeep"), b"")?;
     atomic_write(&settings_path, text.as_bytes())?;
     Ok(Output::ok(format!(
-        "Created the ledger \"{name}\" in {}.\nEdit {} to fit your county, then open a project with `taizhang open`.\n",
+        "Created the ledger \"{name}\" in {}\nEdit {} to fit your county, then open a project with `taizhang open`.\n",
         dir.display(),
         settings_path.display()
     )))

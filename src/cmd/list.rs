@@ -5,12 +5,12 @@ use crate::report::list;
 use anyhow::Result;
 
 pub fn run(ctx: &Ctx) -> Result<Output> {
-    let (ledger, projects) = ctx.load_report()?;
+    let today = ctx.today;
+    let (ledger, projects) = ctx.map_projects(|s, lp| list::summary(s, &lp, today))?;
+    let report = list::ListReport {
+        as_of: ctx.today,
+        projects,
+    };
     let lang = ctx.lang(&ledger.settings);
-    let report = list::build(&ledger.settings, &projects, ctx.today);
-    Ok(Output::ok(ctx.render(
-        &report,
-        report.table(lang),
-        report.empty_line(lang),
-    )))
+    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
 }

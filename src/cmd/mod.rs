@@ -13,24 +13,34 @@ mod report;
 mod show;
 
 use crate::cli::{Cli, Command, ProblemCommand, ReportCommand};
-use crate::model::{Date, Lang, ProjectId, Settings, parse_date};
+use crate::model::{Date, Lang, ProjectId, Settings, TaskForce, parse_date};
 use crate::report::{Format, Table, render};
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::{Ledger, LoadedProject};
 use anyhow::{Result, anyhow, bail};
 use std::path::PathBuf;
 
-/// What a command prints on stdout and the exit status it asks for.
+/// Output written straight to stdout, for reports too large to hold twice.
+pub type Stream = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
+
+/// What a command prints on stdout (`text`, then `stream` if any) and the
+/// exit status it asks for.
 pub struct Output {
     pub text: String,
+    pub stream: Option<Stream>,
     pub code: u8,
 }
 
 impl Output {
     pub fn ok(text: impl Into<String>) -> Output {
+        Output::with_code(text, 0)
+    }
+
+    pub fn with_code(text: impl Into<String>, code: u8) -> Output {
         Output {
             text: text.into(),
-            code: 0,
+            stream: None,
+            code,
         }
     }
 }
@@ -92,46 +102,48 @@ impl Ctx {
         Ok(out)
     }
 
-    /// What a report reads: the first ledger (whose settings and language
-    /// rule) and the projects of every ledger it covers as they stood on
-    /// --today, each tagged with its ledger's name when there are several,
-    /// cut to --taskforce.
-    pub fn load_report(&self) -> Result<(Ledger, Vec<LoadedProject>)> {
-        let mut ledgers = self.open_ledgers()?.into_iter();
-        let first = ledgers.next().expect("at least one ledger");
-        let mut projects = first.load_all()?;
-        let rest: Vec<Ledger> = ledgers.collect();
-        if !rest.is_empty() {
-            for lp in &mut projects {
-                lp.ledger = Some(first.settings.name.clone());
-            }
-            for l in &rest {
-                for mut lp in l.load_all()? {
-                    lp.ledger = Some(l.settings.name.clone());
-                    projects.push(lp);
-                }
-            }
+    /// Reads every project of every ledger a report covers, each as it
+    /// stood at the end of --today (records dated later left out, so a past
+    /// day's report regenerates), tagged with its ledger's name when there
+    /// are several, cut to --taskforce, and maps it with `f` as soon as it
+    /// is read. Returns the first ledger too: its settings and language
+    /// rule the report, and `f` gets its settings.
+    pub fn map_projects<T: Send>(
+        &self,
+        f: impl Fn(&Settings, LoadedProject) -> T + Sync,
+    ) -> Result<(Ledger, Vec<T>)> {
+        let ledgers = self.open_ledgers()?;
+        let settings = &ledgers[0].settings;
+        let tf = self.taskforce_of(settings)?;
+        let today = self.today;
+        let multi = ledgers.len() > 1;
+        let mut out = Vec::new();
+        for l in &ledgers {
+            let name = multi.then(|| l.settings.name.clone());
+            let mapped = l.map_projects(|lp| {
+                let mut lp = lp.as_of(today)?;
+                lp.ledger = name.clone();
+                let lp = match &tf {
+                    Some(tf) => cut_to_taskforce(lp, tf)?,
+                    None => lp,
+                };
+                Some(f(settings, lp))
+            })?;
+            out.extend(mapped.into_iter().flatten());
         }
-        // As the ledger stood at the end of --today: records dated later
-        // are left out, so a past day's report can be regenerated.
-        let projects = projects
-            .iter()
-            .filter_map(|lp| lp.as_of(self.today))
-            .collect();
-        let projects = self.for_taskforce(&first.settings, projects)?;
-        Ok((first, projects))
+        let first = ledgers.into_iter().next().expect("at least one ledger");
+        Ok((first, out))
     }
 
-    /// Projects cut to the procedures of --taskforce (when given): only
-    /// projects with such procedures, and their problems whose unit is the
-    /// task force or its lead unit.
-    pub fn for_taskforce(
-        &self,
-        settings: &Settings,
-        projects: Vec<LoadedProject>,
-    ) -> Result<Vec<LoadedProject>> {
+    /// Every project a report covers (see `map_projects`).
+    pub fn load_report(&self) -> Result<(Ledger, Vec<LoadedProject>)> {
+        self.map_projects(|_, lp| lp)
+    }
+
+    /// The task force of --taskforce, checked against the settings.
+    pub fn taskforce_of(&self, settings: &Settings) -> Result<Option<TaskForce>> {
         let Some(key) = &self.taskforce else {
-            return Ok(projects);
+            return Ok(None);
         };
         let tf = settings.taskforce(key).ok_or_else(|| {
             anyhow!(
@@ -139,27 +151,45 @@ impl Ctx {
                 settings.taskforce_keys()
             )
         })?;
-        Ok(projects
-            .into_iter()
-            .filter(|lp| lp.procedures().iter().any(|p| &p.taskforce == key))
-            .map(|mut lp| {
-                lp.retain_procedures(|p| &p.taskforce == key);
-                lp.problems
-                    .retain(|p| p.unit == tf.lead || p.unit == tf.name);
-                lp
-            })
-            .collect())
+        Ok(Some(tf.clone()))
     }
 
-    /// Renders a report: JSON from the value, else its table (or the
-    /// friendly line when a terminal table would be empty).
-    pub fn render<T: serde::Serialize>(&self, value: &T, table: Table, empty: String) -> String {
+    /// Renders a report: JSON from the value (streamed), else its table,
+    /// or the friendly `empty` line when a terminal table would be empty.
+    pub fn render<T: serde::Serialize + 'static>(
+        &self,
+        value: T,
+        table: impl FnOnce(&T) -> Table,
+        empty: impl FnOnce(&T) -> String,
+    ) -> Output {
         match self.format {
-            Format::Json => render::json(value),
-            Format::Table if table.rows.is_empty() => empty,
-            f => table.render(f),
+            Format::Json => Output {
+                stream: Some(render::json_stream(value)),
+                ..Output::ok("")
+            },
+            f => {
+                let table = table(&value);
+                Output::ok(if f == Format::Table && table.rows.is_empty() {
+                    empty(&value)
+                } else {
+                    table.render(f)
+                })
+            }
         }
     }
+}
+
+/// A project cut to one task force's procedures, and its problems whose
+/// unit is the task force or its lead unit; `None` when the task force has
+/// no procedure on the project.
+pub fn cut_to_taskforce(mut lp: LoadedProject, tf: &TaskForce) -> Option<LoadedProject> {
+    if !lp.procedures().iter().any(|p| p.taskforce == tf.key) {
+        return None;
+    }
+    lp.retain_procedures(|p| p.taskforce == tf.key);
+    lp.problems
+        .retain(|p| p.unit == tf.lead || p.unit == tf.name);
+    Some(lp)
 }
 
 /// Runs the parsed command line.

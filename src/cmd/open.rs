@@ -102,8 +102,18 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     let project = Project {
         name: a.name.trim().to_string(),
         kind: kind.key.clone(),
-        owner: a.owner.clone().filter(|o| !o.trim().is_empty()),
-        township: a.township.clone().filter(|t| !t.trim().is_empty()),
+        owner: a
+            .owner
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(String::from),
+        township: a
+            .township
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(String::from),
         code: a.code.clone(),
         investment,
         opened,

@@ -219,9 +219,5 @@ pub fn problem_list(ctx: &Ctx, a: &ProblemListArgs) -> Result<Output> {
     let (ledger, projects) = ctx.load_report()?;
     let lang = ctx.lang(&ledger.settings);
     let report = problems::build(&projects, ctx.today, a.open);
-    Ok(Output::ok(ctx.render(
-        &report,
-        report.table(lang),
-        report.empty_line(lang),
-    )))
+    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
 }

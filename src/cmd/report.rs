@@ -7,36 +7,27 @@ use crate::report::{Format, html, overdue, render, slow, taskforce, weekly};
 use anyhow::{Result, bail};
 
 pub fn overdue(ctx: &Ctx) -> Result<Output> {
-    let (ledger, projects) = ctx.load_report()?;
-    let lang = ctx.lang(&ledger.settings);
-    let report = overdue::build(&ledger.settings, &projects, ctx.today);
-    Ok(Output::ok(ctx.render(
-        &report,
-        report.table(&ledger.settings, lang),
-        report.empty_line(lang),
-    )))
+    let today = ctx.today;
+    let (ledger, items) = ctx.map_projects(|s, lp| overdue::items(s, &lp, today))?;
+    let report = overdue::Report::new(today, items.into_iter().flatten().collect());
+    let s = &ledger.settings;
+    let lang = ctx.lang(s);
+    Ok(ctx.render(report, |r| r.table(s, lang), |r| r.empty_line(lang)))
 }
 
 pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
-    let (ledger, projects) = ctx.load_report()?;
+    let today = ctx.today;
+    let (ledger, lights) = ctx.map_projects(|s, lp| slow::light(s, &lp, today, ctx.lang(s)))?;
+    let report = slow::Report::new(today, lights, a.all);
     let lang = ctx.lang(&ledger.settings);
-    let report = slow::build(&ledger.settings, &projects, ctx.today, lang, a.all);
-    Ok(Output::ok(ctx.render(
-        &report,
-        report.table(lang),
-        report.empty_line(lang),
-    )))
+    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
 }
 
 pub fn taskforce(ctx: &Ctx) -> Result<Output> {
     let (ledger, projects) = ctx.load_report()?;
     let lang = ctx.lang(&ledger.settings);
     let report = taskforce::build(&ledger.settings, &projects, ctx.today);
-    Ok(Output::ok(ctx.render(
-        &report,
-        report.table(lang),
-        String::new(),
-    )))
+    Ok(ctx.render(report, |r| r.table(lang), |_| String::new()))
 }
 
 pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {

@@ -13,10 +13,13 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
     let lp = ledger.load_project(&id)?;
     let lp = match &ctx.taskforce {
         None => lp,
-        Some(key) => ctx
-            .for_taskforce(&ledger.settings, vec![lp])?
-            .pop()
-            .ok_or_else(|| anyhow::anyhow!("{id} has no procedures of task force {key}"))?,
+        Some(key) => {
+            let tf = ctx
+                .taskforce_of(&ledger.settings)?
+                .expect("--taskforce given");
+            super::cut_to_taskforce(lp, &tf)
+                .ok_or_else(|| anyhow::anyhow!("{id} has no procedures of task force {key}"))?
+        }
     };
     let lang = ctx.lang(&ledger.settings);
     let detail = list::detail(&ledger.settings, &lp, ctx.today);

@@ -13,7 +13,8 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
             _ => b.is_ascii_digit(),
         });
     if shape_ok {
-        if let Ok(d) = Date::parse_from_str(t, "%Y-%m-%d") {
+        let num = |r: std::ops::Range<usize>| t[r].parse::<u32>().expect("digits checked above");
+        if let Some(d) = Date::from_ymd_opt(num(0..4) as i32, num(5..7), num(8..10)) {
             return Ok(d);
         }
         return Err(format!(

@@ -285,7 +285,10 @@ impl Detail {
         ));
         lines.push((
             pick(lang, "planned start", "计划开工").to_string(),
-            opt(&s.planned_start),
+            s.planned_start.map_or_else(
+                || pick(lang, "not set", "未定").to_string(),
+                |d| d.to_string(),
+            ),
         ));
         for (year, amount) in &self.annual_plan {
             let label = match lang {
@@ -309,7 +312,9 @@ impl Detail {
         let mut out = String::new();
         for (label, value) in lines {
             let pad = width - display_width(&label);
-            out.push_str(&format!("{label}{:pad$}  {value}\n", ""));
+            let line = format!("{label}{:pad$}  {value}", "");
+            out.push_str(line.trim_end());
+            out.push('\n');
         }
         out
     }

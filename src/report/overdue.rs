@@ -72,8 +72,17 @@ pub struct Report {
 
 /// Builds the report as of `today`.
 pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Report {
+    let items = projects
+        .iter()
+        .flat_map(|lp| items(settings, lp, today))
+        .collect();
+    Report::new(today, items)
+}
+
+/// The overdue items of one project as of `today`, in no particular order.
+pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> {
     let mut items = Vec::new();
-    for lp in projects {
+    {
         let mut push = |kind,
                         item: String,
                         procedure: Option<String>,
@@ -165,18 +174,22 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
             }
         }
     }
-    items.sort_by(|a, b| {
-        b.days_overdue
-            .cmp(&a.days_overdue)
-            .then_with(|| a.ledger.cmp(&b.ledger))
-            .then_with(|| a.project.cmp(&b.project))
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.procedure.cmp(&b.procedure))
-            .then_with(|| a.problem_no.cmp(&b.problem_no))
-    });
-    Report {
-        as_of: today,
-        items,
+    items
+}
+
+impl Report {
+    /// The report of `items`, most overdue first.
+    pub fn new(as_of: Date, mut items: Vec<Item>) -> Report {
+        items.sort_by(|a, b| {
+            b.days_overdue
+                .cmp(&a.days_overdue)
+                .then_with(|| a.ledger.cmp(&b.ledger))
+                .then_with(|| a.project.cmp(&b.project))
+                .then_with(|| a.kind.cmp(&b.kind))
+                .then_with(|| a.procedure.cmp(&b.procedure))
+                .then_with(|| a.problem_no.cmp(&b.problem_no))
+        });
+        Report { as_of, items }
     }
 }
 
@@ -187,11 +200,7 @@ impl Report {
             pick(lang, "project", "项目"),
             pick(lang, "name", "项目名称"),
             pick(lang, "item", "事项"),
-            pick(
-                lang,
-                "task force (lead unit) / unit",
-                "责任专班(牵头单位)/责任单位",
-            ),
+            pick(lang, "task force (lead unit)", "责任专班(牵头单位)"),
             pick(lang, "due", "时限"),
             pick(lang, "days overdue", "逾期天数"),
         ])

@@ -150,3 +150,13 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
     s.push('\n');
     s
 }
+
+/// Pretty JSON with a final newline, written as it is produced.
+pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> crate::cmd::Stream {
+    Box::new(move |w| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        serde_json::to_writer_pretty(&mut w, &value)?;
+        std::io::Write::write_all(&mut w, b"\n")?;
+        std::io::Write::flush(&mut w)
+    })
+}

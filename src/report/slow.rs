@@ -129,7 +129,10 @@ pub fn reasons(lp: &LoadedProject, rules: &SlowRules, today: Date, lang: Lang) -
             .max()
             .unwrap_or(started);
         let since = days_past(last, today);
-        if rules.progress_stale_days > 0 && since >= rules.progress_stale_days {
+        // Only projects kept in the progress ledger: a plan for the year or
+        // an entry already.
+        let tracked = p.annual_plan.contains_key(&today.year()) || !lp.progress.is_empty();
+        if tracked && rules.progress_stale_days > 0 && since >= rules.progress_stale_days {
             let message = match lang {
                 Lang::En => {
                     format!("progress stale: no progress entry for {since} days (last on {last})")
@@ -291,38 +294,46 @@ pub fn build(
     lang: Lang,
     all: bool,
 ) -> Report {
-    let mut out: Vec<ProjectLight> = projects
+    let lights = projects
         .iter()
-        .map(|lp| {
-            let reasons = reasons(lp, &settings.slow, today, lang);
-            let light = reasons
-                .iter()
-                .map(|r| r.light)
-                .max()
-                .unwrap_or(Light::Green);
-            ProjectLight {
-                ledger: lp.ledger.clone(),
-                project: lp.id.clone(),
-                name: lp.project.name.clone(),
-                light,
-                reasons,
-            }
-        })
-        .filter(|p| all || p.light > Light::Green)
+        .map(|lp| light(settings, lp, today, lang))
         .collect();
-    out.sort_by(|a, b| {
-        b.light
-            .cmp(&a.light)
-            .then_with(|| a.ledger.cmp(&b.ledger))
-            .then_with(|| a.project.cmp(&b.project))
-    });
-    Report {
-        as_of: today,
-        projects: out,
+    Report::new(today, lights, all)
+}
+
+/// One project's light and reasons as of `today`.
+pub fn light(settings: &Settings, lp: &LoadedProject, today: Date, lang: Lang) -> ProjectLight {
+    let reasons = reasons(lp, &settings.slow, today, lang);
+    let light = reasons
+        .iter()
+        .map(|r| r.light)
+        .max()
+        .unwrap_or(Light::Green);
+    ProjectLight {
+        ledger: lp.ledger.clone(),
+        project: lp.id.clone(),
+        name: lp.project.name.clone(),
+        light,
+        reasons,
     }
 }
 
 impl Report {
+    /// The report of `lights`, red first; green ones only when `all`.
+    pub fn new(as_of: Date, lights: Vec<ProjectLight>, all: bool) -> Report {
+        let mut projects: Vec<ProjectLight> = lights
+            .into_iter()
+            .filter(|p| all || p.light > Light::Green)
+            .collect();
+        projects.sort_by(|a, b| {
+            b.light
+                .cmp(&a.light)
+                .then_with(|| a.ledger.cmp(&b.ledger))
+                .then_with(|| a.project.cmp(&b.project))
+        });
+        Report { as_of, projects }
+    }
+
     pub fn table(&self, lang: Lang) -> Table {
         let mut t = Table::new(&[
             pick(lang, "light", "亮灯"),

@@ -38,6 +38,53 @@ pub struct ProcedureTable {
     pub rows: Vec<Procedure>,
 }
 
+thread_local! {
+    /// One CSV parser per thread, reset for every file: building a parser
+    /// costs more than reading a small file with it (see BENCHMARKS.md).
+    static PARSER: std::cell::RefCell<csv_core::Reader> = std::cell::RefCell::new(csv_core::Reader::new());
+}
+
+/// The records of a CSV text, each with the line it starts on. The CSV
+/// grammar is lenient (RFC 4180 with any line ending), so it cannot fail;
+/// a bad row shows up as a wrong field count.
+pub fn records(text: &str) -> Vec<(usize, Vec<String>)> {
+    use csv_core::ReadRecordResult as R;
+    PARSER.with_borrow_mut(|parser| {
+        parser.reset();
+        let mut input = text.as_bytes();
+        let mut out = vec![0u8; text.len().max(64)];
+        let mut ends = vec![0usize; 32];
+        let (mut n_out, mut n_ends) = (0, 0);
+        let mut start_line = 1;
+        let mut records = Vec::new();
+        loop {
+            let (result, n_in, o, e) =
+                parser.read_record(input, &mut out[n_out..], &mut ends[n_ends..]);
+            input = &input[n_in..];
+            n_out += o;
+            n_ends += e;
+            match result {
+                R::InputEmpty => {}
+                R::OutputFull => out.resize(out.len() * 2, 0),
+                R::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+                R::Record => {
+                    let mut fields = Vec::with_capacity(n_ends);
+                    let mut from = 0;
+                    for &end in &ends[..n_ends] {
+                        fields.push(String::from_utf8_lossy(&out[from..end]).into_owned());
+                        from = end;
+                    }
+                    records.push((start_line, fields));
+                    start_line = parser.line() as usize;
+                    n_out = 0;
+                    n_ends = 0;
+                }
+                R::End => return records,
+            }
+        }
+    })
+}
+
 fn opt_date(s: &str) -> Result<Option<Date>, String> {
     if s.is_empty() {
         Ok(None)
@@ -74,31 +121,7 @@ impl ProcedureTable {
             return (None, markers);
         }
         let mut problems = Vec::new();
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut records = Vec::new();
-        for rec in reader.records() {
-            match rec {
-                Ok(r) => {
-                    let line = r.position().map_or(0, |p| p.line() as usize);
-                    records.push((line, r.iter().map(str::to_string).collect::<Vec<_>>()));
-                }
-                Err(e) => {
-                    let line = e.position().map_or(1, |p| p.line() as usize);
-                    let msg = match e.kind() {
-                        csv::ErrorKind::Utf8 { .. } => {
-                            "the file is not valid UTF-8; save it as UTF-8 (Excel: \"CSV UTF-8\")"
-                                .to_string()
-                        }
-                        _ => format!("CSV syntax error: {e}"),
-                    };
-                    problems.push(Problem::line(path, text, line, "csv-syntax", msg));
-                    return (None, problems);
-                }
-            }
-        }
+        let mut records = records(text);
         let Some((_, mut header)) = (!records.is_empty()).then(|| records.remove(0)) else {
             problems.push(Problem::file(
                 path,
@@ -171,7 +194,6 @@ impl ProcedureTable {
                 ));
                 continue;
             }
-            let before = problems.len();
             let row = table.parse_row(path, text, line, &cells, &mut problems);
             if let Some(first) = keys.insert(row.key.clone(), line) {
                 problems.push(Problem::line(
@@ -185,11 +207,12 @@ impl ProcedureTable {
                     ),
                 ));
             }
-            if problems.len() == before {
-                table.cells.push(cells);
-                table.lines.push(line);
-                table.rows.push(row);
-            }
+            // Kept even when a cell is bad, so that the checks against the
+            // settings still see the row's other cells; a table read with
+            // problems is refused, never written.
+            table.cells.push(cells);
+            table.lines.push(line);
+            table.rows.push(row);
         }
         (Some(table), problems)
     }

@@ -27,6 +27,22 @@ pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec
             ),
         ));
     }
+    for (key, date) in [("planned_start", p.planned_start), ("started", p.started)] {
+        if let Some(d) = date
+            && d < p.opened
+        {
+            out.push(Problem::at(
+                path,
+                text,
+                find_key(text, key),
+                "date-before-opened",
+                format!(
+                    "`{key}` {d} is before the project was opened ({})",
+                    p.opened
+                ),
+            ));
+        }
+    }
     out
 }
 

@@ -5,4 +5,9 @@
 mod support;
 
 mod core;
+mod core_ledger;
+mod core_refusals;
+mod core_reports;
+mod core_roundtrip;
+mod files;
 mod supervision;

@@ -1051,7 +1051,7 @@ fn taskforce_table_and_views() {
         .stdout;
     assert_eq!(
         over,
-        "kind,project,name,item,task force (lead unit) / unit,due,days overdue\n\
+        "kind,project,name,item,task force (lead unit),due,days overdue\n\
          procedure,sr,盛润,用地预审与选址意见书,用地专班 (县自然资源局),2024-02-02,47\n\
          problem,yd,河南跃达年产2万吨丁烯二醇项目,用地指标未落实,县自然资源局,2024-03-15,5\n"
     );
@@ -1125,7 +1125,7 @@ fn rollup_over_two_ledgers_and_members() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "ledger,kind,project,name,item,task force (lead unit) / unit,due,days overdue"
+        "ledger,kind,project,name,item,task force (lead unit),due,days overdue"
     );
     assert!(lines.contains(&"侯庙镇,start,sr,侯庙镇道路,start of works (开工),督导服务专班 (县委县政府督查服务中心),2024-02-01,29"), "{out}");
     assert!(
@@ -1151,7 +1151,9 @@ fn rollup_over_two_ledgers_and_members() {
     let root = tempfile::tempdir().unwrap();
     let run = |dir: &std::path::Path, args: &[&str]| {
         let mut all = args.to_vec();
-        all.extend(["--today", "2024-03-01"]);
+        if !args.contains(&"--today") {
+            all.extend(["--today", "2024-03-01"]);
+        }
         run_in(dir, &all).ok()
     };
     let c = root.path().join("county");
@@ -1171,6 +1173,8 @@ fn rollup_over_two_ledgers_and_members() {
             "transport",
             "--planned-start",
             "2024-02-20",
+            "--today",
+            "2024-01-15",
         ],
     );
     let settings = std::fs::read_to_string(c.join("ledger.toml"))
@@ -1181,11 +1185,18 @@ fn rollup_over_two_ledgers_and_members() {
         );
     std::fs::write(c.join("ledger.toml"), settings).unwrap();
     let out = run(&c, &["report", "overdue", "--format", "csv"]).stdout;
+    let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
-        out,
-        "台账,类别,项目,项目名称,事项,责任专班(牵头单位)/责任单位,时限,逾期天数\n\
-         侯庙镇,未按期开工,road,侯庙镇道路,开工,督导服务专班 (县委县政府督查服务中心),2024-02-20,10\n"
+        lines[0],
+        "台账,类别,项目,项目名称,事项,责任专班(牵头单位),时限,逾期天数"
     );
+    assert_eq!(
+        lines.last(),
+        Some(
+            &"侯庙镇,未按期开工,road,侯庙镇道路,开工,督导服务专班 (县委县政府督查服务中心),2024-02-20,10"
+        )
+    );
+    assert!(lines[1..].iter().all(|l| l.starts_with("侯庙镇,")), "{out}");
     let weekly = run(&c, &["report", "weekly"]).stdout;
     assert!(weekly.contains("- 项目总数1个"), "{weekly}");
     // Writes stay on one ledger.

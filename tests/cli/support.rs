@@ -133,6 +133,38 @@ impl Ledger {
         self
     }
 
+    /// Opens project `id` with the given options after the ID.
+    pub fn open_with(&self, id: &str, options: &[&str]) -> &Ledger {
+        let mut args = vec!["open", id];
+        args.extend(options);
+        self.run(&args).ok();
+        self
+    }
+
+    /// Runs the binary with extra environment variables, in `sub` (a folder
+    /// of the ledger, "" for its root), without adding `--today`.
+    pub fn run_env(&self, sub: &str, env: &[(&str, &str)], args: &[&str]) -> Run {
+        let out = taizhang()
+            .current_dir(self.path().join(sub))
+            .envs(env.iter().copied())
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    /// Replaces `from` by `to` in a file of the ledger; `from` must be there.
+    #[track_caller]
+    pub fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} lacks {from:?}:\n{text}");
+        self.write(rel, &text.replacen(from, to, 1));
+    }
+
     pub fn file(&self, rel: &str) -> PathBuf {
         self.path().join(rel)
     }
@@ -166,6 +198,19 @@ impl Ledger {
         let mut out = BTreeMap::new();
         walk(self.path(), self.path(), &mut out);
         out
+    }
+
+    /// Like `refuses`, for refusals that list the problems of a broken file
+    /// under the error line.
+    #[track_caller]
+    pub fn refuses_broken(&self, args: &[&str], needle: &str) -> Run {
+        let before = self.snapshot();
+        let run = self.run(args).fails_with(needle);
+        assert!(
+            self.snapshot() == before,
+            "files changed after a refused command: {args:?}"
+        );
+        run
     }
 
     /// Runs a command that must be refused: exit 1, a one-line error
