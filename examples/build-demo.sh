@@ -15,6 +15,7 @@
 # owners, national codes, investments and dates are illustrative.
 # Reports read best as of 2024-11-25:
 #   taizhang -L ledgers/taiqian-2024 --today 2024-11-25 report overdue
+#   taizhang -L ledgers/taiqian-2024 --today 2024-11-25 report weekly --week-of 2024-11-24
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -269,6 +270,63 @@ tz 2024-10-21 tick $p soil-water --doc "台水保〔2024〕35号"
 tz 2024-10-28 pledge $p eia --kind notify --due 2024-11-20 --items "环评报告表专家评审意见"
 
 # ---------------------------------------------------------------------------
+# The supervision task force's side (督导服务专班): annual planned
+# investment (年度计划投资), progress entries (进度台账: investment
+# completed to date, physical progress) and the problem ledger (问题台账).
+# Amounts are illustrative.
+tz 2024-02-01 plan road-greening --year 2024 --amount 3200
+tz 2024-02-01 plan zhongpeng-boron --year 2024 --amount 12000
+tz 2024-02-01 plan shengrun-hq --year 2024 --amount 15000
+tz 2024-02-01 plan gongtie-coal --year 2024 --amount 20000
+tz 2024-07-08 plan junhan-bags --year 2024 --amount 6000
+tz 2024-09-02 plan chem-sewer --year 2024 --amount 2500
+
+# 城区道路绿化工程: ahead of time-elapsed progress.
+p=road-greening
+tz 2024-05-31 progress $p --invested 800 --note "苗木进场，中分带整治"
+tz 2024-06-30 progress $p --invested 1500 --note "人民路、将军路绿化施工"
+tz 2024-08-31 progress $p --invested 2300 --note "主干道绿化完成"
+tz 2024-10-31 progress $p --invested 2900 --note "背街小巷绿化"
+tz 2024-11-20 progress $p --invested 3050 --note "收尾及养护"
+
+# 濮阳中硼硼系列产品项目: 79% of the year's plan against 89% of the year: yellow.
+p=zhongpeng-boron
+tz 2024-07-31 progress $p --invested 1800 --note "场地平整、桩基施工"
+tz 2024-08-31 progress $p --invested 4000 --note "主厂房基础"
+tz 2024-09-30 progress $p --invested 6500 --note "主厂房钢结构吊装"
+tz 2024-10-31 progress $p --invested 8400 --note "设备基础"
+tz 2024-11-22 progress $p --invested 9500 --note "主厂房封顶"
+
+# 君瀚实业箱包生产项目: far behind the year's plan, and no entry for weeks.
+p=junhan-bags
+tz 2024-09-30 progress $p --invested 600 --note "厂房钢结构进场"
+tz 2024-10-15 progress $p --invested 1500 --note "钢结构主体安装"
+tz 2024-09-25 problem add $p --what "施工用电增容未落实" --unit "国网台前县供电公司" \
+    --limit 2024-10-20
+tz 2024-10-18 problem resolve $p 1 --how "新建10kV专线已送电"
+
+# 化工园区污水管网: construction permit obtained late, works started.
+p=chem-sewer
+tz 2024-11-20 tick $p construction-permit --doc "410927202411200301" --note "超时限办结"
+tz 2024-11-22 start $p
+tz 2024-11-22 progress $p --invested 350 --note "管材进场，沟槽开挖"
+
+# Problems (问题台账) with their responsible units and time limits.
+tz 2024-06-05 problem add gongtie-coal --what "铁路专用线接轨协议未签订" \
+    --unit "县交通运输局" --limit 2024-08-31
+tz 2024-10-10 problem add shengrun-hq --what "安全设施设计专篇专家评审未组织" \
+    --unit "县应急管理局" --limit 2024-11-15
+tz 2024-10-28 problem add kaifaqu-pipes --what "管线穿越金堤河堤防需水利部门审查" \
+    --unit "县水利局" --limit 2024-11-22
+tz 2024-11-11 problem add yueda-bdo --what "环评报告书技术评估意见未出具" \
+    --unit "市生态环境局台前分局" --limit 2024-11-29
+tz 2024-11-18 problem add xingchen-laser --what "施工图设计单位未确定" \
+    --unit "濮阳星辰激光科技有限公司" --limit 2024-12-06
+tz 2024-11-19 problem add yurong-center --what "地块西侧高压线迁改" \
+    --unit "国网台前县供电公司" --limit 2024-12-20
+tz 2024-11-21 problem resolve yurong-center 1 --how "迁改方案已批复，12月上旬施工"
+
+# ---------------------------------------------------------------------------
 cat >"$target/README.md" <<'MD'
 # 台前县重大项目前期手续台账（演示）
 
@@ -284,6 +342,13 @@ It reads best as of 2024-11-25:
 
     taizhang -L ledgers/taiqian-2024 --today 2024-11-25 report overdue
     taizhang -L ledgers/taiqian-2024 --today 2024-11-25 report slow
+    taizhang -L ledgers/taiqian-2024 --today 2024-11-25 problem list
+
+and the weekly bulletin (简报) of the week 2024-11-18 to 2024-11-24, in
+Markdown, as one HTML page, or as JSON:
+
+    taizhang -L ledgers/taiqian-2024 --today 2024-11-25 report weekly --week-of 2024-11-24
+    taizhang -L ledgers/taiqian-2024 --today 2024-11-25 report weekly --week-of 2024-11-24 --format html > bulletin.html
 MD
 
 tz 2024-11-25 check

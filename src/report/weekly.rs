@@ -338,25 +338,22 @@ impl Weekly {
     pub fn title(&self, lang: Lang) -> String {
         match lang {
             Lang::En => format!(
-                "{} major projects bulletin, week {} of {}",
-                self.ledger, self.week, self.year
+                "Major projects bulletin, week {} of {}",
+                self.week, self.year
             ),
-            Lang::Zh => format!(
-                "{}重点项目推进简报（{}年第{}周）",
-                self.ledger, self.year, self.week
-            ),
+            Lang::Zh => format!("重点项目推进简报（{}年第{}周）", self.year, self.week),
         }
     }
 
     pub fn subtitle(&self, lang: Lang) -> String {
         match lang {
             Lang::En => format!(
-                "{} to {}, figures as of {}",
-                self.week_start, self.week_end, self.as_of
+                "{}: {} to {}, figures as of {}",
+                self.ledger, self.week_start, self.week_end, self.as_of
             ),
             Lang::Zh => format!(
-                "{}至{}，数据截至{}",
-                self.week_start, self.week_end, self.as_of
+                "{}　{}至{}，数据截至{}",
+                self.ledger, self.week_start, self.week_end, self.as_of
             ),
         }
     }

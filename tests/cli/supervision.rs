@@ -1236,3 +1236,22 @@ fn rollup_over_two_ledgers_and_members() {
         check.stdout
     );
 }
+
+#[test]
+fn the_demo_ledgers_bulletin_is_the_stored_one() {
+    // The supervisor's one command on the demo ledger (examples/build-demo.sh).
+    let demo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ledgers/taiqian-2024");
+    let run = run_in(
+        &demo,
+        &[
+            "--today",
+            "2024-11-25",
+            "report",
+            "weekly",
+            "--week-of",
+            "2024-11-24",
+        ],
+    )
+    .ok();
+    assert_eq!(run.stdout, expected("taiqian-2024-w47.zh.md"));
+}
