@@ -1255,3 +1255,96 @@ fn the_demo_ledgers_bulletin_is_the_stored_one() {
     .ok();
     assert_eq!(run.stdout, expected("taiqian-2024-w47.zh.md"));
 }
+
+#[test]
+fn bad_annual_plan_is_a_problem_of_check() {
+    let l = started("en");
+    let path = "projects/sr/project.toml";
+    let text = l.read(path).replace(
+        "\"2024\" = \"1000\"",
+        "\"24\" = \"1000\"\n\"2025\" = \"12,5\"",
+    );
+    l.write(path, &text);
+    let run = l.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(
+            "project.toml:11:8: `annual_plan`: invalid year \"24\": expected a year like \"2024\""
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("project.toml:12:10: `2025`: invalid amount \"12,5\""),
+        "{}",
+        run.stdout
+    );
+    let before = l.snapshot();
+    l.run(&["plan", "sr", "--year", "2024", "--amount", "1"])
+        .fails_with("project \"sr\" cannot be used");
+    assert!(l.snapshot() == before);
+}
+
+#[test]
+fn new_views_refuse_what_they_cannot_do() {
+    let l = started("en");
+    l.refuses(
+        &["problem", "list", "--taskforce", "land"],
+        "--taskforce applies to list, show and reports only",
+    );
+    l.refuses(
+        &["report", "taskforce", "--format", "html"],
+        "--format html is only for `taizhang report weekly`",
+    );
+    l.refuses(
+        &["progress", "sr", "--invested", "1", "-L", ".", "-L", "."],
+        "-L was given 2 times",
+    );
+    l.refuses(
+        &["report", "weekly", "-L", ".", "-L", "nowhere"],
+        "nowhere is not a taizhang ledger",
+    );
+}
+
+#[test]
+fn chinese_tables_stay_aligned() {
+    let l = started("zh");
+    l.run(&[
+        "problem",
+        "add",
+        "sr",
+        "--what",
+        "用地指标未落实",
+        "--unit",
+        "县自然资源局",
+        "--limit",
+        "2024-03-10",
+    ])
+    .ok();
+    let out = l.run(&["problem", "list"]).ok().stdout;
+    let widths: Vec<usize> = out
+        .lines()
+        .map(|line| {
+            line.chars()
+                .map(|c| {
+                    if c.is_ascii() || ('─'..='╿').contains(&c) {
+                        1
+                    } else {
+                        2
+                    }
+                })
+                .sum()
+        })
+        .collect();
+    assert!(widths.windows(2).all(|w| w[0] == w[1]), "{out}");
+    assert!(out.contains("│ 项目 ┆ 序号 ┆ 问题           ┆ 责任单位     ┆ 解决时限   ┆ 提出日期   ┆ 状态   ┆ 解决日期 ┆ 解决情况 │"), "{out}");
+    let json = l.run(&["problem", "list", "--format", "json"]).ok().stdout;
+    assert!(
+        json.contains("\"what\": \"用地指标未落实\""),
+        "JSON keys stay English: {json}"
+    );
+    let show = l.run(&["show", "sr"]).ok().stdout;
+    assert!(show.contains("2024年计划投资(万元)  1000\n"), "{show}");
+    assert!(show.contains("\n问题台账\n"), "{show}");
+}
