@@ -190,12 +190,9 @@ pub fn problem_resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
             p.opened
         );
     }
-    let row = lp
-        .problems_table
-        .cells
-        .iter()
-        .enumerate()
-        .position(|(r, _)| lp.problems_table.get(r, "no").parse::<u32>() == Ok(no))
+    let t = &lp.problems_table;
+    let row = (0..t.cells.len())
+        .find(|&r| t.get(r, "no").parse::<u32>() == Ok(no))
         .ok_or_else(|| anyhow!("{id}: problem {no} not found in {PROBLEMS_FILE}"))?;
     let mut table = lp.problems_table.clone();
     table.set(row, "resolved", date_text(date));

@@ -149,4 +149,28 @@ mod tests {
             Decimal::from(100)
         );
     }
+
+    #[test]
+    fn procedure_rolled_back() {
+        use crate::model::PledgeKind;
+        let p = Procedure {
+            status: Status::Obtained,
+            pledge_kind: Some(PledgeKind::Tolerance),
+            pledged: Some(d("2024-03-01")),
+            pledge_due: Some(d("2024-03-31")),
+            missing_items: "图纸".into(),
+            obtained: Some(d("2024-03-20")),
+            fulfilled: Some(d("2024-03-20")),
+            ..Procedure::default()
+        };
+        assert_eq!(procedure_as_of(&p, d("2024-03-20")), p);
+        let pledged = procedure_as_of(&p, d("2024-03-19"));
+        assert_eq!(pledged.status, Status::Pledged);
+        assert_eq!((pledged.obtained, pledged.fulfilled), (None, None));
+        assert!(pledged.open_pledge());
+        let before = procedure_as_of(&p, d("2024-02-29"));
+        assert_eq!(before.status, Status::Pending);
+        assert_eq!((before.pledge_kind, before.pledge_due), (None, None));
+        assert!(before.missing_items.is_empty());
+    }
 }
