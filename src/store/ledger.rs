@@ -36,10 +36,10 @@ impl LoadedProject {
     }
 }
 
-/// Reads a file as UTF-8 text.
-fn read_text(path: &Path) -> std::result::Result<String, Problem> {
+/// Reads a file as UTF-8 text; `None` when there is no such file.
+fn read_text(path: &Path) -> std::result::Result<Option<String>, Problem> {
     match std::fs::read(path) {
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
+        Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             Problem::at(
@@ -50,6 +50,7 @@ fn read_text(path: &Path) -> std::result::Result<String, Problem> {
                 "the file is not valid UTF-8; save it as UTF-8",
             )
         }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(Problem::file(
             path,
             "unreadable",
@@ -111,7 +112,15 @@ impl Ledger {
     pub fn read_settings(root: &Path) -> (Option<Settings>, Vec<Problem>) {
         let path = root.join(SETTINGS_FILE);
         match read_text(&path) {
-            Ok(text) => settings_file::read(&path, &text),
+            Ok(Some(text)) => settings_file::read(&path, &text),
+            Ok(None) => (
+                None,
+                vec![Problem::file(
+                    &path,
+                    "unreadable",
+                    "no such file: a ledger needs its ledger.toml",
+                )],
+            ),
             Err(p) => (None, vec![p]),
         }
     }
@@ -286,65 +295,57 @@ fn read_project(
     }
     let record_path = dir.join(project_file::FILE_NAME);
     let table_path = dir.join(procedures_file::FILE_NAME);
-    if !record_path.is_file() {
-        problems.push(Problem::file(
-            &dir,
-            "missing-record",
-            format!(
+    // Files are read without a stat first: a missing one is an error of the
+    // read, which saves two system calls a project on large ledgers.
+    let (project, record_text) = match read_text(&record_path) {
+        Ok(Some(text)) => {
+            let (p, probs) = project_file::read(&record_path, &text);
+            problems.extend(probs);
+            if let (Some(p), Some(s)) = (&p, settings) {
+                problems.extend(validate::project(&record_path, &text, s, p));
+            }
+            (p, text)
+        }
+        Ok(None) => {
+            let msg = format!(
                 "project folder without its record {}",
                 project_file::FILE_NAME
-            ),
-        ));
-        return (None, problems);
-    }
-    let record = read_text(&record_path).map(|text| {
-        let (p, mut probs) = project_file::read(&record_path, &text);
-        if let (Some(p), Some(s)) = (&p, settings) {
-            probs.extend(validate::project(&record_path, &text, s, p));
-        }
-        (p, probs, text)
-    });
-    let (project, record_text) = match record {
-        Ok((p, probs, text)) => {
-            problems.extend(probs);
-            (p, text)
+            );
+            problems.push(Problem::file(&dir, "missing-record", msg));
+            return (None, problems);
         }
         Err(p) => {
             problems.push(p);
             (None, String::new())
         }
     };
-    let table = if table_path.is_file() {
-        match read_text(&table_path) {
-            Ok(text) => {
-                let (t, probs) = ProcedureTable::read(&table_path, &text);
-                problems.extend(probs);
-                if let (Some(t), Some(s)) = (&t, settings) {
-                    problems.extend(validate::procedures(
-                        &table_path,
-                        &text,
-                        s,
-                        project.as_ref(),
-                        t,
-                    ));
-                }
-                t
+    let table = match read_text(&table_path) {
+        Ok(Some(text)) => {
+            let (t, probs) = ProcedureTable::read(&table_path, &text);
+            problems.extend(probs);
+            if let (Some(t), Some(s)) = (&t, settings) {
+                problems.extend(validate::procedures(
+                    &table_path,
+                    &text,
+                    s,
+                    project.as_ref(),
+                    t,
+                ));
             }
-            Err(p) => {
-                problems.push(p);
-                None
-            }
+            t
         }
-    } else {
-        problems.push(Problem::file(
-            &dir,
-            "missing-procedures",
-            format!(
+        Ok(None) => {
+            let msg = format!(
                 "project folder without its procedure ledger {}",
                 procedures_file::FILE_NAME
-            ),
-        ));
-        None
+            );
+            problems.push(Problem::file(&dir, "missing-procedures", msg));
+            None
+        }
+        Err(p) => {
+            problems.push(p);
+            None
+        }
     };
     let loaded = match (project, table) {
         (Some(project), Some(table)) => Some(LoadedProject {
