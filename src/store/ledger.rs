@@ -8,6 +8,7 @@ use super::project_file;
 use super::write::{WriteLock, atomic_write};
 use super::{Problem, settings_file, validate};
 use crate::model::{Procedure, Project, ProjectId, Settings};
+use crate::progress::Progress;
 use anyhow::{Context, Result, anyhow, bail};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -194,10 +195,12 @@ impl Ledger {
     /// folder order. Refuses when any file has problems.
     pub fn map_projects<T: Send>(&self, f: impl Fn(LoadedProject) -> T + Sync) -> Result<Vec<T>> {
         let folders = Ledger::project_folders(&self.root)?;
+        let progress = Progress::new(folders.len(), "reading projects");
         let read: Vec<(Option<T>, Vec<Problem>)> = folders
             .par_iter()
             .map(|folder| {
                 let (lp, problems) = self.read_project(folder);
+                progress.inc();
                 (lp.filter(|_| problems.is_empty()).map(&f), problems)
             })
             .collect();
@@ -225,9 +228,14 @@ impl Ledger {
     pub fn check(root: &Path) -> Result<Vec<Problem>> {
         let (settings, mut problems) = Ledger::read_settings(root);
         let folders = Ledger::project_folders(root)?;
+        let progress = Progress::new(folders.len(), "checking projects");
         let found: Vec<Vec<Problem>> = folders
             .par_iter()
-            .map(|folder| read_project(root, settings.as_ref(), folder).1)
+            .map(|folder| {
+                let problems = read_project(root, settings.as_ref(), folder).1;
+                progress.inc();
+                problems
+            })
             .collect();
         problems.extend(found.into_iter().flatten());
         Ok(problems)
