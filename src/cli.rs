@@ -73,6 +73,11 @@ pub enum Command {
     /// Print a report.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Record that a procedure was applied for (申报/受理) and set its due date
+    /// from the catalogue's time limit, counted from the application day in
+    /// calendar days ("30d") or working days ("20wd": weekends and official
+    /// holidays skipped, make-up working days counted).
+    Apply(ApplyArgs),
 }
 
 #[derive(Debug, Args)]
@@ -207,4 +212,15 @@ pub struct SlowArgs {
     /// Include green projects
     #[arg(long)]
     pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// Project ID
+    pub id: String,
+    /// Procedure: catalogue key (eia) or Chinese name (环评批复)
+    pub procedure: String,
+    /// Date the application was filed [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }

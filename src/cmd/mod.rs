@@ -3,6 +3,7 @@
 //! context built from the global options, and the checks of values a clerk
 //! types on the command line.
 
+mod apply;
 mod check;
 mod init;
 mod list;
@@ -88,6 +89,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Check => check::run(&ctx),
         Command::Report(ReportCommand::Overdue) => report::overdue(&ctx),
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
+        Command::Apply(a) => apply::run(&ctx, a),
     }
 }
 

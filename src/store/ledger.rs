@@ -201,8 +201,16 @@ impl Ledger {
     pub fn check(root: &Path) -> Result<Vec<Problem>> {
         let (settings, mut problems) = Ledger::read_settings(root);
         for folder in Ledger::project_folders(root)? {
-            let (_, p) = read_project(root, settings.as_ref(), &folder);
+            let (lp, p) = read_project(root, settings.as_ref(), &folder);
             problems.extend(p);
+            if let (Some(lp), Some(s)) = (lp, &settings) {
+                let path = root
+                    .join(PROJECTS_DIR)
+                    .join(&folder)
+                    .join(procedures_file::FILE_NAME);
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                problems.extend(validate::calendar_coverage(&path, &text, s, &lp.table));
+            }
         }
         Ok(problems)
     }

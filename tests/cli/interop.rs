@@ -1,0 +1,272 @@
+//! The clerk's world: working-day deadlines (`apply`), terminal conventions
+//! (completions, man page, colour, exit codes), Excel/WPS export and import.
+
+use crate::support::*;
+
+/// Opens a chemical project `id` as of `day`.
+fn open_on(l: &Ledger, id: &str, day: &str) {
+    l.run(&[
+        "open",
+        id,
+        "--name",
+        "河南盛润年产2万吨对苯二酚项目",
+        "--type",
+        "chemical",
+        "--today",
+        day,
+    ])
+    .ok();
+}
+
+/// Sets the catalogue limit of the first procedure (`approval`, "20wd").
+fn approval_limit(l: &Ledger, limit: &str) {
+    let text = l.read("ledger.toml");
+    let text = text.replacen("limit = \"20wd\"", &format!("limit = \"{limit}\""), 1);
+    l.write("ledger.toml", &text);
+}
+
+/// The cells of procedure `key` in a project's procedures.csv, by column.
+fn row(l: &Ledger, id: &str, key: &str) -> std::collections::BTreeMap<String, String> {
+    let text = l.read(&format!("projects/{id}/procedures.csv"));
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    for rec in r.records() {
+        let rec = rec.unwrap();
+        if &rec[0] == key {
+            return header
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(String::from))
+                .collect();
+        }
+    }
+    panic!("no row {key}")
+}
+
+fn apply(l: &Ledger, id: &str, key: &str, date: &str, today: &str) -> String {
+    l.run(&["apply", id, key, "--date", date, "--today", today])
+        .ok()
+        .stdout
+}
+
+#[test]
+fn apply_counts_working_days_across_spring_festival_2024() {
+    let l = Ledger::new();
+    open_on(&l, "shengrun", "2024-02-01");
+    // Thursday 8 February; 10–17 off; Sunday 18 is a make-up working day.
+    let out = apply(&l, "shengrun", "approval", "2024-02-08", "2024-02-20");
+    assert_eq!(
+        out,
+        "shengrun: 项目审批/核准/备案 (approval) applied for on 2024-02-08; due by 2024-03-13 (20 working days)\n"
+    );
+    let r = row(&l, "shengrun", "approval");
+    assert_eq!(r["applied"], "2024-02-08");
+    assert_eq!(r["due"], "2024-03-13");
+    assert_eq!(r["status"], "pending");
+    // Calendar days are calendar days: 60 from 8 February (a leap year).
+    let out = apply(&l, "shengrun", "eia", "2024-02-08", "2024-02-20");
+    assert!(
+        out.ends_with("due by 2024-04-08 (60 calendar days)\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn apply_lands_on_make_up_sundays_around_spring_festival() {
+    let l = Ledger::new();
+    approval_limit(&l, "1wd");
+    open_on(&l, "a", "2024-02-01");
+    open_on(&l, "b", "2024-02-01");
+    // Friday 2 February: the next working day is make-up Sunday 4 February.
+    apply(&l, "a", "approval", "2024-02-02", "2024-02-20");
+    assert_eq!(row(&l, "a", "approval")["due"], "2024-02-04");
+    // Friday 9 February, the eve of the holiday: Sunday 18 February.
+    apply(&l, "b", "approval", "2024-02-09", "2024-02-20");
+    assert_eq!(row(&l, "b", "approval")["due"], "2024-02-18");
+}
+
+#[test]
+fn apply_around_national_day_2025_with_make_up_weekend_days() {
+    let l = Ledger::new();
+    approval_limit(&l, "1wd");
+    for id in ["a", "b", "c"] {
+        open_on(&l, id, "2025-09-01");
+    }
+    // Friday 26 September: make-up Sunday 28 September.
+    apply(&l, "a", "approval", "2025-09-26", "2025-10-20");
+    assert_eq!(row(&l, "a", "approval")["due"], "2025-09-28");
+    // Tuesday 30 September: 1–8 October off, so Thursday 9 October.
+    apply(&l, "b", "approval", "2025-09-30", "2025-10-20");
+    assert_eq!(row(&l, "b", "approval")["due"], "2025-10-09");
+    // Friday 10 October: make-up Saturday 11 October.
+    apply(&l, "c", "approval", "2025-10-10", "2025-10-20");
+    assert_eq!(row(&l, "c", "approval")["due"], "2025-10-11");
+}
+
+#[test]
+fn apply_twenty_working_days_over_national_day_2024() {
+    let l = Ledger::new();
+    open_on(&l, "shengrun", "2024-09-01");
+    // From Friday 27 September: Sunday 29 September and Saturday 12 October
+    // are worked, 1–7 October off.
+    apply(&l, "shengrun", "approval", "2024-09-27", "2024-10-20");
+    assert_eq!(row(&l, "shengrun", "approval")["due"], "2024-10-30");
+}
+
+#[test]
+fn local_days_off_in_ledger_toml_move_the_due_date() {
+    let l = Ledger::new();
+    approval_limit(&l, "1wd");
+    let text = l.read("ledger.toml").replace(
+        "[calendar]\noff = []\nwork = []",
+        "[calendar]\noff = [\"2024-03-04\"]\nwork = []",
+    );
+    l.write("ledger.toml", &text);
+    l.open("shengrun");
+    // Friday 1 March; Monday 4 March is a local day off.
+    apply(&l, "shengrun", "approval", "2024-03-01", "2024-03-01");
+    assert_eq!(row(&l, "shengrun", "approval")["due"], "2024-03-05");
+}
+
+#[test]
+fn apply_without_a_catalogue_limit_keeps_the_due_date() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    let out = apply(&l, "shengrun", "energy", "2024-03-01", "2024-03-01");
+    assert_eq!(
+        out,
+        "shengrun: 节能审查 (energy) applied for on 2024-03-01; the catalogue sets no time limit: set the due date with `taizhang due`\n"
+    );
+    let r = row(&l, "shengrun", "energy");
+    assert_eq!(
+        (r["applied"].as_str(), r["due"].as_str()),
+        ("2024-03-01", "")
+    );
+}
+
+#[test]
+fn a_due_date_beyond_the_calendar_is_a_warning_in_check() {
+    let l = Ledger::new();
+    // Opened in October: the working-day dues of the task list stay in 2026.
+    open_on(&l, "shengrun", "2026-10-12");
+    let out = apply(&l, "shengrun", "approval", "2026-12-15", "2026-12-20");
+    assert_eq!(
+        out,
+        "shengrun: 项目审批/核准/备案 (approval) applied for on 2026-12-15; due by 2027-01-12 (20 working days)\n\
+         warning: the working-day calendar does not cover 2027; count holidays by hand or add them under [calendar] in ledger.toml\n"
+    );
+    let run = l.run(&["check"]).ok();
+    assert!(
+        run.stdout.starts_with(
+            "./projects/shengrun/procedures.csv:2: warning: procedure \"approval\": due date 2027-01-12 falls in 2027, a year the working-day calendar does not cover\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("= hint: list 2027's official holidays"));
+    assert!(
+        run.stdout.ends_with("0 problem(s), 1 warning(s) in .\n"),
+        "{}",
+        run.stdout
+    );
+    let json = l.run(&["check", "--format", "json"]).ok().stdout;
+    assert!(
+        json.contains("\"code\": \"calendar-not-covered\""),
+        "{json}"
+    );
+    assert!(json.contains("\"warning\": true"), "{json}");
+    // Adding 2027 to the calendar silences the warning.
+    let text = l
+        .read("ledger.toml")
+        .replace("[calendar]\noff = []", "[calendar]\noff = [\"2027-01-01\"]");
+    l.write("ledger.toml", &text);
+    assert_eq!(l.run(&["check"]).ok().stdout, "");
+}
+
+#[test]
+fn apply_is_refused_for_bad_input() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    l.refuses(&["apply", "nope", "eia"], "unknown project \"nope\"");
+    l.refuses(&["apply", "shengrun", "nope"], "unknown procedure \"nope\"");
+    l.refuses(
+        &["apply", "shengrun", "transport-review"],
+        "is not on the task list of project \"shengrun\"",
+    );
+    l.refuses(
+        &["apply", "shengrun", "eia", "--date", "2024-3-1"],
+        "--date: invalid date \"2024-3-1\": expected YYYY-MM-DD",
+    );
+    l.refuses(
+        &["apply", "shengrun", "eia", "--date", "2024-03-02"],
+        "--date: 2024-03-02 is after today (2024-03-01)",
+    );
+    l.refuses(
+        &["apply", "shengrun", "eia", "--date", "2024-02-01"],
+        "is before the project was opened (2024-03-01)",
+    );
+    l.run(&["apply", "shengrun", "eia"]).ok();
+    l.refuses(
+        &["apply", "shengrun", "环评批复"],
+        "环评批复 (eia) was already applied for on 2024-03-01",
+    );
+    l.run(&["tick", "shengrun", "safety"]).ok();
+    l.refuses(
+        &["apply", "shengrun", "safety"],
+        "was already obtained on 2024-03-01",
+    );
+    l.run(&[
+        "pledge",
+        "shengrun",
+        "energy",
+        "--due",
+        "2024-04-01",
+        "--kind",
+        "notify",
+        "--items",
+        "报告",
+    ])
+    .ok();
+    l.refuses(
+        &["apply", "shengrun", "energy"],
+        "is already granted on a commitment",
+    );
+}
+
+#[test]
+fn a_procedures_file_without_the_applied_column_still_loads() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    let path = "projects/shengrun/procedures.csv";
+    let full = l.read(path);
+    // The file as an older taizhang wrote it: no `applied` column.
+    let old: String = full
+        .lines()
+        .map(|line| {
+            let cut = line.strip_suffix(",applied").or(line.strip_suffix(','));
+            format!("{}\n", cut.expect("the last column"))
+        })
+        .collect();
+    assert!(!old.contains("applied"));
+    l.write(path, &old);
+    assert_eq!(l.run(&["check"]).ok().stdout, "");
+    l.run(&["show", "shengrun"]).ok();
+    l.run(&["list"]).ok();
+    assert_eq!(l.read(path), old, "reading does not rewrite the file");
+    l.run(&["apply", "shengrun", "eia"]).ok();
+    let new = l.read(path);
+    let header = new.lines().next().unwrap();
+    assert!(header.ends_with(",note,applied"), "{header}");
+    assert_eq!(row(&l, "shengrun", "eia")["applied"], "2024-03-01");
+    assert_eq!(row(&l, "shengrun", "approval")["applied"], "");
+    assert_eq!(l.run(&["check"]).ok().stdout, "");
+}
+
+#[test]
+fn show_json_carries_the_application_date() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    l.run(&["apply", "shengrun", "eia"]).ok();
+    let json = l.run(&["show", "shengrun", "--format", "json"]).ok().stdout;
+    assert!(json.contains("\"applied\": \"2024-03-01\""), "{json}");
+}
