@@ -45,6 +45,37 @@ pub struct Global {
     /// Label language [default: `lang` in ledger.toml]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// Colour in terminal tables: auto (only on a terminal), always or never;
+    /// never when NO_COLOR is set
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+}
+
+/// When to colour terminal tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when standard output is a terminal.
+    Auto,
+    /// Colour even into a pipe or file.
+    Always,
+    /// No colour.
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether to colour: never with NO_COLOR set to anything but "" (see
+    /// no-color.org), else as asked.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            return false;
+        }
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => std::io::stdout().is_terminal(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -78,6 +109,11 @@ pub enum Command {
     /// calendar days ("30d") or working days ("20wd": weekends and official
     /// holidays skipped, make-up working days counted).
     Apply(ApplyArgs),
+    /// Print a shell completion script, e.g.
+    /// `taizhang completions bash > /etc/bash_completion.d/taizhang`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `taizhang man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -202,7 +238,7 @@ pub struct StartArgs {
 pub enum ReportCommand {
     /// Every overdue item, most overdue first: pledges past their deadline,
     /// procedures past their due date, projects past their planned start.
-    Overdue,
+    Overdue(OverdueArgs),
     /// Projects lit red or yellow for slow progress, with every reason.
     Slow(SlowArgs),
 }
@@ -223,4 +259,18 @@ pub struct ApplyArgs {
     /// Date the application was filed [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct OverdueArgs {
+    /// Exit with status 3 when anything is overdue (for cron scripts)
+    #[arg(long)]
+    pub exit_code: bool,
 }

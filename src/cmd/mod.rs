@@ -10,6 +10,7 @@ mod list;
 mod open;
 mod record;
 mod report;
+mod shell;
 mod show;
 
 use crate::cli::{Cli, Command, ReportCommand};
@@ -41,6 +42,8 @@ pub struct Ctx {
     pub today: Date,
     pub format: Format,
     pub lang: Option<Lang>,
+    /// Colour allowed in terminal tables (see `--color`).
+    pub color: bool,
 }
 
 impl Ctx {
@@ -58,7 +61,7 @@ impl Ctx {
         match self.format {
             Format::Json => render::json(value),
             Format::Table if table.rows.is_empty() => empty,
-            f => table.render(f),
+            f => table.render_color(f, self.color),
         }
     }
 }
@@ -75,6 +78,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         today,
         format: g.format,
         lang: g.lang,
+        color: g.color.enabled(),
     };
     match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
@@ -87,9 +91,11 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Due(a) => record::due(&ctx, a),
         Command::Start(a) => record::start(&ctx, a),
         Command::Check => check::run(&ctx),
-        Command::Report(ReportCommand::Overdue) => report::overdue(&ctx),
+        Command::Report(ReportCommand::Overdue(a)) => report::overdue(&ctx, a),
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
         Command::Apply(a) => apply::run(&ctx, a),
+        Command::Completions(a) => shell::completions(a),
+        Command::Man => shell::man(),
     }
 }
 

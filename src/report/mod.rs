@@ -8,4 +8,4 @@ pub mod overdue;
 pub mod render;
 pub mod slow;
 
-pub use render::{Format, Table};
+pub use render::{Format, Table, Tint};

@@ -270,3 +270,121 @@ fn show_json_carries_the_application_date() {
     let json = l.run(&["show", "shengrun", "--format", "json"]).ok().stdout;
     assert!(json.contains("\"applied\": \"2024-03-01\""), "{json}");
 }
+
+/// Runs the binary in `l` with NO_COLOR as given (None: unset).
+fn run_env(l: &Ledger, no_color: Option<&str>, args: &[&str]) -> Run {
+    let mut cmd = taizhang();
+    match no_color {
+        Some(v) => cmd.env("NO_COLOR", v),
+        None => cmd.env_remove("NO_COLOR"),
+    };
+    let out = cmd.current_dir(l.path()).args(args).output().unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+#[test]
+fn completions_for_each_shell() {
+    let l = Ledger::new();
+    for (shell, marker) in [
+        ("bash", "_taizhang()"),
+        ("zsh", "#compdef taizhang"),
+        ("fish", "complete -c taizhang"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = l.run(&["completions", shell]).ok().stdout;
+        assert!(out.contains(marker), "{shell}: {out}");
+        assert!(out.contains("apply"), "{shell} completes the subcommands");
+    }
+    let run = l.run(&["completions", "cmd.exe"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+#[test]
+fn man_page_outside_a_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = run_in(dir.path(), &["man"]).ok();
+    assert!(
+        run.stdout.starts_with(".ie \\n(.g .ds Aq"),
+        "{}",
+        &run.stdout[..200]
+    );
+    assert!(run.stdout.contains(".TH taizhang 1"), "{}", run.stdout);
+    assert!(run.stdout.contains("apply"));
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn report_overdue_exit_code_for_cron() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    let calm = l.run(&["report", "overdue", "--exit-code"]).ok();
+    assert_eq!(calm.stdout, "Nothing overdue as of 2024-03-01.\n");
+    let late = &["report", "overdue", "--exit-code", "--today", "2024-12-01"];
+    let run = l.run(late);
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    let plain = l.run(&["report", "overdue", "--today", "2024-12-01"]).ok();
+    assert_eq!(run.stdout, plain.stdout, "the flag changes only the status");
+    let run = l.run(&[
+        "report",
+        "overdue",
+        "--exit-code",
+        "--today",
+        "2024-12-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(run.code, 3);
+}
+
+#[test]
+fn lights_are_coloured_only_when_allowed() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    let args = ["report", "slow", "--today", "2024-12-01"];
+    let plain = run_env(&l, None, &args).ok().stdout;
+    assert!(plain.contains("red"), "{plain}");
+    assert!(!plain.contains('\x1b'), "no colour into a pipe: {plain}");
+    let never = run_env(&l, None, &[&args[..], &["--color", "never"]].concat()).ok();
+    assert_eq!(never.stdout, plain);
+    let always = run_env(&l, None, &[&args[..], &["--color", "always"]].concat()).ok();
+    assert!(
+        always.stdout.contains("│\x1b[38;5;9m red   \x1b[39m┆"),
+        "{:?}",
+        always.stdout
+    );
+    // NO_COLOR wins over everything.
+    let no = run_env(&l, Some("1"), &[&args[..], &["--color", "always"]].concat()).ok();
+    assert_eq!(no.stdout, plain);
+    // Only the terminal table is coloured.
+    let csv = run_env(
+        &l,
+        None,
+        &[&args[..], &["--color", "always", "--format", "csv"]].concat(),
+    );
+    assert!(!csv.ok().stdout.contains('\x1b'));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let l = Ledger::new();
+    for i in 0..3 {
+        l.open(&format!("p{i}"));
+    }
+    let mut child = taizhang()
+        .current_dir(l.path())
+        .args(["man"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end at once, as `| head -0` would.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
