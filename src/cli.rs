@@ -114,6 +114,10 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `taizhang man | man -l -`.
     Man,
+    /// Export a report or the procedure ledger for Excel or WPS: an .xlsx
+    /// workbook (`--output FILE.xlsx`) or CSV for Excel (`--output FILE.csv`,
+    /// or `--for-excel` alone for standard output).
+    Export(ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -273,4 +277,36 @@ pub struct OverdueArgs {
     /// Exit with status 3 when anything is overdue (for cron scripts)
     #[arg(long)]
     pub exit_code: bool,
+}
+
+/// What `taizhang export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportWhat {
+    /// The overdue report (逾期清单).
+    Overdue,
+    /// The projects lit red or yellow (进度滞后亮灯).
+    Slow,
+    /// The project list with procedure counts (项目清单).
+    List,
+    /// Every procedure row of every project (前期手续台账).
+    Procedures,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export
+    #[arg(value_enum)]
+    pub what: ExportWhat,
+    /// Only this task force's items (overdue and procedures)
+    #[arg(long, value_name = "KEY")]
+    pub taskforce: Option<String>,
+    /// File to write: .xlsx for a workbook, .csv for CSV for Excel
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// CSV for Excel and WPS: UTF-8 with a byte-order mark, formulas neutralised
+    #[arg(long)]
+    pub for_excel: bool,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
 }

@@ -5,6 +5,7 @@
 
 mod apply;
 mod check;
+mod export;
 mod init;
 mod list;
 mod open;
@@ -96,6 +97,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Apply(a) => apply::run(&ctx, a),
         Command::Completions(a) => shell::completions(a),
         Command::Man => shell::man(),
+        Command::Export(a) => export::run(&ctx, a),
     }
 }
 

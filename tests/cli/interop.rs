@@ -388,3 +388,240 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+/// The cells of the first sheet of a workbook, with its name.
+fn read_xlsx(path: &std::path::Path) -> (String, calamine::Range<calamine::Data>) {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let name = wb.sheet_names()[0].clone();
+    let range = wb.worksheet_range(&name).unwrap();
+    (name, range)
+}
+
+/// The XML of the first sheet, for what calamine does not read (panes, widths).
+fn sheet_xml(path: &std::path::Path) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut xml,
+    )
+    .unwrap();
+    xml
+}
+
+/// The width of column `n` (1-based) recorded in the sheet XML.
+fn column_width(xml: &str, n: usize) -> f64 {
+    let tag = format!("<col min=\"{n}\" max=\"{n}\" width=\"");
+    let rest = &xml[xml.find(&tag).expect("column width set") + tag.len()..];
+    rest[..rest.find('"').unwrap()].parse().unwrap()
+}
+
+#[test]
+fn export_overdue_as_a_workbook_with_real_dates() {
+    use calamine::{Data, DataType};
+    let l = Ledger::with_lang("zh");
+    l.open("shengrun");
+    let run = l
+        .run(&[
+            "export",
+            "overdue",
+            "--output",
+            "逾期清单.xlsx",
+            "--today",
+            "2024-12-01",
+        ])
+        .ok();
+    assert_eq!(run.stdout, "Exported 8 row(s) to 逾期清单.xlsx\n");
+    let path = l.file("逾期清单.xlsx");
+    let (name, cells) = read_xlsx(&path);
+    assert_eq!(name, "逾期清单");
+    assert_eq!(cells.get_size(), (9, 7));
+    let header: Vec<String> = (0..7).map(|c| cells[(0, c)].to_string()).collect();
+    assert_eq!(
+        header,
+        [
+            "类别",
+            "项目",
+            "项目名称",
+            "事项",
+            "责任专班(牵头单位)",
+            "时限",
+            "逾期天数"
+        ]
+    );
+    assert_eq!(cells[(1, 0)], Data::String("手续逾期".into()));
+    assert_eq!(
+        cells[(1, 2)],
+        Data::String("河南盛润年产2万吨对苯二酚项目".into())
+    );
+    assert_eq!(cells[(1, 3)], Data::String("项目审批/核准/备案".into()));
+    assert_eq!(
+        cells[(1, 4)],
+        Data::String("督导服务专班 (县委县政府督查服务中心)".into())
+    );
+    // A real date (20 working days from 1 March 2024), and a real number.
+    assert!(cells[(1, 5)].is_datetime(), "{:?}", cells[(1, 5)]);
+    assert_eq!(
+        cells[(1, 5)].as_date(),
+        chrono::NaiveDate::from_ymd_opt(2024, 3, 29)
+    );
+    assert_eq!(cells[(1, 6)].get_float(), Some(247.0));
+    // Relics: 40 working days land on make-up Sunday 28 April.
+    let relics = (1..9)
+        .find(|&r| cells[(r, 3)] == Data::String("文物考古调查勘探".into()))
+        .unwrap();
+    assert_eq!(
+        cells[(relics, 5)].as_date(),
+        chrono::NaiveDate::from_ymd_opt(2024, 4, 28)
+    );
+    assert_eq!(cells[(8, 3)], Data::String("开工".into()));
+    let xml = sheet_xml(&path);
+    assert!(
+        xml.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "{xml}"
+    );
+    // 督导服务专班 (县委县政府督查服务中心): 16 Chinese characters and 3 others.
+    assert!(column_width(&xml, 5) >= 35.0, "{xml}");
+    assert!(column_width(&xml, 2) < 12.0, "an ASCII ID stays narrow");
+    // Same ledger, same day: the same bytes.
+    let first = std::fs::read(&path).unwrap();
+    l.run(&[
+        "export",
+        "overdue",
+        "-o",
+        "逾期清单.xlsx",
+        "--force",
+        "--today",
+        "2024-12-01",
+    ])
+    .ok();
+    assert!(std::fs::read(&path).unwrap() == first);
+}
+
+#[test]
+fn export_each_report_as_a_workbook() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    for (what, sheet, rows) in [
+        ("slow", "slow", 2),
+        ("list", "projects", 2),
+        ("procedures", "procedures", 15),
+    ] {
+        let file = format!("{what}.xlsx");
+        l.run(&["export", what, "-o", &file, "--today", "2024-12-01"])
+            .ok();
+        let (name, cells) = read_xlsx(&l.file(&file));
+        assert_eq!(name, sheet);
+        assert_eq!(cells.get_size().0, rows, "{what}");
+    }
+    let (_, cells) = read_xlsx(&l.file("list.xlsx"));
+    assert_eq!(cells[(1, 1)].to_string(), "河南盛润年产2万吨对苯二酚项目");
+    assert_eq!(cells[(1, 7)].to_string(), "0/14");
+}
+
+#[test]
+fn export_a_task_force_ledger_as_csv_for_excel() {
+    let l = Ledger::with_lang("zh");
+    l.open("shengrun");
+    l.run(&[
+        "tick",
+        "shengrun",
+        "flood",
+        "--doc",
+        "台水许〔2024〕3号",
+        "--note",
+        "=1+1",
+    ])
+    .ok();
+    let out = l
+        .run(&[
+            "export",
+            "procedures",
+            "--taskforce",
+            "water",
+            "--for-excel",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        out,
+        "\u{feff}项目,项目名称,手续,名称,专班(牵头单位),状态,申报日期,时间节点,办结日期,批复文号,承诺方式,承诺时限,承诺补齐事项,兑现日期,备注\r\n\
+         shengrun,河南盛润年产2万吨对苯二酚项目,soil-water,水土保持方案,水利专班 (县水利局),待办,,2024-03-29,,,,,,,\r\n\
+         shengrun,河南盛润年产2万吨对苯二酚项目,water-abstraction,取水许可,水利专班 (县水利局),待办,,2024-04-22,,,,,,,\r\n\
+         shengrun,河南盛润年产2万吨对苯二酚项目,flood,洪水影响评价,水利专班 (县水利局),已办结,,,2024-03-01,台水许〔2024〕3号,,,,,'=1+1\r\n"
+    );
+    // The ledger keeps what the clerk typed.
+    assert!(
+        l.read("projects/shengrun/procedures.csv")
+            .contains(",=1+1,")
+    );
+    // The same to a file.
+    let run = l
+        .run(&[
+            "export",
+            "procedures",
+            "--taskforce",
+            "water",
+            "-o",
+            "water.csv",
+        ])
+        .ok();
+    assert_eq!(run.stdout, "Exported 3 row(s) to water.csv\n");
+    assert_eq!(l.read("water.csv"), out);
+}
+
+#[test]
+fn export_overdue_for_one_task_force() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    let out = l
+        .run(&[
+            "export",
+            "overdue",
+            "--taskforce",
+            "env",
+            "--for-excel",
+            "--today",
+            "2024-12-01",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(out.lines().count(), 2, "{out}");
+    assert!(out.contains("环评批复"), "{out}");
+}
+
+#[test]
+fn export_is_refused_for_bad_input() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    l.refuses(
+        &["export", "overdue"],
+        "nowhere to export to: give --output FILE.xlsx",
+    );
+    l.refuses(
+        &["export", "overdue", "-o", "out.txt"],
+        "--output out.txt: expected a file name ending in .xlsx (workbook) or .csv",
+    );
+    l.refuses(
+        &["export", "overdue", "-o", "out.xlsx", "--for-excel"],
+        "--for-excel writes CSV",
+    );
+    l.refuses(
+        &["export", "procedures", "--taskforce", "fire", "--for-excel"],
+        "--taskforce: unknown task force \"fire\": expected one of land, env",
+    );
+    l.refuses(
+        &["export", "list", "--taskforce", "env", "--for-excel"],
+        "--taskforce applies to `export overdue` and `export procedures` only",
+    );
+    l.write("out.xlsx", "a clerk's own file");
+    l.refuses(
+        &["export", "overdue", "-o", "out.xlsx"],
+        "--output out.xlsx already exists; give --force to replace it",
+    );
+    let run = l.run(&["export", "sideways", "--for-excel"]);
+    assert_eq!(run.code, 2);
+}
