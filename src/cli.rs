@@ -118,6 +118,9 @@ pub enum Command {
     /// workbook (`--output FILE.xlsx`) or CSV for Excel (`--output FILE.csv`,
     /// or `--for-excel` alone for standard output).
     Export(ExportArgs),
+    /// Import from a sheet kept in Excel or WPS.
+    #[command(subcommand)]
+    Import(ImportCommand),
 }
 
 #[derive(Debug, Args)]
@@ -309,4 +312,36 @@ pub struct ExportArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Open projects and set procedure status from a task sheet saved as CSV
+    /// (UTF-8, with or without BOM, or GBK/GB18030, detected). One row per
+    /// project and procedure; columns found by their usual headers (项目,
+    /// 项目名称, 类型, 手续, 状态, 办结日期, 批复文号, ...) or named with
+    /// --mapping / --column. A project not yet in the ledger is opened (it
+    /// needs a name and type; opened on the `opened` column, else on the
+    /// earliest date of its rows, else today). Empty cells change nothing; a
+    /// value that contradicts the ledger is a bad row. Nothing is written
+    /// unless every row is good, and importing the same sheet again changes
+    /// nothing.
+    Tasks(ImportTasksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportTasksArgs {
+    /// The sheet, saved from Excel or WPS as CSV
+    pub file: PathBuf,
+    /// TOML file naming the sheet's columns ([columns] field = "header") and
+    /// status words ([status] "已批复" = "obtained")
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// Name the column of a field, e.g. --column project_name=项目名称
+    /// (repeatable; overrides --mapping)
+    #[arg(long, value_name = "FIELD=HEADER")]
+    pub column: Vec<String>,
+    /// Print what would change and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }

@@ -6,6 +6,7 @@
 mod apply;
 mod check;
 mod export;
+mod import;
 mod init;
 mod list;
 mod open;
@@ -98,6 +99,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Completions(a) => shell::completions(a),
         Command::Man => shell::man(),
         Command::Export(a) => export::run(&ctx, a),
+        Command::Import(crate::cli::ImportCommand::Tasks(a)) => import::tasks(&ctx, a),
     }
 }
 

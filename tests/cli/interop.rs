@@ -625,3 +625,300 @@ fn export_is_refused_for_bad_input() {
     let run = l.run(&["export", "sideways", "--for-excel"]);
     assert_eq!(run.code, 2);
 }
+
+/// A task sheet as a task force keeps it, in Chinese headers.
+const SHEET: &str = "\
+项目,项目名称,类型,手续,状态,办结日期,批复文号,备注,专班
+shengrun,河南盛润年产2万吨对苯二酚项目,化工,环评批复,已办结,2024/2/20,濮环审〔2024〕12号,,环保专班
+hengtai,恒泰物流园,物流,用地预审与选址意见书,已办结,2024-02-10,台自然资〔2024〕1号,,用地专班
+hengtai,恒泰物流园,物流,transport-review,待办,,,跟进中,交通专班
+";
+
+const SHEET_OUT: &str = "\
+change shengrun 环评批复 (eia): status obtained, obtained 2024-02-20, doc_no 濮环审〔2024〕12号
+open hengtai 恒泰物流园 (物流), opened 2024-02-10, 12 procedures
+change hengtai 用地预审与选址意见书 (land-prereview): status obtained, obtained 2024-02-10, doc_no 台自然资〔2024〕1号
+change hengtai 交通行业审查 (transport-review): note 跟进中
+ignored column(s): 专班
+";
+
+/// A ledger with `shengrun` opened on 2024-02-01.
+fn import_ledger() -> Ledger {
+    let l = Ledger::new();
+    open_on(&l, "shengrun", "2024-02-01");
+    l
+}
+
+fn write_bytes(l: &Ledger, rel: &str, bytes: &[u8]) {
+    std::fs::write(l.file(rel), bytes).unwrap();
+}
+
+#[test]
+fn import_a_gbk_sheet_dry_run_then_for_real_then_again() {
+    let l = import_ledger();
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(SHEET);
+    assert!(!unmappable);
+    assert!(
+        std::str::from_utf8(&gbk).is_err(),
+        "the fixture is really GBK"
+    );
+    write_bytes(&l, "台账.csv", &gbk);
+
+    let before = l.snapshot();
+    let dry = l.run(&["import", "tasks", "台账.csv", "--dry-run"]).ok();
+    assert_eq!(
+        dry.stdout,
+        format!(
+            "{SHEET_OUT}3 row(s) read (GBK/GB18030): would open 1 project(s) and change 3 procedure(s); nothing written (--dry-run)\n"
+        )
+    );
+    assert!(l.snapshot() == before, "a dry run writes nothing");
+
+    let real = l.run(&["import", "tasks", "台账.csv"]).ok();
+    assert_eq!(
+        real.stdout,
+        format!(
+            "{SHEET_OUT}3 row(s) imported (GBK/GB18030): opened 1 project(s), changed 3 procedure(s)\n"
+        )
+    );
+    let eia = row(&l, "shengrun", "eia");
+    assert_eq!(
+        (
+            eia["status"].as_str(),
+            eia["obtained"].as_str(),
+            eia["doc_no"].as_str()
+        ),
+        ("obtained", "2024-02-20", "濮环审〔2024〕12号")
+    );
+    assert!(
+        l.read("projects/hengtai/project.toml")
+            .contains("name = \"恒泰物流园\"\ntype = \"logistics\"\nopened = 2024-02-10\n")
+    );
+    // Opened on its earliest date: due dates count from there (20 working
+    // days over the 2024 Spring Festival).
+    assert_eq!(row(&l, "hengtai", "approval")["due"], "2024-03-14");
+    assert_eq!(row(&l, "hengtai", "transport-review")["note"], "跟进中");
+    assert_eq!(l.run(&["check"]).ok().stdout, "");
+
+    let after = l.snapshot();
+    let again = l.run(&["import", "tasks", "台账.csv"]).ok();
+    assert_eq!(
+        again.stdout,
+        "ignored column(s): 专班\n3 row(s) read (GBK/GB18030): nothing to change, the ledger already says so\n"
+    );
+    assert!(
+        l.snapshot() == after,
+        "re-running the same import changes nothing"
+    );
+}
+
+#[test]
+fn import_utf8_with_and_without_bom() {
+    for bom in [true, false] {
+        let l = import_ledger();
+        let mut bytes = if bom {
+            b"\xef\xbb\xbf".to_vec()
+        } else {
+            Vec::new()
+        };
+        bytes.extend(SHEET.replace('\n', "\r\n").as_bytes());
+        write_bytes(&l, "sheet.csv", &bytes);
+        let out = l.run(&["import", "tasks", "sheet.csv"]).ok().stdout;
+        let enc = if bom { "UTF-8 with BOM" } else { "UTF-8" };
+        assert!(
+            out.ends_with(&format!(
+                "3 row(s) imported ({enc}): opened 1 project(s), changed 3 procedure(s)\n"
+            )),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn bad_rows_are_reported_by_row_and_nothing_is_written() {
+    let l = import_ledger();
+    l.write(
+        "sheet.csv",
+        "项目,项目名称,类型,手续,状态,办结日期\n\
+         shengrun,,,环评批复,已办结,2024/2/20\n\
+         shengrun,,,环评批复,已办结,2024/2/20\n\
+         ,,,eia,,\n\
+         hengtai,恒泰物流园,,approval,,\n\
+         shengrun,,,安全条件审查,已办结,\n\
+         shengrun,,,energy,批了,\n\
+         shengrun,,,flood,已办结,2024-13-01\n\
+         shengrun,,,fire-safety,已办结,2024-02-05\n\
+         shengrun,,,soil-water,已办结,2024-03-02\n\
+         Bad_ID,,,eia,,\n",
+    );
+    let before = l.snapshot();
+    let run = l
+        .run(&["import", "tasks", "sheet.csv"])
+        .fails_with("sheet.csv: 9 bad row(s); nothing imported");
+    assert_eq!(
+        run.stderr,
+        "error: sheet.csv: 9 bad row(s); nothing imported
+  row 3: shengrun 环评批复 (eia) is already on row 2
+  row 4: column project is empty: expected a project ID
+  row 5: a project not yet in the ledger needs its type (column type, e.g. 类型)
+  row 6: shengrun safety: status obtained needs the date it was obtained in the obtained column
+  row 7: shengrun energy: column status: unknown status \"批了\": expected pending (待办), obtained (已办结), pledged (容缺/承诺) or not-needed (无需办理), or name it under [status] in a --mapping file
+  row 8: shengrun flood: column obtained: invalid date \"2024-13-01\": expected YYYY-MM-DD (or 2024/3/5, 2024年3月5日)
+  row 9: column procedure: unknown procedure \"fire-safety\": expected a key or Chinese name from the catalogue of ledger.toml
+  row 10: shengrun soil-water: column obtained: 2024-03-02 is after today (2024-03-01)
+  row 11: column project: invalid project ID \"Bad_ID\": expected a short slug of lower-case letters, digits, '-' and '_' (e.g. shengrun-hq), at most 64 characters
+"
+    );
+    assert!(l.snapshot() == before, "nothing written");
+}
+
+#[test]
+fn the_sheet_may_not_contradict_the_ledger() {
+    let l = import_ledger();
+    l.run(&[
+        "tick",
+        "shengrun",
+        "eia",
+        "--date",
+        "2024-02-15",
+        "--doc",
+        "濮环审〔2024〕9号",
+    ])
+    .ok();
+    for (sheet, needle) in [
+        (
+            "项目,手续,状态\nshengrun,eia,待办\n",
+            "row 2: shengrun eia: column status: the sheet says pending, the ledger already has obtained; correct one of them",
+        ),
+        (
+            "项目,手续,办结日期\nshengrun,eia,2024-02-16\n",
+            "row 2: shengrun eia: column obtained: the sheet says 2024-02-16, the ledger already has 2024-02-15",
+        ),
+        (
+            "项目,手续,批复文号\nshengrun,eia,濮环审〔2024〕12号\n",
+            "column doc_no: the sheet says 濮环审〔2024〕12号, the ledger already has 濮环审〔2024〕9号",
+        ),
+    ] {
+        l.write("sheet.csv", sheet);
+        let before = l.snapshot();
+        l.run(&["import", "tasks", "sheet.csv"]).fails_with(needle);
+        assert!(l.snapshot() == before);
+    }
+    // Saying what the ledger says is fine, and changes nothing.
+    l.write(
+        "sheet.csv",
+        "项目,手续,状态,办结日期\nshengrun,eia,已办结,2024年2月15日\n",
+    );
+    let out = l.run(&["import", "tasks", "sheet.csv"]).ok().stdout;
+    assert_eq!(
+        out,
+        "1 row(s) read (UTF-8): nothing to change, the ledger already says so\n"
+    );
+}
+
+#[test]
+fn import_with_a_mapping_file_and_column_flags() {
+    let l = import_ledger();
+    l.write(
+        "sheet.csv",
+        "编号,工程名称,行业,审批事项,办理情况,完成时间,承诺类型,补齐时限\n\
+         shengrun,,,环评批复,已批复,2024-02-20,,\n\
+         shengrun,,,节能审查,容缺,,告知承诺,2024-04-30\n",
+    );
+    l.write(
+        "map.toml",
+        "[columns]\nproject = \"编号\"\nprocedure = \"审批事项\"\nstatus = \"办理情况\"\nobtained = \"完成时间\"\n\n[status]\n\"已批复\" = \"obtained\"\n",
+    );
+    let out = l
+        .run(&[
+            "import",
+            "tasks",
+            "sheet.csv",
+            "--mapping",
+            "map.toml",
+            "--column",
+            "pledge_kind=承诺类型",
+            "--column",
+            "pledge_due=补齐时限",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        out,
+        "change shengrun 环评批复 (eia): status obtained, obtained 2024-02-20\n\
+         change shengrun 节能审查 (energy): status pledged, pledge_due 2024-04-30, pledge_kind notify\n\
+         ignored column(s): 工程名称, 行业\n\
+         2 row(s) imported (UTF-8): opened 0 project(s), changed 2 procedure(s)\n"
+    );
+    assert_eq!(row(&l, "shengrun", "energy")["pledge_kind"], "notify");
+    assert_eq!(l.run(&["check"]).ok().stdout, "");
+}
+
+#[test]
+fn an_exported_ledger_imports_as_no_change() {
+    for lang in ["zh", "en"] {
+        let l = Ledger::with_lang(lang);
+        l.open("shengrun");
+        l.run(&["tick", "shengrun", "eia", "--doc", "濮环审〔2024〕12号"])
+            .ok();
+        l.run(&[
+            "pledge",
+            "shengrun",
+            "energy",
+            "--due",
+            "2024-04-01",
+            "--kind",
+            "tolerance",
+            "--items",
+            "能评报告",
+        ])
+        .ok();
+        l.run(&["apply", "shengrun", "safety"]).ok();
+        l.run(&["export", "procedures", "-o", "all.csv"]).ok();
+        let before = l.snapshot();
+        let out = l.run(&["import", "tasks", "all.csv"]).ok().stdout;
+        assert!(
+            out.ends_with("nothing to change, the ledger already says so\n"),
+            "{lang}: {out}"
+        );
+        assert!(l.snapshot() == before);
+    }
+}
+
+#[test]
+fn import_is_refused_for_bad_input() {
+    let l = import_ledger();
+    l.refuses(&["import", "tasks", "nope.csv"], "cannot read nope.csv");
+    l.write("sheet.csv", SHEET);
+    l.refuses(
+        &["import", "tasks", "sheet.csv", "--column", "colour=颜色"],
+        "--column \"colour=颜色\": unknown field \"colour\": expected one of project, project_name",
+    );
+    l.refuses(
+        &["import", "tasks", "sheet.csv", "--column", "procedure"],
+        "--column \"procedure\": expected FIELD=HEADER",
+    );
+    l.refuses(
+        &["import", "tasks", "sheet.csv", "--column", "procedure=审批事项"],
+        "sheet.csv: the mapping names column \"审批事项\" for procedure, but the header has no such column",
+    );
+    l.refuses(
+        &["import", "tasks", "sheet.csv", "--mapping", "missing.toml"],
+        "--mapping missing.toml: cannot read it",
+    );
+    l.write("map.toml", "[colums]\n");
+    l.refuses(
+        &["import", "tasks", "sheet.csv", "--mapping", "map.toml"],
+        "--mapping map.toml: ",
+    );
+    l.write("other.csv", "名称,状态\n环评,已办结\n");
+    l.refuses(
+        &["import", "tasks", "other.csv"],
+        "other.csv: no column for project: expected a header such as project, 项目",
+    );
+    write_bytes(&l, "binary.csv", b"\x81\x30\xff\xfe\x00");
+    l.refuses(
+        &["import", "tasks", "binary.csv"],
+        "binary.csv is neither UTF-8 nor GBK/GB18030",
+    );
+}
