@@ -104,19 +104,22 @@ pub enum Command {
     /// Print a report.
     #[command(subcommand)]
     Report(ReportCommand),
-    /// Record that a procedure was applied for (申报/受理) and set its due date
-    /// from the catalogue's time limit, counted from the application day in
-    /// calendar days ("30d") or working days ("20wd": weekends and official
-    /// holidays skipped, make-up working days counted).
+    /// Record that a procedure was applied for (申报) and set its due date.
+    ///
+    /// The due date is the catalogue's time limit counted from the
+    /// application day, in calendar days ("30d") or working days ("20wd":
+    /// weekends and official holidays skipped, make-up working days counted).
     Apply(ApplyArgs),
     /// Print a shell completion script, e.g.
     /// `taizhang completions bash > /etc/bash_completion.d/taizhang`.
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `taizhang man | man -l -`.
     Man,
-    /// Export a report or the procedure ledger for Excel or WPS: an .xlsx
-    /// workbook (`--output FILE.xlsx`) or CSV for Excel (`--output FILE.csv`,
-    /// or `--for-excel` alone for standard output).
+    /// Export a report or the procedure ledger for Excel or WPS.
+    ///
+    /// An .xlsx workbook (`--output FILE.xlsx`: real dates, frozen header) or
+    /// CSV for Excel (`--output FILE.csv`, or `--for-excel` alone for standard
+    /// output: UTF-8 with BOM, cells starting with = + - @ neutralised).
     Export(ExportArgs),
     /// Import from a sheet kept in Excel or WPS.
     #[command(subcommand)]
@@ -316,8 +319,10 @@ pub struct ExportArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Open projects and set procedure status from a task sheet saved as CSV
-    /// (UTF-8, with or without BOM, or GBK/GB18030, detected). One row per
+    /// Open projects and set procedure status from a task sheet saved as CSV.
+    ///
+    /// The sheet may be UTF-8 (with or without BOM) or GBK/GB18030, as Excel
+    /// and WPS save it; the encoding is detected. One row per
     /// project and procedure; columns found by their usual headers (项目,
     /// 项目名称, 类型, 手续, 状态, 办结日期, 批复文号, ...) or named with
     /// --mapping / --column. A project not yet in the ledger is opened (it
