@@ -922,3 +922,43 @@ fn import_is_refused_for_bad_input() {
         "binary.csv is neither UTF-8 nor GBK/GB18030",
     );
 }
+
+#[test]
+fn apply_around_spring_festival_2026_with_make_up_saturdays() {
+    let l = Ledger::new();
+    approval_limit(&l, "2wd");
+    for id in ["a", "b"] {
+        open_on(&l, id, "2026-02-02");
+    }
+    // Friday 13 February: make-up Saturday 14 February is the first working
+    // day, then 15–23 February are off, so the second is Tuesday 24.
+    let out = apply(&l, "a", "approval", "2026-02-13", "2026-03-10");
+    assert_eq!(
+        out,
+        "a: 项目审批/核准/备案 (approval) applied for on 2026-02-13; due by 2026-02-24 (2 working days)\n"
+    );
+    // Thursday 26 February: Friday 27, then make-up Saturday 28 February.
+    apply(&l, "b", "approval", "2026-02-26", "2026-03-10");
+    assert_eq!(row(&l, "b", "approval")["due"], "2026-02-28");
+}
+
+#[test]
+fn import_adds_a_catalogue_procedure_the_task_list_lacks() {
+    let l = import_ledger();
+    l.write(
+        "sheet.csv",
+        "项目,手续,状态\nshengrun,交通行业审查,无需办理\n",
+    );
+    let out = l.run(&["import", "tasks", "sheet.csv"]).ok().stdout;
+    assert_eq!(
+        out,
+        "change shengrun 交通行业审查 (transport-review): status not-needed\n\
+         1 row(s) imported (UTF-8): opened 0 project(s), changed 1 procedure(s)\n"
+    );
+    let csv = l.read("projects/shengrun/procedures.csv");
+    assert!(
+        csv.ends_with("transport-review,交通行业审查,transport,not-needed,,,,,,,,,,\n"),
+        "{csv}"
+    );
+    assert_eq!(l.run(&["check"]).ok().stdout, "");
+}
