@@ -3,12 +3,16 @@
 //! context built from the global options, and the checks of values a clerk
 //! types on the command line.
 
+mod apply;
 mod check;
+mod export;
+mod import;
 mod init;
 mod list;
 mod open;
 mod record;
 mod report;
+mod shell;
 mod show;
 
 use crate::cli::{Cli, Command, ReportCommand};
@@ -50,6 +54,8 @@ pub struct Ctx {
     pub today: Date,
     pub format: Format,
     pub lang: Option<Lang>,
+    /// Colour allowed in terminal tables (see `--color`).
+    pub color: bool,
 }
 
 impl Ctx {
@@ -79,7 +85,7 @@ impl Ctx {
                 Output::ok(if f == Format::Table && table.rows.is_empty() {
                     empty(&value)
                 } else {
-                    table.render(f)
+                    table.render_color(f, self.color)
                 })
             }
         }
@@ -98,6 +104,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         today,
         format: g.format,
         lang: g.lang,
+        color: g.color.enabled(),
     };
     match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
@@ -110,8 +117,13 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Due(a) => record::due(&ctx, a),
         Command::Start(a) => record::start(&ctx, a),
         Command::Check => check::run(&ctx),
-        Command::Report(ReportCommand::Overdue) => report::overdue(&ctx),
+        Command::Report(ReportCommand::Overdue(a)) => report::overdue(&ctx, a),
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
+        Command::Apply(a) => apply::run(&ctx, a),
+        Command::Completions(a) => shell::completions(a),
+        Command::Man => shell::man(),
+        Command::Export(a) => export::run(&ctx, a),
+        Command::Import(crate::cli::ImportCommand::Tasks(a)) => import::tasks(&ctx, a),
     }
 }
 

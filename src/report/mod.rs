@@ -3,9 +3,11 @@
 //! into a terminal table, CSV or Markdown.
 
 pub mod labels;
+pub mod ledger_sheet;
 pub mod list;
 pub mod overdue;
 pub mod render;
 pub mod slow;
+pub mod xlsx;
 
-pub use render::{Format, Table};
+pub use render::{Format, Table, Tint};

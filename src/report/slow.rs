@@ -255,6 +255,11 @@ impl Report {
                 p.name.clone(),
                 reasons.join(pick(lang, "; ", "；")),
             ]);
+            match p.light {
+                Light::Red => t.tint_last(0, super::Tint::Red),
+                Light::Yellow => t.tint_last(0, super::Tint::Yellow),
+                Light::Green => {}
+            }
         }
         t
     }

@@ -182,7 +182,7 @@ impl Ledger {
             );
         }
         match self.read_project(id.as_str()) {
-            (Some(lp), problems) if problems.is_empty() => Ok(lp),
+            (Some(lp), problems) if problems.iter().all(|p| p.warning) => Ok(lp),
             (_, problems) => Err(refuse(
                 &format!("project \"{id}\" cannot be used"),
                 &problems,
@@ -196,12 +196,15 @@ impl Ledger {
     pub fn map_projects<T: Send>(&self, f: impl Fn(LoadedProject) -> T + Sync) -> Result<Vec<T>> {
         let folders = Ledger::project_folders(&self.root)?;
         let progress = Progress::new(folders.len(), "reading projects");
+        // Warnings do not stop a read; only errors are kept to refuse with.
         let read: Vec<(Option<T>, Vec<Problem>)> = folders
             .par_iter()
             .map(|folder| {
                 let (lp, problems) = self.read_project(folder);
                 progress.inc();
-                (lp.filter(|_| problems.is_empty()).map(&f), problems)
+                let usable = problems.iter().all(|p| p.warning);
+                let errors = problems.into_iter().filter(|p| !p.warning).collect();
+                (lp.filter(|_| usable).map(&f), errors)
             })
             .collect();
         let mut out = Vec::with_capacity(read.len());
@@ -339,6 +342,7 @@ fn read_project(
                     project.as_ref(),
                     t,
                 ));
+                problems.extend(validate::calendar_coverage(&table_path, &text, s, t));
             }
             t
         }

@@ -10,3 +10,4 @@ mod core_refusals;
 mod core_reports;
 mod core_roundtrip;
 mod files;
+mod interop;
