@@ -49,6 +49,37 @@ pub struct Global {
     /// Only one task force's procedures (list, show and reports), e.g. land
     #[arg(long, global = true, value_name = "KEY")]
     pub taskforce: Option<String>,
+    /// Colour in terminal tables: auto (only on a terminal), always or never;
+    /// never when NO_COLOR is set
+    #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    pub color: ColorWhen,
+}
+
+/// When to colour terminal tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// Colour when standard output is a terminal.
+    Auto,
+    /// Colour even into a pipe or file.
+    Always,
+    /// No colour.
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether to colour: never with NO_COLOR set to anything but "" (see
+    /// no-color.org), else as asked.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            return false;
+        }
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => std::io::stdout().is_terminal(),
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +108,26 @@ pub enum Command {
     /// Print a report.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Record that a procedure was applied for (申报) and set its due date.
+    ///
+    /// The due date is the catalogue's time limit counted from the
+    /// application day, in calendar days ("30d") or working days ("20wd":
+    /// weekends and official holidays skipped, make-up working days counted).
+    Apply(ApplyArgs),
+    /// Print a shell completion script, e.g.
+    /// `taizhang completions bash > /etc/bash_completion.d/taizhang`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `taizhang man | man -l -`.
+    Man,
+    /// Export a report or the procedure ledger for Excel or WPS.
+    ///
+    /// An .xlsx workbook (`--output FILE.xlsx`: real dates, frozen header) or
+    /// CSV for Excel (`--output FILE.csv`, or `--for-excel` alone for standard
+    /// output: UTF-8 with BOM, cells starting with = + - @ neutralised).
+    Export(ExportArgs),
+    /// Import from a sheet kept in Excel or WPS.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Set a project's annual planned investment (年度计划投资) for a year.
     Plan(PlanArgs),
     /// Record a project's progress (进度台账): investment completed to date
@@ -285,7 +336,7 @@ pub struct StartArgs {
 pub enum ReportCommand {
     /// Every overdue item, most overdue first: pledges past their deadline,
     /// procedures past their due date, projects past their planned start.
-    Overdue,
+    Overdue(OverdueArgs),
     /// Projects lit red or yellow for slow progress, with every reason.
     Slow(SlowArgs),
     /// The weekly bulletin (简报) for the week (Monday–Sunday) holding
@@ -310,4 +361,95 @@ pub struct SlowArgs {
     /// Include green projects
     #[arg(long)]
     pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    /// Project ID
+    pub id: String,
+    /// Procedure: catalogue key (eia) or Chinese name (环评批复)
+    pub procedure: String,
+    /// Date the application was filed [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct OverdueArgs {
+    /// Exit with status 3 when anything is overdue (for cron scripts)
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// What `taizhang export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportWhat {
+    /// The overdue report (逾期清单).
+    Overdue,
+    /// The projects lit red or yellow (进度滞后亮灯).
+    Slow,
+    /// The project list with procedure counts (项目清单).
+    List,
+    /// Every procedure row of every project (前期手续台账).
+    Procedures,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to export
+    #[arg(value_enum)]
+    pub what: ExportWhat,
+    /// Only this task force's items (overdue and procedures)
+    #[arg(long, value_name = "KEY")]
+    pub taskforce: Option<String>,
+    /// File to write: .xlsx for a workbook, .csv for CSV for Excel
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// CSV for Excel and WPS: UTF-8 with a byte-order mark, formulas neutralised
+    #[arg(long)]
+    pub for_excel: bool,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Open projects and set procedure status from a task sheet saved as CSV.
+    ///
+    /// The sheet may be UTF-8 (with or without BOM) or GBK/GB18030, as Excel
+    /// and WPS save it; the encoding is detected. One row per
+    /// project and procedure; columns found by their usual headers (项目,
+    /// 项目名称, 类型, 手续, 状态, 办结日期, 批复文号, ...) or named with
+    /// --mapping / --column. A project not yet in the ledger is opened (it
+    /// needs a name and type; opened on the `opened` column, else on the
+    /// earliest date of its rows, else today). Empty cells change nothing; a
+    /// value that contradicts the ledger is a bad row. Nothing is written
+    /// unless every row is good, and importing the same sheet again changes
+    /// nothing.
+    Tasks(ImportTasksArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportTasksArgs {
+    /// The sheet, saved from Excel or WPS as CSV
+    pub file: PathBuf,
+    /// TOML file naming the sheet's columns ([columns] field = "header") and
+    /// status words ([status] "已批复" = "obtained")
+    #[arg(long, value_name = "FILE")]
+    pub mapping: Option<PathBuf>,
+    /// Name the column of a field, e.g. --column project_name=项目名称
+    /// (repeatable; overrides --mapping)
+    #[arg(long, value_name = "FIELD=HEADER")]
+    pub column: Vec<String>,
+    /// Print what would change and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }

@@ -7,5 +7,6 @@
 pub mod cli;
 pub mod cmd;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod store;

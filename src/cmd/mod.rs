@@ -3,13 +3,17 @@
 //! context built from the global options, and the checks of values a clerk
 //! types on the command line.
 
+mod apply;
 mod check;
+mod export;
+mod import;
 mod init;
 mod list;
 mod open;
 mod progress;
 mod record;
 mod report;
+mod shell;
 mod show;
 
 use crate::cli::{Cli, Command, ProblemCommand, ReportCommand};
@@ -56,6 +60,8 @@ pub struct Ctx {
     pub more_ledgers: Vec<PathBuf>,
     /// --taskforce: only this task force's procedures.
     pub taskforce: Option<String>,
+    /// Colour allowed in terminal tables (see `--color`).
+    pub color: bool,
 }
 
 impl Ctx {
@@ -172,7 +178,7 @@ impl Ctx {
                 Output::ok(if f == Format::Table && table.rows.is_empty() {
                     empty(&value)
                 } else {
-                    table.render(f)
+                    table.render_color(f, self.color)
                 })
             }
         }
@@ -207,6 +213,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         lang: g.lang,
         more_ledgers: ledgers.collect(),
         taskforce: g.taskforce,
+        color: g.color.enabled(),
     };
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_)) => (true, true),
@@ -222,7 +229,11 @@ pub fn run(cli: Cli) -> Result<Output> {
         );
     }
     let shows = matches!(cli.command, Command::Show(_));
-    if ctx.taskforce.is_some() && (!(report || shows) || matches!(cli.command, Command::Problem(_)))
+    // `export` has its own --taskforce.
+    let exports = matches!(cli.command, Command::Export(_));
+    if ctx.taskforce.is_some()
+        && !exports
+        && (!(report || shows) || matches!(cli.command, Command::Problem(_)))
     {
         bail!("--taskforce applies to list, show and reports only");
     }
@@ -242,8 +253,13 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Due(a) => record::due(&ctx, a),
         Command::Start(a) => record::start(&ctx, a),
         Command::Check => check::run(&ctx),
-        Command::Report(ReportCommand::Overdue) => report::overdue(&ctx),
+        Command::Report(ReportCommand::Overdue(a)) => report::overdue(&ctx, a),
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
+        Command::Apply(a) => apply::run(&ctx, a),
+        Command::Completions(a) => shell::completions(a),
+        Command::Man => shell::man(),
+        Command::Export(a) => export::run(&ctx, a),
+        Command::Import(crate::cli::ImportCommand::Tasks(a)) => import::tasks(&ctx, a),
         Command::Report(ReportCommand::Weekly(a)) => report::weekly(&ctx, a),
         Command::Report(ReportCommand::Taskforce) => report::taskforce(&ctx),
         Command::Plan(a) => progress::plan(&ctx, a),

@@ -12,7 +12,7 @@ use anyhow::{Result, anyhow, bail};
 
 /// Loads a project under the lock, lets `change` edit a copy of its record
 /// and procedure table, and saves what changed.
-fn edit(
+pub(super) fn edit(
     ctx: &Ctx,
     id_text: &str,
     change: impl FnOnce(
@@ -35,11 +35,11 @@ fn edit(
     Ok(Output::ok(message))
 }
 
-fn label(r: &Procedure) -> String {
+pub(super) fn label(r: &Procedure) -> String {
     format!("{} ({})", r.name, r.key)
 }
 
-fn refuse_done(id: &ProjectId, r: &Procedure) -> Result<()> {
+pub(super) fn refuse_done(id: &ProjectId, r: &Procedure) -> Result<()> {
     match r.status {
         Status::Obtained => bail!(
             "{id}: {} was already obtained on {}; edit procedures.csv to correct it",

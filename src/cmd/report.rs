@@ -2,17 +2,26 @@
 //! force's views, over one ledger or a roll-up of several.
 
 use super::{Ctx, Output, date_arg};
-use crate::cli::{SlowArgs, WeeklyArgs};
+use crate::cli::{OverdueArgs, SlowArgs, WeeklyArgs};
 use crate::report::{Format, html, overdue, render, slow, taskforce, weekly};
 use anyhow::{Result, bail};
 
-pub fn overdue(ctx: &Ctx) -> Result<Output> {
+/// Exit status of `report overdue --exit-code` when anything is overdue.
+pub const OVERDUE_EXIT: u8 = 3;
+
+pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
     let today = ctx.today;
     let (ledger, items) = ctx.map_projects(|s, lp| overdue::items(s, &lp, today))?;
     let report = overdue::Report::new(today, items.into_iter().flatten().collect());
+    let code = if a.exit_code && !report.items.is_empty() {
+        OVERDUE_EXIT
+    } else {
+        0
+    };
     let s = &ledger.settings;
     let lang = ctx.lang(s);
-    Ok(ctx.render(report, |r| r.table(s, lang), |r| r.empty_line(lang)))
+    let out = ctx.render(report, |r| r.table(s, lang), |r| r.empty_line(lang));
+    Ok(Output { code, ..out })
 }
 
 pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {

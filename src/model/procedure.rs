@@ -88,6 +88,9 @@ pub struct Procedure {
     pub missing_items: String,
     pub fulfilled: Option<Date>,
     pub note: String,
+    /// The day the application was filed (申报/受理), from which a
+    /// catalogue time limit is counted.
+    pub applied: Option<Date>,
 }
 
 impl Procedure {
@@ -103,7 +106,7 @@ impl Procedure {
 
     /// Dates on which something was recorded for this procedure.
     pub fn recorded_dates(&self) -> impl Iterator<Item = Date> {
-        [self.obtained, self.pledged, self.fulfilled]
+        [self.applied, self.obtained, self.pledged, self.fulfilled]
             .into_iter()
             .flatten()
     }

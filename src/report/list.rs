@@ -170,6 +170,7 @@ pub struct ProcedureView {
     pub missing_items: String,
     pub fulfilled: Option<Date>,
     pub note: String,
+    pub applied: Option<Date>,
 }
 
 /// One entry of the progress ledger as `show` presents it.
@@ -209,6 +210,7 @@ pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date) -> Detail {
             missing_items: r.missing_items.clone(),
             fulfilled: r.fulfilled,
             note: r.note.clone(),
+            applied: r.applied,
         })
         .collect();
     Detail {

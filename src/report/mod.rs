@@ -4,6 +4,7 @@
 
 pub mod html;
 pub mod labels;
+pub mod ledger_sheet;
 pub mod list;
 pub mod overdue;
 pub mod problems;
@@ -11,5 +12,6 @@ pub mod render;
 pub mod slow;
 pub mod taskforce;
 pub mod weekly;
+pub mod xlsx;
 
-pub use render::{Format, Table};
+pub use render::{Format, Table, Tint};

@@ -9,6 +9,7 @@ use super::labels::{pick, taskforce_with_lead};
 use crate::model::date::days_past;
 use crate::model::{Date, Lang, PledgeKind, Settings, Status};
 use crate::store::LoadedProject;
+use rayon::slice::ParallelSliceMut;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -180,7 +181,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
 impl Report {
     /// The report of `items`, most overdue first.
     pub fn new(as_of: Date, mut items: Vec<Item>) -> Report {
-        items.sort_by(|a, b| {
+        items.par_sort_by(|a, b| {
             b.days_overdue
                 .cmp(&a.days_overdue)
                 .then_with(|| a.ledger.cmp(&b.ledger))

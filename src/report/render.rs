@@ -1,5 +1,6 @@
 //! Rendering a `Table` as an aligned terminal table (CJK-aware widths), as
-//! CSV (UTF-8, LF) or as a Markdown table ready to paste.
+//! CSV (UTF-8, LF) or as a Markdown table ready to paste. Tinted cells are
+//! coloured in the terminal table when the caller allows colour.
 
 use comfy_table::{CellAlignment, ContentArrangement, presets};
 
@@ -24,6 +25,15 @@ pub struct Table {
     pub headers: Vec<String>,
     pub rows: Vec<Vec<String>>,
     pub numeric: Vec<usize>,
+    /// Cells (row, column) coloured on a terminal that allows colour.
+    pub tints: Vec<(usize, usize, Tint)>,
+}
+
+/// The colour of a cell in a terminal table (red and yellow lights).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tint {
+    Red,
+    Yellow,
 }
 
 impl Table {
@@ -41,6 +51,24 @@ impl Table {
 
     pub fn push(&mut self, row: Vec<String>) {
         self.rows.push(row);
+    }
+
+    /// Colours cell `col` of the last row pushed.
+    pub fn tint_last(&mut self, col: usize, tint: Tint) {
+        if let Some(row) = self.rows.len().checked_sub(1) {
+            self.tints.push((row, col, tint));
+        }
+    }
+
+    /// Like `render`, with the tinted cells in colour when `color` (only the
+    /// terminal table has colour; without it the text is the same as
+    /// `render`'s).
+    pub fn render_color(&self, format: Format, color: bool) -> String {
+        if color && format == Format::Table && !self.tints.is_empty() {
+            self.terminal_with(true)
+        } else {
+            self.render(format)
+        }
     }
 
     /// The table in `format` (JSON is rendered by the report itself).
@@ -80,12 +108,31 @@ impl Table {
     }
 
     fn terminal(&self) -> String {
+        self.terminal_with(false)
+    }
+
+    fn terminal_with(&self, color: bool) -> String {
         let mut t = comfy_table::Table::new();
         t.load_style(presets::UTF8_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Disabled)
             .set_header(&self.headers);
-        for row in &self.rows {
-            t.add_row(row);
+        if color {
+            t.enforce_styling();
+        }
+        for (r, row) in self.rows.iter().enumerate() {
+            if !color {
+                t.add_row(row);
+                continue;
+            }
+            let cells = row.iter().enumerate().map(|(c, text)| {
+                let cell = comfy_table::Cell::new(text);
+                match self.tints.iter().find(|(tr, tc, _)| *tr == r && *tc == c) {
+                    Some((_, _, Tint::Red)) => cell.fg(comfy_table::Color::Red),
+                    Some((_, _, Tint::Yellow)) => cell.fg(comfy_table::Color::Yellow),
+                    None => cell,
+                }
+            });
+            t.add_row(cells.collect::<Vec<_>>());
         }
         for &c in &self.numeric {
             if let Some(col) = t.column_mut(c) {

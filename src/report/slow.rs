@@ -349,6 +349,11 @@ impl Report {
                 p.name.clone(),
                 reasons.join(pick(lang, "; ", "；")),
             ]);
+            match p.light {
+                Light::Red => t.tint_last(0, super::Tint::Red),
+                Light::Yellow => t.tint_last(0, super::Tint::Yellow),
+                Light::Green => {}
+            }
         }
         let ledgers: Vec<Option<String>> = self.projects.iter().map(|p| p.ledger.clone()).collect();
         super::labels::ledger_column(t, &ledgers, lang)

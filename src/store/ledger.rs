@@ -9,6 +9,7 @@ use super::project_file;
 use super::write::{WriteLock, atomic_write};
 use super::{Problem, settings_file, validate};
 use crate::model::{ProblemRecord, Procedure, ProgressEntry, Project, ProjectId, Settings};
+use crate::progress::Progress;
 use anyhow::{Context, Result, anyhow, bail};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -246,7 +247,7 @@ impl Ledger {
             );
         }
         match self.read_project(id.as_str()) {
-            (Some(lp), problems) if problems.is_empty() => Ok(lp),
+            (Some(lp), problems) if problems.iter().all(|p| p.warning) => Ok(lp),
             (_, problems) => Err(refuse(
                 &format!("project \"{id}\" cannot be used"),
                 &problems,
@@ -259,11 +260,16 @@ impl Ledger {
     /// folder order. Refuses when any file has problems.
     pub fn map_projects<T: Send>(&self, f: impl Fn(LoadedProject) -> T + Sync) -> Result<Vec<T>> {
         let folders = Ledger::project_folders(&self.root)?;
+        let progress = Progress::new(folders.len(), "reading projects");
+        // Warnings do not stop a read; only errors are kept to refuse with.
         let read: Vec<(Option<T>, Vec<Problem>)> = folders
             .par_iter()
             .map(|folder| {
                 let (lp, problems) = self.read_project(folder);
-                (lp.filter(|_| problems.is_empty()).map(&f), problems)
+                progress.inc();
+                let usable = problems.iter().all(|p| p.warning);
+                let errors = problems.into_iter().filter(|p| !p.warning).collect();
+                (lp.filter(|_| usable).map(&f), errors)
             })
             .collect();
         let mut out = Vec::with_capacity(read.len());
@@ -290,9 +296,14 @@ impl Ledger {
     pub fn check(root: &Path) -> Result<Vec<Problem>> {
         let (settings, mut problems) = Ledger::read_settings(root);
         let folders = Ledger::project_folders(root)?;
+        let progress = Progress::new(folders.len(), "checking projects");
         let found: Vec<Vec<Problem>> = folders
             .par_iter()
-            .map(|folder| read_project(root, settings.as_ref(), folder).1)
+            .map(|folder| {
+                let problems = read_project(root, settings.as_ref(), folder).1;
+                progress.inc();
+                problems
+            })
             .collect();
         problems.extend(found.into_iter().flatten());
         Ok(problems)
@@ -402,6 +413,7 @@ fn read_project(
                     project.as_ref(),
                     t,
                 ));
+                problems.extend(validate::calendar_coverage(&table_path, &text, s, t));
             }
             t
         }

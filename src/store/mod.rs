@@ -12,6 +12,7 @@ pub mod problem;
 pub mod procedures_file;
 pub mod project_file;
 pub mod settings_file;
+pub mod sheet;
 pub mod tomldoc;
 pub mod validate;
 pub mod write;

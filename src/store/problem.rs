@@ -16,6 +16,9 @@ pub struct Problem {
     pub hint: Option<String>,
     #[serde(skip)]
     pub excerpt: Option<String>,
+    /// A warning: worth a look, but the file is usable and `check` passes.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub warning: bool,
 }
 
 impl Problem {
@@ -29,6 +32,7 @@ impl Problem {
             message: message.into(),
             hint: None,
             excerpt: None,
+            warning: false,
         }
     }
 
@@ -69,6 +73,12 @@ impl Problem {
         }
     }
 
+    /// Marks the problem as a warning.
+    pub fn as_warning(mut self) -> Problem {
+        self.warning = true;
+        self
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
         self.hint = Some(hint.into());
         self
@@ -83,7 +93,8 @@ impl Problem {
                 s.push_str(&format!(":{c}"));
             }
         }
-        format!("{s}: {}", self.message)
+        let warning = if self.warning { "warning: " } else { "" };
+        format!("{s}: {warning}{}", self.message)
     }
 }
 

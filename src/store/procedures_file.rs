@@ -1,6 +1,8 @@
 //! `procedures.csv`: one project's procedure ledger, a row per procedure in
 //! catalogue order. Columns are found by their header name; columns taizhang
-//! does not know are kept, in place, through every write.
+//! does not know are kept, in place, through every write. The `applied`
+//! column came later: a file without it still reads, and gains it (empty,
+//! at the end) the next time the table is written.
 
 use super::Problem;
 use crate::model::{Date, PledgeKind, Procedure, Status, parse_date};
@@ -9,7 +11,7 @@ use std::path::Path;
 pub const FILE_NAME: &str = "procedures.csv";
 
 /// The columns taizhang reads and writes, in the order a new file has them.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 14] = [
     "procedure",
     "name",
     "taskforce",
@@ -23,7 +25,11 @@ pub const COLUMNS: [&str; 13] = [
     "missing_items",
     "fulfilled",
     "note",
+    "applied",
 ];
+
+/// Columns a file may lack (added in later versions); read as empty.
+const OPTIONAL: [&str; 1] = ["applied"];
 
 /// A procedure ledger as read: the header, the raw cells of every row (so
 /// unknown columns survive) and the typed rows.
@@ -136,9 +142,11 @@ impl ProcedureTable {
         }
         let mut index = [0; COLUMNS.len()];
         let mut missing = Vec::new();
+        let mut added = Vec::new();
         for (i, col) in COLUMNS.iter().enumerate() {
             match header.iter().position(|h| h == col) {
                 Some(p) => index[i] = p,
+                None if OPTIONAL.contains(col) => added.push(i),
                 None => missing.push(*col),
             }
         }
@@ -168,6 +176,12 @@ impl ProcedureTable {
             ));
             return (None, problems);
         }
+        // An optional column the file lacks goes at the end, empty.
+        let width = header.len();
+        for &i in &added {
+            index[i] = header.len();
+            header.push(COLUMNS[i].to_string());
+        }
         let mut table = ProcedureTable {
             header,
             index,
@@ -176,24 +190,21 @@ impl ProcedureTable {
             rows: Vec::new(),
         };
         let mut keys = std::collections::BTreeMap::new();
-        for (line, cells) in records {
+        for (line, mut cells) in records {
             if cells.len() == 1 && cells[0].is_empty() {
                 continue;
             }
-            if cells.len() != table.header.len() {
+            if cells.len() != width {
                 problems.push(Problem::line(
                     path,
                     text,
                     line,
                     "column-count",
-                    format!(
-                        "row has {} fields, the header has {}",
-                        cells.len(),
-                        table.header.len()
-                    ),
+                    format!("row has {} fields, the header has {}", cells.len(), width),
                 ));
                 continue;
             }
+            cells.resize(table.header.len(), String::new());
             let row = table.parse_row(path, text, line, &cells, &mut problems);
             if let Some(first) = keys.insert(row.key.clone(), line) {
                 problems.push(Problem::line(
@@ -250,6 +261,7 @@ impl ProcedureTable {
         let pledged = date(8);
         let pledge_due = date(9);
         let fulfilled = date(11);
+        let applied = date(13);
         let mut bad = |col: usize, msg: String| {
             problems.push(Problem::line(
                 path,
@@ -290,6 +302,7 @@ impl ProcedureTable {
             missing_items: self.cell(cells, 10).to_string(),
             fulfilled,
             note: self.cell(cells, 12).to_string(),
+            applied,
         };
         let mut rule = |code: &'static str, msg: &str| {
             problems.push(Problem::line(
@@ -360,6 +373,7 @@ impl ProcedureTable {
             r.missing_items.clone(),
             date_text(r.fulfilled),
             r.note.clone(),
+            date_text(r.applied),
         ];
         for (col, v) in values.into_iter().enumerate() {
             let cell = &mut self.cells[i][self.index[col]];

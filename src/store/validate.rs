@@ -83,6 +83,7 @@ pub fn procedures(
         }
         if let Some(p) = project {
             for (what, date) in [
+                ("applied", row.applied),
                 ("obtained", row.obtained),
                 ("pledged", row.pledged),
                 ("fulfilled", row.fulfilled),
@@ -99,6 +100,51 @@ pub fn procedures(
                     );
                 }
             }
+        }
+    }
+    out
+}
+
+/// Warnings for due dates of pending procedures whose catalogue limit is
+/// counted in working days, falling in a year the working-day calendar does
+/// not cover (its holidays are unknown, so the date may be wrong).
+pub fn calendar_coverage(
+    path: &Path,
+    text: &str,
+    settings: &Settings,
+    table: &ProcedureTable,
+) -> Vec<Problem> {
+    use crate::model::Status;
+    use crate::model::settings::Limit;
+    use chrono::Datelike;
+    let mut out = Vec::new();
+    for (row, &line) in table.rows.iter().zip(&table.lines) {
+        let working = settings
+            .procedure(&row.key)
+            .is_some_and(|c| matches!(c.limit, Some(Limit::WorkingDays(_))));
+        if let Some(due) = row.due
+            && working
+            && row.status == Status::Pending
+            && !settings.calendar.covers(due.year())
+        {
+            out.push(
+                Problem::line(
+                    path,
+                    text,
+                    line,
+                    "calendar-not-covered",
+                    format!(
+                        "procedure \"{}\": due date {due} falls in {}, a year the working-day calendar does not cover",
+                        row.key,
+                        due.year()
+                    ),
+                )
+                .with_hint(format!(
+                    "list {}'s official holidays and make-up working days under [calendar] off/work in ledger.toml, then check the due date",
+                    due.year()
+                ))
+                .as_warning(),
+            );
         }
     }
     out

@@ -3,17 +3,17 @@
 
 use crate::support::*;
 
-const HEADER: &str = "procedure,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note\n";
+const HEADER: &str = "procedure,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note,applied\n";
 
 /// The task list of a transport project opened on 2024-03-01.
 const ROAD_CSV: &str = "\
-approval,项目审批/核准/备案,supervision,pending,2024-03-29,,,,,,,,
-land-prereview,用地预审与选址意见书,land,pending,2024-03-29,,,,,,,,
-eia,环评批复,env,pending,2024-04-30,,,,,,,,
-soil-water,水土保持方案,water,pending,2024-03-29,,,,,,,,
-flood,洪水影响评价,water,pending,,,,,,,,,
-relics,文物考古调查勘探,relics,pending,2024-04-28,,,,,,,,
-transport-review,交通行业审查,transport,pending,,,,,,,,,
+approval,项目审批/核准/备案,supervision,pending,2024-03-29,,,,,,,,,
+land-prereview,用地预审与选址意见书,land,pending,2024-03-29,,,,,,,,,
+eia,环评批复,env,pending,2024-04-30,,,,,,,,,
+soil-water,水土保持方案,water,pending,2024-03-29,,,,,,,,,
+flood,洪水影响评价,water,pending,,,,,,,,,,
+relics,文物考古调查勘探,relics,pending,2024-04-28,,,,,,,,,
+transport-review,交通行业审查,transport,pending,,,,,,,,,,
 ";
 
 const ROAD_CSV_PATH: &str = "projects/road/procedures.csv";
@@ -147,20 +147,20 @@ planned_start = 2024-06-30
         l.read("projects/shengrun/procedures.csv"),
         format!(
             "{HEADER}\
-approval,项目审批/核准/备案,supervision,pending,2024-03-29,,,,,,,,
-land-prereview,用地预审与选址意见书,land,pending,2024-03-29,,,,,,,,
-land-planning,建设用地规划许可证,land,pending,,,,,,,,,
-land-title,不动产权证,land,pending,,,,,,,,,
-works-planning,建设工程规划许可证,land,pending,,,,,,,,,
-eia,环评批复,env,pending,2024-04-30,,,,,,,,
-energy,节能审查,supervision,pending,,,,,,,,,
-soil-water,水土保持方案,water,pending,2024-03-29,,,,,,,,
-water-abstraction,取水许可,water,pending,2024-04-22,,,,,,,,
-flood,洪水影响评价,water,pending,,,,,,,,,
-relics,文物考古调查勘探,relics,pending,2024-04-28,,,,,,,,
-drawing-review,施工图审查,build,pending,,,,,,,,,
-construction-permit,施工许可证,build,pending,,,,,,,,,
-safety,安全条件审查,supervision,pending,2024-04-15,,,,,,,,
+approval,项目审批/核准/备案,supervision,pending,2024-03-29,,,,,,,,,
+land-prereview,用地预审与选址意见书,land,pending,2024-03-29,,,,,,,,,
+land-planning,建设用地规划许可证,land,pending,,,,,,,,,,
+land-title,不动产权证,land,pending,,,,,,,,,,
+works-planning,建设工程规划许可证,land,pending,,,,,,,,,,
+eia,环评批复,env,pending,2024-04-30,,,,,,,,,
+energy,节能审查,supervision,pending,,,,,,,,,,
+soil-water,水土保持方案,water,pending,2024-03-29,,,,,,,,,
+water-abstraction,取水许可,water,pending,2024-04-22,,,,,,,,,
+flood,洪水影响评价,water,pending,,,,,,,,,,
+relics,文物考古调查勘探,relics,pending,2024-04-28,,,,,,,,,
+drawing-review,施工图审查,build,pending,,,,,,,,,,
+construction-permit,施工许可证,build,pending,,,,,,,,,,
+safety,安全条件审查,supervision,pending,2024-04-15,,,,,,,,,
 "
         )
     );
@@ -197,14 +197,14 @@ fn open_by_chinese_type_with_and_without() {
         l.read(ROAD_CSV_PATH),
         format!(
             "{HEADER}\
-approval,项目审批/核准/备案,supervision,pending,2024-03-29,,,,,,,,
-land-prereview,用地预审与选址意见书,land,pending,2024-03-29,,,,,,,,
-eia,环评批复,env,pending,2024-04-30,,,,,,,,
-soil-water,水土保持方案,water,pending,2024-03-29,,,,,,,,
-flood,洪水影响评价,water,pending,,,,,,,,,
-relics,文物考古调查勘探,relics,not-needed,,,,,,,,,
-transport-review,交通行业审查,transport,pending,,,,,,,,,
-construction-permit,施工许可证,build,pending,,,,,,,,,
+approval,项目审批/核准/备案,supervision,pending,2024-03-29,,,,,,,,,
+land-prereview,用地预审与选址意见书,land,pending,2024-03-29,,,,,,,,,
+eia,环评批复,env,pending,2024-04-30,,,,,,,,,
+soil-water,水土保持方案,water,pending,2024-03-29,,,,,,,,,
+flood,洪水影响评价,water,pending,,,,,,,,,,
+relics,文物考古调查勘探,relics,not-needed,,,,,,,,,,
+transport-review,交通行业审查,transport,pending,,,,,,,,,,
+construction-permit,施工许可证,build,pending,,,,,,,,,,
 "
         )
     );
@@ -282,7 +282,7 @@ fn tick_defaults_to_today_and_appends_notes() {
     .ok();
     assert!(
         l.read(ROAD_CSV_PATH)
-            .contains("\nflood,洪水影响评价,water,obtained,,2024-03-05,,,,,,,已报市局；已批复\n")
+            .contains("\nflood,洪水影响评价,water,obtained,,2024-03-05,,,,,,,已报市局；已批复,\n")
     );
 }
 
@@ -307,7 +307,7 @@ fn pledge_then_fulfil() {
         "road: 水土保持方案 (soil-water) granted on a commitment (tolerance) on 2024-03-01; missing items due by 2024-03-20\n"
     );
     assert!(l.read(ROAD_CSV_PATH).contains(
-        "\nsoil-water,水土保持方案,water,pledged,2024-03-29,,,tolerance,2024-03-01,2024-03-20,水保方案报告书,,\n"
+        "\nsoil-water,水土保持方案,water,pledged,2024-03-29,,,tolerance,2024-03-01,2024-03-20,水保方案报告书,,,\n"
     ));
     let run = l
         .run(&["fulfil", "road", "soil-water", "--today", "2024-03-22"])
@@ -317,7 +317,7 @@ fn pledge_then_fulfil() {
         "road: pledge on 水土保持方案 (soil-water) fulfilled on 2024-03-22 (2 days after the deadline 2024-03-20)\n"
     );
     assert!(l.read(ROAD_CSV_PATH).contains(
-        "\nsoil-water,水土保持方案,water,obtained,2024-03-29,2024-03-22,,tolerance,2024-03-01,2024-03-20,水保方案报告书,2024-03-22,\n"
+        "\nsoil-water,水土保持方案,water,obtained,2024-03-29,2024-03-22,,tolerance,2024-03-01,2024-03-20,水保方案报告书,2024-03-22,,\n"
     ));
     l.refuses(
         &["fulfil", "road", "soil-water", "--today", "2024-03-23"],
@@ -380,7 +380,7 @@ fn tick_of_a_pledged_procedure_fulfils_the_pledge() {
         "road: 环评批复 (eia) obtained on 2024-03-10, pledge fulfilled\n"
     );
     assert!(l.read(ROAD_CSV_PATH).contains(
-        "\neia,环评批复,env,obtained,2024-04-30,2024-03-10,,notify,2024-03-01,2024-03-20,报告,2024-03-10,\n"
+        "\neia,环评批复,env,obtained,2024-04-30,2024-03-10,,notify,2024-03-01,2024-03-20,报告,2024-03-10,,\n"
     ));
 }
 
@@ -629,7 +629,7 @@ started        not started
             "procedure": "soil-water", "name": "水土保持方案", "taskforce": "water",
             "status": "pledged", "due": "2024-03-29", "obtained": null, "doc_no": "",
             "pledge_kind": "tolerance", "pledged": "2024-03-01", "pledge_due": "2024-03-20",
-            "missing_items": "水保方案报告书", "fulfilled": null, "note": ""
+            "missing_items": "水保方案报告书", "fulfilled": null, "note": "", "applied": null
         })
     );
 }

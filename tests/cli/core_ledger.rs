@@ -185,7 +185,7 @@ fn an_unknown_csv_column_survives_a_tick_in_place() {
     }
     let edited = lines.join("\n") + "\n";
     assert!(edited.starts_with("procedure,负责人,name,"));
-    assert!(edited.contains("\neia,,环评批复,env,pending,2024-04-30,,,,,,,,\n"));
+    assert!(edited.contains("\neia,,环评批复,env,pending,2024-04-30,,,,,,,,,\n"));
     l.write(CSV, &edited);
     l.run(&["tick", "shengrun", "eia", "--doc", "濮环审〔2024〕5号"])
         .ok();
@@ -194,12 +194,12 @@ fn an_unknown_csv_column_survives_a_tick_in_place() {
         l.read(CSV),
         edited
             .replace(
-                "\neia,,环评批复,env,pending,2024-04-30,,,,,,,,\n",
-                "\neia,,环评批复,env,obtained,2024-04-30,2024-03-01,濮环审〔2024〕5号,,,,,,\n"
+                "\neia,,环评批复,env,pending,2024-04-30,,,,,,,,,\n",
+                "\neia,,环评批复,env,obtained,2024-04-30,2024-03-01,濮环审〔2024〕5号,,,,,,,\n"
             )
             .replace(
-                "\nenergy,\"李四, 王五\",节能审查,supervision,pending,,,,,,,,,\n",
-                "\nenergy,\"李四, 王五\",节能审查,supervision,obtained,,2024-03-01,,,,,,,\n"
+                "\nenergy,\"李四, 王五\",节能审查,supervision,pending,,,,,,,,,,\n",
+                "\nenergy,\"李四, 王五\",节能审查,supervision,obtained,,2024-03-01,,,,,,,,\n"
             )
     );
     assert_eq!(l.run(&["check"]).ok().stdout, "");
@@ -263,15 +263,15 @@ fn check_prints_every_problem_with_file_and_line() {
         "\
 ./projects/road/procedures.csv:4: column \"due\": invalid date \"2024-04-31\": no such day in the calendar; expected YYYY-MM-DD, e.g. 2024-03-15
   |
-4 | eia,环评批复,env,pending,2024-04-31,,,,,,,,
+4 | eia,环评批复,env,pending,2024-04-31,,,,,,,,,
 
 ./projects/road/procedures.csv:6: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed
   |
-6 | flood,洪水影响评价,water,got,,,,,,,,,
+6 | flood,洪水影响评价,water,got,,,,,,,,,,
 
 ./projects/road/procedures.csv:7: procedure \"water-review\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision
   |
-7 | water-review,水利行业审查,水务局,pending,,,,,,,,,
+7 | water-review,水利行业审查,水务局,pending,,,,,,,,,,
 
 ./projects/sr/project.toml:7:17: `planned_start`: invalid date \"soon\": expected YYYY-MM-DD, e.g. 2024-03-15
   |
@@ -406,8 +406,8 @@ fn check_reports_conflict_markers_bad_folders_and_missing_files() {
     l.open_with("a", &["--name", "甲", "--type", "water"]);
     l.edit(
         "projects/a/procedures.csv",
-        "eia,环评批复,env,pending,2024-04-30,,,,,,,,\n",
-        "<<<<<<< HEAD\neia,环评批复,env,pending,2024-04-30,,,,,,,,\n=======\neia,环评批复,env,obtained,2024-04-30,2024-03-01,,,,,,,\n>>>>>>> other\n",
+        "eia,环评批复,env,pending,2024-04-30,,,,,,,,,\n",
+        "<<<<<<< HEAD\neia,环评批复,env,pending,2024-04-30,,,,,,,,,\n=======\neia,环评批复,env,obtained,2024-04-30,2024-03-01,,,,,,,,\n>>>>>>> other\n",
     );
     std::fs::create_dir_all(l.file("projects/Bad Name")).unwrap();
     std::fs::create_dir_all(l.file("projects/.hidden")).unwrap();

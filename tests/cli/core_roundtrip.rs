@@ -99,6 +99,7 @@ prop_compose! {
         fulfilled in proptest::option::of(date()),
         note in text(),
         fallback in date(),
+        applied in proptest::option::of(date()),
     ) -> Procedure {
         // Cells are read trimmed; the rules of a row hold (a pledge has its
         // kind and deadline, an obtained procedure its date).
@@ -116,6 +117,7 @@ prop_compose! {
             missing_items: missing_items.trim().to_string(),
             fulfilled,
             note: note.trim().to_string(),
+            applied,
         };
         if p.status == Status::Pledged || p.fulfilled.is_some() {
             p.pledge_kind.get_or_insert(PledgeKind::Notify);

@@ -10,4 +10,5 @@ mod core_refusals;
 mod core_reports;
 mod core_roundtrip;
 mod files;
+mod interop;
 mod supervision;

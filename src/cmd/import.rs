@@ -1,0 +1,595 @@
+//! `taizhang import tasks FILE.csv`: a task force's own sheet into the
+//! ledger. Every row is checked first (project, procedure, status, dates,
+//! agreement with what the ledger already says); bad rows are reported by
+//! their spreadsheet row number and nothing is written unless all are good.
+//! Empty cells change nothing and equal values are no change, so importing
+//! the same sheet twice changes nothing the second time.
+
+use super::{Ctx, Output};
+use crate::cli::ImportTasksArgs;
+use crate::model::id::check_national_code;
+use crate::model::{
+    Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date,
+};
+use crate::store::procedures_file::ProcedureTable;
+use crate::store::sheet::{self, Mapping, SheetRow};
+use crate::store::{Ledger, LoadedProject};
+use anyhow::{Context, Result, anyhow, bail};
+use std::collections::BTreeMap;
+
+/// A date as a sheet may hold it: ISO `2024-03-05`, or the year-first forms
+/// Excel and WPS write in China: `2024/3/5`, `2024.3.5`, `2024年3月5日`.
+fn sheet_date(field: &str, text: &str) -> Result<Date, String> {
+    if let Ok(d) = parse_date(text) {
+        return Ok(d);
+    }
+    let bad = || {
+        format!(
+            "column {field}: invalid date \"{text}\": expected YYYY-MM-DD (or 2024/3/5, 2024年3月5日)"
+        )
+    };
+    let t = text.trim().trim_end_matches('日');
+    let parts: Vec<&str> = t.split(['/', '-', '.', '年', '月']).collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let num = |s: &str, max_len: usize| {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    match (y.len() == 4, num(y, 4), num(m, 2), num(d, 2)) {
+        (true, Some(y), Some(m), Some(d)) => Date::from_ymd_opt(y as i32, m, d).ok_or_else(bad),
+        _ => Err(bad()),
+    }
+}
+
+/// A status word of the sheet: a status key, a usual Chinese word, or a
+/// word the mapping file names.
+fn sheet_status(text: &str, mapping: &Mapping) -> Result<Status, String> {
+    if let Some(key) = mapping.status.get(text) {
+        return Status::parse(key).map_err(|e| format!("the mapping's [status] \"{text}\": {e}"));
+    }
+    let t = text.trim();
+    let status = match t.to_ascii_lowercase().as_str() {
+        "pending" | "待办" | "待办理" | "未办" | "未办理" | "办理中" | "在办" => {
+            Status::Pending
+        }
+        "obtained" | "已办结" | "已办" | "办结" | "已完成" | "完成" | "已取得" | "已批复" => {
+            Status::Obtained
+        }
+        "pledged" | "容缺/承诺" | "容缺" | "承诺" | "容缺受理" | "告知承诺" => {
+            Status::Pledged
+        }
+        "not-needed" | "not needed" | "无需办理" | "不需要" | "不涉及" | "无需" => {
+            Status::NotNeeded
+        }
+        _ => {
+            return Err(format!(
+                "column status: unknown status \"{text}\": expected pending (待办), obtained (已办结), pledged (容缺/承诺) or not-needed (无需办理), or name it under [status] in a --mapping file"
+            ));
+        }
+    };
+    Ok(status)
+}
+
+fn sheet_pledge_kind(text: &str) -> Result<PledgeKind, String> {
+    match text.trim() {
+        "tolerance" | "容缺受理" | "容缺" => Ok(PledgeKind::Tolerance),
+        "notify" | "告知承诺" => Ok(PledgeKind::Notify),
+        _ => Err(format!(
+            "column pledge_kind: unknown kind \"{text}\": expected tolerance (容缺受理) or notify (告知承诺)"
+        )),
+    }
+}
+
+/// Sets a value the ledger may not have yet: equal is no change, a
+/// different value already there is a contradiction.
+fn set_once<T: PartialEq + std::fmt::Display>(
+    field: &str,
+    slot: &mut Option<T>,
+    new: Option<T>,
+) -> Result<(), String> {
+    match (slot.as_ref(), new) {
+        (_, None) => Ok(()),
+        (None, Some(v)) => {
+            *slot = Some(v);
+            Ok(())
+        }
+        (Some(old), Some(v)) if *old == v => Ok(()),
+        (Some(old), Some(v)) => Err(format!(
+            "column {field}: the sheet says {v}, the ledger already has {old}; correct one of them"
+        )),
+    }
+}
+
+fn set_text(field: &str, slot: &mut String, new: Option<&str>) -> Result<(), String> {
+    let mut cur = (!slot.is_empty()).then(|| slot.clone());
+    set_once(field, &mut cur, new.map(str::to_string))?;
+    *slot = cur.unwrap_or_default();
+    Ok(())
+}
+
+/// Applies one sheet row to a procedure row; `today` and `opened` bound the
+/// event dates.
+fn apply_row(
+    row: &SheetRow,
+    mapping: &Mapping,
+    p: &mut Procedure,
+    today: Date,
+    opened: Date,
+) -> Result<(), String> {
+    let date = |field: &str| row.get(field).map(|t| sheet_date(field, t)).transpose();
+    let applied = date("applied")?;
+    let due = date("due")?;
+    let obtained = date("obtained")?;
+    let pledged = date("pledged")?;
+    let pledge_due = date("pledge_due")?;
+    let fulfilled = date("fulfilled")?;
+    for (field, d) in [
+        ("applied", applied),
+        ("obtained", obtained),
+        ("pledged", pledged),
+        ("fulfilled", fulfilled),
+    ] {
+        if let Some(d) = d {
+            if d > today {
+                return Err(format!("column {field}: {d} is after today ({today})"));
+            }
+            if d < opened {
+                return Err(format!(
+                    "column {field}: {d} is before the project was opened ({opened})"
+                ));
+            }
+        }
+    }
+    let status = row
+        .get("status")
+        .map(|t| sheet_status(t, mapping))
+        .transpose()?;
+    let kind = row.get("pledge_kind").map(sheet_pledge_kind).transpose()?;
+    let was = p.status;
+    if let Some(s) = status
+        && s != was
+    {
+        let forward = match was {
+            Status::Pending => true,
+            Status::Pledged => s == Status::Obtained,
+            _ => false,
+        };
+        if !forward {
+            return Err(format!(
+                "column status: the sheet says {}, the ledger already has {}; correct one of them",
+                s.key(),
+                was.key()
+            ));
+        }
+        p.status = s;
+    }
+    set_once("applied", &mut p.applied, applied)?;
+    if due.is_some() {
+        p.due = due;
+    }
+    set_once("obtained", &mut p.obtained, obtained)?;
+    set_text("doc_no", &mut p.doc_no, row.get("doc_no"))?;
+    let mut k = p.pledge_kind.map(|k| k.key());
+    set_once("pledge_kind", &mut k, kind.map(|k| k.key()))?;
+    p.pledge_kind = k.and_then(|k| PledgeKind::parse(k).ok());
+    set_once("pledged", &mut p.pledged, pledged)?;
+    set_once("pledge_due", &mut p.pledge_due, pledge_due)?;
+    set_text(
+        "missing_items",
+        &mut p.missing_items,
+        row.get("missing_items"),
+    )?;
+    set_once("fulfilled", &mut p.fulfilled, fulfilled)?;
+    set_text("note", &mut p.note, row.get("note"))?;
+    match p.status {
+        Status::Obtained if p.obtained.is_none() => {
+            return Err(
+                "status obtained needs the date it was obtained in the obtained column".into(),
+            );
+        }
+        Status::Obtained if was == Status::Pledged && p.fulfilled.is_none() => {
+            // Obtaining a pledged procedure makes the pledge good (as `tick`).
+            p.fulfilled = p.obtained;
+        }
+        Status::Pledged if p.pledge_kind.is_none() || p.pledge_due.is_none() => {
+            return Err(
+                "status pledged needs its kind (pledge_kind: 容缺受理 or 告知承诺) and deadline (pledge_due)"
+                    .into(),
+            );
+        }
+        _ => {}
+    }
+    if let (Some(a), Some(o)) = (p.applied, p.obtained)
+        && o < a
+    {
+        return Err(format!(
+            "column obtained: {o} is before the application ({a})"
+        ));
+    }
+    Ok(())
+}
+
+/// What changed in a procedure row, as `field value` pairs.
+fn changes(old: &Procedure, new: &Procedure) -> Vec<String> {
+    let d = |v: Option<Date>| v.map_or("(none)".to_string(), |d| d.to_string());
+    let mut out = Vec::new();
+    if old.status != new.status {
+        out.push(format!("status {}", new.status.key()));
+    }
+    for (field, a, b) in [
+        ("applied", old.applied, new.applied),
+        ("due", old.due, new.due),
+        ("obtained", old.obtained, new.obtained),
+        ("pledged", old.pledged, new.pledged),
+        ("pledge_due", old.pledge_due, new.pledge_due),
+        ("fulfilled", old.fulfilled, new.fulfilled),
+    ] {
+        if a != b {
+            out.push(format!("{field} {}", d(b)));
+        }
+    }
+    if old.pledge_kind != new.pledge_kind {
+        out.push(format!(
+            "pledge_kind {}",
+            new.pledge_kind.map_or("(none)", |k| k.key())
+        ));
+    }
+    for (field, a, b) in [
+        ("doc_no", &old.doc_no, &new.doc_no),
+        ("missing_items", &old.missing_items, &new.missing_items),
+        ("note", &old.note, &new.note),
+    ] {
+        if a != b {
+            out.push(format!("{field} {b}"));
+        }
+    }
+    out
+}
+
+/// A project as the import will leave it.
+struct Plan<'a> {
+    loaded: Option<&'a LoadedProject>,
+    project: Project,
+    table: ProcedureTable,
+}
+
+/// The project a group of rows opens: its record and task list.
+fn new_project(
+    s: &Settings,
+    rows: &[&SheetRow],
+    today: Date,
+) -> Result<(Project, ProcedureTable), (usize, String)> {
+    let first = rows[0].row;
+    // Each project field from its first row; later rows must agree.
+    let mut fields: BTreeMap<&str, (usize, &str)> = BTreeMap::new();
+    for r in rows {
+        for f in [
+            "project_name",
+            "type",
+            "owner",
+            "township",
+            "planned_start",
+            "investment",
+            "code",
+            "opened",
+        ] {
+            if let Some(v) = r.get(f) {
+                match fields.get(f) {
+                    Some((n, old)) if *old != v => {
+                        return Err((
+                            r.row,
+                            format!("column {f}: \"{v}\" differs from \"{old}\" on row {n}"),
+                        ));
+                    }
+                    Some(_) => {}
+                    None => {
+                        fields.insert(f, (r.row, v));
+                    }
+                }
+            }
+        }
+    }
+    let get = |f: &str| fields.get(f).map(|(_, v)| *v);
+    let at = |f: &str| fields.get(f).map_or(first, |(n, _)| *n);
+    let name = get("project_name").ok_or((
+        first,
+        "a project not yet in the ledger needs its name (column project_name, e.g. 项目名称)"
+            .to_string(),
+    ))?;
+    let type_text = get("type").ok_or((
+        first,
+        "a project not yet in the ledger needs its type (column type, e.g. 类型)".to_string(),
+    ))?;
+    let kind = s.project_type(type_text).ok_or_else(|| {
+        (
+            at("type"),
+            format!(
+                "column type: unknown project type \"{type_text}\": expected one of {}",
+                s.type_keys()
+            ),
+        )
+    })?;
+    let date_of = |f: &str| {
+        get(f)
+            .map(|t| sheet_date(f, t).map_err(|e| (at(f), e)))
+            .transpose()
+    };
+    let planned_start = date_of("planned_start")?;
+    let earliest = rows
+        .iter()
+        .flat_map(|r| ["applied", "obtained", "pledged", "fulfilled"].map(|f| (r, f)))
+        .filter_map(|(r, f)| r.get(f).and_then(|t| sheet_date(f, t).ok()))
+        .filter(|d| *d <= today)
+        .min();
+    let opened = date_of("opened")?.or(earliest).unwrap_or(today);
+    if opened > today {
+        return Err((
+            at("opened"),
+            format!("column opened: {opened} is after today ({today})"),
+        ));
+    }
+    let investment = get("investment")
+        .map(|t| {
+            Amount::parse(t).map_err(|e| (at("investment"), format!("column investment: {e}")))
+        })
+        .transpose()?;
+    if let Some(c) = get("code") {
+        check_national_code(c).map_err(|e| (at("code"), format!("column code: {e}")))?;
+    }
+    let wanted: Vec<String> = rows
+        .iter()
+        .filter_map(|r| r.get("procedure"))
+        .filter_map(|t| s.procedure(t).map(|c| c.key.clone()))
+        .collect();
+    let mut table = ProcedureTable::new();
+    for c in s
+        .catalogue
+        .iter()
+        .filter(|c| c.applies_to(&kind.key) || wanted.contains(&c.key))
+    {
+        table.push(Procedure {
+            key: c.key.clone(),
+            name: c.name.clone(),
+            taskforce: c.taskforce.clone(),
+            due: c.limit.map(|l| l.due_from(opened, &s.calendar)),
+            ..Procedure::default()
+        });
+    }
+    let project = Project {
+        name: name.to_string(),
+        kind: kind.key.clone(),
+        owner: get("owner").map(str::to_string),
+        township: get("township").map(str::to_string),
+        code: get("code").map(str::to_string),
+        investment,
+        opened,
+        planned_start,
+        started: None,
+        annual_plan: Default::default(),
+    };
+    Ok((project, table))
+}
+
+pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
+    let file = a.file.display().to_string();
+    let mut mapping = match &a.mapping {
+        Some(p) => {
+            let text = std::fs::read_to_string(p)
+                .with_context(|| format!("--mapping {}: cannot read it", p.display()))?;
+            Mapping::parse(&text).map_err(|e| {
+                anyhow!(
+                    "--mapping {}: {}",
+                    p.display(),
+                    e.lines().collect::<Vec<_>>().join(" ")
+                )
+            })?
+        }
+        None => Mapping::default(),
+    };
+    for c in &a.column {
+        mapping.add_flag(c).map_err(|e| anyhow!(e))?;
+    }
+    let bytes = std::fs::read(&a.file).with_context(|| format!("cannot read {file}"))?;
+    let (text, encoding) = sheet::decode(&bytes).map_err(|e| anyhow!("{file} {e}"))?;
+    let sheet = sheet::read(&text, &mapping).map_err(|e| anyhow!("{file}: {e}"))?;
+
+    let ledger = ctx.open_ledger()?;
+    let _lock = if a.dry_run {
+        None
+    } else {
+        Some(ledger.lock()?)
+    };
+    let s = &ledger.settings;
+    let loaded = ledger.load_all()?;
+    let today = ctx.today;
+
+    let mut bad: Vec<(usize, String)> = Vec::new();
+    // Rows by project, in sheet order.
+    let mut groups: BTreeMap<String, Vec<&SheetRow>> = BTreeMap::new();
+    let mut order: Vec<String> = Vec::new();
+    for r in &sheet.rows {
+        let id_text = r.get("project").unwrap_or_default();
+        match ProjectId::parse(id_text) {
+            Ok(_) => {
+                if !groups.contains_key(id_text) {
+                    order.push(id_text.to_string());
+                }
+                groups.entry(id_text.to_string()).or_default().push(r);
+            }
+            Err(_) if id_text.is_empty() => bad.push((
+                r.row,
+                "column project is empty: expected a project ID".into(),
+            )),
+            Err(e) => bad.push((r.row, format!("column project: {e}"))),
+        }
+    }
+    let mut plans: BTreeMap<String, Plan> = BTreeMap::new();
+    let mut lines = Vec::new();
+    for id in &order {
+        let rows = &groups[id];
+        let plan = match loaded.iter().find(|lp| lp.id == *id) {
+            Some(lp) => Plan {
+                loaded: Some(lp),
+                project: lp.project.clone(),
+                table: lp.table.clone(),
+            },
+            None => match new_project(s, rows, today) {
+                Ok((project, table)) => {
+                    lines.push(format!(
+                        "open {id} {} ({}), opened {}, {} procedures",
+                        project.name,
+                        s.project_type(&project.kind)
+                            .map_or("", |t| t.name.as_str()),
+                        project.opened,
+                        table.rows.len()
+                    ));
+                    Plan {
+                        loaded: None,
+                        project,
+                        table,
+                    }
+                }
+                Err(e) => {
+                    bad.push(e);
+                    continue;
+                }
+            },
+        };
+        let mut plan = plan;
+        let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+        for r in rows {
+            let text = r.get("procedure").unwrap_or_default();
+            let Some(c) = s.procedure(text) else {
+                let msg = if text.is_empty() {
+                    "column procedure is empty: expected a key or Chinese name from the catalogue"
+                        .to_string()
+                } else {
+                    format!(
+                        "column procedure: unknown procedure \"{text}\": expected a key or Chinese name from the catalogue of ledger.toml"
+                    )
+                };
+                bad.push((r.row, msg));
+                continue;
+            };
+            if let Some(n) = seen.insert(c.key.clone(), r.row) {
+                bad.push((
+                    r.row,
+                    format!("{id} {} ({}) is already on row {n}", c.name, c.key),
+                ));
+                continue;
+            }
+            let i = match plan.table.position(&c.key) {
+                Some(i) => i,
+                None => {
+                    plan.table.push(Procedure {
+                        key: c.key.clone(),
+                        name: c.name.clone(),
+                        taskforce: c.taskforce.clone(),
+                        ..Procedure::default()
+                    });
+                    plan.table.rows.len() - 1
+                }
+            };
+            let before = plan.table.rows[i].clone();
+            let mut row = before.clone();
+            match apply_row(r, &mapping, &mut row, today, plan.project.opened) {
+                Ok(()) => {
+                    let ch = changes(&before, &row);
+                    if !ch.is_empty() {
+                        lines.push(format!(
+                            "change {id} {} ({}): {}",
+                            row.name,
+                            row.key,
+                            ch.join(", ")
+                        ));
+                    }
+                    plan.table.rows[i] = row;
+                    plan.table.sync(i);
+                }
+                Err(e) => bad.push((r.row, format!("{id} {}: {e}", c.key))),
+            }
+        }
+        plans.insert(id.clone(), plan);
+    }
+    if !bad.is_empty() {
+        bad.sort();
+        let mut msg = format!("{file}: {} bad row(s); nothing imported", bad.len());
+        for (row, e) in &bad {
+            msg.push_str(&format!("\n  row {row}: {e}"));
+        }
+        bail!(msg);
+    }
+
+    let opened = plans.values().filter(|p| p.loaded.is_none()).count();
+    let changed = lines.iter().filter(|l| l.starts_with("change ")).count();
+    let writes: Vec<&String> = order
+        .iter()
+        .filter(|id| {
+            let p = &plans[id.as_str()];
+            p.loaded.is_none_or(|lp| lp.table.rows != p.table.rows)
+        })
+        .collect();
+    if !a.dry_run {
+        for id in &writes {
+            let plan = &plans[id.as_str()];
+            let pid = ProjectId::parse(id).map_err(|e| anyhow!(e))?;
+            check_table(&ledger, &pid, &plan.project, &plan.table)?;
+            ledger.save(plan.loaded, &pid, &plan.project, Some(&plan.table))?;
+        }
+    }
+    let mut out: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    if !sheet.ignored.is_empty() {
+        out.push_str(&format!(
+            "ignored column(s): {}\n",
+            sheet.ignored.join(", ")
+        ));
+    }
+    let n = sheet.rows.len();
+    let enc = encoding.label();
+    out.push_str(&if writes.is_empty() {
+        format!("{n} row(s) read ({enc}): nothing to change, the ledger already says so\n")
+    } else if a.dry_run {
+        format!(
+            "{n} row(s) read ({enc}): would open {opened} project(s) and change {changed} procedure(s); nothing written (--dry-run)\n"
+        )
+    } else {
+        format!(
+            "{n} row(s) imported ({enc}): opened {opened} project(s), changed {changed} procedure(s)\n"
+        )
+    });
+    Ok(Output::ok(out))
+}
+
+/// Reads a table back as `check` would, refusing to write one with problems.
+fn check_table(
+    ledger: &Ledger,
+    id: &ProjectId,
+    project: &Project,
+    table: &ProcedureTable,
+) -> Result<()> {
+    let path = ledger
+        .project_dir(id)
+        .join(crate::store::procedures_file::FILE_NAME);
+    let bytes = table.to_bytes();
+    let text = String::from_utf8(bytes).expect("tables are UTF-8");
+    let (t, mut problems) = ProcedureTable::read(&path, &text);
+    if let Some(t) = &t {
+        problems.extend(crate::store::validate::procedures(
+            &path,
+            &text,
+            &ledger.settings,
+            Some(project),
+            t,
+        ));
+    }
+    if let Some(p) = problems.first() {
+        bail!(
+            "the import would leave a problem, nothing written: {}",
+            p.headline()
+        );
+    }
+    Ok(())
+}
