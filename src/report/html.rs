@@ -16,6 +16,7 @@ h3{font-size:1.05em;margin-bottom:.3em}\
 table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:.92em}\
 th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;vertical-align:top}\
 th{background:#f3f3f3}\
+td:nth-child(-n+2){white-space:nowrap}\
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\
 .none{color:#777}\
 svg{display:block;margin:.5em 0 1em;max-width:100%;height:auto}";
