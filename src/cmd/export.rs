@@ -80,7 +80,7 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         ExportWhat::Overdue => {
             let mut r = overdue::build(s, &projects, ctx.today);
             if let Some(k) = tf {
-                r.items.retain(|i| i.taskforce == k);
+                r.items.retain(|i| &*i.taskforce == k);
             }
             r.table(s, lang)
         }

@@ -12,7 +12,10 @@ pub const OVERDUE_EXIT: u8 = 3;
 pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
     let today = ctx.today;
     let (ledger, items) = ctx.map_projects(|s, lp| overdue::items(s, &lp, today))?;
-    let report = overdue::Report::new(today, items.into_iter().flatten().collect());
+    // One allocation of the exact size: the items of a province are many.
+    let mut all = Vec::with_capacity(items.iter().map(Vec::len).sum());
+    items.into_iter().for_each(|v| all.extend(v));
+    let report = overdue::Report::new(today, all);
     let code = if a.exit_code && !report.items.is_empty() {
         OVERDUE_EXIT
     } else {

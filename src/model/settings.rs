@@ -152,9 +152,38 @@ pub struct Settings {
     /// Member ledgers (township ledgers) a county report includes: paths
     /// relative to this ledger's folder.
     pub members: Vec<String>,
+    /// The task forces again, as shared strings, for reports that repeat
+    /// them on hundreds of thousands of rows (see `Settings::shared`).
+    pub shared: Vec<SharedTaskForce>,
+}
+
+/// A task force's key, name and lead unit as shared strings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SharedTaskForce {
+    pub key: std::sync::Arc<str>,
+    pub name: std::sync::Arc<str>,
+    pub lead: std::sync::Arc<str>,
+}
+
+impl SharedTaskForce {
+    pub fn of(taskforces: &[TaskForce]) -> Vec<SharedTaskForce> {
+        taskforces
+            .iter()
+            .map(|t| SharedTaskForce {
+                key: t.key.as_str().into(),
+                name: t.name.as_str().into(),
+                lead: t.lead.as_str().into(),
+            })
+            .collect()
+    }
 }
 
 impl Settings {
+    /// A task force as shared strings.
+    pub fn shared(&self, key: &str) -> Option<&SharedTaskForce> {
+        self.shared.iter().find(|t| &*t.key == key)
+    }
+
     pub fn taskforce(&self, key: &str) -> Option<&TaskForce> {
         self.taskforces.iter().find(|t| t.key == key)
     }

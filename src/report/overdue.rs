@@ -7,10 +7,12 @@
 use super::Table;
 use super::labels::{pick, taskforce_with_lead};
 use crate::model::date::days_past;
+use crate::model::settings::SharedTaskForce;
 use crate::model::{Date, Lang, PledgeKind, Settings, Status};
 use crate::store::LoadedProject;
 use rayon::slice::ParallelSliceMut;
 use serde::Serialize;
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -42,15 +44,15 @@ pub struct Item {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ledger: Option<String>,
     pub kind: Kind,
-    pub project: String,
-    pub project_name: String,
+    pub project: Arc<str>,
+    pub project_name: Arc<str>,
     /// What is overdue: the procedure's name, or "开工" for a start.
     pub item: String,
     /// The procedure key; null for a start.
     pub procedure: Option<String>,
-    pub taskforce: String,
-    pub taskforce_name: String,
-    pub lead_unit: String,
+    pub taskforce: Arc<str>,
+    pub taskforce_name: Arc<str>,
+    pub lead_unit: Arc<str>,
     pub due: Date,
     pub days_overdue: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -83,6 +85,15 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
 /// The overdue items of one project as of `today`, in no particular order.
 pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> {
     let mut items = Vec::new();
+    // Strings repeated on every item of the project are shared, not copied:
+    // a province's report holds hundreds of thousands of items.
+    let project: Arc<str> = lp.id.as_str().into();
+    let project_name: Arc<str> = lp.project.name.as_str().into();
+    let unknown = SharedTaskForce {
+        key: "".into(),
+        name: "".into(),
+        lead: "".into(),
+    };
     {
         let mut push = |kind,
                         item: String,
@@ -94,17 +105,21 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
             if days <= 0 {
                 return;
             }
-            let tf = settings.taskforce(taskforce);
+            let tf = settings.shared(taskforce);
+            let t = tf.unwrap_or(&unknown);
             items.push(Item {
                 ledger: lp.ledger.clone(),
                 kind,
-                project: lp.id.clone(),
-                project_name: lp.project.name.clone(),
+                project: project.clone(),
+                project_name: project_name.clone(),
                 item,
                 procedure,
-                taskforce: taskforce.to_string(),
-                taskforce_name: tf.map(|t| t.name.clone()).unwrap_or_default(),
-                lead_unit: tf.map(|t| t.lead.clone()).unwrap_or_default(),
+                taskforce: match tf {
+                    Some(t) => t.key.clone(),
+                    None => taskforce.into(),
+                },
+                taskforce_name: t.name.clone(),
+                lead_unit: t.lead.clone(),
                 due,
                 days_overdue: days,
                 pledge_kind: pledge.as_ref().map(|p| p.0),
@@ -158,13 +173,13 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                 items.push(Item {
                     ledger: lp.ledger.clone(),
                     kind: Kind::Problem,
-                    project: lp.id.clone(),
-                    project_name: lp.project.name.clone(),
+                    project: project.clone(),
+                    project_name: project_name.clone(),
                     item: p.what.clone(),
                     procedure: None,
-                    taskforce: String::new(),
-                    taskforce_name: String::new(),
-                    lead_unit: p.unit.clone(),
+                    taskforce: unknown.key.clone(),
+                    taskforce_name: unknown.name.clone(),
+                    lead_unit: p.unit.as_str().into(),
                     due: p.limit,
                     days_overdue: days,
                     pledge_kind: None,
@@ -213,8 +228,8 @@ impl Report {
             };
             t.push(vec![
                 i.kind.label(lang).to_string(),
-                i.project.clone(),
-                i.project_name.clone(),
+                i.project.to_string(),
+                i.project_name.to_string(),
                 item,
                 match &i.unit {
                     Some(unit) => unit.clone(),

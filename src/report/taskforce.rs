@@ -58,7 +58,7 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
         .iter()
         .filter(|i| matches!(i.kind, Kind::Pledge | Kind::Procedure))
     {
-        if let Some(row) = rows.iter_mut().find(|r| r.taskforce == i.taskforce) {
+        if let Some(row) = rows.iter_mut().find(|r| *r.taskforce == *i.taskforce) {
             row.overdue += 1;
         }
     }

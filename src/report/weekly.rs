@@ -128,7 +128,10 @@ pub fn build(
 ) -> Weekly {
     let (monday, sunday) = week(day);
     let as_of = sunday.min(today);
-    let projects: Vec<LoadedProject> = all.iter().filter_map(|lp| lp.as_of(as_of)).collect();
+    let projects: Vec<LoadedProject> = all
+        .iter()
+        .filter_map(|lp| lp.clone().as_of(as_of))
+        .collect();
     let in_week = |d: Date| monday <= d && d <= as_of;
 
     let year = as_of.year();
@@ -227,7 +230,7 @@ pub fn build(
     let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
     for i in overdue::build(settings, &projects, as_of).items {
         if matches!(i.kind, Kind::Pledge | Kind::Problem) {
-            groups.entry(i.lead_unit.clone()).or_default().push(i);
+            groups.entry(i.lead_unit.to_string()).or_default().push(i);
         }
     }
     let overdue = groups
@@ -516,8 +519,8 @@ impl Weekly {
                     &i.ledger,
                     vec![
                         i.kind.label(lang).to_string(),
-                        i.project.clone(),
-                        i.project_name.clone(),
+                        i.project.to_string(),
+                        i.project_name.to_string(),
                         i.item.clone(),
                         i.due.to_string(),
                         i.days_overdue.to_string(),

@@ -25,6 +25,7 @@ pub struct Ledger {
 
 /// One project as loaded: its record and procedure ledger, with the text
 /// they were read from so a write can keep everything else.
+#[derive(Clone)]
 pub struct LoadedProject {
     pub id: String,
     pub project: Project,
@@ -49,40 +50,23 @@ impl LoadedProject {
     /// The project as its files stood at the end of `day`: every record
     /// dated later left out. `None` when it was opened after `day`. A view
     /// for reports, never saved.
-    pub fn as_of(&self, day: crate::model::Date) -> Option<LoadedProject> {
+    pub fn as_of(mut self, day: crate::model::Date) -> Option<LoadedProject> {
         if self.project.opened > day {
             return None;
         }
-        let mut project = self.project.clone();
-        project.started = project.started.filter(|d| *d <= day);
-        let mut table = self.table.clone();
-        for row in &mut table.rows {
-            *row = crate::model::progress::procedure_as_of(row, day);
+        self.project.started = self.project.started.filter(|d| *d <= day);
+        for row in &mut self.table.rows {
+            // Most rows have nothing after `day`: leave them untouched.
+            if row.recorded_dates().any(|d| d > day) {
+                *row = crate::model::progress::procedure_as_of(row, day);
+            }
         }
-        Some(LoadedProject {
-            id: self.id.clone(),
-            project,
-            table,
-            record_text: self.record_text.clone(),
-            progress: self
-                .progress
-                .iter()
-                .filter(|e| e.date <= day)
-                .cloned()
-                .collect(),
-            progress_table: self.progress_table.clone(),
-            problems: self
-                .problems
-                .iter()
-                .filter(|p| p.opened <= day)
-                .map(|p| ProblemRecord {
-                    resolved: p.resolved.filter(|r| *r <= day),
-                    ..p.clone()
-                })
-                .collect(),
-            problems_table: self.problems_table.clone(),
-            ledger: self.ledger.clone(),
-        })
+        self.progress.retain(|e| e.date <= day);
+        self.problems.retain(|p| p.opened <= day);
+        for p in &mut self.problems {
+            p.resolved = p.resolved.filter(|r| *r <= day);
+        }
+        Some(self)
     }
 
     /// Keeps only the procedures `keep` accepts (a read-only view, e.g. one

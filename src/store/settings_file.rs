@@ -214,6 +214,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         name,
         region,
         lang,
+        shared: crate::model::settings::SharedTaskForce::of(&taskforces),
         taskforces,
         types,
         catalogue,
