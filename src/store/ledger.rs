@@ -244,6 +244,16 @@ impl Ledger {
     }
 }
 
+/// Whether `path` is a symbolic link (not followed).
+fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// Whether anything (file, folder, link) is at `path`.
+fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
 fn read_project(
     root: &Path,
     settings: Option<&Settings>,
@@ -259,7 +269,7 @@ fn read_project(
         ));
         return (None, problems);
     }
-    if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+    if is_symlink(&dir) {
         problems.push(Problem::file(
             &dir,
             "symlink",
@@ -269,7 +279,19 @@ fn read_project(
     }
     let record_path = dir.join(project_file::FILE_NAME);
     let table_path = dir.join(procedures_file::FILE_NAME);
-    if !record_path.is_file() {
+    for path in [&record_path, &table_path] {
+        if is_symlink(path) {
+            problems.push(Problem::file(
+                path,
+                "symlink",
+                "a symbolic link in place of a ledger file; taizhang does not follow links out of the ledger",
+            ));
+        }
+    }
+    if !problems.is_empty() {
+        return (None, problems);
+    }
+    if !exists(&record_path) {
         problems.push(Problem::file(
             &dir,
             "missing-record",
@@ -297,7 +319,7 @@ fn read_project(
             (None, String::new())
         }
     };
-    let table = if table_path.is_file() {
+    let table = if exists(&table_path) {
         match read_text(&table_path) {
             Ok(text) => {
                 let (t, probs) = ProcedureTable::read(&table_path, &text);

@@ -51,6 +51,59 @@ fn date_text(d: Option<Date>) -> String {
         .unwrap_or_default()
 }
 
+/// The first quoting error of a CSV text, which the lenient `csv` reader
+/// would otherwise accept by swallowing the rest of the file or keeping a
+/// stray quote: the byte offset and what is wrong.
+fn quote_error(text: &str) -> Option<(usize, String)> {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted(usize),
+        AfterQuote,
+    }
+    let bytes = text.as_bytes();
+    let mut state = State::FieldStart;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        state = match (state, b) {
+            (State::Quoted(open), b'"') => {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                    State::Quoted(open)
+                } else {
+                    State::AfterQuote
+                }
+            }
+            (State::Quoted(open), _) => State::Quoted(open),
+            (_, b',' | b'\n' | b'\r') => State::FieldStart,
+            (State::FieldStart, b'"') => State::Quoted(i),
+            (State::AfterQuote, _) => {
+                return Some((
+                    i,
+                    "CSV syntax error: text after the closing quote of a field".into(),
+                ));
+            }
+            (_, b'"') => {
+                return Some((
+                    i,
+                    "CSV syntax error: a quote inside a field that does not start with one".into(),
+                ));
+            }
+            _ => State::Unquoted,
+        };
+        i += 1;
+    }
+    match state {
+        State::Quoted(open) => Some((
+            open,
+            "CSV syntax error: the quoted field opened here is never closed".into(),
+        )),
+        _ => None,
+    }
+}
+
 impl ProcedureTable {
     /// An empty table with the standard header.
     pub fn new() -> ProcedureTable {
@@ -74,6 +127,12 @@ impl ProcedureTable {
             return (None, markers);
         }
         let mut problems = Vec::new();
+        if let Some((offset, msg)) = quote_error(text) {
+            problems.push(Problem::at(path, text, offset, "csv-syntax", msg).with_hint(
+                "a field holding a comma, quote or line break must be wrapped in \"…\" with inner quotes doubled (\"\")",
+            ));
+            return (None, problems);
+        }
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)

@@ -83,7 +83,10 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         let key = r.req_str(t, "key", span.clone());
         let tname = r.req_str(t, "name", span.clone());
         let lead = r.req_str(t, "lead", span.clone());
-        if let (Some(key), Some(name), Some(lead)) = (key, tname, lead) {
+        // A task force missing its name or lead is still known by its key,
+        // so the procedures that name it are not reported as well.
+        if let Some(key) = key {
+            let (name, lead) = (tname.unwrap_or_default(), lead.unwrap_or_default());
             if taskforces.iter().any(|x: &TaskForce| x.key == key) {
                 r.problem(
                     span,

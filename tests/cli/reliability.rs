@@ -1,0 +1,536 @@
+//! Never losing a clerk's work: `check` finds every kind of problem (one
+//! fixture per problem code), writes cannot tear or race, git merges the
+//! procedure ledgers, and nothing reaches outside the ledger.
+
+use crate::support::*;
+use std::collections::BTreeSet;
+
+// ---------------------------------------------------------------------------
+// check: one fixture per problem code
+// ---------------------------------------------------------------------------
+
+const CSV: &str = "projects/p/procedures.csv";
+const RECORD: &str = "projects/p/project.toml";
+
+/// A ledger with one chemical project `p` opened on `TODAY`.
+fn ledger() -> Ledger {
+    let l = Ledger::new();
+    l.open("p");
+    l
+}
+
+/// Rewrites the cells of the row of procedure `key` in `p`'s ledger.
+fn edit_row(l: &Ledger, key: &str, change: impl Fn(&mut Vec<String>)) {
+    let text = l.read(CSV);
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut cells: Vec<String> = line.split(',').map(str::to_string).collect();
+        if cells[0] == key {
+            change(&mut cells);
+        }
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    l.write(CSV, &out);
+}
+
+/// Column indexes of procedures.csv.
+const STATUS: usize = 3;
+const DUE: usize = 4;
+const OBTAINED: usize = 5;
+const KIND: usize = 7;
+const PLEDGED: usize = 8;
+const PLEDGE_DUE: usize = 9;
+const FULFILLED: usize = 11;
+
+/// Runs `check` and asserts it reports exactly `expected`: each a problem
+/// code and the headline `FILE:LINE[:COL]: message` of the text form, in
+/// order; the JSON form holds the same problems.
+#[track_caller]
+fn reports(l: &Ledger, expected: &[(&str, &str)]) -> String {
+    let run = l.run(&["check"]);
+    assert_eq!(run.code, 1, "check must fail:\n{}", run.stdout);
+    let headlines: Vec<&str> = run.stdout.lines().filter(|s| s.starts_with("./")).collect();
+    let want: Vec<&str> = expected.iter().map(|(_, h)| *h).collect();
+    assert_eq!(headlines, want, "check printed:\n{}", run.stdout);
+    assert!(
+        run.stdout
+            .ends_with(&format!("{} problem(s) in .\n", expected.len())),
+        "{}",
+        run.stdout
+    );
+    let json = l.run(&["check", "--format", "json"]);
+    assert_eq!(json.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let problems = v["problems"].as_array().unwrap();
+    let codes: Vec<&str> = problems
+        .iter()
+        .map(|p| p["code"].as_str().unwrap())
+        .collect();
+    let want: Vec<&str> = expected.iter().map(|(c, _)| *c).collect();
+    assert_eq!(codes, want, "{}", json.stdout);
+    for (p, (_, headline)) in problems.iter().zip(expected) {
+        let mut h = p["file"].as_str().unwrap().to_string();
+        if let Some(line) = p["line"].as_u64() {
+            h.push_str(&format!(":{line}"));
+            if let Some(col) = p["column"].as_u64() {
+                h.push_str(&format!(":{col}"));
+            }
+        }
+        h.push_str(&format!(": {}", p["message"].as_str().unwrap()));
+        assert_eq!(&h, headline);
+    }
+    run.stdout
+}
+
+#[test]
+fn a_sound_ledger_checks_silently() {
+    let l = ledger();
+    let run = l.run(&["check"]).ok();
+    assert_eq!(run.stdout, "");
+    let json = l.run(&["check", "--format", "json"]).ok();
+    assert_eq!(json.stdout.trim(), "{\n  \"problems\": []\n}");
+}
+
+#[test]
+fn check_toml_syntax() {
+    let l = ledger();
+    l.write(
+        RECORD,
+        "name = \"P\"\ntype = chemical\nopened = 2024-03-01\n",
+    );
+    reports(
+        &l,
+        &[(
+            "toml-syntax",
+            "./projects/p/project.toml:2:8: TOML syntax error: string values must be quoted, expected literal string",
+        )],
+    );
+}
+
+#[test]
+fn check_csv_syntax_unclosed_quote() {
+    let l = ledger();
+    edit_row(&l, "eia", |c| c[12] = "\"see the file".into());
+    reports(
+        &l,
+        &[(
+            "csv-syntax",
+            "./projects/p/procedures.csv:7:40: CSV syntax error: the quoted field opened here is never closed",
+        )],
+    );
+}
+
+#[test]
+fn check_csv_syntax_stray_quote() {
+    let l = ledger();
+    edit_row(&l, "eia", |c| c[6] = "豫环\"2024\"3号".into());
+    reports(
+        &l,
+        &[(
+            "csv-syntax",
+            "./projects/p/procedures.csv:7:36: CSV syntax error: a quote inside a field that does not start with one",
+        )],
+    );
+}
+
+#[test]
+fn check_conflict_markers_in_every_file() {
+    let l = ledger();
+    let csv = l.read(CSV).replacen(
+        "eia,",
+        "<<<<<<< ours\neia,环评批复,env,obtained,,2024-03-01,,,,,,,\n=======\neia,",
+        1,
+    );
+    let csv = csv.replacen("energy,", ">>>>>>> theirs\nenergy,", 1);
+    l.write(CSV, &csv);
+    l.write(
+        RECORD,
+        "name = \"P\"\n<<<<<<< HEAD\ntype = \"chemical\"\n=======\ntype = \"industrial\"\n>>>>>>> other\nopened = 2024-03-01\n",
+    );
+    let settings = l.read("ledger.toml").replacen(
+        "lang = \"en\"",
+        "<<<<<<< HEAD\nlang = \"en\"\n=======\nlang = \"zh\"\n>>>>>>> b",
+        1,
+    );
+    l.write("ledger.toml", &settings);
+    let out = reports(
+        &l,
+        &[
+            (
+                "conflict-marker",
+                "./ledger.toml:15: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./ledger.toml:17: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./ledger.toml:19: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./projects/p/project.toml:2: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./projects/p/project.toml:4: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./projects/p/project.toml:6: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./projects/p/procedures.csv:7: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./projects/p/procedures.csv:9: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./projects/p/procedures.csv:11: git conflict marker left in the file",
+            ),
+        ],
+    );
+    assert!(out.contains("7 | <<<<<<< ours\n"), "{out}");
+    assert!(out.contains("taizhang git setup"), "{out}");
+    assert!(out.contains("resolve the merge by hand"), "{out}");
+}
+
+#[test]
+fn check_encoding() {
+    let l = ledger();
+    let mut bytes = l.read(CSV).into_bytes();
+    // "环评" in GBK, as an old Excel would save it.
+    let at = bytes.len() - 1;
+    bytes.splice(at..at, [0xbb, 0xb7, 0xc6, 0xc0]);
+    std::fs::write(l.file(CSV), bytes).unwrap();
+    reports(
+        &l,
+        &[(
+            "encoding",
+            "./projects/p/procedures.csv:15:53: the file is not valid UTF-8; save it as UTF-8",
+        )],
+    );
+}
+
+#[test]
+fn check_unreadable() {
+    let l = ledger();
+    std::fs::remove_file(l.file(CSV)).unwrap();
+    std::fs::create_dir(l.file(CSV)).unwrap();
+    let run = l.run(&["check", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["problems"][0]["code"], "unreadable");
+    assert_eq!(v["problems"][0]["file"], "./projects/p/procedures.csv");
+    let text = l.run(&["check"]).stdout;
+    assert!(
+        text.starts_with("./projects/p/procedures.csv: cannot read the file: "),
+        "{text}"
+    );
+}
+
+#[test]
+fn check_missing_key() {
+    let l = ledger();
+    l.write(RECORD, "name = \"P\"\ntype = \"chemical\"\n");
+    let settings = l
+        .read("ledger.toml")
+        .replacen("lead = \"县自然资源局\"\n", "", 1);
+    l.write("ledger.toml", &settings);
+    reports(
+        &l,
+        &[
+            ("missing-key", "./ledger.toml:40:1: missing `lead`"),
+            (
+                "missing-key",
+                "./projects/p/project.toml:1:1: missing `opened` (the date the project was opened)",
+            ),
+        ],
+    );
+    let bare = Ledger::new();
+    bare.write(
+        "ledger.toml",
+        "name = \"x\"\n[[taskforce]]\nkey = \"a\"\nname = \"A\"\nlead = \"L\"\n",
+    );
+    reports(
+        &bare,
+        &[("missing-key", "./ledger.toml: no [[type]] defined")],
+    );
+}
+
+#[test]
+fn check_bad_values() {
+    let l = ledger();
+    l.write(
+        RECORD,
+        "name = \"P\"\ntype = \"chemical\"\ninvestment = \"三亿\"\nopened = 2024-03-01\nplanned_start = \"2024-02-30\"\n",
+    );
+    edit_row(&l, "eia", |c| {
+        c[DUE] = "2024/05/01".into();
+        c[STATUS] = "done".into();
+    });
+    reports(
+        &l,
+        &[
+            (
+                "bad-value",
+                "./projects/p/project.toml:3:14: `investment`: invalid amount \"三亿\": expected an amount in 万元 as digits with an optional decimal point, e.g. 3500 or 3500.25",
+            ),
+            (
+                "bad-value",
+                "./projects/p/project.toml:5:17: `planned_start`: invalid date \"2024-02-30\": no such day in the calendar; expected YYYY-MM-DD, e.g. 2024-03-15",
+            ),
+            (
+                "bad-value",
+                "./projects/p/procedures.csv:7: column \"due\": invalid date \"2024/05/01\": expected YYYY-MM-DD, e.g. 2024-03-15",
+            ),
+            (
+                "bad-value",
+                "./projects/p/procedures.csv:7: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn check_duplicate_key_and_unknown_taskforce_in_settings() {
+    let l = ledger();
+    let mut settings = l.read("ledger.toml");
+    settings.push_str(
+        "\n[[procedure]]\nkey = \"eia\"\nname = \"环评\"\ntaskforce = \"env\"\ntypes = [\"*\"]\n\n[[procedure]]\nkey = \"fire\"\nname = \"消防\"\ntaskforce = \"firemen\"\ntypes = [\"*\"]\n",
+    );
+    l.write("ledger.toml", &settings);
+    let n = settings.lines().count();
+    reports(
+        &l,
+        &[
+            (
+                "duplicate-key",
+                &format!(
+                    "./ledger.toml:{}:1: procedure `eia` is defined twice",
+                    n - 10
+                ),
+            ),
+            (
+                "unknown-taskforce",
+                &format!(
+                    "./ledger.toml:{}:13: unknown task force \"firemen\": expected one of land, env, build, relics, transport, water, supervision",
+                    n - 1
+                ),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn check_unknown_type_taskforce_and_procedure() {
+    let l = ledger();
+    let record = l.read(RECORD).replace("\"chemical\"", "\"spaceport\"");
+    l.write(RECORD, &record);
+    edit_row(&l, "eia", |c| c[2] = "envx".into());
+    edit_row(&l, "energy", |c| c[0] = "teleport".into());
+    reports(
+        &l,
+        &[
+            (
+                "unknown-type",
+                "./projects/p/project.toml:5:1: unknown project type \"spaceport\": expected one of industrial (工业), chemical (化工), logistics (物流), transport (交通), water (水利), municipal (市政), public (社会事业)",
+            ),
+            (
+                "unknown-taskforce",
+                "./projects/p/procedures.csv:7: procedure \"eia\": unknown task force \"envx\": expected one of land, env, build, relics, transport, water, supervision",
+            ),
+            (
+                "unknown-procedure",
+                "./projects/p/procedures.csv:8: unknown procedure \"teleport\": not in the catalogue of ledger.toml",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn check_missing_and_duplicate_columns() {
+    let l = ledger();
+    let csv = l.read(CSV).replacen(",note\n", ",notes\n", 1);
+    l.write(CSV, &csv);
+    l.open("q");
+    let csv: String = l
+        .read("projects/q/procedures.csv")
+        .lines()
+        .enumerate()
+        .map(|(i, line)| {
+            if i == 0 {
+                format!("{line},status\n")
+            } else {
+                format!("{line},\n")
+            }
+        })
+        .collect();
+    l.write("projects/q/procedures.csv", &csv);
+    l.open("r");
+    l.write("projects/r/procedures.csv", "");
+    reports(
+        &l,
+        &[
+            (
+                "missing-column",
+                "./projects/p/procedures.csv:1: missing column(s) note: expected a header with procedure,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note",
+            ),
+            (
+                "duplicate-column",
+                "./projects/q/procedures.csv:1: column \"status\" appears twice in the header",
+            ),
+            (
+                "missing-column",
+                "./projects/r/procedures.csv: the file is empty: expected a header line",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn check_column_count_and_duplicate_rows() {
+    let l = ledger();
+    edit_row(&l, "eia", |c| {
+        c.pop();
+    });
+    let mut csv = l.read(CSV);
+    csv.push_str("energy,节能审查,supervision,pending,,,,,,,,,\n");
+    l.write(CSV, &csv);
+    reports(
+        &l,
+        &[
+            (
+                "column-count",
+                "./projects/p/procedures.csv:7: row has 12 fields, the header has 13",
+            ),
+            (
+                "duplicate-procedure",
+                "./projects/p/procedures.csv:16: procedure \"energy\" appears twice (first on line 8)",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn check_pledge_rules() {
+    let l = ledger();
+    edit_row(&l, "eia", |c| {
+        c[STATUS] = "pledged".into();
+        c[PLEDGED] = "2024-03-01".into();
+        c[PLEDGE_DUE] = "2024-04-01".into();
+    });
+    edit_row(&l, "energy", |c| {
+        c[STATUS] = "pledged".into();
+        c[KIND] = "notify".into();
+        c[PLEDGED] = "2024-03-01".into();
+    });
+    edit_row(&l, "flood", |c| {
+        c[STATUS] = "obtained".into();
+        c[OBTAINED] = "2024-03-01".into();
+        c[FULFILLED] = "2024-03-01".into();
+    });
+    edit_row(&l, "relics", |c| c[STATUS] = "obtained".into());
+    reports(
+        &l,
+        &[
+            (
+                "pledge-without-kind",
+                "./projects/p/procedures.csv:7: procedure \"eia\": status is pledged but pledge_kind is empty: expected tolerance or notify",
+            ),
+            (
+                "pledge-without-deadline",
+                "./projects/p/procedures.csv:8: procedure \"energy\": a pledge without a deadline: pledge_due must hold the commitment deadline (承诺时限)",
+            ),
+            (
+                "fulfilled-without-pledge",
+                "./projects/p/procedures.csv:11: procedure \"flood\": a fulfilled date on a procedure that was never pledged",
+            ),
+            (
+                "obtained-without-date",
+                "./projects/p/procedures.csv:12: procedure \"relics\": status is obtained but the obtained date is empty",
+            ),
+        ],
+    );
+}
+
+#[test]
+fn check_date_before_opened() {
+    let l = ledger();
+    edit_row(&l, "eia", |c| {
+        c[STATUS] = "obtained".into();
+        c[OBTAINED] = "2024-02-28".into();
+    });
+    reports(
+        &l,
+        &[(
+            "date-before-opened",
+            "./projects/p/procedures.csv:7: procedure \"eia\": obtained date 2024-02-28 is before the project was opened (2024-03-01)",
+        )],
+    );
+}
+
+#[test]
+fn check_project_folders() {
+    let l = ledger();
+    std::fs::create_dir_all(l.file("projects/Bad Name")).unwrap();
+    l.write("projects/no-record/procedures.csv", &l.read(CSV));
+    l.write("projects/no-table/project.toml", &l.read(RECORD));
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.toml"), "name = \"x\"\n").unwrap();
+    std::os::unix::fs::symlink(outside.path(), l.file("projects/linked")).unwrap();
+    l.open("q");
+    std::fs::remove_file(l.file("projects/q/project.toml")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.toml"),
+        l.file("projects/q/project.toml"),
+    )
+    .unwrap();
+    reports(
+        &l,
+        &[
+            (
+                "bad-id",
+                "./projects/Bad Name: project folder name: invalid project ID \"Bad Name\": expected a short slug of lower-case letters, digits, '-' and '_' (e.g. shengrun-hq), at most 64 characters",
+            ),
+            (
+                "symlink",
+                "./projects/linked: project folder is a symbolic link; taizhang does not follow links out of the ledger",
+            ),
+            (
+                "missing-record",
+                "./projects/no-record: project folder without its record project.toml",
+            ),
+            (
+                "missing-procedures",
+                "./projects/no-table: project folder without its procedure ledger procedures.csv",
+            ),
+            (
+                "symlink",
+                "./projects/q/project.toml: a symbolic link in place of a ledger file; taizhang does not follow links out of the ledger",
+            ),
+        ],
+    );
+}
+
+/// Every code `check` can report has a fixture above: this list must name
+/// them all, and each name must occur in a `reports` call of this file.
+#[test]
+fn every_problem_code_has_a_fixture() {
+    let codes: BTreeSet<&str> = taizhang::store::problem::CODES
+        .iter()
+        .map(|(c, _)| *c)
+        .collect();
+    let source = include_str!("reliability.rs");
+    for code in &codes {
+        assert!(
+            source.contains(&format!("\"{code}\","))
+                || source.contains(&format!("[\"code\"], \"{code}\"")),
+            "problem code {code} has no fixture"
+        );
+    }
+}
