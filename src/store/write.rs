@@ -55,7 +55,7 @@ impl WriteLock {
             match file.try_lock() {
                 Ok(()) => return Ok(WriteLock { _file: file }),
                 Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
-                    std::thread::sleep(Duration::from_millis(20));
+                    std::thread::sleep(Duration::from_millis(5));
                 }
                 Err(std::fs::TryLockError::WouldBlock) => bail!(
                     "another writer is busy with this ledger (lock {} held for over {} s); try again in a moment",
