@@ -73,6 +73,32 @@ pub enum Command {
     /// Print a report.
     #[command(subcommand)]
     Report(ReportCommand),
+    /// Work with git: set up the merge driver for the procedure ledgers.
+    #[command(subcommand)]
+    Git(GitCommand),
+    /// The merge driver git runs on a procedures.csv (see `taizhang git
+    /// setup`): merges BASE, OURS and THEIRS row by row on the procedure key
+    /// and cell by cell into OURS; exit 1 when a cell changed two ways.
+    MergeCsv(MergeCsvArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Register the merge driver for procedures.csv in this repository's
+    /// own git config (.git/config) and write .gitattributes.
+    Setup,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeCsvArgs {
+    /// The common ancestor's version (git's %O)
+    pub base: PathBuf,
+    /// Our version, replaced by the merge (git's %A)
+    pub ours: PathBuf,
+    /// Their version (git's %B)
+    pub theirs: PathBuf,
+    /// The file's path in the repository, for messages (git's %P)
+    pub path: Option<String>,
 }
 
 #[derive(Debug, Args)]

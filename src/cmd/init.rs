@@ -48,6 +48,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
         format!("{LOCK_FILE}\n.taizhang-*.tmp\n").as_bytes(),
     )?;
     atomic_write(&dir.join(PROJECTS_DIR).join(".gitkeep"), b"")?;
+    super::git::write_attributes(&dir)?;
     atomic_write(&settings_path, text.as_bytes())?;
     Ok(Output::ok(format!(
         "Created the ledger \"{name}\" in {}.\nEdit {} to fit your county, then open a project with `taizhang open`.\n",

@@ -4,6 +4,7 @@
 //! types on the command line.
 
 mod check;
+mod git;
 mod init;
 mod list;
 mod open;
@@ -11,7 +12,7 @@ mod record;
 mod report;
 mod show;
 
-use crate::cli::{Cli, Command, ReportCommand};
+use crate::cli::{Cli, Command, GitCommand, ReportCommand};
 use crate::model::{Date, Lang, ProjectId, Settings, parse_date};
 use crate::report::{Format, Table, render};
 use crate::store::Ledger;
@@ -88,6 +89,8 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Check => check::run(&ctx),
         Command::Report(ReportCommand::Overdue) => report::overdue(&ctx),
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
+        Command::Git(GitCommand::Setup) => git::setup(&ctx),
+        Command::MergeCsv(a) => git::merge_csv(a),
     }
 }
 

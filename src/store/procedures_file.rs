@@ -54,7 +54,7 @@ fn date_text(d: Option<Date>) -> String {
 /// The first quoting error of a CSV text, which the lenient `csv` reader
 /// would otherwise accept by swallowing the rest of the file or keeping a
 /// stray quote: the byte offset and what is wrong.
-fn quote_error(text: &str) -> Option<(usize, String)> {
+pub(crate) fn quote_error(text: &str) -> Option<(usize, String)> {
     #[derive(PartialEq)]
     enum State {
         FieldStart,

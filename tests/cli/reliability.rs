@@ -752,3 +752,302 @@ fn a_write_is_refused_when_the_file_it_would_change_does_not_parse() {
     l.run(&["tick", "q", "energy"])
         .fails_with("cannot use ./ledger.toml: 1 problem(s)");
 }
+
+// ---------------------------------------------------------------------------
+// git: the merge driver for procedures.csv
+// ---------------------------------------------------------------------------
+
+/// Runs git in `dir`, asserting success; its stdout.
+#[track_caller]
+fn git(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Makes `dir` a repository with a committer, without touching the user's
+/// own git config.
+fn git_identity(dir: &std::path::Path, who: &str) {
+    git(dir, &["config", "user.name", who]);
+    git(
+        dir,
+        &["config", "user.email", &format!("{who}@example.org")],
+    );
+    git(dir, &["config", "commit.gpgsign", "false"]);
+}
+
+/// A ledger in a git repository with project `p` committed and the merge
+/// driver set up, and a clone of it with the driver set up too.
+fn two_clerks() -> (Ledger, tempfile::TempDir) {
+    let l = Ledger::new();
+    git(l.path(), &["init", "-q", "-b", "main"]);
+    git_identity(l.path(), "wang");
+    l.run(&["git", "setup"]).ok();
+    l.open("p");
+    git(l.path(), &["add", "-A"]);
+    git(l.path(), &["commit", "-q", "-m", "open p"]);
+    let other = tempfile::tempdir().unwrap();
+    git(
+        other.path(),
+        &["clone", "-q", l.path().to_str().unwrap(), "b"],
+    );
+    let b = other.path().join("b");
+    git_identity(&b, "li");
+    run_in(&b, &["git", "setup"]).ok();
+    (l, other)
+}
+
+/// Runs taizhang in the clone as of `TODAY`.
+fn in_clone(dir: &tempfile::TempDir, args: &[&str]) -> Run {
+    let mut all = args.to_vec();
+    all.extend(["--today", TODAY]);
+    run_in(&dir.path().join("b"), &all)
+}
+
+fn commit_all(dir: &std::path::Path, msg: &str) {
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-q", "-m", msg]);
+}
+
+/// Adds an unknown column `contact` with a value on the row of `key`.
+fn add_contact(path: &std::path::Path, key: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let out: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| match i {
+            0 => format!("{l},contact\n"),
+            _ if l.starts_with(&format!("{key},")) => format!("{l},张工 13800000000\n"),
+            _ => format!("{l},\n"),
+        })
+        .collect();
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn git_setup_registers_the_driver_locally_and_writes_gitattributes() {
+    let l = Ledger::new();
+    assert_eq!(
+        l.read(".gitattributes"),
+        "# Merge procedure ledgers row by row (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang-csv\n"
+    );
+    l.refuses(
+        &["git", "setup"],
+        "is not in a git repository: run `git init` there first",
+    );
+    git(l.path(), &["init", "-q"]);
+    l.write(".gitattributes", "*.md text\n");
+    let run = l.run(&["git", "setup"]).ok();
+    assert!(
+        run.stdout
+            .starts_with("Registered the merge driver taizhang-csv")
+    );
+    assert_eq!(
+        l.read(".gitattributes"),
+        "*.md text\n# Merge procedure ledgers row by row (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang-csv\n"
+    );
+    let driver = git(
+        l.path(),
+        &["config", "--local", "merge.taizhang-csv.driver"],
+    );
+    assert!(
+        driver
+            .trim_end()
+            .ends_with("taizhang' merge-csv %O %A %B %P"),
+        "{driver}"
+    );
+    assert_eq!(
+        git(
+            l.path(),
+            &["check-attr", "merge", "projects/p/procedures.csv"]
+        ),
+        "projects/p/procedures.csv: merge: taizhang-csv\n"
+    );
+    // Running it again changes nothing.
+    let before = l.snapshot();
+    l.run(&["git", "setup"]).ok();
+    assert!(l.snapshot() == before);
+}
+
+#[test]
+fn concurrent_edits_of_different_procedures_and_cells_merge_cleanly() {
+    let (a, other) = two_clerks();
+    let b = other.path().join("b");
+    let csv_b = b.join(CSV);
+    // Clerk A: eia obtained, safety given a due date.
+    a.run(&["tick", "p", "eia", "--doc", "豫环审〔2024〕3号"])
+        .ok();
+    a.run(&["due", "p", "safety", "2024-05-20"]).ok();
+    commit_all(a.path(), "a");
+    // Clerk B: energy and safety pledged (safety: other cells than A's),
+    // and a column taizhang does not know, on the eia row A changed.
+    in_clone(
+        &other,
+        &[
+            "pledge",
+            "p",
+            "energy",
+            "--due",
+            "2024-04-01",
+            "--kind",
+            "notify",
+            "--items",
+            "承诺书",
+        ],
+    )
+    .ok();
+    in_clone(
+        &other,
+        &[
+            "pledge",
+            "p",
+            "safety",
+            "--due",
+            "2024-04-15",
+            "--kind",
+            "tolerance",
+            "--items",
+            "图纸",
+        ],
+    )
+    .ok();
+    add_contact(&csv_b, "eia");
+    commit_all(&b, "b");
+    // What both clerks' work together must give, made in a third copy.
+    let expected = copy_of(&a);
+    for args in [
+        &[
+            "pledge",
+            "p",
+            "energy",
+            "--due",
+            "2024-04-01",
+            "--kind",
+            "notify",
+            "--items",
+            "承诺书",
+        ][..],
+        &[
+            "pledge",
+            "p",
+            "safety",
+            "--due",
+            "2024-04-15",
+            "--kind",
+            "tolerance",
+            "--items",
+            "图纸",
+        ],
+    ] {
+        expected.run(args).ok();
+    }
+    add_contact(&expected.file(CSV), "eia");
+
+    git(
+        &b,
+        &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
+    );
+    assert_eq!(std::fs::read_to_string(&csv_b).unwrap(), expected.read(CSV));
+    assert_eq!(in_clone(&other, &["check"]).ok().stdout, "");
+    // And back the other way: A pulls B's merge, a fast-forward.
+    git(
+        a.path(),
+        &[
+            "pull",
+            "-q",
+            "--no-rebase",
+            "--no-edit",
+            b.to_str().unwrap(),
+            "main",
+        ],
+    );
+    assert_eq!(a.read(CSV), expected.read(CSV));
+}
+
+#[test]
+fn the_same_cell_changed_two_ways_is_a_conflict_with_both_values() {
+    let (a, other) = two_clerks();
+    let b = other.path().join("b");
+    a.run(&["tick", "p", "eia", "--doc", "A-1"]).ok();
+    a.run(&["tick", "p", "energy"]).ok();
+    commit_all(a.path(), "a");
+    in_clone(&other, &["tick", "p", "eia", "--doc", "B-2"]).ok();
+    in_clone(&other, &["due", "p", "flood", "2024-06-01"]).ok();
+    commit_all(&b, "b");
+    let out = std::process::Command::new("git")
+        .args(["pull", "--no-rebase", "--no-edit", "origin", "main"])
+        .current_dir(&b)
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the merge must stop on the conflict");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains(
+            "CONFLICT (taizhang): projects/p/procedures.csv: procedure \"eia\": changed both ways: doc_no: ours \"B-2\", theirs \"A-1\""
+        ),
+        "{stdout}"
+    );
+    let csv = std::fs::read_to_string(b.join(CSV)).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[6..12],
+        [
+            "<<<<<<< ours",
+            "eia,环评批复,env,obtained,2024-04-30,2024-03-01,B-2,,,,,,",
+            "=======",
+            "eia,环评批复,env,obtained,2024-04-30,2024-03-01,A-1,,,,,,",
+            ">>>>>>> theirs",
+            "energy,节能审查,supervision,obtained,,2024-03-01,,,,,,,",
+        ]
+    );
+    assert!(lines.contains(&"flood,洪水影响评价,water,pending,2024-06-01,,,,,,,,"));
+    let check = in_clone(&other, &["check"]);
+    assert_eq!(check.code, 1);
+    let headlines: Vec<&str> = check
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("./"))
+        .collect();
+    assert_eq!(
+        headlines,
+        [
+            "./projects/p/procedures.csv:7: git conflict marker left in the file",
+            "./projects/p/procedures.csv:9: git conflict marker left in the file",
+            "./projects/p/procedures.csv:11: git conflict marker left in the file",
+        ]
+    );
+    // Writes wait until the conflict is resolved.
+    in_clone(&other, &["tick", "p", "flood"]).fails_with("project \"p\" cannot be used");
+}
+
+#[test]
+fn merge_csv_falls_back_to_a_line_merge_when_a_side_does_not_parse() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    w("o", "procedure,name\neia,环评\nflood,洪评\nsafety,安评\n");
+    w(
+        "a",
+        "procedure,name\neia,环评\nflood,洪评\nsafety,安评\n\"broken\n",
+    );
+    w(
+        "b",
+        "procedure,name\neia,环评批复\nflood,洪评\nsafety,安评\n",
+    );
+    let run = run_in(dir.path(), &["merge-csv", "o", "a", "b", "x.csv"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.starts_with("taizhang: x.csv: merged line by line, not row by row: our version: CSV syntax error: the quoted field opened here is never closed\n"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a")).unwrap(),
+        "procedure,name\neia,环评批复\nflood,洪评\nsafety,安评\n\"broken\n"
+    );
+}
