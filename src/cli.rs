@@ -45,6 +45,14 @@ pub struct Global {
     /// Label language [default: `lang` in ledger.toml]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// Commit each change to git: one commit of exactly the files it changed
+    /// [default: `auto_commit` in ledger.toml]
+    #[arg(long, global = true)]
+    pub commit: bool,
+    /// Read the ledger as it stood at a past git commit (read commands only),
+    /// e.g. HEAD~3, a commit hash or a tag
+    #[arg(long, global = true, value_name = "REV")]
+    pub at: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,6 +88,15 @@ pub enum Command {
     /// setup`): merges BASE, OURS and THEIRS row by row on the procedure key
     /// and cell by cell into OURS; exit 1 when a cell changed two ways.
     MergeCsv(MergeCsvArgs),
+    /// The ledger's history from git: who changed what, and when; of one
+    /// project when ID is given.
+    Log(LogArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Project ID
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

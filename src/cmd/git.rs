@@ -3,7 +3,10 @@
 //! the driver itself, which git runs on every merge of a `procedures.csv`.
 
 use super::{Ctx, Output};
-use crate::cli::MergeCsvArgs;
+use crate::cli::{LogArgs, MergeCsvArgs};
+use crate::model::Lang;
+use crate::report::{Table, labels};
+use crate::store::ledger::PROJECTS_DIR;
 use crate::store::write::atomic_write;
 use crate::store::{Ledger, csv_merge, git};
 use anyhow::{Context, Result, bail};
@@ -132,4 +135,43 @@ pub fn merge_csv(a: &MergeCsvArgs) -> Result<Output> {
             })
         }
     }
+}
+
+pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {
+    let root = Ledger::locate(ctx.ledger.as_deref())?;
+    let path = match &a.id {
+        Some(text) => {
+            let id = super::project_id(text)?;
+            format!("{PROJECTS_DIR}/{id}")
+        }
+        None => ".".to_string(),
+    };
+    if git::toplevel(&root).is_none() {
+        bail!(
+            "{} is not in a git repository: there is no history to show",
+            root.display()
+        );
+    }
+    let entries = git::log(&root, &path)?;
+    // The history is wanted most when the ledger is broken: the language
+    // falls back to Chinese when the settings cannot be read.
+    let lang = ctx
+        .lang
+        .unwrap_or_else(|| Ledger::open(root.clone()).map_or(Lang::Zh, |l| l.settings.lang));
+    let mut table = Table::new(&[
+        labels::pick(lang, "Commit", "提交"),
+        labels::pick(lang, "Date", "时间"),
+        labels::pick(lang, "Who", "提交人"),
+        labels::pick(lang, "What", "内容"),
+    ]);
+    for e in &entries {
+        table.push(vec![
+            e.commit.clone(),
+            e.date.clone(),
+            e.author.clone(),
+            e.subject.clone(),
+        ]);
+    }
+    let empty = format!("No history for {path} yet.\n");
+    Ok(Output::ok(ctx.render(&entries, table, empty)))
 }

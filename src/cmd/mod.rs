@@ -41,11 +41,32 @@ pub struct Ctx {
     pub today: Date,
     pub format: Format,
     pub lang: Option<Lang>,
+    /// `--commit`: commit each write to git.
+    pub commit: bool,
 }
 
 impl Ctx {
     pub fn open_ledger(&self) -> Result<Ledger> {
         Ledger::open(Ledger::locate(self.ledger.as_deref())?)
+    }
+
+    /// Commits the files a write changed (paths relative to the ledger
+    /// root) when `--commit` or `auto_commit` asks for it. The change is
+    /// written either way: a commit that cannot be made is a warning.
+    pub fn commit(&self, ledger: &Ledger, files: &[PathBuf], subject: &str) {
+        if !(self.commit || ledger.settings.auto_commit) || files.is_empty() {
+            return;
+        }
+        if crate::store::git::toplevel(&ledger.root).is_none() {
+            eprintln!(
+                "warning: {} is not in a git repository: the change is written but not committed",
+                ledger.root.display()
+            );
+            return;
+        }
+        if let Err(e) = crate::store::git::commit(&ledger.root, files, subject) {
+            eprintln!("warning: the change is written but not committed: {e:#}");
+        }
     }
 
     pub fn lang(&self, settings: &Settings) -> Lang {
@@ -70,11 +91,24 @@ pub fn run(cli: Cli) -> Result<Output> {
         Some(t) => parse_date(t).map_err(|e| anyhow!("--today: {e}"))?,
         None => chrono::Local::now().date_naive(),
     };
+    // `--at REV`: a read command runs on the ledger's files as they stood
+    // at that commit, copied out of git into a temporary folder.
+    let past = match &g.at {
+        None => None,
+        Some(_) if !reads(&cli.command) => {
+            bail!("--at: only read commands (list, show, check, report, log) can look at the past")
+        }
+        Some(rev) => Some(crate::store::git::materialise(
+            &Ledger::locate(g.ledger.as_deref())?,
+            rev,
+        )?),
+    };
     let ctx = Ctx {
-        ledger: g.ledger,
+        ledger: past.as_ref().map(|t| t.path().to_path_buf()).or(g.ledger),
         today,
         format: g.format,
         lang: g.lang,
+        commit: g.commit,
     };
     match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
@@ -91,7 +125,17 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
         Command::MergeCsv(a) => git::merge_csv(a),
+        Command::Log(a) => git::log(&ctx, a),
     }
+}
+
+/// Whether a command only reads the ledger (and so may run `--at` a past
+/// commit). Commands not listed are treated as writers.
+fn reads(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::List | Command::Show(_) | Command::Check | Command::Report(_)
+    )
 }
 
 /// A project ID given on the command line.

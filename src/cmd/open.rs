@@ -110,7 +110,8 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         planned_start,
         started: None,
     };
-    ledger.save(None, &id, &project, Some(&table))?;
+    let files = ledger.save(None, &id, &project, Some(&table))?;
+    ctx.commit(&ledger, &files, &format!("open {id} ({})", project.name));
     let needed = table
         .rows
         .iter()

@@ -139,6 +139,8 @@ pub struct Settings {
     pub catalogue: Vec<CatalogueEntry>,
     pub slow: SlowRules,
     pub calendar: Calendar,
+    /// Commit every write to git, as `--commit` does.
+    pub auto_commit: bool,
 }
 
 impl Settings {

@@ -210,18 +210,22 @@ impl Ledger {
     /// Writes a project's files under the write lock: the record when
     /// `project` differs from what was loaded, the procedure ledger when
     /// `table` is given. A brand-new project has no record text yet.
+    /// Returns the files written, relative to the ledger root.
     pub fn save(
         &self,
         lp: Option<&LoadedProject>,
         id: &ProjectId,
         project: &Project,
         table: Option<&ProcedureTable>,
-    ) -> Result<()> {
+    ) -> Result<Vec<PathBuf>> {
         let dir = self.project_dir(id);
+        let rel = Path::new(PROJECTS_DIR).join(id.as_str());
+        let mut written = Vec::new();
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
         if let Some(table) = table {
             atomic_write(&dir.join(procedures_file::FILE_NAME), &table.to_bytes())?;
+            written.push(rel.join(procedures_file::FILE_NAME));
         }
         let record = match lp {
             None => Some(project_file::render_new(project)),
@@ -234,8 +238,9 @@ impl Ledger {
         };
         if let Some(text) = record {
             atomic_write(&dir.join(project_file::FILE_NAME), text.as_bytes())?;
+            written.push(rel.join(project_file::FILE_NAME));
         }
-        Ok(())
+        Ok(written)
     }
 
     /// Takes the ledger's write lock.

@@ -48,6 +48,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         r.problem(span, "bad-value", format!("`region`: invalid region code \"{region}\": expected 6 digits (GB/T 2260), e.g. 410927"));
     }
     let lang = r.parsed(root, "lang", Lang::parse).unwrap_or(Lang::Zh);
+    let auto_commit = r.boolean(root, "auto_commit").unwrap_or(false);
 
     let mut slow = SlowRules::default();
     if let Some(t) = root.get("slow").and_then(|i| i.as_table_like()) {
@@ -196,6 +197,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         catalogue,
         slow,
         calendar,
+        auto_commit,
     };
     (Some(settings), r.problems)
 }

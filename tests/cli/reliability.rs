@@ -244,7 +244,7 @@ fn check_missing_key() {
     reports(
         &l,
         &[
-            ("missing-key", "./ledger.toml:40:1: missing `lead`"),
+            ("missing-key", "./ledger.toml:43:1: missing `lead`"),
             (
                 "missing-key",
                 "./projects/p/project.toml:1:1: missing `opened` (the date the project was opened)",
@@ -1050,4 +1050,188 @@ fn merge_csv_falls_back_to_a_line_merge_when_a_side_does_not_parse() {
         std::fs::read_to_string(dir.path().join("a")).unwrap(),
         "procedure,name\neia,环评批复\nflood,洪评\nsafety,安评\n\"broken\n"
     );
+}
+
+// ---------------------------------------------------------------------------
+// git: auto-commit, history, the ledger as of a past commit
+// ---------------------------------------------------------------------------
+
+/// A ledger in a fresh git repository with everything committed.
+fn ledger_in_git() -> Ledger {
+    let l = ledger();
+    git(l.path(), &["init", "-q", "-b", "main"]);
+    git_identity(l.path(), "wang");
+    commit_all(l.path(), "start the ledger");
+    l
+}
+
+/// The subject and files of the last commit.
+fn last_commit(l: &Ledger) -> String {
+    git(l.path(), &["log", "-1", "--format=%s%n%an", "--name-only"])
+}
+
+#[test]
+fn commit_makes_one_commit_of_exactly_the_changed_files() {
+    let l = ledger_in_git();
+    // Work of the clerk's own, staged and unstaged, stays out of it.
+    l.write("notes.txt", "draft\n");
+    git(l.path(), &["add", "notes.txt"]);
+    l.write("todo.txt", "call 环保局\n");
+    l.run(&["tick", "p", "eia", "--commit"]).ok();
+    assert_eq!(
+        last_commit(&l),
+        "tick p eia (环评批复)\nwang\n\nprojects/p/procedures.csv\n"
+    );
+    assert_eq!(
+        git(l.path(), &["status", "--porcelain"]),
+        "A  notes.txt\n?? todo.txt\n"
+    );
+    l.run(&["start", "p", "--commit"]).ok();
+    assert_eq!(
+        last_commit(&l),
+        "start p\nwang\n\nprojects/p/project.toml\n"
+    );
+    l.run(&["--commit", "open", "q", "--name", "二期", "--type", "化工"])
+        .ok();
+    assert_eq!(
+        last_commit(&l),
+        "open q (二期)\nwang\n\nprojects/q/procedures.csv\nprojects/q/project.toml\n"
+    );
+    // A refused write commits nothing.
+    let head = git(l.path(), &["rev-parse", "HEAD"]);
+    l.refuses(&["tick", "p", "eia", "--commit"], "already obtained");
+    assert_eq!(git(l.path(), &["rev-parse", "HEAD"]), head);
+}
+
+#[test]
+fn auto_commit_in_settings_commits_every_write() {
+    let l = ledger_in_git();
+    let settings = l
+        .read("ledger.toml")
+        .replace("auto_commit = false", "auto_commit = true");
+    l.write("ledger.toml", &settings);
+    commit_all(l.path(), "auto-commit");
+    l.run(&[
+        "pledge",
+        "p",
+        "安全条件审查",
+        "--due",
+        "2024-04-01",
+        "--kind",
+        "notify",
+        "--items",
+        "承诺书",
+    ])
+    .ok();
+    assert_eq!(
+        last_commit(&l),
+        "pledge p safety (安全条件审查)\nwang\n\nprojects/p/procedures.csv\n"
+    );
+    assert_eq!(git(l.path(), &["status", "--porcelain"]), "");
+}
+
+#[test]
+fn commit_outside_git_warns_and_writes_anyway() {
+    let l = ledger();
+    let run = l.run(&["tick", "p", "eia", "--commit"]).ok();
+    assert_eq!(run.stdout, "p: 环评批复 (eia) obtained on 2024-03-01\n");
+    assert_eq!(
+        run.stderr,
+        "warning: . is not in a git repository: the change is written but not committed\n"
+    );
+    assert!(l.read(CSV).contains("eia,环评批复,env,obtained,"));
+}
+
+#[test]
+fn log_shows_who_changed_what() {
+    let l = ledger_in_git();
+    l.run(&["tick", "p", "eia", "--commit"]).ok();
+    l.run(&[
+        "open", "q", "--name", "二期", "--type", "chemical", "--commit",
+    ])
+    .ok();
+    git_identity(l.path(), "li");
+    l.run(&["due", "p", "flood", "2024-06-01", "--commit"]).ok();
+    let cut = |out: &str| -> Vec<String> {
+        out.lines()
+            .map(|line| {
+                let f: Vec<&str> = line.split(',').collect();
+                format!("{}|{}", f[2], f[3])
+            })
+            .collect()
+    };
+    let all = l.run(&["log", "--format", "csv"]).ok().stdout;
+    assert_eq!(
+        cut(&all),
+        [
+            "Who|What",
+            "li|due p flood (洪水影响评价)",
+            "wang|open q (二期)",
+            "wang|tick p eia (环评批复)",
+            "wang|start the ledger",
+        ]
+    );
+    let p = l.run(&["log", "p", "--format", "csv"]).ok().stdout;
+    assert_eq!(
+        cut(&p),
+        [
+            "Who|What",
+            "li|due p flood (洪水影响评价)",
+            "wang|tick p eia (环评批复)",
+            "wang|start the ledger",
+        ]
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&l.run(&["log", "q", "--format", "json"]).ok().stdout).unwrap();
+    assert_eq!(json[0]["author"], "wang");
+    assert_eq!(json[0]["subject"], "open q (二期)");
+    assert_eq!(
+        json[0]["date"].as_str().unwrap().len(),
+        "2024-03-01 09:30".len()
+    );
+    l.refuses(&["log", "../p"], "invalid project ID \"../p\"");
+    let plain = ledger();
+    plain.refuses(
+        &["log"],
+        "is not in a git repository: there is no history to show",
+    );
+}
+
+#[test]
+fn at_reads_the_ledger_as_it_stood_at_a_commit() {
+    let l = ledger_in_git();
+    l.run(&["tick", "p", "eia", "--commit"]).ok();
+    l.run(&[
+        "open", "q", "--name", "二期", "--type", "chemical", "--commit",
+    ])
+    .ok();
+    let now = l.run(&["show", "p", "--format", "json"]).ok().stdout;
+    let then = l
+        .run(&["show", "p", "--format", "json", "--at", "HEAD~2"])
+        .ok()
+        .stdout;
+    let fresh = ledger();
+    assert_eq!(
+        then,
+        fresh.run(&["show", "p", "--format", "json"]).ok().stdout
+    );
+    assert_ne!(then, now);
+    let list_then = l
+        .run(&["list", "--format", "csv", "--at", "HEAD~1"])
+        .ok()
+        .stdout;
+    assert_eq!(list_then.lines().count(), 2, "{list_then}");
+    assert_eq!(
+        l.run(&["list", "--format", "csv", "--at", "HEAD"])
+            .ok()
+            .stdout,
+        l.run(&["list", "--format", "csv"]).ok().stdout
+    );
+    l.run(&["check", "--at", "HEAD~2"]).ok();
+    l.refuses(
+        &["tick", "p", "energy", "--at", "HEAD~1"],
+        "--at: only read commands",
+    );
+    l.refuses(&["list", "--at", "nope"], "--at: unknown revision \"nope\"");
+    l.refuses(&["list", "--at=--output=x"], "--at: invalid revision");
 }
