@@ -96,7 +96,7 @@ pub fn run(cli: Cli) -> Result<Output> {
     let past = match &g.at {
         None => None,
         Some(_) if !reads(&cli.command) => {
-            bail!("--at: only read commands (list, show, check, report, log) can look at the past")
+            bail!("--at: only read commands (list, show, check, report) can look at the past")
         }
         Some(rev) => Some(crate::store::git::materialise(
             &Ledger::locate(g.ledger.as_deref())?,

@@ -118,6 +118,13 @@ impl Ledger {
     /// Opens a ledger whose settings are sound.
     pub fn open(root: PathBuf) -> Result<Ledger> {
         let (settings, problems) = Ledger::read_settings(&root);
+        let projects = root.join(PROJECTS_DIR);
+        if is_symlink(&projects) {
+            bail!(
+                "{} is a symbolic link; taizhang does not follow links out of the ledger",
+                projects.display()
+            );
+        }
         match settings {
             Some(settings) if problems.is_empty() => Ok(Ledger { root, settings }),
             _ => Err(refuse(
@@ -200,6 +207,15 @@ impl Ledger {
     /// Every problem of the ledger.
     pub fn check(root: &Path) -> Result<Vec<Problem>> {
         let (settings, mut problems) = Ledger::read_settings(root);
+        let projects = root.join(PROJECTS_DIR);
+        if is_symlink(&projects) {
+            problems.push(Problem::file(
+                &projects,
+                "symlink",
+                "the projects folder is a symbolic link; taizhang does not follow links out of the ledger",
+            ));
+            return Ok(problems);
+        }
         for folder in Ledger::project_folders(root)? {
             let (_, p) = read_project(root, settings.as_ref(), &folder);
             problems.extend(p);

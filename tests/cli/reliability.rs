@@ -1235,3 +1235,90 @@ fn at_reads_the_ledger_as_it_stood_at_a_commit() {
     l.refuses(&["list", "--at", "nope"], "--at: unknown revision \"nope\"");
     l.refuses(&["list", "--at=--output=x"], "--at: invalid revision");
 }
+
+// ---------------------------------------------------------------------------
+// security: nothing reaches outside the ledger
+// ---------------------------------------------------------------------------
+
+#[test]
+fn ids_cannot_name_paths() {
+    let l = ledger();
+    for bad in [
+        "../p",
+        "..",
+        "/etc",
+        "/tmp/x",
+        "a/b",
+        "p/../../x",
+        ".",
+        "./p",
+        "~",
+        "P",
+    ] {
+        let needle = format!("invalid project ID \"{bad}\"");
+        l.refuses(&["tick", bad, "eia"], &needle);
+        l.refuses(&["show", bad], &needle);
+        l.refuses(&["open", bad, "--name", "x", "--type", "chemical"], &needle);
+    }
+}
+
+/// Runs a command that must fail with `needle` and change no file; the
+/// error may list the problems under its first line.
+#[track_caller]
+fn refused(l: &Ledger, args: &[&str], needle: &str) {
+    let before = l.snapshot();
+    l.run(args).fails_with(needle);
+    assert!(l.snapshot() == before, "files changed after {args:?}");
+}
+
+#[test]
+fn symlinks_out_of_the_ledger_are_not_followed() {
+    let l = ledger();
+    let outside = tempfile::tempdir().unwrap();
+    let csv = l.read(CSV);
+    // A project folder that is a link to a folder outside.
+    std::fs::create_dir(outside.path().join("x")).unwrap();
+    std::fs::write(outside.path().join("x/project.toml"), l.read(RECORD)).unwrap();
+    std::fs::write(outside.path().join("x/procedures.csv"), &csv).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("x"), l.file("projects/x")).unwrap();
+    refused(
+        &l,
+        &["tick", "x", "eia"],
+        "project folder is a symbolic link",
+    );
+    refused(&l, &["show", "x"], "project folder is a symbolic link");
+    // A ledger file that is a link to a file outside.
+    std::fs::write(outside.path().join("stolen.csv"), &csv).unwrap();
+    std::fs::remove_file(l.file(CSV)).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("stolen.csv"), l.file(CSV)).unwrap();
+    refused(
+        &l,
+        &["tick", "p", "eia"],
+        "a symbolic link in place of a ledger file",
+    );
+    // The projects folder itself.
+    let other = ledger();
+    std::fs::rename(other.file("projects"), outside.path().join("projects")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("projects"), other.file("projects")).unwrap();
+    other.refuses(&["tick", "p", "eia"], "projects is a symbolic link");
+    other.refuses(
+        &["open", "z", "--name", "z", "--type", "chemical"],
+        "projects is a symbolic link",
+    );
+    let check = other.run(&["check"]);
+    assert!(check.stdout.starts_with(
+        "./projects: the projects folder is a symbolic link; taizhang does not follow links out of the ledger\n"
+    ));
+    // Nothing outside changed.
+    for f in [
+        "x/procedures.csv",
+        "stolen.csv",
+        "projects/p/procedures.csv",
+    ] {
+        assert_eq!(
+            std::fs::read_to_string(outside.path().join(f)).unwrap(),
+            csv
+        );
+    }
+    assert!(!outside.path().join("projects/z").exists());
+}
