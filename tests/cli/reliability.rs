@@ -1322,3 +1322,250 @@ fn symlinks_out_of_the_ledger_are_not_followed() {
     }
     assert!(!outside.path().join("projects/z").exists());
 }
+
+// ---------------------------------------------------------------------------
+// robust parsing: property tests on the loaders (PROPTEST_CASES=… for more)
+// ---------------------------------------------------------------------------
+
+mod props {
+    use proptest::prelude::*;
+    use std::path::Path;
+    use taizhang::model::{Amount, PledgeKind, Procedure, Project, Status};
+    use taizhang::store::procedures_file::ProcedureTable;
+    use taizhang::store::{csv_merge, project_file, settings_file};
+
+    const SETTINGS: &str = include_str!("../../data/ledger.default.toml");
+    const TABLE: &str = "procedure,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note\n\
+        eia,环评批复,env,pledged,2024-04-30,,,notify,2024-03-01,2024-04-01,承诺书,,\"a, \"\"quoted\"\" note\"\n\
+        flood,洪水影响评价,water,obtained,,2024-03-02,豫水〔2024〕1号,,,,,,\n";
+    const RECORD: &str =
+        "# 记录\nname = \"P\"\ntype = \"chemical\"\ninvestment = \"3500.5\"\nopened = 2024-03-01\n";
+
+    /// Every loader on one text: none may panic, whatever the text.
+    fn load_all(text: &str) {
+        let p = Path::new("f");
+        let _ = settings_file::read(p, text);
+        let _ = project_file::read(p, text);
+        let _ = ProcedureTable::read(p, text);
+    }
+
+    /// A valid file with bytes inserted or overwritten at random places.
+    fn mutated(base: &'static str) -> impl Strategy<Value = Vec<u8>> {
+        proptest::collection::vec(
+            (any::<prop::sample::Index>(), any::<u8>(), any::<bool>()),
+            0..8,
+        )
+        .prop_map(move |edits| {
+            let mut bytes = base.as_bytes().to_vec();
+            for (at, b, insert) in edits {
+                let i = at.index(bytes.len() + 1);
+                if insert || i == bytes.len() {
+                    bytes.insert(i, b);
+                } else {
+                    bytes[i] = b;
+                }
+            }
+            bytes
+        })
+    }
+
+    /// Text drawn from the characters that matter to CSV and TOML.
+    fn texty() -> impl Strategy<Value = String> {
+        "[a-z0-9,\"\n\r =<>#\\[\\]{}.'\\\\:-环评\u{feff}]{0,200}"
+    }
+
+    fn date() -> impl Strategy<Value = chrono::NaiveDate> {
+        (2000i32..2100, 1u32..13, 1u32..29)
+            .prop_map(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    /// Free text as a clerk may type it (trimmed: cells are read trimmed).
+    fn free() -> impl Strategy<Value = String> {
+        "[a-zA-Z0-9 ,\"\n'#=环评豫〔〕号；]{0,24}".prop_map(|s| s.trim().to_string())
+    }
+
+    /// A procedure row that follows the ledger's rules.
+    fn procedure() -> impl Strategy<Value = Procedure> {
+        (
+            (free(), free(), 0usize..4, proptest::option::of(date())),
+            (date(), free(), any::<bool>(), date(), date()),
+            (free(), proptest::option::of(date()), free()),
+        )
+            .prop_map(
+                |((name, tf, st, due), (obt, doc, notify, pledged, pdue), (items, ful, note))| {
+                    let status = Status::ALL[st];
+                    let pledge = status == Status::Pledged;
+                    Procedure {
+                        key: String::new(),
+                        name,
+                        taskforce: tf,
+                        status,
+                        due,
+                        obtained: (status == Status::Obtained).then_some(obt),
+                        doc_no: doc,
+                        pledge_kind: pledge.then_some(if notify {
+                            PledgeKind::Notify
+                        } else {
+                            PledgeKind::Tolerance
+                        }),
+                        pledged: pledge.then_some(pledged),
+                        pledge_due: pledge.then_some(pdue),
+                        missing_items: items,
+                        fulfilled: ful.filter(|_| pledge),
+                        note,
+                    }
+                },
+            )
+    }
+
+    fn table() -> impl Strategy<Value = ProcedureTable> {
+        proptest::collection::btree_map("[a-z][a-z0-9-]{0,12}", procedure(), 0..12).prop_map(
+            |rows| {
+                let mut t = ProcedureTable::new();
+                for (key, mut p) in rows {
+                    p.key = key;
+                    t.push(p);
+                }
+                t
+            },
+        )
+    }
+
+    fn project() -> impl Strategy<Value = Project> {
+        let opt = || {
+            proptest::option::of(
+                "[a-zA-Z0-9 \"'\\\\#=环评]{1,16}"
+                    .prop_filter("not blank", |s| !s.trim().is_empty()),
+            )
+        };
+        (
+            (
+                "[a-zA-Z0-9 \"'\\\\#环评]{1,24}".prop_filter("not blank", |s| !s.trim().is_empty()),
+                "[a-z]{1,10}",
+            ),
+            (
+                opt(),
+                opt(),
+                proptest::option::of("[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}"),
+            ),
+            (
+                proptest::option::of("[0-9]{1,7}(\\.[0-9]{1,4})?"),
+                date(),
+                proptest::option::of(date()),
+                proptest::option::of(date()),
+            ),
+        )
+            .prop_map(
+                |((name, kind), (owner, township, code), (inv, opened, planned_start, started))| {
+                    Project {
+                        name,
+                        kind,
+                        owner,
+                        township,
+                        code,
+                        investment: inv.map(|s| Amount::parse(&s).unwrap()),
+                        opened,
+                        planned_start,
+                        started,
+                    }
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn loaders_never_panic_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            load_all(&String::from_utf8_lossy(&bytes));
+        }
+
+        #[test]
+        fn loaders_never_panic_on_near_valid_text(
+            settings in mutated(SETTINGS),
+            table in mutated(TABLE),
+            record in mutated(RECORD),
+            noise in texty(),
+        ) {
+            for bytes in [&settings, &table, &record] {
+                load_all(&String::from_utf8_lossy(bytes));
+            }
+            load_all(&noise);
+        }
+
+        #[test]
+        fn the_merge_never_panics(base in texty(), ours in mutated(TABLE), theirs in texty()) {
+            let ours = String::from_utf8_lossy(&ours);
+            let _ = csv_merge::merge(&base, &ours, &theirs);
+            let _ = csv_merge::merge(TABLE, &ours, TABLE);
+            let _ = csv_merge::merge(&base, TABLE, &ours);
+        }
+
+        #[test]
+        fn a_procedure_table_reads_back_as_written(t in table()) {
+            let bytes = t.to_bytes();
+            let text = String::from_utf8(bytes.clone()).unwrap();
+            let (read, problems) = ProcedureTable::read(Path::new("f"), &text);
+            prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
+            let read = read.unwrap();
+            prop_assert_eq!(&read.rows, &t.rows);
+            prop_assert_eq!(read.to_bytes(), bytes);
+        }
+
+        #[test]
+        fn unknown_columns_survive_a_write(t in table(), at in 0usize..14, extra in proptest::collection::vec(free(), 12)) {
+            let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new());
+            let mut header = t.header.clone();
+            header.insert(at, "联系人".into());
+            w.write_record(&header).unwrap();
+            for (i, row) in t.cells.iter().enumerate() {
+                let mut row = row.clone();
+                row.insert(at, extra[i % extra.len()].clone());
+                w.write_record(&row).unwrap();
+            }
+            let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
+            let (read, problems) = ProcedureTable::read(Path::new("f"), &text);
+            prop_assert!(problems.is_empty(), "{problems:?}");
+            let mut read = read.unwrap();
+            for i in 0..read.rows.len() {
+                read.rows[i].note.push_str(" ok");
+                read.sync(i);
+            }
+            let again = String::from_utf8(read.to_bytes()).unwrap();
+            let (back, _) = ProcedureTable::read(Path::new("f"), &again);
+            let back = back.unwrap();
+            prop_assert_eq!(&back.header, &header);
+            for (i, row) in back.cells.iter().enumerate() {
+                prop_assert_eq!(&row[at], &extra[i % extra.len()]);
+            }
+        }
+
+        #[test]
+        fn a_project_record_reads_back_as_written(p in project()) {
+            let text = project_file::render_new(&p);
+            let (read, problems) = project_file::read(Path::new("f"), &text);
+            prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
+            prop_assert_eq!(read.unwrap(), p);
+        }
+
+        #[test]
+        fn a_merge_of_unchanged_sides_is_the_identity(t in table()) {
+            let text = String::from_utf8(t.to_bytes()).unwrap();
+            let m = csv_merge::merge(&text, &text, &text).unwrap();
+            prop_assert_eq!(&m.text, &text);
+            prop_assert!(m.conflicts.is_empty());
+        }
+
+        #[test]
+        fn a_merge_with_one_side_changed_takes_that_side(base in table(), ours in table()) {
+            let base = String::from_utf8(base.to_bytes()).unwrap();
+            let ours = String::from_utf8(ours.to_bytes()).unwrap();
+            let m = csv_merge::merge(&base, &ours, &base).unwrap();
+            prop_assert_eq!(&m.text, &ours);
+            let m = csv_merge::merge(&base, &base, &ours).unwrap();
+            prop_assert!(m.conflicts.is_empty());
+            let (a, _) = ProcedureTable::read(Path::new("f"), &m.text);
+            let (b, _) = ProcedureTable::read(Path::new("f"), &ours);
+            let key_set = |t: &ProcedureTable| t.rows.iter().map(|r| (r.key.clone(), format!("{r:?}"))).collect::<std::collections::BTreeSet<_>>();
+            prop_assert_eq!(key_set(&a.unwrap()), key_set(&b.unwrap()));
+        }
+    }
+}
