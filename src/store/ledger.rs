@@ -259,9 +259,15 @@ impl Ledger {
         Ok(written)
     }
 
-    /// Takes the ledger's write lock.
+    /// Takes the ledger's write lock, waiting up to 10 s for another
+    /// writer (`TAIZHANG_LOCK_WAIT_MS` sets another wait, e.g. for a slow
+    /// network drive).
     pub fn lock(&self) -> Result<WriteLock> {
-        WriteLock::acquire(&self.root, Duration::from_secs(10))
+        let wait = std::env::var("TAIZHANG_LOCK_WAIT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(Duration::from_secs(10), Duration::from_millis);
+        WriteLock::acquire(&self.root, wait)
     }
 }
 

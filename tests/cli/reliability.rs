@@ -1569,3 +1569,84 @@ mod props {
         }
     }
 }
+
+#[test]
+fn a_writer_waits_for_the_lock_then_gives_up_with_a_clear_message() {
+    let l = ledger();
+    let lock = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(l.file(".taizhang.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let before = l.snapshot();
+    let out = taizhang()
+        .current_dir(l.path())
+        .env("TAIZHANG_LOCK_WAIT_MS", "300")
+        .args(["tick", "p", "eia", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: another writer is busy with this ledger (lock ./.taizhang.lock held for over 0.3 s); try again in a moment\n"
+    );
+    assert!(l.snapshot() == before);
+    // Reads do not wait for writers.
+    l.run(&["show", "p"]).ok();
+    drop(lock);
+    l.run(&["tick", "p", "eia"]).ok();
+}
+
+#[test]
+fn edits_keep_comments_key_order_unknown_keys_and_unknown_columns() {
+    let l = ledger();
+    let record = "# 盛润项目\n\n# 名称\nname = \"P\"   # 正式名称待定\ntype = \"chemical\"\ncontact = \"张工\"  # not a taizhang key\nopened = 2024-03-01\n\n[extra]\nnote = \"kept\"\n";
+    l.write(RECORD, record);
+    let csv: String = l
+        .read(CSV)
+        .lines()
+        .map(|line| {
+            let (first, rest) = line.split_once(',').unwrap();
+            let extra = if first == "procedure" {
+                "联系人"
+            } else {
+                "王\"工\""
+            };
+            let extra = csv_cell(extra);
+            format!("{first},{extra},{rest}\n")
+        })
+        .collect();
+    l.write(CSV, &csv);
+    l.run(&["start", "p"]).ok();
+    assert_eq!(
+        l.read(RECORD),
+        record.replace(
+            "opened = 2024-03-01\n",
+            "opened = 2024-03-01\nstarted = 2024-03-01\n"
+        )
+    );
+    l.run(&["tick", "p", "eia", "--doc", "豫环审〔2024〕3号"])
+        .ok();
+    let after = l.read(CSV);
+    let expected = csv.replace(
+        "eia,\"王\"\"工\"\"\",环评批复,env,pending,2024-04-30,,,",
+        "eia,\"王\"\"工\"\"\",环评批复,env,obtained,2024-04-30,2024-03-01,豫环审〔2024〕3号,",
+    );
+    assert_ne!(expected, csv);
+    assert_eq!(after, expected);
+    // ledger.toml is never written by a command.
+    let settings = l.read("ledger.toml");
+    l.run(&["open", "q", "--name", "二期", "--type", "chemical"])
+        .ok();
+    assert_eq!(l.read("ledger.toml"), settings);
+}
+
+fn csv_cell(s: &str) -> String {
+    if s.contains(['"', ',', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
