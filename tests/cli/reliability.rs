@@ -1650,3 +1650,31 @@ fn csv_cell(s: &str) -> String {
         s.to_string()
     }
 }
+
+#[test]
+fn no_setting_makes_taizhang_run_a_program() {
+    let l = ledger_in_git();
+    let pwned = l.file("pwned");
+    let cmd = format!("touch {}", pwned.display());
+    let mut settings = l
+        .read("ledger.toml")
+        .replace("auto_commit = false", "auto_commit = true");
+    // Keys a malicious or mistaken ledger.toml might carry: all ignored.
+    settings = settings.replacen(
+        "[slow]",
+        &format!("editor = \"{cmd}\"\ngit = \"{cmd}\"\nmerge_driver = \"{cmd}\"\nhook = \"{cmd}\"\n\n[slow]"),
+        1,
+    );
+    l.write("ledger.toml", &settings);
+    commit_all(l.path(), "settings");
+    l.run(&["tick", "p", "eia"]).ok();
+    l.run(&["git", "setup"]).ok();
+    l.run(&["list"]).ok();
+    l.run(&["check"]).ok();
+    assert!(!pwned.exists(), "a setting ran a program");
+    let driver = git(
+        l.path(),
+        &["config", "--local", "merge.taizhang-csv.driver"],
+    );
+    assert!(!driver.contains("touch"), "{driver}");
+}
