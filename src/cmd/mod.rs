@@ -103,8 +103,17 @@ pub fn run(cli: Cli) -> Result<Output> {
             rev,
         )?),
     };
+    let ledger = match &past {
+        // Run from inside the copy, so paths read `./projects/…` as usual.
+        Some(dir) => {
+            std::env::set_current_dir(dir.path())
+                .map_err(|e| anyhow!("--at: cannot enter the copy of the ledger: {e}"))?;
+            Some(PathBuf::from("."))
+        }
+        None => g.ledger,
+    };
     let ctx = Ctx {
-        ledger: past.as_ref().map(|t| t.path().to_path_buf()).or(g.ledger),
+        ledger,
         today,
         format: g.format,
         lang: g.lang,

@@ -1228,6 +1228,34 @@ fn at_reads_the_ledger_as_it_stood_at_a_commit() {
         l.run(&["list", "--format", "csv"]).ok().stdout
     );
     l.run(&["check", "--at", "HEAD~2"]).ok();
+    // A problem of the past is reported with the usual relative paths.
+    edit_row(&l, "eia", |c| c[DUE] = "later".into());
+    commit_all(l.path(), "break eia");
+    edit_row(&l, "eia", |c| c[DUE] = "2024-05-01".into());
+    l.run(&["check"]).ok();
+    let past = l.run(&["check", "--at", "HEAD"]);
+    assert_eq!(past.code, 1);
+    assert!(
+        past.stdout
+            .starts_with("./projects/p/procedures.csv:7: column \"due\": invalid date \"later\""),
+        "{}",
+        past.stdout
+    );
+    // -L from elsewhere works too.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = run_in(
+        elsewhere.path(),
+        &[
+            "-L",
+            l.path().to_str().unwrap(),
+            "list",
+            "--format",
+            "csv",
+            "--at",
+            "HEAD~1",
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
     l.refuses(
         &["tick", "p", "energy", "--at", "HEAD~1"],
         "--at: only read commands",
