@@ -35,6 +35,8 @@ pub struct ProcedureTable {
     pub cells: Vec<Vec<String>>,
     /// Source line of each row (1-based).
     pub lines: Vec<usize>,
+    /// Byte offset in the source text where each row starts.
+    pub offsets: Vec<usize>,
     pub rows: Vec<Procedure>,
 }
 
@@ -104,6 +106,23 @@ pub(crate) fn quote_error(text: &str) -> Option<(usize, String)> {
     }
 }
 
+/// Byte offset of field `field` (0-based) of the record starting at byte
+/// `start` of `text`, honouring quotes.
+fn field_offset(text: &str, start: usize, field: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut i, mut n, mut quoted) = (start, 0, false);
+    while i < bytes.len() && n < field {
+        match bytes[i] {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => n += 1,
+            b'\n' if !quoted => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    i.min(text.len())
+}
+
 impl ProcedureTable {
     /// An empty table with the standard header.
     pub fn new() -> ProcedureTable {
@@ -116,6 +135,7 @@ impl ProcedureTable {
             index,
             cells: Vec::new(),
             lines: Vec::new(),
+            offsets: Vec::new(),
             rows: Vec::new(),
         }
     }
@@ -141,8 +161,14 @@ impl ProcedureTable {
         for rec in reader.records() {
             match rec {
                 Ok(r) => {
-                    let line = r.position().map_or(0, |p| p.line() as usize);
-                    records.push((line, r.iter().map(str::to_string).collect::<Vec<_>>()));
+                    let (line, start) = r
+                        .position()
+                        .map_or((0, 0), |p| (p.line() as usize, p.byte() as usize));
+                    records.push((
+                        line,
+                        start,
+                        r.iter().map(str::to_string).collect::<Vec<_>>(),
+                    ));
                 }
                 Err(e) => {
                     let line = e.position().map_or(1, |p| p.line() as usize);
@@ -158,7 +184,7 @@ impl ProcedureTable {
                 }
             }
         }
-        let Some((_, mut header)) = (!records.is_empty()).then(|| records.remove(0)) else {
+        let Some((_, _, mut header)) = (!records.is_empty()).then(|| records.remove(0)) else {
             problems.push(Problem::file(
                 path,
                 "missing-column",
@@ -209,10 +235,11 @@ impl ProcedureTable {
             index,
             cells: Vec::new(),
             lines: Vec::new(),
+            offsets: Vec::new(),
             rows: Vec::new(),
         };
         let mut keys = std::collections::BTreeMap::new();
-        for (line, cells) in records {
+        for (line, start, cells) in records {
             if cells.len() == 1 && cells[0].is_empty() {
                 continue;
             }
@@ -231,7 +258,7 @@ impl ProcedureTable {
                 continue;
             }
             let before = problems.len();
-            let row = table.parse_row(path, text, line, &cells, &mut problems);
+            let row = table.parse_row(path, text, line, start, &cells, &mut problems);
             if let Some(first) = keys.insert(row.key.clone(), line) {
                 problems.push(Problem::line(
                     path,
@@ -247,9 +274,12 @@ impl ProcedureTable {
             if problems.len() == before {
                 table.cells.push(cells);
                 table.lines.push(line);
+                table.offsets.push(start);
                 table.rows.push(row);
             }
         }
+        // In reading order, cell by cell.
+        problems.sort_by_key(|p| (p.line, p.column));
         (Some(table), problems)
     }
 
@@ -262,14 +292,16 @@ impl ProcedureTable {
         path: &Path,
         text: &str,
         line: usize,
+        start: usize,
         cells: &[String],
         problems: &mut Vec<Problem>,
     ) -> Procedure {
+        let at = |col: usize| field_offset(text, start, self.index[col]);
         let mut bad = |col: usize, msg: String| {
-            problems.push(Problem::line(
+            problems.push(Problem::at(
                 path,
                 text,
-                line,
+                at(col),
                 "bad-value",
                 format!("column \"{}\": {msg}", COLUMNS[col]),
             ));
@@ -287,10 +319,10 @@ impl ProcedureTable {
         let pledge_due = date(9);
         let fulfilled = date(11);
         let mut bad = |col: usize, msg: String| {
-            problems.push(Problem::line(
+            problems.push(Problem::at(
                 path,
                 text,
-                line,
+                at(col),
                 "bad-value",
                 format!("column \"{}\": {msg}", COLUMNS[col]),
             ));
@@ -373,6 +405,7 @@ impl ProcedureTable {
     pub fn push(&mut self, row: Procedure) {
         self.cells.push(vec![String::new(); self.header.len()]);
         self.lines.push(0);
+        self.offsets.push(0);
         self.rows.push(row);
         self.sync(self.rows.len() - 1);
     }
@@ -416,6 +449,12 @@ impl ProcedureTable {
             w.write_record(row).expect("writing to memory");
         }
         w.into_inner().expect("writing to memory")
+    }
+
+    /// Byte offset in `text` (the text the table was read from) of the
+    /// cell of row `i` in column `col` of `COLUMNS`, for problems.
+    pub fn cell_offset(&self, text: &str, i: usize, col: usize) -> usize {
+        field_offset(text, self.offsets[i], self.index[col])
     }
 
     /// The row of a procedure key.

@@ -286,11 +286,11 @@ fn check_bad_values() {
             ),
             (
                 "bad-value",
-                "./projects/p/procedures.csv:7: column \"due\": invalid date \"2024/05/01\": expected YYYY-MM-DD, e.g. 2024-03-15",
+                "./projects/p/procedures.csv:7:14: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed",
             ),
             (
                 "bad-value",
-                "./projects/p/procedures.csv:7: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed",
+                "./projects/p/procedures.csv:7:19: column \"due\": invalid date \"2024/05/01\": expected YYYY-MM-DD, e.g. 2024-03-15",
             ),
         ],
     );
@@ -342,11 +342,11 @@ fn check_unknown_type_taskforce_and_procedure() {
             ),
             (
                 "unknown-taskforce",
-                "./projects/p/procedures.csv:7: procedure \"eia\": unknown task force \"envx\": expected one of land, env, build, relics, transport, water, supervision",
+                "./projects/p/procedures.csv:7:10: procedure \"eia\": unknown task force \"envx\": expected one of land, env, build, relics, transport, water, supervision",
             ),
             (
                 "unknown-procedure",
-                "./projects/p/procedures.csv:8: unknown procedure \"teleport\": not in the catalogue of ledger.toml",
+                "./projects/p/procedures.csv:8:1: unknown procedure \"teleport\": not in the catalogue of ledger.toml",
             ),
         ],
     );
@@ -469,7 +469,7 @@ fn check_date_before_opened() {
         &l,
         &[(
             "date-before-opened",
-            "./projects/p/procedures.csv:7: procedure \"eia\": obtained date 2024-02-28 is before the project was opened (2024-03-01)",
+            "./projects/p/procedures.csv:7:34: procedure \"eia\": obtained date 2024-02-28 is before the project was opened (2024-03-01)",
         )],
     );
 }
@@ -732,7 +732,7 @@ fn a_write_is_refused_when_the_file_it_would_change_does_not_parse() {
     edit_row(&l, "eia", |c| c[DUE] = "soon".into());
     let before = l.snapshot();
     let run = l.run(&["tick", "p", "energy"]).fails_with(
-        "project \"p\" cannot be used: 1 problem(s); run `taizhang check` for details\n  ./projects/p/procedures.csv:7: column \"due\": invalid date \"soon\"",
+        "project \"p\" cannot be used: 1 problem(s); run `taizhang check` for details\n  ./projects/p/procedures.csv:7:22: column \"due\": invalid date \"soon\"",
     );
     assert_eq!(run.stdout, "");
     assert!(l.snapshot() == before, "a refused write changed files");
@@ -1236,8 +1236,9 @@ fn at_reads_the_ledger_as_it_stood_at_a_commit() {
     let past = l.run(&["check", "--at", "HEAD"]);
     assert_eq!(past.code, 1);
     assert!(
-        past.stdout
-            .starts_with("./projects/p/procedures.csv:7: column \"due\": invalid date \"later\""),
+        past.stdout.starts_with(
+            "./projects/p/procedures.csv:7:23: column \"due\": invalid date \"later\""
+        ),
         "{}",
         past.stdout
     );
