@@ -216,9 +216,14 @@ impl Ledger {
             ));
             return Ok(problems);
         }
+        problems.extend(other_files_markers(root));
         for folder in Ledger::project_folders(root)? {
             let (_, p) = read_project(root, settings.as_ref(), &folder);
             problems.extend(p);
+            let dir = root.join(PROJECTS_DIR).join(&folder);
+            if !is_symlink(&dir) {
+                problems.extend(other_files_markers(&dir));
+            }
         }
         Ok(problems)
     }
@@ -269,6 +274,39 @@ impl Ledger {
             .map_or(Duration::from_secs(10), Duration::from_millis);
         WriteLock::acquire(&self.root, wait)
     }
+}
+
+/// Conflict markers in the files of `dir` that taizhang does not read
+/// itself (`.gitattributes`, a clerk's notes…): regular UTF-8 files of at
+/// most 1 MB, links not followed, sorted by name.
+fn other_files_markers(dir: &Path) -> Vec<Problem> {
+    const OWN: [&str; 4] = [
+        SETTINGS_FILE,
+        project_file::FILE_NAME,
+        procedures_file::FILE_NAME,
+        super::write::LOCK_FILE,
+    ];
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_type().is_ok_and(|t| t.is_file())
+                && !OWN.contains(&e.file_name().to_string_lossy().as_ref())
+                && e.metadata().is_ok_and(|m| m.len() <= 1 << 20)
+        })
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| {
+            let text = String::from_utf8(std::fs::read(p).ok()?).ok()?;
+            Some(super::problem::conflict_markers(p, &text))
+        })
+        .flatten()
+        .collect()
 }
 
 /// Whether `path` is a symbolic link (not followed).

@@ -1707,3 +1707,47 @@ fn no_setting_makes_taizhang_run_a_program() {
     );
     assert!(!driver.contains("touch"), "{driver}");
 }
+
+#[test]
+fn check_conflict_markers_in_other_files_of_the_ledger() {
+    let l = ledger();
+    l.write(
+        ".gitattributes",
+        "<<<<<<< HEAD\n*.csv text\n=======\n*.csv -text\n>>>>>>> b\n",
+    );
+    l.write(
+        "projects/p/备忘.md",
+        "# 备忘\n<<<<<<< HEAD\n王\n=======\n李\n>>>>>>> b\n",
+    );
+    // Binary files and big files are not text to look into.
+    std::fs::write(l.file("projects/p/scan.pdf"), [0xffu8, 0, 1, 2]).unwrap();
+    reports(
+        &l,
+        &[
+            (
+                "conflict-marker",
+                "./.gitattributes:1: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./.gitattributes:3: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./.gitattributes:5: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./projects/p/备忘.md:2: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./projects/p/备忘.md:4: git conflict marker left in the file",
+            ),
+            (
+                "conflict-marker",
+                "./projects/p/备忘.md:6: git conflict marker left in the file",
+            ),
+        ],
+    );
+}
