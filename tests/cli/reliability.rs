@@ -1361,7 +1361,7 @@ mod props {
     use std::path::Path;
     use taizhang::model::{Amount, PledgeKind, Procedure, Project, Status};
     use taizhang::store::procedures_file::ProcedureTable;
-    use taizhang::store::{csv_merge, project_file, settings_file};
+    use taizhang::store::{csv_merge, project_file, settings_file, validate};
 
     const SETTINGS: &str = include_str!("../../data/ledger.default.toml");
     const TABLE: &str = "procedure,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note\n\
@@ -1370,12 +1370,27 @@ mod props {
     const RECORD: &str =
         "# 记录\nname = \"P\"\ntype = \"chemical\"\ninvestment = \"3500.5\"\nopened = 2024-03-01\n";
 
-    /// Every loader on one text: none may panic, whatever the text.
+    /// Every loader on one text: none may panic, whatever the text, nor
+    /// may printing the problems they find (excerpt, caret, hint).
     fn load_all(text: &str) {
         let p = Path::new("f");
-        let _ = settings_file::read(p, text);
-        let _ = project_file::read(p, text);
-        let _ = ProcedureTable::read(p, text);
+        let mut problems = settings_file::read(p, text).1;
+        problems.extend(project_file::read(p, text).1);
+        let (table, more) = ProcedureTable::read(p, text);
+        problems.extend(more);
+        let (settings, _) = settings_file::read(p, SETTINGS);
+        if let Some(table) = table {
+            problems.extend(validate::procedures(
+                p,
+                text,
+                &settings.unwrap(),
+                None,
+                &table,
+            ));
+        }
+        for problem in problems {
+            assert!(problem.to_string().starts_with("f"));
+        }
     }
 
     /// A valid file with bytes inserted or overwritten at random places.
