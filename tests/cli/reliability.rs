@@ -1378,15 +1378,10 @@ mod props {
         problems.extend(project_file::read(p, text).1);
         let (table, more) = ProcedureTable::read(p, text);
         problems.extend(more);
-        let (settings, _) = settings_file::read(p, SETTINGS);
+        static DEFAULT: std::sync::OnceLock<taizhang::model::Settings> = std::sync::OnceLock::new();
+        let settings = DEFAULT.get_or_init(|| settings_file::read(p, SETTINGS).0.unwrap());
         if let Some(table) = table {
-            problems.extend(validate::procedures(
-                p,
-                text,
-                &settings.unwrap(),
-                None,
-                &table,
-            ));
+            problems.extend(validate::procedures(p, text, settings, None, &table));
         }
         for problem in problems {
             assert!(problem.to_string().starts_with("f"));
