@@ -84,9 +84,11 @@ pub enum Command {
     /// Work with git: set up the merge driver for the procedure ledgers.
     #[command(subcommand)]
     Git(GitCommand),
-    /// The merge driver git runs on a procedures.csv (see `taizhang git
-    /// setup`): merges BASE, OURS and THEIRS row by row on the procedure key
-    /// and cell by cell into OURS; exit 1 when a cell changed two ways.
+    /// The merge driver git runs on procedures.csv (see `taizhang git setup`).
+    ///
+    /// Merges BASE, OURS and THEIRS row by row on the procedure key and cell
+    /// by cell into OURS. A cell changed two ways is written as the row twice
+    /// between git's conflict markers, and the exit status is 1.
     MergeCsv(MergeCsvArgs),
     /// The ledger's history from git: who changed what, and when; of one
     /// project when ID is given.
