@@ -252,6 +252,30 @@ mod tests {
     }
 
     #[test]
+    fn a_row_deleted_on_one_side_and_changed_on_the_other_conflicts() {
+        let ours = "procedure,name,status,extra\nflood,洪评,pending,x\n";
+        let theirs = "procedure,name,status,extra\neia,环评,obtained,\nflood,洪评,pending,x\n";
+        let m = merge(BASE, ours, theirs).unwrap();
+        assert_eq!(
+            m.text,
+            "procedure,name,status,extra\n<<<<<<< ours\n=======\neia,环评,obtained,\n>>>>>>> theirs\nflood,洪评,pending,x\n"
+        );
+        assert_eq!(
+            m.conflicts,
+            ["procedure \"eia\": deleted on one side, changed on the other"]
+        );
+    }
+
+    #[test]
+    fn excel_byte_order_mark_and_quoted_cells_survive() {
+        let base = "\u{feff}procedure,note\neia,\"a, b\"\n";
+        let ours = "\u{feff}procedure,note\neia,\"a, b\"\nflood,\"say \"\"hi\"\"\"\n";
+        let m = merge(base, ours, base).unwrap();
+        assert_eq!(m.text, ours);
+        assert!(merge(base, "procedure\n\"eia\n", base).is_err());
+    }
+
+    #[test]
     fn added_and_deleted_rows_and_new_columns() {
         let ours = "procedure,name,status,extra\neia,环评,pending,\n";
         let theirs = "procedure,name,status,extra,owner\neia,环评,pending,,王\nsafety,安评,pending,,\nflood,洪评,pending,x,\n";
