@@ -53,6 +53,14 @@ pub struct Global {
     /// never when NO_COLOR is set
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
     pub color: ColorWhen,
+    /// Commit each change to git: one commit of exactly the files it changed
+    /// [default: `auto_commit` in ledger.toml]
+    #[arg(long, global = true)]
+    pub commit: bool,
+    /// Read the ledger as it stood at a past git commit (read commands only),
+    /// e.g. HEAD~3, a commit hash or a tag
+    #[arg(long, global = true, value_name = "REV")]
+    pub at: Option<String>,
 }
 
 /// When to colour terminal tables.
@@ -136,6 +144,18 @@ pub enum Command {
     /// The problem ledger (问题台账): problems, responsible units, time limits.
     #[command(subcommand)]
     Problem(ProblemCommand),
+    /// Work with git: set up the merge driver for the procedure ledgers.
+    #[command(subcommand)]
+    Git(GitCommand),
+    /// The merge driver git runs on procedures.csv (see `taizhang git setup`).
+    ///
+    /// Merges BASE, OURS and THEIRS row by row on the procedure key and cell
+    /// by cell into OURS. A cell changed two ways is written as the row twice
+    /// between git's conflict markers, and the exit status is 1.
+    MergeCsv(MergeCsvArgs),
+    /// The ledger's history from git: who changed what, and when; of one
+    /// project when ID is given.
+    Log(LogArgs),
 }
 
 #[derive(Debug, Args)]
@@ -212,6 +232,31 @@ pub struct ProblemListArgs {
     /// Only problems still open
     #[arg(long)]
     pub open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Project ID
+    pub id: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Register the merge driver for procedures.csv in this repository's
+    /// own git config (.git/config) and write .gitattributes.
+    Setup,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeCsvArgs {
+    /// The common ancestor's version (git's %O)
+    pub base: PathBuf,
+    /// Our version, replaced by the merge (git's %A)
+    pub ours: PathBuf,
+    /// Their version (git's %B)
+    pub theirs: PathBuf,
+    /// The file's path in the repository, for messages (git's %P)
+    pub path: Option<String>,
 }
 
 #[derive(Debug, Args)]

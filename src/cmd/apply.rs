@@ -11,7 +11,7 @@ use anyhow::{Result, bail};
 use chrono::Datelike;
 
 pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
-    edit(ctx, &a.id, |ledger, id, lp, _, table| {
+    edit(ctx, "apply", &a.id, |ledger, id, lp, _, table| {
         let s = &ledger.settings;
         let i = procedure_row(s, table, id, &a.procedure)?;
         let row = &mut table.rows[i];

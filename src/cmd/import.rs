@@ -533,12 +533,18 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
         })
         .collect();
     if !a.dry_run {
+        let mut files = Vec::new();
         for id in &writes {
             let plan = &plans[id.as_str()];
             let pid = ProjectId::parse(id).map_err(|e| anyhow!(e))?;
             check_table(&ledger, &pid, &plan.project, &plan.table)?;
-            ledger.save(plan.loaded, &pid, &plan.project, Some(&plan.table))?;
+            files.extend(ledger.save(plan.loaded, &pid, &plan.project, Some(&plan.table))?);
         }
+        ctx.commit(
+            &ledger,
+            &files,
+            &format!("import tasks {}", a.file.display()),
+        );
     }
     let mut out: String = lines.iter().map(|l| format!("{l}\n")).collect();
     if !sheet.ignored.is_empty() {

@@ -42,8 +42,13 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
     std::fs::create_dir_all(dir.join(PROJECTS_DIR))
         .with_context(|| format!("cannot create {}", dir.display()))?;
     let text = settings_file::default_text(&name, args.region.as_deref().unwrap_or(""), lang);
-    atomic_write(&dir.join(".gitignore"), format!("{LOCK_FILE}\n").as_bytes())?;
+    // The lock, and the temporary files a writer killed mid-write leaves.
+    atomic_write(
+        &dir.join(".gitignore"),
+        format!("{LOCK_FILE}\n.taizhang-*.tmp\n").as_bytes(),
+    )?;
     atomic_write(&dir.join(PROJECTS_DIR).join(".gitkeep"), b"")?;
+    super::git::write_attributes(&dir)?;
     atomic_write(&settings_path, text.as_bytes())?;
     Ok(Output::ok(format!(
         "Created the ledger \"{name}\" in {}\nEdit {} to fit your county, then open a project with `taizhang open`.\n",

@@ -6,6 +6,7 @@
 mod apply;
 mod check;
 mod export;
+mod git;
 mod import;
 mod init;
 mod list;
@@ -16,7 +17,7 @@ mod report;
 mod shell;
 mod show;
 
-use crate::cli::{Cli, Command, ProblemCommand, ReportCommand};
+use crate::cli::{Cli, Command, GitCommand, ProblemCommand, ReportCommand};
 use crate::model::{Date, Lang, ProjectId, Settings, TaskForce, parse_date};
 use crate::report::{Format, Table, render};
 use crate::store::procedures_file::ProcedureTable;
@@ -62,11 +63,32 @@ pub struct Ctx {
     pub taskforce: Option<String>,
     /// Colour allowed in terminal tables (see `--color`).
     pub color: bool,
+    /// `--commit`: commit each write to git.
+    pub commit: bool,
 }
 
 impl Ctx {
     pub fn open_ledger(&self) -> Result<Ledger> {
         Ledger::open(Ledger::locate(self.ledger.as_deref())?)
+    }
+
+    /// Commits the files a write changed (paths relative to the ledger
+    /// root) when `--commit` or `auto_commit` asks for it. The change is
+    /// written either way: a commit that cannot be made is a warning.
+    pub fn commit(&self, ledger: &Ledger, files: &[PathBuf], subject: &str) {
+        if !(self.commit || ledger.settings.auto_commit) || files.is_empty() {
+            return;
+        }
+        if crate::store::git::toplevel(&ledger.root).is_none() {
+            eprintln!(
+                "warning: {} is not in a git repository: the change is written but not committed",
+                ledger.root.display()
+            );
+            return;
+        }
+        if let Err(e) = crate::store::git::commit(&ledger.root, files, subject) {
+            eprintln!("warning: the change is written but not committed: {e:#}");
+        }
     }
 
     pub fn lang(&self, settings: &Settings) -> Lang {
@@ -206,14 +228,43 @@ pub fn run(cli: Cli) -> Result<Output> {
         None => chrono::Local::now().date_naive(),
     };
     let mut ledgers = g.ledger.into_iter();
+    let first = ledgers.next();
+    let more_ledgers: Vec<PathBuf> = ledgers.collect();
+    // `--at REV`: a read command runs on the ledger's files as they stood
+    // at that commit, copied out of git into a temporary folder.
+    let past = match &g.at {
+        None => None,
+        Some(_) if !reads(&cli.command) => {
+            bail!(
+                "--at: only read commands (list, show, check, report, problem list) can look at the past"
+            )
+        }
+        Some(_) if !more_ledgers.is_empty() => {
+            bail!("--at: give one ledger (-L) when looking at the past")
+        }
+        Some(rev) => Some(crate::store::git::materialise(
+            &Ledger::locate(first.as_deref())?,
+            rev,
+        )?),
+    };
+    let ledger = match &past {
+        // Run from inside the copy, so paths read `./projects/…` as usual.
+        Some(dir) => {
+            std::env::set_current_dir(dir.path())
+                .map_err(|e| anyhow!("--at: cannot enter the copy of the ledger: {e}"))?;
+            Some(PathBuf::from("."))
+        }
+        None => first,
+    };
     let ctx = Ctx {
-        ledger: ledgers.next(),
+        ledger,
         today,
         format: g.format,
         lang: g.lang,
-        more_ledgers: ledgers.collect(),
+        more_ledgers,
         taskforce: g.taskforce,
         color: g.color.enabled(),
+        commit: g.commit,
     };
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_)) => (true, true),
@@ -267,7 +318,23 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Problem(ProblemCommand::Add(a)) => progress::problem_add(&ctx, a),
         Command::Problem(ProblemCommand::Resolve(a)) => progress::problem_resolve(&ctx, a),
         Command::Problem(ProblemCommand::List(a)) => progress::problem_list(&ctx, a),
+        Command::Git(GitCommand::Setup) => git::setup(&ctx),
+        Command::MergeCsv(a) => git::merge_csv(a),
+        Command::Log(a) => git::log(&ctx, a),
     }
+}
+
+/// Whether a command only reads the ledger (and so may run `--at` a past
+/// commit). Commands not listed are treated as writers.
+fn reads(command: &Command) -> bool {
+    matches!(
+        command,
+        Command::List
+            | Command::Show(_)
+            | Command::Check
+            | Command::Report(_)
+            | Command::Problem(ProblemCommand::List(_))
+    )
 }
 
 /// A project ID given on the command line.

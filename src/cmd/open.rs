@@ -121,7 +121,8 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         started: None,
         annual_plan: Default::default(),
     };
-    ledger.save(None, &id, &project, Some(&table))?;
+    let files = ledger.save(None, &id, &project, Some(&table))?;
+    ctx.commit(&ledger, &files, &format!("open {id} ({})", project.name));
     let needed = table
         .rows
         .iter()

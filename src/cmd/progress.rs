@@ -45,7 +45,8 @@ pub fn plan(ctx: &Ctx, a: &PlanArgs) -> Result<Output> {
     let lp = ledger.load_project(&id)?;
     let mut project = lp.project.clone();
     let old = project.annual_plan.insert(year, amount);
-    ledger.save(Some(&lp), &id, &project, None)?;
+    let files = ledger.save(Some(&lp), &id, &project, None)?;
+    ctx.commit(&ledger, &files, &format!("plan {id} {year} {amount}"));
     let was = match old {
         Some(o) if o != amount => format!(" (was {o})"),
         Some(_) => " (unchanged)".to_string(),
@@ -103,7 +104,8 @@ pub fn progress(ctx: &Ctx, a: &ProgressArgs) -> Result<Output> {
         ],
     );
     sort_by_date(&mut table);
-    ledger.save_csv(&id, PROGRESS_FILE, &table)?;
+    let files = ledger.save_csv(&id, PROGRESS_FILE, &table)?;
+    ctx.commit(&ledger, &files, &format!("progress {id} {date} {invested}"));
     Ok(Output::ok(format!(
         "{id}: {invested} 万元 invested to date as of {date}\n"
     )))
@@ -146,7 +148,8 @@ pub fn problem_add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
             ("opened", date_text(date)),
         ],
     );
-    ledger.save_csv(&id, PROBLEMS_FILE, &table)?;
+    let files = ledger.save_csv(&id, PROBLEMS_FILE, &table)?;
+    ctx.commit(&ledger, &files, &format!("problem add {id} {no} ({what})"));
     Ok(Output::ok(format!(
         "{id}: problem {no} recorded on {date}, {unit} to resolve it by {limit}\n"
     )))
@@ -197,7 +200,8 @@ pub fn problem_resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
     let mut table = lp.problems_table.clone();
     table.set(row, "resolved", date_text(date));
     table.set(row, "how", how.to_string());
-    ledger.save_csv(&id, PROBLEMS_FILE, &table)?;
+    let files = ledger.save_csv(&id, PROBLEMS_FILE, &table)?;
+    ctx.commit(&ledger, &files, &format!("problem resolve {id} {no}"));
     let late = if date > p.limit {
         format!(
             " ({} days after the time limit {})",

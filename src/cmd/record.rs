@@ -12,8 +12,11 @@ use anyhow::{Result, anyhow, bail};
 
 /// Loads a project under the lock, lets `change` edit a copy of its record
 /// and procedure table, and saves what changed.
+/// `verb` and the procedures whose rows changed make the subject of the
+/// commit when the change is committed (`--commit`, `auto_commit`).
 pub(super) fn edit(
     ctx: &Ctx,
+    verb: &str,
     id_text: &str,
     change: impl FnOnce(
         &Ledger,
@@ -31,7 +34,14 @@ pub(super) fn edit(
     let mut table = lp.table.clone();
     let message = change(&ledger, &id, &lp, &mut project, &mut table)?;
     let table_changed = table.rows != lp.table.rows;
-    ledger.save(Some(&lp), &id, &project, table_changed.then_some(&table))?;
+    let files = ledger.save(Some(&lp), &id, &project, table_changed.then_some(&table))?;
+    let mut subject = format!("{verb} {id}");
+    for (new, old) in table.rows.iter().zip(&lp.table.rows) {
+        if new != old {
+            subject.push_str(&format!(" {} ({})", new.key, new.name));
+        }
+    }
+    ctx.commit(&ledger, &files, &subject);
     Ok(Output::ok(message))
 }
 
@@ -56,7 +66,7 @@ pub(super) fn refuse_done(id: &ProjectId, r: &Procedure) -> Result<()> {
 }
 
 pub fn tick(ctx: &Ctx, a: &TickArgs) -> Result<Output> {
-    edit(ctx, &a.id, |ledger, id, lp, _, table| {
+    edit(ctx, "tick", &a.id, |ledger, id, lp, _, table| {
         let i = procedure_row(&ledger.settings, table, id, &a.procedure)?;
         let row = &mut table.rows[i];
         refuse_done(id, row)?;
@@ -111,7 +121,7 @@ pub fn pledge(ctx: &Ctx, a: &PledgeArgs) -> Result<Output> {
             anyhow!("a pledge needs what is promised: give --items TEXT (承诺补齐事项)")
         })?;
     let due = date_arg("--due", due_text)?;
-    edit(ctx, &a.id, |ledger, id, lp, _, table| {
+    edit(ctx, "pledge", &a.id, |ledger, id, lp, _, table| {
         let i = procedure_row(&ledger.settings, table, id, &a.procedure)?;
         let row = &mut table.rows[i];
         refuse_done(id, row)?;
@@ -143,7 +153,7 @@ pub fn pledge(ctx: &Ctx, a: &PledgeArgs) -> Result<Output> {
 }
 
 pub fn fulfil(ctx: &Ctx, a: &FulfilArgs) -> Result<Output> {
-    edit(ctx, &a.id, |ledger, id, lp, _, table| {
+    edit(ctx, "fulfil", &a.id, |ledger, id, lp, _, table| {
         let i = procedure_row(&ledger.settings, table, id, &a.procedure)?;
         let row = &mut table.rows[i];
         if !row.open_pledge() {
@@ -180,7 +190,7 @@ pub fn fulfil(ctx: &Ctx, a: &FulfilArgs) -> Result<Output> {
 
 pub fn due(ctx: &Ctx, a: &DueArgs) -> Result<Output> {
     let date = date_arg("DATE", &a.date)?;
-    edit(ctx, &a.id, |ledger, id, lp, _, table| {
+    edit(ctx, "due", &a.id, |ledger, id, lp, _, table| {
         let i = procedure_row(&ledger.settings, table, id, &a.procedure)?;
         let row = &mut table.rows[i];
         refuse_done(id, row)?;
@@ -198,7 +208,7 @@ pub fn due(ctx: &Ctx, a: &DueArgs) -> Result<Output> {
 }
 
 pub fn start(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
-    edit(ctx, &a.id, |_, id, lp, project, _| {
+    edit(ctx, "start", &a.id, |_, id, lp, project, _| {
         if let Some(d) = project.started {
             bail!("{id} already started on {d}; edit project.toml to correct it");
         }

@@ -152,6 +152,8 @@ pub struct Settings {
     /// Member ledgers (township ledgers) a county report includes: paths
     /// relative to this ledger's folder.
     pub members: Vec<String>,
+    /// Commit every write to git, as `--commit` does.
+    pub auto_commit: bool,
     /// The task forces again, as shared strings, for reports that repeat
     /// them on hundreds of thousands of rows (see `Settings::shared`).
     pub shared: Vec<SharedTaskForce>,

@@ -88,7 +88,7 @@ impl LoadedProject {
 
 /// Reads a file as UTF-8 text; `None` when there is no such file.
 fn read_text(path: &Path) -> std::result::Result<Option<String>, Problem> {
-    match std::fs::read(path) {
+    match read_no_follow(path) {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -101,11 +101,42 @@ fn read_text(path: &Path) -> std::result::Result<Option<String>, Problem> {
             )
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) if is_link_error(&e) => Err(Problem::file(
+            path,
+            "symlink",
+            "a symbolic link in place of a ledger file; taizhang does not follow links out of the ledger",
+        )),
         Err(e) => Err(Problem::file(
             path,
             "unreadable",
             format!("cannot read the file: {e}"),
         )),
+    }
+}
+
+/// Reads a file, refusing (on Unix) to follow a symbolic link in its last
+/// component: one `open` call decides, with no `stat` before it.
+fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    let mut file = options.open(path)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn is_link_error(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
     }
 }
 
@@ -178,6 +209,13 @@ impl Ledger {
     /// Opens a ledger whose settings are sound.
     pub fn open(root: PathBuf) -> Result<Ledger> {
         let (settings, problems) = Ledger::read_settings(&root);
+        let projects = root.join(PROJECTS_DIR);
+        if is_symlink(&projects) {
+            bail!(
+                "{} is a symbolic link; taizhang does not follow links out of the ledger",
+                projects.display()
+            );
+        }
         match settings {
             Some(settings) if problems.is_empty() => Ok(Ledger { root, settings }),
             _ => Err(refuse(
@@ -279,12 +317,26 @@ impl Ledger {
     /// Every problem of the ledger, in file order.
     pub fn check(root: &Path) -> Result<Vec<Problem>> {
         let (settings, mut problems) = Ledger::read_settings(root);
+        let projects = root.join(PROJECTS_DIR);
+        if is_symlink(&projects) {
+            problems.push(Problem::file(
+                &projects,
+                "symlink",
+                "the projects folder is a symbolic link; taizhang does not follow links out of the ledger",
+            ));
+            return Ok(problems);
+        }
+        problems.extend(other_files_markers(root));
         let folders = Ledger::project_folders(root)?;
         let progress = Progress::new(folders.len(), "checking projects");
         let found: Vec<Vec<Problem>> = folders
             .par_iter()
             .map(|folder| {
-                let problems = read_project(root, settings.as_ref(), folder).1;
+                let mut problems = read_project(root, settings.as_ref(), folder).1;
+                let dir = root.join(PROJECTS_DIR).join(folder);
+                if !is_symlink(&dir) {
+                    problems.extend(other_files_markers(&dir));
+                }
                 progress.inc();
                 problems
             })
@@ -296,18 +348,22 @@ impl Ledger {
     /// Writes a project's files under the write lock: the record when
     /// `project` differs from what was loaded, the procedure ledger when
     /// `table` is given. A brand-new project has no record text yet.
+    /// Returns the files written, relative to the ledger root.
     pub fn save(
         &self,
         lp: Option<&LoadedProject>,
         id: &ProjectId,
         project: &Project,
         table: Option<&ProcedureTable>,
-    ) -> Result<()> {
+    ) -> Result<Vec<PathBuf>> {
         let dir = self.project_dir(id);
+        let rel = Path::new(PROJECTS_DIR).join(id.as_str());
+        let mut written = Vec::new();
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
         if let Some(table) = table {
             atomic_write(&dir.join(procedures_file::FILE_NAME), &table.to_bytes())?;
+            written.push(rel.join(procedures_file::FILE_NAME));
         }
         let record = match lp {
             None => Some(project_file::render_new(project)),
@@ -320,20 +376,77 @@ impl Ledger {
         };
         if let Some(text) = record {
             atomic_write(&dir.join(project_file::FILE_NAME), text.as_bytes())?;
+            written.push(rel.join(project_file::FILE_NAME));
         }
-        Ok(())
+        Ok(written)
     }
 
     /// Writes one of a project's CSV ledgers (`progress.csv`,
     /// `problems.csv`) atomically; the caller holds the lock.
-    pub fn save_csv(&self, id: &ProjectId, file_name: &str, table: &CsvTable) -> Result<()> {
-        atomic_write(&self.project_dir(id).join(file_name), &table.to_bytes())
+    /// Returns the file written, relative to the ledger root.
+    pub fn save_csv(
+        &self,
+        id: &ProjectId,
+        file_name: &str,
+        table: &CsvTable,
+    ) -> Result<Vec<PathBuf>> {
+        atomic_write(&self.project_dir(id).join(file_name), &table.to_bytes())?;
+        Ok(vec![
+            Path::new(PROJECTS_DIR).join(id.as_str()).join(file_name),
+        ])
     }
 
-    /// Takes the ledger's write lock.
+    /// Takes the ledger's write lock, waiting up to 10 s for another
+    /// writer (`TAIZHANG_LOCK_WAIT_MS` sets another wait, e.g. for a slow
+    /// network drive).
     pub fn lock(&self) -> Result<WriteLock> {
-        WriteLock::acquire(&self.root, Duration::from_secs(10))
+        let wait = std::env::var("TAIZHANG_LOCK_WAIT_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .map_or(Duration::from_secs(10), Duration::from_millis);
+        WriteLock::acquire(&self.root, wait)
     }
+}
+
+/// Conflict markers in the files of `dir` that taizhang does not read
+/// itself (`.gitattributes`, a clerk's notes…): regular UTF-8 files of at
+/// most 1 MB, links not followed, sorted by name.
+fn other_files_markers(dir: &Path) -> Vec<Problem> {
+    // Files whose own readers already look for markers.
+    const OWN: [&str; 6] = [
+        SETTINGS_FILE,
+        project_file::FILE_NAME,
+        procedures_file::FILE_NAME,
+        super::ledger_csv::PROGRESS_FILE,
+        super::ledger_csv::PROBLEMS_FILE,
+        super::write::LOCK_FILE,
+    ];
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_type().is_ok_and(|t| t.is_file())
+                && !OWN.contains(&e.file_name().to_string_lossy().as_ref())
+                && e.metadata().is_ok_and(|m| m.len() <= 1 << 20)
+        })
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| {
+            let text = String::from_utf8(std::fs::read(p).ok()?).ok()?;
+            Some(super::problem::conflict_markers(p, &text))
+        })
+        .flatten()
+        .collect()
+}
+
+/// Whether `path` is a symbolic link (not followed).
+fn is_symlink(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 fn read_project(
@@ -351,7 +464,7 @@ fn read_project(
         ));
         return (None, problems);
     }
-    if std::fs::symlink_metadata(&dir).is_ok_and(|m| m.file_type().is_symlink()) {
+    if is_symlink(&dir) {
         problems.push(Problem::file(
             &dir,
             "symlink",

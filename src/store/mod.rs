@@ -6,6 +6,8 @@
 // `Problem` is the error value of the readers; boxing it would buy nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod csv_merge;
+pub mod git;
 pub mod ledger;
 pub mod ledger_csv;
 pub mod problem;

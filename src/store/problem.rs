@@ -21,9 +21,118 @@ pub struct Problem {
     pub warning: bool,
 }
 
+/// Every problem code `check` can report, with what it means. Each has a
+/// fixture and a test in `tests/cli/reliability.rs`.
+pub const CODES: &[(&str, &str)] = &[
+    (
+        "bad-id",
+        "a project folder whose name is not a valid project ID",
+    ),
+    (
+        "bad-value",
+        "a value of the wrong kind: a bad date, amount, status, code…",
+    ),
+    (
+        "calendar-not-covered",
+        "a working-day due date in a year the calendar does not cover (a warning)",
+    ),
+    (
+        "column-count",
+        "a CSV row with more or fewer fields than the header",
+    ),
+    (
+        "conflict-marker",
+        "git conflict markers left in a file after a merge",
+    ),
+    (
+        "csv-syntax",
+        "a CSV file that does not parse (e.g. an unclosed quote)",
+    ),
+    (
+        "date-before-opened",
+        "a procedure date earlier than the day the project was opened",
+    ),
+    ("duplicate-column", "a CSV header naming a column twice"),
+    (
+        "duplicate-key",
+        "a task force, type or procedure defined twice in ledger.toml",
+    ),
+    (
+        "duplicate-procedure",
+        "a procedure listed twice in one procedures.csv",
+    ),
+    (
+        "duplicate-date",
+        "a second progress entry for the same day in progress.csv",
+    ),
+    (
+        "duplicate-number",
+        "a problem number used twice in problems.csv",
+    ),
+    ("encoding", "a file that is not UTF-8"),
+    (
+        "fulfilled-without-pledge",
+        "a fulfilled date on a procedure that was never pledged",
+    ),
+    (
+        "missing-column",
+        "a CSV header without a column taizhang needs, or an empty file",
+    ),
+    ("missing-key", "a required TOML key or table left out"),
+    (
+        "missing-procedures",
+        "a project folder without its procedures.csv",
+    ),
+    (
+        "missing-record",
+        "a project folder without its project.toml",
+    ),
+    (
+        "obtained-without-date",
+        "status obtained without the date it was obtained",
+    ),
+    (
+        "pledge-without-deadline",
+        "a pledge without its commitment deadline (pledge_due)",
+    ),
+    (
+        "pledge-without-kind",
+        "status pledged without a pledge_kind",
+    ),
+    (
+        "symlink",
+        "a symbolic link where a project folder or file should be",
+    ),
+    ("toml-syntax", "a TOML file that does not parse"),
+    (
+        "resolved-before-opened",
+        "a problem resolved before it was recorded",
+    ),
+    (
+        "unknown-procedure",
+        "a procedure key that is not in the catalogue",
+    ),
+    (
+        "unknown-taskforce",
+        "a task force key that is not defined in ledger.toml",
+    ),
+    (
+        "unknown-type",
+        "a project type key that is not defined in ledger.toml",
+    ),
+    (
+        "unreadable",
+        "a file that cannot be read (e.g. a folder in its place)",
+    ),
+];
+
 impl Problem {
     /// A problem about a whole file (no line).
     pub fn file(file: &Path, code: &'static str, message: impl Into<String>) -> Problem {
+        debug_assert!(
+            CODES.iter().any(|(c, _)| *c == code),
+            "problem code {code} is not listed in CODES"
+        );
         Problem {
             file: file.to_path_buf(),
             line: None,
@@ -123,6 +232,10 @@ impl fmt::Display for Problem {
     }
 }
 
+const HINT_CONFLICT: &str = "resolve the merge by hand (keep the right value, delete the marker lines), \
+or, for procedures.csv, run `taizhang git setup` and redo the merge so the merge driver \
+merges it row by row; then run `taizhang check`";
+
 /// Git conflict markers left in a file after a merge.
 pub fn conflict_markers(file: &Path, text: &str) -> Vec<Problem> {
     text.lines()
@@ -135,8 +248,14 @@ pub fn conflict_markers(file: &Path, text: &str) -> Vec<Problem> {
                 || *l == ">>>>>>>"
         })
         .map(|(i, _)| {
-            Problem::line(file, text, i + 1, "conflict-marker", "git conflict marker left in the file")
-                .with_hint("resolve the merge by hand (keep one side, delete the marker lines), then run `taizhang check`")
+            Problem::line(
+                file,
+                text,
+                i + 1,
+                "conflict-marker",
+                "git conflict marker left in the file",
+            )
+            .with_hint(HINT_CONFLICT)
         })
         .collect()
 }

@@ -41,6 +41,8 @@ pub struct ProcedureTable {
     pub cells: Vec<Vec<String>>,
     /// Source line of each row (1-based).
     pub lines: Vec<usize>,
+    /// Byte offset in the source text where each row starts.
+    pub offsets: Vec<usize>,
     pub rows: Vec<Procedure>,
 }
 
@@ -50,10 +52,11 @@ thread_local! {
     static PARSER: std::cell::RefCell<csv_core::Reader> = std::cell::RefCell::new(csv_core::Reader::new());
 }
 
-/// The records of a CSV text, each with the line it starts on. The CSV
+/// The records of a CSV text, each with the line and byte offset it starts
+/// at. The CSV
 /// grammar is lenient (RFC 4180 with any line ending), so it cannot fail;
 /// a bad row shows up as a wrong field count.
-pub fn records(text: &str) -> Vec<(usize, Vec<String>)> {
+pub fn records(text: &str) -> Vec<(usize, usize, Vec<String>)> {
     use csv_core::ReadRecordResult as R;
     PARSER.with_borrow_mut(|parser| {
         parser.reset();
@@ -62,6 +65,7 @@ pub fn records(text: &str) -> Vec<(usize, Vec<String>)> {
         let mut ends = vec![0usize; 32];
         let (mut n_out, mut n_ends) = (0, 0);
         let mut start_line = 1;
+        let mut start_byte = 0;
         let mut records = Vec::new();
         loop {
             let (result, n_in, o, e) =
@@ -80,8 +84,9 @@ pub fn records(text: &str) -> Vec<(usize, Vec<String>)> {
                         fields.push(String::from_utf8_lossy(&out[from..end]).into_owned());
                         from = end;
                     }
-                    records.push((start_line, fields));
+                    records.push((start_line, start_byte, fields));
                     start_line = parser.line() as usize;
+                    start_byte = text.len() - input.len();
                     n_out = 0;
                     n_ends = 0;
                 }
@@ -104,6 +109,76 @@ fn date_text(d: Option<Date>) -> String {
         .unwrap_or_default()
 }
 
+/// The first quoting error of a CSV text, which the lenient `csv` reader
+/// would otherwise accept by swallowing the rest of the file or keeping a
+/// stray quote: the byte offset and what is wrong.
+pub(crate) fn quote_error(text: &str) -> Option<(usize, String)> {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted(usize),
+        AfterQuote,
+    }
+    let bytes = text.as_bytes();
+    let mut state = State::FieldStart;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        state = match (state, b) {
+            (State::Quoted(open), b'"') => {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                    State::Quoted(open)
+                } else {
+                    State::AfterQuote
+                }
+            }
+            (State::Quoted(open), _) => State::Quoted(open),
+            (_, b',' | b'\n' | b'\r') => State::FieldStart,
+            (State::FieldStart, b'"') => State::Quoted(i),
+            (State::AfterQuote, _) => {
+                return Some((
+                    i,
+                    "CSV syntax error: text after the closing quote of a field".into(),
+                ));
+            }
+            (_, b'"') => {
+                return Some((
+                    i,
+                    "CSV syntax error: a quote inside a field that does not start with one".into(),
+                ));
+            }
+            _ => State::Unquoted,
+        };
+        i += 1;
+    }
+    match state {
+        State::Quoted(open) => Some((
+            open,
+            "CSV syntax error: the quoted field opened here is never closed".into(),
+        )),
+        _ => None,
+    }
+}
+
+/// Byte offset of field `field` (0-based) of the record starting at byte
+/// `start` of `text`, honouring quotes.
+fn field_offset(text: &str, start: usize, field: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut i, mut n, mut quoted) = (start, 0, false);
+    while i < bytes.len() && n < field {
+        match bytes[i] {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => n += 1,
+            b'\n' if !quoted => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    i.min(text.len())
+}
+
 impl ProcedureTable {
     /// An empty table with the standard header.
     pub fn new() -> ProcedureTable {
@@ -116,6 +191,7 @@ impl ProcedureTable {
             index,
             cells: Vec::new(),
             lines: Vec::new(),
+            offsets: Vec::new(),
             rows: Vec::new(),
         }
     }
@@ -127,8 +203,14 @@ impl ProcedureTable {
             return (None, markers);
         }
         let mut problems = Vec::new();
+        if let Some((offset, msg)) = quote_error(text) {
+            problems.push(Problem::at(path, text, offset, "csv-syntax", msg).with_hint(
+                "a field holding a comma, quote or line break must be wrapped in \"…\" with inner quotes doubled (\"\")",
+            ));
+            return (None, problems);
+        }
         let mut records = records(text);
-        let Some((_, mut header)) = (!records.is_empty()).then(|| records.remove(0)) else {
+        let Some((_, _, mut header)) = (!records.is_empty()).then(|| records.remove(0)) else {
             problems.push(Problem::file(
                 path,
                 "missing-column",
@@ -187,10 +269,11 @@ impl ProcedureTable {
             index,
             cells: Vec::new(),
             lines: Vec::new(),
+            offsets: Vec::new(),
             rows: Vec::new(),
         };
         let mut keys = std::collections::BTreeMap::new();
-        for (line, mut cells) in records {
+        for (line, start, mut cells) in records {
             if cells.len() == 1 && cells[0].is_empty() {
                 continue;
             }
@@ -205,7 +288,7 @@ impl ProcedureTable {
                 continue;
             }
             cells.resize(table.header.len(), String::new());
-            let row = table.parse_row(path, text, line, &cells, &mut problems);
+            let row = table.parse_row(path, text, line, start, &cells, &mut problems);
             if let Some(first) = keys.insert(row.key.clone(), line) {
                 problems.push(Problem::line(
                     path,
@@ -223,8 +306,11 @@ impl ProcedureTable {
             // problems is refused, never written.
             table.cells.push(cells);
             table.lines.push(line);
+            table.offsets.push(start);
             table.rows.push(row);
         }
+        // In reading order, cell by cell.
+        problems.sort_by_key(|p| (p.line, p.column));
         (Some(table), problems)
     }
 
@@ -237,14 +323,16 @@ impl ProcedureTable {
         path: &Path,
         text: &str,
         line: usize,
+        start: usize,
         cells: &[String],
         problems: &mut Vec<Problem>,
     ) -> Procedure {
+        let at = |col: usize| field_offset(text, start, self.index[col]);
         let mut bad = |col: usize, msg: String| {
-            problems.push(Problem::line(
+            problems.push(Problem::at(
                 path,
                 text,
-                line,
+                at(col),
                 "bad-value",
                 format!("column \"{}\": {msg}", COLUMNS[col]),
             ));
@@ -263,10 +351,10 @@ impl ProcedureTable {
         let fulfilled = date(11);
         let applied = date(13);
         let mut bad = |col: usize, msg: String| {
-            problems.push(Problem::line(
+            problems.push(Problem::at(
                 path,
                 text,
-                line,
+                at(col),
                 "bad-value",
                 format!("column \"{}\": {msg}", COLUMNS[col]),
             ));
@@ -350,6 +438,7 @@ impl ProcedureTable {
     pub fn push(&mut self, row: Procedure) {
         self.cells.push(vec![String::new(); self.header.len()]);
         self.lines.push(0);
+        self.offsets.push(0);
         self.rows.push(row);
         self.sync(self.rows.len() - 1);
     }
@@ -394,6 +483,12 @@ impl ProcedureTable {
             w.write_record(row).expect("writing to memory");
         }
         w.into_inner().expect("writing to memory")
+    }
+
+    /// Byte offset in `text` (the text the table was read from) of the
+    /// cell of row `i` in column `col` of `COLUMNS`, for problems.
+    pub fn cell_offset(&self, text: &str, i: usize, col: usize) -> usize {
+        field_offset(text, self.offsets[i], self.index[col])
     }
 
     /// The row of a procedure key.

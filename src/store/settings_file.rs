@@ -48,6 +48,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         r.problem(span, "bad-value", format!("`region`: invalid region code \"{region}\": expected 6 digits (GB/T 2260), e.g. 410927"));
     }
     let lang = r.parsed(root, "lang", Lang::parse).unwrap_or(Lang::Zh);
+    let auto_commit = r.boolean(root, "auto_commit").unwrap_or(false);
 
     let mut slow = SlowRules::default();
     if let Some(t) = root.get("slow").and_then(|i| i.as_table_like()) {
@@ -92,7 +93,10 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         let key = r.req_str(t, "key", span.clone());
         let tname = r.req_str(t, "name", span.clone());
         let lead = r.req_str(t, "lead", span.clone());
-        if let (Some(key), Some(name), Some(lead)) = (key, tname, lead) {
+        // A task force missing its name or lead is still known by its key,
+        // so the procedures that name it are not reported as well.
+        if let Some(key) = key {
+            let (name, lead) = (tname.unwrap_or_default(), lead.unwrap_or_default());
             if taskforces.iter().any(|x: &TaskForce| x.key == key) {
                 r.problem(
                     span,
@@ -221,6 +225,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         slow,
         calendar,
         members,
+        auto_commit,
     };
     (Some(settings), r.problems)
 }

@@ -55,15 +55,24 @@ pub fn procedures(
     table: &ProcedureTable,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
-    for (row, &line) in table.rows.iter().zip(&table.lines) {
-        let mut problem =
-            |code: &'static str, msg: String| out.push(Problem::line(path, text, line, code, msg));
+    for (i, row) in table.rows.iter().enumerate() {
+        // Columns: 0 procedure, 2 taskforce, 5 obtained, 8 pledged, 11 fulfilled.
+        let mut problem = |code: &'static str, col: usize, msg: String| {
+            out.push(Problem::at(
+                path,
+                text,
+                table.cell_offset(text, i, col),
+                code,
+                msg,
+            ))
+        };
         if settings
             .procedure(&row.key)
             .is_none_or(|c| c.key != row.key)
         {
             problem(
                 "unknown-procedure",
+                0,
                 format!(
                     "unknown procedure \"{}\": not in the catalogue of ledger.toml",
                     row.key
@@ -73,6 +82,7 @@ pub fn procedures(
         if settings.taskforce(&row.taskforce).is_none() {
             problem(
                 "unknown-taskforce",
+                2,
                 format!(
                     "procedure \"{}\": unknown task force \"{}\": expected one of {}",
                     row.key,
@@ -82,17 +92,18 @@ pub fn procedures(
             );
         }
         if let Some(p) = project {
-            for (what, date) in [
-                ("applied", row.applied),
-                ("obtained", row.obtained),
-                ("pledged", row.pledged),
-                ("fulfilled", row.fulfilled),
+            for (what, col, date) in [
+                ("applied", 13, row.applied),
+                ("obtained", 5, row.obtained),
+                ("pledged", 8, row.pledged),
+                ("fulfilled", 11, row.fulfilled),
             ] {
                 if let Some(d) = date
                     && d < p.opened
                 {
                     problem(
                         "date-before-opened",
+                        col,
                         format!(
                             "procedure \"{}\": {what} date {d} is before the project was opened ({})",
                             row.key, p.opened

@@ -65,12 +65,12 @@ impl WriteLock {
             match file.try_lock() {
                 Ok(()) => return Ok(WriteLock { _file: file }),
                 Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
-                    std::thread::sleep(Duration::from_millis(20));
+                    std::thread::sleep(Duration::from_millis(5));
                 }
                 Err(std::fs::TryLockError::WouldBlock) => bail!(
-                    "another writer is busy with this ledger (lock {} held for over {} s); try again in a moment",
+                    "another writer is busy with this ledger (lock {} held for over {:.1} s); try again in a moment",
                     path.display(),
-                    wait.as_secs()
+                    wait.as_secs_f64()
                 ),
                 Err(std::fs::TryLockError::Error(e)) => {
                     return Err(e).with_context(|| format!("cannot lock {}", path.display()));

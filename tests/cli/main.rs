@@ -11,4 +11,5 @@ mod core_reports;
 mod core_roundtrip;
 mod files;
 mod interop;
+mod reliability;
 mod supervision;

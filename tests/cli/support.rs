@@ -103,6 +103,18 @@ impl Ledger {
         Ledger { dir }
     }
 
+    /// A fresh ledger (English labels) in a temporary directory under
+    /// `parent`, e.g. a RAM disk for tests that write a lot.
+    pub fn new_in(parent: &Path) -> Ledger {
+        let dir = tempfile::tempdir_in(parent).expect("temp dir");
+        run_in(
+            dir.path(),
+            &["init", ".", "--name", "测试台账", "--lang", "en"],
+        )
+        .ok();
+        Ledger { dir }
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
