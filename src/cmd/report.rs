@@ -15,6 +15,11 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
     // One allocation of the exact size: the items of a province are many.
     let mut all = Vec::with_capacity(items.iter().map(Vec::len).sum());
     items.into_iter().for_each(|v| all.extend(v));
+    if let Some(key) = &ctx.taskforce {
+        // A late start belongs to the supervision task force, not to the
+        // task force whose view this is (problems are already cut by unit).
+        all.retain(|i| &*i.taskforce == key || i.kind == overdue::Kind::Problem);
+    }
     let report = overdue::Report::new(today, all);
     let code = if a.exit_code && !report.items.is_empty() {
         OVERDUE_EXIT

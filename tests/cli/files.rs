@@ -22,3 +22,38 @@ fn check_flags_a_start_before_the_opening_day() {
         run.stdout
     );
 }
+
+#[test]
+fn a_task_force_view_of_overdue_items_keeps_its_own_items_only() {
+    let l = Ledger::new();
+    l.open("shengrun"); // planned start 2024-06-30; land and supervision procedures due in March
+    let csv = |tf: &str| {
+        l.run(&[
+            "--taskforce",
+            tf,
+            "report",
+            "overdue",
+            "--format",
+            "csv",
+            "--today",
+            "2024-07-02",
+        ])
+        .ok()
+        .stdout
+    };
+    let land = csv("land");
+    assert!(
+        land.contains(",land-prereview,") || land.contains("用地预审"),
+        "{land}"
+    );
+    assert!(
+        !land.contains("start of works"),
+        "a late start is not the land task force's item:\n{land}"
+    );
+    assert!(
+        land.lines().skip(1).all(|r| r.contains("用地专班")),
+        "{land}"
+    );
+    let supervision = csv("supervision");
+    assert!(supervision.contains("start of works"), "{supervision}");
+}
