@@ -5,4 +5,5 @@ import sys
 
 report = json.load(sys.stdin)
 for i in report["items"]:
-    print(f'{i["kind"]}\t{i["project"]}\t{i["procedure"] or "-"}\t{i["due"]}\t{i["days_overdue"]}')
+    what = i["problem_no"] if i["kind"] == "problem" else (i["procedure"] or "-")
+    print(f'{i["kind"]}\t{i["project"]}\t{what}\t{i["due"]}\t{i["days_overdue"]}')

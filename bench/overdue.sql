@@ -15,5 +15,10 @@ SELECT kind, project, procedure, due, days FROM (
          CAST(julianday(:today) - julianday(planned_start) AS INTEGER)
     FROM projects
    WHERE planned_start <> '' AND started = '' AND planned_start < :today
+  UNION ALL
+  SELECT 'problem', 3, project, no, "limit",
+         CAST(julianday(:today) - julianday("limit") AS INTEGER)
+    FROM problems
+   WHERE opened <= :today AND (resolved = '' OR resolved > :today) AND "limit" < :today
 )
-ORDER BY days DESC, project, k, procedure;
+ORDER BY days DESC, project, k, CASE WHEN k = 3 THEN '' ELSE procedure END, CAST(procedure AS INTEGER);

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The database-minded alternative to `taizhang report overdue`: import the
-# ledger's CSV files (and the start dates of the TOML records) into SQLite
-# and run bench/overdue.sql. Usage: sqlite_alt.sh LEDGER_DIR TODAY
+# ledger's CSV files (procedures, problems, and the start dates of the TOML
+# records) into SQLite and run bench/overdue.sql. Problem texts with commas
+# or line breaks would need a real CSV splitter; the generated ledgers have
+# none. Usage: sqlite_alt.sh LEDGER_DIR TODAY
 set -euo pipefail
 ledger=$1 today=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,10 +24,17 @@ trap 'rm -rf "$tmp"' EXIT
     /^started *=/ { v = $0; sub(/^[^=]*= */, "", v); gsub(/"/, "", v); started = v }
     END { flush() }'
 } > "$tmp/projects.csv"
+{
+  echo 'project,no,what,unit,limit,opened,resolved,how'
+  find "$ledger/projects" -name problems.csv -print0 | xargs -0 -r awk '
+    FNR == 1 { n = split(FILENAME, a, "/"); p = a[n - 1]; next }
+    { print p "," $0 }'
+} > "$tmp/problems.csv"
 sqlite3 :memory: <<SQL
 .mode csv
 .import $tmp/procedures.csv procedures
 .import $tmp/projects.csv projects
+.import $tmp/problems.csv problems
 .mode tabs
 .parameter set :today "'$today'"
 .read $here/overdue.sql

@@ -2,8 +2,9 @@
 //! `cargo run --release --example gen_ledger -- --projects N --seed S DIR`.
 //! Realistic shapes — every task force, 8–20 procedures a project, a mix of
 //! pending, obtained, pledged (open, overdue and fulfilled) and not-needed
-//! rows, started and late projects, Chinese names — and the same bytes for
-//! the same seed. Files are written with the library's own writers, so
+//! rows, started and late projects with annual plans and progress entries,
+//! open, overdue and resolved problems, Chinese names — and the same bytes
+//! for the same seed. Files are written with the library's own writers, so
 //! `taizhang check` passes on the result.
 
 use chrono::Days;
@@ -12,6 +13,9 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use std::path::{Path, PathBuf};
 use taizhang::model::{Amount, Date, Lang, PledgeKind, Procedure, Project, Status};
+use taizhang::store::ledger_csv::{
+    CsvTable, PROBLEMS_COLUMNS, PROBLEMS_FILE, PROGRESS_COLUMNS, PROGRESS_FILE,
+};
 use taizhang::store::procedures_file::{self, ProcedureTable};
 use taizhang::store::{project_file, settings_file};
 
@@ -85,7 +89,7 @@ fn main() -> anyhow::Result<()> {
         let started = (planned_start < as_of && rng.random_bool(0.6))
             .then(|| plus(planned_start, rng.random_range(0..60)))
             .filter(|d| *d <= as_of);
-        let project = Project {
+        let mut project = Project {
             name: format!(
                 "{}{}{}项目",
                 TOWNSHIPS[i % TOWNSHIPS.len()].trim_end_matches(['镇', '乡']),
@@ -184,6 +188,68 @@ fn main() -> anyhow::Result<()> {
         }
         let dir = args.dir.join("projects").join(format!("p{i:06}"));
         std::fs::create_dir_all(&dir)?;
+        // A started project has a plan for the year and monthly progress.
+        if let Some(started) = project.started {
+            let plan = rng.random_range(300..50_000u32);
+            project
+                .annual_plan
+                .insert(2024, Amount::parse(&plan.to_string()).expect("valid"));
+            let mut progress = CsvTable::new(&PROGRESS_COLUMNS);
+            let (mut day, mut invested) = (started, 0u32);
+            while day <= as_of && progress.cells.len() < 12 {
+                invested += rng.random_range(0..=plan / 6);
+                let row = progress.cells.len();
+                progress.insert(
+                    row,
+                    &[
+                        ("date", day.to_string()),
+                        ("invested", invested.to_string()),
+                        ("note", "主体施工".to_string()),
+                    ],
+                );
+                day = plus(day, rng.random_range(20..40));
+            }
+            std::fs::write(dir.join(PROGRESS_FILE), progress.to_bytes())?;
+        }
+        // One project in seven has problems on the problem ledger.
+        if rng.random_range(0..7) == 0 {
+            let mut problems = CsvTable::new(&PROBLEMS_COLUMNS);
+            for no in 1..=rng.random_range(1..=3u32) {
+                let recorded = plus(
+                    opened,
+                    rng.random_range(0..((as_of - opened).num_days().max(1) as u64)),
+                );
+                let limit = plus(recorded, rng.random_range(7..60));
+                let resolved = rng
+                    .random_bool(0.4)
+                    .then(|| plus(recorded, rng.random_range(1..30)).min(as_of));
+                let row = problems.cells.len();
+                problems.insert(
+                    row,
+                    &[
+                        ("no", no.to_string()),
+                        ("what", "用地指标未落实".to_string()),
+                        (
+                            "unit",
+                            ["县自然资源局", "县水利局", "县住房和城乡建设局"]
+                                [rng.random_range(0..3)]
+                            .to_string(),
+                        ),
+                        ("limit", limit.to_string()),
+                        ("opened", recorded.to_string()),
+                        (
+                            "resolved",
+                            resolved.map(|d| d.to_string()).unwrap_or_default(),
+                        ),
+                        (
+                            "how",
+                            resolved.map(|_| "协调解决".to_string()).unwrap_or_default(),
+                        ),
+                    ],
+                );
+            }
+            std::fs::write(dir.join(PROBLEMS_FILE), problems.to_bytes())?;
+        }
         std::fs::write(
             dir.join(project_file::FILE_NAME),
             project_file::render_new(&project),
