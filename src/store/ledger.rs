@@ -81,6 +81,7 @@ impl LoadedProject {
                 t.rows.remove(i);
                 t.cells.remove(i);
                 t.lines.remove(i);
+                t.offsets.remove(i);
             }
         }
     }

@@ -66,7 +66,11 @@ fn init_writes_a_ledger_and_refuses_to_overwrite_it() {
     assert!(settings.contains("lang = \"zh\"\n"));
     assert_eq!(
         std::fs::read_to_string(target.join(".gitignore")).unwrap(),
-        ".taizhang.lock\n"
+        ".taizhang.lock\n.taizhang-*.tmp\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(target.join(".gitattributes")).unwrap(),
+        "# Merge procedure ledgers row by row (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang-csv\n"
     );
     assert!(target.join("projects/.gitkeep").is_file());
     // The fresh ledger is sound.

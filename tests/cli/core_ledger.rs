@@ -261,17 +261,20 @@ fn check_prints_every_problem_with_file_and_line() {
     assert_eq!(
         run.stdout,
         "\
-./projects/road/procedures.csv:4: column \"due\": invalid date \"2024-04-31\": no such day in the calendar; expected YYYY-MM-DD, e.g. 2024-03-15
+./projects/road/procedures.csv:4:22: column \"due\": invalid date \"2024-04-31\": no such day in the calendar; expected YYYY-MM-DD, e.g. 2024-03-15
   |
 4 | eia,环评批复,env,pending,2024-04-31,,,,,,,,,
+  |                          ^
 
-./projects/road/procedures.csv:6: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed
+./projects/road/procedures.csv:6:20: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed
   |
 6 | flood,洪水影响评价,water,got,,,,,,,,,,
+  |                          ^
 
-./projects/road/procedures.csv:7: procedure \"water-review\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision
+./projects/road/procedures.csv:7:21: procedure \"water-review\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision
   |
 7 | water-review,水利行业审查,水务局,pending,,,,,,,,,,
+  |                           ^
 
 ./projects/sr/project.toml:7:17: `planned_start`: invalid date \"soon\": expected YYYY-MM-DD, e.g. 2024-03-15
   |
@@ -345,8 +348,8 @@ fn check_reports_every_problem_of_one_row() {
     assert_eq!(
         headlines,
         [
-            "./projects/road/procedures.csv:6: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed",
-            "./projects/road/procedures.csv:6: procedure \"flood\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision",
+            "./projects/road/procedures.csv:6:18: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed",
+            "./projects/road/procedures.csv:6:14: procedure \"flood\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision",
         ],
         "{}",
         run.stdout
@@ -391,6 +394,7 @@ fn writes_leave_no_stray_files() {
     assert_eq!(
         files,
         [
+            ".gitattributes",
             ".gitignore",
             "ledger.toml",
             "projects/.gitkeep",

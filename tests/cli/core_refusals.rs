@@ -188,7 +188,7 @@ fn unknown_task_force_in_the_ledger_is_refused_and_reported() {
     );
     assert!(
         run.stderr.contains(
-            "./projects/shengrun/procedures.csv:7: procedure \"eia\": unknown task force \"环保局\": expected one of land"
+            "./projects/shengrun/procedures.csv:7:10: procedure \"eia\": unknown task force \"环保局\": expected one of land"
         ),
         "{}",
         run.stderr
@@ -196,7 +196,7 @@ fn unknown_task_force_in_the_ledger_is_refused_and_reported() {
     let check = l.run(&["check"]);
     assert_eq!(check.code, 1);
     assert!(check.stdout.starts_with(
-        "./projects/shengrun/procedures.csv:7: procedure \"eia\": unknown task force \"环保局\": expected one of land, env, build, relics, transport, water, supervision\n"
+        "./projects/shengrun/procedures.csv:7:10: procedure \"eia\": unknown task force \"环保局\": expected one of land, env, build, relics, transport, water, supervision\n"
     ), "{}", check.stdout);
 }
 
@@ -470,7 +470,7 @@ fn a_broken_procedures_csv_is_never_rewritten() {
         "error: project \"shengrun\" cannot be used: 1 problem(s)",
     );
     assert!(run.stderr.contains(
-        "./projects/shengrun/procedures.csv:7: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed"
+        "./projects/shengrun/procedures.csv:7:14: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed"
     ), "{}", run.stderr);
 }
 

@@ -212,7 +212,7 @@ fn check_encoding() {
         &l,
         &[(
             "encoding",
-            "./projects/p/procedures.csv:15:53: the file is not valid UTF-8; save it as UTF-8",
+            "./projects/p/procedures.csv:15:54: the file is not valid UTF-8; save it as UTF-8",
         )],
     );
 }
@@ -244,7 +244,7 @@ fn check_missing_key() {
     reports(
         &l,
         &[
-            ("missing-key", "./ledger.toml:43:1: missing `lead`"),
+            ("missing-key", "./ledger.toml:52:1: missing `lead`"),
             (
                 "missing-key",
                 "./projects/p/project.toml:1:1: missing `opened` (the date the project was opened)",
@@ -355,7 +355,7 @@ fn check_unknown_type_taskforce_and_procedure() {
 #[test]
 fn check_missing_and_duplicate_columns() {
     let l = ledger();
-    let csv = l.read(CSV).replacen(",note\n", ",notes\n", 1);
+    let csv = l.read(CSV).replacen(",note,", ",notes,", 1);
     l.write(CSV, &csv);
     l.open("q");
     let csv: String = l
@@ -378,7 +378,7 @@ fn check_missing_and_duplicate_columns() {
         &[
             (
                 "missing-column",
-                "./projects/p/procedures.csv:1: missing column(s) note: expected a header with procedure,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note",
+                "./projects/p/procedures.csv:1: missing column(s) note: expected a header with procedure,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note,applied",
             ),
             (
                 "duplicate-column",
@@ -399,14 +399,14 @@ fn check_column_count_and_duplicate_rows() {
         c.pop();
     });
     let mut csv = l.read(CSV);
-    csv.push_str("energy,节能审查,supervision,pending,,,,,,,,,\n");
+    csv.push_str("energy,节能审查,supervision,pending,,,,,,,,,,\n");
     l.write(CSV, &csv);
     reports(
         &l,
         &[
             (
                 "column-count",
-                "./projects/p/procedures.csv:7: row has 12 fields, the header has 13",
+                "./projects/p/procedures.csv:7: row has 13 fields, the header has 14",
             ),
             (
                 "duplicate-procedure",
@@ -472,6 +472,60 @@ fn check_date_before_opened() {
             "./projects/p/procedures.csv:7:34: procedure \"eia\": obtained date 2024-02-28 is before the project was opened (2024-03-01)",
         )],
     );
+}
+
+#[test]
+fn check_progress_and_problem_ledgers() {
+    let l = ledger();
+    l.write(
+        "projects/p/progress.csv",
+        "date,invested,note\n2024-03-10,100,\n2024-03-10,120,\n",
+    );
+    l.write(
+        "projects/p/problems.csv",
+        "no,what,unit,limit,opened,resolved,how\n\
+         1,征地,县自然资源局,2024-04-01,2024-03-05,2024-03-04,\n\
+         1,环评,县生态环境局,2024-04-01,2024-03-05,,\n",
+    );
+    reports(
+        &l,
+        &[
+            (
+                "duplicate-date",
+                "./projects/p/progress.csv:3: a second entry for 2024-03-10 (first on line 2): keep one entry per day",
+            ),
+            (
+                "resolved-before-opened",
+                "./projects/p/problems.csv:2: problem resolved on 2024-03-04, before it was opened (2024-03-05)",
+            ),
+            (
+                "duplicate-number",
+                "./projects/p/problems.csv:3: problem number 1 appears twice (first on line 2)",
+            ),
+        ],
+    );
+}
+
+/// A warning, not a problem: `check` still exits 0.
+#[test]
+fn check_calendar_not_covered() {
+    let l = ledger();
+    edit_row(&l, "approval", |c| c[DUE] = "2031-01-10".into());
+    let run = l.run(&["check"]).ok();
+    assert_eq!(
+        run.stdout.lines().next().unwrap(),
+        "./projects/p/procedures.csv:2: warning: procedure \"approval\": due date 2031-01-10 falls in 2031, a year the working-day calendar does not cover"
+    );
+    assert!(
+        run.stdout.ends_with("0 problem(s), 1 warning(s) in .\n"),
+        "{}",
+        run.stdout
+    );
+    let json = l.run(&["check", "--format", "json"]).ok();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["problems"].as_array().unwrap().len(), 1);
+    assert_eq!(v["problems"][0]["code"], "calendar-not-covered");
+    assert_eq!(v["problems"][0]["warning"], true);
 }
 
 #[test]
@@ -1003,14 +1057,14 @@ fn the_same_cell_changed_two_ways_is_a_conflict_with_both_values() {
         lines[6..12],
         [
             "<<<<<<< ours",
-            "eia,环评批复,env,obtained,2024-04-30,2024-03-01,B-2,,,,,,",
+            "eia,环评批复,env,obtained,2024-04-30,2024-03-01,B-2,,,,,,,",
             "=======",
-            "eia,环评批复,env,obtained,2024-04-30,2024-03-01,A-1,,,,,,",
+            "eia,环评批复,env,obtained,2024-04-30,2024-03-01,A-1,,,,,,,",
             ">>>>>>> theirs",
-            "energy,节能审查,supervision,obtained,,2024-03-01,,,,,,,",
+            "energy,节能审查,supervision,obtained,,2024-03-01,,,,,,,,",
         ]
     );
-    assert!(lines.contains(&"flood,洪水影响评价,water,pending,2024-06-01,,,,,,,,"));
+    assert!(lines.contains(&"flood,洪水影响评价,water,pending,2024-06-01,,,,,,,,,"));
     let check = in_clone(&other, &["check"]);
     assert_eq!(check.code, 1);
     let headlines: Vec<&str> = check
