@@ -29,7 +29,7 @@ impl Side {
         }) {
             return Err(format!("{what} holds conflict markers"));
         }
-        if let Some((_, msg)) = super::procedures_file::quote_error(text) {
+        if let Some((_, msg)) = super::csv_text::quote_error(text) {
             return Err(format!("{what}: {msg}"));
         }
         let bom = text.starts_with('\u{feff}');

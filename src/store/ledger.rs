@@ -121,8 +121,13 @@ fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
+    // O_NONBLOCK: a named pipe in place of a ledger file reads as empty
+    // instead of waiting for a writer; regular files are not affected.
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        libc::O_NOFOLLOW | libc::O_NONBLOCK,
+    );
     let mut file = options.open(path)?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;

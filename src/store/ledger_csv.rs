@@ -33,96 +33,16 @@ impl CsvTable {
 
     /// Parses `text`, requiring the `required` columns.
     pub fn read(path: &Path, text: &str, required: &[&str]) -> (Option<CsvTable>, Vec<Problem>) {
-        let markers = super::problem::conflict_markers(path, text);
-        if !markers.is_empty() {
-            return (None, markers);
-        }
-        let mut problems = Vec::new();
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut records = Vec::new();
-        for rec in reader.records() {
-            match rec {
-                Ok(r) => {
-                    let line = r.position().map_or(0, |p| p.line() as usize);
-                    records.push((line, r.iter().map(str::to_string).collect::<Vec<_>>()));
-                }
-                Err(e) => {
-                    let line = e.position().map_or(1, |p| p.line() as usize);
-                    problems.push(Problem::line(
-                        path,
-                        text,
-                        line,
-                        "csv-syntax",
-                        format!("CSV syntax error: {e}"),
-                    ));
-                    return (None, problems);
-                }
+        let (sheet, problems) = super::csv_text::read(path, text, required, required);
+        let table = sheet.map(|sheet| {
+            let (lines, cells) = sheet.rows.into_iter().map(|r| (r.line, r.cells)).unzip();
+            CsvTable {
+                header: sheet.header,
+                cells,
+                lines,
             }
-        }
-        if records.is_empty() {
-            problems.push(Problem::file(
-                path,
-                "missing-column",
-                format!(
-                    "the file is empty: expected a header line {}",
-                    required.join(",")
-                ),
-            ));
-            return (None, problems);
-        }
-        let (_, mut header) = records.remove(0);
-        if let Some(first) = header.first_mut() {
-            *first = first.trim_start_matches('\u{feff}').to_string();
-        }
-        let missing: Vec<&str> = required
-            .iter()
-            .copied()
-            .filter(|c| !header.iter().any(|h| h == c))
-            .collect();
-        if !missing.is_empty() {
-            problems.push(Problem::line(
-                path,
-                text,
-                1,
-                "missing-column",
-                format!(
-                    "missing column(s) {}: expected a header with {}",
-                    missing.join(", "),
-                    required.join(",")
-                ),
-            ));
-            return (None, problems);
-        }
-        let mut table = CsvTable {
-            header,
-            cells: Vec::new(),
-            lines: Vec::new(),
-        };
-        for (line, cells) in records {
-            if cells.len() == 1 && cells[0].is_empty() {
-                continue;
-            }
-            if cells.len() != table.header.len() {
-                problems.push(Problem::line(
-                    path,
-                    text,
-                    line,
-                    "column-count",
-                    format!(
-                        "row has {} fields, the header has {}",
-                        cells.len(),
-                        table.header.len()
-                    ),
-                ));
-                continue;
-            }
-            table.cells.push(cells);
-            table.lines.push(line);
-        }
-        (Some(table), problems)
+        });
+        (table, problems)
     }
 
     /// The trimmed cell of `column` in row `row` ("" when there is no such column).

@@ -7,6 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod csv_merge;
+pub mod csv_text;
 pub mod git;
 pub mod ledger;
 pub mod ledger_csv;

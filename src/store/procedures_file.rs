@@ -5,6 +5,7 @@
 //! at the end) the next time the table is written.
 
 use super::Problem;
+use super::csv_text::{self, Record, Sheet};
 use crate::model::{Date, PledgeKind, Procedure, Status, parse_date};
 use std::path::Path;
 
@@ -46,56 +47,6 @@ pub struct ProcedureTable {
     pub rows: Vec<Procedure>,
 }
 
-thread_local! {
-    /// One CSV parser per thread, reset for every file: building a parser
-    /// costs more than reading a small file with it (see BENCHMARKS.md).
-    static PARSER: std::cell::RefCell<csv_core::Reader> = std::cell::RefCell::new(csv_core::Reader::new());
-}
-
-/// The records of a CSV text, each with the line and byte offset it starts
-/// at. The CSV
-/// grammar is lenient (RFC 4180 with any line ending), so it cannot fail;
-/// a bad row shows up as a wrong field count.
-pub fn records(text: &str) -> Vec<(usize, usize, Vec<String>)> {
-    use csv_core::ReadRecordResult as R;
-    PARSER.with_borrow_mut(|parser| {
-        parser.reset();
-        let mut input = text.as_bytes();
-        let mut out = vec![0u8; text.len().max(64)];
-        let mut ends = vec![0usize; 32];
-        let (mut n_out, mut n_ends) = (0, 0);
-        let mut start_line = 1;
-        let mut start_byte = 0;
-        let mut records = Vec::new();
-        loop {
-            let (result, n_in, o, e) =
-                parser.read_record(input, &mut out[n_out..], &mut ends[n_ends..]);
-            input = &input[n_in..];
-            n_out += o;
-            n_ends += e;
-            match result {
-                R::InputEmpty => {}
-                R::OutputFull => out.resize(out.len() * 2, 0),
-                R::OutputEndsFull => ends.resize(ends.len() * 2, 0),
-                R::Record => {
-                    let mut fields = Vec::with_capacity(n_ends);
-                    let mut from = 0;
-                    for &end in &ends[..n_ends] {
-                        fields.push(String::from_utf8_lossy(&out[from..end]).into_owned());
-                        from = end;
-                    }
-                    records.push((start_line, start_byte, fields));
-                    start_line = parser.line() as usize;
-                    start_byte = text.len() - input.len();
-                    n_out = 0;
-                    n_ends = 0;
-                }
-                R::End => return records,
-            }
-        }
-    })
-}
-
 fn opt_date(s: &str) -> Result<Option<Date>, String> {
     if s.is_empty() {
         Ok(None)
@@ -107,59 +58,6 @@ fn opt_date(s: &str) -> Result<Option<Date>, String> {
 fn date_text(d: Option<Date>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
-}
-
-/// The first quoting error of a CSV text, which the lenient `csv` reader
-/// would otherwise accept by swallowing the rest of the file or keeping a
-/// stray quote: the byte offset and what is wrong.
-pub(crate) fn quote_error(text: &str) -> Option<(usize, String)> {
-    #[derive(PartialEq)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted(usize),
-        AfterQuote,
-    }
-    let bytes = text.as_bytes();
-    let mut state = State::FieldStart;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        state = match (state, b) {
-            (State::Quoted(open), b'"') => {
-                if bytes.get(i + 1) == Some(&b'"') {
-                    i += 1;
-                    State::Quoted(open)
-                } else {
-                    State::AfterQuote
-                }
-            }
-            (State::Quoted(open), _) => State::Quoted(open),
-            (_, b',' | b'\n' | b'\r') => State::FieldStart,
-            (State::FieldStart, b'"') => State::Quoted(i),
-            (State::AfterQuote, _) => {
-                return Some((
-                    i,
-                    "CSV syntax error: text after the closing quote of a field".into(),
-                ));
-            }
-            (_, b'"') => {
-                return Some((
-                    i,
-                    "CSV syntax error: a quote inside a field that does not start with one".into(),
-                ));
-            }
-            _ => State::Unquoted,
-        };
-        i += 1;
-    }
-    match state {
-        State::Quoted(open) => Some((
-            open,
-            "CSV syntax error: the quoted field opened here is never closed".into(),
-        )),
-        _ => None,
-    }
 }
 
 /// Byte offset of field `field` (0-based) of the record starting at byte
@@ -198,71 +96,28 @@ impl ProcedureTable {
 
     /// Reads a table. `None` when it cannot be used at all.
     pub fn read(path: &Path, text: &str) -> (Option<ProcedureTable>, Vec<Problem>) {
-        let markers = super::problem::conflict_markers(path, text);
-        if !markers.is_empty() {
-            return (None, markers);
-        }
-        let mut problems = Vec::new();
-        if let Some((offset, msg)) = quote_error(text) {
-            problems.push(Problem::at(path, text, offset, "csv-syntax", msg).with_hint(
-                "a field holding a comma, quote or line break must be wrapped in \"…\" with inner quotes doubled (\"\")",
-            ));
-            return (None, problems);
-        }
-        let mut records = records(text);
-        let Some((_, _, mut header)) = (!records.is_empty()).then(|| records.remove(0)) else {
-            problems.push(Problem::file(
-                path,
-                "missing-column",
-                "the file is empty: expected a header line",
-            ));
+        let required: Vec<&str> = COLUMNS
+            .into_iter()
+            .filter(|c| !OPTIONAL.contains(c))
+            .collect();
+        let (sheet, mut problems) = csv_text::read(path, text, &required, &COLUMNS);
+        let Some(Sheet {
+            mut header,
+            rows: records,
+        }) = sheet
+        else {
             return (None, problems);
         };
-        if let Some(first) = header.first_mut() {
-            // A byte-order mark from Excel is not part of the column name.
-            *first = first.trim_start_matches('\u{feff}').to_string();
-        }
         let mut index = [0; COLUMNS.len()];
-        let mut missing = Vec::new();
-        let mut added = Vec::new();
         for (i, col) in COLUMNS.iter().enumerate() {
-            match header.iter().position(|h| h == col) {
-                Some(p) => index[i] = p,
-                None if OPTIONAL.contains(col) => added.push(i),
-                None => missing.push(*col),
-            }
-        }
-        let mut seen = std::collections::BTreeSet::new();
-        for h in &header {
-            if !seen.insert(h.as_str()) {
-                problems.push(Problem::line(
-                    path,
-                    text,
-                    1,
-                    "duplicate-column",
-                    format!("column \"{h}\" appears twice in the header"),
-                ));
-            }
-        }
-        if !missing.is_empty() {
-            problems.push(Problem::line(
-                path,
-                text,
-                1,
-                "missing-column",
-                format!(
-                    "missing column(s) {}: expected a header with {}",
-                    missing.join(", "),
-                    COLUMNS.join(",")
-                ),
-            ));
-            return (None, problems);
-        }
-        // An optional column the file lacks goes at the end, empty.
-        let width = header.len();
-        for &i in &added {
-            index[i] = header.len();
-            header.push(COLUMNS[i].to_string());
+            index[i] = match header.iter().position(|h| h == col) {
+                Some(p) => p,
+                None => {
+                    // An optional column the file lacks goes at the end, empty.
+                    header.push(col.to_string());
+                    header.len() - 1
+                }
+            };
         }
         let mut table = ProcedureTable {
             header,
@@ -273,20 +128,12 @@ impl ProcedureTable {
             rows: Vec::new(),
         };
         let mut keys = std::collections::BTreeMap::new();
-        for (line, start, mut cells) in records {
-            if cells.len() == 1 && cells[0].is_empty() {
-                continue;
-            }
-            if cells.len() != width {
-                problems.push(Problem::line(
-                    path,
-                    text,
-                    line,
-                    "column-count",
-                    format!("row has {} fields, the header has {}", cells.len(), width),
-                ));
-                continue;
-            }
+        for Record {
+            line,
+            start,
+            mut cells,
+        } in records
+        {
             cells.resize(table.header.len(), String::new());
             let row = table.parse_row(path, text, line, start, &cells, &mut problems);
             if let Some(first) = keys.insert(row.key.clone(), line) {

@@ -57,3 +57,25 @@ fn a_task_force_view_of_overdue_items_keeps_its_own_items_only() {
     let supervision = csv("supervision");
     assert!(supervision.contains("start of works"), "{supervision}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_in_place_of_a_ledger_file_does_not_hang_check() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    let csv = l.file("projects/shengrun/procedures.csv");
+    std::fs::remove_file(&csv).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&csv)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let run = l.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .starts_with("./projects/shengrun/procedures.csv: the file is empty"),
+        "{}",
+        run.stdout
+    );
+}

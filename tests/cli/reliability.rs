@@ -386,7 +386,7 @@ fn check_missing_and_duplicate_columns() {
             ),
             (
                 "missing-column",
-                "./projects/r/procedures.csv: the file is empty: expected a header line",
+                "./projects/r/procedures.csv: the file is empty: expected a header line procedure,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note,applied",
             ),
         ],
     );

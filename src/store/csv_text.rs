@@ -1,0 +1,220 @@
+//! CSV text as taizhang reads it: records with the line and byte offset
+//! they start at (one parser per thread, reset for every file), quoting
+//! errors the lenient parser would swallow, and the header checks every
+//! ledger CSV shares — a byte-order mark, duplicate and missing columns,
+//! rows with the wrong number of fields.
+
+use super::Problem;
+use std::path::Path;
+
+/// One CSV record: the line and byte offset it starts at, and its fields.
+pub struct Record {
+    pub line: usize,
+    pub start: usize,
+    pub cells: Vec<String>,
+}
+
+/// A CSV file as read: its header and the rows of the header's width
+/// (blank lines left out).
+pub struct Sheet {
+    pub header: Vec<String>,
+    pub rows: Vec<Record>,
+}
+
+/// Reads a ledger CSV: every problem of its shape, and the sheet unless the
+/// file cannot be used at all. `required` columns must be in the header;
+/// `expected` is the header a new file has, for the messages.
+pub fn read(
+    path: &Path,
+    text: &str,
+    required: &[&str],
+    expected: &[&str],
+) -> (Option<Sheet>, Vec<Problem>) {
+    let markers = super::problem::conflict_markers(path, text);
+    if !markers.is_empty() {
+        return (None, markers);
+    }
+    let mut problems = Vec::new();
+    if let Some((offset, msg)) = quote_error(text) {
+        problems.push(Problem::at(path, text, offset, "csv-syntax", msg).with_hint(
+            "a field holding a comma, quote or line break must be wrapped in \"…\" with inner quotes doubled (\"\")",
+        ));
+        return (None, problems);
+    }
+    let mut records = records(text).into_iter();
+    let Some(Record {
+        cells: mut header, ..
+    }) = records.next()
+    else {
+        problems.push(Problem::file(
+            path,
+            "missing-column",
+            format!(
+                "the file is empty: expected a header line {}",
+                expected.join(",")
+            ),
+        ));
+        return (None, problems);
+    };
+    if let Some(first) = header.first_mut() {
+        // A byte-order mark from Excel is not part of the column name.
+        *first = first.trim_start_matches('\u{feff}').to_string();
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    for h in &header {
+        if !seen.insert(h.as_str()) {
+            problems.push(Problem::line(
+                path,
+                text,
+                1,
+                "duplicate-column",
+                format!("column \"{h}\" appears twice in the header"),
+            ));
+        }
+    }
+    let missing: Vec<&str> = required
+        .iter()
+        .copied()
+        .filter(|c| !header.iter().any(|h| h == c))
+        .collect();
+    if !missing.is_empty() {
+        problems.push(Problem::line(
+            path,
+            text,
+            1,
+            "missing-column",
+            format!(
+                "missing column(s) {}: expected a header with {}",
+                missing.join(", "),
+                expected.join(",")
+            ),
+        ));
+        return (None, problems);
+    }
+    let width = header.len();
+    let mut rows = Vec::new();
+    for r in records {
+        if r.cells.len() == 1 && r.cells[0].is_empty() {
+            continue;
+        }
+        if r.cells.len() != width {
+            problems.push(Problem::line(
+                path,
+                text,
+                r.line,
+                "column-count",
+                format!("row has {} fields, the header has {width}", r.cells.len()),
+            ));
+            continue;
+        }
+        rows.push(r);
+    }
+    (Some(Sheet { header, rows }), problems)
+}
+
+thread_local! {
+    /// One CSV parser per thread, reset for every file: building a parser
+    /// costs more than reading a small file with it (see BENCHMARKS.md).
+    static PARSER: std::cell::RefCell<csv_core::Reader> = std::cell::RefCell::new(csv_core::Reader::new());
+}
+
+/// The records of a CSV text, each with the line and byte offset it starts
+/// at. The grammar is lenient (RFC 4180 with any line ending), so it cannot
+/// fail: a bad row shows up as a wrong field count, a bad quote through
+/// `quote_error`.
+pub fn records(text: &str) -> Vec<Record> {
+    use csv_core::ReadRecordResult as R;
+    PARSER.with_borrow_mut(|parser| {
+        parser.reset();
+        let mut input = text.as_bytes();
+        let mut out = vec![0u8; text.len().max(64)];
+        let mut ends = vec![0usize; 32];
+        let (mut n_out, mut n_ends) = (0, 0);
+        let mut start_line = 1;
+        let mut start_byte = 0;
+        let mut records = Vec::new();
+        loop {
+            let (result, n_in, o, e) =
+                parser.read_record(input, &mut out[n_out..], &mut ends[n_ends..]);
+            input = &input[n_in..];
+            n_out += o;
+            n_ends += e;
+            match result {
+                R::InputEmpty => {}
+                R::OutputFull => out.resize(out.len() * 2, 0),
+                R::OutputEndsFull => ends.resize(ends.len() * 2, 0),
+                R::Record => {
+                    let mut fields = Vec::with_capacity(n_ends);
+                    let mut from = 0;
+                    for &end in &ends[..n_ends] {
+                        fields.push(String::from_utf8_lossy(&out[from..end]).into_owned());
+                        from = end;
+                    }
+                    records.push(Record {
+                        line: start_line,
+                        start: start_byte,
+                        cells: fields,
+                    });
+                    start_line = parser.line() as usize;
+                    start_byte = text.len() - input.len();
+                    n_out = 0;
+                    n_ends = 0;
+                }
+                R::End => return records,
+            }
+        }
+    })
+}
+
+/// The first quoting error of a CSV text, which the lenient `csv` reader
+/// would otherwise accept by swallowing the rest of the file or keeping a
+/// stray quote: the byte offset and what is wrong.
+pub fn quote_error(text: &str) -> Option<(usize, String)> {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted(usize),
+        AfterQuote,
+    }
+    let bytes = text.as_bytes();
+    let mut state = State::FieldStart;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        state = match (state, b) {
+            (State::Quoted(open), b'"') => {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                    State::Quoted(open)
+                } else {
+                    State::AfterQuote
+                }
+            }
+            (State::Quoted(open), _) => State::Quoted(open),
+            (_, b',' | b'\n' | b'\r') => State::FieldStart,
+            (State::FieldStart, b'"') => State::Quoted(i),
+            (State::AfterQuote, _) => {
+                return Some((
+                    i,
+                    "CSV syntax error: text after the closing quote of a field".into(),
+                ));
+            }
+            (_, b'"') => {
+                return Some((
+                    i,
+                    "CSV syntax error: a quote inside a field that does not start with one".into(),
+                ));
+            }
+            _ => State::Unquoted,
+        };
+        i += 1;
+    }
+    match state {
+        State::Quoted(open) => Some((
+            open,
+            "CSV syntax error: the quoted field opened here is never closed".into(),
+        )),
+        _ => None,
+    }
+}
