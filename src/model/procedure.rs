@@ -73,8 +73,10 @@ impl PledgeKind {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Serialised as one procedure of `show --format json` (docs/FORMAT.md).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
 pub struct Procedure {
+    #[serde(rename = "procedure")]
     pub key: String,
     pub name: String,
     pub taskforce: String,

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 /// One dated progress entry: investment completed to date (累计完成投资,
 /// 万元) and the physical progress (形象进度) as free text.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct ProgressEntry {
     pub date: Date,
     pub invested: Amount,

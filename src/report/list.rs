@@ -4,7 +4,7 @@
 use super::Table;
 use super::labels::{pick, taskforce_with_lead};
 use super::overdue;
-use crate::model::{Amount, Date, Lang, PledgeKind, Procedure, Settings, Status};
+use crate::model::{Amount, Date, Lang, PledgeKind, Procedure, ProgressEntry, Settings, Status};
 use crate::store::LoadedProject;
 use serde::Serialize;
 
@@ -154,84 +154,29 @@ impl ListReport {
     }
 }
 
-/// One procedure row as `show` presents it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ProcedureView {
-    pub procedure: String,
-    pub name: String,
-    pub taskforce: String,
-    pub status: Status,
-    pub due: Option<Date>,
-    pub obtained: Option<Date>,
-    pub doc_no: String,
-    pub pledge_kind: Option<PledgeKind>,
-    pub pledged: Option<Date>,
-    pub pledge_due: Option<Date>,
-    pub missing_items: String,
-    pub fulfilled: Option<Date>,
-    pub note: String,
-    pub applied: Option<Date>,
-}
-
-/// One entry of the progress ledger as `show` presents it.
-#[derive(Debug, Clone, Serialize)]
-pub struct ProgressView {
-    pub date: Date,
-    pub invested: Amount,
-    pub note: String,
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Detail {
     pub as_of: Date,
     pub project: Summary,
-    pub procedures: Vec<ProcedureView>,
+    pub procedures: Vec<Procedure>,
     /// Annual planned investment by year ("2024": "12000").
     pub annual_plan: std::collections::BTreeMap<String, Amount>,
-    pub progress: Vec<ProgressView>,
+    pub progress: Vec<ProgressEntry>,
     pub problems: Vec<super::problems::Item>,
 }
 
 pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date) -> Detail {
-    let procedures = lp
-        .procedures()
-        .iter()
-        .map(|r| ProcedureView {
-            procedure: r.key.clone(),
-            name: r.name.clone(),
-            taskforce: r.taskforce.clone(),
-            status: r.status,
-            due: r.due,
-            obtained: r.obtained,
-            doc_no: r.doc_no.clone(),
-            pledge_kind: r.pledge_kind,
-            pledged: r.pledged,
-            pledge_due: r.pledge_due,
-            missing_items: r.missing_items.clone(),
-            fulfilled: r.fulfilled,
-            note: r.note.clone(),
-            applied: r.applied,
-        })
-        .collect();
     Detail {
         as_of: today,
         project: summary(settings, lp, today),
-        procedures,
+        procedures: lp.procedures().to_vec(),
         annual_plan: lp
             .project
             .annual_plan
             .iter()
             .map(|(y, a)| (y.to_string(), *a))
             .collect(),
-        progress: lp
-            .progress
-            .iter()
-            .map(|e| ProgressView {
-                date: e.date,
-                invested: e.invested,
-                note: e.note.clone(),
-            })
-            .collect(),
+        progress: lp.progress.clone(),
         problems: super::problems::build(std::slice::from_ref(lp), today, false).problems,
     }
 }
@@ -338,7 +283,7 @@ impl Detail {
         ]);
         for r in &self.procedures {
             t.push(vec![
-                r.procedure.clone(),
+                r.key.clone(),
                 r.name.clone(),
                 taskforce_with_lead(settings, &r.taskforce),
                 status_label(r.status, lang).to_string(),
