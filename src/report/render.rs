@@ -143,14 +143,8 @@ impl Table {
     }
 
     fn csv(&self) -> String {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        w.write_record(&self.headers).expect("writing to memory");
-        for row in &self.rows {
-            w.write_record(row).expect("writing to memory");
-        }
-        String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
+        let bytes = crate::store::csv_text::write(&self.headers, &self.rows);
+        String::from_utf8(bytes).expect("UTF-8 in, UTF-8 out")
     }
 
     fn markdown(&self) -> String {

@@ -7,6 +7,19 @@
 use super::Problem;
 use std::path::Path;
 
+/// CSV bytes of a header and rows: UTF-8, LF line ends, quotes only where
+/// a value needs them (a comma, a quote or a line break).
+pub fn write<R: AsRef<[String]>>(header: &[String], rows: &[R]) -> Vec<u8> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(header).expect("writing to memory");
+    for row in rows {
+        w.write_record(row.as_ref()).expect("writing to memory");
+    }
+    w.into_inner().expect("writing to memory")
+}
+
 /// One CSV record: the line and byte offset it starts at, and its fields.
 pub struct Record {
     pub line: usize,

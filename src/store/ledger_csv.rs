@@ -82,14 +82,7 @@ impl CsvTable {
 
     /// The file's bytes: UTF-8, LF line ends, quotes only where needed.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_writer(Vec::new());
-        w.write_record(&self.header).expect("writing to memory");
-        for row in &self.cells {
-            w.write_record(row).expect("writing to memory");
-        }
-        w.into_inner().expect("writing to memory")
+        super::csv_text::write(&self.header, &self.cells)
     }
 }
 
