@@ -166,7 +166,7 @@ pub struct PlanArgs {
     #[arg(long, value_name = "YYYY")]
     pub year: String,
     /// Planned investment for that year in 万元, e.g. 12000
-    #[arg(long, value_name = "AMOUNT")]
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub amount: String,
 }
 
@@ -175,7 +175,7 @@ pub struct ProgressArgs {
     /// Project ID
     pub id: String,
     /// Investment completed to date (累计完成投资) in 万元, e.g. 4200
-    #[arg(long, value_name = "AMOUNT")]
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
     pub invested: String,
     /// Date of the entry [default: today]
     #[arg(long, value_name = "DATE")]

@@ -14,6 +14,7 @@ pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
     edit(ctx, "apply", &a.id, |ledger, id, lp, _, table| {
         let s = &ledger.settings;
         let i = procedure_row(s, table, id, &a.procedure)?;
+        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         let row = &mut table.rows[i];
         refuse_done(id, row)?;
         if row.status == Status::Pledged {
@@ -28,7 +29,6 @@ pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
                 label(row)
             );
         }
-        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         row.applied = Some(date);
         let limit = s.procedure(&row.key).and_then(|c| c.limit);
         if let Some(l) = limit {

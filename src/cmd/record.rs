@@ -68,9 +68,9 @@ pub(super) fn refuse_done(id: &ProjectId, r: &Procedure) -> Result<()> {
 pub fn tick(ctx: &Ctx, a: &TickArgs) -> Result<Output> {
     edit(ctx, "tick", &a.id, |ledger, id, lp, _, table| {
         let i = procedure_row(&ledger.settings, table, id, &a.procedure)?;
+        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         let row = &mut table.rows[i];
         refuse_done(id, row)?;
-        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         if let Some(p) = row.pledged
             && date < p
         {
@@ -123,6 +123,7 @@ pub fn pledge(ctx: &Ctx, a: &PledgeArgs) -> Result<Output> {
     let due = date_arg("--due", due_text)?;
     edit(ctx, "pledge", &a.id, |ledger, id, lp, _, table| {
         let i = procedure_row(&ledger.settings, table, id, &a.procedure)?;
+        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         let row = &mut table.rows[i];
         refuse_done(id, row)?;
         if row.status == Status::Pledged {
@@ -133,7 +134,6 @@ pub fn pledge(ctx: &Ctx, a: &PledgeArgs) -> Result<Output> {
                 row.pledge_due.map_or(String::new(), |d| d.to_string())
             );
         }
-        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         if due < date {
             bail!("--due: the deadline {due} is before the pledge date {date}");
         }
@@ -155,6 +155,7 @@ pub fn pledge(ctx: &Ctx, a: &PledgeArgs) -> Result<Output> {
 pub fn fulfil(ctx: &Ctx, a: &FulfilArgs) -> Result<Output> {
     edit(ctx, "fulfil", &a.id, |ledger, id, lp, _, table| {
         let i = procedure_row(&ledger.settings, table, id, &a.procedure)?;
+        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         let row = &mut table.rows[i];
         if !row.open_pledge() {
             bail!(
@@ -163,7 +164,6 @@ pub fn fulfil(ctx: &Ctx, a: &FulfilArgs) -> Result<Output> {
                 row.status.key()
             );
         }
-        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         if let Some(p) = row.pledged
             && date < p
         {
@@ -209,10 +209,10 @@ pub fn due(ctx: &Ctx, a: &DueArgs) -> Result<Output> {
 
 pub fn start(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
     edit(ctx, "start", &a.id, |_, id, lp, project, _| {
+        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         if let Some(d) = project.started {
             bail!("{id} already started on {d}; edit project.toml to correct it");
         }
-        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         project.started = Some(date);
         let plan = match project.planned_start {
             Some(p) if date > p => format!(

@@ -515,3 +515,33 @@ fn usage_errors_exit_2() {
     }
     assert!(l.snapshot() == before);
 }
+
+#[test]
+fn a_bad_date_is_named_before_the_state_of_the_row() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    l.run(&["tick", "shengrun", "eia"]).ok();
+    // The row is already obtained, but the clerk's typo is what to hear about.
+    l.refuses(
+        &["tick", "shengrun", "eia", "--date", "2024-13-01"],
+        "--date: invalid date \"2024-13-01\"",
+    );
+    l.refuses(
+        &["start", "shengrun", "--date", "tomorrow"],
+        "--date: invalid date \"tomorrow\"",
+    );
+}
+
+#[test]
+fn a_negative_progress_amount_is_a_bad_value_not_a_usage_error() {
+    let l = Ledger::new();
+    l.open("shengrun");
+    l.refuses(
+        &["progress", "shengrun", "--invested", "-3"],
+        "--invested: invalid amount \"-3\"",
+    );
+    l.refuses(
+        &["plan", "shengrun", "--year", "2024", "--amount", "-3"],
+        "--amount: invalid amount \"-3\"",
+    );
+}
