@@ -5,20 +5,27 @@
 
 mod apply;
 mod check;
+mod due;
 mod export;
+mod fulfil;
 mod git;
 mod import;
 mod init;
 mod list;
 mod open;
+mod plan;
+mod pledge;
+mod problem;
 mod progress;
 mod record;
 mod report;
 mod shell;
 mod show;
+mod start;
+mod tick;
 
 use crate::cli::{Cli, Command, GitCommand, ProblemCommand, ReportCommand};
-use crate::model::{Date, Lang, ProjectId, Settings, TaskForce, parse_date};
+use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date};
 use crate::report::{Format, Table, render};
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::{Ledger, LoadedProject};
@@ -298,11 +305,11 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Open(a) => open::run(&ctx, a),
         Command::List => list::run(&ctx),
         Command::Show(a) => show::run(&ctx, a),
-        Command::Tick(a) => record::tick(&ctx, a),
-        Command::Pledge(a) => record::pledge(&ctx, a),
-        Command::Fulfil(a) => record::fulfil(&ctx, a),
-        Command::Due(a) => record::due(&ctx, a),
-        Command::Start(a) => record::start(&ctx, a),
+        Command::Tick(a) => tick::run(&ctx, a),
+        Command::Pledge(a) => pledge::run(&ctx, a),
+        Command::Fulfil(a) => fulfil::run(&ctx, a),
+        Command::Due(a) => due::run(&ctx, a),
+        Command::Start(a) => start::run(&ctx, a),
         Command::Check => check::run(&ctx),
         Command::Report(ReportCommand::Overdue(a)) => report::overdue(&ctx, a),
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
@@ -313,11 +320,11 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Import(crate::cli::ImportCommand::Tasks(a)) => import::tasks(&ctx, a),
         Command::Report(ReportCommand::Weekly(a)) => report::weekly(&ctx, a),
         Command::Report(ReportCommand::Taskforce) => report::taskforce(&ctx),
-        Command::Plan(a) => progress::plan(&ctx, a),
-        Command::Progress(a) => progress::progress(&ctx, a),
-        Command::Problem(ProblemCommand::Add(a)) => progress::problem_add(&ctx, a),
-        Command::Problem(ProblemCommand::Resolve(a)) => progress::problem_resolve(&ctx, a),
-        Command::Problem(ProblemCommand::List(a)) => progress::problem_list(&ctx, a),
+        Command::Plan(a) => plan::run(&ctx, a),
+        Command::Progress(a) => progress::run(&ctx, a),
+        Command::Problem(ProblemCommand::Add(a)) => problem::add(&ctx, a),
+        Command::Problem(ProblemCommand::Resolve(a)) => problem::resolve(&ctx, a),
+        Command::Problem(ProblemCommand::List(a)) => problem::list(&ctx, a),
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
         Command::MergeCsv(a) => git::merge_csv(a),
         Command::Log(a) => git::log(&ctx, a),
@@ -340,6 +347,20 @@ fn reads(command: &Command) -> bool {
 /// A project ID given on the command line.
 pub fn project_id(text: &str) -> Result<ProjectId> {
     ProjectId::parse(text).map_err(|e| anyhow!(e))
+}
+
+/// An amount in 万元 given with `flag`.
+pub fn amount_arg(flag: &str, text: &str) -> Result<Amount> {
+    Amount::parse(text).map_err(|e| anyhow!("{flag}: {e}"))
+}
+
+/// A text that must not be empty, given with `flag`; `what` says what to give.
+pub fn text_arg<'a>(flag: &str, text: &'a str, what: &str) -> Result<&'a str> {
+    let t = text.trim();
+    if t.is_empty() {
+        bail!("{flag} must not be empty: give {what}");
+    }
+    Ok(t)
 }
 
 /// A date given with `flag`.

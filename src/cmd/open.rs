@@ -2,10 +2,10 @@
 //! from the catalogue entries for its type, each due date counted from the
 //! opening day by the catalogue's time limit.
 
-use super::{Ctx, Output, date_arg, project_id};
+use super::{Ctx, Output, amount_arg, date_arg, project_id};
 use crate::cli::OpenArgs;
 use crate::model::id::check_national_code;
-use crate::model::{Amount, Procedure, Project, Status};
+use crate::model::{Procedure, Project, Status};
 use crate::store::procedures_file::ProcedureTable;
 use anyhow::{Result, anyhow, bail};
 
@@ -29,9 +29,8 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     let investment = a
         .investment
         .as_deref()
-        .map(Amount::parse)
-        .transpose()
-        .map_err(|e| anyhow!("--investment: {e}"))?;
+        .map(|t| amount_arg("--investment", t))
+        .transpose()?;
     let planned_start = a
         .planned_start
         .as_deref()

@@ -1,0 +1,108 @@
+//! `taizhang problem add|resolve|list`: the problem ledger (问题台账), each
+//! problem with its responsible unit and time limit (解决时限).
+
+use super::{Ctx, Output, date_arg, event_date, project_id, text_arg};
+use crate::cli::{ProblemAddArgs, ProblemListArgs, ProblemResolveArgs};
+use crate::report::problems;
+use crate::store::ledger_csv::PROBLEMS_FILE;
+use anyhow::{Result, anyhow, bail};
+
+pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
+    let id = project_id(&a.id)?;
+    let what = text_arg("--what", &a.what, "what the problem is")?;
+    let unit = text_arg("--unit", &a.unit, "the responsible unit (责任单位)")?;
+    let limit = date_arg("--limit", &a.limit)?;
+    let ledger = ctx.open_ledger()?;
+    let _lock = ledger.lock()?;
+    let lp = ledger.load_project(&id)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    if limit < date {
+        bail!("--limit: the time limit {limit} is before the day the problem was raised ({date})");
+    }
+    let no = lp.problems.iter().map(|p| p.no).max().unwrap_or(0) + 1;
+    let mut table = lp.problems_table.clone();
+    let at = table.cells.len();
+    table.insert(
+        at,
+        &[
+            ("no", no.to_string()),
+            ("what", what.to_string()),
+            ("unit", unit.to_string()),
+            ("limit", limit.to_string()),
+            ("opened", date.to_string()),
+        ],
+    );
+    let files = ledger.save_csv(&id, PROBLEMS_FILE, &table)?;
+    ctx.commit(&ledger, &files, &format!("problem add {id} {no} ({what})"));
+    Ok(Output::ok(format!(
+        "{id}: problem {no} recorded on {date}, {unit} to resolve it by {limit}\n"
+    )))
+}
+
+pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
+    let id = project_id(&a.id)?;
+    let no = a
+        .no
+        .parse::<u32>()
+        .ok()
+        .filter(|n| *n > 0 && a.no.bytes().all(|b| b.is_ascii_digit()))
+        .ok_or_else(|| {
+            anyhow!(
+                "invalid problem number \"{}\": expected 1, 2, 3… (see `taizhang problem list`)",
+                a.no
+            )
+        })?;
+    let how = text_arg("--how", &a.how, "how the problem was resolved")?;
+    let ledger = ctx.open_ledger()?;
+    let _lock = ledger.lock()?;
+    let lp = ledger.load_project(&id)?;
+    let Some(i) = lp.problems.iter().position(|p| p.no == no) else {
+        let known: Vec<String> = lp.problems.iter().map(|p| p.no.to_string()).collect();
+        if known.is_empty() {
+            bail!("{id} has no problem {no}: its problem ledger is empty");
+        }
+        bail!(
+            "{id} has no problem {no}: its problems are {}",
+            known.join(", ")
+        );
+    };
+    let p = &lp.problems[i];
+    if let Some(r) = p.resolved {
+        bail!("{id}: problem {no} was already resolved on {r}; edit problems.csv to correct it");
+    }
+    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    if date < p.opened {
+        bail!(
+            "--date: {date} is before the problem was raised ({})",
+            p.opened
+        );
+    }
+    let t = &lp.problems_table;
+    let row = (0..t.cells.len())
+        .find(|&r| t.get(r, "no").parse::<u32>() == Ok(no))
+        .ok_or_else(|| anyhow!("{id}: problem {no} not found in {PROBLEMS_FILE}"))?;
+    let mut table = lp.problems_table.clone();
+    table.set(row, "resolved", date.to_string());
+    table.set(row, "how", how.to_string());
+    let files = ledger.save_csv(&id, PROBLEMS_FILE, &table)?;
+    ctx.commit(&ledger, &files, &format!("problem resolve {id} {no}"));
+    let late = if date > p.limit {
+        format!(
+            " ({} days after the time limit {})",
+            (date - p.limit).num_days(),
+            p.limit
+        )
+    } else {
+        String::new()
+    };
+    Ok(Output::ok(format!(
+        "{id}: problem {no} resolved on {date}{late}\n"
+    )))
+}
+
+pub fn list(ctx: &Ctx, a: &ProblemListArgs) -> Result<Output> {
+    let (ledger, projects) = ctx.load_report()?;
+    let lang = ctx.lang(&ledger.settings);
+    let report = problems::build(&projects, ctx.today, a.open);
+    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
+}
