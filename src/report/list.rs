@@ -267,41 +267,53 @@ impl Detail {
     }
 
     pub fn table(&self, settings: &Settings, lang: Lang) -> Table {
-        let mut t = Table::new(&[
-            pick(lang, "procedure", "手续"),
-            pick(lang, "name", "名称"),
-            pick(lang, "task force (lead unit)", "专班(牵头单位)"),
-            pick(lang, "status", "状态"),
-            pick(lang, "due", "时间节点"),
-            pick(lang, "obtained", "办结日期"),
-            pick(lang, "document no.", "批复文号"),
-            pick(lang, "pledge", "承诺方式"),
-            pick(lang, "pledge due", "承诺时限"),
-            pick(lang, "missing items", "承诺补齐事项"),
-            pick(lang, "fulfilled", "兑现日期"),
-            pick(lang, "note", "备注"),
-        ]);
+        let mut t = Table::new(&procedure_headers(lang));
         for r in &self.procedures {
-            t.push(vec![
-                r.key.clone(),
-                r.name.clone(),
-                taskforce_with_lead(settings, &r.taskforce),
-                status_label(r.status, lang).to_string(),
-                opt(&r.due),
-                opt(&r.obtained),
-                r.doc_no.clone(),
-                r.pledge_kind
-                    .map(|k| pledge_label(k, lang))
-                    .unwrap_or_default()
-                    .to_string(),
-                opt(&r.pledge_due),
-                r.missing_items.clone(),
-                opt(&r.fulfilled),
-                r.note.clone(),
-            ]);
+            t.push(procedure_cells(settings, r, lang));
         }
         t
     }
+}
+
+/// The headers of a procedure row as `show` and `export procedures` print it.
+pub fn procedure_headers(lang: Lang) -> Vec<&'static str> {
+    vec![
+        pick(lang, "procedure", "手续"),
+        pick(lang, "name", "名称"),
+        pick(lang, "task force (lead unit)", "专班(牵头单位)"),
+        pick(lang, "status", "状态"),
+        pick(lang, "applied", "申报日期"),
+        pick(lang, "due", "时间节点"),
+        pick(lang, "obtained", "办结日期"),
+        pick(lang, "document no.", "批复文号"),
+        pick(lang, "pledge", "承诺方式"),
+        pick(lang, "pledge due", "承诺时限"),
+        pick(lang, "missing items", "承诺补齐事项"),
+        pick(lang, "fulfilled", "兑现日期"),
+        pick(lang, "note", "备注"),
+    ]
+}
+
+/// The cells of one procedure row, under `procedure_headers`.
+pub fn procedure_cells(settings: &Settings, r: &Procedure, lang: Lang) -> Vec<String> {
+    vec![
+        r.key.clone(),
+        r.name.clone(),
+        taskforce_with_lead(settings, &r.taskforce),
+        status_label(r.status, lang).to_string(),
+        opt(&r.applied),
+        opt(&r.due),
+        opt(&r.obtained),
+        r.doc_no.clone(),
+        r.pledge_kind
+            .map(|k| pledge_label(k, lang))
+            .unwrap_or_default()
+            .to_string(),
+        opt(&r.pledge_due),
+        r.missing_items.clone(),
+        opt(&r.fulfilled),
+        r.note.clone(),
+    ]
 }
 
 impl Detail {
