@@ -451,9 +451,6 @@ pub struct ExportArgs {
     /// What to export
     #[arg(value_enum)]
     pub what: ExportWhat,
-    /// Only this task force's items (overdue and procedures)
-    #[arg(long, value_name = "KEY")]
-    pub taskforce: Option<String>,
     /// File to write: .xlsx for a workbook, .csv for CSV for Excel
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -6,7 +6,7 @@ use super::{Ctx, Output};
 use crate::cli::{ExportArgs, ExportWhat};
 use crate::model::Lang;
 use crate::report::labels::pick;
-use crate::report::{Table, ledger_sheet, list, overdue, slow, xlsx};
+use crate::report::{ledger_sheet, xlsx};
 use crate::store::write::atomic_write;
 use anyhow::{Result, anyhow, bail};
 
@@ -60,34 +60,32 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
             p.display()
         );
     }
-    let ledger = ctx.open_ledger()?;
-    let s = &ledger.settings;
-    if let Some(k) = &a.taskforce {
-        if s.taskforce(k).is_none() {
-            bail!(
-                "--taskforce: unknown task force \"{k}\": expected one of {}",
-                s.taskforce_keys()
-            );
-        }
-        if !matches!(a.what, ExportWhat::Overdue | ExportWhat::Procedures) {
-            bail!("--taskforce applies to `export overdue` and `export procedures` only");
-        }
-    }
-    let projects = ledger.load_all()?;
-    let lang = ctx.lang(s);
-    let tf = a.taskforce.as_deref();
-    let table: Table = match a.what {
+    // The same reports as `report` and `list` print: every ledger covered,
+    // as of --today, in --taskforce's view.
+    let (ledger, table) = match a.what {
         ExportWhat::Overdue => {
-            let mut r = overdue::build(s, &projects, ctx.today);
-            if let Some(k) = tf {
-                r.items.retain(|i| &*i.taskforce == k);
-            }
-            r.table(s, lang)
+            let (ledger, r) = super::report::overdue_report(ctx)?;
+            let table = r.table(&ledger.settings, ctx.lang(&ledger.settings));
+            (ledger, table)
         }
-        ExportWhat::Slow => slow::build(s, &projects, ctx.today, lang, false).table(lang),
-        ExportWhat::List => list::build(s, &projects, ctx.today).table(lang),
-        ExportWhat::Procedures => ledger_sheet::table(s, &projects, tf, lang),
+        ExportWhat::Slow => {
+            let (ledger, r) = super::report::slow_report(ctx, false)?;
+            let table = r.table(ctx.lang(&ledger.settings));
+            (ledger, table)
+        }
+        ExportWhat::List => {
+            let (ledger, r) = super::list::list_report(ctx)?;
+            let table = r.table(ctx.lang(&ledger.settings));
+            (ledger, table)
+        }
+        ExportWhat::Procedures => {
+            let (ledger, projects) = ctx.load_report()?;
+            let table =
+                ledger_sheet::table(&ledger.settings, &projects, ctx.lang(&ledger.settings));
+            (ledger, table)
+        }
     };
+    let lang = ctx.lang(&ledger.settings);
     let bytes = match kind {
         Kind::Workbook => {
             xlsx::workbook(&table, sheet_name(a.what, lang), ctx.today).map_err(|e| anyhow!(e))?

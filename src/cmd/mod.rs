@@ -275,25 +275,22 @@ pub fn run(cli: Cli) -> Result<Output> {
     };
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_)) => (true, true),
-        Command::Report(_) | Command::List | Command::Problem(ProblemCommand::List(_)) => {
-            (true, false)
-        }
+        Command::Report(_)
+        | Command::List
+        | Command::Export(_)
+        | Command::Problem(ProblemCommand::List(_)) => (true, false),
         _ => (false, false),
     };
     if !ctx.more_ledgers.is_empty() && !report {
         bail!(
-            "-L was given {} times: only list, reports and `problem list` cover several ledgers; give one ledger for this command",
+            "-L was given {} times: only list, reports, export and `problem list` cover several ledgers; give one ledger for this command",
             ctx.more_ledgers.len() + 1
         );
     }
-    let shows = matches!(cli.command, Command::Show(_));
-    // `export` has its own --taskforce.
-    let exports = matches!(cli.command, Command::Export(_));
-    if ctx.taskforce.is_some()
-        && !exports
-        && (!(report || shows) || matches!(cli.command, Command::Problem(_)))
-    {
-        bail!("--taskforce applies to list, show and reports only");
+    let task_force_view = report && !matches!(cli.command, Command::Problem(_))
+        || matches!(cli.command, Command::Show(_));
+    if ctx.taskforce.is_some() && !task_force_view {
+        bail!("--taskforce applies to list, show, reports and export only");
     }
     if ctx.format == Format::Html && !weekly {
         bail!(

@@ -4,12 +4,15 @@
 use super::{Ctx, Output, date_arg};
 use crate::cli::{OverdueArgs, SlowArgs, WeeklyArgs};
 use crate::report::{Format, html, overdue, render, slow, taskforce, weekly};
+use crate::store::Ledger;
 use anyhow::{Result, bail};
 
 /// Exit status of `report overdue --exit-code` when anything is overdue.
 pub const OVERDUE_EXIT: u8 = 3;
 
-pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
+/// The overdue report `report overdue` and `export overdue` print: over
+/// every ledger covered, as of --today, in --taskforce's view.
+pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
     let today = ctx.today;
     let (ledger, items) = ctx.map_projects(|s, lp| overdue::items(s, &lp, today))?;
     // One allocation of the exact size: the items of a province are many.
@@ -20,7 +23,11 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
         // task force whose view this is (problems are already cut by unit).
         all.retain(|i| &*i.taskforce == key || i.kind == overdue::Kind::Problem);
     }
-    let report = overdue::Report::new(today, all);
+    Ok((ledger, overdue::Report::new(today, all)))
+}
+
+pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
+    let (ledger, report) = overdue_report(ctx)?;
     let code = if a.exit_code && !report.items.is_empty() {
         OVERDUE_EXIT
     } else {
@@ -32,10 +39,15 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
     Ok(Output { code, ..out })
 }
 
-pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
+/// The slow-progress report `report slow` and `export slow` print.
+pub(super) fn slow_report(ctx: &Ctx, all: bool) -> Result<(Ledger, slow::Report)> {
     let today = ctx.today;
     let (ledger, lights) = ctx.map_projects(|s, lp| slow::light(s, &lp, today, ctx.lang(s)))?;
-    let report = slow::Report::new(today, lights, a.all);
+    Ok((ledger, slow::Report::new(today, lights, all)))
+}
+
+pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
+    let (ledger, report) = slow_report(ctx, a.all)?;
     let lang = ctx.lang(&ledger.settings);
     Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
 }

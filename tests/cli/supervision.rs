@@ -1080,7 +1080,7 @@ fn taskforce_table_and_views() {
     );
     l.refuses(
         &["tick", "sr", "flood", "--taskforce", "water"],
-        "--taskforce applies to list, show and reports only",
+        "--taskforce applies to list, show, reports and export only",
     );
 }
 
@@ -1291,7 +1291,7 @@ fn new_views_refuse_what_they_cannot_do() {
     let l = started("en");
     l.refuses(
         &["problem", "list", "--taskforce", "land"],
-        "--taskforce applies to list, show and reports only",
+        "--taskforce applies to list, show, reports and export only",
     );
     l.refuses(
         &["report", "taskforce", "--format", "html"],
