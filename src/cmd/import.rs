@@ -403,7 +403,6 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
         Some(ledger.lock()?)
     };
     let s = &ledger.settings;
-    let loaded = ledger.load_all()?;
     let today = ctx.today;
 
     let mut bad: Vec<(usize, String)> = Vec::new();
@@ -426,11 +425,20 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
             Err(e) => bad.push((r.row, format!("column project: {e}"))),
         }
     }
+    // Only the projects the sheet names are read: an import touches those
+    // files and no others, and a broken file elsewhere does not stop it.
+    let mut loaded: BTreeMap<String, LoadedProject> = BTreeMap::new();
+    for id in &order {
+        let pid = ProjectId::parse(id).map_err(|e| anyhow!(e))?;
+        if ledger.project_dir(&pid).exists() {
+            loaded.insert(id.clone(), ledger.load_project(&pid)?);
+        }
+    }
     let mut plans: BTreeMap<String, Plan> = BTreeMap::new();
     let mut lines = Vec::new();
     for id in &order {
         let rows = &groups[id];
-        let plan = match loaded.iter().find(|lp| lp.id == *id) {
+        let plan = match loaded.get(id) {
             Some(lp) => Plan {
                 loaded: Some(lp),
                 project: lp.project.clone(),

@@ -986,3 +986,27 @@ fn import_adds_a_catalogue_procedure_the_task_list_lacks() {
     );
     assert_eq!(l.run(&["check"]).ok().stdout, "");
 }
+
+#[test]
+fn an_import_reads_only_the_projects_its_sheet_names() {
+    let l = import_ledger();
+    l.open("other");
+    // A broken file in a project the sheet does not name does not stop it.
+    l.write(
+        "projects/other/procedures.csv",
+        "procedure,name\n\"unclosed\n",
+    );
+    let other_before = l.read("projects/other/procedures.csv");
+    l.write(
+        "sheet.csv",
+        "项目,手续,状态,办结日期\nshengrun,eia,已办结,2024-02-20\n",
+    );
+    l.run(&["import", "tasks", "sheet.csv", "--today", "2024-03-01"])
+        .ok();
+    assert!(
+        l.read("projects/shengrun/procedures.csv")
+            .contains(",obtained,"),
+        "the named project is updated"
+    );
+    assert_eq!(l.read("projects/other/procedures.csv"), other_before);
+}
