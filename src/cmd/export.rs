@@ -79,7 +79,7 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
             (ledger, table)
         }
         ExportWhat::Procedures => {
-            let (ledger, projects) = ctx.load_report()?;
+            let (ledger, projects) = ctx.load_report_on(ctx.today)?;
             let table =
                 ledger_sheet::table(&ledger.settings, &projects, ctx.lang(&ledger.settings));
             (ledger, table)

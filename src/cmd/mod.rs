@@ -147,16 +147,24 @@ impl Ctx {
         &self,
         f: impl Fn(&Settings, LoadedProject) -> T + Sync,
     ) -> Result<(Ledger, Vec<T>)> {
+        self.map_projects_on(self.today, f)
+    }
+
+    /// `map_projects` as of the end of `day` instead of --today.
+    pub fn map_projects_on<T: Send>(
+        &self,
+        day: Date,
+        f: impl Fn(&Settings, LoadedProject) -> T + Sync,
+    ) -> Result<(Ledger, Vec<T>)> {
         let ledgers = self.open_ledgers()?;
         let settings = &ledgers[0].settings;
         let tf = self.taskforce_of(settings)?;
-        let today = self.today;
         let multi = ledgers.len() > 1;
         let mut out = Vec::new();
         for l in &ledgers {
             let name = multi.then(|| l.settings.name.clone());
             let mapped = l.map_projects(|lp| {
-                let mut lp = lp.as_of(today)?;
+                let mut lp = lp.as_of(day)?;
                 lp.ledger = name.clone();
                 let lp = match &tf {
                     Some(tf) => cut_to_taskforce(lp, tf)?,
@@ -170,9 +178,9 @@ impl Ctx {
         Ok((first, out))
     }
 
-    /// Every project a report covers (see `map_projects`).
-    pub fn load_report(&self) -> Result<(Ledger, Vec<LoadedProject>)> {
-        self.map_projects(|_, lp| lp)
+    /// Every project a report covers (see `map_projects`), as of `day`.
+    pub fn load_report_on(&self, day: Date) -> Result<(Ledger, Vec<LoadedProject>)> {
+        self.map_projects_on(day, |_, lp| lp)
     }
 
     /// The task force of --taskforce, checked against the settings.

@@ -101,8 +101,9 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
 }
 
 pub fn list(ctx: &Ctx, a: &ProblemListArgs) -> Result<Output> {
-    let (ledger, projects) = ctx.load_report()?;
+    let today = ctx.today;
+    let (ledger, items) = ctx.map_projects(|_, lp| problems::items(&lp, today, a.open))?;
     let lang = ctx.lang(&ledger.settings);
-    let report = problems::build(&projects, ctx.today, a.open);
+    let report = problems::Report::new(today, items.into_iter().flatten().collect());
     Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
 }

@@ -53,9 +53,10 @@ pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
 }
 
 pub fn taskforce(ctx: &Ctx) -> Result<Output> {
-    let (ledger, projects) = ctx.load_report()?;
+    let today = ctx.today;
+    let (ledger, rows) = ctx.map_projects(|s, lp| taskforce::rows(s, &lp, today))?;
     let lang = ctx.lang(&ledger.settings);
-    let report = taskforce::build(&ledger.settings, &projects, ctx.today);
+    let report = taskforce::Report::sum(&ledger.settings, today, rows);
     Ok(ctx.render(report, |r| r.table(lang), |_| String::new()))
 }
 
@@ -71,7 +72,7 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
             ctx.today
         );
     }
-    let (ledger, projects) = ctx.load_report()?;
+    let (ledger, projects) = ctx.load_report_on(weekly::as_of(day, ctx.today))?;
     let lang = ctx.lang(&ledger.settings);
     let report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang);
     let text = match ctx.format {

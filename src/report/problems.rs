@@ -33,32 +33,42 @@ pub struct Report {
 }
 
 pub fn build(projects: &[LoadedProject], today: Date, only_open: bool) -> Report {
-    let mut problems = Vec::new();
-    for lp in projects {
-        for p in &lp.problems {
-            if p.opened > today || (only_open && !p.open_on(today)) {
-                continue;
-            }
-            problems.push(Item {
-                ledger: lp.ledger.clone(),
-                project: lp.id.clone(),
-                project_name: lp.project.name.clone(),
-                no: p.no,
-                what: p.what.clone(),
-                unit: p.unit.clone(),
-                limit: p.limit,
-                opened: p.opened,
-                resolved: p.resolved.filter(|r| *r <= today),
-                how: p.how.clone(),
-                open: p.open_on(today),
-                days_overdue: p.days_overdue(today),
-            });
-        }
-    }
-    problems.sort_by(|a, b| (&a.ledger, &a.project, a.no).cmp(&(&b.ledger, &b.project, b.no)));
-    Report {
-        as_of: today,
-        problems,
+    Report::new(
+        today,
+        projects
+            .iter()
+            .flat_map(|lp| items(lp, today, only_open))
+            .collect(),
+    )
+}
+
+/// One project's problems as of `today` (open ones only when `only_open`).
+pub fn items(lp: &LoadedProject, today: Date, only_open: bool) -> Vec<Item> {
+    lp.problems
+        .iter()
+        .filter(|p| p.opened <= today && (!only_open || p.open_on(today)))
+        .map(|p| Item {
+            ledger: lp.ledger.clone(),
+            project: lp.id.clone(),
+            project_name: lp.project.name.clone(),
+            no: p.no,
+            what: p.what.clone(),
+            unit: p.unit.clone(),
+            limit: p.limit,
+            opened: p.opened,
+            resolved: p.resolved.filter(|r| *r <= today),
+            how: p.how.clone(),
+            open: p.open_on(today),
+            days_overdue: p.days_overdue(today),
+        })
+        .collect()
+}
+
+impl Report {
+    /// The report of `problems`, by ledger, project and number.
+    pub fn new(as_of: Date, mut problems: Vec<Item>) -> Report {
+        problems.sort_by(|a, b| (&a.ledger, &a.project, a.no).cmp(&(&b.ledger, &b.project, b.no)));
+        Report { as_of, problems }
     }
 }
 

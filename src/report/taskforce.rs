@@ -29,32 +29,36 @@ pub struct Report {
 }
 
 pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Report {
-    let items = overdue::build(settings, projects, today).items;
+    Report::sum(
+        settings,
+        today,
+        projects.iter().map(|lp| rows(settings, lp, today)),
+    )
+}
+
+/// One project's counts, a row per task force in settings order.
+pub fn rows(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Row> {
     let mut rows: Vec<Row> = settings
         .taskforces
         .iter()
         .map(|t| Row {
             taskforce: t.key.clone(),
-            name: t.name.clone(),
-            lead_unit: t.lead.clone(),
             ..Row::default()
         })
         .collect();
-    for lp in projects {
-        for p in lp.procedures() {
-            let Some(row) = rows.iter_mut().find(|r| r.taskforce == p.taskforce) else {
-                continue;
-            };
-            match p.status {
-                Status::NotNeeded => continue,
-                Status::Obtained => row.obtained += 1,
-                Status::Pledged => row.pledged += 1,
-                Status::Pending => row.pending += 1,
-            }
-            row.total += 1;
+    for p in lp.procedures() {
+        let Some(row) = rows.iter_mut().find(|r| r.taskforce == p.taskforce) else {
+            continue;
+        };
+        match p.status {
+            Status::NotNeeded => continue,
+            Status::Obtained => row.obtained += 1,
+            Status::Pledged => row.pledged += 1,
+            Status::Pending => row.pending += 1,
         }
+        row.total += 1;
     }
-    for i in items
+    for i in overdue::items(settings, lp, today)
         .iter()
         .filter(|i| matches!(i.kind, Kind::Pledge | Kind::Procedure))
     {
@@ -62,20 +66,50 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
             row.overdue += 1;
         }
     }
-    let total = Row {
-        taskforce: String::new(),
-        name: String::new(),
-        lead_unit: String::new(),
-        total: rows.iter().map(|r| r.total).sum(),
-        obtained: rows.iter().map(|r| r.obtained).sum(),
-        pledged: rows.iter().map(|r| r.pledged).sum(),
-        pending: rows.iter().map(|r| r.pending).sum(),
-        overdue: rows.iter().map(|r| r.overdue).sum(),
-    };
-    Report {
-        as_of: today,
-        taskforces: rows,
-        total,
+    rows
+}
+
+impl Report {
+    /// The report of per-project `rows`, added up by task force.
+    pub fn sum(
+        settings: &Settings,
+        today: Date,
+        per_project: impl IntoIterator<Item = Vec<Row>>,
+    ) -> Report {
+        let mut rows: Vec<Row> = settings
+            .taskforces
+            .iter()
+            .map(|t| Row {
+                taskforce: t.key.clone(),
+                name: t.name.clone(),
+                lead_unit: t.lead.clone(),
+                ..Row::default()
+            })
+            .collect();
+        for project in per_project {
+            for (row, add) in rows.iter_mut().zip(project) {
+                row.add(&add);
+            }
+        }
+        let mut total = Row::default();
+        for r in &rows {
+            total.add(r);
+        }
+        Report {
+            as_of: today,
+            taskforces: rows,
+            total,
+        }
+    }
+}
+
+impl Row {
+    fn add(&mut self, other: &Row) {
+        self.total += other.total;
+        self.obtained += other.obtained;
+        self.pledged += other.pledged;
+        self.pending += other.pending;
+        self.overdue += other.overdue;
     }
 }
 

@@ -119,25 +119,29 @@ pub struct Weekly {
     pub taskforces: taskforce::Report,
 }
 
+/// The day the bulletin of the week of `day` counts the ledger as of: the
+/// week's Sunday, or today while the week is still running.
+pub fn as_of(day: Date, today: Date) -> Date {
+    week(day).1.min(today)
+}
+
+/// The bulletin of the week of `day`, from `projects` as they stood at
+/// `as_of(day, today)` (see `LoadedProject::as_of`).
 pub fn build(
     settings: &Settings,
-    all: &[LoadedProject],
+    projects: &[LoadedProject],
     day: Date,
     today: Date,
     lang: Lang,
 ) -> Weekly {
     let (monday, sunday) = week(day);
-    let as_of = sunday.min(today);
-    let projects: Vec<LoadedProject> = all
-        .iter()
-        .filter_map(|lp| lp.clone().as_of(as_of))
-        .collect();
+    let as_of = as_of(day, today);
     let in_week = |d: Date| monday <= d && d <= as_of;
 
     let year = as_of.year();
     let mut plan = Decimal::ZERO;
     let mut invested = Decimal::ZERO;
-    for lp in &projects {
+    for lp in projects {
         if let Some(p) = lp.project.annual_plan.get(&year) {
             plan += p.0;
             invested += invested_this_year(&lp.progress, as_of);
@@ -167,7 +171,7 @@ pub fn build(
     let mut obtained = Vec::new();
     let mut started = Vec::new();
     let mut investment = Vec::new();
-    for lp in &projects {
+    for lp in projects {
         for p in lp.procedures() {
             if p.status == Status::Obtained
                 && let Some(o) = p.obtained.filter(|o| in_week(*o))
@@ -228,7 +232,7 @@ pub fn build(
         .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
 
     let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
-    for i in overdue::build(settings, &projects, as_of).items {
+    for i in overdue::build(settings, projects, as_of).items {
         if matches!(i.kind, Kind::Pledge | Kind::Problem) {
             groups.entry(i.lead_unit.to_string()).or_default().push(i);
         }
@@ -238,12 +242,12 @@ pub fn build(
         .map(|(unit, items)| UnitGroup { unit, items })
         .collect();
 
-    let lit = slow::build(settings, &projects, as_of, lang, false).projects;
+    let lit = slow::build(settings, projects, as_of, lang, false).projects;
 
     let (next_monday, next_sunday) = week(sunday + Days::new(1));
     let next = |d: Date| next_monday <= d && d <= next_sunday;
     let mut next_week = Vec::new();
-    for lp in &projects {
+    for lp in projects {
         let mut push = |kind, item: String, unit: String, due: Date| {
             if next(due) {
                 next_week.push(Upcoming {
@@ -303,7 +307,7 @@ pub fn build(
         overdue,
         lit,
         next_week,
-        taskforces: taskforce::build(settings, &projects, as_of),
+        taskforces: taskforce::build(settings, projects, as_of),
     }
 }
 

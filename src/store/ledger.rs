@@ -25,7 +25,6 @@ pub struct Ledger {
 
 /// One project as loaded: its record and procedure ledger, with the text
 /// they were read from so a write can keep everything else.
-#[derive(Clone)]
 pub struct LoadedProject {
     pub id: String,
     pub project: Project,
