@@ -35,6 +35,29 @@ impl Light {
         }
     }
 
+    /// How far a share `done / whole` is behind the share of time
+    /// `elapsed / span`, in percentage points, graded: yellow from `yellow`
+    /// points, red from `red`. Compared exactly: the gap
+    /// 100·elapsed/span − 100·done/whole is never rounded.
+    fn behind(
+        done: Decimal,
+        whole: Decimal,
+        elapsed: Decimal,
+        span: Decimal,
+        yellow: i64,
+        red: i64,
+    ) -> Light {
+        let gap_scaled = Decimal::ONE_HUNDRED * (elapsed * whole - done * span);
+        let points = |p: i64| Decimal::from(p) * span * whole;
+        if gap_scaled >= points(red) {
+            Light::Red
+        } else if gap_scaled >= points(yellow) {
+            Light::Yellow
+        } else {
+            Light::Green
+        }
+    }
+
     /// Yellow at `yellow`, red at `red` (both inclusive), else green.
     fn grade(value: i64, yellow: i64, red: i64) -> Light {
         if value >= red {
@@ -206,18 +229,17 @@ fn investment_behind(
     }
     let (day, days) = year_elapsed(today);
     let invested = invested_this_year(&lp.progress, today);
-    let (day_d, days_d) = (Decimal::from(day), Decimal::from(days));
-    // gap in points = 100·day/days − 100·invested/plan, compared exactly by
-    // multiplying out the denominators.
-    let gap_scaled = Decimal::ONE_HUNDRED * (day_d * plan.0 - invested * days_d);
-    let denom = days_d * plan.0;
-    let light = if gap_scaled >= Decimal::from(rules.investment_behind_red_points) * denom {
-        Light::Red
-    } else if gap_scaled >= Decimal::from(rules.investment_behind_yellow_points) * denom {
-        Light::Yellow
-    } else {
+    let light = Light::behind(
+        invested,
+        plan.0,
+        Decimal::from(day),
+        Decimal::from(days),
+        rules.investment_behind_yellow_points,
+        rules.investment_behind_red_points,
+    );
+    if light == Light::Green {
         return None;
-    };
+    }
     let inv_pct = percent(invested, plan.0);
     let elapsed_pct = 100 * day / days;
     let message = match lang {
@@ -258,17 +280,17 @@ fn procedures_behind(
     }
     let elapsed = (today - opened).num_days().clamp(0, span);
     let done = lp.procedures().iter().filter(|r| r.is_done()).count() as i64;
-    // gap in points = 100·elapsed/span − 100·done/needed; compared exactly
-    // by multiplying out the denominators.
-    let gap_scaled = 100 * (elapsed * needed - done * span); // points × span × needed
-    let denom = span * needed;
-    let light = if gap_scaled >= rules.procedures_behind_red_points * denom {
-        Light::Red
-    } else if gap_scaled >= rules.procedures_behind_yellow_points * denom {
-        Light::Yellow
-    } else {
+    let light = Light::behind(
+        Decimal::from(done),
+        Decimal::from(needed),
+        Decimal::from(elapsed),
+        Decimal::from(span),
+        rules.procedures_behind_yellow_points,
+        rules.procedures_behind_red_points,
+    );
+    if light == Light::Green {
         return None;
-    };
+    }
     let done_pct = 100 * done / needed;
     let elapsed_pct = 100 * elapsed / span;
     let message = match lang {
