@@ -6,6 +6,7 @@
 //! markers, so both values are in the file and `check` reports it.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
 
 /// The merged text and a description of every conflict.
 #[derive(Debug, PartialEq)]
@@ -24,56 +25,28 @@ struct Side {
 
 impl Side {
     fn parse(what: &str, text: &str) -> Result<Side, String> {
-        if text.lines().any(|l| {
-            l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l.starts_with("=======")
-        }) {
-            return Err(format!("{what} holds conflict markers"));
+        // The same reading as `check`'s, so any file that does not merge
+        // row by row is one `check` would also report.
+        let (sheet, problems) =
+            super::csv_text::read(Path::new(what), text, &["procedure"], &["procedure"]);
+        if let Some(p) = problems.first() {
+            return Err(format!("{what}: {}", p.message));
         }
-        if let Some((_, msg)) = super::csv_text::quote_error(text) {
-            return Err(format!("{what}: {msg}"));
-        }
+        let sheet = sheet.ok_or_else(|| format!("{what} cannot be read as CSV"))?;
         let bom = text.starts_with('\u{feff}');
-        let text = text.trim_start_matches('\u{feff}');
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(text.as_bytes());
-        let mut records = reader.records();
-        let header: Vec<String> = match records.next() {
-            None => return Err(format!("{what} is empty")),
-            Some(r) => r
-                .map_err(|e| format!("{what}: {e}"))?
-                .iter()
-                .map(str::to_string)
-                .collect(),
-        };
+        let header = sheet.header;
         let key_col = header
             .iter()
             .position(|h| h == "procedure")
-            .ok_or_else(|| format!("{what} has no \"procedure\" column"))?;
-        if header.iter().collect::<BTreeSet<_>>().len() != header.len() {
-            return Err(format!("{what} names a column twice"));
-        }
+            .expect("csv_text::read checked the column");
         let mut rows = Vec::new();
         let mut keys = BTreeSet::new();
-        for r in records {
-            let r = r.map_err(|e| format!("{what}: {e}"))?;
-            let cells: Vec<String> = r.iter().map(str::to_string).collect();
-            if cells.len() == 1 && cells[0].is_empty() {
-                continue;
-            }
-            if cells.len() != header.len() {
-                return Err(format!(
-                    "{what}: a row has {} fields, the header {}",
-                    cells.len(),
-                    header.len()
-                ));
-            }
-            let key = cells[key_col].trim().to_string();
+        for r in sheet.rows {
+            let key = r.cells[key_col].trim().to_string();
             if !keys.insert(key.clone()) {
                 return Err(format!("{what} lists procedure \"{key}\" twice"));
             }
-            rows.push((key, cells));
+            rows.push((key, r.cells));
         }
         Ok(Side { header, rows, bom })
     }
