@@ -82,6 +82,14 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
     Report::new(today, items)
 }
 
+/// The task force of an item that has none (a problem is a unit's).
+static NO_TASK_FORCE: std::sync::LazyLock<SharedTaskForce> =
+    std::sync::LazyLock::new(|| SharedTaskForce {
+        key: "".into(),
+        name: "".into(),
+        lead: "".into(),
+    });
+
 /// The overdue items of one project as of `today`, in no particular order.
 pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> {
     let mut items = Vec::new();
@@ -89,11 +97,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
     // a province's report holds hundreds of thousands of items.
     let project: Arc<str> = lp.id.as_str().into();
     let project_name: Arc<str> = lp.project.name.as_str().into();
-    let unknown = SharedTaskForce {
-        key: "".into(),
-        name: "".into(),
-        lead: "".into(),
-    };
+    let unknown: &SharedTaskForce = &NO_TASK_FORCE;
     {
         let mut push = |kind,
                         item: String,
@@ -106,7 +110,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                 return;
             }
             let tf = settings.shared(taskforce);
-            let t = tf.unwrap_or(&unknown);
+            let t = tf.unwrap_or(unknown);
             items.push(Item {
                 ledger: lp.ledger.clone(),
                 kind,
