@@ -338,9 +338,12 @@ impl Ledger {
             .par_iter()
             .map(|folder| {
                 let mut problems = read_project(root, settings.as_ref(), folder).1;
-                let dir = root.join(PROJECTS_DIR).join(folder);
-                if !is_symlink(&dir) {
-                    problems.extend(other_files_markers(&dir));
+                // read_project has looked at the folder: a link is not entered.
+                if !problems
+                    .iter()
+                    .any(|p| p.code == "symlink" && p.line.is_none())
+                {
+                    problems.extend(other_files_markers(&root.join(PROJECTS_DIR).join(folder)));
                 }
                 progress.inc();
                 problems
