@@ -148,6 +148,17 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {
         );
     }
     let entries = git::log(&root, &path)?;
+    // A project with no folder and no history is a typo, not an empty log;
+    // a removed project still shows the history it had.
+    if let Some(text) = &a.id
+        && entries.is_empty()
+        && !root.join(&path).exists()
+    {
+        bail!(
+            "unknown project \"{text}\": no folder {} and no history (see `taizhang list`)",
+            root.join(&path).display()
+        );
+    }
     // The history is wanted most when the ledger is broken: the language
     // falls back to Chinese when the settings cannot be read.
     let lang = ctx

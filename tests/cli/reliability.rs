@@ -1244,6 +1244,7 @@ fn log_shows_who_changed_what() {
         "2024-03-01 09:30".len()
     );
     l.refuses(&["log", "../p"], "invalid project ID \"../p\"");
+    l.refuses(&["log", "nope"], "unknown project \"nope\": no folder");
     let plain = ledger();
     plain.refuses(
         &["log"],
