@@ -197,15 +197,6 @@ impl ProcedureTable {
         let pledge_due = date(9);
         let fulfilled = date(11);
         let applied = date(13);
-        let mut bad = |col: usize, msg: String| {
-            problems.push(Problem::at(
-                path,
-                text,
-                at(col),
-                "bad-value",
-                format!("column \"{}\": {msg}", COLUMNS[col]),
-            ));
-        };
         let key = self.cell(cells, 0).to_string();
         if key.is_empty() {
             bad(

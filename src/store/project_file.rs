@@ -14,13 +14,9 @@ pub const FILE_NAME: &str = "project.toml";
 
 /// Reads a project record. `None` when it cannot be used at all.
 pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
-    let markers = super::problem::conflict_markers(path, text);
-    if !markers.is_empty() {
-        return (None, markers);
-    }
     let doc = match tomldoc::parse(path, text) {
         Ok(d) => d,
-        Err(p) => return (None, vec![p]),
+        Err(problems) => return (None, problems),
     };
     let mut r = Reader::new(path, text);
     let root = doc.as_table();

@@ -31,13 +31,9 @@ pub fn default_text(name: &str, region: &str, lang: Lang) -> String {
 
 /// Reads settings; `None` when the file cannot be used at all.
 pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
-    let markers = super::problem::conflict_markers(path, text);
-    if !markers.is_empty() {
-        return (None, markers);
-    }
     let doc = match tomldoc::parse(path, text) {
         Ok(d) => d,
-        Err(p) => return (None, vec![p]),
+        Err(problems) => return (None, problems),
     };
     let mut r = Reader::new(path, text);
     let root = doc.as_table();

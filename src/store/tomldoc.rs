@@ -8,18 +8,23 @@ use std::ops::Range;
 use std::path::Path;
 use toml_edit::{Item, TableLike, Value};
 
-/// Parses `text`; a syntax error becomes one problem at its position.
-pub fn parse(path: &Path, text: &str) -> Result<toml_edit::Document<String>, Problem> {
+/// Parses `text`: git conflict markers, else a syntax error, become the
+/// problems that make the file unusable.
+pub fn parse(path: &Path, text: &str) -> Result<toml_edit::Document<String>, Vec<Problem>> {
+    let markers = super::problem::conflict_markers(path, text);
+    if !markers.is_empty() {
+        return Err(markers);
+    }
     toml_edit::Document::parse(text.to_string()).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
         let msg = e.message().trim().to_string();
-        Problem::at(
+        vec![Problem::at(
             path,
             text,
             offset,
             "toml-syntax",
             format!("TOML syntax error: {msg}"),
-        )
+        )]
     })
 }
 
