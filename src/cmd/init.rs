@@ -42,10 +42,11 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
     std::fs::create_dir_all(dir.join(PROJECTS_DIR))
         .with_context(|| format!("cannot create {}", dir.display()))?;
     let text = settings_file::default_text(&name, args.region.as_deref().unwrap_or(""), lang);
-    // The lock, and the temporary files a writer killed mid-write leaves.
+    // The lock, the temporary files a writer killed mid-write leaves, and
+    // the cache of parsed projects.
     atomic_write(
         &dir.join(".gitignore"),
-        format!("{LOCK_FILE}\n.taizhang-*.tmp\n").as_bytes(),
+        format!("{LOCK_FILE}\n.taizhang-*.tmp\n{}/\n", crate::store::cache::DIR).as_bytes(),
     )?;
     atomic_write(&dir.join(PROJECTS_DIR).join(".gitkeep"), b"")?;
     super::git::write_attributes(&dir)?;

@@ -72,6 +72,9 @@ pub struct Ctx {
     pub color: bool,
     /// `--commit`: commit each write to git.
     pub commit: bool,
+    /// Reports read projects through the project cache (not with
+    /// `--no-cache` nor `--at`).
+    pub cache: bool,
 }
 
 impl Ctx {
@@ -117,7 +120,8 @@ impl Ctx {
             if !seen.insert(key) {
                 continue;
             }
-            let ledger = Ledger::open(dir)?;
+            let mut ledger = Ledger::open(dir)?;
+            ledger.cache = self.cache;
             for m in ledger.settings.members.iter().rev() {
                 let member = ledger.root.join(m);
                 if !member.join(crate::store::ledger::SETTINGS_FILE).is_file() {
@@ -280,6 +284,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         taskforce: g.taskforce,
         color: g.color.enabled(),
         commit: g.commit,
+        cache: !g.no_cache && past.is_none(),
     };
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_)) => (true, true),

@@ -21,14 +21,25 @@ pub const PROJECTS_DIR: &str = "projects";
 pub struct Ledger {
     pub root: PathBuf,
     pub settings: Settings,
+    /// Read projects through the project cache (`store::cache`); off
+    /// unless a report asks for it.
+    pub cache: bool,
+    /// Digest of the `ledger.toml` text the settings come from.
+    settings_digest: u64,
 }
 
 /// One project as loaded: its record and procedure ledger, with the text
 /// they were read from so a write can keep everything else.
+///
+/// Reports may get it from the project cache (`store::cache`), which holds
+/// every field but the record's text and the procedure table's raw cells:
+/// such a project is for reading, never saved.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct LoadedProject {
     pub id: String,
     pub project: Project,
     pub table: ProcedureTable,
+    #[serde(skip)]
     record_text: String,
     /// The progress ledger (`progress.csv`), entries sorted by date.
     pub progress: Vec<ProgressEntry>,
@@ -38,7 +49,15 @@ pub struct LoadedProject {
     pub problems_table: CsvTable,
     /// The name of the ledger the project comes from, in a roll-up over
     /// several ledgers (None for a single ledger).
+    #[serde(skip)]
     pub ledger: Option<String>,
+    /// Read back from the project cache rather than from the files.
+    #[serde(skip, default = "from_cache")]
+    cached: bool,
+}
+
+fn from_cache() -> bool {
+    true
 }
 
 impl LoadedProject {
@@ -78,9 +97,12 @@ impl LoadedProject {
                 i += 1;
             } else {
                 t.rows.remove(i);
-                t.cells.remove(i);
-                t.lines.remove(i);
-                t.offsets.remove(i);
+                // A table from the project cache has its typed rows only.
+                if i < t.cells.len() {
+                    t.cells.remove(i);
+                    t.lines.remove(i);
+                    t.offsets.remove(i);
+                }
             }
         }
     }
@@ -196,9 +218,18 @@ impl Ledger {
 
     /// Settings and their problems, for `check`.
     pub fn read_settings(root: &Path) -> (Option<Settings>, Vec<Problem>) {
+        let (settings, problems, _) = Ledger::read_settings_text(root);
+        (settings, problems)
+    }
+
+    /// `read_settings`, with a digest of the text read.
+    fn read_settings_text(root: &Path) -> (Option<Settings>, Vec<Problem>, u64) {
         let path = root.join(SETTINGS_FILE);
         match read_text(&path) {
-            Ok(Some(text)) => settings_file::read(&path, &text),
+            Ok(Some(text)) => {
+                let (settings, problems) = settings_file::read(&path, &text);
+                (settings, problems, super::cache::digest(&text))
+            }
             Ok(None) => (
                 None,
                 vec![Problem::file(
@@ -206,14 +237,15 @@ impl Ledger {
                     "unreadable",
                     "no such file: a ledger needs its ledger.toml",
                 )],
+                0,
             ),
-            Err(p) => (None, vec![p]),
+            Err(p) => (None, vec![p], 0),
         }
     }
 
     /// Opens a ledger whose settings are sound.
     pub fn open(root: PathBuf) -> Result<Ledger> {
-        let (settings, problems) = Ledger::read_settings(&root);
+        let (settings, problems, settings_digest) = Ledger::read_settings_text(&root);
         let projects = root.join(PROJECTS_DIR);
         if is_symlink(&projects) {
             bail!(
@@ -222,7 +254,12 @@ impl Ledger {
             );
         }
         match settings {
-            Some(settings) if problems.is_empty() => Ok(Ledger { root, settings }),
+            Some(settings) if problems.is_empty() => Ok(Ledger {
+                root,
+                settings,
+                cache: false,
+                settings_digest,
+            }),
             _ => Err(refuse(
                 &format!("cannot use {}", root.join(SETTINGS_FILE).display()),
                 &problems,
@@ -288,17 +325,30 @@ impl Ledger {
     pub fn map_projects<T: Send>(&self, f: impl Fn(LoadedProject) -> T + Sync) -> Result<Vec<T>> {
         let folders = Ledger::project_folders(&self.root)?;
         let progress = Progress::new(folders.len(), "reading projects");
+        let read = |folder: &str| {
+            let read = self.read_project(folder);
+            progress.inc();
+            read
+        };
         // Warnings do not stop a read; only errors are kept to refuse with.
-        let read: Vec<(Option<T>, Vec<Problem>)> = folders
-            .par_iter()
-            .map(|folder| {
-                let (lp, problems) = self.read_project(folder);
-                progress.inc();
-                let usable = problems.iter().all(|p| p.warning);
-                let errors = problems.into_iter().filter(|p| !p.warning).collect();
-                (lp.filter(|_| usable).map(&f), errors)
-            })
-            .collect();
+        let map = |lp: Option<LoadedProject>, problems: Vec<Problem>| {
+            let usable = problems.iter().all(|p| p.warning);
+            let errors = problems.into_iter().filter(|p| !p.warning).collect();
+            (lp.filter(|_| usable).map(&f), errors)
+        };
+        let read: Vec<(Option<T>, Vec<Problem>)> = if self.cache {
+            let projects = self.root.join(PROJECTS_DIR);
+            let digest = self.settings_digest;
+            super::cache::map_projects(&self.root, &projects, digest, &folders, read, map)
+        } else {
+            folders
+                .par_iter()
+                .map(|folder| {
+                    let (lp, problems) = read(folder);
+                    map(lp, problems)
+                })
+                .collect()
+        };
         let mut out = Vec::with_capacity(read.len());
         let mut problems = Vec::new();
         for (value, p) in read {
@@ -364,6 +414,9 @@ impl Ledger {
         project: &Project,
         table: Option<&ProcedureTable>,
     ) -> Result<Vec<PathBuf>> {
+        if lp.is_some_and(|lp| lp.cached) {
+            bail!("internal error: a project read from the cache cannot be saved; read its files");
+        }
         let dir = self.project_dir(id);
         let rel = Path::new(PROJECTS_DIR).join(id.as_str());
         let mut written = Vec::new();
@@ -559,6 +612,7 @@ fn read_project(
             problems: issues.1,
             problems_table: issues.0,
             ledger: None,
+            cached: false,
         }),
         _ => None,
     };

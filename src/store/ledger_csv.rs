@@ -15,7 +15,7 @@ pub const PROBLEMS_COLUMNS: [&str; 7] =
     ["no", "what", "unit", "limit", "opened", "resolved", "how"];
 
 /// A CSV file as cells under a header, with each row's source line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CsvTable {
     pub header: Vec<String>,
     pub cells: Vec<Vec<String>>,

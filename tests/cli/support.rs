@@ -198,7 +198,10 @@ impl Ledger {
                 let e = e.unwrap();
                 let p = e.path();
                 if p.is_dir() {
-                    walk(root, &p, out);
+                    // The project cache is not ledger data (store::cache).
+                    if e.file_name() != ".taizhang" {
+                        walk(root, &p, out);
+                    }
                 } else if e.file_name() != ".taizhang.lock" {
                     out.insert(
                         p.strip_prefix(root).unwrap().to_path_buf(),
