@@ -115,6 +115,28 @@ impl Ledger {
         Ledger { dir }
     }
 
+    /// A copy of the ledger in `from` (say, the demo ledger), without its
+    /// project cache, in a fresh temporary directory.
+    pub fn copy_of(from: &Path) -> Ledger {
+        fn copy(from: &Path, to: &Path) {
+            std::fs::create_dir_all(to).unwrap();
+            for e in std::fs::read_dir(from).unwrap() {
+                let e = e.unwrap();
+                let (src, dst) = (e.path(), to.join(e.file_name()));
+                if e.file_type().unwrap().is_dir() {
+                    if e.file_name() != ".taizhang" {
+                        copy(&src, &dst);
+                    }
+                } else {
+                    std::fs::copy(&src, &dst).unwrap();
+                }
+            }
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy(from, dir.path());
+        Ledger { dir }
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }
