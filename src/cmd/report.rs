@@ -72,9 +72,13 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
             ctx.today
         );
     }
-    let (ledger, projects) = ctx.load_report_on(weekly::as_of(day, ctx.today))?;
+    // Each project becomes its part of the bulletin as soon as it is read.
+    let today = ctx.today;
+    let (ledger, parts) = ctx.map_projects_on(weekly::as_of(day, today), |s, lp| {
+        weekly::part(s, &lp, day, today, ctx.lang(s))
+    })?;
     let lang = ctx.lang(&ledger.settings);
-    let report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang);
+    let report = weekly::assemble(&ledger.settings, parts, day, today);
     let text = match ctx.format {
         Format::Json => render::json(&report),
         Format::Html => html::weekly(&report, lang),

@@ -134,33 +134,176 @@ pub fn build(
     today: Date,
     lang: Lang,
 ) -> Weekly {
+    let parts = projects
+        .iter()
+        .map(|lp| part(settings, lp, day, today, lang))
+        .collect();
+    assemble(settings, parts, day, today)
+}
+
+/// What one project brings to the bulletin: its share of the headline
+/// and its rows of each section. A report turns each project into its
+/// part as soon as it is read, so the ledger is never held whole.
+pub struct Part {
+    /// This year's planned investment and the investment completed this
+    /// year, when the project has a plan for the year.
+    plan: Option<(Decimal, Decimal)>,
+    investment: Option<Amount>,
+    started: bool,
+    obtained: Vec<Obtained>,
+    started_row: Option<Started>,
+    investment_rows: Vec<Investment>,
+    /// Overdue pledges and problems.
+    overdue: Vec<overdue::Item>,
+    /// The project's light, when red or yellow.
+    lit: Option<slow::ProjectLight>,
+    next_week: Vec<Upcoming>,
+    taskforces: Vec<taskforce::Row>,
+}
+
+/// One project's part of the bulletin of the week of `day` (the project
+/// as it stood at `as_of(day, today)`).
+pub fn part(settings: &Settings, lp: &LoadedProject, day: Date, today: Date, lang: Lang) -> Part {
     let (monday, sunday) = week(day);
     let as_of = as_of(day, today);
     let in_week = |d: Date| monday <= d && d <= as_of;
-
     let year = as_of.year();
-    let mut plan = Decimal::ZERO;
-    let mut invested = Decimal::ZERO;
-    for lp in projects {
-        if let Some(p) = lp.project.annual_plan.get(&year) {
-            plan += p.0;
-            invested += invested_this_year(&lp.progress, as_of);
+
+    let mut obtained = Vec::new();
+    for p in lp.procedures() {
+        if p.status == Status::Obtained
+            && let Some(o) = p.obtained.filter(|o| in_week(*o))
+        {
+            obtained.push(Obtained {
+                ledger: lp.ledger.clone(),
+                project: lp.id.clone(),
+                project_name: lp.project.name.clone(),
+                procedure: p.key.clone(),
+                name: p.name.clone(),
+                taskforce: p.taskforce.clone(),
+                taskforce_name: settings
+                    .taskforce(&p.taskforce)
+                    .map(|t| t.name.clone())
+                    .unwrap_or_default(),
+                obtained: o,
+                doc_no: p.doc_no.clone(),
+            });
         }
     }
+    let started_row = lp
+        .project
+        .started
+        .filter(|s| in_week(*s))
+        .map(|s| Started {
+            ledger: lp.ledger.clone(),
+            project: lp.id.clone(),
+            project_name: lp.project.name.clone(),
+            started: s,
+            planned_start: lp.project.planned_start,
+        });
+    let mut investment_rows = Vec::new();
+    let mut before = Decimal::ZERO;
+    for e in &lp.progress {
+        if in_week(e.date) {
+            investment_rows.push(Investment {
+                ledger: lp.ledger.clone(),
+                project: lp.id.clone(),
+                project_name: lp.project.name.clone(),
+                date: e.date,
+                invested: e.invested,
+                added: (e.invested.0 - before).to_string(),
+                note: e.note.clone(),
+            });
+        }
+        before = e.invested.0;
+    }
+
+    let overdue = overdue::items(settings, lp, as_of)
+        .into_iter()
+        .filter(|i| matches!(i.kind, Kind::Pledge | Kind::Problem))
+        .collect();
+    let light = slow::light(settings, lp, as_of, lang);
+    let lit = (light.light > slow::Light::Green).then_some(light);
+
+    let (next_monday, next_sunday) = week(sunday + Days::new(1));
+    let next = |d: Date| next_monday <= d && d <= next_sunday;
+    let mut next_week = Vec::new();
+    let mut push = |kind, item: String, unit: String, due: Date| {
+        if next(due) {
+            next_week.push(Upcoming {
+                ledger: lp.ledger.clone(),
+                kind,
+                project: lp.id.clone(),
+                project_name: lp.project.name.clone(),
+                item,
+                unit,
+                due,
+            });
+        }
+    };
+    let lead = |tf: &str| {
+        settings
+            .taskforce(tf)
+            .map_or(tf.to_string(), |t| t.lead.clone())
+    };
+    for p in lp.procedures() {
+        if p.status == Status::Pending
+            && let Some(due) = p.due
+        {
+            push(Kind::Procedure, p.name.clone(), lead(&p.taskforce), due);
+        }
+        if p.open_pledge()
+            && let Some(due) = p.pledge_due
+        {
+            push(Kind::Pledge, p.name.clone(), lead(&p.taskforce), due);
+        }
+    }
+    if lp.project.started.is_none()
+        && let Some(plan) = lp.project.planned_start
+    {
+        push(Kind::Start, "开工".to_string(), lead("supervision"), plan);
+    }
+    for p in lp.problems.iter().filter(|p| p.resolved.is_none()) {
+        push(Kind::Problem, p.what.clone(), p.unit.clone(), p.limit);
+    }
+
+    Part {
+        plan: lp
+            .project
+            .annual_plan
+            .get(&year)
+            .map(|p| (p.0, invested_this_year(&lp.progress, as_of))),
+        investment: lp.project.investment,
+        started: lp.project.started.is_some(),
+        obtained,
+        started_row,
+        investment_rows,
+        overdue,
+        lit,
+        next_week,
+        taskforces: taskforce::rows(settings, lp, as_of),
+    }
+}
+
+/// The bulletin of the week of `day` from every project's part.
+pub fn assemble(settings: &Settings, parts: Vec<Part>, day: Date, today: Date) -> Weekly {
+    let (monday, sunday) = week(day);
+    let as_of = as_of(day, today);
+    let year = as_of.year();
+
+    let mut plan = Decimal::ZERO;
+    let mut invested = Decimal::ZERO;
+    for (p, i) in parts.iter().filter_map(|p| p.plan) {
+        plan += p;
+        invested += i;
+    }
     let (d, n) = year_elapsed(as_of);
-    let started_count = projects
-        .iter()
-        .filter(|lp| lp.project.started.is_some())
-        .count();
+    let started_count = parts.iter().filter(|p| p.started).count();
     let headline = Headline {
-        projects: projects.len(),
-        total_investment: Amount::sum(
-            projects
-                .iter()
-                .filter_map(|lp| lp.project.investment.as_ref()),
-        ),
+        projects: parts.len(),
+        total_investment: Amount::sum(parts.iter().filter_map(|p| p.investment.as_ref())),
         started: started_count,
-        not_started: projects.len() - started_count,
+        not_started: parts.len() - started_count,
         plan_year: year,
         annual_plan: Amount(plan),
         invested_this_year: invested.to_string(),
@@ -171,51 +314,18 @@ pub fn build(
     let mut obtained = Vec::new();
     let mut started = Vec::new();
     let mut investment = Vec::new();
-    for lp in projects {
-        for p in lp.procedures() {
-            if p.status == Status::Obtained
-                && let Some(o) = p.obtained.filter(|o| in_week(*o))
-            {
-                obtained.push(Obtained {
-                    ledger: lp.ledger.clone(),
-                    project: lp.id.clone(),
-                    project_name: lp.project.name.clone(),
-                    procedure: p.key.clone(),
-                    name: p.name.clone(),
-                    taskforce: p.taskforce.clone(),
-                    taskforce_name: settings
-                        .taskforce(&p.taskforce)
-                        .map(|t| t.name.clone())
-                        .unwrap_or_default(),
-                    obtained: o,
-                    doc_no: p.doc_no.clone(),
-                });
-            }
-        }
-        if let Some(s) = lp.project.started.filter(|s| in_week(*s)) {
-            started.push(Started {
-                ledger: lp.ledger.clone(),
-                project: lp.id.clone(),
-                project_name: lp.project.name.clone(),
-                started: s,
-                planned_start: lp.project.planned_start,
-            });
-        }
-        let mut before = Decimal::ZERO;
-        for e in &lp.progress {
-            if in_week(e.date) {
-                investment.push(Investment {
-                    ledger: lp.ledger.clone(),
-                    project: lp.id.clone(),
-                    project_name: lp.project.name.clone(),
-                    date: e.date,
-                    invested: e.invested,
-                    added: (e.invested.0 - before).to_string(),
-                    note: e.note.clone(),
-                });
-            }
-            before = e.invested.0;
-        }
+    let mut overdue_items = Vec::new();
+    let mut lights = Vec::new();
+    let mut next_week = Vec::new();
+    let mut taskforce_rows = Vec::with_capacity(parts.len());
+    for p in parts {
+        obtained.extend(p.obtained);
+        started.extend(p.started_row);
+        investment.extend(p.investment_rows);
+        overdue_items.extend(p.overdue);
+        lights.extend(p.lit);
+        next_week.extend(p.next_week);
+        taskforce_rows.push(p.taskforces);
     }
     obtained.sort_by(|a, b| {
         (a.obtained, &a.ledger, &a.project, &a.procedure).cmp(&(
@@ -232,61 +342,16 @@ pub fn build(
         .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
 
     let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
-    for i in overdue::build(settings, projects, as_of).items {
-        if matches!(i.kind, Kind::Pledge | Kind::Problem) {
-            groups.entry(i.lead_unit.to_string()).or_default().push(i);
-        }
+    for i in overdue::Report::new(as_of, overdue_items).items {
+        groups.entry(i.lead_unit.to_string()).or_default().push(i);
     }
     let overdue = groups
         .into_iter()
         .map(|(unit, items)| UnitGroup { unit, items })
         .collect();
 
-    let lit = slow::build(settings, projects, as_of, lang, false).projects;
+    let lit = slow::Report::new(as_of, lights, false).projects;
 
-    let (next_monday, next_sunday) = week(sunday + Days::new(1));
-    let next = |d: Date| next_monday <= d && d <= next_sunday;
-    let mut next_week = Vec::new();
-    for lp in projects {
-        let mut push = |kind, item: String, unit: String, due: Date| {
-            if next(due) {
-                next_week.push(Upcoming {
-                    ledger: lp.ledger.clone(),
-                    kind,
-                    project: lp.id.clone(),
-                    project_name: lp.project.name.clone(),
-                    item,
-                    unit,
-                    due,
-                });
-            }
-        };
-        let lead = |tf: &str| {
-            settings
-                .taskforce(tf)
-                .map_or(tf.to_string(), |t| t.lead.clone())
-        };
-        for p in lp.procedures() {
-            if p.status == Status::Pending
-                && let Some(due) = p.due
-            {
-                push(Kind::Procedure, p.name.clone(), lead(&p.taskforce), due);
-            }
-            if p.open_pledge()
-                && let Some(due) = p.pledge_due
-            {
-                push(Kind::Pledge, p.name.clone(), lead(&p.taskforce), due);
-            }
-        }
-        if lp.project.started.is_none()
-            && let Some(plan) = lp.project.planned_start
-        {
-            push(Kind::Start, "开工".to_string(), lead("supervision"), plan);
-        }
-        for p in lp.problems.iter().filter(|p| p.resolved.is_none()) {
-            push(Kind::Problem, p.what.clone(), p.unit.clone(), p.limit);
-        }
-    }
     next_week.sort_by(|a, b| {
         (a.due, &a.ledger, &a.project, a.kind, &a.item)
             .cmp(&(b.due, &b.ledger, &b.project, b.kind, &b.item))
@@ -307,7 +372,7 @@ pub fn build(
         overdue,
         lit,
         next_week,
-        taskforces: taskforce::build(settings, projects, as_of),
+        taskforces: taskforce::Report::sum(settings, as_of, taskforce_rows),
     }
 }
 
