@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The benchmark harness: generates ledgers of 1,000 / 10,000 / 100,000
-# projects and measures, in one run on the same data, taizhang's reports,
-# check, list, a tick and a pledge, against the I/O floor (cat of every
-# file), a Python script with only the standard library, and SQLite. Checks
-# that the Python script's overdue list is identical to taizhang's, then
-# writes the table into BENCHMARKS.md.
+# projects and measures, in one run on the same data, taizhang's reports
+# (with a warm project cache, a cold one, and none), the read commands,
+# check, `--at HEAD`, a tick and a pledge, against the I/O floor (cat of
+# every file), a Python script with only the standard library, and SQLite.
+# Checks that the Python script's overdue list is identical to taizhang's
+# (warm and cold), then writes the table into BENCHMARKS.md.
 #
 # Usage: bench/run.sh [SIZES...]     (default: 1000 10000 100000)
-# Needs hyperfine, sqlite3 and GNU time (installed with apt-get if missing).
+# BENCH_BASELINE=/path/to/an/older/taizhang adds its overdue report, to
+# compare with a build from before a change.
+# Needs hyperfine, sqlite3, git and GNU time (installed with apt-get if missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
@@ -20,6 +23,7 @@ need=()
 command -v hyperfine >/dev/null || need+=(hyperfine)
 command -v sqlite3 >/dev/null || need+=(sqlite3)
 [ -x /usr/bin/time ] || need+=(time)
+command -v git >/dev/null || need+=(git)
 if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
 fi
@@ -50,10 +54,22 @@ for n in "${sizes[@]}"; do
   if [ ! -f "$dir/ledger.toml" ]; then
     "$gen" --projects "$n" --seed 1 "$dir"
   fi
+  # A git repository with one commit, for `--at HEAD` (made once).
+  if [ ! -d "$dir/.git" ]; then
+    git -C "$dir" init -q
+    git -C "$dir" add -A
+    git -C "$dir" -c user.name=bench -c user.email=bench@example.org commit -qm "generated ledger"
+  fi
   echo "N = $n"
   "$tz" -L "$dir" check
-  # the same overdue list from taizhang and from the Python script
-  "$tz" -L "$dir" --today $today report overdue --format json | python3 bench/json_to_lines.py > "$work/tz-$n.txt"
+  rm -rf "$dir/.taizhang"
+  # the same overdue list from taizhang (cold cache, then warm) and from
+  # the Python script
+  for run in cold warm; do
+    "$tz" -L "$dir" --today $today report overdue --format json | python3 bench/json_to_lines.py > "$work/tz-$n-$run.txt"
+  done
+  cmp -s "$work/tz-$n-cold.txt" "$work/tz-$n-warm.txt" || { echo "cold and warm reports disagree at N=$n" >&2; exit 1; }
+  mv "$work/tz-$n-warm.txt" "$work/tz-$n.txt"
   python3 bench/overdue.py "$dir" $today > "$work/py-$n.txt"
   cmp -s "$work/tz-$n.txt" "$work/py-$n.txt" || { echo "taizhang and overdue.py disagree at N=$n" >&2; exit 1; }
   bash bench/sqlite_alt.sh "$dir" $today > "$work/sq-$n.txt"
@@ -65,12 +81,26 @@ for n in "${sizes[@]}"; do
   cp "$proj/project.toml" "$work/saved.toml"
   restore="cp $work/saved.csv $proj/procedures.csv && cp $work/saved.toml $proj/project.toml"
   pending=$(awk -F, '$4 == "pending" {print $1; exit}' "$work/saved.csv")
+  cold="rm -rf $dir/.taizhang"
+  week=2024-11-18
 
   measure "cat (I/O floor)" "$n" "" "find $dir/projects -type f -print0 | xargs -0 cat > /dev/null"
-  measure "report overdue --format json" "$n" "" "$tz -L $dir --today $today report overdue --format json > /dev/null"
+  measure "report overdue --format json, warm cache" "$n" "" "$tz -L $dir --today $today report overdue --format json > /dev/null"
+  measure "report overdue --format json, cold cache" "$n" "$cold" "$tz -L $dir --today $today report overdue --format json > /dev/null"
+  measure "report overdue --format json --no-cache" "$n" "" "$tz -L $dir --today $today --no-cache report overdue --format json > /dev/null"
+  if [ -n "${BENCH_BASELINE:-}" ]; then
+    measure "report overdue --format json, baseline build" "$n" "" "$BENCH_BASELINE -L $dir --today $today report overdue --format json > /dev/null"
+  fi
+  measure "report overdue --at HEAD" "$n" "" "$tz -L $dir --today $today --at HEAD report overdue --format json > /dev/null"
   measure "report slow" "$n" "" "$tz -L $dir --today $today report slow > /dev/null"
-  measure "check" "$n" "" "$tz -L $dir check"
+  measure "report weekly" "$n" "" "$tz -L $dir --today $today report weekly --week-of $week > /dev/null"
+  measure "report taskforce" "$n" "" "$tz -L $dir --today $today report taskforce > /dev/null"
   measure "list" "$n" "" "$tz -L $dir --today $today list > /dev/null"
+  measure "list --no-cache" "$n" "" "$tz -L $dir --today $today --no-cache list > /dev/null"
+  measure "problem list" "$n" "" "$tz -L $dir --today $today problem list > /dev/null"
+  measure "export overdue --for-excel" "$n" "" "$tz -L $dir --today $today export overdue --for-excel > /dev/null"
+  measure "export procedures --for-excel" "$n" "" "$tz -L $dir --today $today export procedures --for-excel > /dev/null"
+  measure "check" "$n" "" "$tz -L $dir check"
   measure "tick" "$n" "$restore" "$tz -L $dir --today $today tick p000000 $pending"
   measure "pledge" "$n" "$restore" "$tz -L $dir --today $today pledge p000000 $pending --due 2024-12-31 --kind tolerance --items x"
   measure "python overdue.py" "$n" "" "python3 bench/overdue.py $dir $today > /dev/null"

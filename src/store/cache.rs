@@ -98,16 +98,72 @@ impl Stamp {
         None
     }
 
-    fn lstat(path: &Path) -> Option<Stamp> {
-        std::fs::symlink_metadata(path)
-            .ok()
-            .and_then(|m| Stamp::of(&m))
-    }
-
     /// Both times strictly before `t`: no later change can leave them as
     /// they are.
     fn settled(&self, t: (i64, i64)) -> bool {
         self.mtime < t && self.ctime < t
+    }
+}
+
+/// The `projects/` folder, open, so that each project's entries are looked
+/// up from it (`fstatat`): two path components to resolve, not the whole
+/// path from the root, for every file of every report.
+struct Base {
+    #[cfg(unix)]
+    dir: Option<File>,
+}
+
+impl Base {
+    fn open(projects: &Path) -> Base {
+        #[cfg(unix)]
+        {
+            Base {
+                dir: File::open(projects).ok(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = projects;
+            Base {}
+        }
+    }
+
+    /// The stamp of `rel` (a path under `projects/`), links not followed.
+    #[cfg(unix)]
+    fn stamp(&self, rel: &str) -> Option<Stamp> {
+        use std::os::fd::AsRawFd;
+        let dir = self.dir.as_ref()?;
+        let rel = std::ffi::CString::new(rel).ok()?;
+        let mut st = std::mem::MaybeUninit::<libc::stat>::uninit();
+        // SAFETY: a valid directory descriptor, a NUL-terminated path and a
+        // buffer of the size fstatat writes.
+        let r = unsafe {
+            libc::fstatat(
+                dir.as_raw_fd(),
+                rel.as_ptr(),
+                st.as_mut_ptr(),
+                libc::AT_SYMLINK_NOFOLLOW,
+            )
+        };
+        if r != 0 {
+            return None;
+        }
+        // SAFETY: fstatat succeeded, so it filled the buffer.
+        let st = unsafe { st.assume_init() };
+        #[allow(clippy::unnecessary_cast)]
+        Some(Stamp {
+            size: st.st_size as u64,
+            mtime: (st.st_mtime as i64, st.st_mtime_nsec as i64),
+            ctime: (st.st_ctime as i64, st.st_ctime_nsec as i64),
+            ino: st.st_ino as u64,
+            dev: st.st_dev as u64,
+            mode: st.st_mode as u32,
+        })
+    }
+
+    #[cfg(not(unix))]
+    fn stamp(&self, _rel: &str) -> Option<Stamp> {
+        None
     }
 }
 
@@ -178,12 +234,18 @@ struct Frame {
 impl Frame {
     /// The cached project, when the frame is whole and every identity
     /// recorded is the one on disk.
-    fn project(&self, dir: &Path) -> Option<LoadedProject> {
-        if checksum(&self.body) != self.sum || Stamp::lstat(dir) != Some(self.key.dir) {
+    fn project(&self, base: &Base) -> Option<LoadedProject> {
+        let folder = &self.key.folder;
+        if checksum(&self.body) != self.sum || base.stamp(folder) != Some(self.key.dir) {
             return None;
         }
+        let mut path = String::with_capacity(folder.len() + 32);
         for (name, stamp) in &self.key.files {
-            if Stamp::lstat(&dir.join(name)) != Some(*stamp) {
+            path.clear();
+            path.push_str(folder);
+            path.push('/');
+            path.push_str(name);
+            if base.stamp(&path) != Some(*stamp) {
                 return None;
             }
         }
@@ -324,6 +386,7 @@ enum Slot {
 /// What every worker needs to read or cache one project.
 struct Shared<'a> {
     projects: &'a Path,
+    base: Base,
     /// The file system's time at the start of the run, when a new cache
     /// can be written.
     start: Option<(i64, i64)>,
@@ -338,13 +401,13 @@ impl Shared<'_> {
         old: Option<Frame>,
         read: &(impl Fn(&str) -> (Option<LoadedProject>, Vec<Problem>) + Sync),
     ) -> (Option<LoadedProject>, Vec<Problem>, Slot, bool) {
-        let dir = self.projects.join(folder);
         if let Some(frame) = old.as_ref()
-            && let Some(lp) = frame.project(&dir)
+            && let Some(lp) = frame.project(&self.base)
         {
             return (Some(lp), Vec::new(), Slot::Keep(old.expect("checked")), false);
         }
-        let dir_stamp = Stamp::lstat(&dir);
+        let dir = self.projects.join(folder);
+        let dir_stamp = self.base.stamp(folder);
         let (lp, problems) = read(folder);
         let slot = match (&lp, self.start, dir_stamp) {
             (Some(lp), Some(start), Some(dir_stamp)) if problems.is_empty() => {
@@ -375,7 +438,7 @@ impl Shared<'_> {
             let Ok(name) = e.file_name().into_string() else {
                 return Slot::Skip;
             };
-            match Stamp::lstat(&e.path()) {
+            match self.base.stamp(&format!("{folder}/{name}")) {
                 Some(s) if s.settled(start) => files.push((name, s)),
                 _ => return Slot::Skip,
             }
@@ -587,7 +650,11 @@ pub fn map_projects<T: Send>(
     map: impl Fn(Option<LoadedProject>, Vec<Problem>) -> T + Sync,
 ) -> Vec<T> {
     let (mut session, start) = Session::open(root, settings);
-    let shared = Shared { projects, start };
+    let shared = Shared {
+        projects,
+        base: Base::open(projects),
+        start,
+    };
     let mut out = Vec::with_capacity(folders.len());
     for chunk in folders.chunks(CHUNK) {
         let from = session.old.as_ref().map_or(0, Old::pos);
