@@ -54,9 +54,10 @@ pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
 
 pub fn taskforce(ctx: &Ctx) -> Result<Output> {
     let today = ctx.today;
-    let (ledger, rows) = ctx.map_projects(|s, lp| taskforce::rows(s, &lp, today))?;
+    let tally = taskforce::Tally::default();
+    let (ledger, _) = ctx.map_projects(|s, lp| tally.add(taskforce::rows(s, &lp, today)))?;
     let lang = ctx.lang(&ledger.settings);
-    let report = taskforce::Report::sum(&ledger.settings, today, rows);
+    let report = tally.report(&ledger.settings, today);
     Ok(ctx.render(report, |r| r.table(lang), |_| String::new()))
 }
 
@@ -74,13 +75,19 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
     }
     // Each project becomes its part of the bulletin as soon as it is read.
     let today = ctx.today;
+    let tally = taskforce::Tally::default();
     let (ledger, parts) = ctx.map_projects_on(weekly::as_of(day, today), |s, lp| {
-        weekly::part(s, &lp, day, today, ctx.lang(s))
+        weekly::part(s, &lp, day, today, ctx.lang(s), &tally)
     })?;
     let lang = ctx.lang(&ledger.settings);
-    let report = weekly::assemble(&ledger.settings, parts, day, today);
+    let report = weekly::assemble(&ledger.settings, parts, tally, day, today);
     let text = match ctx.format {
-        Format::Json => render::json(&report),
+        Format::Json => {
+            return Ok(Output {
+                stream: Some(render::json_stream(report)),
+                ..Output::ok("")
+            });
+        }
         Format::Html => html::weekly(&report, lang),
         Format::Markdown | Format::Table => report.markdown(lang),
         Format::Csv => {

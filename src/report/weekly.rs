@@ -134,11 +134,12 @@ pub fn build(
     today: Date,
     lang: Lang,
 ) -> Weekly {
+    let tally = taskforce::Tally::default();
     let parts = projects
         .iter()
-        .map(|lp| part(settings, lp, day, today, lang))
+        .map(|lp| part(settings, lp, day, today, lang, &tally))
         .collect();
-    assemble(settings, parts, day, today)
+    assemble(settings, parts, tally, day, today)
 }
 
 /// What one project brings to the bulletin: its share of the headline
@@ -158,12 +159,19 @@ pub struct Part {
     /// The project's light, when red or yellow.
     lit: Option<slow::ProjectLight>,
     next_week: Vec<Upcoming>,
-    taskforces: Vec<taskforce::Row>,
 }
 
 /// One project's part of the bulletin of the week of `day` (the project
-/// as it stood at `as_of(day, today)`).
-pub fn part(settings: &Settings, lp: &LoadedProject, day: Date, today: Date, lang: Lang) -> Part {
+/// as it stood at `as_of(day, today)`); its task-force counts go to
+/// `tally`.
+pub fn part(
+    settings: &Settings,
+    lp: &LoadedProject,
+    day: Date,
+    today: Date,
+    lang: Lang,
+    tally: &taskforce::Tally,
+) -> Part {
     let (monday, sunday) = week(day);
     let as_of = as_of(day, today);
     let in_week = |d: Date| monday <= d && d <= as_of;
@@ -267,6 +275,7 @@ pub fn part(settings: &Settings, lp: &LoadedProject, day: Date, today: Date, lan
         push(Kind::Problem, p.what.clone(), p.unit.clone(), p.limit);
     }
 
+    tally.add(taskforce::rows(settings, lp, as_of));
     Part {
         plan: lp
             .project
@@ -281,12 +290,18 @@ pub fn part(settings: &Settings, lp: &LoadedProject, day: Date, today: Date, lan
         overdue,
         lit,
         next_week,
-        taskforces: taskforce::rows(settings, lp, as_of),
     }
 }
 
-/// The bulletin of the week of `day` from every project's part.
-pub fn assemble(settings: &Settings, parts: Vec<Part>, day: Date, today: Date) -> Weekly {
+/// The bulletin of the week of `day` from every project's part and the
+/// task-force counts of them all.
+pub fn assemble(
+    settings: &Settings,
+    parts: Vec<Part>,
+    tally: taskforce::Tally,
+    day: Date,
+    today: Date,
+) -> Weekly {
     let (monday, sunday) = week(day);
     let as_of = as_of(day, today);
     let year = as_of.year();
@@ -317,7 +332,6 @@ pub fn assemble(settings: &Settings, parts: Vec<Part>, day: Date, today: Date) -
     let mut overdue_items = Vec::new();
     let mut lights = Vec::new();
     let mut next_week = Vec::new();
-    let mut taskforce_rows = Vec::with_capacity(parts.len());
     for p in parts {
         obtained.extend(p.obtained);
         started.extend(p.started_row);
@@ -325,7 +339,6 @@ pub fn assemble(settings: &Settings, parts: Vec<Part>, day: Date, today: Date) -
         overdue_items.extend(p.overdue);
         lights.extend(p.lit);
         next_week.extend(p.next_week);
-        taskforce_rows.push(p.taskforces);
     }
     obtained.sort_by(|a, b| {
         (a.obtained, &a.ledger, &a.project, &a.procedure).cmp(&(
@@ -372,7 +385,7 @@ pub fn assemble(settings: &Settings, parts: Vec<Part>, day: Date, today: Date) -
         overdue,
         lit,
         next_week,
-        taskforces: taskforce::Report::sum(settings, as_of, taskforce_rows),
+        taskforces: tally.report(settings, as_of),
     }
 }
 
