@@ -160,26 +160,44 @@ impl Ctx {
         day: Date,
         f: impl Fn(&Settings, LoadedProject) -> T + Sync,
     ) -> Result<(Ledger, Vec<T>)> {
+        let mut out = Vec::new();
+        let first = self.each_project_on(day, f, |value| out.push(value))?;
+        Ok((first, out))
+    }
+
+    /// Like `map_projects_on`, handing each result to `emit` (in order)
+    /// instead of collecting them, so a report can flatten or add them up
+    /// while the rest is read.
+    pub fn each_project_on<T: Send>(
+        &self,
+        day: Date,
+        f: impl Fn(&Settings, LoadedProject) -> T + Sync,
+        mut emit: impl FnMut(T),
+    ) -> Result<Ledger> {
         let ledgers = self.open_ledgers()?;
         let settings = &ledgers[0].settings;
         let tf = self.taskforce_of(settings)?;
         let multi = ledgers.len() > 1;
-        let mut out = Vec::new();
         for l in &ledgers {
             let name = multi.then(|| l.settings.name.clone());
-            let mapped = l.map_projects(|lp| {
-                let mut lp = lp.as_of(day)?;
-                lp.ledger = name.clone();
-                let lp = match &tf {
-                    Some(tf) => cut_to_taskforce(lp, tf)?,
-                    None => lp,
-                };
-                Some(f(settings, lp))
-            })?;
-            out.extend(mapped.into_iter().flatten());
+            l.each_project(
+                |lp| {
+                    let mut lp = lp.as_of(day)?;
+                    lp.ledger = name.clone();
+                    let lp = match &tf {
+                        Some(tf) => cut_to_taskforce(lp, tf)?,
+                        None => lp,
+                    };
+                    Some(f(settings, lp))
+                },
+                |value| {
+                    if let Some(value) = value {
+                        emit(value);
+                    }
+                },
+            )?;
         }
-        let first = ledgers.into_iter().next().expect("at least one ledger");
-        Ok((first, out))
+        Ok(ledgers.into_iter().next().expect("at least one ledger"))
     }
 
     /// Every project a report covers (see `map_projects`), as of `day`.
@@ -216,11 +234,12 @@ impl Ctx {
             },
             f => {
                 let table = table(&value);
-                Output::ok(if f == Format::Table && table.rows.is_empty() {
-                    empty(&value)
-                } else {
-                    table.render_color(f, self.color)
-                })
+                if f == Format::Table && table.rows.is_empty() {
+                    return Output::ok(empty(&value));
+                }
+                // The rows are in the table now: free the report first.
+                drop(value);
+                Output::ok(table.render_color(f, self.color))
             }
         }
     }

@@ -14,10 +14,12 @@ pub const OVERDUE_EXIT: u8 = 3;
 /// every ledger covered, as of --today, in --taskforce's view.
 pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
     let today = ctx.today;
-    let (ledger, items) = ctx.map_projects(|s, lp| overdue::items(s, &lp, today))?;
-    // One allocation of the exact size: the items of a province are many.
-    let mut all = Vec::with_capacity(items.iter().map(Vec::len).sum());
-    items.into_iter().for_each(|v| all.extend(v));
+    // Each project's items join the list as soon as they are made: a
+    // province's items are many, and never held twice.
+    let mut all = Vec::new();
+    let ledger = ctx.each_project_on(today, |s, lp| overdue::items(s, &lp, today), |v| {
+        all.extend(v)
+    })?;
     if let Some(key) = &ctx.taskforce {
         // A late start belongs to the supervision task force, not to the
         // task force whose view this is (problems are already cut by unit).
@@ -76,9 +78,12 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
     // Each project becomes its part of the bulletin as soon as it is read.
     let today = ctx.today;
     let tally = taskforce::Tally::default();
-    let (ledger, parts) = ctx.map_projects_on(weekly::as_of(day, today), |s, lp| {
-        weekly::part(s, &lp, day, today, ctx.lang(s), &tally)
-    })?;
+    let mut parts = weekly::Gather::default();
+    let ledger = ctx.each_project_on(
+        weekly::as_of(day, today),
+        |s, lp| weekly::part(s, &lp, day, today, ctx.lang(s), &tally),
+        |part| parts.add(part),
+    )?;
     let lang = ctx.lang(&ledger.settings);
     let report = weekly::assemble(&ledger.settings, parts, tally, day, today);
     let text = match ctx.format {

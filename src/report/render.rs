@@ -132,8 +132,11 @@ impl Table {
             }
         }
         let right: Vec<bool> = (0..columns).map(|c| self.numeric.contains(&c)).collect();
-        let size: usize = widths.iter().map(|w| w + 3).sum::<usize>() + 2;
-        let mut out = String::with_capacity(size * (self.rows.len() + 4));
+        // Bytes of a line, at most: CJK text takes 3 bytes for 2 columns,
+        // a border character 3 bytes. Reserved once, so the text is never
+        // copied while it grows; pages never written cost nothing.
+        let line: usize = widths.iter().map(|w| (w + 2) * 3 / 2 + 3).sum::<usize>() + 4;
+        let mut out = String::with_capacity(line * (self.rows.len() + 4));
         let rule = |out: &mut String, [left, fill, junction, end]: [char; 4]| {
             out.push(left);
             for (c, w) in widths.iter().enumerate() {

@@ -135,10 +135,10 @@ pub fn build(
     lang: Lang,
 ) -> Weekly {
     let tally = taskforce::Tally::default();
-    let parts = projects
-        .iter()
-        .map(|lp| part(settings, lp, day, today, lang, &tally))
-        .collect();
+    let mut parts = Gather::default();
+    for lp in projects {
+        parts.add(part(settings, lp, day, today, lang, &tally));
+    }
     assemble(settings, parts, tally, day, today)
 }
 
@@ -293,11 +293,48 @@ pub fn part(
     }
 }
 
+/// The parts of the bulletin gathered as the projects are read, each
+/// part's rows moved in at once.
+#[derive(Default)]
+pub struct Gather {
+    projects: usize,
+    started: usize,
+    total_investment: Decimal,
+    plan: Decimal,
+    invested: Decimal,
+    obtained: Vec<Obtained>,
+    started_rows: Vec<Started>,
+    investment: Vec<Investment>,
+    overdue: Vec<overdue::Item>,
+    lit: Vec<slow::ProjectLight>,
+    next_week: Vec<Upcoming>,
+}
+
+impl Gather {
+    pub fn add(&mut self, p: Part) {
+        self.projects += 1;
+        self.started += usize::from(p.started);
+        if let Some(i) = p.investment {
+            self.total_investment += i.0;
+        }
+        if let Some((plan, invested)) = p.plan {
+            self.plan += plan;
+            self.invested += invested;
+        }
+        self.obtained.extend(p.obtained);
+        self.started_rows.extend(p.started_row);
+        self.investment.extend(p.investment_rows);
+        self.overdue.extend(p.overdue);
+        self.lit.extend(p.lit);
+        self.next_week.extend(p.next_week);
+    }
+}
+
 /// The bulletin of the week of `day` from every project's part and the
 /// task-force counts of them all.
 pub fn assemble(
     settings: &Settings,
-    parts: Vec<Part>,
+    parts: Gather,
     tally: taskforce::Tally,
     day: Date,
     today: Date,
@@ -305,20 +342,25 @@ pub fn assemble(
     let (monday, sunday) = week(day);
     let as_of = as_of(day, today);
     let year = as_of.year();
-
-    let mut plan = Decimal::ZERO;
-    let mut invested = Decimal::ZERO;
-    for (p, i) in parts.iter().filter_map(|p| p.plan) {
-        plan += p;
-        invested += i;
-    }
-    let (d, n) = year_elapsed(as_of);
-    let started_count = parts.iter().filter(|p| p.started).count();
-    let headline = Headline {
-        projects: parts.len(),
-        total_investment: Amount::sum(parts.iter().filter_map(|p| p.investment.as_ref())),
+    let Gather {
+        projects,
         started: started_count,
-        not_started: parts.len() - started_count,
+        total_investment,
+        plan,
+        invested,
+        mut obtained,
+        started_rows: mut started,
+        mut investment,
+        overdue: overdue_items,
+        lit: lights,
+        mut next_week,
+    } = parts;
+    let (d, n) = year_elapsed(as_of);
+    let headline = Headline {
+        projects,
+        total_investment: Amount(total_investment),
+        started: started_count,
+        not_started: projects - started_count,
         plan_year: year,
         annual_plan: Amount(plan),
         invested_this_year: invested.to_string(),
@@ -326,20 +368,6 @@ pub fn assemble(
         elapsed_percent: 100 * d / n,
     };
 
-    let mut obtained = Vec::new();
-    let mut started = Vec::new();
-    let mut investment = Vec::new();
-    let mut overdue_items = Vec::new();
-    let mut lights = Vec::new();
-    let mut next_week = Vec::new();
-    for p in parts {
-        obtained.extend(p.obtained);
-        started.extend(p.started_row);
-        investment.extend(p.investment_rows);
-        overdue_items.extend(p.overdue);
-        lights.extend(p.lit);
-        next_week.extend(p.next_week);
-    }
     obtained.sort_by(|a, b| {
         (a.obtained, &a.ledger, &a.project, &a.procedure).cmp(&(
             b.obtained,

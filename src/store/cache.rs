@@ -59,7 +59,7 @@ const MAGIC: &[u8; 8] = b"TZCACHE\n";
 /// Raised whenever the layout of the file or of a frame changes.
 const FORMAT: u32 = 1;
 /// Projects handled (and held) at once.
-const CHUNK: usize = 2048;
+pub const CHUNK: usize = 2048;
 /// A frame larger than this is taken for corruption.
 const MAX_FRAME: u32 = 64 << 20;
 
@@ -640,7 +640,7 @@ fn start(root: &Path) -> Option<(tempfile::NamedTempFile, (i64, i64))> {
 /// Loads every project of `folders` (sorted) under `root`'s `projects/`
 /// through the cache: a project whose files did not change comes from it,
 /// any other is `read` (and cached when it has no problem). Each result is
-/// turned by `map` at once; the results come back in folder order.
+/// turned by `map` at once and handed to `emit`, in folder order.
 pub fn map_projects<T: Send>(
     root: &Path,
     projects: &Path,
@@ -648,14 +648,14 @@ pub fn map_projects<T: Send>(
     folders: &[String],
     read: impl Fn(&str) -> (Option<LoadedProject>, Vec<Problem>) + Sync,
     map: impl Fn(Option<LoadedProject>, Vec<Problem>) -> T + Sync,
-) -> Vec<T> {
+    mut emit: impl FnMut(T),
+) {
     let (mut session, start) = Session::open(root, settings);
     let shared = Shared {
         projects,
         base: Base::open(projects),
         start,
     };
-    let mut out = Vec::with_capacity(folders.len());
     for chunk in folders.chunks(CHUNK) {
         let from = session.old.as_ref().map_or(0, Old::pos);
         let mut gone = 0;
@@ -680,12 +680,11 @@ pub fn map_projects<T: Send>(
                 _ => session.stats.read += 1,
             }
             slots.push(slot);
-            out.push(value);
+            emit(value);
         }
         session.write(from, changed, slots);
     }
     session.finish();
-    out
 }
 
 #[cfg(test)]

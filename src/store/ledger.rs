@@ -323,6 +323,20 @@ impl Ledger {
     /// it is read, so only the results stay in memory; they come back in
     /// folder order. Refuses when any file has problems.
     pub fn map_projects<T: Send>(&self, f: impl Fn(LoadedProject) -> T + Sync) -> Result<Vec<T>> {
+        let mut out = Vec::new();
+        self.each_project(f, |value| out.push(value))?;
+        Ok(out)
+    }
+
+    /// Like `map_projects`, handing each result to `emit` in folder order,
+    /// a chunk of projects at a time, instead of collecting them: a report
+    /// can flatten or add up the results while the rest is being read.
+    /// Refuses, after the last, when any file has problems.
+    pub fn each_project<T: Send>(
+        &self,
+        f: impl Fn(LoadedProject) -> T + Sync,
+        mut emit: impl FnMut(T),
+    ) -> Result<()> {
         let folders = Ledger::project_folders(&self.root)?;
         let progress = Progress::new(folders.len(), "reading projects");
         let read = |folder: &str| {
@@ -336,24 +350,28 @@ impl Ledger {
             let errors = problems.into_iter().filter(|p| !p.warning).collect();
             (lp.filter(|_| usable).map(&f), errors)
         };
-        let read: Vec<(Option<T>, Vec<Problem>)> = if self.cache {
+        let mut problems = Vec::new();
+        let mut take = |(value, p): (Option<T>, Vec<Problem>)| {
+            problems.extend(p);
+            if let Some(value) = value {
+                emit(value);
+            }
+        };
+        if self.cache {
             let projects = self.root.join(PROJECTS_DIR);
             let digest = self.settings_digest;
-            super::cache::map_projects(&self.root, &projects, digest, &folders, read, map)
+            super::cache::map_projects(&self.root, &projects, digest, &folders, read, map, take);
         } else {
-            folders
-                .par_iter()
-                .map(|folder| {
-                    let (lp, problems) = read(folder);
-                    map(lp, problems)
-                })
-                .collect()
-        };
-        let mut out = Vec::with_capacity(read.len());
-        let mut problems = Vec::new();
-        for (value, p) in read {
-            problems.extend(p);
-            out.extend(value);
+            for chunk in folders.chunks(super::cache::CHUNK) {
+                let done: Vec<(Option<T>, Vec<Problem>)> = chunk
+                    .par_iter()
+                    .map(|folder| {
+                        let (lp, problems) = read(folder);
+                        map(lp, problems)
+                    })
+                    .collect();
+                done.into_iter().for_each(&mut take);
+            }
         }
         if !problems.is_empty() {
             return Err(refuse(
@@ -361,7 +379,7 @@ impl Ledger {
                 &problems,
             ));
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Loads every project; refuses when any file has problems.
