@@ -6,8 +6,8 @@ use crate::cli::StartArgs;
 use anyhow::{Result, bail};
 
 pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
-    edit(ctx, "start", &a.id, |_, id, lp, project, _| {
-        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    edit(ctx, "start", &a.id, |_, id, _, project, _| {
+        let date = event_date("--date", a.date.as_deref(), ctx.today)?;
         if let Some(d) = project.started {
             bail!("{id} already started on {d}; edit project.toml to correct it");
         }

@@ -309,7 +309,7 @@ pub fn procedure_cells(settings: &Settings, r: &Procedure, lang: Lang) -> Vec<St
             .map(|k| pledge_label(k, lang))
             .unwrap_or_default()
             .to_string(),
-        opt(&r.pledge_due),
+        format!("{}{}", opt(&r.pledge_due), super::labels::extended(r, lang)),
         r.missing_items.clone(),
         opt(&r.fulfilled),
         r.note.clone(),

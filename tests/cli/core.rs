@@ -357,7 +357,7 @@ fn fulfil_on_time_says_nothing_of_lateness() {
         .ok();
     assert_eq!(
         run.stdout,
-        "road: pledge on 环评批复 (eia) fulfilled on 2024-03-20\n"
+        "road: pledge on 环评批复 (eia) fulfilled on 2024-03-20; obtained on 2024-03-01, the day of the commitment (告知承诺)\n"
     );
 }
 
@@ -381,10 +381,11 @@ fn tick_of_a_pledged_procedure_fulfils_the_pledge() {
         .ok();
     assert_eq!(
         run.stdout,
-        "road: 环评批复 (eia) obtained on 2024-03-10, pledge fulfilled\n"
+        "road: 环评批复 (eia) obtained on 2024-03-01, the day of the commitment (告知承诺); pledge fulfilled on 2024-03-10\n"
     );
+    // 告知承诺: the approval is issued on the commitment.
     assert!(l.read(ROAD_CSV_PATH).contains(
-        "\neia,环评批复,env,obtained,2024-04-30,2024-03-10,,notify,2024-03-01,2024-03-20,报告,2024-03-10,,\n"
+        "\neia,环评批复,env,obtained,2024-04-30,2024-03-01,,notify,2024-03-01,2024-03-20,报告,2024-03-10,,\n"
     ));
 }
 
@@ -634,7 +635,8 @@ started        not started
             "procedure": "soil-water", "name": "水土保持方案", "taskforce": "water",
             "status": "pledged", "due": "2024-03-29", "obtained": null, "doc_no": "",
             "pledge_kind": "tolerance", "pledged": "2024-03-01", "pledge_due": "2024-03-20",
-            "missing_items": "水保方案报告书", "fulfilled": null, "note": "", "applied": null
+            "missing_items": "水保方案报告书", "fulfilled": null, "note": "", "applied": null,
+            "pledge_due_original": null, "extensions": 0
         })
     );
 }
