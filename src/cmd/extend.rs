@@ -14,9 +14,10 @@ pub fn run(ctx: &Ctx, a: &ExtendArgs) -> Result<Output> {
         .as_deref()
         .ok_or_else(|| anyhow!("an extension needs its new deadline: give --due DATE"))?;
     let due = date_arg("--due", due)?;
-    let reason = a.reason.as_deref().ok_or_else(|| {
-        anyhow!("an extension needs its reason: give --reason TEXT (延期原因)")
-    })?;
+    let reason = a
+        .reason
+        .as_deref()
+        .ok_or_else(|| anyhow!("an extension needs its reason: give --reason TEXT (延期原因)"))?;
     let reason = text_arg("--reason", reason, "why the deadline was extended")?;
     transition(ctx, "extend", &a.id, &a.procedure, |_, row| {
         transition::extend(row, due, reason)

@@ -36,10 +36,7 @@ pub fn run(ctx: &Ctx, a: &RequireArgs) -> Result<Output> {
                     (row, msg)
                 }
             };
-            let due = row
-                .due
-                .map(|d| format!(", due by {d}"))
-                .unwrap_or_default();
+            let due = row.due.map(|d| format!(", due by {d}")).unwrap_or_default();
             match table.position(&c.key) {
                 Some(i) => {
                     table.rows[i] = row;

@@ -10,10 +10,9 @@ use crate::model::transition;
 use anyhow::{Result, anyhow, bail};
 
 pub fn run(ctx: &Ctx, a: &WaiveArgs) -> Result<Output> {
-    let reason = a
-        .reason
-        .as_deref()
-        .ok_or_else(|| anyhow!("say why: give --reason TEXT, e.g. \"covered by the zone's 区域评估\""))?;
+    let reason = a.reason.as_deref().ok_or_else(|| {
+        anyhow!("say why: give --reason TEXT, e.g. \"covered by the zone's 区域评估\"")
+    })?;
     let reason = text_arg("--reason", reason, "why it is not needed")?;
     edit(ctx, "waive", &a.id, |ledger, id, _, _, table| {
         let mut out = String::new();

@@ -306,10 +306,24 @@ pub fn undo(row: &Procedure, reason: Option<&str>) -> Outcome {
     new.extensions = 0;
     new.missing_items.clear();
     new.fulfilled = None;
-    if let Some(r) = reason.map(str::trim).filter(|r| !r.is_empty()) {
-        add_note(&mut new.note, &format!("撤销 undone ({}): {r}", was.key()));
+    // What was undone, as it stood: the state, its day and document.
+    let day = match was {
+        State::Applied => row.applied,
+        State::Pledged => row.pledged,
+        State::Obtained => row.obtained,
+        _ => None,
+    };
+    let mut was_text = was.key().to_string();
+    if let Some(d) = day {
+        was_text.push_str(&format!(" {d}"));
     }
-    let msg = format!("{} back to pending (was {})", label(&new), was.key());
+    if !row.doc_no.is_empty() {
+        was_text.push_str(&format!(" {}", row.doc_no));
+    }
+    if let Some(r) = reason.map(str::trim).filter(|r| !r.is_empty()) {
+        add_note(&mut new.note, &format!("撤销 undone ({was_text}): {r}"));
+    }
+    let msg = format!("{} back to pending (was {was_text})", label(&new));
     Ok((new, msg))
 }
 
@@ -332,11 +346,7 @@ pub struct Fields<'a> {
 pub fn edit(row: &Procedure, today: Date, f: Fields) -> Outcome {
     let state = State::of(row);
     let refuse = |flag: &str, why: &str| -> Outcome {
-        Err(format!(
-            "{flag}: {} is {}: {why}",
-            label(row),
-            state.key()
-        ))
+        Err(format!("{flag}: {} is {}: {why}", label(row), state.key()))
     };
     if f.date.is_none()
         && f.doc.is_none()
@@ -353,7 +363,10 @@ pub fn edit(row: &Procedure, today: Date, f: Fields) -> Outcome {
     match state {
         State::Pending | State::Applied => {
             if f.date.is_some() {
-                return refuse("--date", "record the day it was obtained with `taizhang tick`");
+                return refuse(
+                    "--date",
+                    "record the day it was obtained with `taizhang tick`",
+                );
             }
             if f.doc.is_some() {
                 return refuse(
@@ -489,7 +502,10 @@ pub fn extend(row: &Procedure, due: Date, reason: &str) -> Outcome {
     new.pledge_due = Some(due);
     new.pledge_due_original = Some(row.pledge_due_original.unwrap_or(old));
     new.extensions = row.extensions + 1;
-    add_note(&mut new.note, &format!("延期 extended {old} → {due}: {reason}"));
+    add_note(
+        &mut new.note,
+        &format!("延期 extended {old} → {due}: {reason}"),
+    );
     let msg = format!(
         "pledge on {} extended from {old} to {due} (extension {}, first deadline {})",
         label(&new),
@@ -647,21 +663,40 @@ mod tests {
     }
 
     fn applied() -> Procedure {
-        apply(&pending(), today(), d("2024-02-01"), None, &Calendar::default())
-            .unwrap()
-            .0
+        apply(
+            &pending(),
+            today(),
+            d("2024-02-01"),
+            None,
+            &Calendar::default(),
+        )
+        .unwrap()
+        .0
     }
 
     fn pledged(kind: PledgeKind) -> Procedure {
-        pledge(&pending(), today(), d("2024-03-01"), kind, d("2024-04-01"), "图纸")
-            .unwrap()
-            .0
+        pledge(
+            &pending(),
+            today(),
+            d("2024-03-01"),
+            kind,
+            d("2024-04-01"),
+            "图纸",
+        )
+        .unwrap()
+        .0
     }
 
     fn obtained() -> Procedure {
-        tick(&applied(), today(), d("2024-03-15"), Some("濮环审〔2024〕5号"), None)
-            .unwrap()
-            .0
+        tick(
+            &applied(),
+            today(),
+            d("2024-03-15"),
+            Some("濮环审〔2024〕5号"),
+            None,
+        )
+        .unwrap()
+        .0
     }
 
     fn not_needed() -> Procedure {
@@ -684,8 +719,14 @@ mod tests {
     #[test]
     fn tick_obtains_and_may_predate_anything() {
         // History: a date long before the project entered the ledger.
-        let (r, msg) = tick(&pending(), today(), d("2023-01-05"), Some(" 文号 "), Some("市局"))
-            .unwrap();
+        let (r, msg) = tick(
+            &pending(),
+            today(),
+            d("2023-01-05"),
+            Some(" 文号 "),
+            Some("市局"),
+        )
+        .unwrap();
         assert_eq!(r.status, Status::Obtained);
         assert_eq!(r.obtained, Some(d("2023-01-05")));
         assert_eq!(r.doc_no, "文号");
@@ -695,7 +736,9 @@ mod tests {
 
     #[test]
     fn tick_refusals() {
-        assert!(err(tick(&pending(), today(), d("2024-06-02"), None, None)).contains("after today"));
+        assert!(
+            err(tick(&pending(), today(), d("2024-06-02"), None, None)).contains("after today")
+        );
         assert!(
             err(tick(&applied(), today(), d("2024-01-31"), None, None))
                 .contains("before 环评批复 (eia) was applied for (2024-02-01)")
@@ -703,19 +746,43 @@ mod tests {
         assert!(err(tick(&obtained(), today(), today(), None, None)).contains("already obtained"));
         assert!(err(tick(&not_needed(), today(), today(), None, None)).contains("not needed"));
         assert!(
-            err(tick(&pledged(PledgeKind::Notify), today(), d("2024-02-01"), None, None))
-                .contains("before the pledge was accepted")
+            err(tick(
+                &pledged(PledgeKind::Notify),
+                today(),
+                d("2024-02-01"),
+                None,
+                None
+            ))
+            .contains("before the pledge was accepted")
         );
     }
 
     #[test]
     fn tick_of_a_pledge_fulfils_it() {
-        let (r, _) = tick(&pledged(PledgeKind::Tolerance), today(), d("2024-03-20"), None, None)
-            .unwrap();
-        assert_eq!((r.obtained, r.fulfilled), (Some(d("2024-03-20")), Some(d("2024-03-20"))));
-        let (r, _) =
-            tick(&pledged(PledgeKind::Notify), today(), d("2024-03-20"), None, None).unwrap();
-        assert_eq!((r.obtained, r.fulfilled), (Some(d("2024-03-01")), Some(d("2024-03-20"))));
+        let (r, _) = tick(
+            &pledged(PledgeKind::Tolerance),
+            today(),
+            d("2024-03-20"),
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (r.obtained, r.fulfilled),
+            (Some(d("2024-03-20")), Some(d("2024-03-20")))
+        );
+        let (r, _) = tick(
+            &pledged(PledgeKind::Notify),
+            today(),
+            d("2024-03-20"),
+            None,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            (r.obtained, r.fulfilled),
+            (Some(d("2024-03-01")), Some(d("2024-03-20")))
+        );
     }
 
     #[test]
@@ -728,22 +795,43 @@ mod tests {
             &Calendar::default(),
         )
         .unwrap();
-        assert_eq!((r.applied, r.due), (Some(d("2024-02-01")), Some(d("2024-03-02"))));
-        let (r, _) = apply(&pending(), today(), d("2024-02-01"), None, &Calendar::default()).unwrap();
+        assert_eq!(
+            (r.applied, r.due),
+            (Some(d("2024-02-01")), Some(d("2024-03-02")))
+        );
+        let (r, _) = apply(
+            &pending(),
+            today(),
+            d("2024-02-01"),
+            None,
+            &Calendar::default(),
+        )
+        .unwrap();
         assert_eq!(r.due, pending().due, "no limit: the due date stays");
     }
 
     #[test]
     fn apply_refusals() {
         let cal = Calendar::default();
-        assert!(err(apply(&applied(), today(), today(), None, &cal)).contains("already applied for on 2024-02-01"));
         assert!(
-            err(apply(&pledged(PledgeKind::Notify), today(), today(), None, &cal))
-                .contains("already granted on a commitment")
+            err(apply(&applied(), today(), today(), None, &cal))
+                .contains("already applied for on 2024-02-01")
+        );
+        assert!(
+            err(apply(
+                &pledged(PledgeKind::Notify),
+                today(),
+                today(),
+                None,
+                &cal
+            ))
+            .contains("already granted on a commitment")
         );
         assert!(err(apply(&obtained(), today(), today(), None, &cal)).contains("already obtained"));
         assert!(err(apply(&not_needed(), today(), today(), None, &cal)).contains("not needed"));
-        assert!(err(apply(&pending(), today(), d("2024-07-01"), None, &cal)).contains("after today"));
+        assert!(
+            err(apply(&pending(), today(), d("2024-07-01"), None, &cal)).contains("after today")
+        );
     }
 
     #[test]
@@ -762,12 +850,19 @@ mod tests {
         let p = |row: &Procedure, date: &str, due: &str, items: &str| {
             pledge(row, today(), d(date), PledgeKind::Tolerance, d(due), items)
         };
-        assert!(err(p(&pending(), "2024-03-01", "2024-02-01", "x")).contains("before the pledge date"));
+        assert!(
+            err(p(&pending(), "2024-03-01", "2024-02-01", "x")).contains("before the pledge date")
+        );
         assert!(err(p(&pending(), "2024-03-01", "2024-04-01", " ")).contains("--items"));
         assert!(err(p(&pending(), "2024-07-01", "2024-08-01", "x")).contains("after today"));
         assert!(
-            err(p(&pledged(PledgeKind::Notify), "2024-03-01", "2024-04-01", "x"))
-                .contains("already pledged (notify, due 2024-04-01)")
+            err(p(
+                &pledged(PledgeKind::Notify),
+                "2024-03-01",
+                "2024-04-01",
+                "x"
+            ))
+            .contains("already pledged (notify, due 2024-04-01)")
         );
         assert!(err(p(&obtained(), "2024-03-01", "2024-04-01", "x")).contains("already obtained"));
         assert!(err(p(&not_needed(), "2024-03-01", "2024-04-01", "x")).contains("not needed"));
@@ -777,19 +872,34 @@ mod tests {
     fn fulfil_obtains_by_kind() {
         let (r, msg) = fulfil(&pledged(PledgeKind::Tolerance), today(), d("2024-04-03")).unwrap();
         assert_eq!(r.status, Status::Obtained);
-        assert_eq!((r.obtained, r.fulfilled), (Some(d("2024-04-03")), Some(d("2024-04-03"))));
-        assert!(msg.contains("(2 days after the deadline 2024-04-01)"), "{msg}");
+        assert_eq!(
+            (r.obtained, r.fulfilled),
+            (Some(d("2024-04-03")), Some(d("2024-04-03")))
+        );
+        assert!(
+            msg.contains("(2 days after the deadline 2024-04-01)"),
+            "{msg}"
+        );
         let (r, msg) = fulfil(&pledged(PledgeKind::Notify), today(), d("2024-03-20")).unwrap();
-        assert_eq!((r.obtained, r.fulfilled), (Some(d("2024-03-01")), Some(d("2024-03-20"))));
+        assert_eq!(
+            (r.obtained, r.fulfilled),
+            (Some(d("2024-03-01")), Some(d("2024-03-20")))
+        );
         assert!(msg.ends_with("obtained on 2024-03-01, the day of the commitment (告知承诺)"));
     }
 
     #[test]
     fn fulfil_refusals() {
-        assert!(err(fulfil(&pending(), today(), today())).contains("no open pledge to fulfil (status pending)"));
+        assert!(
+            err(fulfil(&pending(), today(), today()))
+                .contains("no open pledge to fulfil (status pending)")
+        );
         assert!(err(fulfil(&obtained(), today(), today())).contains("(status obtained)"));
         let p = pledged(PledgeKind::Tolerance);
-        assert!(err(fulfil(&p, today(), d("2024-02-28"))).contains("before the pledge was accepted (2024-03-01)"));
+        assert!(
+            err(fulfil(&p, today(), d("2024-02-28")))
+                .contains("before the pledge was accepted (2024-03-01)")
+        );
         assert!(err(fulfil(&p, today(), d("2024-06-02"))).contains("after today"));
     }
 
@@ -806,16 +916,21 @@ mod tests {
     fn undo_clears_every_step_but_the_due_date() {
         let mut p = pledged(PledgeKind::Notify);
         p = extend(&p, d("2024-05-01"), "材料未齐").unwrap().0;
-        p = tick(&p, today(), d("2024-04-20"), Some("文号"), None).unwrap().0;
+        p = tick(&p, today(), d("2024-04-20"), Some("文号"), None)
+            .unwrap()
+            .0;
         let (r, msg) = undo(&p, Some("误录")).unwrap();
         assert_eq!(
             r,
             Procedure {
-                note: format!("{}；撤销 undone (obtained): 误录", p.note),
+                note: format!("{}；撤销 undone (obtained 2024-03-01 文号): 误录", p.note),
                 ..pending()
             }
         );
-        assert_eq!(msg, "环评批复 (eia) back to pending (was obtained)");
+        assert_eq!(
+            msg,
+            "环评批复 (eia) back to pending (was obtained 2024-03-01 文号)"
+        );
         let (r, _) = undo(&applied(), None).unwrap();
         assert_eq!(r, pending());
         let (r, _) = undo(&not_needed(), None).unwrap();
@@ -849,8 +964,14 @@ mod tests {
             ..Fields::default()
         };
         let (r, _) = edit(&pledged(PledgeKind::Notify), today(), f).unwrap();
-        assert_eq!((r.pledged, r.obtained), (Some(d("2024-02-20")), Some(d("2024-02-20"))));
-        assert_eq!((r.pledge_due, r.due), (Some(d("2024-04-10")), pending().due));
+        assert_eq!(
+            (r.pledged, r.obtained),
+            (Some(d("2024-02-20")), Some(d("2024-02-20")))
+        );
+        assert_eq!(
+            (r.pledge_due, r.due),
+            (Some(d("2024-04-10")), pending().due)
+        );
         assert_eq!(r.missing_items, "报告");
         let f = Fields {
             due: Some(d("2024-07-01")),
@@ -858,58 +979,124 @@ mod tests {
             ..Fields::default()
         };
         let (r, _) = edit(&applied(), today(), f).unwrap();
-        assert_eq!((r.due, r.applied), (Some(d("2024-07-01")), Some(d("2024-01-01"))));
-        let (r, _) = edit(&not_needed(), today(), Fields { note: Some("x"), ..Fields::default() }).unwrap();
+        assert_eq!(
+            (r.due, r.applied),
+            (Some(d("2024-07-01")), Some(d("2024-01-01")))
+        );
+        let (r, _) = edit(
+            &not_needed(),
+            today(),
+            Fields {
+                note: Some("x"),
+                ..Fields::default()
+            },
+        )
+        .unwrap();
         assert_eq!(r.note, "x");
     }
 
     #[test]
     fn edit_refusals() {
-        let one = |f: Fields| f;
-        let date = one(Fields { date: Some(d("2024-03-01")), ..Fields::default() });
-        let doc = one(Fields { doc: Some("x"), ..Fields::default() });
-        let items = one(Fields { items: Some("x"), ..Fields::default() });
-        let applied_f = one(Fields { applied: Some(d("2024-03-01")), ..Fields::default() });
-        let due_f = one(Fields { due: Some(d("2024-03-01")), ..Fields::default() });
+        let date = Fields {
+            date: Some(d("2024-03-01")),
+            ..Fields::default()
+        };
+        let doc = Fields {
+            doc: Some("x"),
+            ..Fields::default()
+        };
+        let items = Fields {
+            items: Some("x"),
+            ..Fields::default()
+        };
+        let applied_f = Fields {
+            applied: Some(d("2024-03-01")),
+            ..Fields::default()
+        };
+        let due_f = Fields {
+            due: Some(d("2024-03-01")),
+            ..Fields::default()
+        };
         assert!(err(edit(&pending(), today(), Fields::default())).contains("nothing to edit"));
-        assert!(err(edit(&pending(), today(), date)).starts_with("--date: 环评批复 (eia) is pending: record the day"));
-        assert!(err(edit(&applied(), today(), doc)).starts_with("--doc: 环评批复 (eia) is applied"));
+        assert!(
+            err(edit(&pending(), today(), date))
+                .starts_with("--date: 环评批复 (eia) is pending: record the day")
+        );
+        assert!(
+            err(edit(&applied(), today(), doc)).starts_with("--doc: 环评批复 (eia) is applied")
+        );
         assert!(err(edit(&pending(), today(), items)).starts_with("--items:"));
-        assert!(err(edit(&pending(), today(), applied_f)).contains("use `taizhang apply"));
+        assert!(
+            err(edit(&pending(), today(), applied_f))
+                .contains("record the application with `taizhang apply --date`")
+        );
         assert!(err(edit(&obtained(), today(), due_f)).contains("no deadline left"));
         assert!(err(edit(&obtained(), today(), items)).contains("never pledged"));
         for f in [date, doc, items, applied_f, due_f] {
             assert!(err(edit(&not_needed(), today(), f)).contains("only its note can change"));
         }
         // Impossible results and future dates.
-        let early = Fields { date: Some(d("2024-01-01")), ..Fields::default() };
-        assert!(err(edit(&obtained(), today(), early)).contains("obtained 2024-01-01 before it was applied for (2024-02-01)"));
-        let future = Fields { date: Some(d("2024-06-02")), ..Fields::default() };
+        let early = Fields {
+            date: Some(d("2024-01-01")),
+            ..Fields::default()
+        };
+        assert!(
+            err(edit(&obtained(), today(), early))
+                .contains("obtained 2024-01-01 before it was applied for (2024-02-01)")
+        );
+        let future = Fields {
+            date: Some(d("2024-06-02")),
+            ..Fields::default()
+        };
         assert!(err(edit(&obtained(), today(), future)).contains("after today"));
-        let same = Fields { doc: Some("濮环审〔2024〕5号"), ..Fields::default() };
+        let same = Fields {
+            doc: Some("濮环审〔2024〕5号"),
+            ..Fields::default()
+        };
         assert!(err(edit(&obtained(), today(), same)).contains("nothing changed"));
-        let late = Fields { due: Some(d("2024-02-01")), ..Fields::default() };
-        assert!(err(edit(&pledged(PledgeKind::Tolerance), today(), late)).contains("pledge deadline 2024-02-01 before the pledge"));
+        let late = Fields {
+            due: Some(d("2024-02-01")),
+            ..Fields::default()
+        };
+        assert!(
+            err(edit(&pledged(PledgeKind::Tolerance), today(), late))
+                .contains("pledge deadline 2024-02-01 before the pledge")
+        );
     }
 
     #[test]
     fn extend_keeps_the_first_deadline_and_counts() {
-        let (r, msg) = extend(&pledged(PledgeKind::Tolerance), d("2024-05-01"), "材料未齐").unwrap();
-        assert_eq!((r.pledge_due, r.pledge_due_original, r.extensions), (Some(d("2024-05-01")), Some(d("2024-04-01")), 1));
+        let (r, msg) =
+            extend(&pledged(PledgeKind::Tolerance), d("2024-05-01"), "材料未齐").unwrap();
+        assert_eq!(
+            (r.pledge_due, r.pledge_due_original, r.extensions),
+            (Some(d("2024-05-01")), Some(d("2024-04-01")), 1)
+        );
         assert_eq!(r.extended_from(), Some(d("2024-04-01")));
         assert_eq!(r.note, "延期 extended 2024-04-01 → 2024-05-01: 材料未齐");
-        assert!(msg.contains("extended from 2024-04-01 to 2024-05-01 (extension 1"), "{msg}");
+        assert!(
+            msg.contains("extended from 2024-04-01 to 2024-05-01 (extension 1"),
+            "{msg}"
+        );
         let (r, _) = extend(&r, d("2024-06-01"), "again").unwrap();
-        assert_eq!((r.pledge_due, r.pledge_due_original, r.extensions), (Some(d("2024-06-01")), Some(d("2024-04-01")), 2));
+        assert_eq!(
+            (r.pledge_due, r.pledge_due_original, r.extensions),
+            (Some(d("2024-06-01")), Some(d("2024-04-01")), 2)
+        );
     }
 
     #[test]
     fn extend_refusals() {
         let p = pledged(PledgeKind::Tolerance);
-        assert!(err(extend(&p, d("2024-04-01"), "x")).contains("not after the current deadline 2024-04-01"));
+        assert!(
+            err(extend(&p, d("2024-04-01"), "x"))
+                .contains("not after the current deadline 2024-04-01")
+        );
         assert!(err(extend(&p, d("2024-05-01"), " ")).contains("--reason"));
         assert!(err(extend(&pending(), d("2024-05-01"), "x")).contains("no open pledge to extend"));
-        assert!(err(extend(&obtained(), d("2024-05-01"), "x")).contains("no open pledge to extend"));
+        assert!(
+            err(extend(&obtained(), d("2024-05-01"), "x")).contains("no open pledge to extend")
+        );
     }
 
     #[test]
@@ -927,8 +1114,14 @@ mod tests {
         assert_eq!((w.status, w.due), (Status::NotNeeded, None));
         assert_eq!(w.note, "不需办理 waived: 区域评估");
         let (back, _) = require(&w, c.limit, today(), &Calendar::default()).unwrap();
-        assert_eq!((back.status, back.due), (Status::Pending, Some(d("2024-06-21"))));
-        assert!(err(require(&pending(), None, today(), &Calendar::default())).contains("already on the task list (pending)"));
+        assert_eq!(
+            (back.status, back.due),
+            (Status::Pending, Some(d("2024-06-21")))
+        );
+        assert!(
+            err(require(&pending(), None, today(), &Calendar::default()))
+                .contains("already on the task list (pending)")
+        );
         let (w, _) = waive(&applied(), "x").unwrap();
         assert_eq!(w.status, Status::NotNeeded);
     }
@@ -938,7 +1131,10 @@ mod tests {
         assert!(err(waive(&pending(), "")).contains("--reason"));
         assert!(err(waive(&not_needed(), "x")).contains("already marked not needed"));
         assert!(err(waive(&obtained(), "x")).contains("undo it first"));
-        assert!(err(waive(&pledged(PledgeKind::Notify), "x")).contains("fulfil or undo the pledge first"));
+        assert!(
+            err(waive(&pledged(PledgeKind::Notify), "x"))
+                .contains("fulfil or undo the pledge first")
+        );
     }
 
     #[test]
@@ -950,7 +1146,10 @@ mod tests {
         let mut p = pledged(PledgeKind::Tolerance);
         p.fulfilled = Some(d("2024-02-01"));
         assert_eq!(impossible(&p)[0].0, "fulfilled");
-        assert_eq!(future_dates(&obtained(), d("2024-03-01")), vec![("obtained", d("2024-03-15"))]);
+        assert_eq!(
+            future_dates(&obtained(), d("2024-03-01")),
+            vec![("obtained", d("2024-03-15"))]
+        );
         assert!(future_dates(&obtained(), today()).is_empty());
     }
 }

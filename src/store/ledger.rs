@@ -339,8 +339,7 @@ impl Ledger {
         let found: Vec<(Option<String>, Vec<Problem>)> = folders
             .par_iter()
             .map(|folder| {
-                let (lp, mut problems) =
-                    read_project(root, settings.as_ref(), folder, Some(today));
+                let (lp, mut problems) = read_project(root, settings.as_ref(), folder, Some(today));
                 let code = lp.and_then(|lp| lp.project.code);
                 // read_project has looked at the folder: a link is not entered.
                 if !problems
@@ -365,7 +364,9 @@ impl Ledger {
                             .join(folder)
                             .join(project_file::FILE_NAME),
                         "duplicate-code",
-                        format!("national project code {code} is also the code of project \"{first}\""),
+                        format!(
+                            "national project code {code} is also the code of project \"{first}\""
+                        ),
                     )
                     .with_hint("one project entered twice? or a typo in `code`")
                     .as_warning(),

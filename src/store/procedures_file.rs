@@ -324,7 +324,8 @@ impl ProcedureTable {
 
     /// Inserts a row at position `at` (a procedure added to the task list).
     pub fn insert(&mut self, at: usize, row: Procedure) {
-        self.cells.insert(at, vec![String::new(); self.header.len()]);
+        self.cells
+            .insert(at, vec![String::new(); self.header.len()]);
         self.lines.insert(at, 0);
         self.offsets.insert(at, 0);
         self.rows.insert(at, row);

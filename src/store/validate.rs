@@ -286,7 +286,9 @@ pub fn as_of_today(
                     (today - plan).num_days()
                 ),
             )
-            .with_hint("record the start with `taizhang start --date`, or correct the planned start")
+            .with_hint(
+                "record the start with `taizhang start --date`, or correct the planned start",
+            )
             .as_warning(),
         );
     }

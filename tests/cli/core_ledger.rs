@@ -167,8 +167,14 @@ fn comments_and_unknown_keys_in_project_toml_survive() {
     assert_eq!(l.read(RECORD), format!("{edited}started = 2024-07-02\n"));
     // Works started with procedures pending (未批先建): a warning, exit 0.
     let check = l.run(&["check", "--today", "2024-07-02"]).ok().stdout;
-    assert!(check.contains("warning: works started on 2024-07-02 while"), "{check}");
-    assert!(check.ends_with("0 problem(s), 1 warning(s) in .\n"), "{check}");
+    assert!(
+        check.contains("warning: works started on 2024-07-02 while"),
+        "{check}"
+    );
+    assert!(
+        check.ends_with("0 problem(s), 1 warning(s) in .\n"),
+        "{check}"
+    );
 }
 
 #[test]

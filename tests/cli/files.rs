@@ -16,7 +16,8 @@ fn a_start_before_the_opening_day_is_history_a_start_after_today_an_error() {
     // warning; the ledger stays usable.
     let run = l.run(&["check"]).ok();
     assert!(
-        run.stdout.contains("warning: works started on 2023-01-01 while"),
+        run.stdout
+            .contains("warning: works started on 2023-01-01 while"),
         "{}",
         run.stdout
     );

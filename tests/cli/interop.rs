@@ -186,10 +186,7 @@ fn a_due_date_beyond_the_calendar_is_a_warning_in_check() {
         .read("ledger.toml")
         .replace("[calendar]\noff = []", "[calendar]\noff = [\"2027-01-01\"]");
     l.write("ledger.toml", &text);
-    assert_eq!(
-        l.run(&["check", "--today", "2026-12-20"]).ok().stdout,
-        ""
-    );
+    assert_eq!(l.run(&["check", "--today", "2026-12-20"]).ok().stdout, "");
 }
 
 #[test]
@@ -211,7 +208,8 @@ fn apply_is_refused_for_bad_input() {
         "--date: 2024-03-02 is after today (2024-03-01)",
     );
     // An application before the project entered the ledger is history.
-    l.run(&["apply", "shengrun", "eia", "--date", "2024-02-01"]).ok();
+    l.run(&["apply", "shengrun", "eia", "--date", "2024-02-01"])
+        .ok();
     l.refuses(
         &["tick", "shengrun", "eia", "--date", "2024-01-31"],
         "--date: 2024-01-31 is before 环评批复 (eia) was applied for (2024-02-01)",

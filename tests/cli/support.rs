@@ -82,9 +82,8 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
 /// `today`, as (code, file, message).
 pub fn check_errors(dir: &Path, today: &str) -> Vec<(String, String, String)> {
     let check = run_in(dir, &["check", "--format", "json", "--today", today]);
-    let json: serde_json::Value = serde_json::from_str(&check.stdout).unwrap_or_else(|e| {
-        panic!("check --format json: {e}\n{}{}", check.stdout, check.stderr)
-    });
+    let json: serde_json::Value = serde_json::from_str(&check.stdout)
+        .unwrap_or_else(|e| panic!("check --format json: {e}\n{}{}", check.stdout, check.stderr));
     json["problems"]
         .as_array()
         .expect("check lists its problems")
