@@ -580,6 +580,23 @@ pub fn waive(row: &Procedure, reason: &str) -> Outcome {
     Ok((new, msg))
 }
 
+/// The procedures on a task list that were neither obtained nor pledged
+/// on `day`: works started then are 未批先建 (a warning, never a refusal:
+/// it happens, and the ledger must say so).
+pub fn not_ready_on(rows: &[Procedure], day: Date) -> Vec<&Procedure> {
+    rows.iter()
+        .filter(|r| r.status != Status::NotNeeded)
+        .filter(|r| match r.status {
+            Status::Pending => true,
+            _ => [r.obtained, r.pledged]
+                .into_iter()
+                .flatten()
+                .min()
+                .is_some_and(|d| d > day),
+        })
+        .collect()
+}
+
 /// The column of `procedures.csv` an impossibility is about.
 pub type Column = &'static str;
 

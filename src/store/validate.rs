@@ -10,7 +10,7 @@
 use super::Problem;
 use super::procedures_file::ProcedureTable;
 use crate::model::transition::{self, Column};
-use crate::model::{Date, ProgressEntry, Project, Settings, Status};
+use crate::model::{Date, ProgressEntry, Project, Settings};
 use chrono::Datelike;
 use std::path::Path;
 
@@ -136,17 +136,8 @@ pub fn procedures(
     {
         // 未批先建: works started while a needed procedure was neither
         // obtained nor pledged.
-        let missing: Vec<&str> = table
-            .rows
-            .iter()
-            .filter(|r| r.status != Status::NotNeeded)
-            .filter(|r| {
-                let done = [r.obtained, r.pledged].into_iter().flatten().min();
-                match r.status {
-                    Status::Pending => true,
-                    _ => done.is_some_and(|d| d > started),
-                }
-            })
+        let missing: Vec<&str> = transition::not_ready_on(&table.rows, started)
+            .into_iter()
             .map(|r| r.key.as_str())
             .collect();
         if !missing.is_empty() {

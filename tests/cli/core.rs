@@ -420,9 +420,15 @@ fn start_records_the_day_works_started() {
             "2024-04-22",
         ])
         .ok();
+    // Recorded, with a warning: procedures still pending (未批先建).
+    let (first, warning) = run.stdout.split_once('\n').unwrap();
     assert_eq!(
-        run.stdout,
-        "road: works started on 2024-04-20, 5 days after the planned start 2024-04-15\n"
+        first,
+        "road: works started on 2024-04-20, 5 days after the planned start 2024-04-15"
+    );
+    assert_eq!(
+        warning,
+        "warning: 7 procedure(s) neither obtained nor pledged on 2024-04-20 (未批先建): 项目审批/核准/备案、用地预审与选址意见书、环评批复、水土保持方案、洪水影响评价、文物考古调查勘探、交通行业审查\n"
     );
     assert_eq!(
         l.read(ROAD_TOML_PATH),
@@ -445,7 +451,12 @@ fn start_records_the_day_works_started() {
 fn start_on_schedule() {
     let l = road();
     let run = l.run(&["start", "road"]).ok();
-    assert_eq!(run.stdout, "road: works started on 2024-03-01\n");
+    assert!(
+        run.stdout
+            .starts_with("road: works started on 2024-03-01\nwarning: "),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
