@@ -131,10 +131,10 @@ fn apply_row(
         ("pledged", pledged),
         ("fulfilled", fulfilled),
     ] {
-        if let Some(d) = d {
-            if d > today {
-                return Err(format!("column {field}: {d} is after today ({today})"));
-            }
+        if let Some(d) = d
+            && d > today
+        {
+            return Err(format!("column {field}: {d} is after today ({today})"));
         }
     }
     let status = row
