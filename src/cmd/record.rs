@@ -33,7 +33,7 @@ pub(super) fn edit(
     let mut project = lp.project.clone();
     let mut table = lp.table.clone();
     let message = change(&ledger, &id, &lp, &mut project, &mut table)?;
-    let table_changed = table.rows != lp.table.rows || table.rows.len() != lp.table.rows.len();
+    let table_changed = table.rows != lp.table.rows;
     let files = ledger.save(Some(&lp), &id, &project, table_changed.then_some(&table))?;
     let mut subject = format!("{verb} {id}");
     for new in &table.rows {

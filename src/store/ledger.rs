@@ -221,12 +221,16 @@ impl Ledger {
                 projects.display()
             );
         }
+        // A warning never blocks: only errors refuse the settings.
         match settings {
-            Some(settings) if problems.is_empty() => Ok(Ledger { root, settings }),
-            _ => Err(refuse(
-                &format!("cannot use {}", root.join(SETTINGS_FILE).display()),
-                &problems,
-            )),
+            Some(settings) if problems.iter().all(|p| p.warning) => Ok(Ledger { root, settings }),
+            _ => {
+                let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
+                Err(refuse(
+                    &format!("cannot use {}", root.join(SETTINGS_FILE).display()),
+                    &errors,
+                ))
+            }
         }
     }
 
