@@ -19,7 +19,8 @@ pub fn run(ctx: &Ctx, a: &EditArgs) -> Result<Output> {
         items: a.items.as_deref(),
         note: a.note.as_deref(),
     };
-    transition(ctx, "edit", &a.id, &a.procedure, |_, row| {
-        transition::edit(row, ctx.today, fields)
+    transition(ctx, "edit", &a.id, &a.procedure, |s, row| {
+        let limit = s.procedure(&row.key).and_then(|c| c.limit);
+        transition::edit(row, ctx.today, fields, limit, &s.calendar)
     })
 }

@@ -342,8 +342,17 @@ pub struct Fields<'a> {
 }
 
 /// `edit`: corrects fields of the row in its current state. A field that
-/// makes no sense in the state is refused with the reason.
-pub fn edit(row: &Procedure, today: Date, f: Fields) -> Outcome {
+/// makes no sense in the state is refused with the reason. A corrected
+/// application day of a row waiting for its approval moves the due date
+/// with it when that was counted from the old day by the catalogue's
+/// `limit`.
+pub fn edit(
+    row: &Procedure,
+    today: Date,
+    f: Fields,
+    limit: Option<Limit>,
+    calendar: &Calendar,
+) -> Outcome {
     let state = State::of(row);
     let refuse = |flag: &str, why: &str| -> Outcome {
         Err(format!("{flag}: {} is {}: {why}", label(row), state.key()))
@@ -437,6 +446,13 @@ pub fn edit(row: &Procedure, today: Date, f: Fields) -> Outcome {
         not_future("--applied", d, today)?;
         new.applied = Some(d);
         changed.push(format!("applied {d}"));
+        if let (State::Applied, None, Some(l), Some(old)) = (state, f.due, limit, row.applied)
+            && row.due == Some(l.due_from(old, calendar))
+        {
+            let due = l.due_from(d, calendar);
+            new.due = Some(due);
+            changed.push(format!("due {due} ({l} from the application)"));
+        }
     }
     if let Some(d) = f.due {
         if state == State::Pledged {
@@ -722,6 +738,33 @@ mod tests {
 
     fn err(o: Outcome) -> String {
         o.expect_err("refused")
+    }
+
+    /// `edit` of a procedure without a catalogue limit.
+    fn edit(row: &Procedure, today: Date, f: Fields) -> Outcome {
+        super::edit(row, today, f, None, &Calendar::default())
+    }
+
+    #[test]
+    fn edit_of_the_application_day_moves_a_counted_due_date() {
+        let cal = Calendar::default();
+        let limit = Some(Limit::Days(30));
+        let (row, _) = apply(&pending(), today(), d("2024-02-01"), limit, &cal).unwrap();
+        assert_eq!(row.due, Some(d("2024-03-02")));
+        let f = Fields {
+            applied: Some(d("2024-02-05")),
+            ..Fields::default()
+        };
+        let (r, msg) = super::edit(&row, today(), f, limit, &cal).unwrap();
+        assert_eq!(r.due, Some(d("2024-03-06")));
+        assert_eq!(
+            msg,
+            "环评批复 (eia): applied 2024-02-05, due 2024-03-06 (30d from the application)"
+        );
+        // A due date set by hand stays.
+        let (hand, _) = due(&row, d("2024-04-01")).unwrap();
+        let (r, _) = super::edit(&hand, today(), f, limit, &cal).unwrap();
+        assert_eq!(r.due, Some(d("2024-04-01")));
     }
 
     #[test]
