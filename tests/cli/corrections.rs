@@ -846,3 +846,67 @@ fn corrections_commit_when_asked() {
     );
     assert_eq!(git(&["status", "--porcelain"]), "");
 }
+
+#[test]
+fn corrections_keep_a_clerks_column_in_place() {
+    let l = entered_late();
+    let with_column: String = l
+        .read(CSV)
+        .lines()
+        .enumerate()
+        .map(|(i, r)| {
+            let (key, rest) = r.split_once(',').unwrap();
+            let extra = if i == 0 { "负责人" } else { "张三" };
+            format!("{key},{extra},{rest}\n")
+        })
+        .collect();
+    l.write(CSV, &with_column);
+    let t = ["--today", "2024-07-10"];
+    for args in [
+        &[
+            "pledge",
+            "sr",
+            "soil-water",
+            "--kind",
+            "tolerance",
+            "--due",
+            "2024-07-20",
+            "--items",
+            "x",
+        ][..],
+        &[
+            "extend",
+            "sr",
+            "soil-water",
+            "--due",
+            "2024-08-20",
+            "--reason",
+            "延后",
+        ],
+        &["undo", "sr", "soil-water"],
+        &["waive", "sr", "relics", "--reason", "区域评估"],
+        &["require", "sr", "transport-review"],
+        &["tick", "sr", "eia", "--doc", "1号"],
+        &["edit", "sr", "eia", "--doc", "2号"],
+    ] {
+        l.run(&[args, &t[..]].concat()).ok();
+    }
+    let csv = l.read(CSV);
+    assert!(
+        csv.starts_with("procedure,负责人,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note,applied,pledge_due_original,extensions\n"),
+        "{csv}"
+    );
+    for r in csv.lines().skip(1) {
+        let cells: Vec<&str> = r.split(',').collect();
+        let clerk = if cells[0] == "transport-review" {
+            ""
+        } else {
+            "张三"
+        };
+        assert_eq!(cells[1], clerk, "{r}");
+    }
+    assert!(
+        csv.contains("\neia,张三,环评批复,env,obtained,2024-08-30,2024-07-10,2号,"),
+        "{csv}"
+    );
+}
