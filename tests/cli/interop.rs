@@ -907,6 +907,17 @@ fn an_exported_ledger_imports_as_no_change() {
             "能评报告",
         ])
         .ok();
+        // An extended pledge exports its deadline as a date, as any other.
+        l.run(&[
+            "extend",
+            "shengrun",
+            "energy",
+            "--due",
+            "2024-05-01",
+            "--reason",
+            "延后",
+        ])
+        .ok();
         l.run(&["apply", "shengrun", "safety"]).ok();
         l.run(&["export", "procedures", "-o", "all.csv"]).ok();
         let before = l.snapshot();
