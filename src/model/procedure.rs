@@ -102,6 +102,11 @@ pub struct Procedure {
     /// catalogue time limit is counted.
     #[serde(with = "super::date::serde_opt_day")]
     pub applied: Option<Date>,
+    /// The pledge's first deadline, kept when it was extended (延期).
+    #[serde(with = "super::date::serde_opt_day")]
+    pub pledge_due_original: Option<Date>,
+    /// How many times the pledge's deadline was extended (延期次数).
+    pub extensions: u32,
 }
 
 impl Procedure {
@@ -113,6 +118,11 @@ impl Procedure {
     /// A commitment that has not been made good yet.
     pub fn open_pledge(&self) -> bool {
         self.status == Status::Pledged && self.fulfilled.is_none()
+    }
+
+    /// The original deadline of a pledge whose deadline was extended.
+    pub fn extended_from(&self) -> Option<Date> {
+        self.pledge_due_original.filter(|_| self.extensions > 0)
     }
 
     /// Dates on which something was recorded for this procedure.

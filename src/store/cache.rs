@@ -29,8 +29,10 @@
 //! version, another build of taizhang or other settings ignore the whole
 //! cache. Each project is a frame with its length and a checksum; a
 //! truncated or corrupt frame ends the use of the file at that point. A
-//! project with any problem (even a warning) is never cached, so `check`'s
-//! findings and the reports' refusals always come from the files. None of
+//! project with an error is never cached, so the reports' refusals always
+//! come from the files (warnings, which reports do not show, are not kept:
+//! a project with only warnings is cached without them); `check` reads
+//! every file. None of
 //! this is an error: the worst case is reading everything, as `--no-cache`
 //! does. `check` and `--at REV` never use the cache.
 //!
@@ -410,7 +412,10 @@ impl Shared<'_> {
         let dir_stamp = self.base.stamp(folder);
         let (lp, problems) = read(folder);
         let slot = match (&lp, self.start, dir_stamp) {
-            (Some(lp), Some(start), Some(dir_stamp)) if problems.is_empty() => {
+            // Warnings are not part of a report: a project with only
+            // warnings is cached (and comes back without them); one with an
+            // error never is.
+            (Some(lp), Some(start), Some(dir_stamp)) if problems.iter().all(|p| p.warning) => {
                 self.frame(folder, &dir, dir_stamp, lp, start)
             }
             _ => Slot::Skip,
