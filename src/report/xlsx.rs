@@ -31,6 +31,13 @@ fn wide(c: char) -> bool {
 /// is recorded as the document's creation date, so the same ledger on the
 /// same day gives the same file.
 pub fn workbook(table: &Table, sheet: &str, created: Date) -> Result<Vec<u8>, String> {
+    // A worksheet holds 1,048,576 rows, the header among them.
+    if table.rows.len() >= 1 << 20 {
+        return Err(format!(
+            "{} rows are more than an Excel worksheet holds (1,048,575 under the header): export CSV (--output FILE.csv) or one task force's rows (--taskforce)",
+            table.rows.len()
+        ));
+    }
     let err = |e: rust_xlsxwriter::XlsxError| format!("cannot build the workbook: {e}");
     let mut book = Workbook::new();
     let midnight = created.and_hms_opt(0, 0, 0).expect("midnight exists");
