@@ -46,7 +46,11 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
     // the cache of parsed projects.
     atomic_write(
         &dir.join(".gitignore"),
-        format!("{LOCK_FILE}\n.taizhang-*.tmp\n{}/\n", crate::store::cache::DIR).as_bytes(),
+        format!(
+            "{LOCK_FILE}\n.taizhang-*.tmp\n{}/\n",
+            crate::store::cache::DIR
+        )
+        .as_bytes(),
     )?;
     atomic_write(&dir.join(PROJECTS_DIR).join(".gitkeep"), b"")?;
     super::git::write_attributes(&dir)?;

@@ -205,6 +205,16 @@ impl Ctx {
         Ok(ledgers.into_iter().next().expect("at least one ledger"))
     }
 
+    /// How many project folders the ledgers a report covers hold (an
+    /// upper bound of the projects a report reads).
+    pub fn project_count(&self) -> Result<usize> {
+        let mut n = 0;
+        for l in self.open_ledgers()? {
+            n += Ledger::project_folders(&l.root)?.len();
+        }
+        Ok(n)
+    }
+
     /// Every project a report covers (see `map_projects`), as of `day`.
     pub fn load_report_on(&self, day: Date) -> Result<(Ledger, Vec<LoadedProject>)> {
         self.map_projects_on(day, |_, lp| lp)

@@ -15,11 +15,24 @@ pub const OVERDUE_EXIT: u8 = 3;
 pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
     let today = ctx.today;
     // Each project's items join the list as soon as they are made: a
-    // province's items are many, and never held twice.
+    // province's items are many, and never held twice. Once the first
+    // projects show how many items a project has, room for all is
+    // reserved at once (pages never written cost nothing), so the list is
+    // not copied as it grows.
+    let projects = ctx.project_count()?;
     let mut all = Vec::new();
-    let ledger = ctx.each_project_on(today, |s, lp| overdue::items(s, &lp, today), |v| {
-        all.extend(v)
-    })?;
+    let mut seen = 0;
+    let ledger = ctx.each_project_on(
+        today,
+        |s, lp| overdue::items(s, &lp, today),
+        |v| {
+            all.extend(v);
+            seen += 1;
+            if seen == 1024.min(projects) {
+                all.reserve((all.len() / seen + 1) * (projects - seen) * 5 / 4);
+            }
+        },
+    )?;
     if let Some(key) = &ctx.taskforce {
         // A late start belongs to the supervision task force, not to the
         // task force whose view this is (problems are already cut by unit).
@@ -35,6 +48,19 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
     } else {
         0
     };
+    if ctx.format == Format::Json {
+        // A province's list is large: its items are written in parallel.
+        let overdue::Report { as_of, items } = report;
+        let head = overdue::Report {
+            as_of,
+            items: Vec::new(),
+        };
+        return Ok(Output {
+            code,
+            stream: Some(render::json_stream_list(head, "items", items)),
+            ..Output::ok("")
+        });
+    }
     let s = &ledger.settings;
     let lang = ctx.lang(s);
     let out = ctx.render(report, |r| r.table(s, lang), |r| r.empty_line(lang));

@@ -280,6 +280,70 @@ pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> crate::cmd::Strea
     })
 }
 
+/// Pretty JSON of `head`, whose list field `key` is empty, with `items`
+/// in that list: the same text `json_stream` gives for the whole value,
+/// the items serialised in parallel a batch at a time (a province's
+/// overdue list is over 100 MB of JSON) and written as they are done.
+pub fn json_stream_list<H, I>(head: H, key: &'static str, items: Vec<I>) -> crate::cmd::Stream
+where
+    H: serde::Serialize + 'static,
+    I: serde::Serialize + Sync + 'static,
+{
+    use rayon::prelude::*;
+    use std::io::Write;
+    Box::new(move |w| {
+        let text = serde_json::to_string_pretty(&head).map_err(std::io::Error::other)?;
+        let empty = format!("\n  \"{key}\": []");
+        let Some(at) = text.find(&empty).filter(|_| !items.is_empty()) else {
+            // Nothing to fill in (or no such field): the value as it is.
+            std::mem::forget(items);
+            return w
+                .write_all(text.as_bytes())
+                .and_then(|_| w.write_all(b"\n"));
+        };
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        w.write_all(&text.as_bytes()[..at + empty.len() - 1])?;
+        // One item as it stands in the list: indented four spaces.
+        let item = |out: &mut Vec<u8>, scratch: &mut Vec<u8>, i: &I| -> std::io::Result<()> {
+            scratch.clear();
+            serde_json::to_writer_pretty(&mut *scratch, i).map_err(std::io::Error::other)?;
+            for line in scratch.split(|&b| b == b'\n') {
+                out.extend_from_slice(b"\n    ");
+                out.extend_from_slice(line);
+            }
+            Ok(())
+        };
+        const BATCH: usize = 1024;
+        let mut first = true;
+        for window in items.chunks(BATCH * 16) {
+            let parts: Vec<std::io::Result<Vec<u8>>> = window
+                .par_chunks(BATCH)
+                .map(|batch| {
+                    let mut out = Vec::with_capacity(batch.len() * 512);
+                    let mut scratch = Vec::with_capacity(1024);
+                    for i in batch {
+                        out.push(b',');
+                        item(&mut out, &mut scratch, i)?;
+                    }
+                    Ok(out)
+                })
+                .collect();
+            for part in parts {
+                let part = part?;
+                // Every item but the very first follows a comma.
+                w.write_all(if first { &part[1..] } else { &part })?;
+                first = false;
+            }
+        }
+        w.write_all(b"\n  ]")?;
+        w.write_all(&text.as_bytes()[at + empty.len()..])?;
+        w.write_all(b"\n")?;
+        // See `json_stream`: the list is freed by the exit.
+        std::mem::forget(items);
+        w.flush()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +368,34 @@ mod tests {
                 tints: Vec::new(),
             };
             prop_assert_eq!(table.terminal_plain(), table.terminal_with(false));
+        }
+
+        /// The list written in parallel is the JSON of the whole value.
+        #[test]
+        fn a_list_streamed_in_parallel_is_the_whole_values_json(
+            items in proptest::collection::vec(
+                (cell(), proptest::option::of(0u32..9), proptest::collection::vec(cell(), 0..3)),
+                0..40,
+            ),
+        ) {
+            #[derive(serde::Serialize)]
+            struct Item {
+                name: String,
+                no: Option<u32>,
+                tags: Vec<String>,
+            }
+            #[derive(serde::Serialize)]
+            struct Report {
+                as_of: &'static str,
+                items: Vec<Item>,
+                after: u8,
+            }
+            let make = || items.iter().map(|(n, o, t)| Item { name: n.clone(), no: *o, tags: t.clone() }).collect::<Vec<_>>();
+            let whole = json(&Report { as_of: "2024-11-25", items: make(), after: 1 });
+            let mut out = Vec::new();
+            let head = Report { as_of: "2024-11-25", items: Vec::new(), after: 1 };
+            json_stream_list(head, "items", make())(&mut out).unwrap();
+            prop_assert_eq!(String::from_utf8(out).unwrap(), whole);
         }
     }
 }

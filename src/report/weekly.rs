@@ -200,17 +200,13 @@ pub fn part(
             });
         }
     }
-    let started_row = lp
-        .project
-        .started
-        .filter(|s| in_week(*s))
-        .map(|s| Started {
-            ledger: lp.ledger.clone(),
-            project: lp.id.clone(),
-            project_name: lp.project.name.clone(),
-            started: s,
-            planned_start: lp.project.planned_start,
-        });
+    let started_row = lp.project.started.filter(|s| in_week(*s)).map(|s| Started {
+        ledger: lp.ledger.clone(),
+        project: lp.id.clone(),
+        project_name: lp.project.name.clone(),
+        started: s,
+        planned_start: lp.project.planned_start,
+    });
     let mut investment_rows = Vec::new();
     let mut before = Decimal::ZERO;
     for e in &lp.progress {

@@ -197,7 +197,9 @@ fn checksum(bytes: &[u8]) -> u64 {
         h = (h ^ w).wrapping_mul(0xFF51_AFD7_ED55_8CCD).rotate_left(29);
     }
     for &b in words.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(0xC4CE_B9FE_1A85_EC53).rotate_left(29);
+        h = (h ^ u64::from(b))
+            .wrapping_mul(0xC4CE_B9FE_1A85_EC53)
+            .rotate_left(29);
     }
     h ^ (h >> 31)
 }
@@ -406,7 +408,12 @@ impl Shared<'_> {
         if let Some(frame) = old.as_ref()
             && let Some(lp) = frame.project(&self.base)
         {
-            return (Some(lp), Vec::new(), Slot::Keep(old.expect("checked")), false);
+            return (
+                Some(lp),
+                Vec::new(),
+                Slot::Keep(old.expect("checked")),
+                false,
+            );
         }
         let dir = self.projects.join(folder);
         let dir_stamp = self.base.stamp(folder);
@@ -457,8 +464,7 @@ impl Shared<'_> {
             dir: dir_stamp,
             files,
         };
-        let Ok(body) = postcard::to_allocvec(&key)
-            .and_then(|body| postcard::to_extend(lp, body))
+        let Ok(body) = postcard::to_allocvec(&key).and_then(|body| postcard::to_extend(lp, body))
         else {
             return Slot::Skip;
         };

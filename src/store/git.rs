@@ -152,7 +152,10 @@ pub fn materialise(dir: &Path, rev: &str) -> Result<tempfile::TempDir> {
             _ => None,
         };
         let Some(size) = size else {
-            bail!("--at: git did not give the file {} of {commit}", path.display());
+            bail!(
+                "--at: git did not give the file {} of {commit}",
+                path.display()
+            );
         };
         let mut bytes = vec![0; size + 1];
         out.read_exact(&mut bytes)?;

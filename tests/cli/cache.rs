@@ -100,7 +100,8 @@ fn a_second_report_reads_nothing_and_a_change_is_read_again() {
     let (_, counts) = cached(&l, &["list"]);
     assert_eq!(counts, (n, 0), "every project from the cache");
     // One file written by the tool: one project read.
-    l.run(&["tick", "gongtie-coal", "relics", "--today", TODAY]).ok();
+    l.run(&["tick", "gongtie-coal", "relics", "--today", TODAY])
+        .ok();
     let (_, counts) = cached(&l, &["report", "overdue"]);
     assert_eq!(counts, (n - 1, 1));
     // A new file in a project's folder: that project read again.
@@ -121,7 +122,10 @@ fn the_cache_is_ignored_by_git_and_unused_by_check_no_cache_and_at() {
     cached(&l, &["report", "overdue"]).0.ok();
     assert!(l.file(".taizhang/cache/projects").is_file());
     assert_eq!(l.read(".taizhang/.gitignore"), "*\n");
-    assert!(l.read(".taizhang/cache/CACHEDIR.TAG").starts_with("Signature: 8a477f597d28d172789f06886806bc55"));
+    assert!(
+        l.read(".taizhang/cache/CACHEDIR.TAG")
+            .starts_with("Signature: 8a477f597d28d172789f06886806bc55")
+    );
     // A new ledger's .gitignore names it too.
     let fresh = Ledger::new();
     assert!(fresh.read(".gitignore").lines().any(|l| l == ".taizhang/"));
@@ -151,7 +155,11 @@ fn at_a_past_commit_the_cache_is_not_used() {
             .args(args)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     git(&["init", "-q"]);
     git(&["add", "-A"]);
@@ -207,7 +215,11 @@ fn a_project_broken_after_it_was_cached_is_refused_not_served() {
     edit(&l, PROC, ",pending,2024", ",pendinx,2024", true);
     let run = l.run(&["report", "overdue", "--today", TODAY]);
     assert_eq!(run.code, 1, "{}", run.stdout);
-    assert!(run.stderr.contains("invalid status \"pendinx\""), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("invalid status \"pendinx\""),
+        "{}",
+        run.stderr
+    );
     same(&l, &["report", "overdue"]);
     // Mended: served again, and cached again once settled.
     edit(&l, PROC, ",pendinx,2024", ",pending,2024", false);
@@ -242,7 +254,11 @@ fn a_corrupt_truncated_or_foreign_cache_is_read_past_never_an_error() {
         assert_eq!(run.stdout, expected, "{what}");
         assert!(run.stderr.is_empty(), "{what}: {}", run.stderr);
         // The next report writes a whole cache again.
-        assert_ne!(std::fs::read(&path).unwrap(), bytes, "{what}: not rewritten");
+        assert_ne!(
+            std::fs::read(&path).unwrap(),
+            bytes,
+            "{what}: not rewritten"
+        );
     }
     // A cache folder that is not a folder: reports still run.
     std::fs::remove_dir_all(l.file(".taizhang")).unwrap();
@@ -365,9 +381,31 @@ mod random_edits {
     fn tool(l: &Ledger, t: usize, id: &str) {
         let args: Vec<&str> = match t {
             0 => vec!["tick", id, "eia"],
-            1 => vec!["pledge", id, "drawing-review", "--kind", "notify", "--items", "x", "--due", "2024-12-01"],
+            1 => vec![
+                "pledge",
+                id,
+                "drawing-review",
+                "--kind",
+                "notify",
+                "--items",
+                "x",
+                "--due",
+                "2024-12-01",
+            ],
             2 => vec!["progress", id, "--invested", "123.5"],
-            3 => vec!["problem", "add", id, "--what", "缺资金", "--unit", "县财政局", "--limit", "2024-11-01", "--date", "2024-10-01"],
+            3 => vec![
+                "problem",
+                "add",
+                id,
+                "--what",
+                "缺资金",
+                "--unit",
+                "县财政局",
+                "--limit",
+                "2024-11-01",
+                "--date",
+                "2024-10-01",
+            ],
             4 => vec!["start", id],
             _ => vec!["due", id, "flood", "2024-11-20"],
         };
@@ -377,7 +415,9 @@ mod random_edits {
     }
 
     fn digit_positions(text: &[u8]) -> Vec<usize> {
-        (0..text.len()).filter(|&i| text[i].is_ascii_digit()).collect()
+        (0..text.len())
+            .filter(|&i| text[i].is_ascii_digit())
+            .collect()
     }
 
     fn apply(l: &Ledger, s: &Step) {
@@ -385,9 +425,17 @@ mod random_edits {
         match s {
             Step::Report(r) => same(l, REPORTS[*r]),
             Step::Tool(t, p) => tool(l, *t, PROJECTS[*p]),
-            Step::Digit { project, file, at, digit, keep } => {
+            Step::Digit {
+                project,
+                file,
+                at,
+                digit,
+                keep,
+            } => {
                 let path = l.file(&rel(*project, *file));
-                let Ok(mut bytes) = std::fs::read(&path) else { return };
+                let Ok(mut bytes) = std::fs::read(&path) else {
+                    return;
+                };
                 let digits = digit_positions(&bytes);
                 if digits.is_empty() {
                     return;
@@ -399,9 +447,16 @@ mod random_edits {
                     set_mtime(&path, time);
                 }
             }
-            Step::Resize { project, file, at, insert } => {
+            Step::Resize {
+                project,
+                file,
+                at,
+                insert,
+            } => {
                 let path = l.file(&rel(*project, *file));
-                let Ok(mut bytes) = std::fs::read(&path) else { return };
+                let Ok(mut bytes) = std::fs::read(&path) else {
+                    return;
+                };
                 let digits = digit_positions(&bytes);
                 if digits.is_empty() {
                     return;
