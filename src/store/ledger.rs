@@ -6,7 +6,7 @@
 use super::ledger_csv::{self, CsvTable};
 use super::procedures_file::{self, ProcedureTable};
 use super::project_file;
-use super::write::{WriteLock, atomic_write};
+use super::write::{WriteLock, WriteSet, atomic_write};
 use super::{Problem, settings_file, validate};
 use crate::model::{ProblemRecord, Procedure, ProgressEntry, Project, ProjectId, Settings};
 use crate::progress::Progress;
@@ -82,6 +82,41 @@ impl LoadedProject {
                 t.lines.remove(i);
                 t.offsets.remove(i);
             }
+        }
+    }
+}
+
+/// A project a read command left out because its files cannot be used:
+/// its ID, the first problem (file, line, message) and all of them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Skipped {
+    pub project: String,
+    /// The file of the first problem, as `check` names it.
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+    /// The ledger the project belongs to, in a roll-up of several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    /// Every error found in the project's files.
+    #[serde(skip)]
+    pub problems: Vec<Problem>,
+}
+
+impl Skipped {
+    fn new(ledger: &Ledger, folder: &str, problems: Vec<Problem>) -> Skipped {
+        let dir = ledger.root.join(PROJECTS_DIR).join(folder);
+        let (file, line, message) = match problems.first() {
+            Some(p) => (p.file.clone(), p.line, p.message.clone()),
+            None => (dir, None, "the project cannot be read".to_string()),
+        };
+        Skipped {
+            project: folder.to_string(),
+            file: file.display().to_string(),
+            line,
+            message,
+            ledger: None,
+            problems,
         }
     }
 }
@@ -286,32 +321,47 @@ impl Ledger {
     /// it is read, so only the results stay in memory; they come back in
     /// folder order. Refuses when any file has problems.
     pub fn map_projects<T: Send>(&self, f: impl Fn(LoadedProject) -> T + Sync) -> Result<Vec<T>> {
-        let folders = Ledger::project_folders(&self.root)?;
-        let progress = Progress::new(folders.len(), "reading projects");
-        // Warnings do not stop a read; only errors are kept to refuse with.
-        let read: Vec<(Option<T>, Vec<Problem>)> = folders
-            .par_iter()
-            .map(|folder| {
-                let (lp, problems) = self.read_project(folder);
-                progress.inc();
-                let usable = problems.iter().all(|p| p.warning);
-                let errors = problems.into_iter().filter(|p| !p.warning).collect();
-                (lp.filter(|_| usable).map(&f), errors)
-            })
-            .collect();
-        let mut out = Vec::with_capacity(read.len());
-        let mut problems = Vec::new();
-        for (value, p) in read {
-            problems.extend(p);
-            out.extend(value);
-        }
-        if !problems.is_empty() {
+        let (out, skipped) = self.map_readable(f)?;
+        if !skipped.is_empty() {
+            let problems: Vec<Problem> = skipped.into_iter().flat_map(|s| s.problems).collect();
             return Err(refuse(
                 &format!("the ledger {} has problems", self.root.display()),
                 &problems,
             ));
         }
         Ok(out)
+    }
+
+    /// Reads every project, in parallel, and maps each usable one with `f`
+    /// as soon as it is read; they come back in folder order. A project
+    /// whose files cannot be read or hold an error is left out and listed
+    /// with its problems, so one bad file never stops a report of the
+    /// others (warnings do not leave a project out).
+    pub fn map_readable<T: Send>(
+        &self,
+        f: impl Fn(LoadedProject) -> T + Sync,
+    ) -> Result<(Vec<T>, Vec<Skipped>)> {
+        let folders = Ledger::project_folders(&self.root)?;
+        let progress = Progress::new(folders.len(), "reading projects");
+        let read: Vec<(Option<T>, Option<Skipped>)> = folders
+            .par_iter()
+            .map(|folder| {
+                let (lp, problems) = self.read_project(folder);
+                progress.inc();
+                let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
+                match lp {
+                    Some(lp) if errors.is_empty() => (Some(f(lp)), None),
+                    _ => (None, Some(Skipped::new(self, folder, errors))),
+                }
+            })
+            .collect();
+        let mut out = Vec::with_capacity(read.len());
+        let mut skipped = Vec::new();
+        for (value, s) in read {
+            out.extend(value);
+            skipped.extend(s);
+        }
+        Ok((out, skipped))
     }
 
     /// Loads every project; refuses when any file has problems.
@@ -364,14 +414,30 @@ impl Ledger {
         project: &Project,
         table: Option<&ProcedureTable>,
     ) -> Result<Vec<PathBuf>> {
+        let mut set = WriteSet::new();
+        self.plan_save(&mut set, lp, id, project, table)?;
+        set.commit()
+    }
+
+    /// Adds to `set` the files `save` would write, writing nothing yet: a
+    /// command that writes several projects plans them all, then commits
+    /// the set at once (all or nothing).
+    pub fn plan_save(
+        &self,
+        set: &mut WriteSet,
+        lp: Option<&LoadedProject>,
+        id: &ProjectId,
+        project: &Project,
+        table: Option<&ProcedureTable>,
+    ) -> Result<()> {
         let dir = self.project_dir(id);
         let rel = Path::new(PROJECTS_DIR).join(id.as_str());
-        let mut written = Vec::new();
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
         if let Some(table) = table {
-            atomic_write(&dir.join(procedures_file::FILE_NAME), &table.to_bytes())?;
-            written.push(rel.join(procedures_file::FILE_NAME));
+            set.add(
+                dir.join(procedures_file::FILE_NAME),
+                rel.join(procedures_file::FILE_NAME),
+                table.to_bytes(),
+            );
         }
         let record = match lp {
             None => Some(project_file::render_new(project)),
@@ -383,10 +449,13 @@ impl Ledger {
             Some(_) => None,
         };
         if let Some(text) = record {
-            atomic_write(&dir.join(project_file::FILE_NAME), text.as_bytes())?;
-            written.push(rel.join(project_file::FILE_NAME));
+            set.add(
+                dir.join(project_file::FILE_NAME),
+                rel.join(project_file::FILE_NAME),
+                text.into_bytes(),
+            );
         }
-        Ok(written)
+        Ok(())
     }
 
     /// Writes one of a project's CSV ledgers (`progress.csv`,
