@@ -309,7 +309,8 @@ impl Ctx {
             },
             f => {
                 let table = table(&value);
-                let mut text = if f == Format::Table && table.rows.is_empty() {
+                // "Nothing overdue" is not said of projects left out.
+                let mut text = if f == Format::Table && table.rows.is_empty() && note.is_none() {
                     empty(&value)
                 } else {
                     table.render_color(f, self.color)

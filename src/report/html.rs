@@ -11,7 +11,6 @@ use crate::model::Lang;
 const STYLE: &str = "body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}\
 h1{font-size:1.6em;text-align:center;color:#b71c1c;border-bottom:3px solid #b71c1c;padding-bottom:.4em}\
 .sub{text-align:center;color:#555}\
-.skipped{border:2px solid #b71c1c;background:#fff3f3;padding:.5em 1em;font-weight:bold}\
 h2{font-size:1.25em;margin-top:1.6em;border-left:5px solid #b71c1c;padding-left:.5em}\
 h3{font-size:1.05em;margin-bottom:.3em}\
 table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:.92em}\
@@ -33,7 +32,11 @@ pub fn weekly(w: &Weekly, lang: Lang) -> String {
         esc(&w.subtitle(lang))
     );
     if let Some(note) = crate::report::skipped::note(lang, &w.skipped) {
-        out.push_str(&format!("<p class=\"skipped\">{}</p>\n", esc(&note)));
+        // Styled inline: a bulletin without the note keeps its bytes.
+        out.push_str(&format!(
+            "<p class=\"skipped\" style=\"border:2px solid #b71c1c;padding:.5em 1em;font-weight:bold\">{}</p>\n",
+            esc(&note)
+        ));
     }
     let sections = w.sections(lang);
     let last = sections.len() - 1;

@@ -60,22 +60,7 @@ fn date_text(d: Option<Date>) -> String {
         .unwrap_or_default()
 }
 
-/// Byte offset of field `field` (0-based) of the record starting at byte
-/// `start` of `text`, honouring quotes.
-fn field_offset(text: &str, start: usize, field: usize) -> usize {
-    let bytes = text.as_bytes();
-    let (mut i, mut n, mut quoted) = (start, 0, false);
-    while i < bytes.len() && n < field {
-        match bytes[i] {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => n += 1,
-            b'\n' if !quoted => break,
-            _ => {}
-        }
-        i += 1;
-    }
-    i.min(text.len())
-}
+use super::csv_text::field_offset;
 
 impl ProcedureTable {
     /// An empty table with the standard header.

@@ -542,7 +542,7 @@ fn list_of_an_empty_ledger() {
     );
     assert_eq!(
         l.run(&["list", "--format", "json"]).ok().stdout,
-        "{\n  \"as_of\": \"2024-03-01\",\n  \"projects\": []\n}\n"
+        "{\n  \"as_of\": \"2024-03-01\",\n  \"projects\": [],\n  \"skipped\": []\n}\n"
     );
 }
 

@@ -113,7 +113,7 @@ fn the_weekly_bulletin_says_at_the_top_what_it_left_out() {
     );
     let html = l.run(&["report", "weekly", "--format", "html"]);
     assert_eq!(html.code, 4);
-    let at = html.stdout.find("<p class=\"skipped\">1 project(s) could not be read").unwrap();
+    let at = html.stdout.find("<p class=\"skipped\" style=\"border:2px solid #b71c1c;padding:.5em 1em;font-weight:bold\">1 project(s) could not be read").unwrap();
     assert!(at < html.stdout.find("<h2>").unwrap());
     let zh = Ledger::with_lang("zh");
     zh.open("a").open("b");
@@ -152,4 +152,45 @@ fn import_validates_every_project_before_writing_any() {
     let run = run.fails_with("the import would leave a problem, nothing written: ./projects/z/procedures.csv:");
     assert!(run.stderr.contains("a fulfilled date on a procedure that was never pledged"), "{}", run.stderr);
     assert!(l.snapshot() == before, "a refused import writes nothing");
+}
+
+#[test]
+fn check_locates_a_bad_cell_of_a_crlf_file() {
+    let l = Ledger::new();
+    l.open("b");
+    let text = l
+        .read("projects/b/procedures.csv")
+        .replacen(",pending,2024-03-29,", ",pending,2024/3/29,", 1)
+        .replace('\n', "\r\n");
+    l.write("projects/b/procedures.csv", &text);
+    l.write(
+        "projects/b/progress.csv",
+        "date,invested,note\r\n2024-03-01,5,\"管材\r\n进场\"\r\n2024-03-02,五,\r\n",
+    );
+    let run = l.run(&["check"]);
+    assert_eq!(run.code, 1);
+    let heads: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("./")).collect();
+    assert_eq!(
+        heads,
+        [
+            "./projects/b/procedures.csv:2:41: column \"due\": invalid date \"2024/3/29\": expected YYYY-MM-DD, e.g. 2024-03-15",
+            "./projects/b/progress.csv:4:12: column \"invested\": invalid amount \"五\": expected an amount in 万元 as digits with an optional decimal point, e.g. 3500 or 3500.25",
+        ]
+    );
+    assert!(
+        run.stdout.contains("2 | approval,项目审批/核准/备案,supervision,pending,2024/3/29,"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_note_holding_a_line_of_equals_signs_is_not_a_conflict() {
+    let l = Ledger::new();
+    l.open("b");
+    l.write(
+        "projects/b/progress.csv",
+        "date,invested,note\n2024-03-01,5,\"周报\n=======\n管材进场\"\n",
+    );
+    l.run(&["check"]).ok();
 }
