@@ -144,14 +144,17 @@ pub enum Command {
     /// The problem ledger (问题台账): problems, responsible units, time limits.
     #[command(subcommand)]
     Problem(ProblemCommand),
-    /// Work with git: set up the merge driver for the procedure ledgers.
+    /// Work with git: set up the merge driver for the ledger files.
     #[command(subcommand)]
     Git(GitCommand),
-    /// The merge driver git runs on procedures.csv (see `taizhang git setup`).
+    /// The merge driver git runs on a project's files (see `taizhang git setup`).
     ///
-    /// Merges BASE, OURS and THEIRS row by row on the procedure key and cell
-    /// by cell into OURS. A cell changed two ways is written as the row twice
-    /// between git's conflict markers, and the exit status is 1.
+    /// Merges BASE, OURS and THEIRS into OURS: procedures.csv, progress.csv
+    /// and problems.csv row by row on their key (procedure, date, number)
+    /// and cell by cell; project.toml key by key, keeping comments. A cell
+    /// or key changed two ways is written twice between git's conflict
+    /// markers, and the exit status is 1. `merge-csv` is its former name.
+    #[command(name = "merge-file", alias = "merge-csv")]
     MergeCsv(MergeCsvArgs),
     /// The ledger's history from git: who changed what, and when; of one
     /// project when ID is given.
@@ -242,8 +245,9 @@ pub struct LogArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum GitCommand {
-    /// Register the merge driver for procedures.csv in this repository's
-    /// own git config (.git/config) and write .gitattributes.
+    /// Register the merge driver for the ledger files in this repository's
+    /// own git config (.git/config), by command name on the PATH, and
+    /// write .gitattributes.
     Setup,
 }
 

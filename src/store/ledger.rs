@@ -382,6 +382,7 @@ impl Ledger {
             return Ok(problems);
         }
         problems.extend(other_files_markers(root));
+        problems.extend(git_problems(root));
         let folders = Ledger::project_folders(root)?;
         let progress = Progress::new(folders.len(), "checking projects");
         let found: Vec<Vec<Problem>> = folders
@@ -476,12 +477,23 @@ impl Ledger {
     /// Takes the ledger's write lock, waiting up to 10 s for another
     /// writer (`TAIZHANG_LOCK_WAIT_MS` sets another wait, e.g. for a slow
     /// network drive).
+    ///
+    /// Refuses while a merge or rebase has left files of the ledger
+    /// unmerged: a write then would go into half a merge.
     pub fn lock(&self) -> Result<WriteLock> {
         let wait = std::env::var("TAIZHANG_LOCK_WAIT_MS")
             .ok()
             .and_then(|v| v.parse().ok())
             .map_or(Duration::from_secs(10), Duration::from_millis);
-        WriteLock::acquire(&self.root, wait)
+        let lock = WriteLock::acquire(&self.root, wait)?;
+        let unmerged = unmerged_problems(&self.root);
+        if !unmerged.is_empty() {
+            return Err(refuse(
+                "a merge or rebase is not finished: nothing written",
+                &unmerged,
+            ));
+        }
+        Ok(lock)
     }
 }
 
@@ -519,6 +531,60 @@ fn other_files_markers(dir: &Path) -> Vec<Problem> {
         })
         .flatten()
         .collect()
+}
+
+/// The files of the ledger a merge or rebase left unmerged, as errors.
+fn unmerged_problems(root: &Path) -> Vec<Problem> {
+    super::git::unmerged(root)
+        .into_iter()
+        .map(|rel| {
+            Problem::file(
+                &root.join(rel),
+                "unmerged",
+                "unmerged: a merge or rebase stopped on this file and git has not been told it is resolved",
+            )
+            .with_hint(
+                "make the file right (`taizhang check` shows what is wrong), `git add` it, then `git commit` or `git rebase --continue`",
+            )
+        })
+        .collect()
+}
+
+/// What git can get wrong with the ledger: files left unmerged (errors),
+/// and a merge driver `.gitattributes` names that this clone has not set
+/// up or cannot run (warnings: git would then merge the files line by line,
+/// or keep one side of them without a conflict marker).
+fn git_problems(root: &Path) -> Vec<Problem> {
+    let attributes = root.join(".gitattributes");
+    let Ok(text) = std::fs::read_to_string(&attributes) else {
+        return unmerged_problems(root);
+    };
+    if super::git::toplevel(root).is_none() {
+        return Vec::new();
+    }
+    let mut problems = unmerged_problems(root);
+    let mut drivers: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .filter_map(|w| w.strip_prefix("merge="))
+        .filter(|d| d.starts_with("taizhang"))
+        .collect();
+    drivers.sort_unstable();
+    drivers.dedup();
+    for d in drivers {
+        let problem = match super::git::driver_command(root, d) {
+            None => format!(
+                "the merge driver {d} named here is not set up in this clone: git merges the ledger files line by line; run `taizhang git setup`"
+            ),
+            Some(c) if !super::git::can_run(&c) => format!(
+                "the merge driver {d} runs `{c}`, which cannot be run here: git would keep one side of a merged file without a conflict marker; run `taizhang git setup` (and put taizhang on the PATH)"
+            ),
+            Some(_) => continue,
+        };
+        problems.push(Problem::file(&attributes, "merge-driver", problem).as_warning());
+    }
+    problems
 }
 
 /// Whether `path` is a symbolic link (not followed).

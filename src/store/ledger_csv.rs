@@ -11,8 +11,35 @@ use std::path::Path;
 pub const PROGRESS_FILE: &str = "progress.csv";
 pub const PROGRESS_COLUMNS: [&str; 3] = ["date", "invested", "note"];
 pub const PROBLEMS_FILE: &str = "problems.csv";
-pub const PROBLEMS_COLUMNS: [&str; 7] =
-    ["no", "what", "unit", "limit", "opened", "resolved", "how"];
+/// The columns of a new `problems.csv`. `id` came later (a file without it
+/// still reads, and gains it with the next problem recorded): the stable
+/// identity git merges a problem's row on, while `no` is the number clerks
+/// use (see `problem_id`).
+pub const PROBLEMS_COLUMNS: [&str; 8] = [
+    "no", "what", "unit", "limit", "opened", "resolved", "how", "id",
+];
+
+/// The identity of a new problem, for the `id` column: eight hex digits
+/// derived from what it is, so the same problem recorded in two clones has
+/// the same identity and two different ones (all but surely) do not; a
+/// suffix `-2`, `-3`… when `taken` already holds it.
+pub fn problem_id(project: &str, p: &ProblemRecord, taken: &[&str]) -> String {
+    // FNV-1a: small, and stable across versions and platforms.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let text = format!(
+        "{project}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        p.opened, p.what, p.unit, p.limit
+    );
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let id = format!("{:08x}", (h ^ (h >> 32)) as u32);
+    (1..)
+        .map(|n| if n == 1 { id.clone() } else { format!("{id}-{n}") })
+        .find(|c| !taken.contains(&c.as_str()))
+        .expect("a free suffix")
+}
 
 /// A CSV file as cells under a header, with each row's source line.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,7 +206,7 @@ pub fn read_problems(
     path: &Path,
     text: &str,
 ) -> (Option<(CsvTable, Vec<ProblemRecord>)>, Vec<Problem>) {
-    let (table, problems) = CsvTable::read(path, text, &PROBLEMS_COLUMNS);
+    let (table, problems) = CsvTable::read(path, text, &PROBLEMS_COLUMNS[..7]);
     let Some(t) = table else {
         return (None, problems);
     };

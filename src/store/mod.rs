@@ -16,6 +16,7 @@ pub mod procedures_file;
 pub mod project_file;
 pub mod settings_file;
 pub mod sheet;
+pub mod toml_merge;
 pub mod tomldoc;
 pub mod validate;
 pub mod write;

@@ -80,6 +80,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("missing-key", "a required TOML key or table left out"),
     (
+        "merge-driver",
+        "the merge driver .gitattributes names is not set up in this clone, or its program cannot be run (a warning)",
+    ),
+    (
         "missing-procedures",
         "a project folder without its procedures.csv",
     ),
@@ -119,6 +123,10 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "unknown-type",
         "a project type key that is not defined in ledger.toml",
+    ),
+    (
+        "unmerged",
+        "a file a merge or rebase left unmerged (git ls-files -u)",
     ),
     (
         "unreadable",
