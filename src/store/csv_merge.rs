@@ -103,6 +103,14 @@ struct Side {
 
 impl Side {
     fn parse(kind: &Kind, what: &str, text: &str) -> Result<Side, String> {
+        // A file both sides added has an empty common ancestor.
+        if text.trim().is_empty() {
+            return Ok(Side {
+                header: Vec::new(),
+                rows: Vec::new(),
+                bom: false,
+            });
+        }
         // The same reading as `check`'s, so any file that does not merge
         // row by row is one `check` would also report.
         let needed = kind.fallback.unwrap_or(kind.key);

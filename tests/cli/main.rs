@@ -12,5 +12,6 @@ mod core_roundtrip;
 mod files;
 mod interop;
 mod keep_going;
+mod merge;
 mod reliability;
 mod supervision;

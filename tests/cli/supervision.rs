@@ -275,9 +275,9 @@ fn problems_are_numbered_resolved_and_listed() {
     );
     assert_eq!(
         l.read("projects/sr/problems.csv"),
-        "no,what,unit,limit,opened,resolved,how\n\
-         1,用地指标未落实,县自然资源局,2024-03-10,2024-02-20,,\n\
-         2,电力接入,县供电公司,2024-02-29,2024-02-21,2024-03-01,已接入\n"
+        "no,what,unit,limit,opened,resolved,how,id\n\
+         1,用地指标未落实,县自然资源局,2024-03-10,2024-02-20,,,23790fb7\n\
+         2,电力接入,县供电公司,2024-02-29,2024-02-21,2024-03-01,已接入,5984cc62\n"
     );
     let csv = l.run(&["problem", "list", "--format", "csv"]).ok().stdout;
     assert_eq!(
