@@ -159,6 +159,17 @@ pub enum Command {
     /// The ledger's history from git: who changed what, and when; of one
     /// project when ID is given.
     Log(LogArgs),
+    /// Restore ledger files that Excel or WPS saved: UTF-8, LF, ISO dates.
+    ///
+    /// Rewrites procedures.csv, progress.csv and problems.csv of the given
+    /// projects (all when none is given) in the form taizhang writes: GBK or
+    /// a byte-order mark → UTF-8, CRLF → LF, 2026/3/20 or 2026年3月20日 →
+    /// 2026-03-20, empty trailing columns and rows removed, columns in the
+    /// ledger's order (unknown columns kept after them), listing every cell
+    /// it changes. A date that reads two ways (03/04/2024) or a number Excel
+    /// shortened (3.5E+04) is reported with its cell and left for you: that
+    /// file is not rewritten, and the exit status is 1.
+    Fix(FixArgs),
 }
 
 #[derive(Debug, Args)]
@@ -249,6 +260,15 @@ pub enum GitCommand {
     /// own git config (.git/config), by command name on the PATH, and
     /// write .gitattributes.
     Setup,
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Project IDs [default: every project]
+    pub ids: Vec<String>,
+    /// Show what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ mod apply;
 mod check;
 mod due;
 mod export;
+mod fix;
 mod fulfil;
 mod git;
 mod import;
@@ -441,6 +442,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
         Command::MergeCsv(a) => git::merge_csv(a),
         Command::Log(a) => git::log(&ctx, a),
+        Command::Fix(a) => fix::run(&ctx, a),
     }?;
     Ok(ctx.finish(out))
 }

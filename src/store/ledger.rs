@@ -127,13 +127,26 @@ fn read_text(path: &Path) -> std::result::Result<Option<String>, Problem> {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            Problem::at(
+            let gbk = matches!(
+                super::sheet::decode(e.as_bytes()),
+                Ok((_, super::sheet::Encoding::Gb18030))
+            );
+            let problem = Problem::at(
                 path,
                 &text,
                 valid,
                 "encoding",
-                "the file is not valid UTF-8; save it as UTF-8",
-            )
+                if gbk {
+                    "the file is in GBK (as Excel and WPS save CSV on Chinese Windows), not UTF-8"
+                } else {
+                    "the file is not valid UTF-8; save it as UTF-8"
+                },
+            );
+            if gbk {
+                problem.with_hint("run `taizhang fix` to convert it to UTF-8, keeping every value")
+            } else {
+                problem
+            }
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) if is_link_error(&e) => Err(Problem::file(
@@ -472,6 +485,32 @@ impl Ledger {
         Ok(vec![
             Path::new(PROJECTS_DIR).join(id.as_str()).join(file_name),
         ])
+    }
+
+    /// What restoring the ledger CSVs of a project as Excel or WPS left
+    /// them gives (see `excel::restore`): for each file the project has,
+    /// its path and the result. A file that cannot be read is refused.
+    pub fn restore_excel(&self, id: &ProjectId) -> Vec<(PathBuf, super::excel::Restored)> {
+        let dir = self.project_dir(id);
+        super::excel::LAYOUTS
+            .iter()
+            .filter_map(|layout| {
+                let path = dir.join(layout.file);
+                let restored = match read_no_follow(&path) {
+                    Ok(bytes) => super::excel::restore(layout, &bytes),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+                    Err(e) if is_link_error(&e) => super::excel::Restored {
+                        refused: Some("a symbolic link; taizhang does not follow links out of the ledger".into()),
+                        ..Default::default()
+                    },
+                    Err(e) => super::excel::Restored {
+                        refused: Some(format!("cannot read the file: {e}")),
+                        ..Default::default()
+                    },
+                };
+                Some((path, restored))
+            })
+            .collect()
     }
 
     /// Takes the ledger's write lock, waiting up to 10 s for another

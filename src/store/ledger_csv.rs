@@ -130,6 +130,7 @@ impl Rows<'_> {
     /// A bad value in the cell of row `i` under `column`, pointing at it.
     fn bad(&mut self, t: &CsvTable, i: usize, column: &str, msg: String) {
         let msg = format!("column \"{column}\": {msg}");
+        let hint = super::excel::fix_hint(t.get(i, column));
         let problem = match t.header.iter().position(|h| h == column) {
             Some(c) if t.starts[i] > 0 => Problem::at(
                 self.path,
@@ -140,7 +141,10 @@ impl Rows<'_> {
             ),
             _ => Problem::line(self.path, self.text, t.lines[i], "bad-value", msg),
         };
-        self.problems.push(problem);
+        self.problems.push(match hint {
+            Some(h) => problem.with_hint(h),
+            None => problem,
+        });
     }
 
     fn date(&mut self, t: &CsvTable, i: usize, column: &str, required: bool) -> Option<Date> {

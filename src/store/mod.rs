@@ -8,6 +8,7 @@
 
 pub mod csv_merge;
 pub mod csv_text;
+pub mod excel;
 pub mod git;
 pub mod ledger;
 pub mod ledger_csv;

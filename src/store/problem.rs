@@ -71,6 +71,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("encoding", "a file that is not UTF-8"),
     (
+        "excel-number",
+        "a document number Excel shortened to scientific notation, 3.5E+04 (a warning)",
+    ),
+    (
         "fulfilled-without-pledge",
         "a fulfilled date on a procedure that was never pledged",
     ),

@@ -161,13 +161,17 @@ impl ProcedureTable {
     ) -> Procedure {
         let at = |col: usize| field_offset(text, start, self.index[col]);
         let mut bad = |col: usize, msg: String| {
-            problems.push(Problem::at(
+            let p = Problem::at(
                 path,
                 text,
                 at(col),
                 "bad-value",
                 format!("column \"{}\": {msg}", COLUMNS[col]),
-            ));
+            );
+            problems.push(match super::excel::fix_hint(self.cell(cells, col)) {
+                Some(h) => p.with_hint(h),
+                None => p,
+            });
         };
         let mut date = |col: usize| match opt_date(self.cell(cells, col)) {
             Ok(d) => d,
@@ -215,6 +219,22 @@ impl ProcedureTable {
             note: self.cell(cells, 12).to_string(),
             applied,
         };
+        if super::excel::is_shortened_number(&row.doc_no) {
+            problems.push(
+                Problem::at(
+                    path,
+                    text,
+                    at(6),
+                    "excel-number",
+                    format!(
+                        "column \"doc_no\": \"{}\" is a number Excel shortened to scientific notation; its last digits are lost",
+                        row.doc_no
+                    ),
+                )
+                .with_hint("type the full document number (format the column as text in Excel)")
+                .as_warning(),
+            );
+        }
         let mut rule = |code: &'static str, msg: &str| {
             problems.push(Problem::line(
                 path,

@@ -1879,3 +1879,15 @@ fn check_conflict_markers_in_other_files_of_the_ledger() {
         ],
     );
 }
+
+#[test]
+fn check_warns_of_a_document_number_excel_shortened() {
+    let l = Ledger::new();
+    l.open("p");
+    l.run(&["tick", "p", "eia", "--doc", "3.5E+04"]).ok();
+    let run = l.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 0, "a warning never fails the check");
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["problems"][0]["code"], "excel-number");
+    assert_eq!(v["problems"][0]["line"], 7);
+}
