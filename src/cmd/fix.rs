@@ -43,7 +43,9 @@ pub fn run(ctx: &Ctx, a: &FixArgs) -> Result<Output> {
         for (path, r) in ledger.restore_excel(id) {
             let shown = path.display();
             if let Some(why) = &r.refused {
-                out.push_str(&format!("{shown}: cannot be restored, left as it is: {why}\n"));
+                out.push_str(&format!(
+                    "{shown}: cannot be restored, left as it is: {why}\n"
+                ));
                 left += 1;
                 continue;
             }
@@ -92,9 +94,13 @@ pub fn run(ctx: &Ctx, a: &FixArgs) -> Result<Output> {
         ctx.commit(&ledger, &written, "fix: restore files saved by Excel");
     }
     out.push_str(&match (files, a.dry_run) {
-        (0, _) if left == 0 => "Nothing to fix: every ledger file is as taizhang writes it.\n".to_string(),
+        (0, _) if left == 0 => {
+            "Nothing to fix: every ledger file is as taizhang writes it.\n".to_string()
+        }
         (0, _) => "No file restored.\n".to_string(),
-        (n, true) => format!("Would restore {n} file(s), {cells} cell(s) changed; nothing written (--dry-run).\n"),
+        (n, true) => format!(
+            "Would restore {n} file(s), {cells} cell(s) changed; nothing written (--dry-run).\n"
+        ),
         (n, false) => format!("Restored {n} file(s), {cells} cell(s) changed.\n"),
     });
     if left > 0 {

@@ -97,7 +97,10 @@ pub fn setup(ctx: &Ctx) -> Result<Output> {
         top.display()
     );
     match git::find_program("taizhang") {
-        Some(p) => text.push_str(&format!("taizhang is found on the PATH at {}.\n", p.display())),
+        Some(p) => text.push_str(&format!(
+            "taizhang is found on the PATH at {}.\n",
+            p.display()
+        )),
         None => {
             let exe = std::env::current_exe()
                 .map_or_else(|_| "this program".to_string(), |e| e.display().to_string());

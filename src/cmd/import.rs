@@ -547,7 +547,13 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
         let plan = &plans[id.as_str()];
         let pid = ProjectId::parse(id).map_err(|e| anyhow!(e))?;
         check_table(&ledger, &pid, &plan.project, &plan.table)?;
-        ledger.plan_save(&mut set, plan.loaded, &pid, &plan.project, Some(&plan.table))?;
+        ledger.plan_save(
+            &mut set,
+            plan.loaded,
+            &pid,
+            &plan.project,
+            Some(&plan.table),
+        )?;
     }
     if !a.dry_run {
         let files = set.commit()?;

@@ -28,8 +28,8 @@ mod tick;
 use crate::cli::{Cli, Command, GitCommand, ProblemCommand, ReportCommand};
 use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date};
 use crate::report::{Format, Table, render};
-use crate::store::procedures_file::ProcedureTable;
 use crate::store::ledger::Skipped;
+use crate::store::procedures_file::ProcedureTable;
 use crate::store::{Ledger, LoadedProject};
 use anyhow::{Result, anyhow, bail};
 use std::path::PathBuf;
@@ -227,7 +227,11 @@ impl Ctx {
 
     /// The line saying which projects were left out, if any.
     pub fn skipped_note(&self) -> Option<String> {
-        self.skips.lock().expect("not poisoned").as_ref().and_then(Skips::note)
+        self.skips
+            .lock()
+            .expect("not poisoned")
+            .as_ref()
+            .and_then(Skips::note)
     }
 
     /// The projects left out so far (for a report value's own JSON).
@@ -247,7 +251,10 @@ impl Ctx {
             return out;
         };
         for s in &skips.list {
-            let ledger = s.ledger.as_deref().map_or(String::new(), |l| format!("{l}: "));
+            let ledger = s
+                .ledger
+                .as_deref()
+                .map_or(String::new(), |l| format!("{l}: "));
             eprintln!(
                 "warning: left out project {ledger}{}: {} problem(s)",
                 s.project,

@@ -651,7 +651,10 @@ impl Weekly {
     pub fn markdown(&self, lang: Lang) -> String {
         let mut out = format!("# {}\n\n{}\n", self.title(lang), self.subtitle(lang));
         if let Some(note) = crate::report::skipped::note(lang, &self.skipped) {
-            out.push_str(&format!("\n> **{}** {note}\n", pick(lang, "Note:", "注意:")));
+            out.push_str(&format!(
+                "\n> **{}** {note}\n",
+                pick(lang, "Note:", "注意:")
+            ));
         }
         for s in self.sections(lang) {
             out.push_str(&format!("\n## {}\n\n", s.heading));

@@ -114,8 +114,7 @@ impl Side {
         // The same reading as `check`'s, so any file that does not merge
         // row by row is one `check` would also report.
         let needed = kind.fallback.unwrap_or(kind.key);
-        let (sheet, problems) =
-            super::csv_text::read(Path::new(what), text, &[needed], &[needed]);
+        let (sheet, problems) = super::csv_text::read(Path::new(what), text, &[needed], &[needed]);
         if let Some(p) = problems.first() {
             return Err(format!("{what}: {}", p.message));
         }
@@ -287,7 +286,10 @@ pub fn merge(kind: &Kind, base: &str, ours: &str, theirs: &str) -> Result<Merged
             )));
         }
     }
-    let notes = match kind.renumber.and_then(|c| header.iter().position(|h| h == c)) {
+    let notes = match kind
+        .renumber
+        .and_then(|c| header.iter().position(|h| h == c))
+    {
         Some(col) => renumber(kind, &mut pieces, col),
         None => Vec::new(),
     };
@@ -337,7 +339,13 @@ fn renumber(kind: &Kind, pieces: &mut [Piece], col: usize) -> Vec<String> {
         notes.push(format!(
             "{} {n} added on their side is now number {next}: {}",
             kind.noun,
-            cells.iter().filter(|c| !c.is_empty()).skip(1).take(1).cloned().collect::<String>()
+            cells
+                .iter()
+                .filter(|c| !c.is_empty())
+                .skip(1)
+                .take(1)
+                .cloned()
+                .collect::<String>()
         ));
         cells[col] = next.to_string();
         held.insert(next);
@@ -433,7 +441,9 @@ mod tests {
         let m = super::merge(kind, base, ours, other).unwrap();
         assert_eq!(
             m.conflicts,
-            ["progress entry \"2024-03-09\": changed both ways: invested: ours \"9\", theirs \"8\""]
+            [
+                "progress entry \"2024-03-09\": changed both ways: invested: ours \"9\", theirs \"8\""
+            ]
         );
     }
 
@@ -443,11 +453,15 @@ mod tests {
         let h = "no,what,unit,limit,opened,resolved,how\n";
         let base = format!("{h}1,a,u,2024-03-09,2024-03-01,,\n");
         let ours = format!("{base}4821,b,u,2024-03-09,2024-03-02,,\n");
-        let theirs = format!("{h}1,a,u,2024-03-09,2024-03-01,2024-03-03,done\n1307,c,u,2024-03-09,2024-03-02,,\n");
+        let theirs = format!(
+            "{h}1,a,u,2024-03-09,2024-03-01,2024-03-03,done\n1307,c,u,2024-03-09,2024-03-02,,\n"
+        );
         let m = super::merge(kind, &base, &ours, &theirs).unwrap();
         assert_eq!(
             m.text,
-            format!("{h}1,a,u,2024-03-09,2024-03-01,2024-03-03,done\n4821,b,u,2024-03-09,2024-03-02,,\n1307,c,u,2024-03-09,2024-03-02,,\n")
+            format!(
+                "{h}1,a,u,2024-03-09,2024-03-01,2024-03-03,done\n4821,b,u,2024-03-09,2024-03-02,,\n1307,c,u,2024-03-09,2024-03-02,,\n"
+            )
         );
         assert!(m.notes.is_empty());
         assert!(kind_of("projects/p/notes.csv").is_none());
@@ -463,16 +477,23 @@ mod tests {
         let m = super::merge(kind, &base, &ours, &theirs).unwrap();
         assert_eq!(
             m.text,
-            format!("{base}2,b,u,2024-03-09,2024-03-02,,,0b0b0b0b\n3,c,u,2024-03-09,2024-03-02,,,0c0c0c0c\n")
+            format!(
+                "{base}2,b,u,2024-03-09,2024-03-02,,,0b0b0b0b\n3,c,u,2024-03-09,2024-03-02,,,0c0c0c0c\n"
+            )
         );
-        assert_eq!(m.notes, ["problem 2 added on their side is now number 3: c"]);
+        assert_eq!(
+            m.notes,
+            ["problem 2 added on their side is now number 3: c"]
+        );
         // Later, theirs resolves its problem (still 2 on their side): the
         // resolution goes to the row of that problem, now number 3.
         let later = format!("{base}2,c,u,2024-03-09,2024-03-02,2024-03-04,done,0c0c0c0c\n");
         let m = super::merge(kind, &theirs, &m.text, &later).unwrap();
         assert_eq!(
             m.text,
-            format!("{base}2,b,u,2024-03-09,2024-03-02,,,0b0b0b0b\n3,c,u,2024-03-09,2024-03-02,2024-03-04,done,0c0c0c0c\n")
+            format!(
+                "{base}2,b,u,2024-03-09,2024-03-02,,,0b0b0b0b\n3,c,u,2024-03-09,2024-03-02,2024-03-04,done,0c0c0c0c\n"
+            )
         );
         assert!(m.conflicts.is_empty());
     }
@@ -483,8 +504,8 @@ mod tests {
         let h = "no,what,unit,limit,opened,resolved,how\n";
         let base = format!("{h}1,a,u,2024-03-09,2024-03-01,,\n");
         let theirs = format!("{h}1,a,u,2024-03-09,2024-03-01,2024-03-05,ok\n");
-        let ours = format!("no,what,unit,limit,opened,resolved,how,id\n1,a,u,2024-03-09,2024-03-01,,,\n2,b,u,2024-03-09,2024-03-02,,,0b0b0b0b\n");
-        let m = super::merge(kind, &base, &ours, &theirs).unwrap();
+        let ours = "no,what,unit,limit,opened,resolved,how,id\n1,a,u,2024-03-09,2024-03-01,,,\n2,b,u,2024-03-09,2024-03-02,,,0b0b0b0b\n";
+        let m = super::merge(kind, &base, ours, &theirs).unwrap();
         assert_eq!(
             m.text,
             "no,what,unit,limit,opened,resolved,how,id\n1,a,u,2024-03-09,2024-03-01,2024-03-05,ok,\n2,b,u,2024-03-09,2024-03-02,,,0b0b0b0b\n"

@@ -29,7 +29,14 @@ pub const LAYOUTS: &[Layout] = &[
     Layout {
         file: procedures_file::FILE_NAME,
         columns: &procedures_file::COLUMNS,
-        dates: &["due", "obtained", "pledged", "pledge_due", "fulfilled", "applied"],
+        dates: &[
+            "due",
+            "obtained",
+            "pledged",
+            "pledge_due",
+            "fulfilled",
+            "applied",
+        ],
         numbers: &["doc_no"],
     },
     Layout {
@@ -213,7 +220,8 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
     for rec in records {
         if rec.cells.iter().all(|c| c.trim().is_empty()) {
             if rec.cells.len() != 1 {
-                r.file_changes.push(format!("empty row on line {} removed", rec.line));
+                r.file_changes
+                    .push(format!("empty row on line {} removed", rec.line));
             }
             continue;
         }
@@ -221,16 +229,21 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
     }
     // Empty columns at the end (a header cell and every cell blank).
     while header.last().is_some_and(|h| h.trim().is_empty())
-        && rows
-            .iter()
-            .all(|r| r.cells.get(header.len() - 1).is_none_or(|c| c.trim().is_empty()))
+        && rows.iter().all(|r| {
+            r.cells
+                .get(header.len() - 1)
+                .is_none_or(|c| c.trim().is_empty())
+        })
     {
         header.pop();
-        r.file_changes.push("empty column at the end removed".into());
+        r.file_changes
+            .push("empty column at the end removed".into());
     }
     for rec in &mut rows {
         // Excel pads rows to its widest row: extra cells are blank.
-        while rec.cells.len() > header.len() && rec.cells.last().is_some_and(|c| c.trim().is_empty()) {
+        while rec.cells.len() > header.len()
+            && rec.cells.last().is_some_and(|c| c.trim().is_empty())
+        {
             rec.cells.pop();
         }
         if rec.cells.len() != header.len() {
@@ -272,9 +285,7 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
                         rec.cells[i] = iso;
                     }
                     ExcelDate::Ambiguous(m, d) => r.left.push(at(
-                        Some(format!(
-                            "could be {m} or {d}; type the date as YYYY-MM-DD"
-                        )),
+                        Some(format!("could be {m} or {d}; type the date as YYYY-MM-DD")),
                         None,
                     )),
                 }
@@ -298,7 +309,8 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
     let unknown: Vec<usize> = (0..header.len()).filter(|i| !order.contains(i)).collect();
     order.extend(unknown);
     if order.iter().enumerate().any(|(n, &i)| n != i) {
-        r.file_changes.push("columns put in the ledger's order".into());
+        r.file_changes
+            .push("columns put in the ledger's order".into());
     }
     let new_header: Vec<String> = order.iter().map(|&i| header[i].clone()).collect();
     let new_rows: Vec<Vec<String>> = rows
@@ -323,7 +335,13 @@ mod tests {
     #[test]
     fn dates_as_excel_writes_them() {
         assert_eq!(excel_date("2026-03-20"), ExcelDate::Iso);
-        for t in ["2026/3/20", "2026-3-20", "2026.3.20", "2026年3月20日", "2026/03/20 0:00"] {
+        for t in [
+            "2026/3/20",
+            "2026-3-20",
+            "2026.3.20",
+            "2026年3月20日",
+            "2026/03/20 0:00",
+        ] {
             assert_eq!(excel_date(t), ExcelDate::Day(day(2026, 3, 20)), "{t}");
         }
         assert_eq!(excel_date("20/3/2026"), ExcelDate::Day(day(2026, 3, 20)));
@@ -367,8 +385,11 @@ mod tests {
                 "columns put in the ledger's order"
             ]
         );
-        let moved: Vec<(usize, usize, &str)> =
-            r.cells.iter().map(|c| (c.line, c.column, c.to.as_deref().unwrap())).collect();
+        let moved: Vec<(usize, usize, &str)> = r
+            .cells
+            .iter()
+            .map(|c| (c.line, c.column, c.to.as_deref().unwrap()))
+            .collect();
         assert_eq!(moved, [(2, 1, "2024-03-05"), (4, 1, "2024-03-09")]);
         // A canonical file is left alone.
         let plain = "date,invested,note\n2024-03-05,120,\n";

@@ -500,7 +500,10 @@ impl Ledger {
                     Ok(bytes) => super::excel::restore(layout, &bytes),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
                     Err(e) if is_link_error(&e) => super::excel::Restored {
-                        refused: Some("a symbolic link; taizhang does not follow links out of the ledger".into()),
+                        refused: Some(
+                            "a symbolic link; taizhang does not follow links out of the ledger"
+                                .into(),
+                        ),
                         ..Default::default()
                     },
                     Err(e) => super::excel::Restored {

@@ -36,7 +36,13 @@ pub fn problem_id(project: &str, p: &ProblemRecord, taken: &[&str]) -> String {
     }
     let id = format!("{:08x}", (h ^ (h >> 32)) as u32);
     (1..)
-        .map(|n| if n == 1 { id.clone() } else { format!("{id}-{n}") })
+        .map(|n| {
+            if n == 1 {
+                id.clone()
+            } else {
+                format!("{id}-{n}")
+            }
+        })
         .find(|c| !taken.contains(&c.as_str()))
         .expect("a free suffix")
 }
@@ -155,9 +161,7 @@ impl Rows<'_> {
             }
             return None;
         }
-        parse_date(s)
-            .map_err(|e| self.bad(t, i, column, e))
-            .ok()
+        parse_date(s).map_err(|e| self.bad(t, i, column, e)).ok()
     }
 }
 

@@ -355,6 +355,9 @@ mod tests {
         let q = "key,note\neia,\"\n<<<<<<< x\n=======\n>>>>>>> y\n\"\n";
         assert!(csv_conflict_markers(Path::new("f"), q).is_empty());
         // A stray opening line is a marker.
-        assert_eq!(lines(conflict_markers(Path::new("f"), "<<<<<<< ours\na\n")), [1]);
+        assert_eq!(
+            lines(conflict_markers(Path::new("f"), "<<<<<<< ours\na\n")),
+            [1]
+        );
     }
 }

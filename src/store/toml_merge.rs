@@ -117,7 +117,11 @@ fn merge_table(
             merge_table(&sub, bt, ot, tt, clashes);
             continue;
         }
-        let (bv, ov, tv) = (b.map(canonical), ours.get(&key).map(canonical), t.map(canonical));
+        let (bv, ov, tv) = (
+            b.map(canonical),
+            ours.get(&key).map(canonical),
+            t.map(canonical),
+        );
         if ov == tv || tv == bv {
             continue;
         }
@@ -219,11 +223,17 @@ mod tests {
 
     #[test]
     fn different_keys_merge_and_comments_stay() {
-        let ours = BASE.replace("opened = 2024-06-17\n", "opened = 2024-06-17\nstarted = 2024-11-22\n");
+        let ours = BASE.replace(
+            "opened = 2024-06-17\n",
+            "opened = 2024-06-17\nstarted = 2024-11-22\n",
+        );
         let theirs = BASE
             .replace("# 项目记录\n", "# 项目记录\n# 王: 已核对\n")
             .replace("investment = \"7600\"", "investment = \"8000\"  # 调整后")
-            .replace("\"2024\" = \"2500\"\n", "\"2024\" = \"2500\"\n\"2025\" = \"3000\"\n");
+            .replace(
+                "\"2024\" = \"2500\"\n",
+                "\"2024\" = \"2500\"\n\"2025\" = \"3000\"\n",
+            );
         let m = merge(BASE, &ours, &theirs).unwrap();
         assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
         assert_eq!(

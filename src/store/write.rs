@@ -116,8 +116,7 @@ impl WriteSet {
         for (path, _, bytes) in &self.files {
             let step = (|| -> Result<()> {
                 if let Some(dir) = path.parent() {
-                    let missing: Vec<&Path> =
-                        dir.ancestors().take_while(|d| !d.exists()).collect();
+                    let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.exists()).collect();
                     std::fs::create_dir_all(dir)
                         .with_context(|| format!("cannot create {}", dir.display()))?;
                     created.extend(missing.into_iter().rev().map(Path::to_path_buf));
@@ -178,10 +177,21 @@ mod tests {
         std::fs::write(&blocker, "a file, not a folder\n").unwrap();
         let mut set = WriteSet::new();
         set.add(a.clone(), "a.csv".into(), b"new\n".to_vec());
-        set.add(dir.path().join("new/b.csv"), "new/b.csv".into(), b"b\n".to_vec());
-        set.add(blocker.join("c.csv"), "blocker/c.csv".into(), b"c\n".to_vec());
+        set.add(
+            dir.path().join("new/b.csv"),
+            "new/b.csv".into(),
+            b"b\n".to_vec(),
+        );
+        set.add(
+            blocker.join("c.csv"),
+            "blocker/c.csv".into(),
+            b"c\n".to_vec(),
+        );
         let e = set.commit().unwrap_err();
-        assert!(format!("{e:#}").starts_with("nothing written: every file is as it was: cannot create"), "{e:#}");
+        assert!(
+            format!("{e:#}").starts_with("nothing written: every file is as it was: cannot create"),
+            "{e:#}"
+        );
         assert_eq!(std::fs::read_to_string(&a).unwrap(), "old\n");
         assert!(!dir.path().join("new").exists());
         let mut names: Vec<_> = std::fs::read_dir(dir.path())

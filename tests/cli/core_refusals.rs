@@ -457,7 +457,10 @@ fn a_broken_project_toml_is_never_rewritten() {
     let before = l.snapshot();
     let report = l.run(&["report", "overdue"]);
     assert_eq!(report.code, 4, "{report:?}");
-    assert!(report.stderr.contains("left out project shengrun"), "{report:?}");
+    assert!(
+        report.stderr.contains("left out project shengrun"),
+        "{report:?}"
+    );
     assert!(l.snapshot() == before);
 }
 

@@ -8,11 +8,57 @@ use crate::support::*;
 fn written_by_taizhang() -> Ledger {
     let l = Ledger::new();
     l.open("p");
-    l.run(&["tick", "p", "eia", "--doc", "豫环审〔2024〕3号", "--today", "2024-03-05"]).ok();
+    l.run(&[
+        "tick",
+        "p",
+        "eia",
+        "--doc",
+        "豫环审〔2024〕3号",
+        "--today",
+        "2024-03-05",
+    ])
+    .ok();
     l.run(&["due", "p", "flood", "2024-05-20"]).ok();
-    l.run(&["progress", "p", "--invested", "120", "--date", "2024-03-04", "--note", "桩基, 承台", "--today", "2024-03-05"]).ok();
-    l.run(&["progress", "p", "--invested", "80", "--date", "2024-03-02", "--today", "2024-03-05"]).ok();
-    l.run(&["problem", "add", "p", "--what", "用地指标未落实", "--unit", "县自然资源局", "--limit", "2024-03-20", "--date", "2024-03-02", "--today", "2024-03-05"]).ok();
+    l.run(&[
+        "progress",
+        "p",
+        "--invested",
+        "120",
+        "--date",
+        "2024-03-04",
+        "--note",
+        "桩基, 承台",
+        "--today",
+        "2024-03-05",
+    ])
+    .ok();
+    l.run(&[
+        "progress",
+        "p",
+        "--invested",
+        "80",
+        "--date",
+        "2024-03-02",
+        "--today",
+        "2024-03-05",
+    ])
+    .ok();
+    l.run(&[
+        "problem",
+        "add",
+        "p",
+        "--what",
+        "用地指标未落实",
+        "--unit",
+        "县自然资源局",
+        "--limit",
+        "2024-03-20",
+        "--date",
+        "2024-03-02",
+        "--today",
+        "2024-03-05",
+    ])
+    .ok();
     l
 }
 
@@ -35,7 +81,11 @@ fn as_excel_saves(text: &str, chinese: bool) -> String {
                 if !iso {
                     return c.to_string();
                 }
-                let (y, m, d) = (&c[0..4], c[5..7].trim_start_matches('0'), c[8..10].trim_start_matches('0'));
+                let (y, m, d) = (
+                    &c[0..4],
+                    c[5..7].trim_start_matches('0'),
+                    c[8..10].trim_start_matches('0'),
+                );
                 if chinese {
                     format!("{y}年{m}月{d}日")
                 } else {
@@ -52,7 +102,10 @@ fn as_excel_saves(text: &str, chinese: bool) -> String {
 #[test]
 fn fix_restores_files_excel_saved_to_the_bytes_taizhang_writes() {
     let l = written_by_taizhang();
-    let canonical: Vec<Vec<u8>> = FILES.iter().map(|f| std::fs::read(l.file(f)).unwrap()).collect();
+    let canonical: Vec<Vec<u8>> = FILES
+        .iter()
+        .map(|f| std::fs::read(l.file(f)).unwrap())
+        .collect();
     // procedures.csv: GBK (as "CSV (逗号分隔)" on Chinese Windows), slashed
     // dates; progress.csv: UTF-8 with a byte-order mark and 年月日 dates;
     // problems.csv: its columns moved, slashed dates.
@@ -76,7 +129,11 @@ fn fix_restores_files_excel_saved_to_the_bytes_taizhang_writes() {
     // check names each file and cell; reports leave the project out.
     let check = l.run(&["check"]);
     assert_eq!(check.code, 1);
-    let heads: Vec<&str> = check.stdout.lines().filter(|s| s.starts_with("./")).collect();
+    let heads: Vec<&str> = check
+        .stdout
+        .lines()
+        .filter(|s| s.starts_with("./"))
+        .collect();
     assert_eq!(
         heads,
         [
@@ -89,13 +146,25 @@ fn fix_restores_files_excel_saved_to_the_bytes_taizhang_writes() {
         "{}",
         check.stdout
     );
-    assert!(check.stdout.contains("= hint: Excel or WPS wrote this date; `taizhang fix` rewrites it as 2024-03-20"), "{}", check.stdout);
+    assert!(
+        check.stdout.contains(
+            "= hint: Excel or WPS wrote this date; `taizhang fix` rewrites it as 2024-03-20"
+        ),
+        "{}",
+        check.stdout
+    );
     assert_eq!(l.run(&["list"]).code, 4);
 
     // A dry run lists the changes and writes nothing.
     let before = l.snapshot();
     let dry = l.run(&["fix", "--dry-run"]).ok();
-    assert!(dry.stdout.ends_with("Would restore 3 file(s), 13 cell(s) changed; nothing written (--dry-run).\n"), "{}", dry.stdout);
+    assert!(
+        dry.stdout.ends_with(
+            "Would restore 3 file(s), 13 cell(s) changed; nothing written (--dry-run).\n"
+        ),
+        "{}",
+        dry.stdout
+    );
     assert!(l.snapshot() == before);
 
     let fix = l.run(&["fix", "p"]).ok();
@@ -114,11 +183,18 @@ fn fix_restores_files_excel_saved_to_the_bytes_taizhang_writes() {
         assert!(out.contains(line), "lacks {line:?}:\n{out}");
     }
     for (f, bytes) in FILES.iter().zip(&canonical) {
-        assert!(std::fs::read(l.file(f)).unwrap() == *bytes, "{f} is not as taizhang writes it:\n{}", l.read(f));
+        assert!(
+            std::fs::read(l.file(f)).unwrap() == *bytes,
+            "{f} is not as taizhang writes it:\n{}",
+            l.read(f)
+        );
     }
     l.run(&["check"]).ok();
     // Nothing left to do.
-    assert_eq!(l.run(&["fix"]).ok().stdout, "Nothing to fix: every ledger file is as taizhang writes it.\n");
+    assert_eq!(
+        l.run(&["fix"]).ok().stdout,
+        "Nothing to fix: every ledger file is as taizhang writes it.\n"
+    );
 }
 
 #[test]
@@ -127,16 +203,28 @@ fn fix_never_guesses_a_date_that_reads_two_ways_or_a_shortened_number() {
     l.open("q");
     let doc = l.read(FILES[0]).replace("豫环审〔2024〕3号", "3.5E+04");
     l.write(FILES[0], &doc);
-    l.write(FILES[1], "date,invested,note\r\n03/04/2024,120,\r\n20/3/2024,130,\r\n");
+    l.write(
+        FILES[1],
+        "date,invested,note\r\n03/04/2024,120,\r\n20/3/2024,130,\r\n",
+    );
     // Another project's file is certain: it is restored.
     let q = l.read("projects/q/procedures.csv").replace('\n', "\r\n");
     l.write("projects/q/procedures.csv", &q);
 
     let check = l.run(&["check"]);
     assert!(check.stdout.contains("./projects/p/procedures.csv:7:45: warning: column \"doc_no\": \"3.5E+04\" is a number Excel shortened to scientific notation; its last digits are lost"), "{}", check.stdout);
-    assert!(check.stdout.contains("= hint: this date could be 2024-03-04 or 2024-04-03: type it as YYYY-MM-DD"), "{}", check.stdout);
+    assert!(
+        check
+            .stdout
+            .contains("= hint: this date could be 2024-03-04 or 2024-04-03: type it as YYYY-MM-DD"),
+        "{}",
+        check.stdout
+    );
 
-    let before_p: Vec<Vec<u8>> = FILES.iter().map(|f| std::fs::read(l.file(f)).unwrap()).collect();
+    let before_p: Vec<Vec<u8>> = FILES
+        .iter()
+        .map(|f| std::fs::read(l.file(f)).unwrap())
+        .collect();
     let run = l.run(&["fix"]);
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(

@@ -117,7 +117,10 @@ fn the_weekly_bulletin_says_at_the_top_what_it_left_out() {
     assert!(at < html.stdout.find("<h2>").unwrap());
     let zh = Ledger::with_lang("zh");
     zh.open("a").open("b");
-    zh.write("projects/b/progress.csv", "date,invested,note\n2024/3/1,5,\n");
+    zh.write(
+        "projects/b/progress.csv",
+        "date,invested,note\n2024/3/1,5,\n",
+    );
     let md = zh.run(&["report", "weekly"]);
     assert_eq!(md.code, 4);
     assert!(
@@ -134,7 +137,12 @@ fn a_broken_ledger_toml_still_stops_everything() {
     l.write("ledger.toml", "name = \n");
     let run = l.run(&["list"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.starts_with("error: cannot use ./ledger.toml: 1 problem(s)"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("error: cannot use ./ledger.toml: 1 problem(s)"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -149,8 +157,15 @@ fn import_validates_every_project_before_writing_any() {
     );
     let before = l.snapshot();
     let run = l.run(&["import", "tasks", "sheet.csv"]);
-    let run = run.fails_with("the import would leave a problem, nothing written: ./projects/z/procedures.csv:");
-    assert!(run.stderr.contains("a fulfilled date on a procedure that was never pledged"), "{}", run.stderr);
+    let run = run.fails_with(
+        "the import would leave a problem, nothing written: ./projects/z/procedures.csv:",
+    );
+    assert!(
+        run.stderr
+            .contains("a fulfilled date on a procedure that was never pledged"),
+        "{}",
+        run.stderr
+    );
     assert!(l.snapshot() == before, "a refused import writes nothing");
 }
 
@@ -178,7 +193,8 @@ fn check_locates_a_bad_cell_of_a_crlf_file() {
         ]
     );
     assert!(
-        run.stdout.contains("2 | approval,项目审批/核准/备案,supervision,pending,2024/3/29,"),
+        run.stdout
+            .contains("2 | approval,项目审批/核准/备案,supervision,pending,2024/3/29,"),
         "{}",
         run.stdout
     );

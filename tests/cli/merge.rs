@@ -52,7 +52,13 @@ impl Clerks {
         let dir = tempfile::tempdir().unwrap();
         git(
             dir.path(),
-            &["clone", "-q", "--bare", l.path().to_str().unwrap(), "origin.git"],
+            &[
+                "clone",
+                "-q",
+                "--bare",
+                l.path().to_str().unwrap(),
+                "origin.git",
+            ],
         );
         let mut clones = Vec::new();
         for who in ["a", "b"] {
@@ -70,7 +76,10 @@ impl Clerks {
 
 fn identity(dir: &Path, who: &str) {
     git(dir, &["config", "user.name", who]);
-    git(dir, &["config", "user.email", &format!("{who}@example.org")]);
+    git(
+        dir,
+        &["config", "user.email", &format!("{who}@example.org")],
+    );
     git(dir, &["config", "commit.gpgsign", "false"]);
 }
 
@@ -114,9 +123,37 @@ fn read(dir: &Path, rel: &str) -> String {
 fn progress_entries_of_two_clerks_merge_in_date_order() {
     for how in [Pull::Merge, Pull::Rebase] {
         let c = Clerks::new();
-        tz(&c.a, &["progress", "p", "--invested", "120", "--date", "2024-03-04", "--note", "桩基", "--today", "2024-03-05"]);
+        tz(
+            &c.a,
+            &[
+                "progress",
+                "p",
+                "--invested",
+                "120",
+                "--date",
+                "2024-03-04",
+                "--note",
+                "桩基",
+                "--today",
+                "2024-03-05",
+            ],
+        );
         commit(&c.a, "a");
-        tz(&c.b, &["progress", "p", "--invested", "80", "--date", "2024-03-02", "--note", "进场", "--today", "2024-03-05"]);
+        tz(
+            &c.b,
+            &[
+                "progress",
+                "p",
+                "--invested",
+                "80",
+                "--date",
+                "2024-03-02",
+                "--note",
+                "进场",
+                "--today",
+                "2024-03-05",
+            ],
+        );
         commit(&c.b, "b");
         let (ok, said) = b_pulls_a(&c, how);
         assert!(ok, "{how:?}: {said}");
@@ -133,11 +170,37 @@ fn progress_entries_of_two_clerks_merge_in_date_order() {
 fn problems_of_two_clerks_keep_both_and_their_numbers_do_not_collide() {
     for how in [Pull::Merge, Pull::Rebase] {
         let c = Clerks::new();
-        tz(&c.a, &["problem", "add", "p", "--what", "用地指标未落实", "--unit", "县自然资源局", "--limit", "2024-03-20"]);
+        tz(
+            &c.a,
+            &[
+                "problem",
+                "add",
+                "p",
+                "--what",
+                "用地指标未落实",
+                "--unit",
+                "县自然资源局",
+                "--limit",
+                "2024-03-20",
+            ],
+        );
         commit(&c.a, "a");
         // B records another problem (also number 1 in B's clone) and, in a
         // second commit, resolves it.
-        tz(&c.b, &["problem", "add", "p", "--what", "电力接入", "--unit", "县供电公司", "--limit", "2024-03-10"]);
+        tz(
+            &c.b,
+            &[
+                "problem",
+                "add",
+                "p",
+                "--what",
+                "电力接入",
+                "--unit",
+                "县供电公司",
+                "--limit",
+                "2024-03-10",
+            ],
+        );
         commit(&c.b, "b1");
         tz(&c.b, &["problem", "resolve", "p", "1", "--how", "已接入"]);
         commit(&c.b, "b2");
@@ -145,7 +208,10 @@ fn problems_of_two_clerks_keep_both_and_their_numbers_do_not_collide() {
         assert!(ok, "{how:?}: {said}");
         let csv = read(&c.b, "projects/p/problems.csv");
         let rows: Vec<&str> = csv.lines().collect();
-        assert_eq!(rows[0], "no,what,unit,limit,opened,resolved,how,id", "{how:?}");
+        assert_eq!(
+            rows[0], "no,what,unit,limit,opened,resolved,how,id",
+            "{how:?}"
+        );
         assert_eq!(rows.len(), 3, "{how:?}: {csv}");
         // Both problems kept under different numbers; the resolution stays
         // with B's problem whatever number it has now.
@@ -161,11 +227,24 @@ fn problems_of_two_clerks_keep_both_and_their_numbers_do_not_collide() {
                 .unwrap_or_else(|| panic!("{how:?}: no problem {no} in {csv}"))
                 .to_string()
         };
-        assert!(row(mine).starts_with(&format!("{mine},电力接入,县供电公司,2024-03-10,2024-03-01,2024-03-01,已接入,")), "{how:?}: {csv}");
-        assert!(row(theirs).starts_with(&format!("{theirs},用地指标未落实,县自然资源局,2024-03-20,2024-03-01,,,")), "{how:?}: {csv}");
+        assert!(
+            row(mine).starts_with(&format!(
+                "{mine},电力接入,县供电公司,2024-03-10,2024-03-01,2024-03-01,已接入,"
+            )),
+            "{how:?}: {csv}"
+        );
+        assert!(
+            row(theirs).starts_with(&format!(
+                "{theirs},用地指标未落实,县自然资源局,2024-03-20,2024-03-01,,,"
+            )),
+            "{how:?}: {csv}"
+        );
         tz(&c.b, &["check"]);
         if let Pull::Rebase = how {
-            assert!(said.contains("problem 1 added on their side is now number 2"), "{said}");
+            assert!(
+                said.contains("problem 1 added on their side is now number 2"),
+                "{said}"
+            );
         }
     }
 }
@@ -184,9 +263,18 @@ fn project_records_merge_key_by_key_and_keep_comments() {
         let (ok, said) = b_pulls_a(&c, how);
         assert!(ok, "{how:?}: {said}");
         let merged = read(&c.b, rel);
-        assert!(merged.contains("\nstarted = 2024-03-01\n"), "{how:?}: {merged}");
-        assert!(merged.contains("\n[annual_plan]\n\"2024\" = \"500\"\n"), "{how:?}: {merged}");
-        assert!(merged.contains("# Comments you add here are kept"), "{how:?}: {merged}");
+        assert!(
+            merged.contains("\nstarted = 2024-03-01\n"),
+            "{how:?}: {merged}"
+        );
+        assert!(
+            merged.contains("\n[annual_plan]\n\"2024\" = \"500\"\n"),
+            "{how:?}: {merged}"
+        );
+        assert!(
+            merged.contains("# Comments you add here are kept"),
+            "{how:?}: {merged}"
+        );
         tz(&c.b, &["check"]);
     }
 }
@@ -220,12 +308,21 @@ fn the_same_key_changed_two_ways_is_a_conflict_check_reports() {
         );
         let check = run_in(&c.b, &["check"]);
         assert_eq!(check.code, 1);
-        assert!(check.stdout.starts_with("./projects/p/project.toml: unmerged:"), "{}", check.stdout);
-        assert!(check.stdout.contains("./projects/p/project.toml:"), "{}", check.stdout);
-        // No write goes into half a merge.
-        run_in(&c.b, &["tick", "p", "eia", "--today", TODAY]).fails_with(
-            "a merge or rebase is not finished: nothing written",
+        assert!(
+            check
+                .stdout
+                .starts_with("./projects/p/project.toml: unmerged:"),
+            "{}",
+            check.stdout
         );
+        assert!(
+            check.stdout.contains("./projects/p/project.toml:"),
+            "{}",
+            check.stdout
+        );
+        // No write goes into half a merge.
+        run_in(&c.b, &["tick", "p", "eia", "--today", TODAY])
+            .fails_with("a merge or rebase is not finished: nothing written");
     }
 }
 
@@ -240,7 +337,13 @@ fn procedure_ledgers_merge_by_rebase_too() {
     let (ok, said) = b_pulls_a(&c, Pull::Rebase);
     assert!(ok, "{said}");
     let csv = read(&c.b, "projects/p/procedures.csv");
-    assert!(csv.contains("\neia,环评批复,env,obtained,2024-05-20,2024-03-01,豫环审〔2024〕3号,"), "{csv}");
-    assert!(csv.contains("\nenergy,节能审查,supervision,obtained,,2024-03-01,"), "{csv}");
+    assert!(
+        csv.contains("\neia,环评批复,env,obtained,2024-05-20,2024-03-01,豫环审〔2024〕3号,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nenergy,节能审查,supervision,obtained,,2024-03-01,"),
+        "{csv}"
+    );
     tz(&c.b, &["check"]);
 }

@@ -905,7 +905,13 @@ fn git_setup_registers_the_driver_locally_and_writes_gitattributes() {
         ".gitattributes",
         "*.md text\nprojects/*/procedures.csv merge=taizhang-csv\n",
     );
-    let run = l.run_env("", &[("PATH", path_with_taizhang().to_str().unwrap())], &["git", "setup"]).ok();
+    let run = l
+        .run_env(
+            "",
+            &[("PATH", path_with_taizhang().to_str().unwrap())],
+            &["git", "setup"],
+        )
+        .ok();
     let top = std::fs::canonicalize(l.path()).unwrap();
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_taizhang"));
     assert_eq!(
@@ -931,9 +937,17 @@ fn git_setup_registers_the_driver_locally_and_writes_gitattributes() {
             "taizhang merge-file %O %A %B %P\n"
         );
     }
-    for file in ["procedures.csv", "progress.csv", "problems.csv", "project.toml"] {
+    for file in [
+        "procedures.csv",
+        "progress.csv",
+        "problems.csv",
+        "project.toml",
+    ] {
         assert_eq!(
-            git(l.path(), &["check-attr", "merge", &format!("projects/p/{file}")]),
+            git(
+                l.path(),
+                &["check-attr", "merge", &format!("projects/p/{file}")]
+            ),
             format!("projects/p/{file}: merge: taizhang\n")
         );
     }
@@ -943,9 +957,13 @@ fn git_setup_registers_the_driver_locally_and_writes_gitattributes() {
     assert!(l.snapshot() == before);
     // Without taizhang on the PATH it still registers, and says git will
     // not find it.
-    let run = l.run_env("", &[("PATH", "/usr/bin:/bin")], &["git", "setup"]).ok();
+    let run = l
+        .run_env("", &[("PATH", "/usr/bin:/bin")], &["git", "setup"])
+        .ok();
     assert!(
-        run.stderr.starts_with("warning: taizhang is not on the PATH, so git cannot run the merge driver"),
+        run.stderr.starts_with(
+            "warning: taizhang is not on the PATH, so git cannot run the merge driver"
+        ),
         "{}",
         run.stderr
     );
@@ -956,7 +974,10 @@ fn check_warns_when_the_merge_driver_cannot_run() {
     let l = Ledger::new();
     git(l.path(), &["init", "-q"]);
     let with_path = [("PATH", path_with_taizhang())];
-    let env: Vec<(&str, &str)> = with_path.iter().map(|(k, v)| (*k, v.to_str().unwrap())).collect();
+    let env: Vec<(&str, &str)> = with_path
+        .iter()
+        .map(|(k, v)| (*k, v.to_str().unwrap()))
+        .collect();
     // Not set up in this clone.
     let run = l.run_env("", &env, &["check"]);
     assert_eq!(run.code, 0, "a warning never fails the check: {run:?}");
@@ -973,7 +994,11 @@ fn check_warns_when_the_merge_driver_cannot_run() {
     // A program that was moved away: the command git would run is gone.
     git(
         l.path(),
-        &["config", "merge.taizhang.driver", "'/opt/gone/taizhang' merge-csv %O %A %B %P"],
+        &[
+            "config",
+            "merge.taizhang.driver",
+            "'/opt/gone/taizhang' merge-csv %O %A %B %P",
+        ],
     );
     let run = l.run_env("", &env, &["check"]);
     assert_eq!(run.code, 0);
@@ -984,7 +1009,11 @@ fn check_warns_when_the_merge_driver_cannot_run() {
     // By name, when taizhang is not on the PATH.
     l.run_env("", &env, &["git", "setup"]).ok();
     let run = l.run_env("", &[("PATH", "/usr/bin:/bin")], &["check"]);
-    assert!(run.stdout.contains("runs `taizhang merge-file %O %A %B %P`, which cannot be run here"), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("runs `taizhang merge-file %O %A %B %P`, which cannot be run here"),
+        "{run:?}"
+    );
 }
 
 #[test]
@@ -1158,7 +1187,10 @@ fn merge_csv_falls_back_to_a_line_merge_when_a_side_does_not_parse() {
         "b",
         "procedure,name\neia,环评批复\nflood,洪评\nsafety,安评\n",
     );
-    let run = run_in(dir.path(), &["merge-csv", "o", "a", "b", "p/procedures.csv"]);
+    let run = run_in(
+        dir.path(),
+        &["merge-csv", "o", "a", "b", "p/procedures.csv"],
+    );
     assert_eq!(run.code, 0, "{run:?}");
     assert!(run.stdout.starts_with("taizhang: p/procedures.csv: merged line by line, not row by row: our version: CSV syntax error: the quoted field opened here is never closed\n"));
     assert_eq!(
