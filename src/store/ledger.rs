@@ -126,15 +126,21 @@ fn read_text(path: &Path) -> std::result::Result<Option<String>, Problem> {
     match read_no_follow(path) {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let gbk = matches!(
-                super::sheet::decode(e.as_bytes()),
-                Ok((_, super::sheet::Encoding::Gb18030))
-            );
+            // A GBK file is shown as GBK, so the excerpt reads as Chinese.
+            let (text, offset, gbk) = match super::sheet::decode(e.as_bytes()) {
+                Ok((text, super::sheet::Encoding::Gb18030)) => {
+                    let before = encoding_rs::GB18030
+                        .decode_without_bom_handling(&e.as_bytes()[..valid])
+                        .0
+                        .len();
+                    (text, before, true)
+                }
+                _ => (String::from_utf8_lossy(e.as_bytes()).into_owned(), valid, false),
+            };
             let problem = Problem::at(
                 path,
                 &text,
-                valid,
+                offset,
                 "encoding",
                 if gbk {
                     "the file is in GBK (as Excel and WPS save CSV on Chinese Windows), not UTF-8"
