@@ -96,18 +96,27 @@ pub fn setup(ctx: &Ctx) -> Result<Output> {
         "Registered the merge driver {DRIVER} in the git config of {}: git runs `{DRIVER_COMMAND}`.\n",
         top.display()
     );
+    let exe = std::env::current_exe().ok();
+    let shown = exe
+        .as_ref()
+        .map_or_else(|| "this program".to_string(), |e| e.display().to_string());
     match git::find_program("taizhang") {
-        Some(p) => text.push_str(&format!(
-            "taizhang is found on the PATH at {}.\n",
-            p.display()
-        )),
-        None => {
-            let exe = std::env::current_exe()
-                .map_or_else(|_| "this program".to_string(), |e| e.display().to_string());
-            eprintln!(
-                "warning: taizhang is not on the PATH, so git cannot run the merge driver: put the folder of {exe} on the PATH"
-            );
+        Some(p) => {
+            text.push_str(&format!(
+                "taizhang is found on the PATH at {}.\n",
+                p.display()
+            ));
+            let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
+            if exe.as_deref().is_some_and(|e| !same(e, &p)) {
+                eprintln!(
+                    "warning: git will run the taizhang at {}, not this one ({shown})",
+                    p.display()
+                );
+            }
         }
+        None => eprintln!(
+            "warning: taizhang is not on the PATH, so git cannot run the merge driver: put the folder of {shown} on the PATH"
+        ),
     }
     text.push_str(&format!(
         "{} {}.\n",

@@ -135,7 +135,11 @@ fn read_text(path: &Path) -> std::result::Result<Option<String>, Problem> {
                         .len();
                     (text, before, true)
                 }
-                _ => (String::from_utf8_lossy(e.as_bytes()).into_owned(), valid, false),
+                _ => (
+                    String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    valid,
+                    false,
+                ),
             };
             let problem = Problem::at(
                 path,
