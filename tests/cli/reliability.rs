@@ -1686,6 +1686,43 @@ mod props {
             let _ = csv_merge::merge(&csv_merge::KINDS[0], &base, &ours, &theirs);
             let _ = csv_merge::merge(&csv_merge::KINDS[0], TABLE, &ours, TABLE);
             let _ = csv_merge::merge(&csv_merge::KINDS[0], &base, TABLE, &ours);
+            for kind in csv_merge::KINDS {
+                let _ = csv_merge::merge(kind, &base, &ours, &theirs);
+            }
+            let _ = taizhang::store::toml_merge::merge(&base, &ours, &theirs);
+        }
+
+        #[test]
+        fn excel_restore_never_panics(bytes in mutated(TABLE)) {
+            for layout in taizhang::store::excel::LAYOUTS {
+                let _ = taizhang::store::excel::restore(layout, &bytes);
+            }
+        }
+
+        #[test]
+        fn fix_undoes_what_excel_does_to_a_table(t in table()) {
+            let bytes = t.to_bytes();
+            let layout = &taizhang::store::excel::LAYOUTS[0];
+            prop_assert!(taizhang::store::excel::restore(layout, &bytes).bytes.is_none());
+            // A byte-order mark, CRLF record ends (a line break inside a
+            // cell stays as it was), in GBK when it can be.
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new());
+            w.write_record(&t.header).unwrap();
+            for row in &t.cells {
+                w.write_record(row).unwrap();
+            }
+            let text = format!("\u{feff}{}", String::from_utf8(w.into_inner().unwrap()).unwrap());
+            let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text[3..]);
+            for excel in [text.clone().into_bytes(), gbk.into_owned()] {
+                if unmappable && !excel.starts_with(b"\xef\xbb\xbf") {
+                    continue;
+                }
+                let r = taizhang::store::excel::restore(layout, &excel);
+                prop_assert_eq!(r.refused, None);
+                prop_assert_eq!(r.bytes.unwrap_or(excel), bytes.clone());
+            }
         }
 
         #[test]
