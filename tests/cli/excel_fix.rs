@@ -127,7 +127,7 @@ fn fix_restores_files_excel_saved_to_the_bytes_taizhang_writes() {
     l.write(FILES[2], &moved);
 
     // check names each file and cell; reports leave the project out.
-    let check = l.run(&["check"]);
+    let check = l.run(&["check", "--today", "2024-03-05"]);
     assert_eq!(check.code, 1);
     let heads: Vec<&str> = check
         .stdout
@@ -157,7 +157,7 @@ fn fix_restores_files_excel_saved_to_the_bytes_taizhang_writes() {
 
     // A dry run lists the changes and writes nothing.
     let before = l.snapshot();
-    let dry = l.run(&["fix", "--dry-run"]).ok();
+    let dry = l.run(&["fix", "--dry-run", "--today", "2024-03-05"]).ok();
     assert!(
         dry.stdout.ends_with(
             "Would restore 3 file(s), 13 cell(s) changed; nothing written (--dry-run).\n"
@@ -167,7 +167,7 @@ fn fix_restores_files_excel_saved_to_the_bytes_taizhang_writes() {
     );
     assert!(l.snapshot() == before);
 
-    let fix = l.run(&["fix", "p"]).ok();
+    let fix = l.run(&["fix", "p", "--today", "2024-03-05"]).ok();
     let out = fix.stdout;
     for line in [
         "./projects/p/procedures.csv: GBK → UTF-8\n",
@@ -189,7 +189,7 @@ fn fix_restores_files_excel_saved_to_the_bytes_taizhang_writes() {
             l.read(f)
         );
     }
-    l.run(&["check"]).ok();
+    l.run(&["check", "--today", "2024-03-05"]).ok();
     // Nothing left to do.
     assert_eq!(
         l.run(&["fix"]).ok().stdout,
@@ -211,7 +211,7 @@ fn fix_never_guesses_a_date_that_reads_two_ways_or_a_shortened_number() {
     let q = l.read("projects/q/procedures.csv").replace('\n', "\r\n");
     l.write("projects/q/procedures.csv", &q);
 
-    let check = l.run(&["check"]);
+    let check = l.run(&["check", "--today", "2024-03-05"]);
     assert!(check.stdout.contains("./projects/p/procedures.csv:7:45: warning: column \"doc_no\": \"3.5E+04\" is a number Excel shortened to scientific notation; its last digits are lost"), "{}", check.stdout);
     assert!(
         check
@@ -225,7 +225,7 @@ fn fix_never_guesses_a_date_that_reads_two_ways_or_a_shortened_number() {
         .iter()
         .map(|f| std::fs::read(l.file(f)).unwrap())
         .collect();
-    let run = l.run(&["fix"]);
+    let run = l.run(&["fix", "--today", "2024-03-05"]);
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stdout,
