@@ -369,6 +369,7 @@ fn new_project(
         planned_start,
         started: None,
         annual_plan: Default::default(),
+        stages: Vec::new(),
     };
     Ok((project, table))
 }

@@ -1,9 +1,11 @@
-//! `taizhang start`: works started (开工).
+//! `taizhang start`: works started (开工): the project becomes `building`
+//! (see `model::stage`).
 
 use super::record::edit;
 use super::{Ctx, Output, event_date};
 use crate::cli::StartArgs;
-use anyhow::{Result, bail};
+use crate::model::stage;
+use anyhow::{Result, anyhow, bail};
 
 pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
     edit(ctx, "start", &a.id, |_, id, lp, project, _| {
@@ -11,6 +13,7 @@ pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
         if let Some(d) = project.started {
             bail!("{id} already started on {d}; edit project.toml to correct it");
         }
+        stage::start(&project.stage(), date, ctx.today).map_err(|e| anyhow!("{id}: {e}"))?;
         project.started = Some(date);
         let plan = match project.planned_start {
             Some(p) if date > p => format!(

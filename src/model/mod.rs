@@ -10,12 +10,15 @@ pub mod id;
 pub mod procedure;
 pub mod project;
 pub mod settings;
+pub mod stage;
+pub mod tasklist;
 
 pub use amount::Amount;
 pub use date::{Date, parse_date};
 pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};
 pub use project::Project;
+pub use stage::{Stage, StageEntry};
 pub use settings::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
 pub mod progress;
 pub use progress::{ProblemRecord, ProgressEntry};

@@ -11,6 +11,14 @@ pub fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     }
 }
 
+/// A project's stage: `completed` / 竣工.
+pub fn stage(lang: Lang, stage: crate::model::Stage) -> &'static str {
+    match lang {
+        Lang::En => stage.key(),
+        Lang::Zh => stage.zh(),
+    }
+}
+
 /// "用地专班 (县自然资源局)": a task force with its lead unit.
 pub fn taskforce_with_lead(settings: &crate::model::Settings, key: &str) -> String {
     match settings.taskforce(key) {

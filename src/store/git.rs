@@ -43,9 +43,18 @@ pub fn commit(dir: &Path, files: &[PathBuf], message: &str) -> Result<()> {
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
-    let mut add = vec!["add", "--"];
-    add.extend(paths.iter().map(String::as_str));
-    run(dir, &add)?;
+    // A path gone from the work tree (a renamed project's old folder) is
+    // not added: `commit --only` records its removal.
+    let present: Vec<&str> = paths
+        .iter()
+        .filter(|p| dir.join(p.as_str()).exists())
+        .map(String::as_str)
+        .collect();
+    if !present.is_empty() {
+        let mut add = vec!["add", "--"];
+        add.extend(present);
+        run(dir, &add)?;
+    }
     let mut commit = vec!["commit", "-q", "-m", message, "--only", "--"];
     commit.extend(paths.iter().map(String::as_str));
     run(dir, &commit)?;
@@ -73,8 +82,127 @@ pub fn log(dir: &Path, path: &str) -> Result<Vec<Entry>> {
             path,
         ],
     )?;
-    Ok(out
-        .lines()
+    Ok(parse_entries(&out))
+}
+
+/// The commits of one project folder `folder` (relative to `dir`, e.g.
+/// `projects/shengrun-hq`), newest first, across its renames: git follows
+/// the folder's `marker` file (its `project.toml`) back through each
+/// rename, and each earlier name's history is read up to the commit that
+/// renamed it. A rename staged but not committed yet (`git mv`) is followed
+/// too. Commits made under a name before another project took it are left
+/// out.
+pub fn log_following(dir: &Path, folder: &str, marker: &str) -> Result<Vec<Entry>> {
+    let has_head = run(dir, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_ok();
+    if !has_head {
+        return Ok(Vec::new());
+    }
+    // Paths in git's output are relative to the top of the work tree;
+    // `current` is too, and goes back to git as a `:(top)` pathspec.
+    let prefix = run(dir, &["rev-parse", "--show-prefix"])?;
+    let mut current = format!("{}{}", prefix.trim_end(), folder.trim_end_matches('/'));
+    if let Some(old) = staged_rename(dir, &current, marker)? {
+        current = old;
+    }
+    let mut segments: Vec<(String, String, Option<String>)> = Vec::new();
+    let mut top = "HEAD".to_string();
+    {
+        let out = run(
+            dir,
+            &[
+                "-c",
+                "core.quotePath=false",
+                "log",
+                "--follow",
+                "-M",
+                "--format=%x1e%H",
+                "--name-status",
+                "--",
+                &format!(":(top){current}/{marker}"),
+            ],
+        )?;
+        for commit in out.split('\u{1e}').filter(|c| !c.trim().is_empty()) {
+            let mut lines = commit.lines();
+            let hash = lines.next().unwrap_or_default().trim();
+            for l in lines {
+                let f: Vec<&str> = l.split('\t').collect();
+                if f.len() == 3 && f[0].starts_with('R') {
+                    let (from, to) = (parent_of(f[1]), parent_of(f[2]));
+                    if to == current && from != current {
+                        let bottom = format!("{hash}^");
+                        segments.push((current.clone(), top.clone(), Some(bottom.clone())));
+                        top = bottom;
+                        current = from.to_string();
+                    }
+                }
+            }
+        }
+    }
+    segments.push((current, top, None));
+    let mut entries = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (path, top, bottom) in segments {
+        let range = match bottom {
+            Some(b) => format!("{b}..{top}"),
+            None => top,
+        };
+        for e in log_range(dir, &range, &format!(":(top){path}"))? {
+            if seen.insert(e.commit.clone()) {
+                entries.push(e);
+            }
+        }
+    }
+    Ok(entries)
+}
+
+/// The folder of a path in git's output (`projects/a/project.toml` →
+/// `projects/a`).
+fn parent_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(p, _)| p)
+}
+
+/// The folder (from the top of the work tree) that a staged, uncommitted
+/// rename moved to `folder`, if any.
+fn staged_rename(dir: &Path, folder: &str, marker: &str) -> Result<Option<String>> {
+    let out = run(
+        dir,
+        &[
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--cached",
+            "-M",
+            "--name-status",
+            "HEAD",
+            "--",
+            ".",
+        ],
+    )?;
+    let target = format!("{folder}/{marker}");
+    Ok(out.lines().find_map(|l| {
+        let f: Vec<&str> = l.split('\t').collect();
+        (f.len() == 3 && f[0].starts_with('R') && f[2] == target).then(|| parent_of(f[1]).to_string())
+    }))
+}
+
+/// The commits of `range` that touched `path`, newest first.
+fn log_range(dir: &Path, range: &str, path: &str) -> Result<Vec<Entry>> {
+    let out = run(
+        dir,
+        &[
+            "log",
+            "--format=%h%x1f%ad%x1f%an%x1f%s",
+            "--date=format:%Y-%m-%d %H:%M",
+            range,
+            "--",
+            path,
+        ],
+    )?;
+    Ok(parse_entries(&out))
+}
+
+fn parse_entries(out: &str) -> Vec<Entry> {
+    out.lines()
         .filter_map(|l| {
             let mut f = l.splitn(4, '\u{1f}');
             Some(Entry {
@@ -84,7 +212,7 @@ pub fn log(dir: &Path, path: &str) -> Result<Vec<Entry>> {
                 subject: f.next()?.to_string(),
             })
         })
-        .collect())
+        .collect()
 }
 
 /// The files under `dir` as they stood at commit `rev`, written into a new

@@ -5,6 +5,7 @@
 use super::Problem;
 use super::tomldoc::{self, Reader};
 use crate::model::id::check_national_code;
+use crate::model::stage::{self, Stage, StageEntry};
 use crate::model::{Amount, Date, Project};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -39,6 +40,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
     let planned_start = r.date(root, "planned_start");
     let started = r.date(root, "started");
     let annual_plan = read_plan(&mut r, root);
+    let stages = read_stages(&mut r, root);
     let project = match (name, kind, opened) {
         (Some(name), Some(kind), Some(opened)) => Some(Project {
             name,
@@ -51,10 +53,56 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
             planned_start,
             started,
             annual_plan,
+            stages,
         }),
         _ => None,
     };
+    if let Some(p) = &project
+        && let Err(why) = stage::replay(p)
+    {
+        let span = root.get("stages").and_then(|i| i.as_array_of_tables()).and_then(|a| {
+            a.iter().next().and_then(|t| t.span())
+        });
+        r.problem(
+            span.or(Some(0..0)),
+            "stage-history",
+            format!("stage history: {why}"),
+        );
+    }
     (project, r.problems)
+}
+
+/// `[[stages]]`: every change of stage, each with its `stage`, `date` and
+/// (for suspended and cancelled, required) `reason`.
+fn read_stages(r: &mut Reader, root: &toml_edit::Table) -> Vec<StageEntry> {
+    let mut out = Vec::new();
+    for (t, span) in r.tables(root, "stages") {
+        let stage = r.parsed(t, "stage", Stage::parse);
+        if t.get("stage").is_none() {
+            r.problem(
+                span.clone(),
+                "missing-key",
+                "[[stages]]: missing `stage` (e.g. stage = \"completed\")".into(),
+            );
+        }
+        let date = r.date(t, "date");
+        if t.get("date").is_none() {
+            r.problem(
+                span.clone(),
+                "missing-key",
+                "[[stages]]: missing `date` (the day the stage began)".into(),
+            );
+        }
+        let reason = r.opt_str(t, "reason");
+        if let (Some(stage), Some(date)) = (stage, date) {
+            out.push(StageEntry {
+                stage,
+                date,
+                reason,
+            });
+        }
+    }
+    out
 }
 
 /// `[annual_plan]`: year keys ("2024") and amounts in 万元.
@@ -185,6 +233,11 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
         &new.started,
         |d| date_value(*d),
     );
+    let no_stages = Vec::new();
+    let old_stages = old.map_or(&no_stages, |p| &p.stages);
+    if old_stages != &new.stages {
+        write_stages(doc, old_stages, &new.stages);
+    }
     let empty = BTreeMap::new();
     let old_plan = old.map_or(&empty, |p| &p.annual_plan);
     if old_plan != &new.annual_plan {
@@ -204,6 +257,39 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Writes the stage history: changes added at the end are appended as new
+/// `[[stages]]` tables (comments in the others kept); any other change
+/// rewrites the tables.
+fn write_stages(doc: &mut DocumentMut, old: &[StageEntry], new: &[StageEntry]) {
+    let entry_table = |e: &StageEntry| {
+        let mut t = toml_edit::Table::new();
+        t["stage"] = value(e.stage.key());
+        t["date"] = date_value(e.date);
+        if let Some(r) = &e.reason {
+            t["reason"] = value(r.as_str());
+        }
+        t
+    };
+    let appended = new.len() >= old.len() && new[..old.len()] == *old;
+    if new.is_empty() {
+        doc.remove("stages");
+        return;
+    }
+    let keep = match doc.get("stages") {
+        Some(Item::ArrayOfTables(_)) if appended => old.len(),
+        _ => 0,
+    };
+    if keep == 0 {
+        doc.remove("stages");
+        doc["stages"] = Item::ArrayOfTables(toml_edit::ArrayOfTables::new());
+    }
+    if let Some(Item::ArrayOfTables(a)) = doc.get_mut("stages") {
+        for e in &new[keep..] {
+            a.push(entry_table(e));
         }
     }
 }

@@ -6,7 +6,7 @@
 use crate::support::*;
 use proptest::prelude::*;
 use std::path::Path;
-use taizhang::model::{Amount, Date, PledgeKind, Procedure, Project, Status};
+use taizhang::model::{Amount, Date, PledgeKind, Procedure, Project, Stage, StageEntry, Status};
 use taizhang::store::procedures_file::ProcedureTable;
 use taizhang::store::project_file;
 
@@ -54,6 +54,7 @@ prop_compose! {
         opened in date(),
         planned_start in proptest::option::of(date()),
         started in proptest::option::of(date()),
+        suspended in proptest::option::of((date(), "[a-z\u{4e00}-\u{4e20}]{1,10}")),
     ) -> Project {
         Project {
             name,
@@ -66,6 +67,16 @@ prop_compose! {
             planned_start,
             started,
             annual_plan: Default::default(),
+            // A history the state machine accepts: suspended once, on or
+            // after the start of works.
+            stages: suspended
+                .map(|(d, reason)| StageEntry {
+                    stage: Stage::Suspended,
+                    date: started.map_or(d, |s| s.max(d)),
+                    reason: Some(reason),
+                })
+                .into_iter()
+                .collect(),
         }
     }
 }
