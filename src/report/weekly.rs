@@ -413,6 +413,7 @@ impl Weekly {
         let by_stage: Vec<String> = h
             .stages
             .iter()
+            .filter(|(_, n)| **n > 0)
             .map(|(s, n)| match lang {
                 Lang::En => format!("{} {n}", s.key()),
                 Lang::Zh => format!("{}{n}个", s.zh()),

@@ -261,36 +261,46 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
     }
 }
 
-/// Writes the stage history: changes added at the end are appended as new
-/// `[[stages]]` tables (comments in the others kept); any other change
-/// rewrites the tables.
+/// Writes the stage history in place: a changed entry has its keys
+/// rewritten, entries added at the end become new `[[stages]]` tables, so
+/// comments and unknown keys in the others stay.
 fn write_stages(doc: &mut DocumentMut, old: &[StageEntry], new: &[StageEntry]) {
-    let entry_table = |e: &StageEntry| {
-        let mut t = toml_edit::Table::new();
+    fn fill(t: &mut toml_edit::Table, e: &StageEntry) {
         t["stage"] = value(e.stage.key());
         t["date"] = date_value(e.date);
-        if let Some(r) = &e.reason {
-            t["reason"] = value(r.as_str());
+        match &e.reason {
+            Some(r) => t["reason"] = value(r.as_str()),
+            None => {
+                t.remove("reason");
+            }
         }
-        t
-    };
-    let appended = new.len() >= old.len() && new[..old.len()] == *old;
+    }
     if new.is_empty() {
         doc.remove("stages");
         return;
     }
-    let keep = match doc.get("stages") {
-        Some(Item::ArrayOfTables(_)) if appended => old.len(),
-        _ => 0,
-    };
-    if keep == 0 {
+    if !matches!(doc.get("stages"), Some(Item::ArrayOfTables(_))) {
         doc.remove("stages");
         doc["stages"] = Item::ArrayOfTables(toml_edit::ArrayOfTables::new());
     }
-    if let Some(Item::ArrayOfTables(a)) = doc.get_mut("stages") {
-        for e in &new[keep..] {
-            a.push(entry_table(e));
+    let Some(Item::ArrayOfTables(a)) = doc.get_mut("stages") else {
+        unreachable!("written just above");
+    };
+    for (i, e) in new.iter().enumerate() {
+        if old.get(i) == Some(e) && i < a.len() {
+            continue;
         }
+        match a.get_mut(i) {
+            Some(t) => fill(t, e),
+            None => {
+                let mut t = toml_edit::Table::new();
+                fill(&mut t, e);
+                a.push(t);
+            }
+        }
+    }
+    while a.len() > new.len() {
+        a.remove(a.len() - 1);
     }
 }
 
