@@ -2,10 +2,10 @@
 //! or only those at the stages `--stage` names.
 
 use super::{Ctx, Output};
-use crate::report::{labels, list};
-use crate::store::Ledger;
 use crate::cli::ListArgs;
 use crate::model::{Lang, Stage};
+use crate::report::{labels, list};
+use crate::store::Ledger;
 use anyhow::{Result, anyhow};
 
 /// The project list `list` and `export list` print.
@@ -29,9 +29,7 @@ pub fn run(ctx: &Ctx, a: &ListArgs) -> Result<Output> {
         .collect::<Result<Vec<_>>>()?;
     let (ledger, mut report) = list_report(ctx)?;
     if !stages.is_empty() {
-        report
-            .projects
-            .retain(|p| stages.contains(&p.stage.stage));
+        report.projects.retain(|p| stages.contains(&p.stage.stage));
     }
     let lang = ctx.lang(&ledger.settings);
     let empty = |r: &list::ListReport| {

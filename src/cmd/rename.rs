@@ -35,6 +35,11 @@ pub fn run(ctx: &Ctx, a: &RenameArgs) -> Result<Output> {
     }
     let rel_from = Path::new(PROJECTS_DIR).join(old.as_str());
     let rel_to = Path::new(PROJECTS_DIR).join(new.as_str());
+    let origin = git::staged_origin(
+        &ledger.root,
+        &rel_from.to_string_lossy(),
+        crate::store::project_file::FILE_NAME,
+    );
     let how = if tracked(&ledger.root, &rel_from) {
         git::run(
             &ledger.root,
@@ -56,7 +61,8 @@ pub fn run(ctx: &Ctx, a: &RenameArgs) -> Result<Output> {
         .0
         .map(|lp| format!(" ({})", lp.project.name))
         .unwrap_or_default();
-    let files: Vec<PathBuf> = vec![rel_from, rel_to];
+    let mut files: Vec<PathBuf> = vec![rel_from, rel_to];
+    files.extend(origin.map(PathBuf::from));
     ctx.commit(&ledger, &files, &format!("rename {old} {new}{name}"));
     Ok(Output::ok(format!(
         "Renamed {old} to {new}{name}: {} ({how})\n",

@@ -141,7 +141,9 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
                 if table.position(&need.key).is_some() {
                     continue;
                 }
-                let c = s.procedure(&need.key).expect("needed keys are catalogue keys");
+                let c = s
+                    .procedure(&need.key)
+                    .expect("needed keys are catalogue keys");
                 table.push(tasklist::pending_row(c, ctx.today, s));
                 added.push(format!("{} ({})", c.key, c.name));
             }

@@ -165,16 +165,14 @@ pub fn change(
         ));
     }
     if now.stage == to {
-        return Err(format!(
-            "the project is already {to}{}",
-            now.since_text()
-        ));
+        return Err(format!("the project is already {to}{}", now.since_text()));
     }
     let resume = match now.stage {
         Cancelled => {
             return Err(format!(
                 "the project was cancelled (终止) on {}{}: a cancelled project is closed for good; open it again under a new ID if it comes back",
-                now.since.map_or("an unrecorded day".into(), |d| d.to_string()),
+                now.since
+                    .map_or("an unrecorded day".into(), |d| d.to_string()),
                 now.why()
             ));
         }
@@ -184,7 +182,11 @@ pub fn change(
                 now.since_text()
             ));
         }
-        Suspended => Some(if started.is_some() { Building } else { Preparing }),
+        Suspended => Some(if started.is_some() {
+            Building
+        } else {
+            Preparing
+        }),
         _ => None,
     };
     match (now.stage, to) {
@@ -311,15 +313,8 @@ pub fn replay(p: &Project) -> Result<Current, String> {
                 start(&now, date, Date::MAX)
                     .map_err(|e| format!("works started on {date}, but {e}"))?
             }
-            Some(e) => change(
-                &now,
-                e.stage,
-                date,
-                e.reason.as_deref(),
-                started,
-                Date::MAX,
-            )
-            .map_err(|why| format!("change to {} on {date}: {why}", e.stage))?,
+            Some(e) => change(&now, e.stage, date, e.reason.as_deref(), started, Date::MAX)
+                .map_err(|why| format!("change to {} on {date}: {why}", e.stage))?,
         };
     }
     Ok(now)
@@ -367,7 +362,14 @@ mod tests {
     }
 
     fn go(now: &Current, to: Stage, date: &str, started: Option<&str>) -> Result<Current, String> {
-        change(now, to, d(date), Some("资金未到位"), started.map(d), d(TODAY))
+        change(
+            now,
+            to,
+            d(date),
+            Some("资金未到位"),
+            started.map(d),
+            d(TODAY),
+        )
     }
 
     #[test]
@@ -375,7 +377,10 @@ mod tests {
         assert_eq!(Stage::parse("completed"), Ok(Completed));
         assert_eq!(Stage::parse("暂缓"), Ok(Suspended));
         let e = Stage::parse("done").unwrap_err();
-        assert!(e.contains("\"done\"") && e.contains("producing (投产)"), "{e}");
+        assert!(
+            e.contains("\"done\"") && e.contains("producing (投产)"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -470,7 +475,10 @@ mod tests {
         let e = go(&s, Preparing, "2024-08-01", Some("2024-03-01")).unwrap_err();
         assert!(e.contains("resume the project with `building`"), "{e}");
         let e = go(&s, Building, "2024-04-30", Some("2024-03-01")).unwrap_err();
-        assert_eq!(e, "2024-04-30 is before the project became suspended on 2024-05-01");
+        assert_eq!(
+            e,
+            "2024-04-30 is before the project became suspended on 2024-05-01"
+        );
 
         // Suspended before it ever started: back to preparing.
         let s = go(&Current::initial(), Suspended, "2024-05-01", None).unwrap();
@@ -541,11 +549,21 @@ mod tests {
     fn start_only_from_preparing() {
         let b = start(&Current::initial(), d("2024-03-01"), d(TODAY)).unwrap();
         assert_eq!((b.stage, b.since), (Building, Some(d("2024-03-01"))));
-        let e = start(&at(Suspended, Some("2024-02-01")), d("2024-03-01"), d(TODAY)).unwrap_err();
+        let e = start(
+            &at(Suspended, Some("2024-02-01")),
+            d("2024-03-01"),
+            d(TODAY),
+        )
+        .unwrap_err();
         assert!(e.contains("resume it"), "{e}");
         let e = start(&b, d("2024-03-02"), d(TODAY)).unwrap_err();
         assert!(e.contains("already started"), "{e}");
-        let e = start(&at(Preparing, Some("2024-04-01")), d("2024-03-01"), d(TODAY)).unwrap_err();
+        let e = start(
+            &at(Preparing, Some("2024-04-01")),
+            d("2024-03-01"),
+            d(TODAY),
+        )
+        .unwrap_err();
         assert!(e.contains("before the project resumed"), "{e}");
     }
 

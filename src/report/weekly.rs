@@ -265,7 +265,8 @@ pub fn build(
     });
     investment
         .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
-    stage_changes.sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
+    stage_changes
+        .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
 
     let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
     for i in overdue::build(settings, projects, as_of).items {

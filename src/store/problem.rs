@@ -100,6 +100,10 @@ pub const CODES: &[(&str, &str)] = &[
         "status pledged without a pledge_kind",
     ),
     (
+        "stage-history",
+        "a change of stage that cannot have happened (e.g. completed before works started)",
+    ),
+    (
         "symlink",
         "a symbolic link where a project folder or file should be",
     ),

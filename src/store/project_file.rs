@@ -60,9 +60,10 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
     if let Some(p) = &project
         && let Err(why) = stage::replay(p)
     {
-        let span = root.get("stages").and_then(|i| i.as_array_of_tables()).and_then(|a| {
-            a.iter().next().and_then(|t| t.span())
-        });
+        let span = root
+            .get("stages")
+            .and_then(|i| i.as_array_of_tables())
+            .and_then(|a| a.iter().next().and_then(|t| t.span()));
         r.problem(
             span.or(Some(0..0)),
             "stage-history",

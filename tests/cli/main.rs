@@ -11,5 +11,6 @@ mod core_reports;
 mod core_roundtrip;
 mod files;
 mod interop;
+mod projects;
 mod reliability;
 mod supervision;
