@@ -327,6 +327,17 @@ tz 2024-11-19 problem add yurong-center --what "地块西侧高压线迁改" \
 tz 2024-11-21 problem resolve yurong-center 1 --how "迁改方案已批复，12月上旬施工"
 
 # ---------------------------------------------------------------------------
+# Projects change (项目信息变更), finish (竣工) or stop (暂缓).
+# 华瑞电气电力铁塔项目 was opened before its national project code was issued.
+tz 2024-09-02 set huarui-tower --code 2408-410927-04-01-633207
+# 公铁联运煤炭物流园项目: the railway siding is being replanned; the owner
+# asked to suspend the project, so it leaves the overdue and slow lists.
+tz 2024-11-19 stage gongtie-coal suspended \
+    --reason "铁路专用线接轨方案调整，项目单位申请暂缓实施"
+# 城区道路绿化工程: works completed and accepted.
+tz 2024-11-22 stage road-greening completed --reason "通过竣工验收"
+
+# ---------------------------------------------------------------------------
 cat >"$target/README.md" <<'MD'
 # 台前县重大项目前期手续台账（演示）
 

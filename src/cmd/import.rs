@@ -8,6 +8,7 @@
 use super::{Ctx, Output};
 use crate::cli::ImportTasksArgs;
 use crate::model::id::check_national_code;
+use crate::model::tasklist;
 use crate::model::{
     Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date,
 };
@@ -344,20 +345,6 @@ fn new_project(
         .filter_map(|r| r.get("procedure"))
         .filter_map(|t| s.procedure(t).map(|c| c.key.clone()))
         .collect();
-    let mut table = ProcedureTable::new();
-    for c in s
-        .catalogue
-        .iter()
-        .filter(|c| c.applies_to(&kind.key) || wanted.contains(&c.key))
-    {
-        table.push(Procedure {
-            key: c.key.clone(),
-            name: c.name.clone(),
-            taskforce: c.taskforce.clone(),
-            due: c.limit.map(|l| l.due_from(opened, &s.calendar)),
-            ..Procedure::default()
-        });
-    }
     let project = Project {
         name: name.to_string(),
         kind: kind.key.clone(),
@@ -371,6 +358,18 @@ fn new_project(
         annual_plan: Default::default(),
         stages: Vec::new(),
     };
+    let needed: Vec<String> = tasklist::needed(s, &project)
+        .into_iter()
+        .map(|n| n.key)
+        .collect();
+    let mut table = ProcedureTable::new();
+    for c in s
+        .catalogue
+        .iter()
+        .filter(|c| needed.contains(&c.key) || wanted.contains(&c.key))
+    {
+        table.push(tasklist::pending_row(c, opened, s));
+    }
     Ok((project, table))
 }
 

@@ -620,3 +620,56 @@ fn git_identity(dir: &std::path::Path) {
     git(dir, &["config", "user.email", "wang@example.org"]);
     git(dir, &["config", "commit.gpgsign", "false"]);
 }
+
+#[test]
+fn set_stage_and_rename_wait_for_the_lock_then_give_up() {
+    let l = Ledger::new();
+    l.open("p");
+    let lock = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(l.file(".taizhang.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let before = l.snapshot();
+    for args in [
+        &["set", "p", "--owner", "x"][..],
+        &["stage", "p", "suspended", "--reason", "x"],
+        &["rename", "p", "q"],
+    ] {
+        let run = l.run_env(
+            "",
+            &[("TAIZHANG_LOCK_WAIT_MS", "200")],
+            &[args, &["--today", TODAY][..]].concat(),
+        );
+        assert_eq!(run.code, 1, "{args:?}");
+        assert!(
+            run.stderr.starts_with("error: another writer is busy"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(l.snapshot() == before);
+}
+
+#[test]
+fn set_and_rename_commit_when_the_ledger_says_so() {
+    let l = Ledger::new();
+    git(l.path(), &["init", "-q"]);
+    git_identity(l.path());
+    l.edit("ledger.toml", "auto_commit = false", "auto_commit = true");
+    git(l.path(), &["add", "-A"]);
+    git(l.path(), &["commit", "-q", "-m", "ledger"]);
+    l.open("p");
+    l.run(&["set", "p", "--investment", "52000"]).ok();
+    let log = git(l.path(), &["log", "-1", "--format=%s", "--name-only"]);
+    assert_eq!(log, "set p\n\nprojects/p/project.toml\n");
+    l.run(&["rename", "p", "shengrun-hq"]).ok();
+    let log = git(l.path(), &["log", "-1", "--format=%s", "--name-status", "-M"]);
+    assert_eq!(
+        log,
+        "rename p shengrun-hq (河南盛润年产2万吨对苯二酚项目)\n\nR100\tprojects/p/procedures.csv\tprojects/shengrun-hq/procedures.csv\nR100\tprojects/p/project.toml\tprojects/shengrun-hq/project.toml\n"
+    );
+    assert_eq!(git(l.path(), &["status", "--short"]), "");
+}
