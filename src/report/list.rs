@@ -170,6 +170,8 @@ pub struct Detail {
     pub annual_plan: std::collections::BTreeMap<String, Amount>,
     pub progress: Vec<ProgressEntry>,
     pub problems: Vec<super::problems::Item>,
+    /// Every change of stage (`[[stages]]`), in the order recorded.
+    pub stages: Vec<crate::model::StageEntry>,
 }
 
 pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date) -> Detail {
@@ -185,6 +187,7 @@ pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date) -> Detail {
             .collect(),
         progress: lp.progress.clone(),
         problems: super::problems::build(std::slice::from_ref(lp), today, false).problems,
+        stages: lp.project.stages.clone(),
     }
 }
 
@@ -353,6 +356,43 @@ impl Detail {
                 e.invested.to_string(),
                 e.note.clone(),
             ]);
+        }
+        t
+    }
+
+    /// The stage history as a table: the start of works, then each change.
+    pub fn stages_table(&self, lang: Lang) -> Table {
+        let mut t = Table::new(&[
+            pick(lang, "date", "日期"),
+            pick(lang, "stage", "阶段"),
+            pick(lang, "note", "说明"),
+        ]);
+        if self.stages.is_empty() {
+            return t;
+        }
+        let mut rows: Vec<(Date, bool, Vec<String>)> = self
+            .stages
+            .iter()
+            .map(|e| {
+                let row = vec![
+                    e.date.to_string(),
+                    super::labels::stage(lang, e.stage).to_string(),
+                    e.reason.clone().unwrap_or_default(),
+                ];
+                (e.date, true, row)
+            })
+            .collect();
+        if let Some(s) = self.project.started {
+            let row = vec![
+                s.to_string(),
+                super::labels::stage(lang, Stage::Building).to_string(),
+                pick(lang, "works started", "开工").to_string(),
+            ];
+            rows.push((s, false, row));
+        }
+        rows.sort_by_key(|(d, change, _)| (*d, *change));
+        for (_, _, row) in rows {
+            t.push(row);
         }
         t
     }

@@ -80,7 +80,21 @@ fn a_completed_project_leaves_the_overdue_slow_and_taskforce_reports() {
         show.contains("\nstage          completed since 2024-11-20: 通过竣工验收\n"),
         "{show}"
     );
+    assert!(
+        show.ends_with(
+            "Stages
+┌────────────┬───────────┬───────────────┐
+│ date       ┆ stage     ┆ note          │
+╞════════════╪═══════════╪═══════════════╡
+│ 2024-05-06 ┆ building  ┆ works started │
+│ 2024-11-20 ┆ completed ┆ 通过竣工验收  │
+└────────────┴───────────┴───────────────┘
+"
+        ),
+        "{show}"
+    );
     let json = run(&["show", "p", "--format", "json"]);
+    assert!(json.contains("\"stages\": [\n    {\n      \"stage\": \"completed\",\n      \"date\": \"2024-11-20\",\n      \"reason\": \"通过竣工验收\"\n    }\n  ]"), "{json}");
     assert!(json.contains("\"stage\": {\n      \"stage\": \"completed\",\n      \"since\": \"2024-11-20\",\n      \"reason\": \"通过竣工验收\"\n    }"), "{json}");
     // Before the day it was completed, it was still building and overdue.
     let before = l
@@ -666,7 +680,10 @@ fn set_and_rename_commit_when_the_ledger_says_so() {
     let log = git(l.path(), &["log", "-1", "--format=%s", "--name-only"]);
     assert_eq!(log, "set p\n\nprojects/p/project.toml\n");
     l.run(&["rename", "p", "shengrun-hq"]).ok();
-    let log = git(l.path(), &["log", "-1", "--format=%s", "--name-status", "-M"]);
+    let log = git(
+        l.path(),
+        &["log", "-1", "--format=%s", "--name-status", "-M"],
+    );
     assert_eq!(
         log,
         "rename p shengrun-hq (河南盛润年产2万吨对苯二酚项目)\n\nR100\tprojects/p/procedures.csv\tprojects/shengrun-hq/procedures.csv\nR100\tprojects/p/project.toml\tprojects/shengrun-hq/project.toml\n"
