@@ -292,13 +292,31 @@ pub fn start(now: &Current, date: Date, today: Date) -> Result<Current, String> 
     })
 }
 
+/// Why a stage history cannot be: the change that cannot have happened
+/// (its index in `Project::stages`, or `None` for the start of works).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadHistory {
+    pub entry: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for BadHistory {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
 /// Replays a project's history — the start of works and every change of
 /// stage, in date order (a start before a change on the same day) —
 /// through the state machine: where it stands, or the first change that
 /// cannot have happened.
-pub fn replay(p: &Project) -> Result<Current, String> {
-    let mut events: Vec<(Date, Option<&StageEntry>)> =
-        p.stages.iter().map(|e| (e.date, Some(e))).collect();
+pub fn replay(p: &Project) -> Result<Current, BadHistory> {
+    let mut events: Vec<(Date, Option<usize>)> = p
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.date, Some(i)))
+        .collect();
     if let Some(s) = p.started {
         events.push((s, None));
     }
@@ -310,11 +328,20 @@ pub fn replay(p: &Project) -> Result<Current, String> {
         now = match entry {
             None => {
                 started = Some(date);
-                start(&now, date, Date::MAX)
-                    .map_err(|e| format!("works started on {date}, but {e}"))?
+                start(&now, date, Date::MAX).map_err(|e| BadHistory {
+                    entry: None,
+                    message: format!("works started on {date}, but {e}"),
+                })?
             }
-            Some(e) => change(&now, e.stage, date, e.reason.as_deref(), started, Date::MAX)
-                .map_err(|why| format!("change to {} on {date}: {why}", e.stage))?,
+            Some(i) => {
+                let e = &p.stages[i];
+                change(&now, e.stage, date, e.reason.as_deref(), started, Date::MAX).map_err(
+                    |why| BadHistory {
+                        entry: Some(i),
+                        message: format!("change to {} on {date}: {why}", e.stage),
+                    },
+                )?
+            }
         };
     }
     Ok(now)
@@ -615,10 +642,18 @@ mod tests {
     fn replay_names_the_change_that_cannot_be() {
         let p = project(Some("2024-07-01"), &[(Completed, "2024-06-01")]);
         let e = replay(&p).unwrap_err();
-        assert!(e.starts_with("change to completed on 2024-06-01"), "{e}");
+        assert_eq!(e.entry, Some(0));
+        assert!(
+            e.message.starts_with("change to completed on 2024-06-01"),
+            "{e}"
+        );
         let p = project(Some("2024-07-01"), &[(Cancelled, "2024-06-01")]);
         let e = replay(&p).unwrap_err();
-        assert!(e.starts_with("works started on 2024-07-01, but"), "{e}");
+        assert_eq!(e.entry, None);
+        assert!(
+            e.message.starts_with("works started on 2024-07-01, but"),
+            "{e}"
+        );
         // current() still says something sensible.
         assert_eq!(current(&p).stage, Building);
     }

@@ -40,7 +40,8 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
     let planned_start = r.date(root, "planned_start");
     let started = r.date(root, "started");
     let annual_plan = read_plan(&mut r, root);
-    let stages = read_stages(&mut r, root);
+    let (stages, stage_spans): (Vec<StageEntry>, Vec<_>) =
+        read_stages(&mut r, root).into_iter().unzip();
     let project = match (name, kind, opened) {
         (Some(name), Some(kind), Some(opened)) => Some(Project {
             name,
@@ -60,10 +61,10 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
     if let Some(p) = &project
         && let Err(why) = stage::replay(p)
     {
-        let span = root
-            .get("stages")
-            .and_then(|i| i.as_array_of_tables())
-            .and_then(|a| a.iter().next().and_then(|t| t.span()));
+        let span = match why.entry {
+            Some(i) => stage_spans.get(i).cloned().flatten(),
+            None => root.get("started").and_then(|i| i.span()),
+        };
         r.problem(
             span.or(Some(0..0)),
             "stage-history",
@@ -74,8 +75,11 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
 }
 
 /// `[[stages]]`: every change of stage, each with its `stage`, `date` and
-/// (for suspended and cancelled, required) `reason`.
-fn read_stages(r: &mut Reader, root: &toml_edit::Table) -> Vec<StageEntry> {
+/// (for suspended and cancelled, required) `reason`, and where it is.
+fn read_stages(
+    r: &mut Reader,
+    root: &toml_edit::Table,
+) -> Vec<(StageEntry, Option<std::ops::Range<usize>>)> {
     let mut out = Vec::new();
     for (t, span) in r.tables(root, "stages") {
         let stage = r.parsed(t, "stage", Stage::parse);
@@ -96,11 +100,15 @@ fn read_stages(r: &mut Reader, root: &toml_edit::Table) -> Vec<StageEntry> {
         }
         let reason = r.opt_str(t, "reason");
         if let (Some(stage), Some(date)) = (stage, date) {
-            out.push(StageEntry {
-                stage,
-                date,
-                reason,
-            });
+            let at = t.get("stage").and_then(|i| i.span()).or(span);
+            out.push((
+                StageEntry {
+                    stage,
+                    date,
+                    reason,
+                },
+                at,
+            ));
         }
     }
     out
