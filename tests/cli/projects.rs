@@ -690,3 +690,36 @@ fn set_and_rename_commit_when_the_ledger_says_so() {
     );
     assert_eq!(git(l.path(), &["status", "--short"]), "");
 }
+
+#[test]
+fn log_follows_a_rename_in_a_ledger_below_the_top_of_the_repository() {
+    let top = tempfile::tempdir().unwrap();
+    git(top.path(), &["init", "-q"]);
+    git_identity(top.path());
+    let run = |args: &[&str]| {
+        run_in(
+            top.path(),
+            &[
+                &["-L", "台前县/ledger", "--today", TODAY, "--commit"][..],
+                args,
+            ]
+            .concat(),
+        )
+        .ok()
+    };
+    std::fs::create_dir_all(top.path().join("台前县")).unwrap();
+    run_in(
+        top.path(),
+        &["init", "台前县/ledger", "--name", "台账", "--lang", "en"],
+    )
+    .ok();
+    run(&["open", "a", "--name", "项目", "--type", "industrial"]);
+    run(&["rename", "a", "b"]);
+    let log = run(&["log", "b", "--format", "csv"]).stdout;
+    let subjects: Vec<&str> = log
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap())
+        .collect();
+    assert_eq!(subjects, ["rename a b (项目)", "open a (项目)"]);
+}
