@@ -168,6 +168,7 @@ pub enum Command {
     /// producing (投产), suspended (暂缓) or cancelled (终止), the last two
     /// with --reason; back to building (or preparing, if works never
     /// started) after a suspension. Works starting (在建) is `taizhang start`.
+    /// `--undo` takes back the last change recorded.
     Stage(StageArgs),
 }
 
@@ -239,13 +240,18 @@ pub struct StageArgs {
     pub id: String,
     /// The new stage: completed, producing, suspended, cancelled, building
     /// or preparing (or 竣工, 投产, 暂缓, 终止, 在建, 前期)
-    pub stage: String,
+    #[arg(required_unless_present = "undo")]
+    pub stage: Option<String>,
     /// The day the stage began [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
     /// Why (required for suspended and cancelled), e.g. "资金未到位"
     #[arg(long, value_name = "TEXT")]
     pub reason: Option<String>,
+    /// Take back the last change of stage recorded (a mistake), so it can
+    /// be recorded again as it happened
+    #[arg(long, conflicts_with_all = ["stage", "date", "reason"])]
+    pub undo: bool,
 }
 
 #[derive(Debug, Args)]

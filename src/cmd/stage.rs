@@ -1,15 +1,19 @@
 //! `taizhang stage`: a change of a project's stage (竣工, 投产, 暂缓, 终止,
 //! or back after a suspension), checked by the state machine in
-//! `model::stage` and appended to the record's `[[stages]]`.
+//! `model::stage` and appended to the record's `[[stages]]`; `--undo`
+//! takes back the last change recorded.
 
 use super::record::edit;
 use super::{Ctx, Output, date_arg};
 use crate::cli::StageArgs;
 use crate::model::stage::{self, Stage, StageEntry};
-use anyhow::{Result, anyhow};
+use anyhow::{Result, anyhow, bail};
 
 pub fn run(ctx: &Ctx, a: &StageArgs) -> Result<Output> {
-    let to = Stage::parse(&a.stage).map_err(|e| anyhow!(e))?;
+    let Some(text) = a.stage.as_deref().filter(|_| !a.undo) else {
+        return undo(ctx, a);
+    };
+    let to = Stage::parse(text).map_err(|e| anyhow!(e))?;
     let date = match &a.date {
         Some(t) => date_arg("--date", t)?,
         None => ctx.today,
@@ -39,6 +43,28 @@ pub fn run(ctx: &Ctx, a: &StageArgs) -> Result<Output> {
             "{id}: {} ({}) on {date}, was {} ({}){why}\n",
             to.key(),
             to.zh(),
+            now.stage.key(),
+            now.stage.zh()
+        ))
+    })
+}
+
+/// `stage ID --undo`: the last `[[stages]]` entry removed. What is left is
+/// a history the state machine accepted before, so it still holds.
+fn undo(ctx: &Ctx, a: &StageArgs) -> Result<Output> {
+    edit(ctx, "stage undo", &a.id, |_, id, _, project, _| {
+        let Some(last) = project.stages.pop() else {
+            bail!(
+                "{id}: no change of stage to undo: the project is {}",
+                project.stage().stage
+            );
+        };
+        let now = project.stage();
+        Ok(format!(
+            "{id}: took back {} ({}) of {}; the project is {} ({}) again\n",
+            last.stage.key(),
+            last.stage.zh(),
+            last.date,
             now.stage.key(),
             now.stage.zh()
         ))

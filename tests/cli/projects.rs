@@ -723,3 +723,45 @@ fn log_follows_a_rename_in_a_ledger_below_the_top_of_the_repository() {
         .collect();
     assert_eq!(subjects, ["rename a b (项目)", "open a (项目)"]);
 }
+
+#[test]
+fn a_change_of_stage_recorded_by_mistake_is_taken_back() {
+    let l = started();
+    let original = l.read("projects/p/project.toml");
+    l.refuses(
+        &["stage", "p", "--undo", "--today", "2024-11-25"],
+        "error: p: no change of stage to undo: the project is building",
+    );
+    l.run(&[
+        "stage",
+        "p",
+        "completed",
+        "--date",
+        "2024-11-02",
+        "--today",
+        "2024-11-25",
+    ])
+    .ok();
+    assert_eq!(
+        l.run(&["stage", "p", "--undo", "--today", "2024-11-25"])
+            .ok()
+            .stdout,
+        "p: took back completed (竣工) of 2024-11-02; the project is building (在建) again\n"
+    );
+    assert_eq!(l.read("projects/p/project.toml"), original);
+    sound(&l);
+    l.run(&[
+        "stage",
+        "p",
+        "completed",
+        "--date",
+        "2024-11-20",
+        "--today",
+        "2024-11-25",
+    ])
+    .ok();
+    sound(&l);
+    // Undo takes no stage, date or reason.
+    let run = l.run(&["stage", "p", "building", "--undo"]);
+    assert_eq!(run.code, 2, "{run:?}");
+}
