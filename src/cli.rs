@@ -206,6 +206,10 @@ pub struct SetArgs {
     /// Project type: key or Chinese name from ledger.toml
     #[arg(long = "type", value_name = "TYPE")]
     pub kind: Option<String>,
+    /// The day works started (开工), to correct a date recorded wrong; ""
+    /// when works have not started after all
+    #[arg(long, value_name = "DATE")]
+    pub started: Option<String>,
 }
 
 impl SetArgs {
@@ -219,6 +223,7 @@ impl SetArgs {
             ("--investment", &self.investment),
             ("--planned-start", &self.planned_start),
             ("--type", &self.kind),
+            ("--started", &self.started),
         ]
         .into_iter()
         .filter_map(|(flag, v)| v.as_deref().map(|v| (flag, v)))

@@ -2,13 +2,14 @@
 //! project.toml, each checked as `open` checks it. The fields are a table
 //! (`FIELDS`): a field added to the record is one entry here and one flag
 //! in `SetArgs`. A change of type adds, as pending, the procedures the
-//! project now needs (`model::tasklist`) and removes none.
+//! project now needs (`model::tasklist`) and removes none; a corrected
+//! start of works must fit the stage history (`model::stage`).
 
 use super::record::edit;
 use super::{Ctx, Output, amount_arg, date_arg};
 use crate::cli::SetArgs;
 use crate::model::id::check_national_code;
-use crate::model::{Project, Settings, tasklist};
+use crate::model::{Project, Settings, stage, tasklist};
 use anyhow::{Result, anyhow, bail};
 
 /// One field `set` can change.
@@ -110,6 +111,15 @@ const FIELDS: &[Field] = &[
             Ok(())
         },
     },
+    Field {
+        flag: "--started",
+        key: "started",
+        get: |p| p.started.map(|d| d.to_string()),
+        put: |_, p, v| {
+            p.started = text(v).map(|t| date_arg("--started", &t)).transpose()?;
+            Ok(())
+        },
+    },
 ];
 
 pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
@@ -126,6 +136,18 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
                 .find(|f| f.flag == *flag)
                 .expect("every flag of SetArgs has its field");
             (field.put)(s, project, Some(value))?;
+        }
+        if let Some(d) = project.started.filter(|d| *d > ctx.today) {
+            bail!(
+                "--started: {d} is after today ({}); record events on or before the day they happen",
+                ctx.today
+            );
+        }
+        // A start moved or removed must still fit the stage history.
+        if project.started != lp.project.started
+            && let Err(why) = stage::replay(project)
+        {
+            bail!("{id}: --started: {why}");
         }
         let mut changes: Vec<String> = FIELDS
             .iter()

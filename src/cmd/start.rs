@@ -11,7 +11,9 @@ pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
     edit(ctx, "start", &a.id, |_, id, lp, project, _| {
         let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
         if let Some(d) = project.started {
-            bail!("{id} already started on {d}; edit project.toml to correct it");
+            bail!(
+                "{id} already started on {d}; correct the date with `taizhang set {id} --started DATE`"
+            );
         }
         stage::start(&project.stage(), date, ctx.today).map_err(|e| anyhow!("{id}: {e}"))?;
         project.started = Some(date);

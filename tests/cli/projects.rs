@@ -453,7 +453,7 @@ fn set_refuses_bad_values_and_changes_nothing() {
     for (args, needle) in [
         (
             &["set", "p"][..],
-            "error: nothing to set: give at least one of --name, --owner, --township, --code, --investment, --planned-start, --type",
+            "error: nothing to set: give at least one of --name, --owner, --township, --code, --investment, --planned-start, --type, --started",
         ),
         (
             &["set", "p", "--name", " "],
@@ -764,4 +764,57 @@ fn a_change_of_stage_recorded_by_mistake_is_taken_back() {
     // Undo takes no stage, date or reason.
     let run = l.run(&["stage", "p", "building", "--undo"]);
     assert_eq!(run.code, 2, "{run:?}");
+}
+
+#[test]
+fn set_started_corrects_the_start_of_works_within_the_stage_history() {
+    let l = started();
+    let t = ["--today", "2024-11-25"];
+    let run = |args: &[&str]| l.run(&[args, &t[..]].concat());
+    l.refuses(
+        &["start", "p", "--today", "2024-11-25"],
+        "error: p already started on 2024-05-06; correct the date with `taizhang set p --started DATE`",
+    );
+    assert_eq!(
+        run(&["set", "p", "--started", "2024-05-08"]).ok().stdout,
+        "p: started 2024-05-06 → 2024-05-08\n"
+    );
+    sound(&l);
+    run(&["stage", "p", "completed", "--date", "2024-11-20"]).ok();
+    l.refuses(
+        &[
+            "set",
+            "p",
+            "--started",
+            "2024-11-21",
+            "--today",
+            "2024-11-25",
+        ],
+        "error: p: --started: change to completed on 2024-11-20: works have not started (开工)",
+    );
+    l.refuses(
+        &["set", "p", "--started", "", "--today", "2024-11-25"],
+        "error: p: --started: change to completed on 2024-11-20: works have not started",
+    );
+    l.refuses(
+        &[
+            "set",
+            "p",
+            "--started",
+            "2024-11-26",
+            "--today",
+            "2024-11-25",
+        ],
+        "error: --started: 2024-11-26 is after today (2024-11-25)",
+    );
+    // Without a history in the way, a start recorded by mistake goes.
+    let m = Ledger::new();
+    m.open("q");
+    m.run(&["start", "q"]).ok();
+    assert_eq!(
+        m.run(&["set", "q", "--started", ""]).ok().stdout,
+        "q: started 2024-03-01 → (none)\n"
+    );
+    assert!(!m.read("projects/q/project.toml").contains("started"));
+    sound(&m);
 }
