@@ -1,14 +1,16 @@
 //! A project's own life: its stage (前期 → 在建 → 竣工 / 投产, 暂缓, 终止),
 //! its fields changed with `set`, its ID changed with `rename` (and its
-//! history still found by `log`). Every write is followed by `check`;
-//! every refusal leaves every file byte-identical.
+//! history still found by `log`). Every write is followed by `check` (in
+//! `Ledger::run`); every refusal leaves every file byte-identical.
 
 use crate::support::*;
 
-/// Runs `check` and asserts the ledger is sound.
+/// Runs `check` as of a day after every record of these tests and asserts
+/// the ledger has no error (warnings allowed). `Ledger::run` checks after
+/// every write already; this looks at the whole ledger.
 #[track_caller]
 fn sound(l: &Ledger) {
-    l.run(&["check"]).ok();
+    l.run(&["check", "--today", "2025-01-31"]).ok();
 }
 
 /// A ledger with project `p` opened on 2024-03-01 and started on 2024-05-06.
@@ -817,4 +819,26 @@ fn set_started_corrects_the_start_of_works_within_the_stage_history() {
     );
     assert!(!m.read("projects/q/project.toml").contains("started"));
     sound(&m);
+}
+
+#[test]
+fn a_change_of_stage_dated_after_today_is_an_error_of_check() {
+    let l = started();
+    l.write(
+        "projects/p/project.toml",
+        &format!(
+            "{}\n[[stages]]\nstage = \"suspended\"\ndate = 2024-12-01\nreason = \"资金未到位\"\n",
+            l.read("projects/p/project.toml")
+        ),
+    );
+    let run = l.run(&["check", "--today", "2024-11-25"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stdout.contains(
+            "./projects/p/project.toml:10:1: [[stages]]: suspended on 2024-12-01 is after today (2024-11-25)"
+        ),
+        "{}",
+        run.stdout
+    );
+    l.run(&["check", "--today", "2024-12-01"]).ok();
 }
