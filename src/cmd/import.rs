@@ -8,9 +8,9 @@
 use super::{Ctx, Output};
 use crate::cli::ImportTasksArgs;
 use crate::model::id::check_national_code;
-use crate::model::tasklist;
 use crate::model::{
     Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date,
+    tasklist, transition,
 };
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::sheet::{self, Mapping, SheetRow};
@@ -358,7 +358,7 @@ fn new_project(
         .iter()
         .filter(|c| needed.contains(&c.key) || wanted.contains(&c.key))
     {
-        table.push(tasklist::pending_row(c, opened, s));
+        table.push(transition::require_new(c, opened, &s.calendar));
     }
     Ok((project, table))
 }

@@ -5,7 +5,7 @@
 use super::{Ctx, Output, amount_arg, date_arg, project_id};
 use crate::cli::OpenArgs;
 use crate::model::id::check_national_code;
-use crate::model::{Project, Status, tasklist};
+use crate::model::{Project, Status, tasklist, transition};
 use crate::store::procedures_file::ProcedureTable;
 use anyhow::{Result, anyhow, bail};
 
@@ -105,7 +105,7 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         .iter()
         .filter(|c| needed.contains(&c.key) || with.contains(&c.key))
     {
-        let mut row = tasklist::pending_row(c, opened, s);
+        let mut row = transition::require_new(c, opened, &s.calendar);
         if without.contains(&c.key) {
             row.status = Status::NotNeeded;
             row.due = None;

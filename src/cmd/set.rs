@@ -9,7 +9,7 @@ use super::record::edit;
 use super::{Ctx, Output, amount_arg, date_arg};
 use crate::cli::SetArgs;
 use crate::model::id::check_national_code;
-use crate::model::{Project, Settings, stage, tasklist};
+use crate::model::{Project, Settings, stage, tasklist, transition};
 use anyhow::{Result, anyhow, bail};
 
 /// One field `set` can change.
@@ -166,7 +166,10 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
                 let c = s
                     .procedure(&need.key)
                     .expect("needed keys are catalogue keys");
-                table.push(tasklist::pending_row(c, ctx.today, s));
+                table.insert_in_catalogue_order(
+                    s,
+                    transition::require_new(c, ctx.today, &s.calendar),
+                );
                 added.push(format!("{} ({})", c.key, c.name));
             }
             changes.push(if added.is_empty() {

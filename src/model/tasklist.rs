@@ -3,9 +3,10 @@
 //! list) and `set` (procedures a changed project needs on top of its list);
 //! a rule that makes a procedure apply by another fact of the project (land
 //! supply, investment nature, hazardous chemicals…) belongs here, with its
-//! reason.
+//! reason. A new row is `transition::require_new`: pending, due by the
+//! catalogue's time limit.
 
-use super::{CatalogueEntry, Date, Procedure, Project, Settings, Status};
+use super::{Project, Settings};
 
 /// One procedure a project needs, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,17 +31,4 @@ pub fn needed(settings: &Settings, project: &Project) -> Vec<Need> {
             reason: format!("type {}{type_name}", project.kind),
         })
         .collect()
-}
-
-/// A new row of the task list for catalogue entry `c`: pending, due by the
-/// catalogue's time limit counted from `from` (the day it became needed).
-pub fn pending_row(c: &CatalogueEntry, from: Date, settings: &Settings) -> Procedure {
-    Procedure {
-        key: c.key.clone(),
-        name: c.name.clone(),
-        taskforce: c.taskforce.clone(),
-        status: Status::Pending,
-        due: c.limit.map(|l| l.due_from(from, &settings.calendar)),
-        ..Procedure::default()
-    }
 }

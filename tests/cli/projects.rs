@@ -446,6 +446,37 @@ fn set_type_adds_the_procedures_the_new_type_needs_and_removes_none() {
         "p: type chemical → industrial; no procedure added\n"
     );
     assert_eq!(l.read("projects/p/procedures.csv"), after);
+    // Procedures added go where the catalogue puts them.
+    l.open_with("m", &["--name", "管网", "--type", "municipal"]);
+    let out = l.run(&["set", "m", "--type", "industrial"]).ok().stdout;
+    assert_eq!(
+        out,
+        "m: type municipal → industrial; 4 procedure(s) added as pending: land-title (不动产权证), energy (节能审查), water-abstraction (取水许可), relics (文物考古调查勘探)\n"
+    );
+    let keys: Vec<String> = l
+        .read("projects/m/procedures.csv")
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "approval",
+            "land-prereview",
+            "land-planning",
+            "land-title",
+            "works-planning",
+            "eia",
+            "energy",
+            "soil-water",
+            "water-abstraction",
+            "flood",
+            "relics",
+            "drawing-review",
+            "construction-permit",
+        ]
+    );
 }
 
 #[test]
