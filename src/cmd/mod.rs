@@ -21,10 +21,13 @@ mod pledge;
 mod problem;
 mod progress;
 mod record;
+mod rename;
 mod report;
 mod require;
+mod set;
 mod shell;
 mod show;
+mod stage;
 mod start;
 mod tick;
 mod undo;
@@ -405,7 +408,7 @@ pub fn run(cli: Cli) -> Result<Output> {
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_)) => (true, true),
         Command::Report(_)
-        | Command::List
+        | Command::List(_)
         | Command::Export(_)
         | Command::Problem(ProblemCommand::List(_)) => (true, false),
         _ => (false, false),
@@ -429,7 +432,7 @@ pub fn run(cli: Cli) -> Result<Output> {
     let out = match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Open(a) => open::run(&ctx, a),
-        Command::List => list::run(&ctx),
+        Command::List(a) => list::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
         Command::Tick(a) => tick::run(&ctx, a),
         Command::Pledge(a) => pledge::run(&ctx, a),
@@ -459,6 +462,9 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
         Command::MergeCsv(a) => git::merge_csv(a),
         Command::Log(a) => git::log(&ctx, a),
+        Command::Set(a) => set::run(&ctx, a),
+        Command::Rename(a) => rename::run(&ctx, a),
+        Command::Stage(a) => stage::run(&ctx, a),
         Command::Fix(a) => fix::run(&ctx, a),
     }?;
     Ok(ctx.finish(out))
@@ -469,7 +475,7 @@ pub fn run(cli: Cli) -> Result<Output> {
 fn reads(command: &Command) -> bool {
     matches!(
         command,
-        Command::List
+        Command::List(_)
             | Command::Show(_)
             | Command::Check(_)
             | Command::Report(_)

@@ -15,5 +15,6 @@ mod files;
 mod interop;
 mod keep_going;
 mod merge;
+mod projects;
 mod reliability;
 mod supervision;
