@@ -34,7 +34,26 @@ fn canonical(item: &Item) -> String {
             v.decor_mut().clear();
             v.to_string()
         }
-        other => other.to_string().trim().to_string(),
+        Item::ArrayOfTables(a) => a.iter().map(canonical_table).collect::<Vec<_>>().join("\n"),
+        Item::Table(t) => canonical_table(t),
+        Item::None => String::new(),
+    }
+}
+
+/// A table's keys and values as text, without comments or spacing.
+fn canonical_table(t: &Table) -> String {
+    t.iter()
+        .map(|(k, v)| format!("{k} = {}\n", canonical(v)))
+        .collect()
+}
+
+/// The entries of a list of tables (`[[stages]]`) as text; an absent key
+/// is an empty list; `None` for any other item.
+fn entries(item: Option<&Item>) -> Option<Vec<String>> {
+    match item {
+        None => Some(Vec::new()),
+        Some(Item::ArrayOfTables(a)) => Some(a.iter().map(canonical_table).collect()),
+        Some(_) => None,
     }
 }
 
@@ -115,6 +134,34 @@ fn merge_table(
                 .and_then(Item::as_table_mut)
                 .expect("checked above");
             merge_table(&sub, bt, ot, tt, clashes);
+            continue;
+        }
+        // Lists of tables (a project's `[[stages]]` history) that both
+        // sides only added to: ours, then what theirs added.
+        if let (Some(bl), Some(ol), Some(tl)) = (entries(b), entries(ours.get(&key)), entries(t))
+            && (ol.len() > bl.len() || tl.len() > bl.len())
+            && ol.starts_with(&bl)
+            && tl.starts_with(&bl)
+        {
+            let added: Vec<Table> = match t {
+                Some(Item::ArrayOfTables(a)) => a
+                    .iter()
+                    .skip(bl.len())
+                    .filter(|e| !ol.contains(&canonical_table(e)))
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if !added.is_empty() {
+                if ours.get(&key).is_none() {
+                    insert_as_theirs(ours, theirs, &key, &Item::ArrayOfTables(Default::default()));
+                }
+                if let Some(Item::ArrayOfTables(a)) = ours.get_mut(&key) {
+                    for e in added {
+                        a.push(e);
+                    }
+                }
+            }
             continue;
         }
         let (bv, ov, tv) = (
@@ -207,6 +254,31 @@ fn mark(text: &str, c: &Clash) -> String {
         }
         out.push_str(line);
     }
+    if !done {
+        // No `key = value` line (a table, a list of tables): both values,
+        // as comments, between markers at the end.
+        let name: Vec<&str> = c
+            .table
+            .iter()
+            .map(String::as_str)
+            .chain([c.key.as_str()])
+            .collect();
+        let side = |v: &Option<String>| match v {
+            Some(v) => v
+                .lines()
+                .map(|l| format!("# {}: {l}\n", name.join(".")))
+                .collect::<String>(),
+            None => format!("# {}: (removed)\n", name.join(".")),
+        };
+        if !out.ends_with('\n') && !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "<<<<<<< ours\n{}=======\n{}>>>>>>> theirs\n",
+            side(&c.ours),
+            side(&c.theirs)
+        ));
+    }
     out
 }
 
@@ -258,6 +330,29 @@ mod tests {
             "{}",
             m.text
         );
+    }
+
+    #[test]
+    fn stages_added_on_both_sides_are_both_kept() {
+        let base = format!("{BASE}\n[[stages]]\nstage = \"building\"\ndate = 2024-07-01\n");
+        let ours = format!(
+            "{base}\n[[stages]]\nstage = \"suspended\"\ndate = 2024-08-01\nreason = \"资金\"\n"
+        );
+        let theirs = format!("{base}\n[[stages]]\nstage = \"completed\"\ndate = 2024-09-01\n");
+        let m = merge(&base, &ours, &theirs).unwrap();
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        assert_eq!(
+            m.text,
+            format!("{ours}\n[[stages]]\nstage = \"completed\"\ndate = 2024-09-01\n")
+        );
+        // The same entry added on both sides is kept once.
+        assert_eq!(merge(&base, &ours, &ours).unwrap().text, ours);
+        // An entry changed two ways is a conflict, with both in the file.
+        let o2 = base.replace("2024-07-01", "2024-07-02");
+        let t2 = base.replace("2024-07-01", "2024-07-03");
+        let m = merge(&base, &o2, &t2).unwrap();
+        assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+        assert!(m.text.contains("<<<<<<< ours\n# stages: stage = \"building\"\n# stages: date = 2024-07-02\n=======\n"), "{}", m.text);
     }
 
     #[test]
