@@ -9,6 +9,7 @@ mod due;
 mod edit;
 mod export;
 mod extend;
+mod fix;
 mod fulfil;
 mod git;
 mod import;
@@ -20,10 +21,13 @@ mod pledge;
 mod problem;
 mod progress;
 mod record;
+mod rename;
 mod report;
 mod require;
+mod set;
 mod shell;
 mod show;
+mod stage;
 mod start;
 mod tick;
 mod undo;
@@ -32,6 +36,7 @@ mod waive;
 use crate::cli::{Cli, Command, GitCommand, ProblemCommand, ReportCommand};
 use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date};
 use crate::report::{Format, Table, render};
+use crate::store::ledger::Skipped;
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::{Ledger, LoadedProject};
 use anyhow::{Result, anyhow, bail};
@@ -80,6 +85,40 @@ pub struct Ctx {
     /// Reports read projects through the project cache (not with
     /// `--no-cache` nor `--at`).
     pub cache: bool,
+    /// The projects the reads of this command left out (see `Skips`).
+    pub skips: std::sync::Mutex<Option<Skips>>,
+}
+
+/// Exit status of a read command that left out projects it could not read
+/// (the output is complete for the others).
+pub const SKIPPED_EXIT: u8 = 4;
+/// Exit status of `report overdue --exit-code` when something is overdue
+/// and projects were left out.
+pub const OVERDUE_AND_SKIPPED_EXIT: u8 = 5;
+
+/// What the project reads of a command left out, and the language to say
+/// it in. Set by `Ctx::map_projects_on`; `None` when the command read no
+/// list of projects.
+#[derive(Debug)]
+pub struct Skips {
+    pub lang: Lang,
+    pub list: Vec<Skipped>,
+}
+
+impl Skips {
+    /// The line printed under a table or at the top of a bulletin, or
+    /// `None` when nothing was left out.
+    pub fn note(&self) -> Option<String> {
+        crate::report::skipped::note(self.lang, &self.list)
+    }
+}
+
+/// A report value with the projects it left out, for JSON.
+#[derive(serde::Serialize)]
+struct WithSkipped<T> {
+    #[serde(flatten)]
+    value: T,
+    skipped: Vec<Skipped>,
 }
 
 impl Ctx {
@@ -183,9 +222,10 @@ impl Ctx {
         let settings = &ledgers[0].settings;
         let tf = self.taskforce_of(settings)?;
         let multi = ledgers.len() > 1;
+        let mut skipped = Vec::new();
         for l in &ledgers {
             let name = multi.then(|| l.settings.name.clone());
-            l.each_project(
+            let left_out = l.each_readable(
                 |lp| {
                     let mut lp = lp.as_of(day)?;
                     lp.ledger = name.clone();
@@ -201,8 +241,19 @@ impl Ctx {
                     }
                 },
             )?;
+            skipped.extend(left_out.into_iter().map(|s| Skipped {
+                ledger: name.clone(),
+                ..s
+            }));
         }
-        Ok(ledgers.into_iter().next().expect("at least one ledger"))
+        let first = ledgers.into_iter().next().expect("at least one ledger");
+        let mut skips = self.skips.lock().expect("not poisoned");
+        let skips = skips.get_or_insert_with(|| Skips {
+            lang: self.lang(&first.settings),
+            list: Vec::new(),
+        });
+        skips.list.extend(skipped);
+        Ok(first)
     }
 
     /// How many project folders the ledgers a report covers hold (an
@@ -213,6 +264,56 @@ impl Ctx {
             n += Ledger::project_folders(&l.root)?.len();
         }
         Ok(n)
+    }
+
+    /// The line saying which projects were left out, if any.
+    pub fn skipped_note(&self) -> Option<String> {
+        self.skips
+            .lock()
+            .expect("not poisoned")
+            .as_ref()
+            .and_then(Skips::note)
+    }
+
+    /// The projects left out so far (for a report value's own JSON).
+    pub fn skipped(&self) -> Vec<Skipped> {
+        self.skips
+            .lock()
+            .expect("not poisoned")
+            .as_ref()
+            .map_or_else(Vec::new, |s| s.list.clone())
+    }
+
+    /// Ends a command: the problems of the projects it left out go to
+    /// stderr, and its exit status says that something was left out.
+    fn finish(&self, out: Output) -> Output {
+        let skips = self.skips.lock().expect("not poisoned");
+        let Some(skips) = skips.as_ref().filter(|s| !s.list.is_empty()) else {
+            return out;
+        };
+        for s in &skips.list {
+            let ledger = s
+                .ledger
+                .as_deref()
+                .map_or(String::new(), |l| format!("{l}: "));
+            eprintln!(
+                "warning: left out project {ledger}{}: {} problem(s)",
+                s.project,
+                s.problems.len()
+            );
+            for p in &s.problems {
+                eprintln!("  {}", p.headline());
+            }
+        }
+        if let Some(note) = skips.note() {
+            eprintln!("{note}");
+        }
+        let code = match out.code {
+            0 => SKIPPED_EXIT,
+            report::OVERDUE_EXIT => OVERDUE_AND_SKIPPED_EXIT,
+            c => c,
+        };
+        Output { code, ..out }
     }
 
     /// Every project a report covers (see `map_projects`), as of `day`.
@@ -234,6 +335,25 @@ impl Ctx {
         Ok(Some(tf.clone()))
     }
 
+    /// The JSON `render` gives for a report whose list `key` (empty in
+    /// `head`) holds `items`, the list written in parallel
+    /// (`render::json_stream_list`): for lists of a province's size.
+    pub fn json_list<H, I>(&self, head: H, key: &'static str, items: Vec<I>) -> Stream
+    where
+        H: serde::Serialize + 'static,
+        I: serde::Serialize + Sync + 'static,
+    {
+        if self.skips.lock().expect("not poisoned").is_some() {
+            let head = WithSkipped {
+                value: head,
+                skipped: self.skipped(),
+            };
+            render::json_stream_list(head, key, items)
+        } else {
+            render::json_stream_list(head, key, items)
+        }
+    }
+
     /// Renders a report: JSON from the value (streamed), else its table,
     /// or the friendly `empty` line when a terminal table would be empty.
     pub fn render<T: serde::Serialize + 'static>(
@@ -242,19 +362,38 @@ impl Ctx {
         table: impl FnOnce(&T) -> Table,
         empty: impl FnOnce(&T) -> String,
     ) -> Output {
+        let note = self.skipped_note();
         match self.format {
+            Format::Json if self.skips.lock().expect("not poisoned").is_some() => Output {
+                stream: Some(render::json_stream(WithSkipped {
+                    value,
+                    skipped: self.skipped(),
+                })),
+                ..Output::ok("")
+            },
             Format::Json => Output {
                 stream: Some(render::json_stream(value)),
                 ..Output::ok("")
             },
             f => {
                 let table = table(&value);
-                if f == Format::Table && table.rows.is_empty() {
-                    return Output::ok(empty(&value));
+                // "Nothing overdue" is not said of projects left out.
+                let mut text = if f == Format::Table && table.rows.is_empty() && note.is_none() {
+                    empty(&value)
+                } else {
+                    // The rows are in the table now: free the report first.
+                    drop(value);
+                    table.render_color(f, self.color)
+                };
+                // CSV stays a clean table: its note is on stderr only.
+                if let Some(note) = note.filter(|_| f != Format::Csv) {
+                    if f == Format::Markdown {
+                        text.push('\n');
+                    }
+                    text.push_str(&note);
+                    text.push('\n');
                 }
-                // The rows are in the table now: free the report first.
-                drop(value);
-                Output::ok(table.render_color(f, self.color))
+                Output::ok(text)
             }
         }
     }
@@ -319,11 +458,12 @@ pub fn run(cli: Cli) -> Result<Output> {
         color: g.color.enabled(),
         commit: g.commit,
         cache: !g.no_cache && past.is_none(),
+        skips: Default::default(),
     };
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_)) => (true, true),
         Command::Report(_)
-        | Command::List
+        | Command::List(_)
         | Command::Export(_)
         | Command::Problem(ProblemCommand::List(_)) => (true, false),
         _ => (false, false),
@@ -344,10 +484,10 @@ pub fn run(cli: Cli) -> Result<Output> {
             "--format html is only for `taizhang report weekly`; use table, csv, json or markdown"
         );
     }
-    match &cli.command {
+    let out = match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Open(a) => open::run(&ctx, a),
-        Command::List => list::run(&ctx),
+        Command::List(a) => list::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
         Command::Tick(a) => tick::run(&ctx, a),
         Command::Pledge(a) => pledge::run(&ctx, a),
@@ -377,7 +517,12 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
         Command::MergeCsv(a) => git::merge_csv(a),
         Command::Log(a) => git::log(&ctx, a),
-    }
+        Command::Set(a) => set::run(&ctx, a),
+        Command::Rename(a) => rename::run(&ctx, a),
+        Command::Stage(a) => stage::run(&ctx, a),
+        Command::Fix(a) => fix::run(&ctx, a),
+    }?;
+    Ok(ctx.finish(out))
 }
 
 /// Whether a command only reads the ledger (and so may run `--at` a past
@@ -385,7 +530,7 @@ pub fn run(cli: Cli) -> Result<Output> {
 fn reads(command: &Command) -> bool {
     matches!(
         command,
-        Command::List
+        Command::List(_)
             | Command::Show(_)
             | Command::Check(_)
             | Command::Report(_)

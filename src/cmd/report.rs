@@ -57,7 +57,7 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
         };
         return Ok(Output {
             code,
-            stream: Some(render::json_stream_list(head, "items", items)),
+            stream: Some(ctx.json_list(head, "items", items)),
             ..Output::ok("")
         });
     }
@@ -71,6 +71,7 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
 pub(super) fn slow_report(ctx: &Ctx, all: bool) -> Result<(Ledger, slow::Report)> {
     let today = ctx.today;
     let (ledger, lights) = ctx.map_projects(|s, lp| slow::light(s, &lp, today, ctx.lang(s)))?;
+    let lights = lights.into_iter().flatten().collect();
     Ok((ledger, slow::Report::new(today, lights, all)))
 }
 
@@ -111,7 +112,8 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
         |part| parts.add(part),
     )?;
     let lang = ctx.lang(&ledger.settings);
-    let report = weekly::assemble(&ledger.settings, parts, tally, day, today);
+    let mut report = weekly::assemble(&ledger.settings, parts, tally, day, today);
+    report.skipped = ctx.skipped();
     let text = match ctx.format {
         Format::Json => {
             return Ok(Output {

@@ -1,6 +1,6 @@
 //! The weekly bulletin (简报) for the county leaders: headline numbers,
 //! this week's progress (procedures obtained, projects started, investment
-//! entries), overdue commitments and problems grouped by responsible unit,
+//! entries, projects completed, in production, suspended or cancelled), overdue commitments and problems grouped by responsible unit,
 //! the red and yellow lists with reasons, next week's deadlines and the
 //! per-task-force table. Computed from the ledger as it stood at the end of
 //! the week (or today, if earlier), so a past week's bulletin regenerates
@@ -10,7 +10,7 @@ use super::labels::pick;
 use super::overdue::{self, Kind};
 use super::{Format, Table, slow, taskforce};
 use crate::model::progress::{invested_this_year, percent, year_elapsed};
-use crate::model::{Amount, Date, Lang, Settings, Status};
+use crate::model::{Amount, Date, Lang, Settings, Stage, Status};
 use crate::store::LoadedProject;
 use chrono::{Datelike, Days};
 use rust_decimal::Decimal;
@@ -38,6 +38,23 @@ pub struct Headline {
     pub invested_percent: i64,
     /// Share of the year elapsed (时序进度), whole percent.
     pub elapsed_percent: i64,
+    /// Projects by stage (preparing, building, completed, producing,
+    /// suspended, cancelled), every stage listed.
+    pub stages: BTreeMap<Stage, usize>,
+}
+
+/// A change of a project's stage during the week (竣工, 投产, 暂缓, 终止,
+/// or back after a suspension).
+#[derive(Debug, Clone, Serialize)]
+pub struct StageChange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    pub project: String,
+    pub project_name: String,
+    pub stage: Stage,
+    pub date: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -110,6 +127,8 @@ pub struct Weekly {
     pub obtained: Vec<Obtained>,
     pub started: Vec<Started>,
     pub investment: Vec<Investment>,
+    /// Changes of stage this week.
+    pub stage_changes: Vec<StageChange>,
     /// Overdue commitments (pledges) and problems by responsible unit.
     pub overdue: Vec<UnitGroup>,
     /// Red and yellow projects with their reasons.
@@ -117,6 +136,8 @@ pub struct Weekly {
     /// Deadlines falling in the next week.
     pub next_week: Vec<Upcoming>,
     pub taskforces: taskforce::Report,
+    /// Projects left out because their files cannot be read.
+    pub skipped: Vec<crate::store::ledger::Skipped>,
 }
 
 /// The day the bulletin of the week of `day` counts the ledger as of: the
@@ -151,8 +172,10 @@ pub struct Part {
     plan: Option<(Decimal, Decimal)>,
     investment: Option<Amount>,
     started: bool,
+    stage: Stage,
     obtained: Vec<Obtained>,
     started_row: Option<Started>,
+    stage_changes: Vec<StageChange>,
     investment_rows: Vec<Investment>,
     /// Overdue pledges and problems.
     overdue: Vec<overdue::Item>,
@@ -177,6 +200,20 @@ pub fn part(
     let in_week = |d: Date| monday <= d && d <= as_of;
     let year = as_of.year();
 
+    let stage_changes = lp
+        .project
+        .stages
+        .iter()
+        .filter(|e| in_week(e.date))
+        .map(|e| StageChange {
+            ledger: lp.ledger.clone(),
+            project: lp.id.clone(),
+            project_name: lp.project.name.clone(),
+            stage: e.stage,
+            date: e.date,
+            reason: e.reason.clone(),
+        })
+        .collect();
     let mut obtained = Vec::new();
     for p in lp.procedures() {
         // 本周办结 follows the obtained date: under 告知承诺 the
@@ -228,14 +265,15 @@ pub fn part(
         .into_iter()
         .filter(|i| matches!(i.kind, Kind::Pledge | Kind::Problem))
         .collect();
-    let light = slow::light(settings, lp, as_of, lang);
-    let lit = (light.light > slow::Light::Green).then_some(light);
+    let lit = slow::light(settings, lp, as_of, lang).filter(|l| l.light > slow::Light::Green);
 
     let (next_monday, next_sunday) = week(sunday + Days::new(1));
     let next = |d: Date| next_monday <= d && d <= next_sunday;
     let mut next_week = Vec::new();
+    // Only projects still preparing or building have deadlines to meet.
+    let active = lp.project.stage().stage.is_active();
     let mut push = |kind, item: String, unit: String, due: Date| {
-        if next(due) {
+        if active && next(due) {
             next_week.push(Upcoming {
                 ledger: lp.ledger.clone(),
                 kind,
@@ -283,8 +321,10 @@ pub fn part(
             .map(|p| (p.0, invested_this_year(&lp.progress, as_of))),
         investment: lp.project.investment,
         started: lp.project.started.is_some(),
+        stage: lp.project.stage().stage,
         obtained,
         started_row,
+        stage_changes,
         investment_rows,
         overdue,
         lit,
@@ -298,12 +338,14 @@ pub fn part(
 pub struct Gather {
     projects: usize,
     started: usize,
+    stages: BTreeMap<Stage, usize>,
     total_investment: Decimal,
     plan: Decimal,
     invested: Decimal,
     obtained: Vec<Obtained>,
     started_rows: Vec<Started>,
     investment: Vec<Investment>,
+    stage_changes: Vec<StageChange>,
     overdue: Vec<overdue::Item>,
     lit: Vec<slow::ProjectLight>,
     next_week: Vec<Upcoming>,
@@ -313,6 +355,7 @@ impl Gather {
     pub fn add(&mut self, p: Part) {
         self.projects += 1;
         self.started += usize::from(p.started);
+        *self.stages.entry(p.stage).or_default() += 1;
         if let Some(i) = p.investment {
             self.total_investment += i.0;
         }
@@ -323,6 +366,7 @@ impl Gather {
         self.obtained.extend(p.obtained);
         self.started_rows.extend(p.started_row);
         self.investment.extend(p.investment_rows);
+        self.stage_changes.extend(p.stage_changes);
         self.overdue.extend(p.overdue);
         self.lit.extend(p.lit);
         self.next_week.extend(p.next_week);
@@ -344,16 +388,23 @@ pub fn assemble(
     let Gather {
         projects,
         started: started_count,
+        stages: counted,
         total_investment,
         plan,
         invested,
         mut obtained,
         started_rows: mut started,
         mut investment,
+        mut stage_changes,
         overdue: overdue_items,
         lit: lights,
         mut next_week,
     } = parts;
+    // Every stage listed, with the projects in it.
+    let mut stages: BTreeMap<Stage, usize> = Stage::ALL.into_iter().map(|s| (s, 0)).collect();
+    for (stage, n) in counted {
+        *stages.entry(stage).or_default() += n;
+    }
     let (d, n) = year_elapsed(as_of);
     let headline = Headline {
         projects,
@@ -365,6 +416,7 @@ pub fn assemble(
         invested_this_year: invested.to_string(),
         invested_percent: percent(invested, plan),
         elapsed_percent: 100 * d / n,
+        stages,
     };
 
     obtained.sort_by(|a, b| {
@@ -379,6 +431,8 @@ pub fn assemble(
         (a.started, &a.ledger, &a.project).cmp(&(b.started, &b.ledger, &b.project))
     });
     investment
+        .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
+    stage_changes
         .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
 
     let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
@@ -409,10 +463,12 @@ pub fn assemble(
         obtained,
         started,
         investment,
+        stage_changes,
         overdue,
         lit,
         next_week,
         taskforces: tally.report(settings, as_of),
+        skipped: Vec::new(),
     }
 }
 
@@ -438,6 +494,7 @@ impl Weekly {
         self.obtained.iter().any(|i| i.ledger.is_some())
             || self.started.iter().any(|i| i.ledger.is_some())
             || self.investment.iter().any(|i| i.ledger.is_some())
+            || self.stage_changes.iter().any(|i| i.ledger.is_some())
             || self.next_week.iter().any(|i| i.ledger.is_some())
             || self.lit.iter().any(|i| i.ledger.is_some())
             || self
@@ -473,7 +530,16 @@ impl Weekly {
     /// The headline numbers as sentences.
     pub fn headline_lines(&self, lang: Lang) -> Vec<String> {
         let h = &self.headline;
-        match lang {
+        let by_stage: Vec<String> = h
+            .stages
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(s, n)| match lang {
+                Lang::En => format!("{} {n}", s.key()),
+                Lang::Zh => format!("{}{n}个", s.zh()),
+            })
+            .collect();
+        let mut lines = match lang {
             Lang::En => vec![
                 format!(
                     "Projects: {}, total investment {} 万元.",
@@ -504,7 +570,12 @@ impl Weekly {
                     h.elapsed_percent
                 ),
             ],
-        }
+        };
+        lines.push(match lang {
+            Lang::En => format!("By stage: {}.", by_stage.join(", ")),
+            Lang::Zh => format!("按阶段：{}。", by_stage.join("，")),
+        });
+        lines
     }
 
     /// The bulletin's sections: (heading, tables with optional subheadings, text when empty).
@@ -587,6 +658,30 @@ impl Weekly {
                 ],
             ));
         }
+        let mut c = headers(
+            multi,
+            lang,
+            &[
+                pick(lang, "date", "日期"),
+                pick(lang, "project", "项目"),
+                pick(lang, "name", "项目名称"),
+                pick(lang, "stage", "阶段"),
+                pick(lang, "reason", "原因"),
+            ],
+        );
+        for i in &self.stage_changes {
+            c.push(with_ledger(
+                multi,
+                &i.ledger,
+                vec![
+                    i.date.to_string(),
+                    i.project.clone(),
+                    i.project_name.clone(),
+                    super::labels::stage(lang, i.stage).to_string(),
+                    i.reason.clone().unwrap_or_default(),
+                ],
+            ));
+        }
         let progress = Section {
             heading: pick(lang, "2. This week", "二、本周进展").to_string(),
             lines: Vec::new(),
@@ -602,6 +697,15 @@ impl Weekly {
                 (
                     pick(lang, "Investment entries", "本周投资进度").to_string(),
                     v,
+                ),
+                (
+                    pick(
+                        lang,
+                        "Projects completed, in production, suspended or cancelled",
+                        "本周竣工、投产、暂缓、终止项目",
+                    )
+                    .to_string(),
+                    c,
                 ),
             ],
             empty: none.clone(),
@@ -752,6 +856,12 @@ impl Weekly {
     /// The bulletin as Markdown, ready to paste.
     pub fn markdown(&self, lang: Lang) -> String {
         let mut out = format!("# {}\n\n{}\n", self.title(lang), self.subtitle(lang));
+        if let Some(note) = crate::report::skipped::note(lang, &self.skipped) {
+            out.push_str(&format!(
+                "\n> **{}** {note}\n",
+                pick(lang, "Note:", "注意:")
+            ));
+        }
         for s in self.sections(lang) {
             out.push_str(&format!("\n## {}\n\n", s.heading));
             for l in &s.lines {

@@ -464,8 +464,10 @@ impl Shared<'_> {
             dir: dir_stamp,
             files,
         };
-        let Ok(body) = postcard::to_allocvec(&key).and_then(|body| postcard::to_extend(lp, body))
-        else {
+        let body = crate::model::compact::writing(|| {
+            postcard::to_allocvec(&key).and_then(|body| postcard::to_extend(lp, body))
+        });
+        let Ok(body) = body else {
             return Slot::Skip;
         };
         Slot::New(checksum(&body), body)
@@ -658,7 +660,7 @@ pub fn map_projects<T: Send>(
     settings: u64,
     folders: &[String],
     read: impl Fn(&str) -> (Option<LoadedProject>, Vec<Problem>) + Sync,
-    map: impl Fn(Option<LoadedProject>, Vec<Problem>) -> T + Sync,
+    map: impl Fn(&str, Option<LoadedProject>, Vec<Problem>) -> T + Sync,
     mut emit: impl FnMut(T),
 ) {
     let (mut session, start) = Session::open(root, settings);
@@ -679,7 +681,7 @@ pub fn map_projects<T: Send>(
             .zip(olds)
             .map(|(folder, old)| {
                 let (lp, problems, slot, changed) = shared.load(folder, old, &read);
-                (map(lp, problems), slot, changed)
+                (map(folder, lp, problems), slot, changed)
             })
             .collect();
         let mut changed = gone > 0;

@@ -70,7 +70,7 @@ fn init_writes_a_ledger_and_refuses_to_overwrite_it() {
     );
     assert_eq!(
         std::fs::read_to_string(target.join(".gitattributes")).unwrap(),
-        "# Merge procedure ledgers row by row (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang-csv\n"
+        "# Merge ledger files row by row and key by key (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang\nprojects/*/progress.csv merge=taizhang\nprojects/*/problems.csv merge=taizhang\nprojects/*/project.toml merge=taizhang\n"
     );
     assert!(target.join("projects/.gitkeep").is_file());
     // The fresh ledger is sound.
@@ -494,9 +494,9 @@ fn list_in_every_format() {
         .ok();
     assert_eq!(
         csv.stdout,
-        "project,name,type,township,investment (万元),planned start,started,done/total,pledged,pending,overdue
-road,G106 国道 改建,交通,,,2024-04-15,,2/7,1,5,4
-shengrun,盛润化工,化工,打渔陈镇,35000.50,,,0/14,0,14,3
+        "project,name,type,township,investment (万元),planned start,started,stage,done/total,pledged,pending,overdue
+road,G106 国道 改建,交通,,,2024-04-15,,preparing,2/7,1,5,4
+shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0/14,0,14,3
 "
     );
     let md = l
@@ -504,22 +504,22 @@ shengrun,盛润化工,化工,打渔陈镇,35000.50,,,0/14,0,14,3
         .ok();
     assert_eq!(
         md.stdout,
-        "| project | name | type | township | investment (万元) | planned start | started | done/total | pledged | pending | overdue |
-| --- | --- | --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: |
-| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | 2/7 | 1 | 5 | 4 |
-| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | 0/14 | 0 | 14 | 3 |
+        "| project | name | type | township | investment (万元) | planned start | started | stage | done/total | pledged | pending | overdue |
+| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |
+| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | preparing | 2/7 | 1 | 5 | 4 |
+| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | preparing | 0/14 | 0 | 14 | 3 |
 "
     );
     let table = l.run(&[&["list"][..], &today].concat()).ok();
     assert_eq!(
         table.stdout,
         "\
-┌──────────┬────────────────┬──────┬──────────┬───────────────────┬───────────────┬─────────┬────────────┬─────────┬─────────┬─────────┐
-│ project  ┆ name           ┆ type ┆ township ┆ investment (万元) ┆ planned start ┆ started ┆ done/total ┆ pledged ┆ pending ┆ overdue │
-╞══════════╪════════════════╪══════╪══════════╪═══════════════════╪═══════════════╪═════════╪════════════╪═════════╪═════════╪═════════╡
-│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆         ┆        2/7 ┆       1 ┆       5 ┆       4 │
-│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆         ┆       0/14 ┆       0 ┆      14 ┆       3 │
-└──────────┴────────────────┴──────┴──────────┴───────────────────┴───────────────┴─────────┴────────────┴─────────┴─────────┴─────────┘
+┌──────────┬────────────────┬──────┬──────────┬───────────────────┬───────────────┬─────────┬───────────┬────────────┬─────────┬─────────┬─────────┐
+│ project  ┆ name           ┆ type ┆ township ┆ investment (万元) ┆ planned start ┆ started ┆ stage     ┆ done/total ┆ pledged ┆ pending ┆ overdue │
+╞══════════╪════════════════╪══════╪══════════╪═══════════════════╪═══════════════╪═════════╪═══════════╪════════════╪═════════╪═════════╪═════════╡
+│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆         ┆ preparing ┆        2/7 ┆       1 ┆       5 ┆       4 │
+│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆         ┆ preparing ┆       0/14 ┆       0 ┆      14 ┆       3 │
+└──────────┴────────────────┴──────┴──────────┴───────────────────┴───────────────┴─────────┴───────────┴────────────┴─────────┴─────────┴─────────┘
 "
     );
     let json: serde_json::Value = serde_json::from_str(
@@ -550,11 +550,11 @@ fn list_of_an_empty_ledger() {
     );
     assert_eq!(
         l.run(&["list", "--format", "csv"]).ok().stdout,
-        "project,name,type,township,investment (万元),planned start,started,done/total,pledged,pending,overdue\n"
+        "project,name,type,township,investment (万元),planned start,started,stage,done/total,pledged,pending,overdue\n"
     );
     assert_eq!(
         l.run(&["list", "--format", "json"]).ok().stdout,
-        "{\n  \"as_of\": \"2024-03-01\",\n  \"projects\": []\n}\n"
+        "{\n  \"as_of\": \"2024-03-01\",\n  \"projects\": [],\n  \"skipped\": []\n}\n"
     );
 }
 
@@ -622,6 +622,7 @@ type           交通 (transport)
 opened         2024-03-01
 planned start  2024-04-15
 started        not started
+stage          preparing
 
 ┌──────────────────┬──────────────────────┬───────────────────────────────────────┬──────────┬────────────┬────────────┬────────────┬───────────────────┬───────────┬────────────┬────────────────┬───────────┬──────────┐
 │ procedure        ┆ name                 ┆ task force (lead unit)                ┆ status   ┆ applied    ┆ due        ┆ obtained   ┆ document no.      ┆ pledge    ┆ pledge due ┆ missing items  ┆ fulfilled ┆ note     │
@@ -676,6 +677,7 @@ fn show_in_chinese() {
 登记日期  2024-03-01
 计划开工  未定
 开工日期  未开工
+阶段      前期
 
 ┌"
         ),

@@ -13,8 +13,8 @@ fn ledger_found_by_flag_env_and_nearest_folder_above() {
     l.open("shengrun");
     let root = l.path().to_str().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
-    let expected = "project,name,type,township,investment (万元),planned start,started,done/total,pledged,pending,overdue
-shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,0/14,0,14,0
+    let expected = "project,name,type,township,investment (万元),planned start,started,stage,done/total,pledged,pending,overdue
+shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,preparing,0/14,0,14,0
 ";
     let by_flag = run_in(
         elsewhere.path(),
@@ -447,7 +447,16 @@ fn check_reports_conflict_markers_bad_folders_and_missing_files() {
         &["tick", "a", "eia"],
         "project \"a\" cannot be used: 3 problem(s)",
     );
-    l.refuses_broken(&["list"], "has problems");
+    // Reads leave the broken projects out and say so (exit 4).
+    let list = l.run(&["list"]);
+    assert_eq!(list.code, 4, "{list:?}");
+    assert!(
+        list.stdout.ends_with(
+            "3 project(s) could not be read and are left out: Bad Name, a, empty — run taizhang check\n"
+        ),
+        "{}",
+        list.stdout
+    );
 }
 
 #[test]
