@@ -41,12 +41,13 @@ measure() { # name size prepare command
   local opts=(--warmup 1 --runs "$runs" --export-json "$json")
   [ -n "$prepare" ] && opts+=(--prepare "$prepare")
   hyperfine --style none "${opts[@]}" "$cmd" >/dev/null 2>&1
-  local median
+  local median cpu
   median=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$json")
+  cpu=$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print(r["user"] + r["system"])' "$json")
   local rss
   rss=$(bash -c "$prepare" >/dev/null 2>&1; /usr/bin/time -v bash -c "$cmd" 2>&1 >/dev/null | awk -F': ' '/Maximum resident/ {print $2}')
-  printf '%s\t%s\t%s\t%s\n' "$size" "$name" "$median" "$rss" >> "$results"
-  printf '  %-22s %8.3f s  %8s KB\n' "$name" "$median" "$rss"
+  printf '%s\t%s\t%s\t%s\t%s\n' "$size" "$name" "$median" "$rss" "$cpu" >> "$results"
+  printf '  %-45s %8.3f s  cpu %8.3f s  %8s KB\n' "$name" "$median" "$cpu" "$rss"
 }
 
 for n in "${sizes[@]}"; do

@@ -209,17 +209,16 @@ fn same_size_edits_with_the_old_modification_time_are_seen() {
 }
 
 #[test]
-fn a_project_broken_after_it_was_cached_is_refused_not_served() {
+fn a_project_broken_after_it_was_cached_is_left_out_not_served() {
     let l = Ledger::copy_of(&demo());
     settle(&l);
     edit(&l, PROC, ",pending,2024", ",pendinx,2024", true);
+    // Left out (exit 4) with its problem, never served from the cache.
     let run = l.run(&["report", "overdue", "--today", TODAY]);
-    assert_eq!(run.code, 1, "{}", run.stdout);
-    assert!(
-        run.stderr.contains("invalid status \"pendinx\""),
-        "{}",
-        run.stderr
-    );
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(run.stderr.contains("left out project gongtie-coal"), "{}", run.stderr);
+    assert!(run.stderr.contains("invalid status \"pendinx\""), "{}", run.stderr);
+    assert!(!run.stdout.contains("┆ gongtie-coal"), "{}", run.stdout);
     same(&l, &["report", "overdue"]);
     // Mended: served again, and cached again once settled.
     edit(&l, PROC, ",pendinx,2024", ",pending,2024", false);
