@@ -669,21 +669,36 @@ pub fn map_projects<T: Send>(
         base: Base::open(projects),
         start,
     };
-    for chunk in folders.chunks(CHUNK) {
-        let from = session.old.as_ref().map_or(0, Old::pos);
+    // The old frames of a chunk: where they began, how many projects they
+    // held that are gone, and the frame of each folder.
+    fn frames(old: &mut Option<Old>, chunk: &[String]) -> (u64, usize, Vec<Option<Frame>>) {
+        let from = old.as_ref().map_or(0, Old::pos);
         let mut gone = 0;
-        let olds: Vec<Option<Frame>> = chunk
+        let frames = chunk
             .iter()
-            .map(|f| session.old.as_mut().and_then(|o| o.take(f, &mut gone)))
+            .map(|f| old.as_mut().and_then(|o| o.take(f, &mut gone)))
             .collect();
-        let done: Vec<(T, Slot, bool)> = chunk
-            .par_iter()
-            .zip(olds)
-            .map(|(folder, old)| {
-                let (lp, problems, slot, changed) = shared.load(folder, old, &read);
-                (map(folder, lp, problems), slot, changed)
-            })
-            .collect();
+        (from, gone, frames)
+    }
+    let chunks: Vec<&[String]> = folders.chunks(CHUNK).collect();
+    let mut next = chunks.first().map(|chunk| frames(&mut session.old, chunk));
+    for (k, chunk) in chunks.iter().enumerate() {
+        let (from, gone, olds) = next.take().expect("read ahead");
+        // The next chunk's frames are read while this one is handled.
+        let (ahead, done) = rayon::join(
+            || chunks.get(k + 1).map(|c| frames(&mut session.old, c)),
+            || {
+                chunk
+                    .par_iter()
+                    .zip(olds)
+                    .map(|(folder, old)| {
+                        let (lp, problems, slot, changed) = shared.load(folder, old, &read);
+                        (map(folder, lp, problems), slot, changed)
+                    })
+                    .collect::<Vec<(T, Slot, bool)>>()
+            },
+        );
+        next = ahead;
         let mut changed = gone > 0;
         let mut slots = Vec::with_capacity(done.len());
         for (value, slot, c) in done {

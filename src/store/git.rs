@@ -380,6 +380,7 @@ pub fn materialise(dir: &Path, rev: &str) -> Result<tempfile::TempDir> {
         stdin.write_all(objects.as_bytes())
     });
     let mut out = std::io::BufReader::new(child.stdout.take().expect("piped"));
+    let mut made = std::collections::HashSet::new();
     for (object, path) in &files {
         use std::io::{BufRead, Read};
         let mut head = String::new();
@@ -397,7 +398,9 @@ pub fn materialise(dir: &Path, rev: &str) -> Result<tempfile::TempDir> {
         let mut bytes = vec![0; size + 1];
         out.read_exact(&mut bytes)?;
         bytes.pop(); // the newline after the contents
-        if let Some(parent) = path.parent() {
+        if let Some(parent) = path.parent()
+            && made.insert(parent.to_path_buf())
+        {
             std::fs::create_dir_all(parent)?;
         }
         std::fs::write(path, bytes)?;

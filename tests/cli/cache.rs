@@ -216,8 +216,16 @@ fn a_project_broken_after_it_was_cached_is_left_out_not_served() {
     // Left out (exit 4) with its problem, never served from the cache.
     let run = l.run(&["report", "overdue", "--today", TODAY]);
     assert_eq!(run.code, 4, "{}", run.stderr);
-    assert!(run.stderr.contains("left out project gongtie-coal"), "{}", run.stderr);
-    assert!(run.stderr.contains("invalid status \"pendinx\""), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("left out project gongtie-coal"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("invalid status \"pendinx\""),
+        "{}",
+        run.stderr
+    );
     assert!(!run.stdout.contains("┆ gongtie-coal"), "{}", run.stdout);
     same(&l, &["report", "overdue"]);
     // Mended: served again, and cached again once settled.
