@@ -30,7 +30,12 @@ pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
             );
         }
         row.applied = Some(date);
-        let limit = s.procedure(&row.key).and_then(|c| c.limit);
+        // The limit for this project's facts (e.g. an EIA table: 30 days).
+        let limit = crate::model::tasklist::derive(s, &lp.project.kind, &lp.project.facts)
+            .into_iter()
+            .find(|d| d.key == row.key)
+            .and_then(|d| d.limit)
+            .or_else(|| s.procedure(&row.key).and_then(|c| c.limit));
         if let Some(l) = limit {
             row.due = Some(l.due_from(date, &s.calendar));
         }
@@ -39,7 +44,14 @@ pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
         let due = match (limit, row.due) {
             (Some(l), Some(due)) => {
                 let days = match l {
-                    Limit::Days(n) => format!("{n} calendar days"),
+                    Limit::Days(n) => {
+                        let end = date + chrono::Days::new(n.into());
+                        if end == due {
+                            format!("{n} calendar days")
+                        } else {
+                            format!("{n} calendar days; {end} is a rest day, so the next working day")
+                        }
+                    }
                     Limit::WorkingDays(n) => format!("{n} working days"),
                 };
                 let warn = if matches!(l, Limit::WorkingDays(_)) && !s.calendar.covers(due.year()) {

@@ -345,18 +345,9 @@ fn new_project(
         .filter_map(|t| s.procedure(t).map(|c| c.key.clone()))
         .collect();
     let mut table = ProcedureTable::new();
-    for c in s
-        .catalogue
-        .iter()
-        .filter(|c| c.applies_to(&kind.key) || wanted.contains(&c.key))
-    {
-        table.push(Procedure {
-            key: c.key.clone(),
-            name: c.name.clone(),
-            taskforce: c.taskforce.clone(),
-            due: c.limit.map(|l| l.due_from(opened, &s.calendar)),
-            ..Procedure::default()
-        });
+    let facts = crate::model::Facts::default();
+    for row in crate::model::tasklist::build(s, &kind.key, &facts, &wanted, &[], opened) {
+        table.push(row);
     }
     let project = Project {
         name: name.to_string(),
@@ -369,6 +360,7 @@ fn new_project(
         planned_start,
         started: None,
         annual_plan: Default::default(),
+        facts,
     };
     Ok((project, table))
 }

@@ -1,11 +1,11 @@
 //! `taizhang open`: records a project and builds its task list (任务清单)
-//! from the catalogue entries for its type, each due date counted from the
-//! opening day by the catalogue's time limit.
+//! from the catalogue by its type and facts (see `model::tasklist`), each
+//! due date counted from the opening day by the catalogue's time limit.
 
 use super::{Ctx, Output, amount_arg, date_arg, project_id};
 use crate::cli::OpenArgs;
 use crate::model::id::check_national_code;
-use crate::model::{Procedure, Project, Status};
+use crate::model::{Project, Status, tasklist};
 use crate::store::procedures_file::ProcedureTable;
 use anyhow::{Result, anyhow, bail};
 
@@ -56,8 +56,10 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     if let Some(k) = with.iter().find(|k| without.contains(k)) {
         bail!("procedure \"{k}\" is given both --with and --without");
     }
+    let facts = super::facts_arg(s, &a.facts, crate::model::Facts::default())?;
+    let derived = tasklist::derive(s, &kind.key, &facts);
     for k in &without {
-        if !s.procedure(k).is_some_and(|c| c.applies_to(&kind.key)) {
+        if !derived.iter().any(|d| &d.key == k) {
             bail!(
                 "--without: procedure \"{k}\" is not on the task list of type {} ({}); nothing to leave out",
                 kind.key,
@@ -76,27 +78,8 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     }
     let opened = ctx.today;
     let mut table = ProcedureTable::new();
-    for c in s
-        .catalogue
-        .iter()
-        .filter(|c| c.applies_to(&kind.key) || with.contains(&c.key))
-    {
-        let not_needed = without.contains(&c.key);
-        table.push(Procedure {
-            key: c.key.clone(),
-            name: c.name.clone(),
-            taskforce: c.taskforce.clone(),
-            status: if not_needed {
-                Status::NotNeeded
-            } else {
-                Status::Pending
-            },
-            due: c
-                .limit
-                .filter(|_| !not_needed)
-                .map(|l| l.due_from(opened, &s.calendar)),
-            ..Procedure::default()
-        });
+    for row in tasklist::build(s, &kind.key, &facts, &with, &without, opened) {
+        table.push(row);
     }
     let project = Project {
         name: a.name.trim().to_string(),
@@ -119,6 +102,7 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         planned_start,
         started: None,
         annual_plan: Default::default(),
+        facts,
     };
     let files = ledger.save(None, &id, &project, Some(&table))?;
     ctx.commit(&ledger, &files, &format!("open {id} ({})", project.name));
@@ -127,8 +111,18 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         .iter()
         .filter(|r| r.status != Status::NotNeeded)
         .count();
+    let waived = table
+        .rows
+        .iter()
+        .filter(|r| r.status == Status::NotNeeded && r.note.starts_with("区域评估"))
+        .count();
+    let waived = if waived > 0 {
+        format!(" ({waived} waived by the regional assessment)")
+    } else {
+        String::new()
+    };
     Ok(Output::ok(format!(
-        "Opened {id} {} ({}): {needed} procedures on its task list, in {}\n",
+        "Opened {id} {} ({}): {needed} procedures on its task list{waived}, in {}\n",
         project.name,
         kind.name,
         dir.display()

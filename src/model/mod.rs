@@ -6,15 +6,18 @@
 pub mod amount;
 pub mod calendar;
 pub mod date;
+pub mod facts;
 pub mod id;
 pub mod procedure;
 pub mod project;
 pub mod settings;
+pub mod tasklist;
 
 pub use amount::Amount;
 pub use date::{Date, parse_date};
 pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};
+pub use facts::Facts;
 pub use project::Project;
 pub use settings::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
 pub mod progress;

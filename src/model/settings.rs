@@ -5,6 +5,7 @@
 
 use super::calendar::Calendar;
 use super::date::Date;
+use super::facts::{Condition, Level, Zone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -62,16 +63,30 @@ impl Limit {
         } else {
             return Err(bad());
         };
+        if num.starts_with('-') && num.len() > 1 && num[1..].bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "invalid time limit \"{text}\": a time limit cannot be negative; write at least \"1d\" or \"1wd\", or leave `limit` out"
+            ));
+        }
         if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) || num.len() > 4 {
             return Err(bad());
         }
-        Ok(ctor(num.parse().map_err(|_| bad())?))
+        let n: u32 = num.parse().map_err(|_| bad())?;
+        if n == 0 {
+            return Err(format!(
+                "invalid time limit \"{text}\": a time limit of zero days would fall due the day it starts; write at least \"1d\" or \"1wd\", or leave `limit` out"
+            ));
+        }
+        Ok(ctor(n))
     }
 
-    /// The last allowed day for something started on `from`.
+    /// The last allowed day for something started on `from`. A calendar-day
+    /// limit ending on a rest day ends on the next working day instead
+    /// (民法典 art. 203) unless the calendar says not to; a working-day
+    /// limit always ends on a working day.
     pub fn due_from(self, from: Date, calendar: &Calendar) -> Date {
         match self {
-            Limit::Days(n) => from + chrono::Days::new(n.into()),
+            Limit::Days(n) => calendar.end_of_period(from + chrono::Days::new(n.into())),
             Limit::WorkingDays(n) => calendar.add_working_days(from, n),
         }
     }
@@ -90,16 +105,33 @@ impl std::fmt::Display for Limit {
 pub struct CatalogueEntry {
     pub key: String,
     pub name: String,
+    /// The task force that coordinates it (专班).
     pub taskforce: String,
+    /// The authority that issues it (审批部门); `None`: the task force's
+    /// lead unit stands in.
+    pub authority: Option<String>,
+    pub level: Option<Level>,
     /// Project type keys that need this procedure; `*` means every type.
     pub types: Vec<String>,
+    /// Further conditions on the project's facts (`when`): the procedure
+    /// is needed when any one holds; empty = always.
+    pub when: Vec<Condition>,
     pub limit: Option<Limit>,
+    /// Limits that replace `limit` when their condition holds, first first.
+    pub limit_when: Vec<(Condition, Limit)>,
 }
 
 impl CatalogueEntry {
     pub fn applies_to(&self, type_key: &str) -> bool {
         self.types.iter().any(|t| t == "*" || t == type_key)
     }
+}
+
+/// An issuing authority (审批部门) with its level, as shared strings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Authority {
+    pub name: std::sync::Arc<str>,
+    pub level: Option<Level>,
 }
 
 /// Thresholds of the slow-progress rules (`[slow]` in ledger.toml).
@@ -149,6 +181,8 @@ pub struct Settings {
     pub catalogue: Vec<CatalogueEntry>,
     pub slow: SlowRules,
     pub calendar: Calendar,
+    /// Development zones and what their regional assessments cover.
+    pub zones: Vec<Zone>,
     /// Member ledgers (township ledgers) a county report includes: paths
     /// relative to this ledger's folder.
     pub members: Vec<String>,
@@ -188,6 +222,44 @@ impl Settings {
 
     pub fn taskforce(&self, key: &str) -> Option<&TaskForce> {
         self.taskforces.iter().find(|t| t.key == key)
+    }
+
+    /// The authority that issues procedure `key` of task force
+    /// `taskforce`: the catalogue's `authority`, or else the task force's
+    /// lead unit (ledgers written before authorities were kept), or else
+    /// the task force key itself.
+    pub fn authority(&self, key: &str, taskforce: &str) -> Authority {
+        if let Some(c) = self.catalogue.iter().find(|c| c.key == key)
+            && let Some(a) = &c.authority
+        {
+            return Authority {
+                name: a.as_str().into(),
+                level: c.level,
+            };
+        }
+        Authority {
+            name: self
+                .shared(taskforce)
+                .map_or_else(|| taskforce.into(), |t| t.lead.clone()),
+            level: None,
+        }
+    }
+
+    /// Every issuing authority the catalogue names (lead units standing in),
+    /// in catalogue order, each once.
+    pub fn authorities(&self) -> Vec<std::sync::Arc<str>> {
+        let mut out: Vec<std::sync::Arc<str>> = Vec::new();
+        for c in &self.catalogue {
+            let a = self.authority(&c.key, &c.taskforce).name;
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    pub fn zone(&self, key: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.key == key)
     }
 
     /// A project type by key (`chemical`) or Chinese name (`化工`).
@@ -237,8 +309,10 @@ mod tests {
     fn limits() {
         assert_eq!(Limit::parse("30d"), Ok(Limit::Days(30)));
         assert_eq!(Limit::parse("20wd"), Ok(Limit::WorkingDays(20)));
-        for bad in ["30", "d", "wd", "-3d", "3 d", "3w"] {
+        for bad in ["30", "d", "wd", "-3d", "3 d", "3w", "0d", "0wd", "-1wd"] {
             assert!(Limit::parse(bad).is_err(), "{bad}");
         }
+        assert!(Limit::parse("0wd").unwrap_err().contains("zero days"));
+        assert!(Limit::parse("-3d").unwrap_err().contains("cannot be negative"));
     }
 }

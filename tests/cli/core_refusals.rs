@@ -241,7 +241,7 @@ fn malformed_national_code_is_refused() {
         l.refuses(
             &open_args("new", &["--code", bad]),
             &format!(
-                "--code: invalid national project code \"{bad}\": expected YYYY-RRRRRR-DD-TT-NNNNNN in digits, e.g. 2024-410927-26-03-012345"
+                "--code: invalid national project code \"{bad}\": expected YYMM-RRRRRR-DD-TT-NNNNNN in digits (YYMM: the year and month the code was issued), e.g. 2403-410927-04-01-382615"
             ),
         );
     }

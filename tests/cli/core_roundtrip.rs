@@ -3,6 +3,8 @@
 //! quotes, commas, newlines, odd Unicode), and through the binary for a few
 //! projects opened and shown again.
 
+use taizhang::model::Facts;
+use taizhang::model::facts::{EiaClass, Land, Nature};
 use crate::support::*;
 use proptest::prelude::*;
 use std::path::Path;
@@ -54,6 +56,7 @@ prop_compose! {
         opened in date(),
         planned_start in proptest::option::of(date()),
         started in proptest::option::of(date()),
+        facts in facts(),
     ) -> Project {
         Project {
             name,
@@ -66,7 +69,21 @@ prop_compose! {
             planned_start,
             started,
             annual_plan: Default::default(),
+            facts,
         }
+    }
+}
+
+prop_compose! {
+    fn facts()(
+        land in proptest::option::of(prop_oneof![Just(Land::Transfer), Just(Land::Allocation), Just(Land::Own), Just(Land::None)]),
+        nature in proptest::option::of(prop_oneof![Just(Nature::Government), Just(Nature::Sanction), Just(Nature::Filing)]),
+        hazchem in proptest::option::of(any::<bool>()),
+        eia in proptest::option::of(prop_oneof![Just(EiaClass::Report), Just(EiaClass::Table), Just(EiaClass::Register), Just(EiaClass::None)]),
+        relics_found in proptest::option::of(any::<bool>()),
+        zone in proptest::option::of(text()),
+    ) -> Facts {
+        Facts { land, nature, hazchem, eia, relics_found, zone: zone.filter(|z| !z.is_empty()) }
     }
 }
 
