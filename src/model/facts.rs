@@ -240,6 +240,23 @@ impl Condition {
     /// (`kind_name` its Chinese name) with `facts`, or `None` when it does
     /// not hold.
     pub fn check(&self, kind: &str, kind_name: &str, facts: &Facts) -> Option<Vec<Because>> {
+        self.check_as(kind, kind_name, facts, true)
+    }
+
+    /// Whether the condition holds on recorded facts only (an unrecorded
+    /// fact does not count as holding): for `limit_when`, where a limit
+    /// must not be shortened on a guess.
+    pub fn holds_on_record(&self, kind: &str, kind_name: &str, facts: &Facts) -> bool {
+        self.check_as(kind, kind_name, facts, false).is_some()
+    }
+
+    fn check_as(
+        &self,
+        kind: &str,
+        kind_name: &str,
+        facts: &Facts,
+        unrecorded_holds: bool,
+    ) -> Option<Vec<Because>> {
         let mut why = Vec::new();
         if !self.types.is_empty() {
             if !self.types.iter().any(|t| t == "*" || t == kind) {
@@ -253,6 +270,7 @@ impl Condition {
             fact: &'static str,
             make: fn(T) -> Because,
             why: &mut Vec<Because>,
+            unrecorded_holds: bool,
         ) -> bool {
             if allowed.is_empty() {
                 return true;
@@ -260,7 +278,7 @@ impl Condition {
             match have {
                 None => {
                     why.push(Because::Unrecorded(fact));
-                    true
+                    unrecorded_holds
                 }
                 Some(v) if allowed.contains(&v) => {
                     why.push(make(v));
@@ -269,15 +287,17 @@ impl Condition {
                 Some(_) => false,
             }
         }
-        if !one(&self.land, facts.land, "供地方式", Because::Land, &mut why)
+        let u = unrecorded_holds;
+        if !one(&self.land, facts.land, "供地方式", Because::Land, &mut why, u)
             || !one(
                 &self.nature,
                 facts.nature,
                 "投资性质",
                 Because::Nature,
                 &mut why,
+                u,
             )
-            || !one(&self.eia, facts.eia, "环评类别", Because::Eia, &mut why)
+            || !one(&self.eia, facts.eia, "环评类别", Because::Eia, &mut why, u)
         {
             return None;
         }

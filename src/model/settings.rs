@@ -313,6 +313,60 @@ mod tests {
             assert!(Limit::parse(bad).is_err(), "{bad}");
         }
         assert!(Limit::parse("0wd").unwrap_err().contains("zero days"));
+        assert_eq!(Limit::parse("1wd"), Ok(Limit::WorkingDays(1)));
         assert!(Limit::parse("-3d").unwrap_err().contains("cannot be negative"));
+    }
+
+    fn d(s: &str) -> Date {
+        crate::model::parse_date(s).unwrap()
+    }
+
+    /// Calendar-day limits against the official 2024–2026 calendar: a last
+    /// day on a weekend or holiday moves to the next working day (民法典
+    /// art. 203), a make-up working day (调休上班) stays.
+    #[test]
+    fn calendar_day_limits_end_on_a_working_day() {
+        let cal = Calendar::official();
+        let due = |from: &str, n: u32| Limit::Days(n).due_from(d(from), &cal);
+        // Weekend: 2024-01-03 + 60 days is Sunday 3 March.
+        assert_eq!(due("2024-01-03", 60), d("2024-03-04"));
+        // A working Friday stays.
+        assert_eq!(due("2024-01-10", 30), d("2024-02-09"));
+        // Spring Festival 2024 (10–17 Feb off): to Sunday 18 Feb, a make-up day.
+        assert_eq!(due("2024-01-10", 31), d("2024-02-18"));
+        // Sunday 4 Feb 2024 is a make-up working day: it stays.
+        assert_eq!(due("2024-01-05", 30), d("2024-02-04"));
+        // National Day 2024 (1–7 Oct off).
+        assert_eq!(due("2024-09-01", 30), d("2024-10-08"));
+        // National Day and Mid-Autumn 2025 (1–8 Oct off); Saturday 11 Oct worked.
+        assert_eq!(due("2025-09-01", 30), d("2025-10-09"));
+        assert_eq!(due("2025-09-11", 30), d("2025-10-11"));
+        // Spring Festival 2026 (15–23 Feb off); Saturday 14 Feb worked.
+        assert_eq!(due("2026-01-16", 30), d("2026-02-24"));
+        assert_eq!(due("2026-01-15", 30), d("2026-02-14"));
+        // A ledger that turns the rule off counts the days as they fall.
+        let mut raw = Calendar::official();
+        raw.roll_rest_days = false;
+        assert_eq!(Limit::Days(60).due_from(d("2024-01-03"), &raw), d("2024-03-03"));
+    }
+
+    /// Working-day limits across the same holidays and make-up days.
+    #[test]
+    fn working_day_limits_skip_holidays_and_count_make_up_days() {
+        let cal = Calendar::official();
+        let due = |from: &str, n: u32| Limit::WorkingDays(n).due_from(d(from), &cal);
+        // National Day 2024: Sunday 29 Sep is worked, 1–7 Oct off.
+        assert_eq!(due("2024-09-27", 1), d("2024-09-29"));
+        assert_eq!(due("2024-09-27", 2), d("2024-09-30"));
+        assert_eq!(due("2024-09-27", 3), d("2024-10-08"));
+        // Spring Festival 2026: Saturday 14 Feb worked, 15–23 Feb off.
+        assert_eq!(due("2026-02-13", 1), d("2026-02-14"));
+        assert_eq!(due("2026-02-13", 2), d("2026-02-24"));
+        // 20 working days from 2025-09-19 cross National Day 2025.
+        assert_eq!(due("2025-09-19", 20), d("2025-10-23"));
+        // Never a rest day, even with the calendar-day rule off.
+        let mut raw = Calendar::official();
+        raw.roll_rest_days = false;
+        assert_eq!(Limit::WorkingDays(3).due_from(d("2024-09-27"), &raw), d("2024-10-08"));
     }
 }

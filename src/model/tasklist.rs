@@ -121,7 +121,7 @@ pub fn derive(settings: &Settings, kind: &str, facts: &Facts) -> Vec<Derived> {
             let limit = entry
                 .limit_when
                 .iter()
-                .find(|(c, _)| c.check(kind, kind_name, facts).is_some())
+                .find(|(c, _)| c.holds_on_record(kind, kind_name, facts))
                 .map(|(_, l)| *l)
                 .or(entry.limit);
             Some(Derived {

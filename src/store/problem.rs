@@ -121,6 +121,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a project type key that is not defined in ledger.toml",
     ),
     (
+        "unknown-zone",
+        "a development zone key that is not defined in ledger.toml",
+    ),
+    (
         "unreadable",
         "a file that cannot be read (e.g. a folder in its place)",
     ),

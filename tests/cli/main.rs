@@ -8,6 +8,7 @@ mod core;
 mod core_ledger;
 mod core_refusals;
 mod core_reports;
+mod catalogue;
 mod core_roundtrip;
 mod files;
 mod interop;
