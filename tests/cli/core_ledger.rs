@@ -14,7 +14,7 @@ fn ledger_found_by_flag_env_and_nearest_folder_above() {
     let root = l.path().to_str().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
     let expected = "project,name,type,township,investment (万元),planned start,started,done/total,pledged,pending,overdue
-shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,0/14,0,14,0
+shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,0/26,0,26,0
 ";
     let by_flag = run_in(
         elsewhere.path(),
@@ -58,7 +58,7 @@ shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,0/14,0
     );
     assert_eq!(
         run.ok().stdout,
-        "Opened road 国道 (交通): 7 procedures on its task list, in ../../projects/road\n"
+        "Opened road 国道 (交通): 16 procedures on its task list, in ../../projects/road\n"
     );
     assert!(l.file("projects/road/procedures.csv").is_file());
     assert!(!l.file("notes/2024/projects").exists());
@@ -83,8 +83,8 @@ fn today_from_the_environment_and_options_anywhere() {
             "2024-03-10",
         ],
     );
-    let expected = "kind,project,name,item,task force (lead unit),due,days overdue
-start,road,国道,start of works (开工),督导服务专班 (县委县政府督查服务中心),2024-03-10,5
+    let expected = "kind,project,name,item,issuing authority,task force (lead unit),due,days overdue
+start,road,国道,start of works (开工),县委县政府督查服务中心,督导服务专班 (县委县政府督查服务中心),2024-03-10,5
 ";
     let run = l.run_env(
         "",
@@ -261,20 +261,20 @@ fn check_prints_every_problem_with_file_and_line() {
     assert_eq!(
         run.stdout,
         "\
-./projects/road/procedures.csv:4:22: column \"due\": invalid date \"2024-04-31\": no such day in the calendar; expected YYYY-MM-DD, e.g. 2024-03-15
-  |
-4 | eia,环评批复,env,pending,2024-04-31,,,,,,,,,
-  |                          ^
+./projects/road/procedures.csv:12:22: column \"due\": invalid date \"2024-04-31\": no such day in the calendar; expected YYYY-MM-DD, e.g. 2024-03-15
+   |
+12 | eia,环评批复,env,pending,2024-04-31,,,,,,,,,
+   |                          ^
 
-./projects/road/procedures.csv:6:20: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed
-  |
-6 | flood,洪水影响评价,water,got,,,,,,,,,,
-  |                          ^
+./projects/road/procedures.csv:14:20: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed
+   |
+14 | flood,洪水影响评价,water,got,2024-03-29,,,,,,,,,
+   |                          ^
 
-./projects/road/procedures.csv:7:21: procedure \"water-review\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision
-  |
-7 | water-review,水利行业审查,水务局,pending,,,,,,,,,,
-  |                           ^
+./projects/road/procedures.csv:16:21: procedure \"water-review\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision
+   |
+16 | water-review,水利行业审查,水务局,pending,,,,,,,,,,
+   |                           ^
 
 ./projects/sr/project.toml:7:17: `planned_start`: invalid date \"soon\": expected YYYY-MM-DD, e.g. 2024-03-15
   |
