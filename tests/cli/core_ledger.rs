@@ -176,9 +176,9 @@ fn an_unknown_csv_column_survives_a_tick_in_place() {
     let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
     for (i, line) in lines.iter_mut().enumerate() {
         let (key, rest) = line.split_once(',').unwrap();
-        let extra = match i {
-            0 => "负责人".to_string(),
-            7 => "\"李四, 王五\"".to_string(),
+        let extra = match (i, key) {
+            (0, _) => "负责人".to_string(),
+            (_, "energy") => "\"李四, 王五\"".to_string(),
             _ => String::new(),
         };
         *line = format!("{key},{extra},{rest}");
@@ -348,8 +348,8 @@ fn check_reports_every_problem_of_one_row() {
     assert_eq!(
         headlines,
         [
-            "./projects/road/procedures.csv:6:18: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed",
-            "./projects/road/procedures.csv:6:14: procedure \"flood\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision",
+            "./projects/road/procedures.csv:14:18: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed",
+            "./projects/road/procedures.csv:14:14: procedure \"flood\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision",
         ],
         "{}",
         run.stdout
@@ -423,9 +423,9 @@ fn check_reports_conflict_markers_bad_folders_and_missing_files() {
         headlines,
         [
             "./projects/Bad Name: project folder name: invalid project ID \"Bad Name\": expected a short slug of lower-case letters, digits, '-' and '_' (e.g. shengrun-hq), at most 64 characters",
-            "./projects/a/procedures.csv:4: git conflict marker left in the file",
-            "./projects/a/procedures.csv:6: git conflict marker left in the file",
-            "./projects/a/procedures.csv:8: git conflict marker left in the file",
+            "./projects/a/procedures.csv:12: git conflict marker left in the file",
+            "./projects/a/procedures.csv:14: git conflict marker left in the file",
+            "./projects/a/procedures.csv:16: git conflict marker left in the file",
             "./projects/empty: project folder without its record project.toml",
         ]
     );
