@@ -462,7 +462,7 @@ fn export_overdue_as_a_workbook_with_real_dates() {
         Data::String("河南盛润年产2万吨对苯二酚项目".into())
     );
     assert_eq!(cells[(1, 3)], Data::String("雷电防护装置设计审核".into()));
-    assert_eq!(cells[(1, 4)], Data::String("台前县气象局（县级）".into()));
+    assert_eq!(cells[(1, 4)], Data::String("县气象局（县级）".into()));
     assert_eq!(
         cells[(1, 5)],
         Data::String("住建专班 (县住房和城乡建设局)".into())
