@@ -49,7 +49,9 @@ pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
                         if end == due {
                             format!("{n} calendar days")
                         } else {
-                            format!("{n} calendar days; {end} is a rest day, so the next working day")
+                            format!(
+                                "{n} calendar days; {end} is a rest day, so the next working day"
+                            )
                         }
                     }
                     Limit::WorkingDays(n) => format!("{n} working days"),

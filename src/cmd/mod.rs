@@ -267,7 +267,8 @@ pub fn cut_to_authority(
     settings: &Settings,
     authority: &str,
 ) -> Option<LoadedProject> {
-    let issues = |p: &crate::model::Procedure| &*settings.authority(&p.key, &p.taskforce).name == authority;
+    let issues =
+        |p: &crate::model::Procedure| &*settings.authority(&p.key, &p.taskforce).name == authority;
     if !lp.procedures().iter().any(issues) && !lp.problems.iter().any(|p| p.unit == authority) {
         return None;
     }
@@ -439,12 +440,14 @@ pub fn facts_arg(
             Some(parse_yes_no("relics found", t).map_err(|e| anyhow!("--relics-found: {e}"))?);
     }
     if let Some(z) = &a.zone {
-        let known = settings.zone(z).or_else(|| settings.zones.iter().find(|x| &x.name == z));
+        let known = settings
+            .zone(z)
+            .or_else(|| settings.zones.iter().find(|x| &x.name == z));
         match known {
             Some(zone) => facts.zone = Some(zone.key.clone()),
-            None if settings.zones.is_empty() => bail!(
-                "--zone: unknown development zone \"{z}\": ledger.toml defines no [[zone]]"
-            ),
+            None if settings.zones.is_empty() => {
+                bail!("--zone: unknown development zone \"{z}\": ledger.toml defines no [[zone]]")
+            }
             None => bail!(
                 "--zone: unknown development zone \"{z}\": expected one of {}",
                 settings

@@ -128,28 +128,54 @@ fn parse_value<T: Values>(text: &str) -> Result<T, String> {
         })
 }
 
-values!(Land, "land supply", [
-    (Land::Transfer, "transfer", "出让", "transfer (出让)"),
-    (Land::Allocation, "allocation", "划拨", "allocation (划拨)"),
-    (Land::Own, "own", "自有用地", "own land"),
-    (Land::None, "none", "不新增用地", "no new land"),
-]);
-values!(Nature, "investment nature", [
-    (Nature::Government, "government", "政府投资", "government-invested"),
-    (Nature::Sanction, "sanction", "核准", "sanctioned (核准)"),
-    (Nature::Filing, "filing", "备案", "filed (备案)"),
-]);
-values!(EiaClass, "EIA category", [
-    (EiaClass::Report, "report", "环评报告书", "EIA report"),
-    (EiaClass::Table, "table", "环评报告表", "EIA table"),
-    (EiaClass::Register, "register", "环评登记表", "EIA register form"),
-    (EiaClass::None, "none", "不纳入环评管理", "no EIA"),
-]);
-values!(Level, "authority level", [
-    (Level::County, "county", "县级", "county"),
-    (Level::City, "city", "市级", "city"),
-    (Level::Province, "province", "省级", "province"),
-]);
+values!(
+    Land,
+    "land supply",
+    [
+        (Land::Transfer, "transfer", "出让", "transfer (出让)"),
+        (Land::Allocation, "allocation", "划拨", "allocation (划拨)"),
+        (Land::Own, "own", "自有用地", "own land"),
+        (Land::None, "none", "不新增用地", "no new land"),
+    ]
+);
+values!(
+    Nature,
+    "investment nature",
+    [
+        (
+            Nature::Government,
+            "government",
+            "政府投资",
+            "government-invested"
+        ),
+        (Nature::Sanction, "sanction", "核准", "sanctioned (核准)"),
+        (Nature::Filing, "filing", "备案", "filed (备案)"),
+    ]
+);
+values!(
+    EiaClass,
+    "EIA category",
+    [
+        (EiaClass::Report, "report", "环评报告书", "EIA report"),
+        (EiaClass::Table, "table", "环评报告表", "EIA table"),
+        (
+            EiaClass::Register,
+            "register",
+            "环评登记表",
+            "EIA register form"
+        ),
+        (EiaClass::None, "none", "不纳入环评管理", "no EIA"),
+    ]
+);
+values!(
+    Level,
+    "authority level",
+    [
+        (Level::County, "county", "县级", "county"),
+        (Level::City, "city", "市级", "city"),
+        (Level::Province, "province", "省级", "province"),
+    ]
+);
 
 /// A yes/no fact given on the command line: yes/no, true/false, 是/否.
 pub fn parse_yes_no(what: &str, text: &str) -> Result<bool, String> {
@@ -288,16 +314,21 @@ impl Condition {
             }
         }
         let u = unrecorded_holds;
-        if !one(&self.land, facts.land, "供地方式", Because::Land, &mut why, u)
-            || !one(
-                &self.nature,
-                facts.nature,
-                "投资性质",
-                Because::Nature,
-                &mut why,
-                u,
-            )
-            || !one(&self.eia, facts.eia, "环评类别", Because::Eia, &mut why, u)
+        if !one(
+            &self.land,
+            facts.land,
+            "供地方式",
+            Because::Land,
+            &mut why,
+            u,
+        ) || !one(
+            &self.nature,
+            facts.nature,
+            "投资性质",
+            Because::Nature,
+            &mut why,
+            u,
+        ) || !one(&self.eia, facts.eia, "环评类别", Because::Eia, &mut why, u)
         {
             return None;
         }
@@ -354,7 +385,11 @@ mod tests {
             ..Condition::default()
         };
         let mut f = Facts::default();
-        assert_eq!(c.check("chemical", "化工", &f), None, "危化 not recorded = no");
+        assert_eq!(
+            c.check("chemical", "化工", &f),
+            None,
+            "危化 not recorded = no"
+        );
         f.hazchem = Some(true);
         assert_eq!(
             c.check("chemical", "化工", &f),

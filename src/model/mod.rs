@@ -15,9 +15,9 @@ pub mod tasklist;
 
 pub use amount::Amount;
 pub use date::{Date, parse_date};
+pub use facts::Facts;
 pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};
-pub use facts::Facts;
 pub use project::Project;
 pub use settings::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
 pub mod progress;

@@ -314,7 +314,11 @@ mod tests {
         }
         assert!(Limit::parse("0wd").unwrap_err().contains("zero days"));
         assert_eq!(Limit::parse("1wd"), Ok(Limit::WorkingDays(1)));
-        assert!(Limit::parse("-3d").unwrap_err().contains("cannot be negative"));
+        assert!(
+            Limit::parse("-3d")
+                .unwrap_err()
+                .contains("cannot be negative")
+        );
     }
 
     fn d(s: &str) -> Date {
@@ -347,7 +351,10 @@ mod tests {
         // A ledger that turns the rule off counts the days as they fall.
         let mut raw = Calendar::official();
         raw.roll_rest_days = false;
-        assert_eq!(Limit::Days(60).due_from(d("2024-01-03"), &raw), d("2024-03-03"));
+        assert_eq!(
+            Limit::Days(60).due_from(d("2024-01-03"), &raw),
+            d("2024-03-03")
+        );
     }
 
     /// Working-day limits across the same holidays and make-up days.
@@ -367,6 +374,9 @@ mod tests {
         // Never a rest day, even with the calendar-day rule off.
         let mut raw = Calendar::official();
         raw.roll_rest_days = false;
-        assert_eq!(Limit::WorkingDays(3).due_from(d("2024-09-27"), &raw), d("2024-10-08"));
+        assert_eq!(
+            Limit::WorkingDays(3).due_from(d("2024-09-27"), &raw),
+            d("2024-10-08")
+        );
     }
 }

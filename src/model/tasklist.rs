@@ -15,7 +15,9 @@ use super::{Lang, Procedure, Status};
 pub enum Need {
     Needed,
     /// Covered by the regional assessment of this zone (its name).
-    Waived { zone: String },
+    Waived {
+        zone: String,
+    },
 }
 
 /// One procedure of a derived task list and why it is there.
@@ -66,7 +68,12 @@ pub fn waiver_note(zone: &str) -> String {
 
 /// Why `entry` is needed by a project of type `kind` with `facts`, or
 /// `None` when it is not.
-fn because(settings: &Settings, entry: &CatalogueEntry, kind: &str, facts: &Facts) -> Option<Vec<Because>> {
+fn because(
+    settings: &Settings,
+    entry: &CatalogueEntry,
+    kind: &str,
+    facts: &Facts,
+) -> Option<Vec<Because>> {
     if !entry.applies_to(kind) {
         return None;
     }

@@ -299,17 +299,38 @@ impl Detail {
             ),
         ));
         let f = &self.facts;
-        let yes_no = |b: bool| pick(lang, if b { "yes" } else { "no" }, if b { "是" } else { "否" });
+        let yes_no = |b: bool| {
+            pick(
+                lang,
+                if b { "yes" } else { "no" },
+                if b { "是" } else { "否" },
+            )
+        };
         let facts = [
-            (pick(lang, "land supply", "供地方式"), f.land.map(|v| v.label(lang).to_string())),
+            (
+                pick(lang, "land supply", "供地方式"),
+                f.land.map(|v| v.label(lang).to_string()),
+            ),
             (
                 pick(lang, "investment nature", "投资性质"),
                 f.investment_nature.map(|v| v.label(lang).to_string()),
             ),
-            (pick(lang, "hazardous chemicals", "危化"), f.hazchem.map(|b| yes_no(b).to_string())),
-            (pick(lang, "EIA category", "环评类别"), f.eia.map(|v| v.label(lang).to_string())),
-            (pick(lang, "relics found", "发现文物"), f.relics_found.map(|b| yes_no(b).to_string())),
-            (pick(lang, "development zone", "开发区"), self.zone_name.clone()),
+            (
+                pick(lang, "hazardous chemicals", "危化"),
+                f.hazchem.map(|b| yes_no(b).to_string()),
+            ),
+            (
+                pick(lang, "EIA category", "环评类别"),
+                f.eia.map(|v| v.label(lang).to_string()),
+            ),
+            (
+                pick(lang, "relics found", "发现文物"),
+                f.relics_found.map(|b| yes_no(b).to_string()),
+            ),
+            (
+                pick(lang, "development zone", "开发区"),
+                self.zone_name.clone(),
+            ),
         ];
         lines.extend(
             facts

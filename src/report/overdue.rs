@@ -8,8 +8,8 @@
 use super::Table;
 use super::labels::{pick, taskforce_with_lead};
 use crate::model::date::days_past;
-use crate::model::settings::SharedTaskForce;
 use crate::model::facts::Level;
+use crate::model::settings::SharedTaskForce;
 use crate::model::{Date, Lang, PledgeKind, Settings, Status};
 use crate::store::LoadedProject;
 use rayon::slice::ParallelSliceMut;

@@ -274,12 +274,22 @@ pub fn build(
             if p.status == Status::Pending
                 && let Some(due) = p.due
             {
-                push(Kind::Procedure, p.name.clone(), issuer(&p.key, &p.taskforce), due);
+                push(
+                    Kind::Procedure,
+                    p.name.clone(),
+                    issuer(&p.key, &p.taskforce),
+                    due,
+                );
             }
             if p.open_pledge()
                 && let Some(due) = p.pledge_due
             {
-                push(Kind::Pledge, p.name.clone(), issuer(&p.key, &p.taskforce), due);
+                push(
+                    Kind::Pledge,
+                    p.name.clone(),
+                    issuer(&p.key, &p.taskforce),
+                    due,
+                );
             }
         }
         if lp.project.started.is_none()

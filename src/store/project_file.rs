@@ -219,13 +219,9 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
         &nf.hazchem,
         |b| value(*b),
     );
-    set_opt(
-        doc,
-        "eia",
-        &of.as_ref().and_then(|f| f.eia),
-        &nf.eia,
-        |v| str_key(v.key()),
-    );
+    set_opt(doc, "eia", &of.as_ref().and_then(|f| f.eia), &nf.eia, |v| {
+        str_key(v.key())
+    });
     set_opt(
         doc,
         "relics_found",

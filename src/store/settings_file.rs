@@ -228,13 +228,19 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                 r.problem(
                     s,
                     "unknown-procedure",
-                    format!("`covers`: unknown procedure \"{k}\": not in the catalogue of ledger.toml"),
+                    format!(
+                        "`covers`: unknown procedure \"{k}\": not in the catalogue of ledger.toml"
+                    ),
                 );
             }
         }
         if let (Some(key), Some(name)) = (key, zname) {
             if zones.iter().any(|z| z.key == key) {
-                r.problem(span, "duplicate-key", format!("zone `{key}` is defined twice"));
+                r.problem(
+                    span,
+                    "duplicate-key",
+                    format!("zone `{key}` is defined twice"),
+                );
             } else {
                 zones.push(Zone { key, name, covers });
             }

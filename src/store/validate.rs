@@ -42,7 +42,12 @@ pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec
                 } else {
                     format!(
                         ": {}",
-                        settings.zones.iter().map(|z| z.key.as_str()).collect::<Vec<_>>().join(", ")
+                        settings
+                            .zones
+                            .iter()
+                            .map(|z| z.key.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )
                 }
             ),

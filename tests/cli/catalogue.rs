@@ -24,8 +24,20 @@ fn a_chemical_project_on_transferred_land_gets_its_hazardous_chemical_procedures
     let l = Ledger::new();
     let run = l
         .run(&[
-            "open", "sr", "--name", "盛润", "--type", "chemical", "--land", "transfer",
-            "--investment-nature", "filing", "--hazchem", "yes", "--eia", "report",
+            "open",
+            "sr",
+            "--name",
+            "盛润",
+            "--type",
+            "chemical",
+            "--land",
+            "transfer",
+            "--investment-nature",
+            "filing",
+            "--hazchem",
+            "yes",
+            "--eia",
+            "report",
         ])
         .ok();
     assert_eq!(
@@ -61,16 +73,25 @@ construction-permit pending "
         "opened = 2024-03-01\nland = \"transfer\"\ninvestment_nature = \"filing\"\nhazchem = true\neia = \"report\"\n"
     ));
     // show names the issuing authority and why each row is there.
-    let csv = l.run(&["show", "sr", "--format", "csv", "--lang", "zh"]).ok().stdout;
+    let csv = l
+        .run(&["show", "sr", "--format", "csv", "--lang", "zh"])
+        .ok()
+        .stdout;
     let safety = csv.lines().find(|r| r.starts_with("safety,")).unwrap();
     assert_eq!(
         safety,
         "safety,安全条件审查,督导服务专班 (县委县政府督查服务中心),濮阳市应急管理局（市级）,待办,,2024-04-15,,,,,,,,化工 + 危化"
     );
-    let transfer = csv.lines().find(|r| r.starts_with("land-transfer,")).unwrap();
+    let transfer = csv
+        .lines()
+        .find(|r| r.starts_with("land-transfer,"))
+        .unwrap();
     assert!(transfer.ends_with(",出让"), "{transfer}");
     let eia = csv.lines().find(|r| r.starts_with("eia,")).unwrap();
-    assert!(eia.contains("濮阳市生态环境局台前分局（市级）") && eia.ends_with(",环评报告书"), "{eia}");
+    assert!(
+        eia.contains("濮阳市生态环境局台前分局（市级）") && eia.ends_with(",环评报告书"),
+        "{eia}"
+    );
     let json = l.run(&["show", "sr", "--format", "json"]).ok().stdout;
     assert!(json.contains("\"facts\": {\n    \"land\": \"transfer\",\n    \"investment_nature\": \"filing\",\n    \"hazchem\": true,\n    \"eia\": \"report\",\n    \"relics_found\": null,\n    \"zone\": null\n  }"), "{json}");
     assert!(json.contains("\"authority\": \"濮阳市应急管理局\",\n      \"authority_level\": \"city\",\n      \"reason\": \"化工 + hazardous chemicals\""), "{json}");
@@ -80,8 +101,18 @@ construction-permit pending "
 fn a_government_road_on_allocated_land_gets_feasibility_design_and_the_road_permit() {
     let l = Ledger::new();
     l.run(&[
-        "open", "road", "--name", "县道", "--type", "transport", "--land", "allocation",
-        "--investment-nature", "government", "--eia", "table",
+        "open",
+        "road",
+        "--name",
+        "县道",
+        "--type",
+        "transport",
+        "--land",
+        "allocation",
+        "--investment-nature",
+        "government",
+        "--eia",
+        "table",
     ])
     .ok();
     // 30 days for an EIA table: 2024-03-31 is a Sunday, so Monday 1 April.
@@ -116,15 +147,31 @@ road-permit pending "
 #[test]
 fn unrecorded_facts_keep_their_procedures_listed_and_say_so() {
     let l = Ledger::new();
-    l.run(&["open", "p", "--name", "厂", "--type", "industrial"]).ok();
-    let csv = l.run(&["show", "p", "--format", "csv", "--lang", "zh"]).ok().stdout;
-    let pre = csv.lines().find(|r| r.starts_with("land-prereview,")).unwrap();
+    l.run(&["open", "p", "--name", "厂", "--type", "industrial"])
+        .ok();
+    let csv = l
+        .run(&["show", "p", "--format", "csv", "--lang", "zh"])
+        .ok()
+        .stdout;
+    let pre = csv
+        .lines()
+        .find(|r| r.starts_with("land-prereview,"))
+        .unwrap();
     assert!(pre.ends_with(",供地方式未定"), "{pre}");
     // A yes/no fact not recorded is no: no safety reviews.
     assert!(!csv.contains("safety"));
     // A procedure added by hand says so.
-    l.run(&["open", "q", "--name", "厂", "--type", "industrial", "--with", "safety"])
-        .ok();
+    l.run(&[
+        "open",
+        "q",
+        "--name",
+        "厂",
+        "--type",
+        "industrial",
+        "--with",
+        "safety",
+    ])
+    .ok();
     let csv = l.run(&["show", "q", "--format", "csv"]).ok().stdout;
     let s = csv.lines().find(|r| r.starts_with("safety,")).unwrap();
     assert!(s.ends_with(",added by hand"), "{s}");
@@ -135,8 +182,20 @@ fn the_zone_regional_assessment_waives_what_it_covers_with_the_reason() {
     let l = Ledger::new();
     let run = l
         .run(&[
-            "open", "z", "--name", "箱包", "--type", "industrial", "--land", "transfer",
-            "--investment-nature", "filing", "--eia", "table", "--zone", "kfq",
+            "open",
+            "z",
+            "--name",
+            "箱包",
+            "--type",
+            "industrial",
+            "--land",
+            "transfer",
+            "--investment-nature",
+            "filing",
+            "--eia",
+            "table",
+            "--zone",
+            "kfq",
         ])
         .ok();
     assert_eq!(
@@ -145,20 +204,41 @@ fn the_zone_regional_assessment_waives_what_it_covers_with_the_reason() {
     );
     let csv = l.read("projects/z/procedures.csv");
     assert!(csv.contains("mineral-overlay,压覆重要矿产资源查询（审批）,land,not-needed,,,,,,,,,区域评估已覆盖（台前县先进制造业开发区）,\n"), "{csv}");
-    assert!(csv.contains("flood,洪水影响评价,water,not-needed,,,,,,,,,区域评估已覆盖（台前县先进制造业开发区）,\n"));
+    assert!(csv.contains(
+        "flood,洪水影响评价,water,not-needed,,,,,,,,,区域评估已覆盖（台前县先进制造业开发区）,\n"
+    ));
     let show = l.run(&["show", "z", "--format", "csv"]).ok().stdout;
     let flood = show.lines().find(|r| r.starts_with("flood,")).unwrap();
     assert!(
-        flood.ends_with(",every type; covered by the regional assessment of 台前县先进制造业开发区"),
+        flood
+            .ends_with(",every type; covered by the regional assessment of 台前县先进制造业开发区"),
         "{flood}"
     );
-    assert!(l.read("projects/z/project.toml").ends_with("zone = \"kfq\"\n"));
+    assert!(
+        l.read("projects/z/project.toml")
+            .ends_with("zone = \"kfq\"\n")
+    );
     let table = l.run(&["show", "z"]).ok().stdout;
-    assert!(table.contains("development zone   台前县先进制造业开发区 (kfq)\n"), "{table}");
+    assert!(
+        table.contains("development zone   台前县先进制造业开发区 (kfq)\n"),
+        "{table}"
+    );
     // By name too.
-    l.run(&["open", "z2", "--name", "箱包", "--type", "industrial", "--zone", "台前县先进制造业开发区"])
-        .ok();
-    assert!(l.read("projects/z2/project.toml").ends_with("zone = \"kfq\"\n"));
+    l.run(&[
+        "open",
+        "z2",
+        "--name",
+        "箱包",
+        "--type",
+        "industrial",
+        "--zone",
+        "台前县先进制造业开发区",
+    ])
+    .ok();
+    assert!(
+        l.read("projects/z2/project.toml")
+            .ends_with("zone = \"kfq\"\n")
+    );
 }
 
 #[test]
@@ -178,9 +258,18 @@ fn bad_facts_are_refused_and_nothing_is_written() {
         &with(&["--investment-nature", "private"]),
         "--investment-nature: invalid investment nature \"private\": expected one of government (政府投资), sanction (核准), filing (备案)",
     );
-    l.refuses(&with(&["--hazchem", "maybe"]), "--hazchem: invalid hazardous chemicals \"maybe\": expected yes or no");
-    l.refuses(&with(&["--eia", "big"]), "--eia: invalid EIA category \"big\"");
-    l.refuses(&with(&["--relics-found", "?"]), "--relics-found: invalid relics found \"?\": expected yes or no");
+    l.refuses(
+        &with(&["--hazchem", "maybe"]),
+        "--hazchem: invalid hazardous chemicals \"maybe\": expected yes or no",
+    );
+    l.refuses(
+        &with(&["--eia", "big"]),
+        "--eia: invalid EIA category \"big\"",
+    );
+    l.refuses(
+        &with(&["--relics-found", "?"]),
+        "--relics-found: invalid relics found \"?\": expected yes or no",
+    );
     l.refuses(
         &with(&["--zone", "nowhere"]),
         "--zone: unknown development zone \"nowhere\": expected one of kfq (台前县先进制造业开发区)",
@@ -198,15 +287,31 @@ fn check_refuses_zero_and_negative_limits_and_bad_conditions() {
     l.open("p");
     l.edit("ledger.toml", "limit = \"60d\"", "limit = \"0d\"");
     l.edit("ledger.toml", "limit = \"45d\"", "limit = \"-3d\"");
-    l.edit("ledger.toml", "limit = \"10wd\"\n\n# 取水", "limit = \"0wd\"\n\n# 取水");
-    l.edit("ledger.toml", "when = { relics_found = true }", "when = { relics = true }");
-    l.edit("ledger.toml", "when = { land = [\"transfer\"] }", "when = { land = [\"sold\"] }");
+    l.edit(
+        "ledger.toml",
+        "limit = \"10wd\"\n\n# 取水",
+        "limit = \"0wd\"\n\n# 取水",
+    );
+    l.edit(
+        "ledger.toml",
+        "when = { relics_found = true }",
+        "when = { relics = true }",
+    );
+    l.edit(
+        "ledger.toml",
+        "when = { land = [\"transfer\"] }",
+        "when = { land = [\"sold\"] }",
+    );
     l.edit(
         "ledger.toml",
         "covers = [\"mineral-overlay\", \"geohazard\", \"relics\", \"flood\"]",
         "covers = [\"mineral-overlay\", \"nothing\"]",
     );
-    l.edit("projects/p/project.toml", "opened = ", "zone = \"east\"\nopened = ");
+    l.edit(
+        "projects/p/project.toml",
+        "opened = ",
+        "zone = \"east\"\nopened = ",
+    );
     let run = l.run(&["check"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     let out = run.stdout + &run.stderr;
@@ -239,7 +344,14 @@ fn the_default_ledger_is_valid_and_every_entry_names_its_authority() {
 
 /// Overdue items of the project opened by `Ledger::open`, long after.
 fn overdue(l: &Ledger, extra: &[&str]) -> crate::support::Run {
-    let mut args = vec!["--today", "2024-12-02", "report", "overdue", "--format", "csv"];
+    let mut args = vec![
+        "--today",
+        "2024-12-02",
+        "report",
+        "overdue",
+        "--format",
+        "csv",
+    ];
     args.extend_from_slice(extra);
     l.run(&args)
 }
@@ -259,12 +371,20 @@ fn overdue_names_the_issuing_authority_and_authority_filters_by_it() {
         "procedure,sr,河南盛润年产2万吨对苯二酚项目,安全条件审查,濮阳市应急管理局 (city),督导服务专班 (县委县政府督查服务中心),2024-04-15,231"
     );
     let start = csv.lines().find(|r| r.starts_with("start,")).unwrap();
-    assert!(start.contains(",县委县政府督查服务中心,督导服务专班"), "{start}");
+    assert!(
+        start.contains(",县委县政府督查服务中心,督导服务专班"),
+        "{start}"
+    );
 
     // --authority: only what the city emergency bureau issues.
-    let by = overdue(&l, &["--authority", "濮阳市应急管理局"]).ok().stdout;
+    let by = overdue(&l, &["--authority", "濮阳市应急管理局"])
+        .ok()
+        .stdout;
     assert_eq!(
-        by.lines().skip(1).map(|r| r.split(',').nth(3).unwrap()).collect::<Vec<_>>(),
+        by.lines()
+            .skip(1)
+            .map(|r| r.split(',').nth(3).unwrap())
+            .collect::<Vec<_>>(),
         ["危险化学品建设项目安全设施设计审查", "安全条件审查"]
     );
     // The task-force view still groups by the coordinating task force.
@@ -272,16 +392,37 @@ fn overdue_names_the_issuing_authority_and_authority_filters_by_it() {
     assert!(tf.contains("安全条件审查") && tf.contains(",start of works (开工),"));
     // show and the task-force table follow.
     let show = l
-        .run(&["show", "sr", "--authority", "县发展和改革委员会", "--format", "csv"])
+        .run(&[
+            "show",
+            "sr",
+            "--authority",
+            "县发展和改革委员会",
+            "--format",
+            "csv",
+        ])
         .ok()
         .stdout;
     assert_eq!(
-        show.lines().skip(1).map(|r| r.split(',').next().unwrap()).collect::<Vec<_>>(),
-        ["approval", "feasibility", "preliminary-design", "stability-risk", "energy"]
+        show.lines()
+            .skip(1)
+            .map(|r| r.split(',').next().unwrap())
+            .collect::<Vec<_>>(),
+        [
+            "approval",
+            "feasibility",
+            "preliminary-design",
+            "stability-risk",
+            "energy"
+        ]
     );
-    let tfr = l.run(&["report", "taskforce", "--format", "csv"]).ok().stdout;
+    let tfr = l
+        .run(&["report", "taskforce", "--format", "csv"])
+        .ok()
+        .stdout;
     assert!(
-        tfr.contains("督导服务专班,县委县政府督查服务中心,\"县发展和改革委员会, 濮阳市应急管理局\","),
+        tfr.contains(
+            "督导服务专班,县委县政府督查服务中心,\"县发展和改革委员会, 濮阳市应急管理局\","
+        ),
         "{tfr}"
     );
     // An authority the catalogue does not name.
@@ -289,7 +430,10 @@ fn overdue_names_the_issuing_authority_and_authority_filters_by_it() {
         &["report", "overdue", "--authority", "县财政局"],
         "--authority: unknown issuing authority \"县财政局\": expected one of 县发展和改革委员会, 县自然资源局,",
     );
-    l.refuses(&["tick", "sr", "approval", "--authority", "县自然资源局"], "--authority applies to list, show, reports and export only");
+    l.refuses(
+        &["tick", "sr", "approval", "--authority", "县自然资源局"],
+        "--authority applies to list, show, reports and export only",
+    );
 }
 
 #[test]
@@ -306,30 +450,76 @@ fn an_old_catalogue_without_authorities_has_the_lead_unit_stand_in() {
     l.run(&["check"]).ok();
     let csv = overdue(&l, &[]).ok().stdout;
     let safety = csv.lines().find(|r| r.contains(",安全条件审查,")).unwrap();
-    assert!(safety.contains(",县委县政府督查服务中心,督导服务专班"), "{safety}");
+    assert!(
+        safety.contains(",县委县政府督查服务中心,督导服务专班"),
+        "{safety}"
+    );
 }
 
 #[test]
 fn apply_counts_the_eia_table_limit_and_moves_a_rest_day_to_the_next_working_day() {
     let l = Ledger::new();
-    l.run(&["open", "p", "--name", "厂", "--type", "industrial", "--eia", "table"])
-        .ok();
+    l.run(&[
+        "open",
+        "p",
+        "--name",
+        "厂",
+        "--type",
+        "industrial",
+        "--eia",
+        "table",
+    ])
+    .ok();
     // Applied Friday 2024-09-06: + 30 days = Sunday 6 October, in the National
     // Day holiday (1–7 October), so Tuesday 8 October.
     let run = l
-        .run(&["apply", "p", "eia", "--date", "2024-09-06", "--today", "2024-09-06"])
+        .run(&[
+            "apply",
+            "p",
+            "eia",
+            "--date",
+            "2024-09-06",
+            "--today",
+            "2024-09-06",
+        ])
         .ok();
     assert_eq!(
         run.stdout,
         "p: 环评批复 (eia) applied for on 2024-09-06; due by 2024-10-08 (30 calendar days; 2024-10-06 is a rest day, so the next working day)\n"
     );
     // A ledger that counts calendar days as they fall.
-    l.edit("ledger.toml", "roll_rest_days = true", "roll_rest_days = false");
-    l.run(&["open", "q", "--name", "厂", "--type", "industrial", "--eia", "table"])
-        .ok();
+    l.edit(
+        "ledger.toml",
+        "roll_rest_days = true",
+        "roll_rest_days = false",
+    );
+    l.run(&[
+        "open",
+        "q",
+        "--name",
+        "厂",
+        "--type",
+        "industrial",
+        "--eia",
+        "table",
+    ])
+    .ok();
     let run = l
-        .run(&["apply", "q", "eia", "--date", "2024-09-06", "--today", "2024-09-06"])
+        .run(&[
+            "apply",
+            "q",
+            "eia",
+            "--date",
+            "2024-09-06",
+            "--today",
+            "2024-09-06",
+        ])
         .ok();
-    assert!(run.stdout.ends_with("due by 2024-10-06 (30 calendar days)\n"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .ends_with("due by 2024-10-06 (30 calendar days)\n"),
+        "{}",
+        run.stdout
+    );
     let _ = PROC_HEAD;
 }

@@ -305,10 +305,7 @@ fn tick_records_the_procedure_by_chinese_name() {
         )
     );
     // The record did not change, so it was not rewritten.
-    assert!(
-        l.read(ROAD_TOML_PATH)
-            .ends_with("eia = \"report\"\n")
-    );
+    assert!(l.read(ROAD_TOML_PATH).ends_with("eia = \"report\"\n"));
 }
 
 #[test]
@@ -329,10 +326,9 @@ fn tick_defaults_to_today_and_appends_notes() {
         "2024-03-05",
     ])
     .ok();
-    assert!(
-        l.read(ROAD_CSV_PATH)
-            .contains("\nflood,洪水影响评价,water,obtained,2024-03-29,2024-03-05,,,,,,,已报市局；已批复,\n")
-    );
+    assert!(l.read(ROAD_CSV_PATH).contains(
+        "\nflood,洪水影响评价,water,obtained,2024-03-29,2024-03-05,,,,,,,已报市局；已批复,\n"
+    ));
 }
 
 #[test]

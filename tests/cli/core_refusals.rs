@@ -367,7 +367,16 @@ fn records_on_a_not_needed_procedure_are_refused() {
     let l = Ledger::new();
     l.open_with(
         "new",
-        &["--name", "x", "--type", "chemical", "--hazchem", "yes", "--without", "safety"],
+        &[
+            "--name",
+            "x",
+            "--type",
+            "chemical",
+            "--hazchem",
+            "yes",
+            "--without",
+            "safety",
+        ],
     );
     l.refuses(
         &["tick", "new", "safety"],

@@ -3,11 +3,11 @@
 //! quotes, commas, newlines, odd Unicode), and through the binary for a few
 //! projects opened and shown again.
 
-use taizhang::model::Facts;
-use taizhang::model::facts::{EiaClass, Land, Nature};
 use crate::support::*;
 use proptest::prelude::*;
 use std::path::Path;
+use taizhang::model::Facts;
+use taizhang::model::facts::{EiaClass, Land, Nature};
 use taizhang::model::{Amount, Date, PledgeKind, Procedure, Project, Status};
 use taizhang::store::procedures_file::ProcedureTable;
 use taizhang::store::project_file;

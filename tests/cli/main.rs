@@ -4,11 +4,11 @@
 
 mod support;
 
+mod catalogue;
 mod core;
 mod core_ledger;
 mod core_refusals;
 mod core_reports;
-mod catalogue;
 mod core_roundtrip;
 mod files;
 mod interop;
