@@ -200,50 +200,233 @@ pub fn build(
     rows
 }
 
-/// What re-deriving a task list after a change of type or facts does to
-/// the rows: rows to add (now needed, not on the list), and rows to drop
-/// (no longer derived, and holding nothing a clerk recorded: no date, no
-/// document number, no note). A row holding a date is never dropped.
-#[derive(Debug, Default, PartialEq)]
-pub struct Rederived {
-    pub add: Vec<Procedure>,
-    pub drop: Vec<String>,
-    /// Rows no longer derived but kept because they hold a record.
-    pub kept: Vec<String>,
+/// One change re-deriving a task list makes to its rows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Now needed and not on the list: a new row.
+    Add(Procedure),
+    /// No longer derived and holding nothing a clerk recorded (no date, no
+    /// document number, no note, no pledge): the row goes.
+    Drop(String),
+    /// No longer needed (the facts or the zone's regional assessment say
+    /// so) but the row holds a date: kept, marked not needed, with this note.
+    NotNeeded(String, String),
+    /// Needed again after being waived by a regional assessment: pending,
+    /// due by this date (if the catalogue sets a limit).
+    Reinstate(String, Option<super::Date>),
 }
 
-/// Re-derives the task list `rows` for type `kind` and `facts`; new rows
-/// are due from `today`.
+/// The changes that bring task list `rows` in line with type `kind` and
+/// `facts`, new rows due from `today`. Never drops a row that holds a date
+/// or anything else a clerk recorded; rows obtained, pledged or applied for
+/// stay as they are even when no longer derived, and so do rows a clerk
+/// marked not needed by hand.
 pub fn rederive(
     settings: &Settings,
     rows: &[Procedure],
     kind: &str,
     facts: &Facts,
     today: super::Date,
-) -> Rederived {
+) -> Vec<Change> {
     let derived = derive(settings, kind, facts);
-    let mut out = Rederived::default();
+    let mut out = Vec::new();
     for d in &derived {
-        if !rows.iter().any(|r| r.key == d.key) {
-            out.add.push(new_row(settings, d, today));
+        match rows.iter().find(|r| r.key == d.key) {
+            None => out.push(Change::Add(new_row(settings, d, today))),
+            Some(r) => match &d.need {
+                Need::Waived { zone } if untouched(r) && r.status == Status::Pending => {
+                    out.push(Change::NotNeeded(r.key.clone(), waiver_note(zone)));
+                }
+                Need::Needed
+                    if r.status == Status::NotNeeded && r.note.starts_with("区域评估已覆盖") =>
+                {
+                    let due = d.limit.map(|l| l.due_from(today, &settings.calendar));
+                    out.push(Change::Reinstate(r.key.clone(), due));
+                }
+                _ => {}
+            },
         }
     }
     for r in rows {
-        if derived.iter().any(|d| d.key == r.key) {
+        if r.status != Status::Pending || derived.iter().any(|d| d.key == r.key) {
             continue;
         }
-        let holds = r.recorded_dates().next().is_some()
-            || r.due.is_some()
-            || r.pledge_due.is_some()
-            || !r.doc_no.is_empty()
-            || !r.note.is_empty()
-            || !r.missing_items.is_empty()
-            || matches!(r.status, Status::Obtained | Status::Pledged);
-        if holds {
-            out.kept.push(r.key.clone());
+        if !untouched(r) {
+            continue;
+        }
+        if r.due.is_none() {
+            out.push(Change::Drop(r.key.clone()));
         } else {
-            out.drop.push(r.key.clone());
+            out.push(Change::NotNeeded(
+                r.key.clone(),
+                NO_LONGER_NEEDED.to_string(),
+            ));
         }
     }
     out
+}
+
+/// The note on a row that the project's facts no longer call for.
+pub const NO_LONGER_NEEDED: &str = "按项目情况无需办理";
+
+/// A pending row on which nothing was recorded but perhaps its due date.
+fn untouched(r: &Procedure) -> bool {
+    r.applied.is_none()
+        && r.obtained.is_none()
+        && r.pledged.is_none()
+        && r.pledge_due.is_none()
+        && r.fulfilled.is_none()
+        && r.doc_no.is_empty()
+        && r.note.is_empty()
+        && r.missing_items.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::facts::{Condition, Land, Zone};
+    use crate::model::settings::{CatalogueEntry, ProjectType, TaskForce};
+
+    fn entry(key: &str, when: Vec<Condition>) -> CatalogueEntry {
+        CatalogueEntry {
+            key: key.into(),
+            name: key.into(),
+            taskforce: "land".into(),
+            authority: None,
+            level: None,
+            types: vec!["*".into()],
+            when,
+            limit: Some(Limit::Days(30)),
+            limit_when: Vec::new(),
+        }
+    }
+
+    fn settings() -> Settings {
+        let land = |l| Condition {
+            land: vec![l],
+            ..Condition::default()
+        };
+        let taskforces = vec![TaskForce {
+            key: "land".into(),
+            name: "用地专班".into(),
+            lead: "县自然资源局".into(),
+        }];
+        Settings {
+            name: "t".into(),
+            region: String::new(),
+            lang: Lang::Zh,
+            shared: crate::model::settings::SharedTaskForce::of(&taskforces),
+            taskforces,
+            types: vec![ProjectType {
+                key: "industrial".into(),
+                name: "工业".into(),
+            }],
+            catalogue: vec![
+                entry("approval", vec![]),
+                entry("prereview", vec![land(Land::Allocation)]),
+                entry("transfer", vec![land(Land::Transfer)]),
+                entry("geohazard", vec![]),
+            ],
+            slow: Default::default(),
+            calendar: crate::model::calendar::Calendar::official(),
+            zones: vec![Zone {
+                key: "kfq".into(),
+                name: "开发区".into(),
+                covers: vec!["geohazard".into()],
+            }],
+            members: Vec::new(),
+            auto_commit: false,
+        }
+    }
+
+    fn day(s: &str) -> crate::model::Date {
+        crate::model::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn derivation_follows_the_facts_and_the_zone() {
+        let s = settings();
+        let keys = |f: &Facts| -> Vec<String> {
+            derive(&s, "industrial", f)
+                .iter()
+                .map(|d| format!("{}{}", d.key, if d.is_needed() { "" } else { "(waived)" }))
+                .collect()
+        };
+        assert_eq!(
+            keys(&Facts::default()),
+            ["approval", "prereview", "transfer", "geohazard"]
+        );
+        let transfer = Facts {
+            land: Some(Land::Transfer),
+            zone: Some("kfq".into()),
+            ..Facts::default()
+        };
+        assert_eq!(
+            keys(&transfer),
+            ["approval", "transfer", "geohazard(waived)"]
+        );
+        let d = derive(&s, "industrial", &transfer);
+        assert_eq!(d[1].reason(Lang::Zh), "出让");
+        assert_eq!(d[2].reason(Lang::Zh), "各类项目；区域评估已覆盖（开发区）");
+    }
+
+    #[test]
+    fn rederiving_adds_drops_and_keeps_what_holds_a_date() {
+        let s = settings();
+        let opened = day("2024-03-01");
+        let rows = build(&s, "industrial", &Facts::default(), &[], &[], opened);
+        // No limit on prereview: a row without a date goes; transfer holds
+        // its due date: kept, not needed; geohazard becomes waived.
+        let mut rows = rows;
+        rows[1].due = None;
+        let f = Facts {
+            land: Some(Land::Allocation),
+            zone: Some("kfq".into()),
+            ..Facts::default()
+        };
+        let changes = rederive(&s, &rows, "industrial", &f, day("2024-04-01"));
+        assert_eq!(
+            changes,
+            [
+                Change::NotNeeded("geohazard".into(), "区域评估已覆盖（开发区）".into()),
+                Change::NotNeeded("transfer".into(), NO_LONGER_NEEDED.into()),
+            ]
+        );
+        // Obtained rows stay whatever the facts say.
+        rows[2].status = Status::Obtained;
+        rows[2].obtained = Some(day("2024-03-05"));
+        let changes = rederive(&s, &rows, "industrial", &f, day("2024-04-01"));
+        assert!(
+            !changes
+                .iter()
+                .any(|c| matches!(c, Change::NotNeeded(k, _) | Change::Drop(k) if k == "transfer"))
+        );
+        // Leaving the zone reinstates the waived row, due from today.
+        let mut waived = rows.clone();
+        waived[3].status = Status::NotNeeded;
+        waived[3].due = None;
+        waived[3].note = waiver_note("开发区");
+        let changes = rederive(
+            &s,
+            &waived,
+            "industrial",
+            &Facts::default(),
+            day("2024-04-01"),
+        );
+        assert!(changes.contains(&Change::Reinstate(
+            "geohazard".into(),
+            Some(day("2024-05-06"))
+        )));
+        // A row dropped from the list is added back when needed again (30
+        // days from 1 April end on 1 May, Labour Day: the 6th).
+        let short: Vec<Procedure> = rows
+            .iter()
+            .filter(|r| r.key != "prereview")
+            .cloned()
+            .collect();
+        let changes = rederive(&s, &short, "industrial", &f, day("2024-04-01"));
+        assert!(
+            matches!(&changes[0], Change::Add(p) if p.key == "prereview" && p.due == Some(day("2024-05-06")))
+        );
+    }
 }
