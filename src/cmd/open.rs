@@ -104,6 +104,7 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         annual_plan: Default::default(),
         facts,
     };
+    let left_off = tasklist::left_off_by_unrecorded(s, &kind.key, &project.facts);
     let files = ledger.save(None, &id, &project, Some(&table))?;
     ctx.commit(&ledger, &files, &format!("open {id} ({})", project.name));
     let needed = table
@@ -121,6 +122,12 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     } else {
         String::new()
     };
+    if !left_off.is_empty() {
+        eprintln!(
+            "warning: {id}: hazardous chemicals (危化) not recorded, so {} left off the task list; if it handles them, open it with --hazchem yes",
+            left_off.join(", ")
+        );
+    }
     Ok(Output::ok(format!(
         "Opened {id} {} ({}): {needed} procedures on its task list{waived}, in {}\n",
         project.name,

@@ -141,6 +141,29 @@ pub fn derive(settings: &Settings, kind: &str, facts: &Facts) -> Vec<Derived> {
         .collect()
 }
 
+/// Catalogue entries a project of type `kind` would need if a yes/no fact
+/// it has not recorded were "yes" (e.g. the safety reviews of a chemical
+/// project whose hazardous chemicals are not recorded): worth a warning
+/// when the project is opened, as such a fact counts as "no".
+pub fn left_off_by_unrecorded(settings: &Settings, kind: &str, facts: &Facts) -> Vec<String> {
+    if facts.hazchem.is_some() {
+        return Vec::new();
+    }
+    let assumed = Facts {
+        hazchem: Some(true),
+        ..facts.clone()
+    };
+    let now: Vec<String> = derive(settings, kind, facts)
+        .into_iter()
+        .map(|d| d.key)
+        .collect();
+    derive(settings, kind, &assumed)
+        .into_iter()
+        .map(|d| d.key)
+        .filter(|k| !now.contains(k))
+        .collect()
+}
+
 /// A new row of the task list for `d`, due by its limit counted from
 /// `from`; a waived row is not needed and says why in its note.
 pub fn new_row(settings: &Settings, d: &Derived, from: super::Date) -> Procedure {

@@ -158,8 +158,28 @@ fn unrecorded_facts_keep_their_procedures_listed_and_say_so() {
         .find(|r| r.starts_with("land-prereview,"))
         .unwrap();
     assert!(pre.ends_with(",供地方式未定"), "{pre}");
-    // A yes/no fact not recorded is no: no safety reviews.
+    // A yes/no fact not recorded is no: no safety reviews; open says so.
     assert!(!csv.contains("safety"));
+    let run = l
+        .run(&["open", "c", "--name", "化工", "--type", "chemical"])
+        .ok();
+    assert_eq!(
+        run.stderr,
+        "warning: c: hazardous chemicals (危化) not recorded, so safety, safety-design, lightning, fire-design left off the task list; if it handles them, open it with --hazchem yes\n"
+    );
+    let run = l
+        .run(&[
+            "open",
+            "d",
+            "--name",
+            "化工",
+            "--type",
+            "chemical",
+            "--hazchem",
+            "no",
+        ])
+        .ok();
+    assert_eq!(run.stderr, "");
     // A procedure added by hand says so.
     l.run(&[
         "open",
@@ -424,6 +444,27 @@ fn overdue_names_the_issuing_authority_and_authority_filters_by_it() {
             "督导服务专班,县委县政府督查服务中心,\"县发展和改革委员会, 濮阳市应急管理局\","
         ),
         "{tfr}"
+    );
+    // list and export follow too.
+    let list = l
+        .run(&["list", "--authority", "濮阳市应急管理局", "--format", "csv"])
+        .ok()
+        .stdout;
+    assert!(list.ends_with(",2024-06-30,,0/2,0,2,0\n"), "{list}");
+    let sheet = l
+        .run(&[
+            "export",
+            "procedures",
+            "--authority",
+            "县气象局",
+            "--for-excel",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(sheet.lines().count(), 2, "{sheet}");
+    assert!(
+        sheet.contains(",lightning,雷电防护装置设计审核,"),
+        "{sheet}"
     );
     // An authority the catalogue does not name.
     l.refuses(
