@@ -191,6 +191,9 @@ pub struct Settings {
     /// The task forces again, as shared strings, for reports that repeat
     /// them on hundreds of thousands of rows (see `Settings::shared`).
     pub shared: Vec<SharedTaskForce>,
+    /// The issuing authority of each catalogue entry that names one, by
+    /// procedure key, as shared strings (see `Settings::authority`).
+    pub issuers: Vec<(String, Authority)>,
 }
 
 /// A task force's key, name and lead unit as shared strings.
@@ -199,6 +202,25 @@ pub struct SharedTaskForce {
     pub key: std::sync::Arc<str>,
     pub name: std::sync::Arc<str>,
     pub lead: std::sync::Arc<str>,
+}
+
+impl Authority {
+    /// The authorities the catalogue names, by procedure key.
+    pub fn of(catalogue: &[CatalogueEntry]) -> Vec<(String, Authority)> {
+        catalogue
+            .iter()
+            .filter_map(|c| {
+                let name = c.authority.as_deref()?;
+                Some((
+                    c.key.clone(),
+                    Authority {
+                        name: name.into(),
+                        level: c.level,
+                    },
+                ))
+            })
+            .collect()
+    }
 }
 
 impl SharedTaskForce {
@@ -229,13 +251,8 @@ impl Settings {
     /// lead unit (ledgers written before authorities were kept), or else
     /// the task force key itself.
     pub fn authority(&self, key: &str, taskforce: &str) -> Authority {
-        if let Some(c) = self.catalogue.iter().find(|c| c.key == key)
-            && let Some(a) = &c.authority
-        {
-            return Authority {
-                name: a.as_str().into(),
-                level: c.level,
-            };
+        if let Some((_, a)) = self.issuers.iter().find(|(k, _)| k == key) {
+            return a.clone();
         }
         Authority {
             name: self

@@ -339,6 +339,7 @@ mod tests {
             region: String::new(),
             lang: Lang::Zh,
             shared: crate::model::settings::SharedTaskForce::of(&taskforces),
+            issuers: Vec::new(),
             taskforces,
             types: vec![ProjectType {
                 key: "industrial".into(),

@@ -269,6 +269,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         region,
         lang,
         shared: crate::model::settings::SharedTaskForce::of(&taskforces),
+        issuers: crate::model::settings::Authority::of(&catalogue),
         taskforces,
         types,
         catalogue,
