@@ -12,7 +12,7 @@ use super::{Lang, Procedure, Status};
 /// Whether a derived procedure must be done.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "need", rename_all = "kebab-case")]
-pub enum Need {
+pub enum Requirement {
     Needed,
     /// Covered by the regional assessment of this zone (its name).
     Waived {
@@ -26,7 +26,7 @@ pub struct Derived {
     #[serde(rename = "procedure")]
     pub key: String,
     #[serde(flatten)]
-    pub need: Need,
+    pub need: Requirement,
     pub because: Vec<Because>,
     /// The time limit that applies to this project (see `limit_when`).
     #[serde(skip)]
@@ -42,14 +42,14 @@ impl Derived {
             .map(|b| b.label(lang))
             .collect::<Vec<_>>()
             .join(" + ");
-        if let Need::Waived { zone } = &self.need {
+        if let Requirement::Waived { zone } = &self.need {
             text.push_str(&waiver(zone, lang));
         }
         text
     }
 
     pub fn is_needed(&self) -> bool {
-        self.need == Need::Needed
+        self.need == Requirement::Needed
     }
 }
 
@@ -117,10 +117,10 @@ pub fn derive(settings: &Settings, kind: &str, facts: &Facts) -> Vec<Derived> {
         .filter_map(|entry| {
             let because = because(settings, entry, kind, facts)?;
             let need = match zone {
-                Some(z) if z.covers.iter().any(|k| k == &entry.key) => Need::Waived {
+                Some(z) if z.covers.iter().any(|k| k == &entry.key) => Requirement::Waived {
                     zone: z.name.clone(),
                 },
-                _ => Need::Needed,
+                _ => Requirement::Needed,
             };
             let kind_name = settings
                 .project_type(kind)
@@ -171,12 +171,12 @@ pub fn new_row(settings: &Settings, d: &Derived, from: super::Date) -> Procedure
         .procedure(&d.key)
         .expect("derived from the catalogue");
     let (status, due, note) = match &d.need {
-        Need::Needed => (
+        Requirement::Needed => (
             Status::Pending,
             d.limit.map(|l| l.due_from(from, &settings.calendar)),
             String::new(),
         ),
-        Need::Waived { zone } => (Status::NotNeeded, None, waiver_note(zone)),
+        Requirement::Waived { zone } => (Status::NotNeeded, None, waiver_note(zone)),
     };
     Procedure {
         key: entry.key.clone(),
@@ -257,10 +257,10 @@ pub fn rederive(
         match rows.iter().find(|r| r.key == d.key) {
             None => out.push(Change::Add(new_row(settings, d, today))),
             Some(r) => match &d.need {
-                Need::Waived { zone } if untouched(r) && r.status == Status::Pending => {
+                Requirement::Waived { zone } if untouched(r) && r.status == Status::Pending => {
                     out.push(Change::NotNeeded(r.key.clone(), waiver_note(zone)));
                 }
-                Need::Needed
+                Requirement::Needed
                     if r.status == Status::NotNeeded && r.note.starts_with("区域评估已覆盖") =>
                 {
                     let due = d.limit.map(|l| l.due_from(today, &settings.calendar));
