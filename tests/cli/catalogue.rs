@@ -332,6 +332,17 @@ fn check_refuses_zero_and_negative_limits_and_bad_conditions() {
         "opened = ",
         "zone = \"east\"\nopened = ",
     );
+    l.edit(
+        "ledger.toml",
+        "limit_when = [{ eia = [\"table\"], limit = \"30d\" }]",
+        "limit_when = [{ eia = [\"table\"] }]",
+    );
+    l.edit("ledger.toml", "level = \"province\"", "level = \"town\"");
+    l.edit(
+        "ledger.toml",
+        "when = { investment_nature = [\"government\", \"sanction\"] }",
+        "when = \"government\"",
+    );
     let run = l.run(&["check"]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     let out = run.stdout + &run.stderr;
@@ -343,6 +354,9 @@ fn check_refuses_zero_and_negative_limits_and_bad_conditions() {
         "`land`: invalid land supply \"sold\"",
         "`covers`: unknown procedure \"nothing\": not in the catalogue of ledger.toml",
         "unknown development zone \"east\": expected a [[zone]] key of ledger.toml: kfq",
+        "`limit_when`: each condition needs its `limit`, e.g. { eia = [\"table\"], limit = \"30d\" }",
+        "`level`: invalid authority level \"town\": expected one of county (县级), city (市级), province (省级)",
+        "`when` must be a table or an array of tables",
     ] {
         assert!(out.contains(needle), "lacks {needle:?}:\n{out}");
     }
