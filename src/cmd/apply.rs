@@ -1,47 +1,26 @@
 //! `taizhang apply`: records the day a procedure was applied for (申报/受理)
 //! and sets its due date (时间节点) from the catalogue's time limit counted
-//! from that day, in calendar or working days.
+//! from that day, in calendar or working days (`model::transition::apply`);
+//! the limit is the one for the project's facts (`model::tasklist`).
 
-use super::record::{edit, label, refuse_done};
+use super::record::edit;
 use super::{Ctx, Output, event_date, procedure_row};
 use crate::cli::ApplyArgs;
-use crate::model::Status;
 use crate::model::settings::Limit;
-use anyhow::{Result, bail};
+use crate::model::{tasklist, transition};
+use anyhow::{Result, anyhow};
 use chrono::Datelike;
 
 pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     edit(ctx, "apply", &a.id, |ledger, id, lp, _, table| {
         let s = &ledger.settings;
         let i = procedure_row(s, table, id, &a.procedure)?;
-        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
-        let row = &mut table.rows[i];
-        refuse_done(id, row)?;
-        if row.status == Status::Pledged {
-            bail!(
-                "{id}: {} is already granted on a commitment; nothing to apply for",
-                label(row)
-            );
-        }
-        if let Some(d) = row.applied {
-            bail!(
-                "{id}: {} was already applied for on {d}; edit procedures.csv to correct it",
-                label(row)
-            );
-        }
-        row.applied = Some(date);
         // The limit for this project's facts (e.g. an EIA table: 30 days).
-        let limit = crate::model::tasklist::derive(s, &lp.project.kind, &lp.project.facts)
-            .into_iter()
-            .find(|d| d.key == row.key)
-            .and_then(|d| d.limit)
-            .or_else(|| s.procedure(&row.key).and_then(|c| c.limit));
-        if let Some(l) = limit {
-            row.due = Some(l.due_from(date, &s.calendar));
-        }
-        table.sync(i);
-        let row = &table.rows[i];
-        let due = match (limit, row.due) {
+        let limit = tasklist::limit_for(s, &lp.project.kind, &lp.project.facts, &table.rows[i].key);
+        let (new, applied) = transition::apply(&table.rows[i], ctx.today, date, limit, &s.calendar)
+            .map_err(|why| anyhow!("{id}: {why}"))?;
+        let due = match (limit, new.due) {
             (Some(l), Some(due)) => {
                 let days = match l {
                     Limit::Days(n) => {
@@ -69,6 +48,8 @@ pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
             _ => "; the catalogue sets no time limit: set the due date with `taizhang due`"
                 .to_string(),
         };
-        Ok(format!("{id}: {} applied for on {date}{due}\n", label(row)))
+        table.rows[i] = new;
+        table.sync(i);
+        Ok(format!("{id}: {applied}{due}\n"))
     })
 }

@@ -12,6 +12,7 @@ pub mod procedure;
 pub mod project;
 pub mod settings;
 pub mod tasklist;
+pub mod transition;
 
 pub use amount::Amount;
 pub use date::{Date, parse_date};

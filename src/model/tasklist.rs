@@ -164,6 +164,17 @@ pub fn left_off_by_unrecorded(settings: &Settings, kind: &str, facts: &Facts) ->
         .collect()
 }
 
+/// The time limit of procedure `key` for a project of type `kind` with
+/// `facts` (`limit_when`, else `limit`), also when the procedure was added
+/// by hand and the conditions do not list it.
+pub fn limit_for(settings: &Settings, kind: &str, facts: &Facts, key: &str) -> Option<Limit> {
+    derive(settings, kind, facts)
+        .into_iter()
+        .find(|d| d.key == key)
+        .and_then(|d| d.limit)
+        .or_else(|| settings.procedure(key).and_then(|c| c.limit))
+}
+
 /// A new row of the task list for `d`, due by its limit counted from
 /// `from`; a waived row is not needed and says why in its note.
 pub fn new_row(settings: &Settings, d: &Derived, from: super::Date) -> Procedure {

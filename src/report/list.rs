@@ -366,18 +366,28 @@ impl Detail {
         out
     }
 
-    pub fn table(&self, settings: &Settings, lang: Lang) -> Table {
+    /// The procedure rows, with why each is on the list. With
+    /// `for_reading`, the pledge-due cell of an extended pledge (延期) says
+    /// so and from when; without it (CSV) every date cell holds a date only,
+    /// as `export procedures` writes it.
+    pub fn table(&self, settings: &Settings, lang: Lang, for_reading: bool) -> Table {
         let mut headers = procedure_headers(lang);
         headers.push(pick(lang, "why on the list", "列入依据"));
         let mut t = Table::new(&headers);
         for r in &self.procedures {
             let mut cells = procedure_cells(settings, &r.procedure, lang);
+            if for_reading {
+                cells[PLEDGE_DUE_CELL].push_str(&super::labels::extended(&r.procedure, lang));
+            }
             cells.push(r.reason.clone());
             t.push(cells);
         }
         t
     }
 }
+
+/// Index of the pledge-due cell in `procedure_cells`.
+const PLEDGE_DUE_CELL: usize = 10;
 
 /// The headers of a procedure row as `show` and `export procedures` print it.
 pub fn procedure_headers(lang: Lang) -> Vec<&'static str> {
