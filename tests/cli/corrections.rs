@@ -910,3 +910,39 @@ fn corrections_keep_a_clerks_column_in_place() {
         "{csv}"
     );
 }
+
+#[test]
+fn a_bad_extension_count_is_a_problem_of_check() {
+    let l = entered_late();
+    let csv: String = l
+        .read(CSV)
+        .lines()
+        .map(|r| match r.split(',').next() {
+            Some("procedure") => format!("{r},pledge_due_original,extensions\n"),
+            Some("eia") => format!("{r},2024-07-01,twice\n"),
+            _ => format!("{r},,\n"),
+        })
+        .collect();
+    l.write(CSV, &csv);
+    let run = l.run(&["check", "--today", "2024-07-01"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.starts_with(
+            "./projects/sr/procedures.csv:7:53: column \"extensions\": invalid number \"twice\": expected how many times the pledge was extended, e.g. 1\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    l.refuses_broken(
+        &[
+            "extend",
+            "sr",
+            "eia",
+            "--due",
+            "2024-09-01",
+            "--reason",
+            "x",
+        ],
+        "project \"sr\" cannot be used",
+    );
+}
