@@ -469,7 +469,7 @@ fn start_records_the_day_works_started() {
     );
     assert_eq!(
         warning,
-        "warning: 7 procedure(s) neither obtained nor pledged on 2024-04-20 (未批先建): 项目审批/核准/备案、用地预审与选址意见书、环评批复、水土保持方案、洪水影响评价、文物考古调查勘探、交通行业审查\n"
+        "warning: 15 procedure(s) neither obtained nor pledged on 2024-04-20 (未批先建): 项目审批/核准/备案、可行性研究报告审批、初步设计及概算审批、社会稳定风险评估、用地预审与选址意见书、农用地转用和土地征收、国有建设用地划拨决定书、压覆重要矿产资源查询（审批）、地质灾害危险性评估、环评批复、水土保持方案、洪水影响评价、文物考古调查勘探、交通行业审查、公路工程施工许可\n"
     );
     assert_eq!(
         l.read(ROAD_TOML_PATH),
