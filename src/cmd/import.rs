@@ -10,6 +10,7 @@ use crate::cli::ImportTasksArgs;
 use crate::model::id::check_national_code;
 use crate::model::{
     Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date,
+    tasklist,
 };
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::sheet::{self, Mapping, SheetRow};
@@ -336,7 +337,7 @@ fn new_project(
         .collect();
     let mut table = ProcedureTable::new();
     let facts = crate::model::Facts::default();
-    for row in crate::model::tasklist::build(s, &kind.key, &facts, &wanted, &[], opened) {
+    for row in tasklist::build(s, &kind.key, &facts, &wanted, &[], opened) {
         table.push(row);
     }
     let project = Project {
@@ -351,6 +352,7 @@ fn new_project(
         started: None,
         annual_plan: Default::default(),
         facts,
+        stages: Vec::new(),
     };
     Ok((project, table))
 }

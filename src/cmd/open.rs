@@ -103,6 +103,7 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         started: None,
         annual_plan: Default::default(),
         facts,
+        stages: Vec::new(),
     };
     let left_off = tasklist::left_off_by_unrecorded(s, &kind.key, &project.facts);
     let files = ledger.save(None, &id, &project, Some(&table))?;

@@ -1,7 +1,7 @@
 //! A project record (`project.toml`): what the project is, who builds it,
 //! where, how much, when it was opened in the ledger, when it should start
-//! and when it did start (开工), and the facts that decide its task list
-//! (供地方式, 投资性质, 危化, 环评类别, 发现文物, 开发区).
+//! and when it did start (开工), how its stage changed since, and the facts
+//! that decide its task list (供地方式, 投资性质, 危化, 环评类别, 发现文物, 开发区).
 
 use super::{Amount, Date, Facts};
 
@@ -26,9 +26,17 @@ pub struct Project {
     pub annual_plan: std::collections::BTreeMap<i32, Amount>,
     /// The facts that decide the task list beside the type.
     pub facts: Facts,
+    /// Every change of stage (完工, 投产, 暂缓, 终止…) in file order; empty
+    /// for a project preparing or building (see `model::stage`).
+    pub stages: Vec<super::stage::StageEntry>,
 }
 
 impl Project {
+    /// Where the project stands: its stage, since when and why.
+    pub fn stage(&self) -> super::stage::Current {
+        super::stage::current(self)
+    }
+
     /// Days the start of works is late on `today` (positive: late).
     pub fn start_days_late(&self, today: Date) -> Option<i64> {
         match (self.planned_start, self.started) {

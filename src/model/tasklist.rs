@@ -181,23 +181,20 @@ pub fn new_row(settings: &Settings, d: &Derived, from: super::Date) -> Procedure
     let entry = settings
         .procedure(&d.key)
         .expect("derived from the catalogue");
-    let (status, due, note) = match &d.need {
-        Requirement::Needed => (
-            Status::Pending,
-            d.limit.map(|l| l.due_from(from, &settings.calendar)),
-            String::new(),
-        ),
-        Requirement::Waived { zone } => (Status::NotNeeded, None, waiver_note(zone)),
-    };
-    Procedure {
-        key: entry.key.clone(),
-        name: entry.name.clone(),
-        taskforce: entry.taskforce.clone(),
-        status,
-        due,
-        note,
-        ..Procedure::default()
+    // One way to make a new row (`transition::require_new`), due by the
+    // limit for this project's facts.
+    let mut row = super::transition::require_new(entry, from, &settings.calendar);
+    match &d.need {
+        Requirement::Needed => {
+            row.due = d.limit.map(|l| l.due_from(from, &settings.calendar));
+        }
+        Requirement::Waived { zone } => {
+            row.status = Status::NotNeeded;
+            row.due = None;
+            row.note = waiver_note(zone);
+        }
     }
+    row
 }
 
 /// A new project's task list: the derived rows, plus the catalogue
@@ -216,13 +213,9 @@ pub fn build(
     for c in &settings.catalogue {
         let mut row = match derived.iter().find(|d| d.key == c.key) {
             Some(d) => new_row(settings, d, from),
-            None if with.contains(&c.key) => Procedure {
-                key: c.key.clone(),
-                name: c.name.clone(),
-                taskforce: c.taskforce.clone(),
-                due: c.limit.map(|l| l.due_from(from, &settings.calendar)),
-                ..Procedure::default()
-            },
+            None if with.contains(&c.key) => {
+                super::transition::require_new(c, from, &settings.calendar)
+            }
             None => continue,
         };
         if without.contains(&c.key) {

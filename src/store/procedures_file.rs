@@ -332,6 +332,18 @@ impl ProcedureTable {
         self.sync(at);
     }
 
+    /// Adds a row where the catalogue puts it — before the first row the
+    /// catalogue ranks later — so the file stays in catalogue order.
+    pub fn insert_in_catalogue_order(&mut self, settings: &crate::model::Settings, row: Procedure) {
+        let rank = settings.catalogue_rank(&row.key);
+        let at = self
+            .rows
+            .iter()
+            .position(|r| settings.catalogue_rank(&r.key) > rank)
+            .unwrap_or(self.rows.len());
+        self.insert(at, row);
+    }
+
     /// Applies the changes of a re-derived task list (see
     /// `model::tasklist::rederive`): new rows go in catalogue order, dropped
     /// rows go, rows no longer needed or needed again are updated in place
@@ -348,14 +360,8 @@ impl ProcedureTable {
         for change in changes {
             match change {
                 Change::Add(row) => {
-                    let rank = settings.catalogue_rank(&row.key);
-                    let at = self
-                        .rows
-                        .iter()
-                        .rposition(|r| settings.catalogue_rank(&r.key) < rank)
-                        .map_or(0, |i| i + 1);
                     done[0].push(row.key.clone());
-                    self.insert(at, row);
+                    self.insert_in_catalogue_order(settings, row);
                 }
                 Change::Drop(key) => {
                     if let Some(i) = self.position(&key) {

@@ -1,0 +1,267 @@
+//! `taizhang set ID --FIELD VALUE…`: changes a project's fields in
+//! project.toml, each checked as `open` checks it. The fields are a table
+//! (`FIELDS`): a field added to the record is one entry here and one flag
+//! in `SetArgs`. A change of type adds, as pending, the procedures the
+//! project now needs (`model::tasklist`) and removes none; a corrected
+//! start of works must fit the stage history (`model::stage`).
+
+use super::record::edit;
+use super::{Ctx, Output, amount_arg, date_arg};
+use crate::cli::SetArgs;
+use crate::model::id::check_national_code;
+use crate::model::facts::{EiaClass, Land, Nature, parse_yes_no};
+use crate::model::{Project, Settings, stage, tasklist};
+use anyhow::{Result, anyhow, bail};
+
+/// One field `set` can change.
+struct Field {
+    /// The command-line flag, e.g. `--owner`.
+    flag: &'static str,
+    /// The key in project.toml.
+    key: &'static str,
+    /// The value as shown in the message.
+    get: fn(&Project) -> Option<String>,
+    /// Checks a value typed after the flag and writes it into the record;
+    /// `None` (an empty value) removes an optional field.
+    put: fn(&Settings, &mut Project, Option<&str>) -> Result<()>,
+}
+
+/// A text that names something: trimmed, empty removes it.
+fn text(v: Option<&str>) -> Option<String> {
+    v.map(str::trim).filter(|t| !t.is_empty()).map(String::from)
+}
+
+const FIELDS: &[Field] = &[
+    Field {
+        flag: "--name",
+        key: "name",
+        get: |p| Some(p.name.clone()),
+        put: |_, p, v| {
+            p.name = text(v).ok_or_else(|| {
+                anyhow!("--name must not be empty: give the project's name (项目名称)")
+            })?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--owner",
+        key: "owner",
+        get: |p| p.owner.clone(),
+        put: |_, p, v| {
+            p.owner = text(v);
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--township",
+        key: "township",
+        get: |p| p.township.clone(),
+        put: |_, p, v| {
+            p.township = text(v);
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--code",
+        key: "code",
+        get: |p| p.code.clone(),
+        put: |_, p, v| {
+            let code = text(v);
+            if let Some(c) = &code {
+                check_national_code(c).map_err(|e| anyhow!("--code: {e}"))?;
+            }
+            p.code = code;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--investment",
+        key: "investment",
+        get: |p| p.investment.map(|a| a.to_string()),
+        put: |_, p, v| {
+            p.investment = text(v)
+                .map(|t| amount_arg("--investment", &t))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--planned-start",
+        key: "planned_start",
+        get: |p| p.planned_start.map(|d| d.to_string()),
+        put: |_, p, v| {
+            p.planned_start = text(v)
+                .map(|t| date_arg("--planned-start", &t))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--type",
+        key: "type",
+        get: |p| Some(p.kind.clone()),
+        put: |s, p, v| {
+            let t = text(v).unwrap_or_default();
+            let kind = s.project_type(&t).ok_or_else(|| {
+                anyhow!(
+                    "--type: unknown project type \"{t}\": expected one of {}",
+                    s.type_keys()
+                )
+            })?;
+            p.kind = kind.key.clone();
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--started",
+        key: "started",
+        get: |p| p.started.map(|d| d.to_string()),
+        put: |_, p, v| {
+            p.started = text(v).map(|t| date_arg("--started", &t)).transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--land",
+        key: "land",
+        get: |p| p.facts.land.map(|v| v.key().to_string()),
+        put: |_, p, v| {
+            p.facts.land = text(v)
+                .map(|t| Land::parse(&t).map_err(|e| anyhow!("--land: {e}")))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--investment-nature",
+        key: "investment_nature",
+        get: |p| p.facts.nature.map(|v| v.key().to_string()),
+        put: |_, p, v| {
+            p.facts.nature = text(v)
+                .map(|t| Nature::parse(&t).map_err(|e| anyhow!("--investment-nature: {e}")))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--hazchem",
+        key: "hazchem",
+        get: |p| p.facts.hazchem.map(|b| b.to_string()),
+        put: |_, p, v| {
+            p.facts.hazchem = text(v)
+                .map(|t| {
+                    parse_yes_no("hazardous chemicals", &t).map_err(|e| anyhow!("--hazchem: {e}"))
+                })
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--eia",
+        key: "eia",
+        get: |p| p.facts.eia.map(|v| v.key().to_string()),
+        put: |_, p, v| {
+            p.facts.eia = text(v)
+                .map(|t| EiaClass::parse(&t).map_err(|e| anyhow!("--eia: {e}")))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--relics-found",
+        key: "relics_found",
+        get: |p| p.facts.relics_found.map(|b| b.to_string()),
+        put: |_, p, v| {
+            p.facts.relics_found = text(v)
+                .map(|t| parse_yes_no("relics found", &t).map_err(|e| anyhow!("--relics-found: {e}")))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--zone",
+        key: "zone",
+        get: |p| p.facts.zone.clone(),
+        put: |s, p, v| {
+            p.facts.zone = match text(v) {
+                None => None,
+                Some(z) => {
+                    let args = crate::cli::FactArgs {
+                        zone: Some(z),
+                        ..Default::default()
+                    };
+                    super::facts_arg(s, &args, Default::default())?.zone
+                }
+            };
+            Ok(())
+        },
+    },
+];
+
+pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
+    let given = a.given();
+    if given.is_empty() {
+        let flags: Vec<&str> = FIELDS.iter().map(|f| f.flag).collect();
+        bail!("nothing to set: give at least one of {}", flags.join(", "));
+    }
+    edit(ctx, "set", &a.id, |ledger, id, lp, project, table| {
+        let s = &ledger.settings;
+        for (flag, value) in &given {
+            let field = FIELDS
+                .iter()
+                .find(|f| f.flag == *flag)
+                .expect("every flag of SetArgs has its field");
+            (field.put)(s, project, Some(value))?;
+        }
+        if let Some(d) = project.started.filter(|d| *d > ctx.today) {
+            bail!(
+                "--started: {d} is after today ({}); record events on or before the day they happen",
+                ctx.today
+            );
+        }
+        // A start moved or removed must still fit the stage history.
+        if project.started != lp.project.started
+            && let Err(why) = stage::replay(project)
+        {
+            bail!("{id}: --started: {why}");
+        }
+        let mut changes: Vec<String> = FIELDS
+            .iter()
+            .filter_map(|f| {
+                let (old, new) = ((f.get)(&lp.project), (f.get)(project));
+                let shown = |v: Option<String>| v.unwrap_or_else(|| "(none)".into());
+                (old != new).then(|| format!("{} {} → {}", f.key, shown(old), shown(new)))
+            })
+            .collect();
+        if project.kind != lp.project.kind || project.facts != lp.project.facts {
+            let rederived =
+                tasklist::rederive(s, &table.rows, &project.kind, &project.facts, ctx.today);
+            let [added, dropped, not_needed, reinstated] = table.apply_changes(s, rederived);
+            let name = |k: &String| {
+                s.procedure(k)
+                    .map_or(k.clone(), |c| format!("{} ({})", c.key, c.name))
+            };
+            let mut said = Vec::new();
+            for (keys, what) in [
+                (&added, "added as pending"),
+                (&reinstated, "needed again, pending"),
+                (&not_needed, "no longer needed, kept as not needed"),
+                (&dropped, "no longer needed, removed (nothing was recorded on it)"),
+            ] {
+                if !keys.is_empty() {
+                    let list: Vec<String> = keys.iter().map(name).collect();
+                    said.push(format!("{} procedure(s) {what}: {}", keys.len(), list.join(", ")));
+                }
+            }
+            changes.push(if said.is_empty() {
+                "task list unchanged".to_string()
+            } else {
+                said.join("; ")
+            });
+        }
+        if changes.is_empty() {
+            return Ok(format!("{id}: nothing changed\n"));
+        }
+        Ok(format!("{id}: {}\n", changes.join("; ")))
+    })
+}
