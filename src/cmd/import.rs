@@ -9,8 +9,7 @@ use super::{Ctx, Output};
 use crate::cli::ImportTasksArgs;
 use crate::model::id::check_national_code;
 use crate::model::{
-    Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date,
-    tasklist,
+    Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date, tasklist,
 };
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::sheet::{self, Mapping, SheetRow};

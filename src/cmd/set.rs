@@ -8,8 +8,8 @@
 use super::record::edit;
 use super::{Ctx, Output, amount_arg, date_arg};
 use crate::cli::SetArgs;
-use crate::model::id::check_national_code;
 use crate::model::facts::{EiaClass, Land, Nature, parse_yes_no};
+use crate::model::id::check_national_code;
 use crate::model::{Project, Settings, stage, tasklist};
 use anyhow::{Result, anyhow, bail};
 
@@ -173,7 +173,9 @@ const FIELDS: &[Field] = &[
         get: |p| p.facts.relics_found.map(|b| b.to_string()),
         put: |_, p, v| {
             p.facts.relics_found = text(v)
-                .map(|t| parse_yes_no("relics found", &t).map_err(|e| anyhow!("--relics-found: {e}")))
+                .map(|t| {
+                    parse_yes_no("relics found", &t).map_err(|e| anyhow!("--relics-found: {e}"))
+                })
                 .transpose()?;
             Ok(())
         },
@@ -245,12 +247,22 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
             for (keys, what) in [
                 (&added, "added as pending"),
                 (&reinstated, "needed again, pending"),
-                (&not_needed, "no longer needed, kept as not needed"),
-                (&dropped, "no longer needed, removed (nothing was recorded on it)"),
+                (
+                    &not_needed,
+                    "no longer needed (by the facts or the zone's regional assessment), kept as not needed with the reason in its note",
+                ),
+                (
+                    &dropped,
+                    "no longer needed, removed (nothing was recorded on it)",
+                ),
             ] {
                 if !keys.is_empty() {
                     let list: Vec<String> = keys.iter().map(name).collect();
-                    said.push(format!("{} procedure(s) {what}: {}", keys.len(), list.join(", ")));
+                    said.push(format!(
+                        "{} procedure(s) {what}: {}",
+                        keys.len(),
+                        list.join(", ")
+                    ));
                 }
             }
             changes.push(if said.is_empty() {

@@ -214,6 +214,12 @@ pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date, lang: Lang) 
             let a = settings.authority(&p.key, &p.taskforce);
             let reason = match derived.iter().find(|d| d.key == p.key) {
                 Some(d) => d.reason(lang),
+                None if p.status == Status::NotNeeded => pick(
+                    lang,
+                    "not called for by the project's type and facts",
+                    "按项目类型和情况无需办理",
+                )
+                .to_string(),
                 None => pick(lang, "added by hand", "手工添加").to_string(),
             };
             Row {

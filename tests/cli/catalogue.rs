@@ -464,7 +464,10 @@ fn overdue_names_the_issuing_authority_and_authority_filters_by_it() {
         .run(&["list", "--authority", "濮阳市应急管理局", "--format", "csv"])
         .ok()
         .stdout;
-    assert!(list.ends_with(",2024-06-30,,0/2,0,2,0\n"), "{list}");
+    assert!(
+        list.ends_with(",2024-06-30,,preparing,0/2,0,2,0\n"),
+        "{list}"
+    );
     let sheet = l
         .run(&[
             "export",
@@ -577,4 +580,153 @@ fn apply_counts_the_eia_table_limit_and_moves_a_rest_day_to_the_next_working_day
         run.stdout
     );
     let _ = PROC_HEAD;
+}
+
+/// The rows of `p`: procedure, status, due and note.
+fn rows_with_notes(l: &Ledger, id: &str) -> Vec<String> {
+    l.read(&format!("projects/{id}/procedures.csv"))
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let c: Vec<&str> = line.split(',').collect();
+            format!("{} {} {} {}", c[0], c[3], c[4], c[12])
+                .trim_end()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn set_rederives_the_task_list_when_a_fact_changes_and_never_drops_a_dated_row() {
+    let l = Ledger::new();
+    l.run(&["open", "p", "--name", "厂", "--type", "industrial"])
+        .ok();
+    l.run(&["tick", "p", "approval"]).ok();
+    let run = l
+        .run(&[
+            "set",
+            "p",
+            "--land",
+            "transfer",
+            "--investment-nature",
+            "filing",
+            "--eia",
+            "table",
+            "--today",
+            "2024-03-05",
+        ])
+        .ok();
+    assert_eq!(
+        run.stdout,
+        "p: land (none) → transfer; investment_nature (none) → filing; eia (none) → table; \
+         2 procedure(s) no longer needed (by the facts or the zone's regional assessment), kept as not needed with the reason in its note: \
+         land-prereview (用地预审与选址意见书), relics (文物考古调查勘探); \
+         5 procedure(s) no longer needed, removed (nothing was recorded on it): \
+         feasibility (可行性研究报告审批), preliminary-design (初步设计及概算审批), stability-risk (社会稳定风险评估), \
+         farmland-conversion (农用地转用和土地征收), land-allocation (国有建设用地划拨决定书)\n"
+    );
+    let rows = rows_with_notes(&l, "p");
+    // The pre-review held its due date: kept, not needed, with the reason.
+    assert!(
+        rows.contains(&"land-prereview not-needed 2024-03-29 按项目情况无需办理".to_string()),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&"approval obtained 2024-03-29".to_string()),
+        "{rows:?}"
+    );
+    assert!(
+        !rows.iter().any(|r| r.starts_with("land-allocation ")),
+        "{rows:?}"
+    );
+    assert!(
+        l.read("projects/p/project.toml")
+            .ends_with("land = \"transfer\"\ninvestment_nature = \"filing\"\neia = \"table\"\n")
+    );
+    let show = l.run(&["show", "p", "--format", "csv"]).ok().stdout;
+    let pre = show
+        .lines()
+        .find(|r| r.starts_with("land-prereview,"))
+        .unwrap();
+    assert!(
+        pre.ends_with(",not called for by the project's type and facts"),
+        "{pre}"
+    );
+
+    // Into the zone: what its regional assessment covers is waived.
+    let run = l
+        .run(&["set", "p", "--zone", "kfq", "--today", "2024-03-06"])
+        .ok();
+    assert!(
+        run.stdout
+            .contains("zone (none) → kfq; 3 procedure(s) no longer needed"),
+        "{}",
+        run.stdout
+    );
+    let rows = rows_with_notes(&l, "p");
+    assert!(
+        rows.contains(
+            &"geohazard not-needed  区域评估已覆盖（台前县先进制造业开发区）".to_string()
+        ),
+        "{rows:?}"
+    );
+    // Out of it again, with hazardous chemicals: waived rows come back,
+    // due from today, and the safety reviews are added.
+    let run = l
+        .run(&[
+            "set",
+            "p",
+            "--zone",
+            "",
+            "--hazchem",
+            "yes",
+            "--today",
+            "2024-03-07",
+        ])
+        .ok();
+    assert_eq!(
+        run.stdout,
+        "p: hazchem (none) → true; zone kfq → (none); \
+         4 procedure(s) added as pending: safety (安全条件审查), safety-design (危险化学品建设项目安全设施设计审查), \
+         lightning (雷电防护装置设计审核), fire-design (特殊建设工程消防设计审查); \
+         3 procedure(s) needed again, pending: mineral-overlay (压覆重要矿产资源查询（审批）), \
+         geohazard (地质灾害危险性评估), flood (洪水影响评价)\n"
+    );
+    let rows = rows_with_notes(&l, "p");
+    // 20 working days from 7 March 2024 end on make-up Sunday 7 April.
+    assert!(
+        rows.contains(&"flood pending 2024-04-07".to_string()),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&"safety pending 2024-04-22".to_string()),
+        "{rows:?}"
+    );
+    l.run(&["check"]).ok();
+    // Setting a fact to what it is changes nothing.
+    let run = l.run(&["set", "p", "--land", "transfer"]).ok();
+    assert_eq!(run.stdout, "p: nothing changed\n");
+}
+
+#[test]
+fn set_refuses_bad_facts_and_writes_nothing() {
+    let l = Ledger::new();
+    l.run(&["open", "p", "--name", "厂", "--type", "industrial"])
+        .ok();
+    l.refuses(
+        &["set", "p", "--land", "sold"],
+        "--land: invalid land supply \"sold\": expected one of transfer (出让), allocation (划拨), own (自有用地), none (不新增用地)",
+    );
+    l.refuses(
+        &["set", "p", "--zone", "nowhere"],
+        "--zone: unknown development zone \"nowhere\": expected one of kfq (台前县先进制造业开发区)",
+    );
+    l.refuses(
+        &["set", "p", "--hazchem", "perhaps"],
+        "--hazchem: invalid hazardous chemicals \"perhaps\": expected yes or no",
+    );
+    l.refuses(
+        &["set", "p", "--eia", "big"],
+        "--eia: invalid EIA category \"big\"",
+    );
 }

@@ -536,8 +536,8 @@ fn list_in_every_format() {
     assert_eq!(
         csv.stdout,
         "project,name,type,township,investment (万元),planned start,started,stage,done/total,pledged,pending,overdue
-road,G106 国道 改建,交通,,,2024-04-15,,preparing,2/7,1,5,4
-shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0/14,0,14,3
+road,G106 国道 改建,交通,,,2024-04-15,,preparing,2/15,1,13,4
+shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0/22,0,22,6
 "
     );
     let md = l
@@ -547,8 +547,8 @@ shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0/14,0,14,3
         md.stdout,
         "| project | name | type | township | investment (万元) | planned start | started | stage | done/total | pledged | pending | overdue |
 | --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |
-| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | preparing | 2/7 | 1 | 5 | 4 |
-| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | preparing | 0/14 | 0 | 14 | 3 |
+| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | preparing | 2/15 | 1 | 13 | 4 |
+| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | preparing | 0/22 | 0 | 22 | 6 |
 "
     );
     let table = l.run(&[&["list"][..], &today].concat()).ok();
@@ -558,8 +558,8 @@ shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0/14,0,14,3
 ┌──────────┬────────────────┬──────┬──────────┬───────────────────┬───────────────┬─────────┬───────────┬────────────┬─────────┬─────────┬─────────┐
 │ project  ┆ name           ┆ type ┆ township ┆ investment (万元) ┆ planned start ┆ started ┆ stage     ┆ done/total ┆ pledged ┆ pending ┆ overdue │
 ╞══════════╪════════════════╪══════╪══════════╪═══════════════════╪═══════════════╪═════════╪═══════════╪════════════╪═════════╪═════════╪═════════╡
-│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆         ┆ preparing ┆        2/7 ┆       1 ┆       5 ┆       4 │
-│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆         ┆ preparing ┆       0/14 ┆       0 ┆      14 ┆       3 │
+│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆         ┆ preparing ┆       2/15 ┆       1 ┆      13 ┆       4 │
+│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆         ┆ preparing ┆       0/22 ┆       0 ┆      22 ┆       6 │
 └──────────┴────────────────┴──────┴──────────┴───────────────────┴───────────────┴─────────┴───────────┴────────────┴─────────┴─────────┴─────────┘
 "
     );

@@ -722,7 +722,7 @@ fn check_stage_history() {
         &l,
         &[(
             "stage-history",
-            "./projects/p/project.toml:10:9: stage history: change to completed on 2024-02-20: works have not started (开工): a project is completed only after it started; record the start with `taizhang start` first",
+            "./projects/p/project.toml:11:9: stage history: change to completed on 2024-02-20: works have not started (开工): a project is completed only after it started; record the start with `taizhang start` first",
         )],
     );
 }
