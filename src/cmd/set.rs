@@ -236,8 +236,14 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
             })
             .collect();
         if project.kind != lp.project.kind || project.facts != lp.project.facts {
-            let rederived =
-                tasklist::rederive(s, &table.rows, &project.kind, &project.facts, ctx.today);
+            let rederived = tasklist::rederive(
+                s,
+                &table.rows,
+                (&lp.project.kind, &lp.project.facts),
+                &project.kind,
+                &project.facts,
+                ctx.today,
+            );
             let [added, dropped, not_needed, reinstated] = table.apply_changes(s, rederived);
             let name = |k: &String| {
                 s.procedure(k)

@@ -243,19 +243,26 @@ pub enum Change {
     Reinstate(String, Option<super::Date>),
 }
 
-/// The changes that bring task list `rows` in line with type `kind` and
-/// `facts`, new rows due from `today`. Never drops a row that holds a date
+/// The changes that bring task list `rows`, derived for type `was_kind`
+/// with `was_facts`, in line with type `kind` and `facts`, new rows due
+/// from `today`. Only rows the old derivation listed and the new one does
+/// not are dropped or marked not needed: a row a clerk added by hand
+/// (`require`, `open --with`) stays. Never drops a row that holds a date
 /// or anything else a clerk recorded; rows obtained, pledged or applied for
-/// stay as they are even when no longer derived, and so do rows a clerk
-/// marked not needed by hand.
+/// stay as they are, and so do rows a clerk marked not needed by hand.
 pub fn rederive(
     settings: &Settings,
     rows: &[Procedure],
+    (was_kind, was_facts): (&str, &Facts),
     kind: &str,
     facts: &Facts,
     today: super::Date,
 ) -> Vec<Change> {
     let derived = derive(settings, kind, facts);
+    let was: Vec<String> = derive(settings, was_kind, was_facts)
+        .into_iter()
+        .map(|d| d.key)
+        .collect();
     let mut out = Vec::new();
     for d in &derived {
         match rows.iter().find(|r| r.key == d.key) {
@@ -275,7 +282,10 @@ pub fn rederive(
         }
     }
     for r in rows {
-        if r.status != Status::Pending || derived.iter().any(|d| d.key == r.key) {
+        if r.status != Status::Pending
+            || derived.iter().any(|d| d.key == r.key)
+            || !was.contains(&r.key)
+        {
             continue;
         }
         if !untouched(r) {
@@ -412,7 +422,14 @@ mod tests {
             zone: Some("kfq".into()),
             ..Facts::default()
         };
-        let changes = rederive(&s, &rows, "industrial", &f, day("2024-04-01"));
+        let changes = rederive(
+            &s,
+            &rows,
+            ("industrial", &Facts::default()),
+            "industrial",
+            &f,
+            day("2024-04-01"),
+        );
         assert_eq!(
             changes,
             [
@@ -423,7 +440,14 @@ mod tests {
         // Obtained rows stay whatever the facts say.
         rows[2].status = Status::Obtained;
         rows[2].obtained = Some(day("2024-03-05"));
-        let changes = rederive(&s, &rows, "industrial", &f, day("2024-04-01"));
+        let changes = rederive(
+            &s,
+            &rows,
+            ("industrial", &Facts::default()),
+            "industrial",
+            &f,
+            day("2024-04-01"),
+        );
         assert!(
             !changes
                 .iter()
@@ -434,9 +458,14 @@ mod tests {
         waived[3].status = Status::NotNeeded;
         waived[3].due = None;
         waived[3].note = waiver_note("开发区");
+        let was = Facts {
+            zone: Some("kfq".into()),
+            ..Facts::default()
+        };
         let changes = rederive(
             &s,
             &waived,
+            ("industrial", &was),
             "industrial",
             &Facts::default(),
             day("2024-04-01"),
@@ -445,6 +474,38 @@ mod tests {
             "geohazard".into(),
             Some(day("2024-05-06"))
         )));
+        // A row added by hand (not derived before) is never dropped.
+        let transfer = Facts {
+            land: Some(Land::Transfer),
+            ..Facts::default()
+        };
+        let mut hand = build(
+            &s,
+            "industrial",
+            &transfer,
+            &["prereview".into()],
+            &[],
+            opened,
+        );
+        hand[1].due = None;
+        let moved = Facts {
+            zone: Some("kfq".into()),
+            ..transfer.clone()
+        };
+        let changes = rederive(
+            &s,
+            &hand,
+            ("industrial", &transfer),
+            "industrial",
+            &moved,
+            day("2024-04-01"),
+        );
+        assert!(
+            !changes.iter().any(
+                |c| matches!(c, Change::Drop(k) | Change::NotNeeded(k, _) if k == "prereview")
+            ),
+            "{changes:?}"
+        );
         // A row dropped from the list is added back when needed again (30
         // days from 1 April end on 1 May, Labour Day: the 6th).
         let short: Vec<Procedure> = rows
@@ -452,7 +513,14 @@ mod tests {
             .filter(|r| r.key != "prereview")
             .cloned()
             .collect();
-        let changes = rederive(&s, &short, "industrial", &f, day("2024-04-01"));
+        let changes = rederive(
+            &s,
+            &short,
+            ("industrial", &Facts::default()),
+            "industrial",
+            &f,
+            day("2024-04-01"),
+        );
         assert!(
             matches!(&changes[0], Change::Add(p) if p.key == "prereview" && p.due == Some(day("2024-05-06")))
         );

@@ -653,6 +653,9 @@ fn set_rederives_the_task_list_when_a_fact_changes_and_never_drops_a_dated_row()
         "{pre}"
     );
 
+    // A procedure a clerk requires by hand stays whatever the facts say.
+    l.run(&["require", "p", "transport-review", "--today", "2024-03-06"])
+        .ok();
     // Into the zone: what its regional assessment covers is waived.
     let run = l
         .run(&["set", "p", "--zone", "kfq", "--today", "2024-03-06"])
@@ -668,6 +671,10 @@ fn set_rederives_the_task_list_when_a_fact_changes_and_never_drops_a_dated_row()
         rows.contains(
             &"geohazard not-needed  区域评估已覆盖（台前县先进制造业开发区）".to_string()
         ),
+        "{rows:?}"
+    );
+    assert!(
+        rows.contains(&"transport-review pending".to_string()),
         "{rows:?}"
     );
     // Out of it again, with hazardous chemicals: waived rows come back,
