@@ -181,7 +181,9 @@ proptest! {
         let path = Path::new("project.toml");
         let text = project_file::render_new(&p);
         let (back, problems) = project_file::read(path, &text);
-        prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
+        // A warning (e.g. a document number that looks like one Excel
+        // shortened) is advice about the content, not a failure to read it.
+        prop_assert!(problems.iter().all(|p| p.warning), "{problems:?}\n{text}");
         prop_assert_eq!(back.as_ref(), Some(&p), "{}", text);
     }
 
@@ -204,7 +206,9 @@ proptest! {
         let commented = format!("# 注释：保留\n{written}# 结尾注释\nextra = \"未知键\"\n");
         let text = project_file::render_update(&commented, &old, &new).unwrap();
         let (back, problems) = project_file::read(path, &text);
-        prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
+        // A warning (e.g. a document number that looks like one Excel
+        // shortened) is advice about the content, not a failure to read it.
+        prop_assert!(problems.iter().all(|p| p.warning), "{problems:?}\n{text}");
         prop_assert_eq!(back.as_ref(), Some(&new), "{}", text);
         prop_assert!(text.starts_with("# 注释：保留\n"), "{}", text);
         prop_assert!(text.contains("# 结尾注释\n"), "{}", text);
@@ -223,7 +227,9 @@ proptest! {
         let bytes = table.to_bytes();
         let text = String::from_utf8(bytes.clone()).unwrap();
         let (back, problems) = ProcedureTable::read(path, &text);
-        prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
+        // A warning (e.g. a document number that looks like one Excel
+        // shortened) is advice about the content, not a failure to read it.
+        prop_assert!(problems.iter().all(|p| p.warning), "{problems:?}\n{text}");
         let back = back.unwrap();
         prop_assert_eq!(&back.rows, &rows, "{}", text);
         // Read and written again: the same bytes.
@@ -262,7 +268,9 @@ proptest! {
         }
         let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
         let (read, problems) = ProcedureTable::read(path, &text);
-        prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
+        // A warning (e.g. a document number that looks like one Excel
+        // shortened) is advice about the content, not a failure to read it.
+        prop_assert!(problems.iter().all(|p| p.warning), "{problems:?}\n{text}");
         let mut read = read.unwrap();
         let cells_before = read.cells.clone();
         let end_before = read.header.iter().position(|h| h == "备注2").unwrap();

@@ -2186,5 +2186,5 @@ fn check_warns_of_a_document_number_excel_shortened() {
     assert_eq!(run.code, 0, "a warning never fails the check");
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["problems"][0]["code"], "excel-number");
-    assert_eq!(v["problems"][0]["line"], 7);
+    assert_eq!(v["problems"][0]["line"], 15);
 }
