@@ -6,12 +6,15 @@
 //!
 //! **What identifies a project's files.** For each project the cache keeps
 //! the identity (`Stamp`: size, modification and change times to the
-//! nanosecond, inode, device, mode) of its folder and of every entry in it
-//! — not a fixed list of names, so a file a later version reads is covered
-//! the day it appears. A file added, removed or renamed changes the
-//! folder's times; a file written in place changes its own. A report
-//! `lstat`s the folder and its entries and uses the cached project only
-//! when every identity is the one recorded; otherwise it reads the files.
+//! nanosecond, inode, device, mode) of its folder and of every file the
+//! loader read in it (each reader calls `note_read`), with the subfolders
+//! they are in — not a fixed list of names, so a file a later version reads
+//! is keyed the day it is read. A file added, removed or renamed in the
+//! folder changes the folder's times (so a project file that appears where
+//! there was none is seen); a file written in place changes its own; a
+//! file the loader does not read changes no report. A report `lstat`s the
+//! folder and those files and uses the cached project only when every
+//! identity is the one recorded; otherwise it reads the files.
 //!
 //! **Never stale ("racy" files).** Timestamps have a granularity (a kernel
 //! tick, or a second or two on some file systems): a file written twice
@@ -169,12 +172,32 @@ impl Base {
     }
 }
 
+thread_local! {
+    /// The files the loader read for the project being read on this
+    /// thread, while the cache records them (`note_read`).
+    static READ: std::cell::RefCell<Option<Vec<PathBuf>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Tells the cache that the loader read the file at `path`: it becomes
+/// part of the key of the project being read (nothing is recorded when no
+/// cache is being filled). Every reader of a project file calls it, so a
+/// file a later version reads is keyed the day it is read.
+pub fn note_read(path: &Path) {
+    READ.with_borrow_mut(|r| {
+        if let Some(r) = r {
+            r.push(path.to_path_buf());
+        }
+    });
+}
+
 /// What a project's frame is keyed by.
 #[derive(Serialize, Deserialize)]
 struct Key {
     folder: String,
     dir: Stamp,
-    /// Every entry of the folder, by name.
+    /// Every file the loader read in the folder, and the subfolders they
+    /// are in, by path under the folder. Any file added, removed or
+    /// renamed in the folder changes `dir`.
     files: Vec<(String, Stamp)>,
 }
 
@@ -417,13 +440,15 @@ impl Shared<'_> {
         }
         let dir = self.projects.join(folder);
         let dir_stamp = self.base.stamp(folder);
+        READ.set(Some(Vec::new()));
         let (lp, problems) = read(folder);
+        let files = READ.take().unwrap_or_default();
         let slot = match (&lp, self.start, dir_stamp) {
             // Warnings are not part of a report: a project with only
             // warnings is cached (and comes back without them); one with an
             // error never is.
             (Some(lp), Some(start), Some(dir_stamp)) if problems.iter().all(|p| p.warning) => {
-                self.frame(folder, &dir, dir_stamp, lp, start)
+                self.frame(folder, &dir, dir_stamp, &files, lp, start)
             }
             _ => Slot::Skip,
         };
@@ -432,31 +457,41 @@ impl Shared<'_> {
     }
 
     /// A new frame for a project just read, when every identity in its
-    /// folder is settled.
+    /// folder is settled: the folder's, every file the loader read (`read`,
+    /// as `note_read` saw them) and every subfolder they are in.
     fn frame(
         &self,
         folder: &str,
         dir: &Path,
         dir_stamp: Stamp,
+        read: &[PathBuf],
         lp: &LoadedProject,
         start: (i64, i64),
     ) -> Slot {
-        let Ok(entries) = std::fs::read_dir(dir) else {
+        if !dir_stamp.settled(start) {
             return Slot::Skip;
-        };
-        let mut files = Vec::new();
-        for e in entries {
-            let Ok(e) = e else { return Slot::Skip };
-            let Ok(name) = e.file_name().into_string() else {
+        }
+        let mut names: Vec<String> = Vec::new();
+        for path in read {
+            // A file outside the folder cannot be keyed by it.
+            let Some(rel) = path.strip_prefix(dir).ok().and_then(|r| r.to_str()) else {
                 return Slot::Skip;
             };
+            let mut sub = Path::new(rel);
+            names.push(rel.to_string());
+            while let Some(parent) = sub.parent().filter(|p| !p.as_os_str().is_empty()) {
+                names.push(parent.to_str().expect("part of a str").to_string());
+                sub = parent;
+            }
+        }
+        names.sort();
+        names.dedup();
+        let mut files = Vec::with_capacity(names.len());
+        for name in names {
             match self.base.stamp(&format!("{folder}/{name}")) {
                 Some(s) if s.settled(start) => files.push((name, s)),
                 _ => return Slot::Skip,
             }
-        }
-        if !dir_stamp.settled(start) {
-            return Slot::Skip;
         }
         files.sort_by(|a, b| a.0.cmp(&b.0));
         let key = Key {

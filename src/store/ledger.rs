@@ -209,8 +209,12 @@ fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
         libc::O_NOFOLLOW | libc::O_NONBLOCK,
     );
     let mut file = options.open(path)?;
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
+    super::cache::note_read(path);
+    // Read through `take`, not `File::read_to_end`: that one asks for the
+    // size and position first (two more system calls a file); a ledger
+    // file is small and the room below is grown if it is not.
+    let mut bytes = Vec::with_capacity(8 << 10);
+    (&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
