@@ -440,9 +440,11 @@ impl Shared<'_> {
         }
         let dir = self.projects.join(folder);
         let dir_stamp = self.base.stamp(folder);
-        READ.set(Some(Vec::new()));
+        // Recorded on this thread (the loader reads a project on one);
+        // whatever was being recorded before is put back.
+        let before = READ.replace(Some(Vec::new()));
         let (lp, problems) = read(folder);
-        let files = READ.take().unwrap_or_default();
+        let files = READ.replace(before).unwrap_or_default();
         let slot = match (&lp, self.start, dir_stamp) {
             // Warnings are not part of a report: a project with only
             // warnings is cached (and comes back without them); one with an
