@@ -90,6 +90,8 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
             (ledger, table)
         }
     };
+    // The report is in the table now and freed: give its memory back.
+    crate::memory::release();
     let lang = ctx.lang(&ledger.settings);
     let bytes = match kind {
         Kind::Workbook => {

@@ -408,6 +408,7 @@ impl Ctx {
                 } else {
                     // The rows are in the table now: free the report first.
                     drop(value);
+                    crate::memory::release();
                     table.render_color(f, self.color)
                 };
                 // CSV stays a clean table: its note is on stderr only.

@@ -461,6 +461,8 @@ impl Ledger {
                 done.into_iter().for_each(&mut take);
             }
         }
+        // The projects are read: what the reading freed goes back now.
+        crate::memory::release();
         Ok(skipped)
     }
 
