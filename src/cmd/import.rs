@@ -369,6 +369,7 @@ fn new_project(
         planned_start,
         started: None,
         annual_plan: Default::default(),
+        people: Default::default(),
     };
     Ok((project, table))
 }

@@ -8,11 +8,14 @@ mod check;
 mod due;
 mod export;
 mod fulfil;
+mod funds;
 mod git;
 mod import;
 mod init;
 mod list;
+mod meeting;
 mod open;
+mod people;
 mod plan;
 mod pledge;
 mod problem;
@@ -23,8 +26,9 @@ mod shell;
 mod show;
 mod start;
 mod tick;
+mod visit;
 
-use crate::cli::{Cli, Command, GitCommand, ProblemCommand, ReportCommand};
+use crate::cli::{Cli, Command, GitCommand, MeetingCommand, ProblemCommand, ReportCommand};
 use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date};
 use crate::report::{Format, Table, render};
 use crate::store::procedures_file::ProcedureTable;
@@ -286,7 +290,8 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Report(_)
         | Command::List
         | Command::Export(_)
-        | Command::Problem(ProblemCommand::List(_)) => (true, false),
+        | Command::Problem(ProblemCommand::List(_))
+        | Command::Meeting(MeetingCommand::List(_)) => (true, false),
         _ => (false, false),
     };
     if !ctx.more_ledgers.is_empty() && !report {
@@ -295,7 +300,8 @@ pub fn run(cli: Cli) -> Result<Output> {
             ctx.more_ledgers.len() + 1
         );
     }
-    let task_force_view = report && !matches!(cli.command, Command::Problem(_))
+    let task_force_view = report
+        && !matches!(cli.command, Command::Problem(_) | Command::Meeting(_))
         || matches!(cli.command, Command::Show(_));
     if ctx.taskforce.is_some() && !task_force_view {
         bail!("--taskforce applies to list, show, reports and export only");
@@ -330,6 +336,14 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Problem(ProblemCommand::Add(a)) => problem::add(&ctx, a),
         Command::Problem(ProblemCommand::Resolve(a)) => problem::resolve(&ctx, a),
         Command::Problem(ProblemCommand::List(a)) => problem::list(&ctx, a),
+        Command::Problem(ProblemCommand::Escalate(a)) => problem::escalate(&ctx, a),
+        Command::Problem(ProblemCommand::Order(a)) => problem::order(&ctx, a),
+        Command::Funds(a) => funds::run(&ctx, a),
+        Command::Meeting(MeetingCommand::Add(a)) => meeting::add(&ctx, a),
+        Command::Meeting(MeetingCommand::Decide(a)) => meeting::decide(&ctx, a),
+        Command::Meeting(MeetingCommand::Resolve(a)) => meeting::resolve(&ctx, a),
+        Command::Meeting(MeetingCommand::List(a)) => meeting::list(&ctx, a),
+        Command::Visit(a) => visit::run(&ctx, a),
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
         Command::MergeCsv(a) => git::merge_csv(a),
         Command::Log(a) => git::log(&ctx, a),
@@ -346,6 +360,7 @@ fn reads(command: &Command) -> bool {
             | Command::Check
             | Command::Report(_)
             | Command::Problem(ProblemCommand::List(_))
+            | Command::Meeting(MeetingCommand::List(_))
     )
 }
 

@@ -23,6 +23,9 @@ pub struct Project {
     pub started: Option<Date>,
     /// Annual planned investment (年度计划投资) in 万元, by year.
     pub annual_plan: std::collections::BTreeMap<i32, Amount>,
+    /// Who answers for the project: leader in charge, responsible unit and
+    /// person, the owner's contact (see `model::people`).
+    pub people: super::People,
 }
 
 impl Project {

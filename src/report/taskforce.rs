@@ -14,6 +14,9 @@ pub struct Row {
     pub taskforce: String,
     pub name: String,
     pub lead_unit: String,
+    /// The leader on duty (带班领导), when ledger.toml names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
     pub total: usize,
     pub obtained: usize,
     pub pledged: usize,
@@ -83,6 +86,7 @@ impl Report {
                 taskforce: t.key.clone(),
                 name: t.name.clone(),
                 lead_unit: t.lead.clone(),
+                leader: t.leader.clone(),
                 ..Row::default()
             })
             .collect();
@@ -125,6 +129,13 @@ impl Report {
             pick(lang, "overdue", "逾期"),
         ])
         .numeric(&[2, 3, 4, 5, 6]);
+        // The leader on duty, when ledger.toml names any.
+        let leaders = self.taskforces.iter().any(|r| r.leader.is_some());
+        if leaders {
+            t.headers
+                .insert(2, pick(lang, "leader on duty", "带班领导").to_string());
+            t.numeric = vec![3, 4, 5, 6, 7];
+        }
         let total_label = pick(lang, "total", "合计").to_string();
         for r in self.taskforces.iter().chain([&self.total]) {
             let (name, lead) = if r.taskforce.is_empty() {
@@ -132,7 +143,7 @@ impl Report {
             } else {
                 (r.name.clone(), r.lead_unit.clone())
             };
-            t.push(vec![
+            let mut row = vec![
                 name,
                 lead,
                 r.total.to_string(),
@@ -140,7 +151,11 @@ impl Report {
                 r.pledged.to_string(),
                 r.pending.to_string(),
                 r.overdue.to_string(),
-            ]);
+            ];
+            if leaders {
+                row.insert(2, r.leader.clone().unwrap_or_default());
+            }
+            t.push(row);
         }
         t
     }

@@ -5,7 +5,8 @@
 use super::Problem;
 use super::tomldoc::{self, Reader};
 use crate::model::id::check_national_code;
-use crate::model::{Amount, Date, Project};
+use crate::model::people::check_phone;
+use crate::model::{Amount, Date, People, Project};
 use std::collections::BTreeMap;
 use std::path::Path;
 use toml_edit::{DocumentMut, Item, value};
@@ -39,6 +40,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
     let planned_start = r.date(root, "planned_start");
     let started = r.date(root, "started");
     let annual_plan = read_plan(&mut r, root);
+    let people = read_people(&mut r, root);
     let project = match (name, kind, opened) {
         (Some(name), Some(kind), Some(opened)) => Some(Project {
             name,
@@ -51,10 +53,25 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
             planned_start,
             started,
             annual_plan,
+            people,
         }),
         _ => None,
     };
     (project, r.problems)
+}
+
+/// The people keys (`leader`, `unit`, `person`, `person_phone`, `contact`,
+/// `contact_phone`), the phones checked for shape.
+fn read_people(r: &mut Reader, root: &toml_edit::Table) -> People {
+    let phone = |s: &str| check_phone(s).map(|_| s.trim().to_string());
+    People {
+        leader: r.opt_str(root, "leader"),
+        unit: r.opt_str(root, "unit"),
+        person: r.opt_str(root, "person"),
+        person_phone: r.parsed(root, "person_phone", phone),
+        contact: r.opt_str(root, "contact"),
+        contact_phone: r.parsed(root, "contact_phone", phone),
+    }
 }
 
 /// `[annual_plan]`: year keys ("2024") and amounts in 万元.
@@ -185,6 +202,19 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
         &new.started,
         |d| date_value(*d),
     );
+    let no_people = People::default();
+    let old_people = old.map_or(&no_people, |p| &p.people);
+    let people_keys: [(&str, fn(&People) -> &Option<String>); 6] = [
+        ("leader", |p| &p.leader),
+        ("unit", |p| &p.unit),
+        ("person", |p| &p.person),
+        ("person_phone", |p| &p.person_phone),
+        ("contact", |p| &p.contact),
+        ("contact_phone", |p| &p.contact_phone),
+    ];
+    for (key, field) in people_keys {
+        set_opt(doc, key, field(old_people), field(&new.people), str_item);
+    }
     let empty = BTreeMap::new();
     let old_plan = old.map_or(&empty, |p| &p.annual_plan);
     if old_plan != &new.annual_plan {
