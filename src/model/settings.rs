@@ -125,7 +125,7 @@ pub struct SlowRules {
     /// Started projects: no progress entry for this many days: stale (yellow).
     pub progress_stale_days: i64,
     /// Government money (`[funds] government`) received and not paid out
-    /// for this many days (资金支付进度慢): yellow; 0 turns the rule off.
+    /// for this many days (`[funds] unpaid_yellow_days` and the keys below) (资金支付进度慢): yellow; 0 turns the rule off.
     pub funds_unpaid_yellow_days: i64,
     /// ... and red from this many days.
     pub funds_unpaid_red_days: i64,

@@ -51,21 +51,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
 
     let mut slow = SlowRules::default();
     if let Some(t) = root.get("slow").and_then(|i| i.as_table_like()) {
-        let fields: [(&str, &mut i64); 13] = [
-            (
-                "funds_unpaid_yellow_days",
-                &mut slow.funds_unpaid_yellow_days,
-            ),
-            ("funds_unpaid_red_days", &mut slow.funds_unpaid_red_days),
-            (
-                "funds_paid_yellow_percent",
-                &mut slow.funds_paid_yellow_percent,
-            ),
-            (
-                "bond_unstarted_yellow_days",
-                &mut slow.bond_unstarted_yellow_days,
-            ),
-            ("bond_unstarted_red_days", &mut slow.bond_unstarted_red_days),
+        let fields: [(&str, &mut i64); 8] = [
             ("start_late_yellow_days", &mut slow.start_late_yellow_days),
             ("start_late_red_days", &mut slow.start_late_red_days),
             (
@@ -235,6 +221,21 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
 
     let mut funds = FundsSettings::default();
     if let Some(t) = table(&mut r, root, "funds") {
+        let fields: [(&str, &mut i64); 5] = [
+            ("unpaid_yellow_days", &mut slow.funds_unpaid_yellow_days),
+            ("unpaid_red_days", &mut slow.funds_unpaid_red_days),
+            ("paid_yellow_percent", &mut slow.funds_paid_yellow_percent),
+            (
+                "bond_unstarted_yellow_days",
+                &mut slow.bond_unstarted_yellow_days,
+            ),
+            ("bond_unstarted_red_days", &mut slow.bond_unstarted_red_days),
+        ];
+        for (key, slot) in fields {
+            if let Some(v) = r.int(t, key) {
+                *slot = v;
+            }
+        }
         if let Some(list) = r.strings(t, "sources") {
             funds.sources = distinct(&mut r, "sources", list);
         }

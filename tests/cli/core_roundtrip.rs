@@ -54,6 +54,8 @@ prop_compose! {
         opened in date(),
         planned_start in proptest::option::of(date()),
         started in proptest::option::of(date()),
+        leader in proptest::option::of(text()),
+        phone in proptest::option::of("1[3-9][0-9]{9}|0[1-9][0-9]{2}-[1-9][0-9]{6}"),
     ) -> Project {
         Project {
             name,
@@ -66,6 +68,11 @@ prop_compose! {
             planned_start,
             started,
             annual_plan: Default::default(),
+            people: taizhang::model::People {
+                leader: leader.and_then(|s| (!s.is_empty()).then_some(s)),
+                person_phone: phone,
+                ..Default::default()
+            },
         }
     }
 }

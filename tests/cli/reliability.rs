@@ -1563,6 +1563,7 @@ mod props {
                         planned_start,
                         started,
                         annual_plan: Default::default(),
+                        people: Default::default(),
                     }
                 },
             )
