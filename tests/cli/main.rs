@@ -4,6 +4,7 @@
 
 mod support;
 
+mod coordination;
 mod core;
 mod core_ledger;
 mod core_refusals;
