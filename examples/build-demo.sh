@@ -343,6 +343,12 @@ tz 2024-11-21 problem resolve yurong-center 1 --how "迁改方案已批复，12�
 # with a supervision order (督办), dispatch meetings (调度会) and their
 # decisions, and site visits (现场督导).
 
+# The leaders on duty of the task forces (分管领导带班).
+tz 2024-02-01 leader land "副县长 王建国"
+tz 2024-02-01 leader env "副县长 张卫东"
+tz 2024-02-01 leader build "副县长 李志强"
+tz 2024-02-01 leader supervision "县政府办公室主任 刘振华"
+
 # Funds. 城区道路绿化 and the sewer network run on government money;
 # 公铁联运 received special bonds (专项债) and has not started; 跃达 is
 # financed by the enterprise and a bank.

@@ -148,6 +148,9 @@ pub enum Command {
     /// (到位) or paid out (支付), in 万元, from a source listed in
     /// `[funds] sources` of ledger.toml.
     Funds(FundsArgs),
+    /// Name a task force's leader on duty (带班领导) in ledger.toml, shown by
+    /// `report taskforce`; an empty NAME removes it.
+    Leader(LeaderArgs),
     /// Dispatch meetings (调度会) and their decisions (议定事项).
     #[command(subcommand)]
     Meeting(MeetingCommand),
@@ -281,6 +284,15 @@ pub struct FundsArgs {
     /// A note, e.g. the batch or the voucher number
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LeaderArgs {
+    /// Task force key, e.g. land
+    #[arg(value_name = "TASKFORCE")]
+    pub key: String,
+    /// The leader on duty, e.g. "副县长 王磊"
+    pub name: String,
 }
 
 #[derive(Debug, Subcommand)]

@@ -213,3 +213,41 @@ pub fn list(ctx: &Ctx, a: &MeetingListArgs) -> Result<Output> {
     let report = decisions::Report::new(ctx.today, items);
     Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
 }
+
+/// `taizhang leader TASKFORCE NAME`: the leader on duty (带班领导) of a task
+/// force, written into ledger.toml keeping its comments.
+pub fn leader(ctx: &Ctx, a: &crate::cli::LeaderArgs) -> Result<Output> {
+    let ledger = ctx.open_ledger()?;
+    let key = a.key.trim();
+    let tf = ledger.settings.taskforce(key).ok_or_else(|| {
+        anyhow!(
+            "unknown task force \"{key}\": expected one of {}",
+            ledger.settings.taskforce_keys()
+        )
+    })?;
+    let name = a.name.trim();
+    let name = (!name.is_empty()).then_some(name);
+    if tf.leader.as_deref() == name {
+        return Ok(Output::ok(format!(
+            "{} ({key}): leader on duty unchanged\n",
+            tf.name
+        )));
+    }
+    let _lock = ledger.lock()?;
+    let path = ledger.root.join(crate::store::ledger::SETTINGS_FILE);
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let new = crate::store::settings_file::set_taskforce_leader(&text, key, name)?;
+    atomic_write(&path, new.as_bytes())?;
+    ctx.commit(
+        &ledger,
+        &[std::path::PathBuf::from(
+            crate::store::ledger::SETTINGS_FILE,
+        )],
+        &format!("leader {key} {}", name.unwrap_or("(none)")),
+    );
+    Ok(Output::ok(match name {
+        Some(n) => format!("{} ({key}): leader on duty (带班领导) {n}\n", tf.name),
+        None => format!("{} ({key}): leader on duty removed\n", tf.name),
+    }))
+}

@@ -339,6 +339,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Problem(ProblemCommand::Escalate(a)) => problem::escalate(&ctx, a),
         Command::Problem(ProblemCommand::Order(a)) => problem::order(&ctx, a),
         Command::Funds(a) => funds::run(&ctx, a),
+        Command::Leader(a) => meeting::leader(&ctx, a),
         Command::Meeting(MeetingCommand::Add(a)) => meeting::add(&ctx, a),
         Command::Meeting(MeetingCommand::Decide(a)) => meeting::decide(&ctx, a),
         Command::Meeting(MeetingCommand::Resolve(a)) => meeting::resolve(&ctx, a),

@@ -40,17 +40,3 @@ pub fn apply(a: &PeopleArgs, people: &mut People) -> Result<()> {
     }
     Ok(())
 }
-
-/// Whether any people option was given.
-pub fn given(a: &PeopleArgs) -> bool {
-    [
-        &a.leader,
-        &a.unit,
-        &a.person,
-        &a.person_phone,
-        &a.contact,
-        &a.contact_phone,
-    ]
-    .iter()
-    .any(|v| v.is_some())
-}

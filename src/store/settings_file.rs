@@ -350,3 +350,24 @@ fn distinct(
     }
     out
 }
+
+/// `text` of ledger.toml with the leader on duty (带班领导) of task force
+/// `key` set (or removed when `leader` is None), everything else kept.
+pub fn set_taskforce_leader(text: &str, key: &str, leader: Option<&str>) -> anyhow::Result<String> {
+    let mut doc: toml_edit::DocumentMut = text.parse()?;
+    let t = doc
+        .get_mut("taskforce")
+        .and_then(|i| i.as_array_of_tables_mut())
+        .and_then(|a| {
+            a.iter_mut()
+                .find(|t| t.get("key").and_then(|v| v.as_str()) == Some(key))
+        })
+        .ok_or_else(|| anyhow::anyhow!("task force `{key}` not found in ledger.toml"))?;
+    match leader {
+        Some(l) => t["leader"] = toml_edit::value(l),
+        None => {
+            t.remove("leader");
+        }
+    }
+    Ok(doc.to_string())
+}
