@@ -96,7 +96,7 @@ pub enum Command {
     /// project types and procedure catalogue. Refuses to overwrite one.
     Init(InitArgs),
     /// Open a project and build its task list (任务清单) from the catalogue.
-    Open(OpenArgs),
+    Open(Box<OpenArgs>),
     /// List the projects with their procedure counts.
     List,
     /// Show one project with its procedures, status, dates and pledges.

@@ -204,7 +204,8 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
     );
     let no_people = People::default();
     let old_people = old.map_or(&no_people, |p| &p.people);
-    let people_keys: [(&str, fn(&People) -> &Option<String>); 6] = [
+    type Field = fn(&People) -> &Option<String>;
+    let people_keys: [(&str, Field); 6] = [
         ("leader", |p| &p.leader),
         ("unit", |p| &p.unit),
         ("person", |p| &p.person),
