@@ -227,15 +227,23 @@ impl Ctx {
 }
 
 /// A project cut to one task force's procedures, and its problems whose
-/// unit is the task force or its lead unit; `None` when the task force has
+/// unit is the task force or its lead unit or that hold up one of its
+/// procedures; `None` when the task force has
 /// no procedure on the project.
 pub fn cut_to_taskforce(mut lp: LoadedProject, tf: &TaskForce) -> Option<LoadedProject> {
     if !lp.procedures().iter().any(|p| p.taskforce == tf.key) {
         return None;
     }
+    // A problem linked to one of the task force's procedures is its own too.
+    let linked: std::collections::BTreeSet<String> = lp
+        .procedures()
+        .iter()
+        .filter(|p| p.taskforce == tf.key)
+        .map(|p| p.key.clone())
+        .collect();
     lp.retain_procedures(|p| p.taskforce == tf.key);
     lp.problems
-        .retain(|p| p.unit == tf.lead || p.unit == tf.name);
+        .retain(|p| p.unit == tf.lead || p.unit == tf.name || linked.contains(&p.procedure));
     Some(lp)
 }
 

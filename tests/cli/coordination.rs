@@ -1031,6 +1031,43 @@ fn problem_list_filters() {
         &["problem", "list", "--category", "电"],
         "--category: unknown problem category \"电\"",
     );
+    // A problem holding up a procedure is in that procedure's task force's view.
+    l.run(&[
+        "problem",
+        "add",
+        "sr",
+        "--what",
+        "环评资金未落实",
+        "--unit",
+        "县财政局",
+        "--limit",
+        "2024-02-10",
+        "--date",
+        "2024-02-01",
+        "--procedure",
+        "eia",
+    ])
+    .ok();
+    let csv = l
+        .run(&["report", "overdue", "--taskforce", "env", "--format", "csv"])
+        .ok()
+        .stdout;
+    assert!(
+        csv.contains("\nproblem,sr,盛润,环评资金未落实,县财政局,2024-02-10,20,"),
+        "{csv}"
+    );
+    let csv = l
+        .run(&[
+            "report",
+            "overdue",
+            "--taskforce",
+            "water",
+            "--format",
+            "csv",
+        ])
+        .ok()
+        .stdout;
+    assert!(!csv.contains("环评资金未落实"), "{csv}");
 }
 
 #[test]
