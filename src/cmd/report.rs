@@ -16,37 +16,46 @@ pub const OVERDUE_EXIT: u8 = 3;
 /// every ledger covered, as of --today, in --taskforce's view.
 pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
     let today = ctx.today;
-    type Known = (Option<String>, String, Arc<str>, Option<Arc<People>>);
+    // Overdue decisions of the dispatch meetings, and the projects they
+    // name, whose name and people each item carries.
+    let mut decisions =
+        overdue::decision_items(&super::meeting::decisions_on(ctx, today, true)?, |_| None);
+    let named: std::collections::HashSet<(Option<String>, String)> = decisions
+        .iter()
+        .map(|i| (i.ledger.clone(), i.project.to_string()))
+        .collect();
+    type Named = Option<(Arc<str>, Option<Arc<People>>)>;
     let (ledger, items) = ctx.map_projects(|s, lp| {
-        let known: Known = (
-            lp.ledger.clone(),
-            lp.id.clone(),
-            lp.project.name.as_str().into(),
-            (!lp.project.people.is_empty()).then(|| Arc::new(lp.project.people.clone())),
-        );
-        (overdue::items(s, &lp, today), known)
+        let named: Named = named
+            .contains(&(lp.ledger.clone(), lp.id.clone()))
+            .then(|| {
+                (
+                    lp.project.name.as_str().into(),
+                    (!lp.project.people.is_empty()).then(|| Arc::new(lp.project.people.clone())),
+                )
+            });
+        (
+            overdue::items(s, &lp, today),
+            (lp.ledger.clone(), lp.id.clone(), named),
+        )
     })?;
     // One allocation of the exact size: the items of a province are many.
-    let mut all = Vec::with_capacity(items.iter().map(|(v, _)| v.len()).sum());
+    let mut all =
+        Vec::with_capacity(items.iter().map(|(v, _)| v.len()).sum::<usize>() + decisions.len());
     let mut known = std::collections::HashMap::new();
-    for (v, (l, id, name, people)) in items {
+    for (v, (l, id, named)) in items {
         all.extend(v);
-        known.insert((l, id), (name, people));
+        if let Some(n) = named {
+            known.insert((l, id), n);
+        }
     }
-    // Decisions of the dispatch meetings, with the project they name.
-    let decisions = super::meeting::decisions_on(ctx, today, true)?;
-    all.extend(
-        overdue::decision_items(&decisions, |_| None)
-            .into_iter()
-            .map(|mut i| {
-                if let Some((name, people)) = known.get(&(i.ledger.clone(), i.project.to_string()))
-                {
-                    i.project_name = name.clone();
-                    i.people = people.clone();
-                }
-                i
-            }),
-    );
+    for i in &mut decisions {
+        if let Some((name, people)) = known.get(&(i.ledger.clone(), i.project.to_string())) {
+            i.project_name = name.clone();
+            i.people = people.clone();
+        }
+    }
+    all.extend(decisions);
     if let Some(key) = &ctx.taskforce {
         // A late start belongs to the supervision task force, not to the
         // task force whose view this is (problems are already cut by unit).
