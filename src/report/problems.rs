@@ -99,16 +99,28 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date, only_open: bo
         .collect()
 }
 
-/// "协调机制办公室" or "leader (auto)": the level as a cell.
-pub fn level_label(level: Level, auto: bool, lang: Lang) -> String {
-    let name = match lang {
-        Lang::En => level.key(),
-        Lang::Zh => level.name_zh(),
+/// The level as a cell, with the path that led there: "leader (mechanism
+/// 2024-02-21, leader 2024-02-25)", "县政府领导（超期自动升级）".
+pub fn level_label(item: &Item, lang: Lang) -> String {
+    let name = |l: Level| match lang {
+        Lang::En => l.key(),
+        Lang::Zh => l.name_zh(),
     };
-    match (auto, lang) {
-        (false, _) => name.to_string(),
-        (true, Lang::En) => format!("{name} (by rule)"),
-        (true, Lang::Zh) => format!("{name}（超期自动升级）"),
+    let mut steps: Vec<String> = item
+        .escalations
+        .iter()
+        .map(|e| match lang {
+            Lang::En => format!("{} {}", e.to.key(), e.date),
+            Lang::Zh => format!("{}报{}", e.date, e.to.name_zh()),
+        })
+        .collect();
+    if item.level_auto {
+        steps.push(pick(lang, "by rule", "超期自动升级").to_string());
+    }
+    match (steps.is_empty(), lang) {
+        (true, _) => name(item.level).to_string(),
+        (false, Lang::En) => format!("{} ({})", name(item.level), steps.join(", ")),
+        (false, Lang::Zh) => format!("{}（{}）", name(item.level), steps.join("，")),
     }
 }
 
@@ -179,7 +191,7 @@ impl Report {
                 extra.push(p.category.clone());
             }
             if levels {
-                extra.push(level_label(p.level, p.level_auto, lang));
+                extra.push(level_label(p, lang));
             }
             if orders {
                 extra.push(order_label(&p.order, p.order_days_overdue, lang));

@@ -377,7 +377,7 @@ pub fn build(
         taskforces: taskforce::build(settings, projects, as_of),
         climbed: weekly_more::climbed(settings, projects, as_of),
         decisions,
-        funds: weekly_more::funds_summary(settings, projects, as_of),
+        funds: weekly_more::funds_summary(settings, projects, monday, as_of),
         visits: weekly_more::visits(projects, monday, as_of),
     }
 }

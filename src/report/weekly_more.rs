@@ -10,7 +10,7 @@ use super::labels::pick;
 use super::weekly::{Section, headers, with_ledger};
 use super::{Table, decisions, problems};
 use crate::model::funds::{self, FundTotals};
-use crate::model::{Date, Lang, Level, People, Settings};
+use crate::model::{Date, FundKind, Lang, Level, People, Settings};
 use crate::store::LoadedProject;
 use serde::Serialize;
 use std::sync::Arc;
@@ -63,11 +63,24 @@ pub struct SlowPayer {
     pub people: Option<Arc<People>>,
 }
 
+/// A funds entry of the week.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekEntry {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    pub project: String,
+    pub project_name: String,
+    #[serde(flatten)]
+    pub entry: crate::model::FundEntry,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct FundsSummary {
     pub by_source: Vec<SourceRow>,
     pub total: FundTotals,
     pub slowest: Vec<SlowPayer>,
+    /// Money received or paid in the week, by date.
+    pub this_week: Vec<WeekEntry>,
 }
 
 /// Site visits this week and to date.
@@ -120,6 +133,7 @@ pub fn visits(projects: &[LoadedProject], monday: Date, as_of: Date) -> Visits {
 pub fn funds_summary(
     settings: &Settings,
     projects: &[LoadedProject],
+    monday: Date,
     as_of: Date,
 ) -> Option<FundsSummary> {
     let entries: Vec<&crate::model::FundEntry> = projects
@@ -161,10 +175,28 @@ pub fn funds_summary(
             .then_with(|| (&a.ledger, &a.project).cmp(&(&b.ledger, &b.project)))
     });
     slowest.truncate(5);
+    let mut this_week: Vec<WeekEntry> = projects
+        .iter()
+        .flat_map(|lp| {
+            lp.funds
+                .iter()
+                .filter(|e| monday <= e.date && e.date <= as_of && e.kind != FundKind::Planned)
+                .map(|e| WeekEntry {
+                    ledger: lp.ledger.clone(),
+                    project: lp.id.clone(),
+                    project_name: lp.project.name.clone(),
+                    entry: e.clone(),
+                })
+        })
+        .collect();
+    this_week.sort_by(|a, b| {
+        (a.entry.date, &a.ledger, &a.project).cmp(&(b.entry.date, &b.ledger, &b.project))
+    });
     Some(FundsSummary {
         by_source,
         total,
         slowest,
+        this_week,
     })
 }
 
@@ -199,7 +231,7 @@ pub fn climbed_section(items: &[Climbed], multi: bool, lang: Lang) -> Section {
             multi,
             &p.ledger,
             vec![
-                problems::level_label(p.level, p.level_auto, lang),
+                problems::level_label(p, lang),
                 p.project.clone(),
                 p.project_name.clone(),
                 p.what.clone(),
@@ -339,10 +371,44 @@ pub fn funds_section(f: &FundsSummary, multi: bool, lang: Lang) -> Section {
             ],
         ));
     }
+    let mut w = headers(
+        multi,
+        lang,
+        &[
+            pick(lang, "date", "日期"),
+            pick(lang, "project", "项目"),
+            pick(lang, "name", "项目名称"),
+            pick(lang, "source", "资金来源"),
+            pick(lang, "received/paid", "到位/支付"),
+            pick(lang, "amount (万元)", "金额(万元)"),
+            pick(lang, "note", "备注"),
+        ],
+    )
+    .numeric(&[5 + usize::from(multi)]);
+    for e in &f.this_week {
+        w.push(with_ledger(
+            multi,
+            &e.ledger,
+            vec![
+                e.entry.date.to_string(),
+                e.project.clone(),
+                e.project_name.clone(),
+                e.entry.source.clone(),
+                match e.entry.kind {
+                    FundKind::Received => pick(lang, "received", "到位"),
+                    _ => pick(lang, "paid", "支付"),
+                }
+                .to_string(),
+                e.entry.amount.to_string(),
+                e.entry.note.clone(),
+            ],
+        ));
+    }
     Section {
         heading: pick(lang, "Funds received and paid", "资金到位和支付情况").to_string(),
         lines: Vec::new(),
         parts: vec![
+            (pick(lang, "This week", "本周资金到位和支付").to_string(), w),
             (pick(lang, "By source", "按资金来源").to_string(), t),
             (
                 pick(

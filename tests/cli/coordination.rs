@@ -714,7 +714,7 @@ fn problems_climb_to_the_leaders_and_get_an_order() {
     assert_eq!(
         csv,
         "project,no.,problem,responsible unit,category,level,supervision order,time limit,raised,state,resolved,how\n\
-         sr,1,征地补偿未到位,县自然资源局,用地,leader,\"台督〔2024〕3号 due 2024-02-28, overdue 2 days\",2024-02-20,2024-02-01,overdue 10 days,,\n"
+         sr,1,征地补偿未到位,县自然资源局,用地,\"leader (mechanism 2024-02-21, leader 2024-02-25)\",\"台督〔2024〕3号 due 2024-02-28, overdue 2 days\",2024-02-20,2024-02-01,overdue 10 days,,\n"
     );
     // The order past its due day is overdue like the others.
     let csv = l.run(&["report", "overdue", "--format", "csv"]).ok().stdout;
@@ -740,7 +740,10 @@ fn problems_climb_to_the_leaders_and_get_an_order() {
         ])
         .ok()
         .stdout;
-    assert!(csv.contains(",用地,mechanism,2024-02-20,"), "{csv}");
+    assert!(
+        csv.contains(",用地,mechanism (mechanism 2024-02-21),2024-02-20,"),
+        "{csv}"
+    );
     l.run(&["check"]).ok();
     // Resolving (销号) needs how, and cannot predate the problem.
     l.refuses(
