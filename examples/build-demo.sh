@@ -350,8 +350,8 @@ tz 2024-02-01 leader build "副县长 李志强"
 tz 2024-02-01 leader supervision "县政府办公室主任 刘振华"
 
 # Funds. 城区道路绿化 and the sewer network run on government money;
-# 公铁联运 received special bonds (专项债) and has not started; 跃达 is
-# financed by the enterprise and a bank.
+# 公铁联运 and 羽绒"一馆三中心" received special bonds (专项债) and have not
+# started; 跃达 is financed by the enterprise and a bank.
 tz 2024-03-20 funds road-greening --source 省市补助 --received 2000 --note "省级城市更新补助"
 tz 2024-04-25 funds road-greening --source 省市补助 --paid 800 --note "苗木款"
 tz 2024-07-10 funds road-greening --source 省市补助 --paid 900 --note "进度款"
@@ -365,6 +365,8 @@ tz 2024-07-30 funds zhongpeng-boron --source 中央预算内投资 --paid 1800
 tz 2024-09-27 funds zhongpeng-boron --source 中央预算内投资 --paid 1200
 tz 2024-08-15 funds zhongpeng-boron --source 企业自筹 --received 6500
 tz 2024-10-31 funds zhongpeng-boron --source 企业自筹 --paid 6500
+tz 2024-08-20 funds yurong-center --source 专项债券 --received 6000 --note "2024年第三批专项债券"
+tz 2024-09-30 funds yurong-center --source 省市补助 --received 1500 --note "省级服务业专项资金"
 tz 2024-07-01 funds chem-sewer --source 超长期特别国债 --received 2000 --note "化工园区配套管网"
 tz 2024-11-22 funds chem-sewer --source 超长期特别国债 --paid 350 --note "管材预付款"
 tz 2024-06-10 funds yueda-bdo --source 企业自筹 --received 5000
@@ -379,6 +381,11 @@ tz 2024-09-05 problem escalate gongtie-coal 1 --to mechanism \
 tz 2024-10-12 problem escalate gongtie-coal 1 --to leader \
     --note "涉及濮阳车务段，提请县政府分管领导出面协调"
 tz 2024-10-15 problem order gongtie-coal 1 --no "台重项督〔2024〕7号" --due 2024-11-15
+# The safety review of 盛润 went to the mechanism when its time limit passed,
+# under a supervision order of its own.
+tz 2024-11-18 problem escalate shengrun-hq 1 --to mechanism \
+    --note "涉及市应急管理局，提请协调机制办公室协调专家评审"
+tz 2024-11-18 problem order shengrun-hq 1 --no "台重项督〔2024〕9号" --due 2024-11-22
 tz 2024-11-01 problem add chem-sewer --what "管网穿越省道需交通部门许可" \
     --unit "县交通运输局" --limit 2024-11-20 --category 手续 --procedure construction-permit
 tz 2024-11-19 problem resolve chem-sewer 1 --how "县交通运输局已出具路政许可"

@@ -142,7 +142,8 @@ impl ListReport {
                 ]
                 .map(String::from),
             );
-            t.numeric.extend([11, 12, 13]);
+            let n = t.headers.len() - 3;
+            t.numeric.extend([n, n + 1, n + 2]);
         }
         for s in &self.projects {
             let c = &s.procedures;
