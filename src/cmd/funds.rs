@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx, a: &FundsArgs) -> Result<Output> {
     }
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     let note = a.note.as_deref().map(str::trim).unwrap_or("").to_string();
     let mut table = lp.funds_table.clone();
     // After the entries of the same day or earlier: the file stays sorted

@@ -19,7 +19,7 @@ pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if limit < date {
         bail!("--limit: the time limit {limit} is before the day the problem was raised ({date})");
     }
@@ -147,7 +147,7 @@ pub fn escalate(ctx: &Ctx, a: &ProblemEscalateArgs) -> Result<Output> {
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
     let (p, row) = find_problem(&lp, &id, no)?;
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if let Some(r) = p.resolved {
         bail!("{id}: problem {no} was resolved on {r}; a resolved problem does not go up");
     }
@@ -202,7 +202,7 @@ pub fn order(ctx: &Ctx, a: &ProblemOrderArgs) -> Result<Output> {
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
     let (p, row) = find_problem(&lp, &id, no)?;
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if let Some(r) = p.resolved {
         bail!("{id}: problem {no} was resolved on {r}; there is nothing to supervise");
     }
@@ -260,7 +260,7 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
     if let Some(r) = p.resolved {
         bail!("{id}: problem {no} was already resolved on {r}; edit problems.csv to correct it");
     }
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if date < p.opened {
         bail!(
             "--date: {date} is before the problem was raised ({})",

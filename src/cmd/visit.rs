@@ -16,7 +16,7 @@ pub fn run(ctx: &Ctx, a: &VisitArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     let mut problem = None;
     if a.problem {
         let unit = text_arg(

@@ -65,6 +65,12 @@ pub struct Item {
     pub pledge_kind: Option<PledgeKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing_items: Option<String>,
+    /// A pledge whose deadline was extended (延期): its first deadline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extended_from: Option<Date>,
+    /// ... and how many times it was extended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<u32>,
     /// The responsible unit of a problem (责任单位).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
@@ -124,7 +130,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                         procedure: Option<String>,
                         taskforce: &str,
                         due: Date,
-                        pledge: Option<(PledgeKind, String)>| {
+                        pledge: Option<(PledgeKind, String)>,
+                        extended: Option<(Date, u32)>| {
             let days = days_past(due, today);
             if days <= 0 {
                 return;
@@ -148,6 +155,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                 days_overdue: days,
                 pledge_kind: pledge.as_ref().map(|p| p.0),
                 missing_items: pledge.map(|p| p.1).filter(|s| !s.is_empty()),
+                extended_from: extended.map(|e| e.0),
+                extensions: extended.map(|e| e.1),
                 unit: None,
                 problem_no: None,
                 order_no: None,
@@ -168,6 +177,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     &p.taskforce,
                     due,
                     pledge,
+                    p.extended_from().map(|d| (d, p.extensions)),
                 );
             }
             if p.status == Status::Pending
@@ -179,6 +189,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     Some(p.key.clone()),
                     &p.taskforce,
                     due,
+                    None,
                     None,
                 );
             }
@@ -192,6 +203,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                 None,
                 "supervision",
                 plan,
+                None,
                 None,
             );
         }
@@ -214,6 +226,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     missing_items: None,
                     unit: Some(p.unit.clone()),
                     problem_no: Some(p.no),
+                    extended_from: None,
+                    extensions: None,
                     order_no: Some(o.no.clone()),
                     meeting: None,
                     decision_no: None,
@@ -236,6 +250,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     days_overdue: days,
                     pledge_kind: None,
                     missing_items: None,
+                    extended_from: None,
+                    extensions: None,
                     unit: Some(p.unit.clone()),
                     problem_no: Some(p.no),
                     order_no: None,
@@ -280,6 +296,8 @@ pub fn decision_items(
                 missing_items: None,
                 unit: Some(d.unit.clone()),
                 problem_no: None,
+                extended_from: None,
+                extensions: None,
                 order_no: None,
                 meeting: Some(d.meeting),
                 decision_no: Some(d.no),
@@ -307,28 +325,49 @@ impl Report {
     }
 }
 
-/// What is overdue, as a cell: the procedure or problem, "start of works",
-/// a decision with its meeting, a problem with its supervision order.
-pub fn item_label(i: &Item, lang: Lang) -> String {
-    match (i.kind, lang) {
-        (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
-        (Kind::Order, Lang::En) => {
-            format!("{} (order {})", i.item, i.order_no.as_deref().unwrap_or(""))
+impl Item {
+    /// What is overdue, as a table shows it: a start of works named in
+    /// both languages, an extended pledge with its first deadline, a
+    /// problem with its supervision order, a decision with its meeting.
+    pub fn label(&self, lang: Lang) -> String {
+        match (self.kind, lang) {
+            (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
+            (Kind::Order, Lang::En) => format!(
+                "{} (order {})",
+                self.item,
+                self.order_no.as_deref().unwrap_or("")
+            ),
+            (Kind::Order, Lang::Zh) => {
+                format!(
+                    "{}（{}）",
+                    self.item,
+                    self.order_no.as_deref().unwrap_or("")
+                )
+            }
+            (Kind::Decision, Lang::En) => format!(
+                "{} (meeting of {}, no. {})",
+                self.item,
+                self.meeting.map(|d| d.to_string()).unwrap_or_default(),
+                self.decision_no.unwrap_or(0)
+            ),
+            (Kind::Decision, Lang::Zh) => format!(
+                "{}（{}调度会第{}项）",
+                self.item,
+                self.meeting.map(|d| d.to_string()).unwrap_or_default(),
+                self.decision_no.unwrap_or(0)
+            ),
+            _ => match (self.extended_from, self.extensions) {
+                (Some(from), Some(n)) => {
+                    let p = crate::model::Procedure {
+                        pledge_due_original: Some(from),
+                        extensions: n,
+                        ..Default::default()
+                    };
+                    format!("{}{}", self.item, super::labels::extended(&p, lang))
+                }
+                _ => self.item.clone(),
+            },
         }
-        (Kind::Order, Lang::Zh) => format!("{}（{}）", i.item, i.order_no.as_deref().unwrap_or("")),
-        (Kind::Decision, Lang::En) => format!(
-            "{} (meeting of {}, no. {})",
-            i.item,
-            i.meeting.map(|d| d.to_string()).unwrap_or_default(),
-            i.decision_no.unwrap_or(0)
-        ),
-        (Kind::Decision, Lang::Zh) => format!(
-            "{}（{}调度会第{}项）",
-            i.item,
-            i.meeting.map(|d| d.to_string()).unwrap_or_default(),
-            i.decision_no.unwrap_or(0)
-        ),
-        _ => i.item.clone(),
     }
 }
 
@@ -351,7 +390,7 @@ impl Report {
                 .push(pick(lang, "whom to call", "责任人/包联领导").to_string());
         }
         for i in &self.items {
-            let item = item_label(i, lang);
+            let item = i.label(lang);
             let mut row = vec![
                 i.kind.label(lang).to_string(),
                 i.project.to_string(),
