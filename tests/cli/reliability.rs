@@ -772,7 +772,7 @@ fn check_coordination_files() {
     let json = l.run(&["check", "--format", "json"]).ok();
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["problems"][0]["code"], "paid-exceeds-received");
-    assert_eq!(v["problems"][0]["warning"], true);
+    assert_eq!(v["problems"][0]["severity"], "warning");
 }
 
 /// A warning, not a problem: `check` still exits 0.
