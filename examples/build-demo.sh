@@ -374,6 +374,10 @@ tz 2024-10-21 edit huarui-tower energy --doc "台发改能评〔2024〕12号" \
 # with a supervision order (督办), dispatch meetings (调度会) and their
 # decisions, and site visits (现场督导).
 
+# Whom to call about 星辰激光, set after it was opened.
+tz 2024-11-18 set xingchen-laser --leader "李志强" --unit "县产业集聚区管委会" \
+    --person "马骏" --person-phone 13782960418 --contact "何晓" --contact-phone 0393-3361702
+
 # The leaders on duty of the task forces (分管领导带班).
 tz 2024-02-01 leader land "副县长 王建国"
 tz 2024-02-01 leader env "副县长 张卫东"
@@ -448,6 +452,17 @@ tz 2024-11-19 visit huarui-tower --by "县督导服务专班第一组" \
     --problem --unit "河南华瑞电气有限公司" --limit 2024-12-10 --category 手续
 tz 2024-11-21 visit road-greening --by "县督导服务专班第二组" \
     --findings "背街小巷绿化收尾，养护责任已落实"
+
+# Projects change (项目信息变更), finish (竣工) or stop (暂缓).
+# 华瑞电气电力铁塔项目 was opened before its national project code was issued.
+tz 2024-09-02 set huarui-tower --code 2408-410927-04-01-633207
+# 开发区配套综合管线: the crossing of the Jindi River dyke must be redesigned;
+# the owner asked to suspend the project, so it leaves the overdue and slow
+# lists until works resume.
+tz 2024-11-19 stage kaifaqu-pipes suspended \
+    --reason "穿越金堤河堤防方案需重新设计报审，项目单位申请暂缓实施"
+# 城区道路绿化工程: works completed and accepted.
+tz 2024-11-22 stage road-greening completed --reason "通过竣工验收"
 
 # ---------------------------------------------------------------------------
 cat >"$target/README.md" <<'MD'

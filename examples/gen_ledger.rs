@@ -121,6 +121,7 @@ fn main() -> anyhow::Result<()> {
             started,
             annual_plan: Default::default(),
             people: Default::default(),
+            stages: Vec::new(),
         };
         // The type's task list, topped up with other catalogue entries to 8–20 rows.
         let target = rng.random_range(8..=20usize);

@@ -10,6 +10,8 @@ pub mod id;
 pub mod procedure;
 pub mod project;
 pub mod settings;
+pub mod stage;
+pub mod tasklist;
 pub mod transition;
 
 pub use amount::Amount;
@@ -18,6 +20,7 @@ pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};
 pub use project::Project;
 pub use settings::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
+pub use stage::{Stage, StageEntry};
 pub mod progress;
 pub use progress::{ProblemRecord, ProgressEntry};
 pub mod escalation;

@@ -773,6 +773,23 @@ fn check_coordination_files() {
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["problems"][0]["code"], "paid-exceeds-received");
     assert_eq!(v["problems"][0]["severity"], "warning");
+#[test]
+fn check_stage_history() {
+    let l = ledger();
+    l.write(
+        RECORD,
+        &format!(
+            "{}\n[[stages]]\nstage = \"completed\"\ndate = 2024-02-20\n",
+            l.read(RECORD)
+        ),
+    );
+    reports(
+        &l,
+        &[(
+            "stage-history",
+            "./projects/p/project.toml:10:9: stage history: change to completed on 2024-02-20: works have not started (开工): a project is completed only after it started; record the start with `taizhang start` first",
+        )],
+    );
 }
 
 /// A warning, not a problem: `check` still exits 0.
@@ -1838,6 +1855,7 @@ mod props {
                         started,
                         annual_plan: Default::default(),
                         people: Default::default(),
+                        stages: Vec::new(),
                     }
                 },
             )
