@@ -773,6 +773,8 @@ fn check_coordination_files() {
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["problems"][0]["code"], "paid-exceeds-received");
     assert_eq!(v["problems"][0]["severity"], "warning");
+}
+
 #[test]
 fn check_stage_history() {
     let l = ledger();
