@@ -1494,3 +1494,33 @@ fn new_records_commit_with_commit() {
         "problem escalate sr 1 to leader\n\nprojects/sr/problems.csv\n"
     );
 }
+
+#[test]
+fn set_changes_and_removes_people() {
+    let l = with_people("en");
+    let run = l
+        .run(&[
+            "set",
+            "sr",
+            "--person",
+            "王芳",
+            "--person-phone",
+            "0393-6123456",
+            "--contact",
+            "",
+        ])
+        .ok();
+    assert!(run.stdout.starts_with("sr: "), "{}", run.stdout);
+    assert!(run.stdout.contains("person 张伟 → 王芳"), "{}", run.stdout);
+    let text = l.read("projects/sr/project.toml");
+    assert!(
+        text.contains("person = \"王芳\"\nperson_phone = \"0393-6123456\"\ncontact_phone"),
+        "{text}"
+    );
+    assert!(!text.contains("contact = "), "{text}");
+    l.refuses(
+        &["set", "sr", "--contact-phone", "110"],
+        "--contact-phone: invalid phone number \"110\"",
+    );
+    l.run(&["check"]).ok();
+}
