@@ -34,6 +34,14 @@ pub fn run(ctx: &Ctx, a: &FundsArgs) -> Result<Output> {
     let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     let note = a.note.as_deref().map(str::trim).unwrap_or("").to_string();
     let mut table = lp.funds_table.clone();
+    let row_id = crate::store::ledger_csv::row_id(
+        &format!(
+            "{id}\u{1f}{date}\u{1f}{source}\u{1f}{}\u{1f}{amount}\u{1f}{note}",
+            kind.key()
+        ),
+        &crate::store::funds::taken_ids(&table),
+    );
+    table.ensure_columns(&["id"]);
     // After the entries of the same day or earlier: the file stays sorted
     // by date, same-day entries in the order they were recorded.
     let at = (0..table.cells.len())
@@ -47,6 +55,7 @@ pub fn run(ctx: &Ctx, a: &FundsArgs) -> Result<Output> {
             ("kind", kind.key().to_string()),
             ("amount", amount.to_string()),
             ("note", note),
+            ("id", row_id),
         ],
     );
     let files = ledger.save_csv(&id, FUNDS_FILE, &table)?;

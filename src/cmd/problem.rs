@@ -8,7 +8,7 @@ use crate::cli::{
 use crate::model::{Level, Settings};
 use crate::report::problems;
 use crate::store::LoadedProject;
-use crate::store::ledger_csv::{CsvTable, PROBLEMS_EXTRA_COLUMNS, PROBLEMS_FILE};
+use crate::store::ledger_csv::{CsvTable, PROBLEMS_EXTRA_COLUMNS, PROBLEMS_FILE, problem_id};
 use anyhow::{Result, anyhow, bail};
 
 pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
@@ -65,6 +65,22 @@ pub(super) struct NewProblem<'a> {
 pub(super) fn new_problem(lp: &LoadedProject, p: NewProblem) -> (CsvTable, u32) {
     let no = lp.problems.iter().map(|p| p.no).max().unwrap_or(0) + 1;
     let mut table = lp.problems_table.clone();
+    let taken: Vec<&str> = (0..table.cells.len()).map(|i| table.get(i, "id")).collect();
+    let record = crate::model::ProblemRecord {
+        no,
+        what: p.what.to_string(),
+        unit: p.unit.to_string(),
+        limit: p.limit,
+        opened: p.opened,
+        resolved: None,
+        how: String::new(),
+        category: String::new(),
+        procedure: String::new(),
+        escalations: Vec::new(),
+        order: None,
+    };
+    let pid = problem_id(&lp.id, &record, &taken);
+    table.ensure_columns(&["id"]);
     if p.category.is_some() || p.procedure.is_some() {
         table.ensure_columns(&PROBLEMS_EXTRA_COLUMNS);
     }
@@ -75,6 +91,7 @@ pub(super) fn new_problem(lp: &LoadedProject, p: NewProblem) -> (CsvTable, u32) 
         ("unit", p.unit.to_string()),
         ("limit", p.limit.to_string()),
         ("opened", p.opened.to_string()),
+        ("id", pid),
     ];
     if let Some(c) = p.category {
         cells.push(("category", c.to_string()));

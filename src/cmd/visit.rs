@@ -6,7 +6,9 @@ use super::problem::{NewProblem, category_arg, new_problem};
 use super::{Ctx, Output, date_arg, event_date, project_id, text_arg};
 use crate::cli::VisitArgs;
 use crate::store::funds::VISITS_FILE;
+use crate::store::ledger::PROJECTS_DIR;
 use crate::store::ledger_csv::PROBLEMS_FILE;
+use crate::store::write::WriteSet;
 use anyhow::{Result, bail};
 
 pub fn run(ctx: &Ctx, a: &VisitArgs) -> Result<Output> {
@@ -43,6 +45,11 @@ pub fn run(ctx: &Ctx, a: &VisitArgs) -> Result<Output> {
         problem = Some((table, no, unit.to_string(), limit));
     }
     let mut table = lp.visits_table.clone();
+    let row_id = crate::store::ledger_csv::row_id(
+        &format!("{id}\u{1f}{date}\u{1f}{by}\u{1f}{findings}"),
+        &crate::store::funds::taken_ids(&table),
+    );
+    table.ensure_columns(&["id"]);
     let at = (0..table.cells.len())
         .rfind(|&r| table.get(r, "date") <= date.to_string().as_str())
         .map_or(0, |r| r + 1);
@@ -54,13 +61,25 @@ pub fn run(ctx: &Ctx, a: &VisitArgs) -> Result<Output> {
     if let Some((_, no, _, _)) = &problem {
         cells.push(("problem", no.to_string()));
     }
+    cells.push(("id", row_id));
     table.insert(at, &cells);
-    let mut files = Vec::new();
-    // The problem first: a visit never names a problem that is not there.
+    // Both files or neither: a visit never names a problem that is not there.
+    let mut set = WriteSet::new();
+    let dir = ledger.project_dir(&id);
+    let rel = std::path::Path::new(PROJECTS_DIR).join(id.as_str());
     if let Some((t, ..)) = &problem {
-        files.extend(ledger.save_csv(&id, PROBLEMS_FILE, t)?);
+        set.add(
+            dir.join(PROBLEMS_FILE),
+            rel.join(PROBLEMS_FILE),
+            t.to_bytes(),
+        );
     }
-    files.extend(ledger.save_csv(&id, VISITS_FILE, &table)?);
+    set.add(
+        dir.join(VISITS_FILE),
+        rel.join(VISITS_FILE),
+        table.to_bytes(),
+    );
+    let files = set.commit()?;
     ctx.commit(&ledger, &files, &format!("visit {id} {date} ({by})"));
     let mut out = format!("{id}: site visit of {date} by {by} recorded\n");
     if let Some((_, no, unit, limit)) = problem {

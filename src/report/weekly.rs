@@ -148,6 +148,8 @@ pub struct Weekly {
     /// Site visits this week and to date.
     #[serde(skip_serializing_if = "no_visits")]
     pub visits: weekly_more::Visits,
+    /// Projects left out because their files cannot be read.
+    pub skipped: Vec<crate::store::ledger::Skipped>,
 }
 
 fn no_visits(v: &weekly_more::Visits) -> bool {
@@ -424,6 +426,7 @@ pub fn build(
         decisions,
         funds: weekly_more::funds_summary(settings, projects, monday, as_of),
         visits: weekly_more::visits(projects, monday, as_of),
+        skipped: Vec::new(),
     }
 }
 
@@ -859,6 +862,12 @@ impl Weekly {
     /// The bulletin as Markdown, ready to paste.
     pub fn markdown(&self, lang: Lang) -> String {
         let mut out = format!("# {}\n\n{}\n", self.title(lang), self.subtitle(lang));
+        if let Some(note) = crate::report::skipped::note(lang, &self.skipped) {
+            out.push_str(&format!(
+                "\n> **{}** {note}\n",
+                pick(lang, "Note:", "注意:")
+            ));
+        }
         for s in self.sections(lang) {
             out.push_str(&format!("\n## {}\n\n", s.heading));
             for l in &s.lines {

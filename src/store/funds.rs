@@ -12,9 +12,12 @@ use serde::Serialize;
 use std::path::Path;
 
 pub const FUNDS_FILE: &str = "funds.csv";
-pub const FUNDS_COLUMNS: [&str; 5] = ["date", "source", "kind", "amount", "note"];
+/// The columns of a new `funds.csv`; `id` is the stable identity git
+/// merges a row on (see `ledger_csv::row_id`).
+pub const FUNDS_COLUMNS: [&str; 6] = ["date", "source", "kind", "amount", "note", "id"];
 pub const VISITS_FILE: &str = "visits.csv";
-pub const VISITS_COLUMNS: [&str; 4] = ["date", "by", "findings", "problem"];
+/// The columns of a new `visits.csv`, `id` as in `funds.csv`.
+pub const VISITS_COLUMNS: [&str; 5] = ["date", "by", "findings", "problem", "id"];
 
 /// One site visit (现场督导).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -28,6 +31,11 @@ pub struct Visit {
 }
 
 /// Reads `funds.csv`: the table and its entries (in file order).
+/// The rows' identities already used in `table`.
+pub fn taken_ids(table: &CsvTable) -> Vec<&str> {
+    (0..table.cells.len()).map(|i| table.get(i, "id")).collect()
+}
+
 pub fn read_funds(
     path: &Path,
     text: &str,
@@ -48,7 +56,7 @@ pub fn read_funds(
         let date = r.date(&t, i, "date", true);
         let source = t.get(i, "source").to_string();
         if source.is_empty() {
-            r.bad(line, "source", "empty: expected a source of funds".into());
+            r.bad(&t, i, "source", "empty: expected a source of funds".into());
         } else if let Some(s) = settings
             && !s.funds.sources.contains(&source)
         {
@@ -64,10 +72,10 @@ pub fn read_funds(
             ));
         }
         let kind = FundKind::parse(t.get(i, "kind"))
-            .map_err(|e| r.bad(line, "kind", e))
+            .map_err(|e| r.bad(&t, i, "kind", e))
             .ok();
         let amount = Amount::parse(t.get(i, "amount"))
-            .map_err(|e| r.bad(line, "amount", e))
+            .map_err(|e| r.bad(&t, i, "amount", e))
             .ok();
         if let (Some(date), Some(kind), Some(amount)) = (date, kind, amount)
             && !source.is_empty()
@@ -117,11 +125,10 @@ pub fn read_visits(path: &Path, text: &str) -> (Option<(CsvTable, Vec<Visit>)>, 
     };
     let mut out = Vec::new();
     for i in 0..t.cells.len() {
-        let line = t.lines[i];
         let date = r.date(&t, i, "date", true);
         for col in ["by", "findings"] {
             if t.get(i, col).is_empty() {
-                r.bad(line, col, "empty: expected text".into());
+                r.bad(&t, i, col, "empty: expected text".into());
             }
         }
         let no_text = t.get(i, "problem");
@@ -134,7 +141,8 @@ pub fn read_visits(path: &Path, text: &str) -> (Option<(CsvTable, Vec<Visit>)>, 
                 .filter(|n| *n > 0 && no_text.bytes().all(|b| b.is_ascii_digit()));
             if n.is_none() {
                 r.bad(
-                    line,
+                    &t,
+                    i,
                     "problem",
                     format!("invalid problem number \"{no_text}\": expected 1, 2, 3… or nothing"),
                 );
