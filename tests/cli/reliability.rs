@@ -738,11 +738,11 @@ fn check_coordination_files() {
             ),
             (
                 "bad-value",
-                "./projects/p/funds.csv:3: column \"kind\": invalid kind \"spent\": expected planned (计划), received (到位) or paid (支付)",
+                "./projects/p/funds.csv:3:17: column \"kind\": invalid kind \"spent\": expected planned (计划), received (到位) or paid (支付)",
             ),
             (
                 "bad-value",
-                "./projects/p/funds.csv:3: column \"amount\": invalid amount \"-5\": expected an amount in 万元 as digits with an optional decimal point, e.g. 3500 or 3500.25",
+                "./projects/p/funds.csv:3:23: column \"amount\": invalid amount \"-5\": expected an amount in 万元 as digits with an optional decimal point, e.g. 3500 or 3500.25",
             ),
             (
                 "unknown-problem",
@@ -1180,7 +1180,7 @@ fn add_contact(path: &std::path::Path, key: &str) {
     std::fs::write(path, out).unwrap();
 }
 
-const ATTRIBUTES: &str = "# Merge ledger files row by row and key by key (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang\nprojects/*/progress.csv merge=taizhang\nprojects/*/problems.csv merge=taizhang\nprojects/*/project.toml merge=taizhang\n";
+const ATTRIBUTES: &str = "# Merge ledger files row by row and key by key (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang\nprojects/*/progress.csv merge=taizhang\nprojects/*/problems.csv merge=taizhang\nprojects/*/funds.csv merge=taizhang\nprojects/*/visits.csv merge=taizhang\nprojects/*/project.toml merge=taizhang\n";
 
 #[test]
 fn git_setup_registers_the_driver_locally_and_writes_gitattributes() {
