@@ -13,24 +13,52 @@ use crate::store::{Ledger, Problem};
 use anyhow::{Context, Result, anyhow, bail};
 
 /// The decisions of every ledger a report covers, as of `day`, cut to
-/// --taskforce's units (its lead unit or its name) when given.
+/// --taskforce's units (its lead unit or its name) when given. A meeting
+/// file with an error is left out and counted among the skipped reads, so
+/// the report says so and exits with the skipped status.
 pub(super) fn decisions_on(ctx: &Ctx, day: Date, only_open: bool) -> Result<Vec<decisions::Item>> {
     let ledgers = ctx.open_ledgers()?;
     let tf = ctx.taskforce_of(&ledgers[0].settings)?;
     let multi = ledgers.len() > 1;
     let mut out = Vec::new();
+    let mut skipped = Vec::new();
     for l in &ledgers {
-        let meetings: Vec<_> = l
-            .meetings()?
-            .into_iter()
-            .filter_map(|m| m.as_of(day))
-            .collect();
+        let (meetings, broken) = l.meetings();
+        let meetings: Vec<_> = meetings.into_iter().filter_map(|m| m.as_of(day)).collect();
         let name = multi.then_some(l.settings.name.as_str());
+        // A meeting file with an error is left out and named, like a
+        // project that cannot be read; the others are reported.
+        for (file, problems) in broken {
+            let first = &problems[0];
+            skipped.push(crate::store::ledger::Skipped {
+                project: file
+                    .strip_prefix(&l.root)
+                    .unwrap_or(&file)
+                    .display()
+                    .to_string(),
+                file: first.file.display().to_string(),
+                line: first.line,
+                message: first.message.clone(),
+                ledger: name.map(str::to_string),
+                problems,
+            });
+        }
         let mut items = decisions::items(name, &meetings, day, only_open);
         if let Some(tf) = &tf {
             items.retain(|d| d.unit == tf.lead || d.unit == tf.name);
         }
         out.extend(items);
+    }
+    if !skipped.is_empty() {
+        let mut skips = ctx.skips.lock().expect("not poisoned");
+        let lang = ctx.lang(&ledgers[0].settings);
+        skips
+            .get_or_insert_with(|| super::Skips {
+                lang,
+                list: Vec::new(),
+            })
+            .list
+            .extend(skipped);
     }
     Ok(out)
 }

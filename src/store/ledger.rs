@@ -538,18 +538,24 @@ impl Ledger {
         ])
     }
 
-    /// The dispatch meetings of the ledger (`meetings/*.toml`), by date;
-    /// refuses when a meeting file has problems.
-    pub fn meetings(&self) -> Result<Vec<crate::model::meeting::Meeting>> {
+    /// The dispatch meetings of the ledger (`meetings/*.toml`), by date,
+    /// and the files left out because of an error in them: the file, as
+    /// `check` names it, and its errors.
+    pub fn meetings(
+        &self,
+    ) -> (
+        Vec<crate::model::meeting::Meeting>,
+        Vec<(PathBuf, Vec<Problem>)>,
+    ) {
         let (meetings, problems) = super::meetings::read_all(&self.root, None);
-        let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
-        if !errors.is_empty() {
-            return Err(refuse(
-                &format!("the meetings of {} have problems", self.root.display()),
-                &errors,
-            ));
+        let mut broken: Vec<(PathBuf, Vec<Problem>)> = Vec::new();
+        for p in problems.into_iter().filter(|p| !p.warning) {
+            match broken.iter_mut().find(|(f, _)| *f == p.file) {
+                Some((_, list)) => list.push(p),
+                None => broken.push((p.file.clone(), vec![p])),
+            }
         }
-        Ok(meetings)
+        (meetings, broken)
     }
 
     /// What restoring the ledger CSVs of a project as Excel or WPS left

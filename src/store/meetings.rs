@@ -158,7 +158,8 @@ pub fn files(root: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Every meeting of the ledger with every problem of their files.
+/// Every meeting of the ledger whose file has no error, and every problem
+/// of their files.
 pub fn read_all(root: &Path, projects: Option<&BTreeSet<String>>) -> (Vec<Meeting>, Vec<Problem>) {
     let mut meetings = Vec::new();
     let mut problems = Vec::new();
@@ -166,8 +167,11 @@ pub fn read_all(root: &Path, projects: Option<&BTreeSet<String>>) -> (Vec<Meetin
         match std::fs::read(&path).map(String::from_utf8) {
             Ok(Ok(text)) => {
                 let (m, p) = read(&path, &text, projects);
+                // A file with an error is left out whole, never half read.
+                if p.iter().all(|p| p.warning) {
+                    meetings.extend(m);
+                }
                 problems.extend(p);
-                meetings.extend(m);
             }
             Ok(Err(_)) => problems.push(Problem::file(
                 &path,

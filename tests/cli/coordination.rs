@@ -1551,3 +1551,68 @@ fn set_changes_and_removes_people() {
     );
     l.run(&["check"]).ok();
 }
+
+#[test]
+fn a_broken_meeting_file_is_left_out_not_the_report() {
+    let l = with_people("en");
+    l.run(&[
+        "meeting",
+        "add",
+        "--date",
+        "2024-02-01",
+        "--title",
+        "调度会",
+    ])
+    .ok();
+    l.run(&[
+        "meeting",
+        "decide",
+        "2024-02-01",
+        "--what",
+        "协调",
+        "--unit",
+        "县水利局",
+        "--due",
+        "2024-02-10",
+    ])
+    .ok();
+    l.write("meetings/2024-02-05.toml", "date = 2024-02-05\ntitle = \n");
+    let run = l.run(&["report", "overdue", "--format", "csv"]);
+    assert_eq!(run.code, 4, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(
+            "\ndecision,,,\"协调 (meeting of 2024-02-01, no. 1)\",县水利局,2024-02-10,20,\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("meetings/2024-02-05.toml"),
+        "{}",
+        run.stderr
+    );
+    // Writing to the broken meeting is refused; check names the place.
+    l.refuses_broken(
+        &[
+            "meeting",
+            "decide",
+            "2024-02-05",
+            "--what",
+            "x",
+            "--unit",
+            "u",
+            "--due",
+            "2024-02-10",
+        ],
+        "cannot be used",
+    );
+    let check = l.run(&["check"]);
+    assert_eq!(check.code, 1);
+    assert!(
+        check
+            .stdout
+            .starts_with("./meetings/2024-02-05.toml:2:9: TOML syntax error"),
+        "{}",
+        check.stdout
+    );
+}
