@@ -374,7 +374,10 @@ tz 2024-10-21 edit huarui-tower energy --doc "台发改能评〔2024〕12号" \
 # with a supervision order (督办), dispatch meetings (调度会) and their
 # decisions, and site visits (现场督导).
 
-# Whom to call about 星辰激光, set after it was opened.
+# Whom to call about 星辰激光 and the cold-chain park, set after they were
+# opened.
+tz 2024-10-08 set huanghe-coldchain --leader "张卫东" --unit "县农业农村局" \
+    --person "韩冬" --person-phone 15139327750
 tz 2024-11-18 set xingchen-laser --leader "李志强" --unit "县产业集聚区管委会" \
     --person "马骏" --person-phone 13782960418 --contact "何晓" --contact-phone 0393-3361702
 
