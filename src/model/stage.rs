@@ -607,6 +607,7 @@ mod tests {
             started: started.map(d),
             annual_plan: Default::default(),
             people: Default::default(),
+            facts: Default::default(),
             stages: stages
                 .iter()
                 .map(|(s, date)| StageEntry {

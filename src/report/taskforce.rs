@@ -1,7 +1,8 @@
 //! The per-task-force table (手续办理调度台账): for each task force, its
 //! procedures over all projects: total needed, obtained, pledged, pending
 //! and overdue (pending past the due date or a pledge past its deadline),
-//! over the projects still preparing or building.
+//! with the authorities (审批部门) that issue them, over the projects still
+//! preparing or building.
 
 use super::Table;
 use super::labels::pick;
@@ -18,6 +19,9 @@ pub struct Row {
     /// The leader on duty (带班领导), when ledger.toml names one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub leader: Option<String>,
+    /// The authorities that issue the task force's procedures (审批部门),
+    /// in catalogue order.
+    pub authorities: Vec<String>,
     pub total: usize,
     pub obtained: usize,
     pub pledged: usize,
@@ -93,6 +97,7 @@ impl Report {
                 name: t.name.clone(),
                 lead_unit: t.lead.clone(),
                 leader: t.leader.clone(),
+                authorities: authorities(settings, &t.key),
                 ..Row::default()
             })
             .collect();
@@ -113,6 +118,18 @@ impl Report {
     }
 }
 
+/// The authorities issuing the catalogue procedures of task force `key`.
+fn authorities(settings: &Settings, key: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in settings.catalogue.iter().filter(|c| c.taskforce == key) {
+        let a = settings.authority(&c.key, key).name.to_string();
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
 impl Row {
     fn add(&mut self, other: &Row) {
         self.total += other.total;
@@ -128,19 +145,20 @@ impl Report {
         let mut t = Table::new(&[
             pick(lang, "task force", "专班"),
             pick(lang, "lead unit", "牵头单位"),
+            pick(lang, "issuing authorities", "审批部门"),
             pick(lang, "procedures", "手续总数"),
             pick(lang, "obtained", "已办结"),
             pick(lang, "pledged", "容缺/承诺"),
             pick(lang, "pending", "待办"),
             pick(lang, "overdue", "逾期"),
         ])
-        .numeric(&[2, 3, 4, 5, 6]);
+        .numeric(&[3, 4, 5, 6, 7]);
         // The leader on duty, when ledger.toml names any.
         let leaders = self.taskforces.iter().any(|r| r.leader.is_some());
         if leaders {
             t.headers
                 .insert(2, pick(lang, "leader on duty", "带班领导").to_string());
-            t.numeric = vec![3, 4, 5, 6, 7];
+            t.numeric = t.numeric.iter().map(|c| c + 1).collect();
         }
         let total_label = pick(lang, "total", "合计").to_string();
         for r in self.taskforces.iter().chain([&self.total]) {
@@ -152,6 +170,7 @@ impl Report {
             let mut row = vec![
                 name,
                 lead,
+                r.authorities.join(pick(lang, ", ", "、")),
                 r.total.to_string(),
                 r.obtained.to_string(),
                 r.pledged.to_string(),

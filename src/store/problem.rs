@@ -195,6 +195,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a meeting file not named after its date (YYYY-MM-DD.toml)",
     ),
     (
+        "unknown-zone",
+        "a development zone key that is not defined in ledger.toml",
+    ),
+    (
         "unmerged",
         "a file a merge or rebase left unmerged (git ls-files -u)",
     ),
