@@ -128,11 +128,11 @@ fn overdue_names_whom_to_call_in_every_format() {
     let mut lines = run.stdout.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "kind,project,name,item,task force (lead unit),due,days overdue,whom to call"
+        "kind,project,name,item,issuing authority,task force (lead unit),due,days overdue,whom to call"
     );
     assert!(
         run.stdout
-            .contains("start,sr,盛润,start of works (开工),督导服务专班 (县委县政府督查服务中心),2024-06-30,10,张伟 13903931234 (leader 李明)\n"),
+            .contains("start,sr,盛润,start of works (开工),县委县政府督查服务中心,督导服务专班 (县委县政府督查服务中心),2024-06-30,10,张伟 13903931234 (leader 李明)\n"),
         "{}",
         run.stdout
     );
@@ -191,7 +191,9 @@ fn overdue_names_whom_to_call_in_every_format() {
         .ok()
         .stdout;
     assert!(
-        csv.starts_with("kind,project,name,item,task force (lead unit),due,days overdue\n"),
+        csv.starts_with(
+            "kind,project,name,item,issuing authority,task force (lead unit),due,days overdue\n"
+        ),
         "{csv}"
     );
 }
@@ -251,7 +253,10 @@ fn task_force_leader_on_duty_is_shown() {
         .run(&["report", "taskforce", "--format", "csv"])
         .ok()
         .stdout;
-    assert!(csv.starts_with("task force,lead unit,procedures,"), "{csv}");
+    assert!(
+        csv.starts_with("task force,lead unit,issuing authorities,procedures,"),
+        "{csv}"
+    );
     l.edit(
         "ledger.toml",
         "lead = \"县自然资源局\"\n",
@@ -264,7 +269,7 @@ fn task_force_leader_on_duty_is_shown() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "task force,lead unit,leader on duty,procedures,obtained,pledged,pending,overdue"
+        "task force,lead unit,leader on duty,issuing authorities,procedures,obtained,pledged,pending,overdue"
     );
     assert!(
         lines
@@ -748,7 +753,7 @@ fn problems_climb_to_the_leaders_and_get_an_order() {
     // The order past its due day is overdue like the others.
     let csv = l.run(&["report", "overdue", "--format", "csv"]).ok().stdout;
     assert!(
-        csv.contains("supervision order,sr,盛润,征地补偿未到位 (order 台督〔2024〕3号),县自然资源局,2024-02-28,2,张伟 13903931234 (leader 李明)\n"),
+        csv.contains("supervision order,sr,盛润,征地补偿未到位 (order 台督〔2024〕3号),县自然资源局,,2024-02-28,2,张伟 13903931234 (leader 李明)\n"),
         "{csv}"
     );
     let json = l.run(&["problem", "list", "--format", "json"]).ok().stdout;
@@ -1085,7 +1090,7 @@ fn problem_list_filters() {
         .ok()
         .stdout;
     assert!(
-        csv.contains("\nproblem,sr,盛润,环评资金未落实,县财政局,2024-02-10,20,"),
+        csv.contains("\nproblem,sr,盛润,环评资金未落实,县财政局,,2024-02-10,20,"),
         "{csv}"
     );
     let csv = l
@@ -1181,7 +1186,7 @@ fn meetings_record_decisions_tracked_to_closure() {
     );
     let csv = l.run(&["report", "overdue", "--format", "csv"]).ok().stdout;
     assert!(
-        csv.contains("decision,sr,盛润,\"协调供电线路迁改 (meeting of 2024-02-20, no. 1)\",县发展和改革委员会,2024-02-25,5,张伟 13903931234 (leader 李明)\n"),
+        csv.contains("decision,sr,盛润,\"协调供电线路迁改 (meeting of 2024-02-20, no. 1)\",县发展和改革委员会,,2024-02-25,5,张伟 13903931234 (leader 李明)\n"),
         "{csv}"
     );
     let json = l
@@ -1581,7 +1586,7 @@ fn a_broken_meeting_file_is_left_out_not_the_report() {
     assert_eq!(run.code, 4, "{}", run.stderr);
     assert!(
         run.stdout.contains(
-            "\ndecision,,,\"协调 (meeting of 2024-02-01, no. 1)\",县水利局,2024-02-10,20,\n"
+            "\ndecision,,,\"协调 (meeting of 2024-02-01, no. 1)\",县水利局,,2024-02-10,20,\n"
         ),
         "{}",
         run.stdout
