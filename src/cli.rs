@@ -208,7 +208,7 @@ pub enum Command {
     /// kept). An empty value removes an optional field. A new type adds,
     /// as pending, the procedures it needs that the task list lacks, and
     /// removes nothing.
-    Set(SetArgs),
+    Set(Box<SetArgs>),
     /// Change a project's ID (its folder): `git mv` in a git repository, so
     /// `taizhang log NEW` still shows its earlier history.
     Rename(RenameArgs),
