@@ -5,6 +5,7 @@
 mod support;
 
 mod catalogue;
+mod coordination;
 mod core;
 mod core_ledger;
 mod core_refusals;
