@@ -28,8 +28,13 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-cargo build --release --quiet --bin taizhang --example gen_ledger
-tz=$PWD/target/release/taizhang
+# BENCH_BIN=/path/to/taizhang measures that binary instead of building one.
+if [ -n "${BENCH_BIN:-}" ]; then
+  [ -x target/release/examples/gen_ledger ] || cargo build --release --quiet --example gen_ledger
+else
+  cargo build --release --quiet --bin taizhang --example gen_ledger
+fi
+tz=${BENCH_BIN:-$PWD/target/release/taizhang}
 gen=$PWD/target/release/examples/gen_ledger
 mkdir -p "$work"
 results=$work/results.tsv

@@ -3,9 +3,11 @@
 
 use super::{Ctx, Output, date_arg};
 use crate::cli::{OverdueArgs, SlowArgs, WeeklyArgs};
+use crate::model::People;
 use crate::report::{Format, html, overdue, render, slow, taskforce, weekly};
 use crate::store::Ledger;
 use anyhow::{Result, bail};
+use std::sync::Arc;
 
 /// Exit status of `report overdue --exit-code` when anything is overdue.
 pub const OVERDUE_EXIT: u8 = 3;
@@ -14,6 +16,15 @@ pub const OVERDUE_EXIT: u8 = 3;
 /// every ledger covered, as of --today, in --taskforce's view.
 pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
     let today = ctx.today;
+    // Overdue decisions of the dispatch meetings, and the projects they
+    // name, whose name and people each item carries.
+    let mut decisions =
+        overdue::decision_items(&super::meeting::decisions_on(ctx, today, true)?, |_| None);
+    let named: std::collections::HashSet<(Option<String>, String)> = decisions
+        .iter()
+        .map(|i| (i.ledger.clone(), i.project.to_string()))
+        .collect();
+    type Named = Option<((Option<String>, String), (Arc<str>, Option<Arc<People>>))>;
     // Each project's items join the list as soon as they are made: a
     // province's items are many, and never held twice. Once the first
     // projects show how many items a project has, room for all is
@@ -21,22 +32,47 @@ pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
     // not copied as it grows.
     let projects = ctx.project_count()?;
     let mut all = Vec::new();
+    let mut known = std::collections::HashMap::new();
     let mut seen = 0;
     let ledger = ctx.each_project_on(
         today,
-        |s, lp| overdue::items(s, &lp, today),
-        |v| {
+        |s, lp| {
+            let key = (lp.ledger.clone(), lp.id.clone());
+            let named: Named = named.contains(&key).then(|| {
+                let people =
+                    (!lp.project.people.is_empty()).then(|| Arc::new(lp.project.people.clone()));
+                (key, (lp.project.name.as_str().into(), people))
+            });
+            (overdue::items(s, &lp, today), named)
+        },
+        |(v, named)| {
             all.extend(v);
+            if let Some((key, n)) = named {
+                known.insert(key, n);
+            }
             seen += 1;
             if seen == 1024.min(projects) {
-                all.reserve((all.len() / seen + 1) * (projects - seen) * 5 / 4);
+                all.reserve((all.len() / seen + 1) * (projects - seen) * 5 / 4 + decisions.len());
             }
         },
     )?;
+    for i in &mut decisions {
+        if let Some((name, people)) = known.get(&(i.ledger.clone(), i.project.to_string())) {
+            i.project_name = name.clone();
+            i.people = people.clone();
+        }
+    }
+    all.extend(decisions);
     if let Some(key) = &ctx.taskforce {
         // A late start belongs to the supervision task force, not to the
         // task force whose view this is (problems are already cut by unit).
-        all.retain(|i| &*i.taskforce == key || i.kind == overdue::Kind::Problem);
+        all.retain(|i| {
+            &*i.taskforce == key
+                || matches!(
+                    i.kind,
+                    overdue::Kind::Problem | overdue::Kind::Order | overdue::Kind::Decision
+                )
+        });
     }
     if let Some(a) = &ctx.authority {
         // A late start is chased through the supervision task force's lead.
@@ -108,15 +144,17 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
     }
     // Each project becomes its part of the bulletin as soon as it is read.
     let today = ctx.today;
+    let decisions = super::meeting::decisions_on(ctx, weekly::as_of(day, today), false)?;
+    let named = weekly::named(&decisions);
     let tally = taskforce::Tally::default();
     let mut parts = weekly::Gather::default();
     let ledger = ctx.each_project_on(
         weekly::as_of(day, today),
-        |s, lp| weekly::part(s, &lp, day, today, ctx.lang(s), &tally),
+        |s, lp| weekly::part(s, lp, day, today, ctx.lang(s), &tally, &named),
         |part| parts.add(part),
     )?;
     let lang = ctx.lang(&ledger.settings);
-    let mut report = weekly::assemble(&ledger.settings, parts, tally, day, today);
+    let mut report = weekly::assemble(&ledger.settings, parts, tally, day, today, decisions);
     report.skipped = ctx.skipped();
     let text = match ctx.format {
         Format::Json => {

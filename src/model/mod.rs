@@ -51,3 +51,10 @@ pub mod compact {
         v.is_none() && !WRITING.get()
     }
 }
+pub mod escalation;
+pub mod funds;
+pub mod people;
+pub use escalation::{EscalationRules, Level};
+pub use funds::{FundEntry, FundKind};
+pub use people::People;
+pub mod meeting;
