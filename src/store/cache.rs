@@ -719,11 +719,19 @@ pub fn map_projects<T: Send>(
     }
     let chunks: Vec<&[String]> = folders.chunks(CHUNK).collect();
     let mut next = chunks.first().map(|chunk| frames(&mut session.old, chunk));
+    // The slots of the chunk before, written while this one is handled.
+    let mut pending: Option<(u64, bool, Vec<Slot>)> = None;
     for (k, chunk) in chunks.iter().enumerate() {
         let (from, gone, olds) = next.take().expect("read ahead");
-        // The next chunk's frames are read while this one is handled.
+        // The previous chunk's frames are written and the next chunk's read
+        // while this one is handled.
         let (ahead, done) = rayon::join(
-            || chunks.get(k + 1).map(|c| frames(&mut session.old, c)),
+            || {
+                if let Some((from, changed, slots)) = pending.take() {
+                    session.write(from, changed, slots);
+                }
+                chunks.get(k + 1).map(|c| frames(&mut session.old, c))
+            },
             || {
                 chunk
                     .par_iter()
@@ -747,6 +755,9 @@ pub fn map_projects<T: Send>(
             slots.push(slot);
             emit(value);
         }
+        pending = Some((from, changed, slots));
+    }
+    if let Some((from, changed, slots)) = pending {
         session.write(from, changed, slots);
     }
     session.finish();
