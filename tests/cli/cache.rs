@@ -39,13 +39,15 @@ fn cached(l: &Ledger, args: &[&str]) -> (Run, (usize, usize)) {
 /// Reports until one reads no file (the files of a copy made a moment
 /// ago are re-read until their times are older than a report's start).
 fn settle(l: &Ledger) {
-    for _ in 0..100 {
-        if cached(l, &["report", "overdue"]).1.1 == 0 {
+    let mut last = (0, 0);
+    for _ in 0..200 {
+        last = cached(l, &["report", "overdue"]).1;
+        if last.1 == 0 {
             return;
         }
         std::thread::sleep(Duration::from_millis(30));
     }
-    panic!("the cache never settled");
+    panic!("the cache never settled: last report reused {} and read {}", last.0, last.1);
 }
 
 /// The same report with and without the cache: same exit code, same
