@@ -47,7 +47,10 @@ fn settle(l: &Ledger) {
         }
         std::thread::sleep(Duration::from_millis(30));
     }
-    panic!("the cache never settled: last report reused {} and read {}", last.0, last.1);
+    panic!(
+        "the cache never settled: last report reused {} and read {}",
+        last.0, last.1
+    );
 }
 
 /// The same report with and without the cache: same exit code, same
