@@ -136,7 +136,6 @@ pub fn build(
 ) -> Weekly {
     let (monday, sunday) = week(day);
     let as_of = as_of(day, today);
-    let in_week = |d: Date| monday <= d && d <= as_of;
 
     let year = as_of.year();
     let mut plan = Decimal::ZERO;
@@ -168,6 +167,52 @@ pub fn build(
         elapsed_percent: 100 * d / n,
     };
 
+    let (obtained, started, investment) = in_period(settings, projects, monday, as_of);
+
+    let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
+    for i in overdue::build(settings, projects, as_of).items {
+        if matches!(i.kind, Kind::Pledge | Kind::Problem) {
+            groups.entry(i.lead_unit.to_string()).or_default().push(i);
+        }
+    }
+    let overdue = groups
+        .into_iter()
+        .map(|(unit, items)| UnitGroup { unit, items })
+        .collect();
+
+    let lit = slow::build(settings, projects, as_of, lang, false).projects;
+
+    let (next_monday, next_sunday) = week(sunday + Days::new(1));
+    let next_week = deadlines(settings, projects, next_monday, next_sunday);
+
+    let iso = monday.iso_week();
+    Weekly {
+        ledger: settings.name.clone(),
+        year: iso.year(),
+        week: iso.week(),
+        week_start: monday,
+        week_end: sunday,
+        as_of,
+        headline,
+        obtained,
+        started,
+        investment,
+        overdue,
+        lit,
+        next_week,
+        taskforces: taskforce::build(settings, projects, as_of),
+    }
+}
+
+/// What happened from `from` to `to` (both included): procedures obtained,
+/// projects started and progress entries, each sorted by date.
+pub fn in_period(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    from: Date,
+    to: Date,
+) -> (Vec<Obtained>, Vec<Started>, Vec<Investment>) {
+    let in_week = |d: Date| from <= d && d <= to;
     let mut obtained = Vec::new();
     let mut started = Vec::new();
     let mut investment = Vec::new();
@@ -230,22 +275,19 @@ pub fn build(
     });
     investment
         .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
+    (obtained, started, investment)
+}
 
-    let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
-    for i in overdue::build(settings, projects, as_of).items {
-        if matches!(i.kind, Kind::Pledge | Kind::Problem) {
-            groups.entry(i.lead_unit.to_string()).or_default().push(i);
-        }
-    }
-    let overdue = groups
-        .into_iter()
-        .map(|(unit, items)| UnitGroup { unit, items })
-        .collect();
-
-    let lit = slow::build(settings, projects, as_of, lang, false).projects;
-
-    let (next_monday, next_sunday) = week(sunday + Days::new(1));
-    let next = |d: Date| next_monday <= d && d <= next_sunday;
+/// The deadlines falling from `from` to `to` (both included): pending
+/// procedures' due dates, open pledges' deadlines, planned starts of
+/// projects not started, and open problems' time limits, by date.
+pub fn deadlines(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    from: Date,
+    to: Date,
+) -> Vec<Upcoming> {
+    let next = |d: Date| from <= d && d <= to;
     let mut next_week = Vec::new();
     for lp in projects {
         let mut push = |kind, item: String, unit: String, due: Date| {
@@ -291,24 +333,7 @@ pub fn build(
         (a.due, &a.ledger, &a.project, a.kind, &a.item)
             .cmp(&(b.due, &b.ledger, &b.project, b.kind, &b.item))
     });
-
-    let iso = monday.iso_week();
-    Weekly {
-        ledger: settings.name.clone(),
-        year: iso.year(),
-        week: iso.week(),
-        week_start: monday,
-        week_end: sunday,
-        as_of,
-        headline,
-        obtained,
-        started,
-        investment,
-        overdue,
-        lit,
-        next_week,
-        taskforces: taskforce::build(settings, projects, as_of),
-    }
+    next_week
 }
 
 /// The ledger cell of a roll-up, or nothing for a single ledger.
