@@ -2,6 +2,9 @@
 //! the documented JSON) and a `Table` of labelled rows, which `render` turns
 //! into a terminal table, CSV or Markdown.
 
+pub mod bulletin;
+pub mod bulletin_doc;
+pub mod docx;
 pub mod html;
 pub mod labels;
 pub mod ledger_sheet;
