@@ -21,7 +21,9 @@ fn period(ctx: &Ctx, a: &BulletinArgs) -> Result<Period> {
         let day = parse_date(&format!("{m}-01"))
             .ok()
             .filter(|_| m.len() == 7)
-            .ok_or_else(|| anyhow!("--month: invalid month \"{m}\": expected YYYY-MM, e.g. 2024-11"))?;
+            .ok_or_else(|| {
+                anyhow!("--month: invalid month \"{m}\": expected YYYY-MM, e.g. 2024-11")
+            })?;
         return Ok(Period::month(day));
     }
     if let (Some(f), Some(t)) = (&a.from, &a.to) {
@@ -108,7 +110,11 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
 
     // Publishing reads the index under the lock, so two clerks never take
     // the same number.
-    let _lock = if a.publish { Some(ledger.lock()?) } else { None };
+    let _lock = if a.publish {
+        Some(ledger.lock()?)
+    } else {
+        None
+    };
     let index = Index::read(&ledger.root)?;
     if a.publish
         && let Some(p) = index.find(&scope, &period)
@@ -186,13 +192,20 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         Some(out) => {
             atomic_write(out, &bytes)?;
             if !a.publish {
-                said.push_str(&format!(
-                    "{} {} ({}) → {}\n",
-                    if b.issue.draft { "Draft" } else { "Bulletin" },
-                    b.issue.label(lang),
-                    period.label(lang),
-                    out.display()
-                ));
+                said.push_str(&match lang {
+                    crate::model::Lang::Zh => format!(
+                        "征求意见稿{}（{}）已写入{}\n",
+                        b.issue.label(lang),
+                        period.label(lang),
+                        out.display()
+                    ),
+                    crate::model::Lang::En => format!(
+                        "Draft {} ({}) written to {}\n",
+                        b.issue.label(lang),
+                        period.label(lang),
+                        out.display()
+                    ),
+                });
             }
             Ok(Output::ok(said))
         }
@@ -227,8 +240,7 @@ fn publish(
         );
     }
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
     atomic_write(&path, bytes)?;
     index.add(Published {

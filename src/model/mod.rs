@@ -16,6 +16,8 @@ pub use date::{Date, parse_date};
 pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};
 pub use project::Project;
-pub use settings::{BulletinSettings, CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
+pub use settings::{
+    BulletinSettings, CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce,
+};
 pub mod progress;
 pub use progress::{ProblemRecord, ProgressEntry};

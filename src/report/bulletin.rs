@@ -865,7 +865,9 @@ fn ranking(
     for o in overdue {
         let name = match by {
             RankBy::Township => o.township.as_deref(),
-            RankBy::Taskforce => (!o.taskforce_name.is_empty()).then_some(o.taskforce_name.as_str()),
+            RankBy::Taskforce => {
+                (!o.taskforce_name.is_empty()).then_some(o.taskforce_name.as_str())
+            }
             RankBy::IssuingUnit => o.issuer.as_deref(),
         };
         if let Some(n) = name.filter(|n| counted.contains_key(*n)) {

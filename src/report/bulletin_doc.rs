@@ -90,6 +90,23 @@ fn md(d: Date) -> String {
     d.format("%m-%d").to_string()
 }
 
+/// "this month" → "This month".
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// "名称（说明）" / "name (note)".
+fn paren(lang: Lang, text: &str, note: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{text}（{note}）"),
+        Lang::En => format!("{text} ({note})"),
+    }
+}
+
 impl Bulletin {
     /// The document every human format renders.
     pub fn doc(&self, lang: Lang) -> Doc {
@@ -127,7 +144,12 @@ impl Bulletin {
             Lang::Zh => format!("与上期相比（{}以来）", since + chrono::Days::new(1)),
             Lang::En => format!("Changes since the last bulletin (after {since})"),
         };
-        push("changes", &changes_title, self.change_lines(lang), Vec::new());
+        push(
+            "changes",
+            &changes_title,
+            self.change_lines(lang),
+            Vec::new(),
+        );
         push(
             "late-starts",
             pick(
@@ -320,9 +342,10 @@ impl Bulletin {
                     kinds.push(format!("{p} in production"));
                 }
                 lines.push(format!(
-                    "Started in all: {}; not started: {}. {this}: {}; {} procedures obtained.",
+                    "Started in all: {}; not started: {}. {}: {}; {} procedures obtained.",
                     h.started,
                     h.not_started,
+                    capitalised(this),
                     kinds.join(", "),
                     h.procedures_obtained
                 ));
@@ -349,7 +372,10 @@ impl Bulletin {
                 .collect()
         };
         line(pick(lang, "Newly red", "新亮红灯"), names(&c.newly_red));
-        line(pick(lang, "Newly yellow", "新亮黄灯"), names(&c.newly_yellow));
+        line(
+            pick(lang, "Newly yellow", "新亮黄灯"),
+            names(&c.newly_yellow),
+        );
         line(
             pick(lang, "Back to green", "恢复绿灯"),
             names(&c.back_to_green),
@@ -359,10 +385,10 @@ impl Bulletin {
             c.started
                 .iter()
                 .map(|s| {
-                    format!(
-                        "{}（{}）",
-                        shown(&s.ledger, &s.project_name, lang),
-                        md(s.started)
+                    paren(
+                        lang,
+                        &shown(&s.ledger, &s.project_name, lang),
+                        &md(s.started),
                     )
                 })
                 .collect(),
@@ -379,12 +405,8 @@ impl Bulletin {
             c.obtained
                 .iter()
                 .map(|o| {
-                    format!(
-                        "{} {}（{}）",
-                        shown(&o.ledger, &o.project_name, lang),
-                        o.name,
-                        md(o.obtained)
-                    )
+                    let what = format!("{} {}", shown(&o.ledger, &o.project_name, lang), o.name);
+                    paren(lang, &what, &md(o.obtained))
                 })
                 .collect(),
         );
@@ -393,12 +415,13 @@ impl Bulletin {
             c.problems_resolved
                 .iter()
                 .map(|r| {
-                    format!(
-                        "{}：{}（{}）",
+                    let what = format!(
+                        "{}{}{}",
                         shown(&r.project.ledger, &r.project.name, lang),
-                        r.what,
-                        r.unit
-                    )
+                        pick(lang, ": ", "："),
+                        r.what
+                    );
+                    paren(lang, &what, &r.unit)
                 })
                 .collect(),
         );
@@ -407,12 +430,12 @@ impl Bulletin {
             c.pledges_fulfilled
                 .iter()
                 .map(|f| {
-                    format!(
-                        "{} {}（{}）",
+                    let what = format!(
+                        "{} {}",
                         shown(&f.project.ledger, &f.project.name, lang),
-                        f.name,
-                        md(f.fulfilled)
-                    )
+                        f.name
+                    );
+                    paren(lang, &what, &md(f.fulfilled))
                 })
                 .collect(),
         );
@@ -425,13 +448,14 @@ impl Bulletin {
                         Lang::Zh => format!("逾期{}天", o.days_overdue),
                         Lang::En => format!("{} days overdue", o.days_overdue),
                     };
-                    format!(
-                        "{} {}（{}，{}，{days}）",
+                    let what = format!(
+                        "{} {}",
                         shown(&o.project.ledger, &o.project.name, lang),
-                        o.item,
-                        o.kind.label(lang),
-                        o.unit
-                    )
+                        o.item
+                    );
+                    let note = [o.kind.label(lang), o.unit.as_str(), days.as_str()]
+                        .join(pick(lang, ", ", "，"));
+                    paren(lang, &what, &note)
                 })
                 .collect(),
         );
@@ -527,7 +551,10 @@ impl Bulletin {
             let last = h.len() - 1;
             let mut t = Table::new(&h).numeric(&[last]);
             for i in items {
-                let mut row = vec![shown(&i.project.ledger, &i.project.name, lang), i.item.clone()];
+                let mut row = vec![
+                    shown(&i.project.ledger, &i.project.name, lang),
+                    i.item.clone(),
+                ];
                 if kind != Kind::Problem {
                     row.push(i.taskforce_name.clone());
                 }
@@ -540,7 +567,7 @@ impl Bulletin {
                 t.push(row);
             }
             parts.push(Part {
-                heading: format!("{title}（{}）", items.len()),
+                heading: paren(lang, title, &items.len().to_string()),
                 lines: Vec::new(),
                 table: Some(t),
             });
@@ -649,7 +676,10 @@ impl Bulletin {
                 ]);
             }
             let line = match lang {
-                Lang::Zh => format!("红榜（排名第一）：{}；黄榜（排名末位）：{}。", r.best, r.worst),
+                Lang::Zh => format!(
+                    "红榜（排名第一）：{}；黄榜（排名末位）：{}。",
+                    r.best, r.worst
+                ),
                 Lang::En => format!("Best (红榜): {}; worst (黄榜): {}.", r.best, r.worst),
             };
             parts.push(Part {

@@ -243,14 +243,14 @@ fn labelled_table(t: &super::Table) -> String {
     for (r, row) in t.rows.iter().enumerate() {
         out.push_str("<tr>");
         for (i, c) in row.iter().enumerate() {
-            let tint = t
-                .tints
-                .iter()
-                .find(|(tr, tc, _)| *tr == r && *tc == i)
-                .map(|(_, _, tint)| match tint {
-                    super::Tint::Red => "red",
-                    super::Tint::Yellow => "yellow",
-                });
+            let tint =
+                t.tints
+                    .iter()
+                    .find(|(tr, tc, _)| *tr == r && *tc == i)
+                    .map(|(_, _, tint)| match tint {
+                        super::Tint::Red => "red",
+                        super::Tint::Yellow => "yellow",
+                    });
             let class = match (num(i), tint) {
                 (true, _) => " class=\"num\"".to_string(),
                 (false, Some(t)) => format!(" class=\"{t}\""),

@@ -75,10 +75,12 @@ impl Index {
                 )
             };
             let date = |col: &str| parse_date(table.get(i, col)).map_err(|e| bad(col, e));
-            let year = table
-                .get(i, "year")
-                .parse::<i32>()
-                .map_err(|_| bad("year", format!("\"{}\" is not a year", table.get(i, "year"))))?;
+            let year = table.get(i, "year").parse::<i32>().map_err(|_| {
+                bad(
+                    "year",
+                    format!("\"{}\" is not a year", table.get(i, "year")),
+                )
+            })?;
             let no = table
                 .get(i, "no")
                 .parse::<u32>()
@@ -87,7 +89,10 @@ impl Index {
                 .ok_or_else(|| {
                     bad(
                         "no",
-                        format!("\"{}\" is not an issue number (1, 2, …)", table.get(i, "no")),
+                        format!(
+                            "\"{}\" is not an issue number (1, 2, …)",
+                            table.get(i, "no")
+                        ),
                     )
                 })?;
             let kind = PeriodKind::parse(table.get(i, "kind")).map_err(|e| bad("kind", e))?;

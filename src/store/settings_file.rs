@@ -5,7 +5,9 @@ use super::Problem;
 use super::tomldoc::{self, Reader};
 use crate::model::calendar::Calendar;
 use crate::model::settings::Limit;
-use crate::model::{BulletinSettings, CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
+use crate::model::{
+    BulletinSettings, CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce,
+};
 use std::collections::BTreeSet;
 use std::path::Path;
 
