@@ -4,6 +4,7 @@
 
 mod support;
 
+mod bulletin;
 mod core;
 mod core_ledger;
 mod core_refusals;
