@@ -3,7 +3,7 @@
 //! in red in a 小标宋-style font; the 期号 under it; the compiling unit and
 //! the date above a red rule; the text in a 仿宋-style font at 三号 (16 pt)
 //! on a fixed 28 pt line; section headings in 黑体, subheadings in 楷体;
-//! tables at 小四; the 报送/抄送 block between two rules at the end; the
+//! tables at 五号; the 报送/抄送 block between two rules at the end; the
 //! page number as "— 1 —" at the foot. Each font names its fallbacks in the
 //! font table (`w:altName`), so Word, WPS and LibreOffice pick the nearest
 //! font a machine has. The bytes depend on the bulletin alone (no clock).
@@ -43,12 +43,12 @@ const FONT_TABLE: &str = concat!(
     r#"</w:fonts>"#
 );
 
-/// Half-points: 小初 36 pt, 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt.
+/// Half-points: 小初 36 pt, 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt.
 const SIZE_MASTHEAD: usize = 72;
 const SIZE_HEADING: usize = 44;
 const SIZE_BODY: usize = 32;
 const SIZE_SMALL: usize = 28;
-const SIZE_TABLE: usize = 24;
+const SIZE_TABLE: usize = 21;
 const RED: &str = "FF0000";
 /// The width of the type area on A4 with 28 mm + 26 mm side margins (twips).
 const TEXT_WIDTH: usize = 11906 - 1588 - 1474;
@@ -86,24 +86,56 @@ fn rule(position: ParagraphBorderPosition, color: &str, size: usize) -> Paragrap
     )
 }
 
-/// Column widths in proportion to the longest text of each column (at
-/// least two characters), over the width of the type area.
+/// Column widths (twips): a column that cannot wrap (dates, numbers, codes:
+/// ASCII without spaces) gets its full width; every other column at least
+/// three characters (or its longest text, if shorter), and what is left of
+/// the type area is shared in proportion to how much longer each one's
+/// longest text is.
 fn widths(t: &Table) -> Vec<usize> {
+    // Units of half a CJK character at 五号 (10.5 pt), with room for
+    // fallback fonts whose digits are wider than Times New Roman's.
+    const UNIT: usize = 116;
+    const PADDING: usize = 260;
+    // An ASCII character of a column that cannot wrap, in the widest
+    // fallback font (DejaVu Serif's digits).
+    const RIGID_UNIT: usize = 150;
     let len = |s: &str| {
         s.chars()
             .map(|c| if c.is_ascii() { 1 } else { 2 })
             .sum::<usize>()
     };
-    let mut w: Vec<usize> = t.headers.iter().map(|h| len(h).max(4)).collect();
+    let n = t.headers.len();
+    // Headings wrap: they ask for two characters.
+    let mut need: Vec<usize> = t.headers.iter().map(|h| len(h).min(4)).collect();
+    let mut rigid = vec![true; n];
     for row in &t.rows {
-        for (i, c) in row.iter().enumerate() {
-            if let Some(x) = w.get_mut(i) {
-                *x = (*x).max(len(c).min(40));
+        for (i, c) in row.iter().enumerate().take(n) {
+            need[i] = need[i].max(len(c).min(80));
+            if !c.chars().all(|ch| ch.is_ascii_graphic()) {
+                rigid[i] = false;
             }
         }
     }
-    let total: usize = w.iter().sum::<usize>().max(1);
-    w.iter().map(|x| x * TEXT_WIDTH / total).collect()
+    let min: Vec<usize> = (0..n)
+        .map(|i| {
+            if rigid[i] {
+                need[i] * RIGID_UNIT + PADDING
+            } else {
+                need[i].min(6) * UNIT + PADDING
+            }
+        })
+        .collect();
+    let left = TEXT_WIDTH.saturating_sub(min.iter().sum());
+    let extra: Vec<usize> = (0..n)
+        .map(|i| if rigid[i] { 0 } else { need[i].saturating_sub(6) })
+        .collect();
+    let total_extra: usize = extra.iter().sum();
+    (0..n)
+        .map(|i| match total_extra {
+            0 => min[i] + left / n.max(1),
+            t => min[i] + extra[i] * left / t,
+        })
+        .collect()
 }
 
 fn table(t: &Table) -> docx_rs::Table {
@@ -146,6 +178,7 @@ fn table(t: &Table) -> docx_rs::Table {
         ));
     }
     docx_rs::Table::new(rows)
+        .layout(docx_rs::TableLayoutType::Fixed)
         .set_grid(grid)
         .width(TEXT_WIDTH, WidthType::Dxa)
 }
