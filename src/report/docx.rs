@@ -127,7 +127,13 @@ fn widths(t: &Table) -> Vec<usize> {
         .collect();
     let left = TEXT_WIDTH.saturating_sub(min.iter().sum());
     let extra: Vec<usize> = (0..n)
-        .map(|i| if rigid[i] { 0 } else { need[i].saturating_sub(6) })
+        .map(|i| {
+            if rigid[i] {
+                0
+            } else {
+                need[i].saturating_sub(6)
+            }
+        })
         .collect();
     let total_extra: usize = extra.iter().sum();
     (0..n)

@@ -1,6 +1,8 @@
-//! The weekly bulletin as one self-contained HTML page: inline CSS, the
-//! tables of the Markdown bulletin, and an inline SVG bar chart of the
-//! per-task-force table (obtained / pledged / pending, overdue in red). No
+//! The weekly bulletin and the bulletin (简报) as self-contained HTML pages:
+//! inline CSS, the tables of the Markdown forms (each cell labelled, so at
+//! phone width a row stacks into a card), and an inline SVG chart of the
+//! procedures by task force, whose legend names every segment of its bars,
+//! overdue pledges and overdue procedures in red segments of their own. No
 //! scripts, fonts or images from outside, so the file can be mailed as is.
 
 use super::labels::pick;
@@ -16,10 +18,17 @@ h3{font-size:1.05em;margin-bottom:.3em}\
 table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:.92em}\
 th,td{border:1px solid #bbb;padding:.3em .5em;text-align:left;vertical-align:top}\
 th{background:#f3f3f3}\
-td:nth-child(-n+2){white-space:nowrap}\
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}\
+td.nw{white-space:nowrap}\
 .none{color:#777}\
-svg{display:block;margin:.5em 0 1em;max-width:100%;height:auto}";
+.note{color:#444;font-size:.9em}\
+svg{display:block;margin:.5em 0 1em;max-width:100%;height:auto}\
+@media (max-width:600px){body{padding:0 .6em}\
+table,thead,tbody,tr,th,td{display:block;width:auto}thead{display:none}\
+tr{border:1px solid #bbb;margin:0 0 .6em;padding:.2em .4em}\
+td{border:none;padding:.15em 0;text-align:left!important;white-space:normal!important}\
+td::before{content:attr(data-label)\"：\";color:#555}}\
+@media print{@page{size:A4;margin:20mm}body{max-width:none;margin:0}h2,h3{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}}";
 
 /// The bulletin page.
 pub fn weekly(w: &Weekly, lang: Lang) -> String {
@@ -43,7 +52,7 @@ pub fn weekly(w: &Weekly, lang: Lang) -> String {
             out.push_str("</ul>\n");
         }
         if n == last {
-            out.push_str(&chart(w, lang));
+            out.push_str(&chart(&weekly_chart_rows(w), lang));
         }
         if s.lines.is_empty() && s.parts.iter().all(|(_, t)| t.rows.is_empty()) {
             out.push_str(&format!("<p class=\"none\">{}</p>\n", esc(&s.empty)));
@@ -56,85 +65,12 @@ pub fn weekly(w: &Weekly, lang: Lang) -> String {
             if t.rows.is_empty() {
                 out.push_str(&format!("<p class=\"none\">{}</p>\n", esc(&s.empty)));
             } else {
-                out.push_str(&t.html());
+                out.push_str(&labelled_table(t));
             }
         }
     }
     out.push_str("</body>\n</html>\n");
     out
-}
-
-/// A horizontal stacked bar per task force: obtained, pledged, pending,
-/// with the overdue count in red after the bar.
-fn chart(w: &Weekly, lang: Lang) -> String {
-    const LABEL: i64 = 190;
-    const BAR: i64 = 560;
-    const ROW: i64 = 30;
-    const TOP: i64 = 40;
-    let rows = &w.taskforces.taskforces;
-    let max = rows.iter().map(|r| r.total).max().unwrap_or(0).max(1) as i64;
-    let height = TOP + ROW * rows.len() as i64 + 10;
-    let width = LABEL + BAR + 120;
-    let title = pick(lang, "Procedures by task force", "各专班手续办理情况");
-    let mut s = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-size=\"13\">\n",
-        esc(title)
-    );
-    let legend = [
-        ("#2e7d32", pick(lang, "obtained", "已办结")),
-        ("#1565c0", pick(lang, "pledged", "容缺/承诺")),
-        ("#bdbdbd", pick(lang, "pending", "待办")),
-        ("#c62828", pick(lang, "overdue", "逾期")),
-    ];
-    for (i, (color, label)) in legend.iter().enumerate() {
-        let x = LABEL + 130 * i as i64;
-        s.push_str(&format!(
-            "<rect x=\"{x}\" y=\"8\" width=\"14\" height=\"14\" fill=\"{color}\"/><text x=\"{}\" y=\"20\">{}</text>\n",
-            x + 20,
-            esc(label)
-        ));
-    }
-    for (i, r) in rows.iter().enumerate() {
-        let y = TOP + ROW * i as i64;
-        s.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
-            LABEL - 10,
-            y + 16,
-            esc(&r.name)
-        ));
-        let mut x = LABEL;
-        for (count, color) in [
-            (r.obtained, "#2e7d32"),
-            (r.pledged, "#1565c0"),
-            (r.pending, "#bdbdbd"),
-        ] {
-            let wdt = count as i64 * BAR / max;
-            if wdt > 0 {
-                s.push_str(&format!(
-                    "<rect x=\"{x}\" y=\"{}\" width=\"{wdt}\" height=\"20\" fill=\"{color}\"><title>{count}</title></rect>\n",
-                    y + 2
-                ));
-            }
-            x += wdt;
-        }
-        let label = match lang {
-            Lang::En => format!("{}/{} done", r.obtained + r.pledged, r.total),
-            Lang::Zh => format!("已办{}/{}", r.obtained + r.pledged, r.total),
-        };
-        let overdue = match (r.overdue, lang) {
-            (0, _) => String::new(),
-            (n, Lang::En) => format!(" <tspan fill=\"#c62828\">{n} overdue</tspan>"),
-            (n, Lang::Zh) => format!(" <tspan fill=\"#c62828\">逾期{n}</tspan>"),
-        };
-        s.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\">{}{overdue}</text>\n",
-            x + 6,
-            y + 16,
-            esc(&label)
-        ));
-    }
-    s.push_str("</svg>\n");
-    s
 }
 
 /// The bulletin's page: A4 when printed (a page per section), and at phone
@@ -156,6 +92,7 @@ table{border-collapse:collapse;width:100%;margin:.4em 0 1em;font-size:.95em}\
 th,td{border:1px solid #999;padding:.3em .5em;text-align:left;vertical-align:top}\
 th{background:#f2f2f2;white-space:nowrap}\
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
+td.nw{white-space:nowrap}\
 td.red{color:#c00;font-weight:bold}td.yellow{color:#a67c00;font-weight:bold}\
 .note{color:#444;font-size:.9em}\
 .distribution{border-top:1px solid #111;border-bottom:1px solid #111;margin-top:2em;padding:.4em 0}\
@@ -215,7 +152,7 @@ pub fn bulletin(b: &super::bulletin::Bulletin, lang: Lang) -> String {
             }
         }
         if s.id == "overview" {
-            out.push_str(&bulletin_chart(b, lang));
+            out.push_str(&chart(&bulletin_chart_rows(b), lang));
         }
         out.push_str("</section>\n");
     }
@@ -251,9 +188,12 @@ fn labelled_table(t: &super::Table) -> String {
                         super::Tint::Red => "red",
                         super::Tint::Yellow => "yellow",
                     });
-            let class = match (num(i), tint) {
-                (true, _) => " class=\"num\"".to_string(),
-                (false, Some(t)) => format!(" class=\"{t}\""),
+            // Dates, numbers and IDs never break inside.
+            let ascii = !c.is_empty() && c.chars().all(|ch| ch.is_ascii_graphic());
+            let class = match (num(i), tint, ascii) {
+                (true, _, _) => " class=\"num\"".to_string(),
+                (false, Some(t), _) => format!(" class=\"{t}\""),
+                (false, None, true) => " class=\"nw\"".to_string(),
                 _ => String::new(),
             };
             let label = t.headers.get(i).map_or("", String::as_str);
@@ -269,44 +209,77 @@ fn labelled_table(t: &super::Table) -> String {
     out
 }
 
-/// Procedures by task force as stacked bars: obtained, pledged and not yet
-/// due, pledged and overdue, pending and not yet due, pending and overdue.
-/// Every segment has its own colour and its own legend entry, and the two
-/// overdue segments are red, so the bars add up to the procedures needed.
-fn bulletin_chart(b: &super::bulletin::Bulletin, lang: Lang) -> String {
-    use super::overdue::Kind;
-    const LABEL: i64 = 150;
-    const BAR: i64 = 480;
-    const ROW: i64 = 28;
-    const TOP: i64 = 64;
-    let count = |key: &str, kind: Kind| {
-        let list = match kind {
-            Kind::Pledge => &b.overdue.pledges,
-            _ => &b.overdue.procedures,
-        };
-        list.iter().filter(|o| o.taskforce == key).count()
-    };
-    let rows: Vec<(&str, [usize; 5], usize)> = b
-        .taskforces
+/// One task force's bar: its name and its procedures split five ways.
+struct Bar<'a> {
+    name: &'a str,
+    /// Obtained, pledged and not yet due, pledged and overdue, pending and
+    /// not yet due, pending and overdue: together, the procedures needed.
+    segments: [usize; 5],
+}
+
+impl<'a> Bar<'a> {
+    fn of(row: &'a super::taskforce::Row, late_pledges: usize) -> Bar<'a> {
+        let late_pledges = late_pledges.min(row.pledged);
+        let late_pending = row.overdue.saturating_sub(late_pledges).min(row.pending);
+        Bar {
+            name: &row.name,
+            segments: [
+                row.obtained,
+                row.pledged - late_pledges,
+                late_pledges,
+                row.pending - late_pending,
+                late_pending,
+            ],
+        }
+    }
+}
+
+/// The bars of the bulletin's chart, from its overdue pledges.
+fn bulletin_chart_rows(b: &super::bulletin::Bulletin) -> Vec<Bar<'_>> {
+    b.taskforces
         .taskforces
         .iter()
         .filter(|r| r.total > 0)
         .map(|r| {
-            let late_pledges = count(&r.taskforce, Kind::Pledge).min(r.pledged);
-            let late_pending = count(&r.taskforce, Kind::Procedure).min(r.pending);
-            (
-                r.name.as_str(),
-                [
-                    r.obtained,
-                    r.pledged - late_pledges,
-                    late_pledges,
-                    r.pending - late_pending,
-                    late_pending,
-                ],
-                r.total,
-            )
+            let late = b
+                .overdue
+                .pledges
+                .iter()
+                .filter(|o| o.taskforce == r.taskforce)
+                .count();
+            Bar::of(r, late)
         })
-        .collect();
+        .collect()
+}
+
+/// The bars of the weekly bulletin's chart, from its overdue pledges.
+fn weekly_chart_rows(w: &Weekly) -> Vec<Bar<'_>> {
+    w.taskforces
+        .taskforces
+        .iter()
+        .filter(|r| r.total > 0)
+        .map(|r| {
+            let late = w
+                .overdue
+                .iter()
+                .flat_map(|g| &g.items)
+                .filter(|i| i.kind == super::overdue::Kind::Pledge && *i.taskforce == r.taskforce)
+                .count();
+            Bar::of(r, late)
+        })
+        .collect()
+}
+
+/// Procedures by task force as stacked bars: obtained, pledged and not yet
+/// due, pledged and overdue, pending and not yet due, pending and overdue.
+/// Every segment has its own colour and its own legend entry, and the two
+/// overdue segments are red, so the bars add up to the procedures needed;
+/// a note says how pledged and overdue relate.
+fn chart(rows: &[Bar], lang: Lang) -> String {
+    const LABEL: i64 = 150;
+    const BAR: i64 = 480;
+    const ROW: i64 = 28;
+    const TOP: i64 = 64;
     if rows.is_empty() {
         return String::new();
     }
@@ -318,7 +291,8 @@ fn bulletin_chart(b: &super::bulletin::Bulletin, lang: Lang) -> String {
         pick(lang, "pending, not yet due", "待办（未到期）"),
         pick(lang, "pending, overdue", "待办逾期"),
     ];
-    let max = rows.iter().map(|r| r.2).max().unwrap_or(1).max(1) as i64;
+    let total = |r: &Bar| r.segments.iter().sum::<usize>();
+    let max = rows.iter().map(total).max().unwrap_or(1).max(1) as i64;
     let width = LABEL + BAR + 90;
     let height = TOP + ROW * rows.len() as i64 + 6;
     let title = pick(lang, "Procedures by task force", "各专班手续办理情况");
@@ -336,7 +310,8 @@ fn bulletin_chart(b: &super::bulletin::Bulletin, lang: Lang) -> String {
             esc(name)
         ));
     }
-    for (i, (name, segs, total)) in rows.iter().enumerate() {
+    for (i, bar) in rows.iter().enumerate() {
+        let (name, segs, total) = (bar.name, &bar.segments, total(bar));
         let y = TOP + ROW * i as i64;
         s.push_str(&format!(
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\n",
