@@ -67,8 +67,11 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
         out.starts_with("# 重大项目推进工作简报\n\n**征求意见稿**\n"),
         "{out}"
     );
-    assert!(out.contains("2024年第1期"), "{out}");
-    assert!(out.contains("2024年11月30日"), "{out}");
+    // October's issue is kept in the demo ledger: November's is the 2nd.
+    assert!(
+        out.contains("2024年第2期　　台前县重大项目推进协调机制督导服务专班　　2024年11月30日"),
+        "{out}"
+    );
     // Rates with their inputs.
     assert!(
         out.contains(
@@ -160,7 +163,7 @@ fn the_json_carries_every_rate_with_its_inputs() {
     assert_eq!(h["investment"]["percent"], 24);
     assert_eq!(h["time_elapsed"]["numerator"], 335);
     assert_eq!(h["time_elapsed"]["denominator"], 366);
-    assert_eq!(v["issue"]["no"], 1);
+    assert_eq!(v["issue"]["no"], 2);
     assert_eq!(v["issue"]["draft"], true);
     assert_eq!(v["period"]["kind"], "month");
     assert_eq!(v["changes"]["since"], "2024-10-31");
@@ -182,23 +185,26 @@ fn the_json_carries_every_rate_with_its_inputs() {
 #[test]
 fn publishing_numbers_the_issues_and_refuses_a_period_twice() {
     let l = demo();
-    let oct = [
-        "report",
-        "bulletin",
-        "--month",
-        "2024-10",
-        "--publish",
-        "--today",
-        "2024-11-02",
-    ];
-    let out = l.run(&oct).ok().stdout;
-    assert_eq!(
-        out,
-        "已发布2024年第1期（2024年10月）：bulletins/2024-1.md\n"
+    // The demo ledger keeps October's bulletin, published on 1 November.
+    let october = l.read("bulletins/2024-1.md");
+    assert!(october.contains("2024年第1期"), "{october}");
+    assert!(!october.contains("征求意见稿"), "{october}");
+    assert!(
+        october.contains("## 2024年10月重大项目推进情况"),
+        "{october}"
     );
-    let md = l.read("bulletins/2024-1.md");
-    assert!(md.contains("2024年第1期"), "{md}");
-    assert!(!md.contains("征求意见稿"), "{md}");
+    l.refuses(
+        &[
+            "report",
+            "bulletin",
+            "--month",
+            "2024-10",
+            "--publish",
+            "--today",
+            "2024-11-02",
+        ],
+        "the bulletin of 2024年10月 is already published as bulletins/2024-1.md (issue 1 of 2024)",
+    );
 
     // November, as a draft, shows the number it would get and counts the
     // changes since the October issue.
@@ -220,7 +226,7 @@ fn publishing_numbers_the_issues_and_refuses_a_period_twice() {
     assert_eq!(
         l.read("bulletins/index.csv"),
         "year,no,kind,from,to,scope,file,published\n\
-         2024,1,month,2024-10-01,2024-10-31,county,bulletins/2024-1.md,2024-11-02\n\
+         2024,1,month,2024-10-01,2024-10-31,county,bulletins/2024-1.md,2024-11-01\n\
          2024,2,month,2024-11-01,2024-11-30,county,bulletins/2024-2.docx,2024-11-30\n"
     );
     let (paras, _) = docx_paragraphs(&l.file("bulletins/2024-2.docx"));
@@ -250,6 +256,60 @@ fn publishing_numbers_the_issues_and_refuses_a_period_twice() {
         .ok()
         .stdout;
     assert!(out.contains("bulletins/2024-3.html"), "{out}");
+    // A new year starts at 1.
+    let out = l
+        .run(&[
+            "report",
+            "bulletin",
+            "--month",
+            "2025-01",
+            "--today",
+            "2025-01-31",
+        ])
+        .ok()
+        .stdout;
+    assert!(out.contains("2025年第1期"), "{out}");
+    // With --commit the two files are committed.
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .current_dir(l.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(args)
+            .output()
+            .expect("git runs")
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "demo"]);
+    l.run_env(
+        "",
+        &[
+            ("GIT_AUTHOR_NAME", "t"),
+            ("GIT_AUTHOR_EMAIL", "t@example.org"),
+            ("GIT_COMMITTER_NAME", "t"),
+            ("GIT_COMMITTER_EMAIL", "t@example.org"),
+        ],
+        &[
+            "report",
+            "bulletin",
+            "--month",
+            "2024-12",
+            "--publish",
+            "--commit",
+            "--today",
+            "2025-01-02",
+        ],
+    )
+    .ok();
+    let log = String::from_utf8(git(&["log", "--stat", "-1", "--format=%s"]).stdout).unwrap();
+    assert!(
+        log.starts_with("Publish the bulletin 2024年第4期 (2024年12月)"),
+        "{log}"
+    );
+    assert!(
+        log.contains("bulletins/2024-4.md") && log.contains("bulletins/index.csv"),
+        "{log}"
+    );
 }
 
 #[test]
@@ -278,7 +338,8 @@ fn changes_count_from_the_previous_bulletin_of_the_same_kind() {
         .ok()
         .stdout;
     assert!(out.contains("二、与上期相比（2024-11-11以来）"), "{out}");
-    assert!(out.contains("2024年第2期"), "{out}");
+    // Weeks and months share the year's numbers: October was 1, that week 2.
+    assert!(out.contains("2024年第3期"), "{out}");
     // Without a published one, the previous period of the kind is used.
     let fresh = demo();
     let out = fresh
@@ -326,10 +387,7 @@ fn the_word_document_has_the_official_layout() {
         .run(&args(NOV, &["--format", "docx", "--output", "nov.docx"]))
         .ok()
         .stdout;
-    assert_eq!(
-        out,
-        format!("征求意见稿2024年第1期（2024年11月）已写入nov.docx\n")
-    );
+    assert_eq!(out, "征求意见稿2024年第2期（2024年11月）已写入nov.docx\n");
     let (paras, xml) = docx_paragraphs(&l.file("nov.docx"));
     let first: Vec<&str> = paras.iter().take(6).map(String::as_str).collect();
     assert_eq!(
@@ -337,8 +395,8 @@ fn the_word_document_has_the_official_layout() {
         [
             "征求意见稿",
             "重大项目推进工作简报",
-            "2024年第1期",
-            "重大项目推进协调机制督导服务专班2024年11月30日",
+            "2024年第2期",
+            "台前县重大项目推进协调机制督导服务专班2024年11月30日",
             "",
             "2024年11月重大项目推进情况",
         ]
@@ -431,7 +489,7 @@ fn english_labels() {
     let l = demo();
     let out = l.run(&args(NOV, &["--lang", "en"])).ok().stdout;
     assert!(out.contains("**Draft for comment**"), "{out}");
-    assert!(out.contains("No. 1, 2024"), "{out}");
+    assert!(out.contains("No. 2, 2024"), "{out}");
     assert!(
         out.contains(
             "- Start rate (开工率) 36%: 11 projects due to start, 4 started, 7 not started."
@@ -474,7 +532,7 @@ fn a_task_force_and_a_township_get_their_own() {
     assert!(out.contains("bulletins/township-侯庙镇/2024-1.md"), "{out}");
     assert!(l.file("bulletins/township-侯庙镇/2024-1.md").is_file());
     let out = l.run(&args(NOV, &["--publish"])).ok().stdout;
-    assert!(out.contains("bulletins/2024-1.md"), "{out}");
+    assert!(out.contains("bulletins/2024-2.md"), "{out}");
 }
 
 #[test]
@@ -553,7 +611,20 @@ fn the_masthead_comes_from_ledger_toml() {
         "{out}"
     );
     // A ledger without [bulletin] gets the notice's defaults.
-    assert!(demo().run(NOV).ok().stdout.contains("报送：县政府领导"));
+    let plain = Ledger::with_lang("zh");
+    let text = plain.read("ledger.toml");
+    let (head, rest) = text.split_once("[bulletin]").unwrap();
+    let tail = &rest[rest.find("\n# The seven task forces").unwrap()..];
+    plain.write("ledger.toml", &format!("{head}{tail}"));
+    let out = plain.run(&["report", "bulletin"]).ok().stdout;
+    assert!(
+        out.contains("　重大项目推进协调机制督导服务专班　"),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("报送：县政府领导  \n抄送：各工作专班牵头单位  \n"),
+        "{out}"
+    );
     // A bad value is named by check.
     l.edit(
         "ledger.toml",
