@@ -47,7 +47,8 @@ pub struct Doc {
     /// "数据截至2024-11-30".
     pub as_of: String,
     pub sections: Vec<Section>,
-    /// "报送：…", "抄送：…" and the signer line, each when given.
+    /// "报送：…", "抄送：…" and the signer line, each when given, then the
+    /// line saying who issued the bulletin and when (印发).
     pub distribution: Vec<String>,
 }
 
@@ -219,6 +220,11 @@ impl Bulletin {
         if !m.signer.is_empty() {
             distribution.push(m.signer.clone());
         }
+        // The closing line of the 版记: who issued it, and when.
+        distribution.push(match lang {
+            Lang::Zh => format!("{}　　{}印发", m.unit, date_line(self.as_of, lang)),
+            Lang::En => format!("Issued by {} on {}", m.unit, date_line(self.as_of, lang)),
+        });
         Doc {
             title: m.title.clone(),
             draft: self

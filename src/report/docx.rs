@@ -228,9 +228,9 @@ pub fn render(doc: &Doc, lang: Lang) -> Result<Vec<u8>> {
         )
         .add_paragraph(
             para()
-                .add_run(run(&doc.unit, BODY_FONT, SIZE_BODY))
+                .add_run(run(&doc.unit, BODY_FONT, SIZE_SMALL))
                 .add_run(Run::new().add_tab())
-                .add_run(run(&doc.date, BODY_FONT, SIZE_BODY))
+                .add_run(run(&doc.date, BODY_FONT, SIZE_SMALL))
                 .add_tab(
                     docx_rs::Tab::new()
                         .val(docx_rs::TabValueType::Right)

@@ -140,7 +140,9 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     );
     // 报送/抄送 at the end.
     assert!(
-        out.ends_with("报送：县政府领导  \n抄送：各工作专班牵头单位  \n"),
+        out.ends_with(
+            "报送：县政府领导  \n抄送：各工作专班牵头单位  \n台前县重大项目推进协调机制督导服务专班　　2024年11月30日印发  \n"
+        ),
         "{out}"
     );
     // Leaders read names: no project ID anywhere.
@@ -606,7 +608,7 @@ fn the_masthead_comes_from_ledger_toml() {
     );
     assert!(
         out.ends_with(
-            "报送：县政府领导  \n抄送：县发展和改革委员会，各乡镇人民政府  \n签发：张三  \n"
+            "报送：县政府领导  \n抄送：县发展和改革委员会，各乡镇人民政府  \n签发：张三  \n台前县重大项目推进协调机制督导服务专班　　2024年3月1日印发  \n"
         ),
         "{out}"
     );
@@ -622,7 +624,9 @@ fn the_masthead_comes_from_ledger_toml() {
         "{out}"
     );
     assert!(
-        out.ends_with("报送：县政府领导  \n抄送：各工作专班牵头单位  \n"),
+        out.ends_with(
+            "报送：县政府领导  \n抄送：各工作专班牵头单位  \n重大项目推进协调机制督导服务专班　　2024年3月1日印发  \n"
+        ),
         "{out}"
     );
     // A bad value is named by check.
