@@ -120,7 +120,7 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         && let Some(p) = index.find(&scope, &period)
     {
         bail!(
-            "the bulletin of {} is already published as {} (issue {} of {}); a published issue is not replaced: run without --publish for a copy",
+            "the bulletin of {} is already published as {} (issue {} of {}); a published issue is not replaced: run without --publish for a copy in any format",
             period.label(lang),
             p.file,
             p.no,
@@ -134,15 +134,25 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
     let (_, mut before) = ctx.load_report_on(since)?;
     keep(&mut before);
 
+    // A period already published is shown as that issue (a copy, in any
+    // format); otherwise a draft with the number it would get.
     let year = period.to.year();
     let no = index.next_no(&scope, year);
     let ext = extension(ctx.format);
     let file = bulletins::file_name(&scope, year, no, ext);
-    let issue = Issue {
-        year,
-        no,
-        draft: !a.publish,
-        file: a.publish.then(|| path_text(&file)),
+    let issue = match index.find(&scope, &period) {
+        Some(p) => Issue {
+            year: p.year,
+            no: p.no,
+            draft: false,
+            file: Some(p.file.clone()),
+        },
+        None => Issue {
+            year,
+            no,
+            draft: !a.publish,
+            file: a.publish.then(|| path_text(&file)),
+        },
     };
     let b = bulletin::build(
         bulletin::Input {
@@ -192,15 +202,21 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         Some(out) => {
             atomic_write(out, &bytes)?;
             if !a.publish {
+                let what = match (b.issue.draft, lang) {
+                    (true, crate::model::Lang::Zh) => "征求意见稿",
+                    (false, crate::model::Lang::Zh) => "",
+                    (true, crate::model::Lang::En) => "Draft ",
+                    (false, crate::model::Lang::En) => "Issue ",
+                };
                 said.push_str(&match lang {
                     crate::model::Lang::Zh => format!(
-                        "征求意见稿{}（{}）已写入{}\n",
+                        "{what}{}（{}）已写入{}\n",
                         b.issue.label(lang),
                         period.label(lang),
                         out.display()
                     ),
                     crate::model::Lang::En => format!(
-                        "Draft {} ({}) written to {}\n",
+                        "{what}{} ({}) written to {}\n",
                         b.issue.label(lang),
                         period.label(lang),
                         out.display()

@@ -235,6 +235,13 @@ fn publishing_numbers_the_issues_and_refuses_a_period_twice() {
     assert!(paras.iter().any(|p| p == "2024年第2期"), "{paras:?}");
     assert!(!paras.iter().any(|p| p.contains("征求意见稿")), "{paras:?}");
 
+    // Without --publish, a published period is that issue, in any format.
+    let copy = l.run(&args(NOV, &["--format", "html"])).ok().stdout;
+    assert!(
+        copy.contains("<div class=\"issue\">2024年第2期</div>"),
+        "{copy}"
+    );
+    assert!(!copy.contains("征求意见稿"), "{copy}");
     // The same period again: refused, naming the file; nothing written.
     l.refuses(
         &args(NOV, &["--publish"]),
