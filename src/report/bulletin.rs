@@ -346,7 +346,7 @@ pub struct Fulfilled {
     #[serde(flatten)]
     pub project: ProjectRef,
     pub procedure: String,
-    pub name: String,
+    pub procedure_name: String,
     pub fulfilled: Date,
     pub pledge_due: Option<Date>,
 }
@@ -609,7 +609,7 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
                 pledges_fulfilled.push(Fulfilled {
                     project: ProjectRef::of(lp),
                     procedure: p.key.clone(),
-                    name: p.name.clone(),
+                    procedure_name: p.name.clone(),
                     fulfilled: f,
                     pledge_due: p.pledge_due,
                 });

@@ -169,6 +169,9 @@ fn the_json_carries_every_rate_with_its_inputs() {
     assert_eq!(v["issue"]["draft"], true);
     assert_eq!(v["period"]["kind"], "month");
     assert_eq!(v["changes"]["since"], "2024-10-31");
+    let fulfilled = &v["changes"]["pledges_fulfilled"][0];
+    assert_eq!(fulfilled["name"], "化工园区污水管网");
+    assert_eq!(fulfilled["procedure_name"], "环评批复");
     // The machine form keeps the IDs beside the names.
     assert_eq!(v["late_starts"][0]["project"], "gongtie-coal");
     assert_eq!(v["late_starts"][0]["days_late"], 153);
