@@ -439,7 +439,7 @@ impl Bulletin {
                     let what = format!(
                         "{} {}",
                         shown(&f.project.ledger, &f.project.name, lang),
-                        f.name
+                        f.procedure_name
                     );
                     paren(lang, &what, &md(f.fulfilled))
                 })
