@@ -628,7 +628,7 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         .collect();
     let newly_overdue: Vec<Overdue> = overdue_now
         .iter()
-        .filter(|o| o.kind != Kind::Start && !overdue_before.contains(&o.key()))
+        .filter(|o| !overdue_before.contains(&o.key()))
         .cloned()
         .collect();
 

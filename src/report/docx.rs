@@ -43,6 +43,11 @@ const FONT_TABLE: &str = concat!(
     r#"</w:fonts>"#
 );
 
+/// A table's header row as docx-rs writes it, and with the mark that
+/// repeats it at the top of every page the table runs over.
+const HEADER_ROW: &str = "<w:trPr><w:cantSplit /></w:trPr>";
+const HEADER_ROW_REPEATED: &str = "<w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>";
+
 /// Half-points: 小初 36 pt, 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt.
 const SIZE_MASTHEAD: usize = 72;
 const SIZE_HEADING: usize = 44;
@@ -167,13 +172,16 @@ fn table(t: &Table) -> docx_rs::Table {
             .add_paragraph(p)
             .width(grid[i], WidthType::Dxa)
     };
+    // Only header rows are kept whole: `render` marks them to repeat on
+    // every page (`w:tblHeader`, which docx-rs does not write itself).
     let header = TableRow::new(
         t.headers
             .iter()
             .enumerate()
             .map(|(i, h)| cell(h, i, true, false))
             .collect(),
-    );
+    )
+    .cant_split();
     let mut rows = vec![header];
     for row in &t.rows {
         rows.push(TableRow::new(
@@ -342,6 +350,10 @@ pub fn render(doc: &Doc, lang: Lang) -> Result<Vec<u8>> {
 
     let mut xml = d.build();
     xml.font_table = FONT_TABLE.as_bytes().to_vec();
+    xml.document = String::from_utf8(xml.document)
+        .context("the document XML is UTF-8")?
+        .replace(HEADER_ROW, HEADER_ROW_REPEATED)
+        .into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)
         .context("cannot write the Word document")?;

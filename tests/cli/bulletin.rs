@@ -446,6 +446,10 @@ fn the_word_document_has_the_official_layout() {
     assert!(xml.contains(r#"w:color w:val="FF0000""#), "red title");
     assert!(xml.contains(r#"w:color="FF0000""#), "red rule");
     assert!(xml.contains("方正小标宋简体") && xml.contains("仿宋_GB2312"));
+    // Every table's header row repeats on each page it runs over.
+    let tables = xml.matches("<w:tbl>").count();
+    assert!(tables >= 7, "{tables} tables");
+    assert_eq!(xml.matches("<w:tblHeader />").count(), tables);
     // The same bulletin gives the same bytes.
     l.run(&args(NOV, &["--format", "docx", "--output", "again.docx"]))
         .ok();
