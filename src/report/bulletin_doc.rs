@@ -47,9 +47,11 @@ pub struct Doc {
     /// "数据截至2024-11-30".
     pub as_of: String,
     pub sections: Vec<Section>,
-    /// "报送：…", "抄送：…" and the signer line, each when given, then the
-    /// line saying who issued the bulletin and when (印发).
+    /// "报送：…", "抄送：…" and the signer line, each when given.
     pub distribution: Vec<String>,
+    /// The closing line of the 版记: who issued the bulletin (left) and
+    /// when (right): "台前县…专班", "2024年11月30日印发".
+    pub issued: (String, String),
 }
 
 /// "2024年11月30日" / "30 November 2024".
@@ -220,11 +222,7 @@ impl Bulletin {
         if !m.signer.is_empty() {
             distribution.push(m.signer.clone());
         }
-        // The closing line of the 版记: who issued it, and when.
-        distribution.push(match lang {
-            Lang::Zh => format!("{}　　{}印发", m.unit, date_line(self.as_of, lang)),
-            Lang::En => format!("Issued by {} on {}", m.unit, date_line(self.as_of, lang)),
-        });
+
         Doc {
             title: m.title.clone(),
             draft: self
@@ -241,6 +239,16 @@ impl Bulletin {
             },
             sections,
             distribution,
+            issued: (
+                match lang {
+                    Lang::Zh => m.unit.clone(),
+                    Lang::En => format!("Issued by {}", m.unit),
+                },
+                match lang {
+                    Lang::Zh => format!("{}印发", date_line(self.as_of, lang)),
+                    Lang::En => format!("on {}", date_line(self.as_of, lang)),
+                },
+            ),
         }
     }
 
@@ -770,12 +778,11 @@ impl Doc {
                 }
             }
         }
-        if !self.distribution.is_empty() {
-            out.push_str("\n---\n\n");
-            for l in &self.distribution {
-                out.push_str(&format!("{l}  \n"));
-            }
+        out.push_str("\n---\n\n");
+        for l in &self.distribution {
+            out.push_str(&format!("{l}  \n"));
         }
+        out.push_str(&format!("{}　　{}  \n", self.issued.0, self.issued.1));
         out
     }
 }

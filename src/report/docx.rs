@@ -54,6 +54,8 @@ const SIZE_HEADING: usize = 44;
 const SIZE_BODY: usize = 32;
 const SIZE_SMALL: usize = 28;
 const SIZE_TABLE: usize = 21;
+/// The 印发 line: 小四, so a long unit and the date share one line.
+const SIZE_ISSUED: usize = 24;
 const RED: &str = "FF0000";
 /// The width of the type area on A4 with 28 mm + 26 mm side margins (twips).
 const TEXT_WIDTH: usize = 11906 - 1588 - 1474;
@@ -305,11 +307,27 @@ pub fn render(doc: &Doc, lang: Lang) -> Result<Vec<u8>> {
         }
     }
 
-    // 报送/抄送 (版记) between two rules.
-    if !doc.distribution.is_empty() {
-        d = d.add_paragraph(para());
-        let last = doc.distribution.len() - 1;
-        for (i, l) in doc.distribution.iter().enumerate() {
+    // 报送/抄送 and the 印发 line (版记) between two rules.
+    d = d.add_paragraph(para());
+    {
+        let mut lines: Vec<Paragraph> = doc
+            .distribution
+            .iter()
+            .map(|l| para().add_run(run(l, BODY_FONT, SIZE_SMALL)))
+            .collect();
+        lines.push(
+            para()
+                .add_run(run(&doc.issued.0, BODY_FONT, SIZE_ISSUED))
+                .add_run(Run::new().add_tab())
+                .add_run(run(&doc.issued.1, BODY_FONT, SIZE_ISSUED))
+                .add_tab(
+                    docx_rs::Tab::new()
+                        .val(docx_rs::TabValueType::Right)
+                        .pos(TEXT_WIDTH - 560),
+                ),
+        );
+        let last = lines.len() - 1;
+        for (i, p) in lines.into_iter().enumerate() {
             let mut borders = ParagraphBorders::with_empty();
             if i == 0 {
                 borders = borders.set(
@@ -330,9 +348,7 @@ pub fn render(doc: &Doc, lang: Lang) -> Result<Vec<u8>> {
                 );
             }
             d = d.add_paragraph(
-                para()
-                    .add_run(run(l, BODY_FONT, SIZE_SMALL))
-                    .indent(Some(280), None, Some(280), None)
+                p.indent(Some(280), None, Some(280), None)
                     .keep_next(i != last)
                     .set_borders(borders),
             );

@@ -96,7 +96,7 @@ td.nw{white-space:nowrap}\
 td.red{color:#c00;font-weight:bold}td.yellow{color:#a67c00;font-weight:bold}\
 .note{color:#444;font-size:.9em}\
 .distribution{border-top:1px solid #111;border-bottom:1px solid #111;margin-top:2em;padding:.4em 0}\
-.distribution p{margin:.2em 0}\
+.distribution p{margin:.2em 0}.issued{display:flex;justify-content:space-between;flex-wrap:wrap}\
 svg{display:block;margin:.5em 0;max-width:100%;height:auto}\
 @media (max-width:600px){body{font-size:15px;padding:0 .6em}.masthead .title{font-size:1.6em}\
 table,thead,tbody,tr,th,td{display:block;width:auto}thead{display:none}\
@@ -156,13 +156,15 @@ pub fn bulletin(b: &super::bulletin::Bulletin, lang: Lang) -> String {
         }
         out.push_str("</section>\n");
     }
-    if !doc.distribution.is_empty() {
-        out.push_str("<footer class=\"distribution\">\n");
-        for l in &doc.distribution {
-            out.push_str(&format!("<p>{}</p>\n", esc(l)));
-        }
-        out.push_str("</footer>\n");
+    out.push_str("<footer class=\"distribution\">\n");
+    for l in &doc.distribution {
+        out.push_str(&format!("<p>{}</p>\n", esc(l)));
     }
+    out.push_str(&format!(
+        "<p class=\"issued\"><span>{}</span><span>{}</span></p>\n</footer>\n",
+        esc(&doc.issued.0),
+        esc(&doc.issued.1)
+    ));
     out.push_str("</body>\n</html>\n");
     out
 }
