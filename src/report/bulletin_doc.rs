@@ -462,11 +462,12 @@ impl Bulletin {
                         Lang::Zh => format!("逾期{}天", o.days_overdue),
                         Lang::En => format!("{} days overdue", o.days_overdue),
                     };
-                    let what = format!(
-                        "{} {}",
-                        shown(&o.project.ledger, &o.project.name, lang),
-                        o.item
-                    );
+                    let item = match (o.kind, lang) {
+                        (Kind::Start, Lang::En) => "start of works (开工)",
+                        _ => o.item.as_str(),
+                    };
+                    let what =
+                        format!("{} {item}", shown(&o.project.ledger, &o.project.name, lang));
                     let note = [o.kind.label(lang), o.unit.as_str(), days.as_str()]
                         .join(pick(lang, ", ", "，"));
                     paren(lang, &what, &note)
