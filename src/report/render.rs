@@ -17,7 +17,7 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML page (`report weekly` and `report bulletin`).
     Html,
-    /// A Word document (`report bulletin --output FILE.docx` only).
+    /// A Word document (`report bulletin`, with --output FILE.docx or --publish).
     Docx,
 }
 
