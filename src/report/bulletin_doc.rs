@@ -151,7 +151,7 @@ impl Bulletin {
             "changes",
             &changes_title,
             self.change_lines(lang),
-            Vec::new(),
+            self.newly_overdue_parts(lang),
         );
         push(
             "late-starts",
@@ -453,28 +453,45 @@ impl Bulletin {
                 })
                 .collect(),
         );
-        line(
-            pick(lang, "Newly overdue", "新增逾期"),
-            c.newly_overdue
-                .iter()
-                .map(|o| {
-                    let days = match lang {
-                        Lang::Zh => format!("逾期{}天", o.days_overdue),
-                        Lang::En => format!("{} days overdue", o.days_overdue),
-                    };
-                    let item = match (o.kind, lang) {
-                        (Kind::Start, Lang::En) => "start of works (开工)",
-                        _ => o.item.as_str(),
-                    };
-                    let what =
-                        format!("{} {item}", shown(&o.project.ledger, &o.project.name, lang));
-                    let note = [o.kind.label(lang), o.unit.as_str(), days.as_str()]
-                        .join(pick(lang, ", ", "，"));
-                    paren(lang, &what, &note)
-                })
-                .collect(),
-        );
         lines
+    }
+
+    /// The items newly overdue since the previous bulletin, as a table.
+    fn newly_overdue_parts(&self, lang: Lang) -> Vec<Part> {
+        let items = &self.changes.newly_overdue;
+        if items.is_empty() {
+            return Vec::new();
+        }
+        let mut t = Table::new(&[
+            pick(lang, "project", "项目名称"),
+            pick(lang, "item", "事项"),
+            pick(lang, "kind", "类别"),
+            pick(lang, "unit", "责任单位"),
+            pick(lang, "days overdue", "逾期天数"),
+        ])
+        .numeric(&[4]);
+        for o in items {
+            let item = match (o.kind, lang) {
+                (Kind::Start, Lang::En) => "start of works (开工)",
+                _ => o.item.as_str(),
+            };
+            t.push(vec![
+                shown(&o.project.ledger, &o.project.name, lang),
+                item.to_string(),
+                o.kind.label(lang).to_string(),
+                o.unit.clone(),
+                o.days_overdue.to_string(),
+            ]);
+        }
+        vec![Part {
+            heading: paren(
+                lang,
+                pick(lang, "Newly overdue", "新增逾期事项"),
+                &items.len().to_string(),
+            ),
+            lines: Vec::new(),
+            table: Some(t),
+        }]
     }
 
     fn late_start_parts(&self, lang: Lang) -> Vec<Part> {
