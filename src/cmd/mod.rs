@@ -7,7 +7,9 @@ mod apply;
 mod bulletin;
 mod check;
 mod due;
+mod edit;
 mod export;
+mod extend;
 mod fulfil;
 mod git;
 mod import;
@@ -20,10 +22,13 @@ mod problem;
 mod progress;
 mod record;
 mod report;
+mod require;
 mod shell;
 mod show;
 mod start;
 mod tick;
+mod undo;
+mod waive;
 
 use crate::cli::{Cli, Command, GitCommand, ProblemCommand, ReportCommand};
 use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date};
@@ -323,7 +328,12 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Fulfil(a) => fulfil::run(&ctx, a),
         Command::Due(a) => due::run(&ctx, a),
         Command::Start(a) => start::run(&ctx, a),
-        Command::Check => check::run(&ctx),
+        Command::Check(a) => check::run(&ctx, a),
+        Command::Undo(a) => undo::run(&ctx, a),
+        Command::Edit(a) => edit::run(&ctx, a),
+        Command::Extend(a) => extend::run(&ctx, a),
+        Command::Require(a) => require::run(&ctx, a),
+        Command::Waive(a) => waive::run(&ctx, a),
         Command::Report(ReportCommand::Overdue(a)) => report::overdue(&ctx, a),
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
         Command::Apply(a) => apply::run(&ctx, a),
@@ -356,7 +366,7 @@ fn reads(command: &Command) -> bool {
         command,
         Command::List
             | Command::Show(_)
-            | Command::Check
+            | Command::Check(_)
             | Command::Report(_)
             | Command::Problem(ProblemCommand::List(_))
     )
@@ -386,22 +396,15 @@ pub fn date_arg(flag: &str, text: &str) -> Result<Date> {
     parse_date(text).map_err(|e| anyhow!("{flag}: {e}"))
 }
 
-/// The date of an event being recorded: given or today, never in the future
-/// and never before the project was opened.
-pub fn event_date(flag: &str, text: Option<&str>, today: Date, opened: Date) -> Result<Date> {
+/// The date of an event being recorded: given or today, never in the
+/// future. A date before the project entered the ledger is history, and
+/// accepted.
+pub fn event_date(flag: &str, text: Option<&str>, today: Date) -> Result<Date> {
     let date = match text {
         Some(t) => date_arg(flag, t)?,
         None => today,
     };
-    if date > today {
-        bail!(
-            "{flag}: {date} is after today ({today}); record events on or before the day they happen"
-        );
-    }
-    if date < opened {
-        bail!("{flag}: {date} is before the project was opened ({opened})");
-    }
-    Ok(date)
+    crate::model::transition::not_future(flag, date, today).map_err(|e| anyhow!(e))
 }
 
 /// The row of a procedure named by key or Chinese name on a project's list.

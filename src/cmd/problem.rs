@@ -15,7 +15,7 @@ pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if limit < date {
         bail!("--limit: the time limit {limit} is before the day the problem was raised ({date})");
     }
@@ -70,7 +70,7 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
     if let Some(r) = p.resolved {
         bail!("{id}: problem {no} was already resolved on {r}; edit problems.csv to correct it");
     }
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if date < p.opened {
         bail!(
             "--date: {date} is before the problem was raised ({})",

@@ -10,6 +10,7 @@ pub mod id;
 pub mod procedure;
 pub mod project;
 pub mod settings;
+pub mod transition;
 
 pub use amount::Amount;
 pub use date::{Date, parse_date};

@@ -429,6 +429,9 @@ pub struct Overdue {
     /// Extensions of a pledge's deadline (延期), where recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extensions: Option<u32>,
+    /// The pledge's first deadline, when it was extended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extended_from: Option<Date>,
     pub township: Option<String>,
 }
 
@@ -480,9 +483,16 @@ pub struct RankRow {
     pub count: usize,
     pub overdue_items: usize,
     /// Average days overdue: total days over overdue items.
-    pub days_overdue: Ratio,
-    /// The average to one decimal, as printed.
-    pub average_days: String,
+    pub days_overdue: Mean,
+}
+
+/// An average with its inputs: `numerator ÷ denominator`, and the value to
+/// one decimal (rounded half up) as printed; "0.0" for a denominator of 0.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mean {
+    pub numerator: i64,
+    pub denominator: i64,
+    pub value: String,
 }
 
 /// A ranking (红黄榜) with its best (红榜) and worst (黄榜) named.
@@ -694,7 +704,7 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
     let rankings = rankings(settings, &scope, now, &overdue_now);
 
     let next_period = period.next();
-    let upcoming = weekly::deadlines(settings, now, next_period.from, next_period.to);
+    let upcoming = weekly::deadlines(settings, now, next_period.from, next_period.to, lang);
 
     Bulletin {
         ledger: settings.name.clone(),
@@ -788,7 +798,8 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
                 issuer: None,
                 due: i.due,
                 days_overdue: i.days_overdue,
-                extensions: None,
+                extensions: i.extensions,
+                extended_from: i.extended_from,
                 township: township.clone(),
             });
         }
@@ -880,14 +891,17 @@ fn ranking(
         .iter()
         .map(|(name, &count)| {
             let (items, days) = scores.get(name.as_str()).copied().unwrap_or_default();
-            let ratio = Ratio::new(days, items as i64);
+
             RankRow {
                 rank: 0,
                 name: name.clone(),
                 count,
                 overdue_items: items,
-                days_overdue: ratio,
-                average_days: average(days, items),
+                days_overdue: Mean {
+                    numerator: days,
+                    denominator: items as i64,
+                    value: average(days, items),
+                },
             }
         })
         .collect();

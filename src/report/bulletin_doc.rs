@@ -577,7 +577,7 @@ impl Bulletin {
                 ]),
             }
             if ext {
-                h.push(pick(lang, "extensions", "延期次数"));
+                h.push(pick(lang, "extended", "延期"));
             }
             h.push(pick(lang, "days overdue", "逾期天数"));
             let last = h.len() - 1;
@@ -593,7 +593,12 @@ impl Bulletin {
                 row.push(i.unit.clone());
                 row.push(i.due.to_string());
                 if ext {
-                    row.push(i.extensions.map(|e| e.to_string()).unwrap_or_default());
+                    row.push(match (i.extensions, i.extended_from, lang) {
+                        (Some(n), Some(from), Lang::Zh) => format!("{n}次（原时限{from}）"),
+                        (Some(n), Some(from), Lang::En) => format!("{n} (first deadline {from})"),
+                        (Some(n), None, _) => n.to_string(),
+                        _ => String::new(),
+                    });
                 }
                 row.push(i.days_overdue.to_string());
                 t.push(row);
@@ -704,7 +709,7 @@ impl Bulletin {
                     row.name.clone(),
                     row.count.to_string(),
                     row.overdue_items.to_string(),
-                    row.average_days.clone(),
+                    row.days_overdue.value.clone(),
                 ]);
             }
             let line = match lang {

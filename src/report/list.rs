@@ -266,14 +266,24 @@ impl Detail {
         out
     }
 
-    pub fn table(&self, settings: &Settings, lang: Lang) -> Table {
+    /// The procedure rows. With `for_reading`, the pledge-due cell of an
+    /// extended pledge (延期) says so and from when; without it (CSV) every
+    /// date cell holds a date only, as `export procedures` writes it.
+    pub fn table(&self, settings: &Settings, lang: Lang, for_reading: bool) -> Table {
         let mut t = Table::new(&procedure_headers(lang));
         for r in &self.procedures {
-            t.push(procedure_cells(settings, r, lang));
+            let mut cells = procedure_cells(settings, r, lang);
+            if for_reading {
+                cells[PLEDGE_DUE_CELL].push_str(&super::labels::extended(r, lang));
+            }
+            t.push(cells);
         }
         t
     }
 }
+
+/// Index of the pledge-due cell in `procedure_cells`.
+const PLEDGE_DUE_CELL: usize = 9;
 
 /// The headers of a procedure row as `show` and `export procedures` print it.
 pub fn procedure_headers(lang: Lang) -> Vec<&'static str> {

@@ -183,7 +183,7 @@ pub fn build(
     let lit = slow::build(settings, projects, as_of, lang, false).projects;
 
     let (next_monday, next_sunday) = week(sunday + Days::new(1));
-    let next_week = deadlines(settings, projects, next_monday, next_sunday);
+    let next_week = deadlines(settings, projects, next_monday, next_sunday, lang);
 
     let iso = monday.iso_week();
     Weekly {
@@ -218,7 +218,9 @@ pub fn in_period(
     let mut investment = Vec::new();
     for lp in projects {
         for p in lp.procedures() {
-            if p.status == Status::Obtained
+            // 本周办结 follows the obtained date: under 告知承诺 the
+            // approval is issued on the commitment, still open.
+            if matches!(p.status, Status::Obtained | Status::Pledged)
                 && let Some(o) = p.obtained.filter(|o| in_week(*o))
             {
                 obtained.push(Obtained {
@@ -280,12 +282,14 @@ pub fn in_period(
 
 /// The deadlines falling from `from` to `to` (both included): pending
 /// procedures' due dates, open pledges' deadlines, planned starts of
-/// projects not started, and open problems' time limits, by date.
+/// projects not started, and open problems' time limits, by date; an
+/// extended pledge says so in `lang`.
 pub fn deadlines(
     settings: &Settings,
     projects: &[LoadedProject],
     from: Date,
     to: Date,
+    lang: Lang,
 ) -> Vec<Upcoming> {
     let next = |d: Date| from <= d && d <= to;
     let mut next_week = Vec::new();
@@ -317,7 +321,8 @@ pub fn deadlines(
             if p.open_pledge()
                 && let Some(due) = p.pledge_due
             {
-                push(Kind::Pledge, p.name.clone(), lead(&p.taskforce), due);
+                let name = format!("{}{}", p.name, super::labels::extended(p, lang));
+                push(Kind::Pledge, name, lead(&p.taskforce), due);
             }
         }
         if lp.project.started.is_none()
@@ -550,7 +555,7 @@ impl Weekly {
                         i.kind.label(lang).to_string(),
                         i.project.to_string(),
                         i.project_name.to_string(),
-                        i.item.clone(),
+                        i.label(lang),
                         i.due.to_string(),
                         i.days_overdue.to_string(),
                     ],

@@ -80,7 +80,7 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
         "{out}"
     );
     assert!(
-        out.contains("开工率36%：应开工项目11个，已开工4个，应开未开7个。"),
+        out.contains("开工率33%：应开工项目12个，已开工4个，应开未开8个。"),
         "{out}"
     );
     // The sections in the order leaders read them.
@@ -102,7 +102,7 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     }
     // Changes, by name.
     assert!(
-        out.contains("- 新亮红灯：化工园区污水管网；华瑞电气电力铁塔项目；开发区配套综合管线"),
+        out.contains("- 新亮红灯：化工园区污水管网；黄河滩区农产品冷链物流园；华瑞电气电力铁塔项目；开发区配套综合管线"),
         "{out}"
     );
     assert!(out.contains("- 新开工：化工园区污水管网（11-22）"), "{out}");
@@ -122,18 +122,23 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     assert!(out.contains("#### 手续办理逾期（13）"), "{out}");
     assert!(out.contains("#### 承诺事项逾期未兑现（5）"), "{out}");
     assert!(out.contains("#### 问题超过解决时限（4）"), "{out}");
+    // An extended pledge says how often and from which first deadline.
+    assert!(
+        out.contains("| 公铁联运煤炭物流园项目 | 环评批复 | 环保专班 | 市生态环境局台前分局 | 2024-09-15 | 1次（原时限2024-07-15） | 76 |"),
+        "{out}"
+    );
     assert!(
         out.contains(
-            "| 君瀚实业箱包生产项目 | 不动产权证 | 用地专班 | 县自然资源局 | 2024-10-31 | 30 |"
+            "| 君瀚实业箱包生产项目 | 不动产权证 | 用地专班 | 县自然资源局 | 2024-10-31 |  | 30 |"
         ),
         "{out}"
     );
     // Rankings name the best and the worst.
     assert!(
-        out.contains("红榜（排名第一）：吴坝镇；黄榜（排名末位）：孙口镇。"),
+        out.contains("红榜（排名第一）：夹河乡；黄榜（排名末位）：孙口镇。"),
         "{out}"
     );
-    assert!(out.contains("| 9 | 孙口镇 | 2 | 9 | 104.8 |"), "{out}");
+    assert!(out.contains("| 9 | 孙口镇 | 2 | 9 | 97.9 |"), "{out}");
     assert!(
         out.contains("红榜（排名第一）：交通专班；黄榜（排名末位）：督导服务专班。"),
         "{out}"
@@ -158,8 +163,8 @@ fn the_json_carries_every_rate_with_its_inputs() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     let h = &v["headline"];
     assert_eq!(h["start_rate"]["numerator"], 4);
-    assert_eq!(h["start_rate"]["denominator"], 11);
-    assert_eq!(h["start_rate"]["percent"], 36);
+    assert_eq!(h["start_rate"]["denominator"], 12);
+    assert_eq!(h["start_rate"]["percent"], 33);
     assert_eq!(h["investment"]["numerator"], "14400");
     assert_eq!(h["investment"]["denominator"], "58700");
     assert_eq!(h["investment"]["percent"], 24);
@@ -182,9 +187,9 @@ fn the_json_carries_every_rate_with_its_inputs() {
         .find(|r| r["name"] == "孙口镇")
         .unwrap()
         .clone();
-    assert_eq!(sunkou["days_overdue"]["numerator"], 943);
+    assert_eq!(sunkou["days_overdue"]["numerator"], 881);
     assert_eq!(sunkou["days_overdue"]["denominator"], 9);
-    assert_eq!(sunkou["average_days"], "104.8");
+    assert_eq!(sunkou["days_overdue"]["value"], "97.9");
 }
 
 #[test]
@@ -435,7 +440,7 @@ fn the_word_document_has_the_official_layout() {
     assert!(
         paras
             .iter()
-            .any(|p| p.contains("开工率36%：应开工项目11个，已开工4个")),
+            .any(|p| p.contains("开工率33%：应开工项目12个，已开工4个")),
         "{paras:?}"
     );
     // A4, the red title and red rule, the fonts.
@@ -508,13 +513,13 @@ fn english_labels() {
     assert!(out.contains("No. 2, 2024"), "{out}");
     assert!(
         out.contains(
-            "- Start rate (开工率) 36%: 11 projects due to start, 4 started, 7 not started."
+            "- Start rate (开工率) 33%: 12 projects due to start, 4 started, 8 not started."
         ),
         "{out}"
     );
     assert!(out.contains("### 6. Rankings (红黄榜)"), "{out}");
     assert!(
-        out.contains("Best (红榜): 吴坝镇; worst (黄榜): 孙口镇."),
+        out.contains("Best (红榜): 夹河乡; worst (黄榜): 孙口镇."),
         "{out}"
     );
     assert!(out.contains("To: 县政府领导"), "{out}");
