@@ -21,10 +21,13 @@ mod pledge;
 mod problem;
 mod progress;
 mod record;
+mod rename;
 mod report;
 mod require;
+mod set;
 mod shell;
 mod show;
+mod stage;
 mod start;
 mod tick;
 mod undo;
@@ -290,7 +293,7 @@ pub fn run(cli: Cli) -> Result<Output> {
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_) | ReportCommand::Bulletin(_)) => (true, true),
         Command::Report(_)
-        | Command::List
+        | Command::List(_)
         | Command::Export(_)
         | Command::Problem(ProblemCommand::List(_)) => (true, false),
         _ => (false, false),
@@ -321,7 +324,7 @@ pub fn run(cli: Cli) -> Result<Output> {
     match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Open(a) => open::run(&ctx, a),
-        Command::List => list::run(&ctx),
+        Command::List(a) => list::run(&ctx, a),
         Command::Show(a) => show::run(&ctx, a),
         Command::Tick(a) => tick::run(&ctx, a),
         Command::Pledge(a) => pledge::run(&ctx, a),
@@ -352,6 +355,9 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
         Command::MergeCsv(a) => git::merge_csv(a),
         Command::Log(a) => git::log(&ctx, a),
+        Command::Set(a) => set::run(&ctx, a),
+        Command::Rename(a) => rename::run(&ctx, a),
+        Command::Stage(a) => stage::run(&ctx, a),
     }
 }
 
@@ -364,7 +370,7 @@ fn reads(command: &Command) -> bool {
     }
     matches!(
         command,
-        Command::List
+        Command::List(_)
             | Command::Show(_)
             | Command::Check(_)
             | Command::Report(_)

@@ -10,6 +10,8 @@ pub mod id;
 pub mod procedure;
 pub mod project;
 pub mod settings;
+pub mod stage;
+pub mod tasklist;
 pub mod transition;
 
 pub use amount::Amount;
@@ -20,5 +22,6 @@ pub use project::Project;
 pub use settings::{
     BulletinSettings, CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce,
 };
+pub use stage::{Stage, StageEntry};
 pub mod progress;
 pub use progress::{ProblemRecord, ProgressEntry};

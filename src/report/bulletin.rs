@@ -13,7 +13,7 @@ use super::overdue::{self, Kind};
 use super::slow::{self, Light};
 use super::weekly::{self, Obtained, Started, Upcoming};
 use crate::model::progress::{invested_this_year, percent, year_elapsed};
-use crate::model::{Amount, BulletinSettings, Date, Lang, Settings};
+use crate::model::{Amount, BulletinSettings, Date, Lang, Settings, Stage};
 use crate::store::LoadedProject;
 use chrono::{Datelike, Days, Months};
 use rust_decimal::Decimal;
@@ -288,14 +288,15 @@ pub struct Headline {
     pub not_started: usize,
     /// 新开工: projects whose start of works falls in the period.
     pub new_starts: usize,
-    /// 续建: projects started before the period.
+    /// 续建: projects started before the period and building at its end.
     pub continuing: usize,
-    /// 竣工 in the period, where the ledger records completion.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub completed: Option<usize>,
-    /// 投产 in the period, where the ledger records it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub producing: Option<usize>,
+    /// 竣工: projects whose stage changed to completed in the period.
+    pub completed: usize,
+    /// 投产: projects whose stage changed to producing in the period.
+    pub producing: usize,
+    /// Projects by stage at the period's end (前期, 在建, 竣工, 投产, 暂缓,
+    /// 终止), every stage listed.
+    pub stages: BTreeMap<Stage, usize>,
     /// Procedures obtained (办结) in the period.
     pub procedures_obtained: usize,
 }
@@ -361,8 +362,8 @@ pub struct Changes {
     pub newly_yellow: Vec<LightChange>,
     pub back_to_green: Vec<LightChange>,
     pub started: Vec<Started>,
-    /// Completed (竣工) since, where the ledger records completion.
-    pub completed: Vec<ProjectRef>,
+    /// Changes of stage since (竣工, 投产, 暂缓, 终止, resumed).
+    pub stage_changes: Vec<weekly::StageChange>,
     pub obtained: Vec<Obtained>,
     pub problems_resolved: Vec<Resolved>,
     pub pledges_fulfilled: Vec<Fulfilled>,
@@ -375,7 +376,7 @@ impl Changes {
             && self.newly_yellow.is_empty()
             && self.back_to_green.is_empty()
             && self.started.is_empty()
-            && self.completed.is_empty()
+            && self.stage_changes.is_empty()
             && self.obtained.is_empty()
             && self.problems_resolved.is_empty()
             && self.pledges_fulfilled.is_empty()
@@ -564,13 +565,13 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
     // Changes: the two evaluations side by side.
     let lights_now: Vec<slow::ProjectLight> = now
         .iter()
-        .map(|lp| slow::light(settings, lp, as_of, lang))
+        .filter_map(|lp| slow::light(settings, lp, as_of, lang))
         .collect();
     let lights_before: BTreeMap<(Option<String>, String), Light> = before
         .iter()
-        .map(|lp| {
-            let l = slow::light(settings, lp, since, lang);
-            ((l.ledger, l.project), l.light)
+        .filter_map(|lp| {
+            let l = slow::light(settings, lp, since, lang)?;
+            Some(((l.ledger, l.project), l.light))
         })
         .collect();
     let mut newly_red = Vec::new();
@@ -598,7 +599,7 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         }
     }
     let after_since = since + Days::new(1);
-    let (obtained, started, _) = weekly::in_period(settings, now, after_since, as_of);
+    let changed = weekly::in_period(settings, now, after_since, as_of);
     let mut problems_resolved = Vec::new();
     let mut pledges_fulfilled = Vec::new();
     for lp in now {
@@ -647,17 +648,18 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         newly_red,
         newly_yellow,
         back_to_green,
-        started,
-        completed: Vec::new(),
-        obtained,
+        started: changed.started,
+        stage_changes: changed.stage_changes,
+        obtained: changed.obtained,
         problems_resolved,
         pledges_fulfilled,
         newly_overdue,
     };
 
-    // 应开未开: the overdue starts, with who answers for them.
+    // 应开未开: the overdue starts of the projects still pushed (not
+    // suspended or cancelled), with who answers for them.
     let mut late_starts = Vec::new();
-    for lp in now {
+    for lp in now.iter().filter(|lp| due_to_start(lp)) {
         if let (None, Some(plan)) = (lp.project.started, lp.project.planned_start) {
             let days = crate::model::date::days_past(plan, as_of);
             // Due by the period's end (the same projects 开工率 counts as due).
@@ -725,6 +727,15 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
     }
 }
 
+/// Whether a project counts among those due to start: not suspended or
+/// cancelled (a project on hold is not 应开未开).
+fn due_to_start(lp: &LoadedProject) -> bool {
+    !matches!(
+        lp.project.stage().stage,
+        Stage::Suspended | Stage::Cancelled
+    )
+}
+
 fn headline(settings: &Settings, projects: &[LoadedProject], from: Date, as_of: Date) -> Headline {
     let year = as_of.year();
     let mut plan = Decimal::ZERO;
@@ -742,14 +753,32 @@ fn headline(settings: &Settings, projects: &[LoadedProject], from: Date, as_of: 
         .count();
     let due: Vec<&LoadedProject> = projects
         .iter()
-        .filter(|lp| lp.project.planned_start.is_some_and(|p| p <= as_of))
+        .filter(|lp| due_to_start(lp) && lp.project.planned_start.is_some_and(|p| p <= as_of))
         .collect();
     let due_started = due.iter().filter(|lp| lp.project.started.is_some()).count();
     let new_starts = projects
         .iter()
         .filter(|lp| lp.project.started.is_some_and(|s| s >= from))
         .count();
-    let (obtained, _, _) = weekly::in_period(settings, projects, from, as_of);
+    let continuing = projects
+        .iter()
+        .filter(|lp| {
+            lp.project.started.is_some_and(|s| s < from)
+                && lp.project.stage().stage == Stage::Building
+        })
+        .count();
+    let mut stages: BTreeMap<Stage, usize> = Stage::ALL.into_iter().map(|s| (s, 0)).collect();
+    for lp in projects {
+        *stages.entry(lp.project.stage().stage).or_default() += 1;
+    }
+    let happened = weekly::in_period(settings, projects, from, as_of);
+    let became = |stage: Stage| {
+        happened
+            .stage_changes
+            .iter()
+            .filter(|c| c.stage == stage)
+            .count()
+    };
     Headline {
         projects: projects.len(),
         total_investment: Amount::sum(
@@ -768,10 +797,11 @@ fn headline(settings: &Settings, projects: &[LoadedProject], from: Date, as_of: 
         started,
         not_started: projects.len() - started,
         new_starts,
-        continuing: started - new_starts,
-        completed: None,
-        producing: None,
-        procedures_obtained: obtained.len(),
+        continuing,
+        completed: became(Stage::Completed),
+        producing: became(Stage::Producing),
+        stages,
+        procedures_obtained: happened.obtained.len(),
     }
 }
 

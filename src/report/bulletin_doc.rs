@@ -9,7 +9,7 @@ use super::labels::pick;
 use super::overdue::Kind;
 use super::slow::Light;
 use super::{Format, Table};
-use crate::model::{Date, Lang};
+use crate::model::{Date, Lang, Stage};
 use chrono::Datelike;
 
 /// A part of a section: an optional subheading, sentences, and a table.
@@ -262,9 +262,21 @@ impl Bulletin {
         let mut lines = Vec::new();
         match lang {
             Lang::Zh => {
+                let stages: Vec<String> = h
+                    .stages
+                    .iter()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(s, n)| format!("{}{n}个", s.zh()))
+                    .collect();
                 lines.push(format!(
-                    "纳入调度项目{}个，总投资{}万元。",
-                    h.projects, h.total_investment
+                    "纳入调度项目{}个，总投资{}万元{}。",
+                    h.projects,
+                    h.total_investment,
+                    if stages.is_empty() {
+                        String::new()
+                    } else {
+                        format!("；其中{}", stages.join("、"))
+                    }
                 ));
                 if !inv.denominator.0.is_zero() {
                     let pace = match gap {
@@ -294,16 +306,12 @@ impl Bulletin {
                         s.denominator - s.numerator
                     ));
                 }
-                let mut kinds = vec![
+                let kinds = [
                     format!("新开工{}个", h.new_starts),
                     format!("续建{}个", h.continuing),
+                    format!("竣工{}个", h.completed),
+                    format!("投产{}个", h.producing),
                 ];
-                if let Some(c) = h.completed {
-                    kinds.push(format!("竣工{c}个"));
-                }
-                if let Some(p) = h.producing {
-                    kinds.push(format!("投产{p}个"));
-                }
                 lines.push(format!(
                     "累计开工{}个，未开工{}个；{this}{}；{this}办结手续{}项。",
                     h.started,
@@ -313,9 +321,21 @@ impl Bulletin {
                 ));
             }
             Lang::En => {
+                let stages: Vec<String> = h
+                    .stages
+                    .iter()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(s, n)| format!("{n} {}", s.key()))
+                    .collect();
                 lines.push(format!(
-                    "{} projects, total investment {} 万元.",
-                    h.projects, h.total_investment
+                    "{} projects, total investment {} 万元{}.",
+                    h.projects,
+                    h.total_investment,
+                    if stages.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", stages.join(", "))
+                    }
                 ));
                 if !inv.denominator.0.is_zero() {
                     let pace = match gap {
@@ -345,16 +365,12 @@ impl Bulletin {
                         s.denominator - s.numerator
                     ));
                 }
-                let mut kinds = vec![
+                let kinds = [
                     format!("{} new starts", h.new_starts),
                     format!("{} continuing", h.continuing),
+                    format!("{} completed", h.completed),
+                    format!("{} into production", h.producing),
                 ];
-                if let Some(c) = h.completed {
-                    kinds.push(format!("{c} completed"));
-                }
-                if let Some(p) = h.producing {
-                    kinds.push(format!("{p} in production"));
-                }
                 lines.push(format!(
                     "Started in all: {}; not started: {}. {}: {}; {} procedures obtained.",
                     h.started,
@@ -407,13 +423,38 @@ impl Bulletin {
                 })
                 .collect(),
         );
-        line(
-            pick(lang, "Completed", "竣工"),
-            c.completed
-                .iter()
-                .map(|p| shown(&p.ledger, &p.name, lang))
-                .collect(),
-        );
+        for stage in [
+            Stage::Completed,
+            Stage::Producing,
+            Stage::Suspended,
+            Stage::Cancelled,
+            Stage::Building,
+        ] {
+            let label = match (stage, lang) {
+                (Stage::Building, Lang::Zh) => "恢复建设",
+                (Stage::Building, Lang::En) => "Resumed",
+                (Stage::Completed, Lang::En) => "Completed",
+                (Stage::Producing, Lang::En) => "Into production",
+                (Stage::Suspended, Lang::En) => "Suspended",
+                (Stage::Cancelled, Lang::En) => "Cancelled",
+                (s, Lang::Zh) => s.zh(),
+                (_, Lang::En) => stage.key(),
+            };
+            line(
+                label,
+                c.stage_changes
+                    .iter()
+                    .filter(|x| x.stage == stage)
+                    .map(|x| {
+                        let note = match &x.reason {
+                            Some(r) => format!("{}{}{r}", md(x.date), pick(lang, ", ", "，")),
+                            None => md(x.date),
+                        };
+                        paren(lang, &shown(&x.ledger, &x.project_name, lang), &note)
+                    })
+                    .collect(),
+            );
+        }
         line(
             pick(lang, "Procedures obtained", "办结手续"),
             c.obtained

@@ -80,7 +80,7 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
         "{out}"
     );
     assert!(
-        out.contains("开工率33%：应开工项目12个，已开工4个，应开未开8个。"),
+        out.contains("开工率36%：应开工项目11个，已开工4个，应开未开7个。"),
         "{out}"
     );
     // The sections in the order leaders read them.
@@ -102,10 +102,30 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     }
     // Changes, by name.
     assert!(
-        out.contains("- 新亮红灯：化工园区污水管网；黄河滩区农产品冷链物流园；华瑞电气电力铁塔项目；开发区配套综合管线"),
+        out.contains(
+            "- 新亮红灯：化工园区污水管网；黄河滩区农产品冷链物流园；华瑞电气电力铁塔项目"
+        ),
         "{out}"
     );
     assert!(out.contains("- 新开工：化工园区污水管网（11-22）"), "{out}");
+    // Stages: the split at the period's end, and the changes with reasons.
+    assert!(
+        out.contains(
+            "- 纳入调度项目14个，总投资338500万元；其中前期9个、在建3个、竣工1个、暂缓1个。"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("本月新开工1个，续建2个，竣工1个，投产0个；本月办结手续5项。"),
+        "{out}"
+    );
+    assert!(
+        out.contains("- 竣工：城区道路绿化工程（11-22，通过竣工验收）"),
+        "{out}"
+    );
+    assert!(out.contains("- 暂缓：开发区配套综合管线（11-19，"), "{out}");
+    // A suspended project is not 应开未开.
+    assert!(!out.contains("| 开发区配套综合管线 | 后方乡 |"), "{out}");
     assert!(
         out.contains(
             "- 解决问题：羽绒\"一馆三中心\"项目：地块西侧高压线迁改（国网台前县供电公司）"
@@ -119,9 +139,9 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
         ),
         "{out}"
     );
-    assert!(out.contains("#### 手续办理逾期（13）"), "{out}");
+    assert!(out.contains("#### 手续办理逾期（11）"), "{out}");
     assert!(out.contains("#### 承诺事项逾期未兑现（5）"), "{out}");
-    assert!(out.contains("#### 问题超过解决时限（4）"), "{out}");
+    assert!(out.contains("#### 问题超过解决时限（3）"), "{out}");
     // An extended pledge says how often and from which first deadline.
     assert!(
         out.contains("| 公铁联运煤炭物流园项目 | 环评批复 | 环保专班 | 市生态环境局台前分局 | 2024-09-15 | 1次（原时限2024-07-15） | 76 |"),
@@ -135,7 +155,7 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     );
     // Rankings name the best and the worst.
     assert!(
-        out.contains("红榜（排名第一）：夹河乡；黄榜（排名末位）：孙口镇。"),
+        out.contains("红榜（排名第一）：后方乡；黄榜（排名末位）：孙口镇。"),
         "{out}"
     );
     assert!(out.contains("| 9 | 孙口镇 | 2 | 9 | 97.9 |"), "{out}");
@@ -163,8 +183,10 @@ fn the_json_carries_every_rate_with_its_inputs() {
     let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     let h = &v["headline"];
     assert_eq!(h["start_rate"]["numerator"], 4);
-    assert_eq!(h["start_rate"]["denominator"], 12);
-    assert_eq!(h["start_rate"]["percent"], 33);
+    assert_eq!(h["start_rate"]["denominator"], 11);
+    assert_eq!(h["start_rate"]["percent"], 36);
+    assert_eq!(h["completed"], 1);
+    assert_eq!(h["stages"]["suspended"], 1);
     assert_eq!(h["investment"]["numerator"], "14400");
     assert_eq!(h["investment"]["denominator"], "58700");
     assert_eq!(h["investment"]["percent"], 24);
@@ -429,7 +451,7 @@ fn the_word_document_has_the_official_layout() {
         .collect();
     assert_eq!(headings.len(), 7, "{headings:?}");
     assert!(
-        paras.iter().any(|p| p == "（一）手续办理逾期（13）"),
+        paras.iter().any(|p| p == "（一）手续办理逾期（11）"),
         "{paras:?}"
     );
     assert!(paras.iter().any(|p| p == "报送：县政府领导"), "{paras:?}");
@@ -440,7 +462,7 @@ fn the_word_document_has_the_official_layout() {
     assert!(
         paras
             .iter()
-            .any(|p| p.contains("开工率33%：应开工项目12个，已开工4个")),
+            .any(|p| p.contains("开工率36%：应开工项目11个，已开工4个")),
         "{paras:?}"
     );
     // A4, the red title and red rule, the fonts.
@@ -513,13 +535,13 @@ fn english_labels() {
     assert!(out.contains("No. 2, 2024"), "{out}");
     assert!(
         out.contains(
-            "- Start rate (开工率) 33%: 12 projects due to start, 4 started, 8 not started."
+            "- Start rate (开工率) 36%: 11 projects due to start, 4 started, 7 not started."
         ),
         "{out}"
     );
     assert!(out.contains("### 6. Rankings (红黄榜)"), "{out}");
     assert!(
-        out.contains("Best (红榜): 夹河乡; worst (黄榜): 孙口镇."),
+        out.contains("Best (红榜): 后方乡; worst (黄榜): 孙口镇."),
         "{out}"
     );
     assert!(out.contains("To: 县政府领导"), "{out}");

@@ -494,9 +494,9 @@ fn list_in_every_format() {
         .ok();
     assert_eq!(
         csv.stdout,
-        "project,name,type,township,investment (万元),planned start,started,done/total,pledged,pending,overdue
-road,G106 国道 改建,交通,,,2024-04-15,,2/7,1,5,4
-shengrun,盛润化工,化工,打渔陈镇,35000.50,,,0/14,0,14,3
+        "project,name,type,township,investment (万元),planned start,started,stage,done/total,pledged,pending,overdue
+road,G106 国道 改建,交通,,,2024-04-15,,preparing,2/7,1,5,4
+shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0/14,0,14,3
 "
     );
     let md = l
@@ -504,22 +504,22 @@ shengrun,盛润化工,化工,打渔陈镇,35000.50,,,0/14,0,14,3
         .ok();
     assert_eq!(
         md.stdout,
-        "| project | name | type | township | investment (万元) | planned start | started | done/total | pledged | pending | overdue |
-| --- | --- | --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: |
-| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | 2/7 | 1 | 5 | 4 |
-| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | 0/14 | 0 | 14 | 3 |
+        "| project | name | type | township | investment (万元) | planned start | started | stage | done/total | pledged | pending | overdue |
+| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |
+| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | preparing | 2/7 | 1 | 5 | 4 |
+| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | preparing | 0/14 | 0 | 14 | 3 |
 "
     );
     let table = l.run(&[&["list"][..], &today].concat()).ok();
     assert_eq!(
         table.stdout,
         "\
-┌──────────┬────────────────┬──────┬──────────┬───────────────────┬───────────────┬─────────┬────────────┬─────────┬─────────┬─────────┐
-│ project  ┆ name           ┆ type ┆ township ┆ investment (万元) ┆ planned start ┆ started ┆ done/total ┆ pledged ┆ pending ┆ overdue │
-╞══════════╪════════════════╪══════╪══════════╪═══════════════════╪═══════════════╪═════════╪════════════╪═════════╪═════════╪═════════╡
-│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆         ┆        2/7 ┆       1 ┆       5 ┆       4 │
-│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆         ┆       0/14 ┆       0 ┆      14 ┆       3 │
-└──────────┴────────────────┴──────┴──────────┴───────────────────┴───────────────┴─────────┴────────────┴─────────┴─────────┴─────────┘
+┌──────────┬────────────────┬──────┬──────────┬───────────────────┬───────────────┬─────────┬───────────┬────────────┬─────────┬─────────┬─────────┐
+│ project  ┆ name           ┆ type ┆ township ┆ investment (万元) ┆ planned start ┆ started ┆ stage     ┆ done/total ┆ pledged ┆ pending ┆ overdue │
+╞══════════╪════════════════╪══════╪══════════╪═══════════════════╪═══════════════╪═════════╪═══════════╪════════════╪═════════╪═════════╪═════════╡
+│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆         ┆ preparing ┆        2/7 ┆       1 ┆       5 ┆       4 │
+│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆         ┆ preparing ┆       0/14 ┆       0 ┆      14 ┆       3 │
+└──────────┴────────────────┴──────┴──────────┴───────────────────┴───────────────┴─────────┴───────────┴────────────┴─────────┴─────────┴─────────┘
 "
     );
     let json: serde_json::Value = serde_json::from_str(
@@ -550,7 +550,7 @@ fn list_of_an_empty_ledger() {
     );
     assert_eq!(
         l.run(&["list", "--format", "csv"]).ok().stdout,
-        "project,name,type,township,investment (万元),planned start,started,done/total,pledged,pending,overdue\n"
+        "project,name,type,township,investment (万元),planned start,started,stage,done/total,pledged,pending,overdue\n"
     );
     assert_eq!(
         l.run(&["list", "--format", "json"]).ok().stdout,
@@ -622,6 +622,7 @@ type           交通 (transport)
 opened         2024-03-01
 planned start  2024-04-15
 started        not started
+stage          preparing
 
 ┌──────────────────┬──────────────────────┬───────────────────────────────────────┬──────────┬────────────┬────────────┬────────────┬───────────────────┬───────────┬────────────┬────────────────┬───────────┬──────────┐
 │ procedure        ┆ name                 ┆ task force (lead unit)                ┆ status   ┆ applied    ┆ due        ┆ obtained   ┆ document no.      ┆ pledge    ┆ pledge due ┆ missing items  ┆ fulfilled ┆ note     │
@@ -676,6 +677,7 @@ fn show_in_chinese() {
 登记日期  2024-03-01
 计划开工  未定
 开工日期  未开工
+阶段      前期
 
 ┌"
         ),

@@ -534,7 +534,8 @@ fn export_each_report_as_a_workbook() {
     }
     let (_, cells) = read_xlsx(&l.file("list.xlsx"));
     assert_eq!(cells[(1, 1)].to_string(), "河南盛润年产2万吨对苯二酚项目");
-    assert_eq!(cells[(1, 7)].to_string(), "0/14");
+    assert_eq!(cells[(1, 7)].to_string(), "preparing");
+    assert_eq!(cells[(1, 8)].to_string(), "0/14");
 }
 
 #[test]
