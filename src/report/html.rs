@@ -295,7 +295,7 @@ fn chart(rows: &[Bar], lang: Lang) -> String {
     ];
     let total = |r: &Bar| r.segments.iter().sum::<usize>();
     let max = rows.iter().map(total).max().unwrap_or(1).max(1) as i64;
-    let width = LABEL + BAR + 90;
+    let width = LABEL + BAR + 150;
     let height = TOP + ROW * rows.len() as i64 + 6;
     let title = pick(lang, "Procedures by task force", "各专班手续办理情况");
     let mut s = format!(
