@@ -23,7 +23,8 @@ td.nw{white-space:nowrap}\
 .none{color:#777}\
 .note{color:#444;font-size:.9em}\
 svg{display:block;margin:.5em 0 1em;max-width:100%;height:auto}\
-@media (max-width:600px){body{padding:0 .6em}\
+.chart{overflow-x:auto}\
+@media (max-width:600px){body{padding:0 .6em}.chart svg{max-width:none;width:640px}\
 table,thead,tbody,tr,th,td{display:block;width:auto}thead{display:none}\
 tr{border:1px solid #bbb;margin:0 0 .6em;padding:.2em .4em}\
 td{border:none;padding:.15em 0;text-align:left!important;white-space:normal!important}\
@@ -98,7 +99,8 @@ td.red{color:#c00;font-weight:bold}td.yellow{color:#a67c00;font-weight:bold}\
 .distribution{border-top:1px solid #111;border-bottom:1px solid #111;margin-top:2em;padding:.4em 0}\
 .distribution p{margin:.2em 0}.issued{display:flex;justify-content:space-between;flex-wrap:wrap}\
 svg{display:block;margin:.5em 0;max-width:100%;height:auto}\
-@media (max-width:600px){body{font-size:15px;padding:0 .6em}.masthead .title{font-size:1.6em}\
+.chart{overflow-x:auto}\
+@media (max-width:600px){body{font-size:15px;padding:0 .6em}.chart svg{max-width:none;width:640px}.masthead .title{font-size:1.6em}\
 table,thead,tbody,tr,th,td{display:block;width:auto}thead{display:none}\
 tr{border:1px solid #999;margin:0 0 .6em;padding:.2em .4em}\
 td{border:none;padding:.15em 0;text-align:left!important;white-space:normal}\
@@ -299,7 +301,7 @@ fn chart(rows: &[Bar], lang: Lang) -> String {
     let height = TOP + ROW * rows.len() as i64 + 6;
     let title = pick(lang, "Procedures by task force", "各专班手续办理情况");
     let mut s = format!(
-        "<h3>{}</h3>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-size=\"13\">\n",
+        "<h3>{}</h3>\n<div class=\"chart\"><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\" font-size=\"13\">\n",
         esc(title),
         esc(title)
     );
@@ -346,7 +348,7 @@ fn chart(rows: &[Bar], lang: Lang) -> String {
             esc(&label)
         ));
     }
-    s.push_str("</svg>\n");
+    s.push_str("</svg></div>\n");
     s.push_str(&format!(
         "<p class=\"note\">{}</p>\n",
         esc(pick(
