@@ -500,6 +500,12 @@ fn the_html_prints_on_a4_and_stacks_at_phone_width() {
         out.contains("td::before{content:attr(data-label)"),
         "stacked cells"
     );
+    // At phone width the chart keeps a legible size and scrolls sideways.
+    assert!(
+        out.contains(".chart svg{max-width:none;width:640px}"),
+        "chart"
+    );
+    assert!(out.contains("<div class=\"chart\"><svg"), "chart");
     assert!(out.contains("<td data-label=\"项目名称\">公铁联运煤炭物流园项目</td>"));
     // The legend matches the bars: each colour in the legend is a bar
     // colour, overdue pledges and overdue procedures have their own.
