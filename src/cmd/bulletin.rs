@@ -154,7 +154,19 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             file: a.publish.then(|| path_text(&file)),
         },
     };
-    let b = bulletin::build(
+    let skipped = ctx.skipped();
+    if a.publish && !skipped.is_empty() {
+        bail!(
+            "{} project(s) could not be read ({}): a published issue must cover every project; fix them (`taizhang check`) and publish again",
+            skipped.len(),
+            skipped
+                .iter()
+                .map(|s| s.project.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let mut b = bulletin::build(
         bulletin::Input {
             settings,
             scope: scope.clone(),
@@ -167,6 +179,7 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         &now,
         &before,
     );
+    b.skipped = skipped;
     let bytes: Vec<u8> = match ctx.format {
         Format::Json => render::json(&b).into_bytes(),
         Format::Html => html::bulletin(&b, lang).into_bytes(),

@@ -98,11 +98,12 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         )),
         Some(p) => {
             atomic_write(p, &bytes)?;
-            Ok(Output::ok(format!(
-                "Exported {} row(s) to {}\n",
-                table.rows.len(),
-                p.display()
-            )))
+            let mut text = format!("Exported {} row(s) to {}\n", table.rows.len(), p.display());
+            if let Some(note) = ctx.skipped_note() {
+                text.push_str(&note);
+                text.push('\n');
+            }
+            Ok(Output::ok(text))
         }
     }
 }

@@ -10,6 +10,7 @@ mod due;
 mod edit;
 mod export;
 mod extend;
+mod fix;
 mod fulfil;
 mod git;
 mod import;
@@ -36,6 +37,7 @@ mod waive;
 use crate::cli::{Cli, Command, GitCommand, ProblemCommand, ReportCommand};
 use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date};
 use crate::report::{Format, Table, render};
+use crate::store::ledger::Skipped;
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::{Ledger, LoadedProject};
 use anyhow::{Result, anyhow, bail};
@@ -81,6 +83,40 @@ pub struct Ctx {
     pub color: bool,
     /// `--commit`: commit each write to git.
     pub commit: bool,
+    /// The projects the reads of this command left out (see `Skips`).
+    pub skips: std::sync::Mutex<Option<Skips>>,
+}
+
+/// Exit status of a read command that left out projects it could not read
+/// (the output is complete for the others).
+pub const SKIPPED_EXIT: u8 = 4;
+/// Exit status of `report overdue --exit-code` when something is overdue
+/// and projects were left out.
+pub const OVERDUE_AND_SKIPPED_EXIT: u8 = 5;
+
+/// What the project reads of a command left out, and the language to say
+/// it in. Set by `Ctx::map_projects_on`; `None` when the command read no
+/// list of projects.
+#[derive(Debug)]
+pub struct Skips {
+    pub lang: Lang,
+    pub list: Vec<Skipped>,
+}
+
+impl Skips {
+    /// The line printed under a table or at the top of a bulletin, or
+    /// `None` when nothing was left out.
+    pub fn note(&self) -> Option<String> {
+        crate::report::skipped::note(self.lang, &self.list)
+    }
+}
+
+/// A report value with the projects it left out, for JSON.
+#[derive(serde::Serialize)]
+struct WithSkipped<T> {
+    #[serde(flatten)]
+    value: T,
+    skipped: Vec<Skipped>,
 }
 
 impl Ctx {
@@ -170,9 +206,10 @@ impl Ctx {
         let tf = self.taskforce_of(settings)?;
         let multi = ledgers.len() > 1;
         let mut out = Vec::new();
+        let mut skipped = Vec::new();
         for l in &ledgers {
             let name = multi.then(|| l.settings.name.clone());
-            let mapped = l.map_projects(|lp| {
+            let (mapped, left_out) = l.map_readable(|lp| {
                 let mut lp = lp.as_of(day)?;
                 lp.ledger = name.clone();
                 let lp = match &tf {
@@ -182,9 +219,79 @@ impl Ctx {
                 Some(f(settings, lp))
             })?;
             out.extend(mapped.into_iter().flatten());
+            skipped.extend(left_out.into_iter().map(|s| Skipped {
+                ledger: name.clone(),
+                ..s
+            }));
         }
         let first = ledgers.into_iter().next().expect("at least one ledger");
+        let mut skips = self.skips.lock().expect("not poisoned");
+        let skips = skips.get_or_insert_with(|| Skips {
+            lang: self.lang(&first.settings),
+            list: Vec::new(),
+        });
+        // A command that reads the ledger twice (the bulletin: as of its
+        // end and as of the previous issue) names each project once.
+        for s in skipped {
+            if !skips
+                .list
+                .iter()
+                .any(|k| k.ledger == s.ledger && k.project == s.project)
+            {
+                skips.list.push(s);
+            }
+        }
         Ok((first, out))
+    }
+
+    /// The line saying which projects were left out, if any.
+    pub fn skipped_note(&self) -> Option<String> {
+        self.skips
+            .lock()
+            .expect("not poisoned")
+            .as_ref()
+            .and_then(Skips::note)
+    }
+
+    /// The projects left out so far (for a report value's own JSON).
+    pub fn skipped(&self) -> Vec<Skipped> {
+        self.skips
+            .lock()
+            .expect("not poisoned")
+            .as_ref()
+            .map_or_else(Vec::new, |s| s.list.clone())
+    }
+
+    /// Ends a command: the problems of the projects it left out go to
+    /// stderr, and its exit status says that something was left out.
+    fn finish(&self, out: Output) -> Output {
+        let skips = self.skips.lock().expect("not poisoned");
+        let Some(skips) = skips.as_ref().filter(|s| !s.list.is_empty()) else {
+            return out;
+        };
+        for s in &skips.list {
+            let ledger = s
+                .ledger
+                .as_deref()
+                .map_or(String::new(), |l| format!("{l}: "));
+            eprintln!(
+                "warning: left out project {ledger}{}: {} problem(s)",
+                s.project,
+                s.problems.len()
+            );
+            for p in &s.problems {
+                eprintln!("  {}", p.headline());
+            }
+        }
+        if let Some(note) = skips.note() {
+            eprintln!("{note}");
+        }
+        let code = match out.code {
+            0 => SKIPPED_EXIT,
+            report::OVERDUE_EXIT => OVERDUE_AND_SKIPPED_EXIT,
+            c => c,
+        };
+        Output { code, ..out }
     }
 
     /// Every project a report covers (see `map_projects`), as of `day`.
@@ -214,18 +321,36 @@ impl Ctx {
         table: impl FnOnce(&T) -> Table,
         empty: impl FnOnce(&T) -> String,
     ) -> Output {
+        let note = self.skipped_note();
         match self.format {
+            Format::Json if self.skips.lock().expect("not poisoned").is_some() => Output {
+                stream: Some(render::json_stream(WithSkipped {
+                    value,
+                    skipped: self.skipped(),
+                })),
+                ..Output::ok("")
+            },
             Format::Json => Output {
                 stream: Some(render::json_stream(value)),
                 ..Output::ok("")
             },
             f => {
                 let table = table(&value);
-                Output::ok(if f == Format::Table && table.rows.is_empty() {
+                // "Nothing overdue" is not said of projects left out.
+                let mut text = if f == Format::Table && table.rows.is_empty() && note.is_none() {
                     empty(&value)
                 } else {
                     table.render_color(f, self.color)
-                })
+                };
+                // CSV stays a clean table: its note is on stderr only.
+                if let Some(note) = note.filter(|_| f != Format::Csv) {
+                    if f == Format::Markdown {
+                        text.push('\n');
+                    }
+                    text.push_str(&note);
+                    text.push('\n');
+                }
+                Output::ok(text)
             }
         }
     }
@@ -289,6 +414,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         taskforce: g.taskforce,
         color: g.color.enabled(),
         commit: g.commit,
+        skips: Default::default(),
     };
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_) | ReportCommand::Bulletin(_)) => (true, true),
@@ -321,7 +447,7 @@ pub fn run(cli: Cli) -> Result<Output> {
             "--format docx is only for `taizhang report bulletin`; use table, csv, json or markdown"
         );
     }
-    match &cli.command {
+    let out = match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Open(a) => open::run(&ctx, a),
         Command::List(a) => list::run(&ctx, a),
@@ -358,7 +484,9 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Set(a) => set::run(&ctx, a),
         Command::Rename(a) => rename::run(&ctx, a),
         Command::Stage(a) => stage::run(&ctx, a),
-    }
+        Command::Fix(a) => fix::run(&ctx, a),
+    }?;
+    Ok(ctx.finish(out))
 }
 
 /// Whether a command only reads the ledger (and so may run `--at` a past

@@ -526,6 +526,8 @@ pub struct Bulletin {
     pub upcoming: Vec<Upcoming>,
     /// Procedures by task force (手续办理调度台账), for the chart.
     pub taskforces: super::taskforce::Report,
+    /// Projects left out because their files cannot be read.
+    pub skipped: Vec<crate::store::ledger::Skipped>,
 }
 
 /// What `build` needs besides the projects.
@@ -724,6 +726,7 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         next_period,
         upcoming,
         taskforces: super::taskforce::build(settings, now, as_of),
+        skipped: Vec::new(),
     }
 }
 

@@ -46,6 +46,8 @@ pub struct Doc {
     pub heading: String,
     /// "数据截至2024-11-30".
     pub as_of: String,
+    /// The projects left out because their files cannot be read, if any.
+    pub note: Option<String>,
     pub sections: Vec<Section>,
     /// "报送：…", "抄送：…" and the signer line, each when given.
     pub distribution: Vec<String>,
@@ -237,6 +239,7 @@ impl Bulletin {
                 Lang::Zh => format!("（{}，数据截至{}）", self.ledger, self.as_of),
                 Lang::En => format!("({}, figures as of {})", self.ledger, self.as_of),
             },
+            note: super::skipped::note(lang, &self.skipped),
             sections,
             distribution,
             issued: (
@@ -817,6 +820,9 @@ impl Doc {
             "{}　　{}　　{}\n\n---\n\n## {}\n\n{}\n",
             self.issue, self.unit, self.date, self.heading, self.as_of
         ));
+        if let Some(n) = &self.note {
+            out.push_str(&format!("\n> **{n}**\n"));
+        }
         for s in &self.sections {
             out.push_str(&format!("\n### {}\n\n", s.heading));
             for l in &s.lines {

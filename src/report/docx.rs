@@ -265,6 +265,13 @@ pub fn render(doc: &Doc, lang: Lang) -> Result<Vec<u8>> {
                 .align(AlignmentType::Center),
         );
 
+    if let Some(n) = &doc.note {
+        d = d.add_paragraph(
+            para()
+                .add_run(run(n, HEADING_FONT, SIZE_SMALL).color(RED))
+                .align(AlignmentType::Center),
+        );
+    }
     for s in &doc.sections {
         d = d.add_paragraph(
             para()

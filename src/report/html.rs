@@ -41,6 +41,13 @@ pub fn weekly(w: &Weekly, lang: Lang) -> String {
         esc(&title),
         esc(&w.subtitle(lang))
     );
+    if let Some(note) = crate::report::skipped::note(lang, &w.skipped) {
+        // Styled inline: a bulletin without the note keeps its bytes.
+        out.push_str(&format!(
+            "<p class=\"skipped\" style=\"border:2px solid #b71c1c;padding:.5em 1em;font-weight:bold\">{}</p>\n",
+            esc(&note)
+        ));
+    }
     let sections = w.sections(lang);
     let last = sections.len() - 1;
     for (n, s) in sections.into_iter().enumerate() {
@@ -96,6 +103,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 td.nw{white-space:nowrap}\
 td.red{color:#c00;font-weight:bold}td.yellow{color:#a67c00;font-weight:bold}\
 .note{color:#444;font-size:.9em}\
+.warn{border:1px solid #c00;color:#c00;padding:.3em .6em}\
 .distribution{border-top:1px solid #111;border-bottom:1px solid #111;margin-top:2em;padding:.4em 0}\
 .distribution p{margin:.2em 0}.issued{display:flex;justify-content:space-between;flex-wrap:wrap}\
 svg{display:block;margin:.5em 0;max-width:100%;height:auto}\
@@ -129,6 +137,9 @@ pub fn bulletin(b: &super::bulletin::Bulletin, lang: Lang) -> String {
         esc(&doc.heading),
         esc(&doc.as_of)
     ));
+    if let Some(n) = &doc.note {
+        out.push_str(&format!("<p class=\"warn\">{}</p>\n", esc(n)));
+    }
     for s in &doc.sections {
         out.push_str(&format!(
             "<section id=\"{}\">\n<h2>{}</h2>\n",

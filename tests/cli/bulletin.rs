@@ -803,3 +803,48 @@ fn bad_input_is_refused_and_changes_nothing() {
         "bulletins/index.csv:2: column \"no\": \"x\" is not an issue number",
     );
 }
+
+#[test]
+fn a_project_that_cannot_be_read_is_named_and_blocks_publishing() {
+    let l = demo();
+    l.edit(
+        "projects/junhan-bags/project.toml",
+        "opened = ",
+        "opened = 2024-13-01\n# was: ",
+    );
+    // The draft goes on without it, says so at the top, and exits 4.
+    let run = l.run(NOV);
+    assert_eq!(run.code, 4, "{run:?}");
+    assert!(
+        run.stdout
+            .contains("\n> **未能读取 1 个项目: junhan-bags — 运行 taizhang check**\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stdout.contains("君瀚实业箱包生产项目"),
+        "{}",
+        run.stdout
+    );
+    // Named once, though the bulletin reads the ledger twice.
+    assert_eq!(
+        run.stderr
+            .matches("warning: left out project junhan-bags")
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    // A published issue must cover every project.
+    let before = l.snapshot();
+    let run = l.run(&args(NOV, &["--publish"]));
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr.contains(
+            "error: 1 project(s) could not be read (junhan-bags): a published issue must cover every project"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(l.snapshot() == before, "nothing written");
+}

@@ -142,7 +142,8 @@ const OVERDUE_JSON: &str = "\
       \"due\": \"2024-03-12\",
       \"days_overdue\": 3
     }
-  ]
+  ],
+  \"skipped\": []
 }
 ";
 
@@ -204,7 +205,8 @@ const SLOW_JSON: &str = "\
       \"light\": \"green\",
       \"reasons\": []
     }
-  ]
+  ],
+  \"skipped\": []
 }
 ";
 
@@ -285,7 +287,7 @@ fn empty_reports() {
         l.run(&["report", "overdue", "--format", "json"])
             .ok()
             .stdout,
-        "{\n  \"as_of\": \"2024-03-01\",\n  \"items\": []\n}\n"
+        "{\n  \"as_of\": \"2024-03-01\",\n  \"items\": [],\n  \"skipped\": []\n}\n"
     );
     assert_eq!(
         l.run(&["report", "overdue", "--format", "csv"]).ok().stdout,
@@ -301,7 +303,7 @@ fn empty_reports() {
     );
     assert_eq!(
         l.run(&["report", "slow", "--format", "json"]).ok().stdout,
-        "{\n  \"as_of\": \"2024-03-01\",\n  \"projects\": []\n}\n"
+        "{\n  \"as_of\": \"2024-03-01\",\n  \"projects\": [],\n  \"skipped\": []\n}\n"
     );
 }
 
