@@ -815,9 +815,18 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
     for lp in projects {
         let township = township_of(lp);
         for i in overdue::items(settings, lp, day) {
+            // The unit to chase: the issuing authority (审批部门) where the
+            // catalogue names one, else the task force's lead unit; a
+            // problem's responsible unit.
+            let recorded = i
+                .procedure
+                .as_deref()
+                .and_then(|k| settings.procedure(k))
+                .is_some_and(|c| c.authority.is_some());
+            let issuer = recorded.then(|| i.authority.to_string());
             let unit = match &i.unit {
                 Some(u) => u.clone(),
-                None => i.lead_unit.to_string(),
+                None => i.authority.to_string(),
             };
             out.push(Overdue {
                 project: ProjectRef::of(lp),
@@ -828,7 +837,7 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
                 taskforce: i.taskforce.to_string(),
                 taskforce_name: i.taskforce_name.to_string(),
                 unit,
-                issuer: None,
+                issuer,
                 due: i.due,
                 days_overdue: i.days_overdue,
                 extensions: i.extensions,
@@ -893,11 +902,18 @@ fn ranking(
                 }
             }
         }
-        // Issuing units are ranked where the ledger records them.
+        // Issuing units are ranked where the catalogue names them.
         RankBy::IssuingUnit => {
-            for o in overdue {
-                if let Some(i) = &o.issuer {
-                    counted.entry(i.clone()).or_default();
+            for lp in projects {
+                for p in lp.procedures() {
+                    if p.status != crate::model::Status::NotNeeded
+                        && settings
+                            .procedure(&p.key)
+                            .is_some_and(|c| c.authority.is_some())
+                    {
+                        let a = settings.authority(&p.key, &p.taskforce);
+                        *counted.entry(a.name.to_string()).or_default() += 1;
+                    }
                 }
             }
         }

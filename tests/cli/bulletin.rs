@@ -116,7 +116,7 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
         "{out}"
     );
     assert!(
-        out.contains("本月新开工1个，续建2个，竣工1个，投产0个；本月办结手续5项。"),
+        out.contains("本月新开工1个，续建2个，竣工1个，投产0个；本月办结手续6项。"),
         "{out}"
     );
     assert!(
@@ -139,12 +139,12 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
         ),
         "{out}"
     );
-    assert!(out.contains("#### 手续办理逾期（11）"), "{out}");
+    assert!(out.contains("#### 手续办理逾期（30）"), "{out}");
     assert!(out.contains("#### 承诺事项逾期未兑现（5）"), "{out}");
     assert!(out.contains("#### 问题超过解决时限（3）"), "{out}");
     // An extended pledge says how often and from which first deadline.
     assert!(
-        out.contains("| 公铁联运煤炭物流园项目 | 环评批复 | 环保专班 | 市生态环境局台前分局 | 2024-09-15 | 1次（原时限2024-07-15） | 76 |"),
+        out.contains("| 公铁联运煤炭物流园项目 | 环评批复 | 环保专班 | 濮阳市生态环境局台前分局 | 2024-09-15 | 1次（原时限2024-07-15） | 76 |"),
         "{out}"
     );
     assert!(
@@ -155,12 +155,21 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     );
     // Rankings name the best and the worst.
     assert!(
-        out.contains("红榜（排名第一）：后方乡；黄榜（排名末位）：孙口镇。"),
+        out.contains("红榜（排名第一）：后方乡；黄榜（排名末位）：侯庙镇。"),
         "{out}"
     );
-    assert!(out.contains("| 9 | 孙口镇 | 2 | 9 | 97.9 |"), "{out}");
+    assert!(out.contains("| 8 | 孙口镇 | 2 | 12 | 142.3 |"), "{out}");
     assert!(
-        out.contains("红榜（排名第一）：交通专班；黄榜（排名末位）：督导服务专班。"),
+        out.contains("红榜（排名第一）：文物专班；黄榜（排名末位）：用地专班。"),
+        "{out}"
+    );
+    // Issuing authorities (审批部门), as the catalogue names them.
+    assert!(
+        out.contains("红榜（排名第一）：县人民防空办公室；黄榜（排名末位）：县自然资源局。"),
+        "{out}"
+    );
+    assert!(
+        out.contains("| 12 | 县自然资源局 | 56 | 14 | 122.4 |"),
         "{out}"
     );
     // 报送/抄送 at the end.
@@ -209,9 +218,9 @@ fn the_json_carries_every_rate_with_its_inputs() {
         .find(|r| r["name"] == "孙口镇")
         .unwrap()
         .clone();
-    assert_eq!(sunkou["days_overdue"]["numerator"], 881);
-    assert_eq!(sunkou["days_overdue"]["denominator"], 9);
-    assert_eq!(sunkou["days_overdue"]["value"], "97.9");
+    assert_eq!(sunkou["days_overdue"]["numerator"], 1707);
+    assert_eq!(sunkou["days_overdue"]["denominator"], 12);
+    assert_eq!(sunkou["days_overdue"]["value"], "142.3");
 }
 
 #[test]
@@ -451,7 +460,7 @@ fn the_word_document_has_the_official_layout() {
         .collect();
     assert_eq!(headings.len(), 7, "{headings:?}");
     assert!(
-        paras.iter().any(|p| p == "（一）手续办理逾期（11）"),
+        paras.iter().any(|p| p == "（一）手续办理逾期（30）"),
         "{paras:?}"
     );
     assert!(paras.iter().any(|p| p == "报送：县政府领导"), "{paras:?}");
@@ -547,7 +556,7 @@ fn english_labels() {
     );
     assert!(out.contains("### 6. Rankings (红黄榜)"), "{out}");
     assert!(
-        out.contains("Best (红榜): 后方乡; worst (黄榜): 孙口镇."),
+        out.contains("Best (红榜): 后方乡; worst (黄榜): 侯庙镇."),
         "{out}"
     );
     assert!(out.contains("To: 县政府领导"), "{out}");

@@ -145,8 +145,8 @@ fn tick_of_unknown_project_is_refused() {
 #[test]
 fn unknown_procedure_is_refused() {
     let l = ledger();
-    let run = l.refuses(&["tick", "shengrun", "环评"], "unknown procedure \"环评\": expected a key or Chinese name from the task list of \"shengrun\": approval (项目审批/核准/备案), land-prereview (用地预审与选址意见书)");
-    assert!(run.stderr.ends_with("safety (安全条件审查)\n"));
+    let run = l.refuses(&["tick", "shengrun", "环评"], "unknown procedure \"环评\": expected a key or Chinese name from the task list of \"shengrun\": approval (项目审批/核准/备案), feasibility (可行性研究报告审批)");
+    assert!(run.stderr.ends_with("construction-permit (施工许可证)\n"));
     l.refuses(
         &["due", "shengrun", "nope", "2024-04-01"],
         "unknown procedure \"nope\"",
@@ -162,7 +162,7 @@ fn unknown_procedure_is_refused() {
     );
     l.refuses(
         &open_args("new", &["--with", "nope"]),
-        "--with: unknown procedure \"nope\": expected a key or Chinese name from the catalogue: approval, land-prereview",
+        "--with: unknown procedure \"nope\": expected a key or Chinese name from the catalogue: approval, feasibility, preliminary-design",
     );
     l.refuses(
         &open_args("new", &["--without", "nope"]),
@@ -188,7 +188,7 @@ fn unknown_task_force_in_the_ledger_is_refused_and_reported() {
     );
     assert!(
         run.stderr.contains(
-            "./projects/shengrun/procedures.csv:7:10: procedure \"eia\": unknown task force \"环保局\": expected one of land"
+            "./projects/shengrun/procedures.csv:15:10: procedure \"eia\": unknown task force \"环保局\": expected one of land"
         ),
         "{}",
         run.stderr
@@ -196,7 +196,7 @@ fn unknown_task_force_in_the_ledger_is_refused_and_reported() {
     let check = l.run(&["check"]);
     assert_eq!(check.code, 1);
     assert!(check.stdout.starts_with(
-        "./projects/shengrun/procedures.csv:7:10: procedure \"eia\": unknown task force \"环保局\": expected one of land, env, build, relics, transport, water, supervision\n"
+        "./projects/shengrun/procedures.csv:15:10: procedure \"eia\": unknown task force \"环保局\": expected one of land, env, build, relics, transport, water, supervision\n"
     ), "{}", check.stdout);
 }
 
@@ -241,7 +241,7 @@ fn malformed_national_code_is_refused() {
         l.refuses(
             &open_args("new", &["--code", bad]),
             &format!(
-                "--code: invalid national project code \"{bad}\": expected YYYY-RRRRRR-DD-TT-NNNNNN in digits, e.g. 2024-410927-26-03-012345"
+                "--code: invalid national project code \"{bad}\": expected YYMM-RRRRRR-DD-TT-NNNNNN in digits (YYMM: the year and month the code was issued), e.g. 2403-410927-04-01-382615"
             ),
         );
     }
@@ -367,7 +367,16 @@ fn records_on_a_not_needed_procedure_are_refused() {
     let l = Ledger::new();
     l.open_with(
         "new",
-        &["--name", "x", "--type", "chemical", "--without", "safety"],
+        &[
+            "--name",
+            "x",
+            "--type",
+            "chemical",
+            "--hazchem",
+            "yes",
+            "--without",
+            "safety",
+        ],
     );
     l.refuses(
         &["tick", "new", "safety"],
@@ -469,7 +478,7 @@ fn a_broken_procedures_csv_is_never_rewritten() {
         "error: project \"shengrun\" cannot be used: 1 problem(s)",
     );
     assert!(run.stderr.contains(
-        "./projects/shengrun/procedures.csv:7:14: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed"
+        "./projects/shengrun/procedures.csv:15:14: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed"
     ), "{}", run.stderr);
 }
 

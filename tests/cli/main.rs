@@ -5,6 +5,7 @@
 mod support;
 
 mod bulletin;
+mod catalogue;
 mod core;
 mod core_ledger;
 mod core_refusals;
