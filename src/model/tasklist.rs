@@ -373,6 +373,7 @@ mod tests {
                 covers: vec!["geohazard".into()],
             }],
             members: Vec::new(),
+            bulletin: Default::default(),
             auto_commit: false,
         }
     }
