@@ -175,6 +175,7 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             since,
             issue,
             lang,
+            decisions: super::meeting::decisions_on(ctx, as_of, false)?,
         },
         &now,
         &before,

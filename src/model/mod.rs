@@ -27,3 +27,10 @@ pub use settings::{
 pub use stage::{Stage, StageEntry};
 pub mod progress;
 pub use progress::{ProblemRecord, ProgressEntry};
+pub mod escalation;
+pub mod funds;
+pub mod people;
+pub use escalation::{EscalationRules, Level};
+pub use funds::{FundEntry, FundKind};
+pub use people::People;
+pub mod meeting;

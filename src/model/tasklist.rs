@@ -347,6 +347,7 @@ mod tests {
             key: "land".into(),
             name: "用地专班".into(),
             lead: "县自然资源局".into(),
+            leader: None,
         }];
         Settings {
             name: "t".into(),
@@ -374,6 +375,10 @@ mod tests {
             }],
             members: Vec::new(),
             bulletin: Default::default(),
+            funds: Default::default(),
+            categories: crate::model::settings::default_categories(),
+            escalation: Default::default(),
+            show_phones: false,
             auto_commit: false,
         }
     }

@@ -540,6 +540,8 @@ pub struct Input<'a> {
     pub since: Date,
     pub issue: Issue,
     pub lang: Lang,
+    /// The decisions of the dispatch meetings held by `as_of` (议定事项).
+    pub decisions: Vec<super::decisions::Item>,
 }
 
 /// The township of a project: as recorded, else (in a roll-up over several
@@ -559,6 +561,7 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         since,
         issue,
         lang,
+        decisions,
     } = input;
     let from = period.from;
 
@@ -672,8 +675,8 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
                     days_late: days,
                     township: township_of(lp),
                     owner: lp.project.owner.clone(),
-                    leader: None,
-                    unit: None,
+                    leader: lp.project.people.leader.clone(),
+                    unit: lp.project.people.unit.clone(),
                 });
             }
         }
@@ -685,14 +688,51 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
     });
 
     let mut lists = OverdueLists::default();
+    let name_of = |id: &str| {
+        now.iter()
+            .find(|lp| lp.id == id)
+            .map(|lp| lp.project.name.clone())
+    };
+    for i in overdue::decision_items(&decisions, |_| None) {
+        let name = name_of(&i.project).unwrap_or_default();
+        lists.problems.push(Overdue {
+            project: ProjectRef {
+                ledger: i.ledger.clone(),
+                project: i.project.to_string(),
+                name,
+            },
+            kind: i.kind,
+            item: i.item.clone(),
+            procedure: None,
+            problem_no: None,
+            taskforce: String::new(),
+            taskforce_name: String::new(),
+            unit: i.lead_unit.to_string(),
+            issuer: None,
+            due: i.due,
+            days_overdue: i.days_overdue,
+            extensions: None,
+            extended_from: None,
+            township: None,
+        });
+    }
     for o in overdue_now.iter().cloned() {
         match o.kind {
             Kind::Procedure => lists.procedures.push(o),
             Kind::Pledge => lists.pledges.push(o),
             Kind::Problem => lists.problems.push(o),
+            // Supervision orders (督办) and meeting decisions chase problems.
+            Kind::Order | Kind::Decision => lists.problems.push(o),
             Kind::Start => {}
         }
     }
+    lists.problems.sort_by(|a, b| {
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then_with(|| a.project.cmp(&b.project))
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.item.cmp(&b.item))
+    });
 
     let mut lights: Vec<slow::ProjectLight> = lights_now
         .into_iter()
@@ -708,7 +748,14 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
     let rankings = rankings(settings, &scope, now, &overdue_now);
 
     let next_period = period.next();
-    let upcoming = weekly::deadlines(settings, now, next_period.from, next_period.to, lang);
+    let upcoming = weekly::deadlines(
+        settings,
+        now,
+        next_period.from,
+        next_period.to,
+        lang,
+        &decisions,
+    );
 
     Bulletin {
         ledger: settings.name.clone(),

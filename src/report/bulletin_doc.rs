@@ -789,6 +789,8 @@ impl Bulletin {
                 Kind::Procedure => pick(lang, "procedure due", "手续到期"),
                 Kind::Start => pick(lang, "planned start", "计划开工"),
                 Kind::Problem => pick(lang, "problem time limit", "问题解决时限"),
+                Kind::Order => pick(lang, "supervision order due", "督办到期"),
+                Kind::Decision => pick(lang, "decision due", "议定事项到期"),
             };
             let item = match (i.kind, lang) {
                 (Kind::Start, Lang::En) => "start of works (开工)".to_string(),

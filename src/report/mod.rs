@@ -4,6 +4,7 @@
 
 pub mod bulletin;
 pub mod bulletin_doc;
+pub mod decisions;
 pub mod docx;
 pub mod html;
 pub mod labels;
@@ -16,6 +17,7 @@ pub mod skipped;
 pub mod slow;
 pub mod taskforce;
 pub mod weekly;
+pub mod weekly_more;
 pub mod xlsx;
 
 pub use render::{Format, Table, Tint};

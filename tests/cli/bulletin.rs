@@ -103,7 +103,7 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     // Changes, by name.
     assert!(
         out.contains(
-            "- 新亮红灯：化工园区污水管网；黄河滩区农产品冷链物流园；华瑞电气电力铁塔项目"
+            "- 新亮红灯：黄河滩区农产品冷链物流园；华瑞电气电力铁塔项目；羽绒\"一馆三中心\"项目"
         ),
         "{out}"
     );
@@ -128,20 +128,20 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     assert!(!out.contains("| 开发区配套综合管线 | 后方乡 |"), "{out}");
     assert!(
         out.contains(
-            "- 解决问题：羽绒\"一馆三中心\"项目：地块西侧高压线迁改（国网台前县供电公司）"
+            "- 解决问题：化工园区污水管网：管网穿越省道需交通部门许可（县交通运输局）；羽绒\"一馆三中心\"项目：地块西侧高压线迁改（国网台前县供电公司）"
         ),
         "{out}"
     );
     // 应开未开 with days late, and every overdue item listed with its unit.
     assert!(
         out.contains(
-            "| 公铁联运煤炭物流园项目 | 孙口镇 | 台前县公铁联运物流有限公司 | 2024-06-30 | 153 |"
+            "| 公铁联运煤炭物流园项目 | 孙口镇 | 台前县公铁联运物流有限公司 | 张卫东 | 县交通运输局 | 2024-06-30 | 153 |"
         ),
         "{out}"
     );
     assert!(out.contains("#### 手续办理逾期（30）"), "{out}");
     assert!(out.contains("#### 承诺事项逾期未兑现（5）"), "{out}");
-    assert!(out.contains("#### 问题超过解决时限（3）"), "{out}");
+    assert!(out.contains("#### 问题超过解决时限（8）"), "{out}");
     // An extended pledge says how often and from which first deadline.
     assert!(
         out.contains("| 公铁联运煤炭物流园项目 | 环评批复 | 环保专班 | 濮阳市生态环境局台前分局 | 2024-09-15 | 1次（原时限2024-07-15） | 76 |"),
@@ -158,7 +158,7 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
         out.contains("红榜（排名第一）：后方乡；黄榜（排名末位）：侯庙镇。"),
         "{out}"
     );
-    assert!(out.contains("| 8 | 孙口镇 | 2 | 12 | 142.3 |"), "{out}");
+    assert!(out.contains("| 8 | 孙口镇 | 2 | 13 | 132.5 |"), "{out}");
     assert!(
         out.contains("红榜（排名第一）：文物专班；黄榜（排名末位）：用地专班。"),
         "{out}"
@@ -218,9 +218,12 @@ fn the_json_carries_every_rate_with_its_inputs() {
         .find(|r| r["name"] == "孙口镇")
         .unwrap()
         .clone();
-    assert_eq!(sunkou["days_overdue"]["numerator"], 1707);
-    assert_eq!(sunkou["days_overdue"]["denominator"], 12);
-    assert_eq!(sunkou["days_overdue"]["value"], "142.3");
+    assert_eq!(sunkou["days_overdue"]["numerator"], 1722);
+    assert_eq!(sunkou["days_overdue"]["denominator"], 13);
+    assert_eq!(sunkou["days_overdue"]["value"], "132.5");
+    // Who answers for a late start, where the project records it.
+    assert_eq!(v["late_starts"][0]["leader"], "张卫东");
+    assert_eq!(v["late_starts"][0]["unit"], "县交通运输局");
 }
 
 #[test]
