@@ -88,10 +88,13 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
         "### 一、总体情况",
         "### 二、与上期相比（2024-11-01以来）",
         "### 三、应开未开项目",
-        "### 四、逾期事项",
-        "### 五、红黄灯项目",
-        "### 六、红黄榜",
-        "### 七、下月到期事项（2024-12-01至2024-12-31）",
+        "### 四、提请县领导和协调机制协调的问题",
+        "### 五、逾期事项",
+        "### 六、调度会议定事项落实情况",
+        "### 七、红黄灯项目",
+        "### 八、资金使用情况",
+        "### 九、红黄榜",
+        "### 十、下月到期事项（2024-12-01至2024-12-31）",
     ];
     let mut at = 0;
     for h in order {
@@ -144,12 +147,12 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     assert!(out.contains("#### 问题超过解决时限（8）"), "{out}");
     // An extended pledge says how often and from which first deadline.
     assert!(
-        out.contains("| 公铁联运煤炭物流园项目 | 环评批复 | 环保专班 | 濮阳市生态环境局台前分局 | 2024-09-15 | 1次（原时限2024-07-15） | 76 |"),
+        out.contains("| 公铁联运煤炭物流园项目 | 环评批复 | 环保专班 | 濮阳市生态环境局台前分局 | 2024-09-15 | 1次（原时限2024-07-15） | 76 | 县交通运输局，吴刚（包联张卫东） |"),
         "{out}"
     );
     assert!(
         out.contains(
-            "| 君瀚实业箱包生产项目 | 不动产权证 | 用地专班 | 县自然资源局 | 2024-10-31 |  | 30 |"
+            "| 君瀚实业箱包生产项目 | 不动产权证 | 用地专班 | 县自然资源局 | 2024-10-31 |  | 30 |  |"
         ),
         "{out}"
     );
@@ -557,7 +560,7 @@ fn english_labels() {
         ),
         "{out}"
     );
-    assert!(out.contains("### 6. Rankings (红黄榜)"), "{out}");
+    assert!(out.contains("### 9. Rankings (红黄榜)"), "{out}");
     assert!(
         out.contains("Best (红榜): 后方乡; worst (黄榜): 侯庙镇."),
         "{out}"
