@@ -441,6 +441,9 @@ pub struct Overdue {
     /// only with `[bulletin] show_phones`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub people: Option<Arc<crate::model::People>>,
+    /// The day of the dispatch meeting, for a decision (议定事项).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<Date>,
 }
 
 impl Overdue {
@@ -812,6 +815,7 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
             township: lp.and_then(township_of),
             people: lp
                 .and_then(|lp| weekly_more::people_for_bulletin(settings, &lp.project.people)),
+            meeting: i.meeting,
         });
     }
     for o in overdue_now.iter().cloned() {
@@ -1064,6 +1068,7 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
                 extended_from: i.extended_from,
                 township: township.clone(),
                 people: people.clone(),
+                meeting: None,
             });
         }
     }

@@ -924,10 +924,15 @@ impl Bulletin {
             }
             let mut t = Table::new(&h).numeric(&[last]);
             for i in items {
-                let mut row = vec![
-                    shown(&i.project.ledger, &i.project.name, lang),
-                    i.item.clone(),
-                ];
+                // A decision naming no project is named by its meeting.
+                let project = match i.meeting {
+                    Some(m) if i.project.name.is_empty() => match lang {
+                        Lang::Zh => format!("{m}调度会议定事项"),
+                        Lang::En => format!("decision of the meeting of {m}"),
+                    },
+                    _ => shown(&i.project.ledger, &i.project.name, lang),
+                };
+                let mut row = vec![project, i.item.clone()];
                 if kind != Kind::Problem {
                     row.push(i.taskforce_name.clone());
                 }
