@@ -2,8 +2,12 @@
 //! month or any period; an issue number (期号); the headline rates (开工率,
 //! 投资完成率 against 时序进度); what changed since the previous bulletin of
 //! the same kind; the projects due to start and not started (应开未开); every
-//! overdue item listed with its unit; the red and yellow lights; the
-//! rankings (红黄榜); and the next period's deadlines. Built here as one plain
+//! overdue item listed with its unit and whom to call; the problems taken
+//! to the county leaders (leaders first, with their path and 督办 orders);
+//! the open dispatch-meeting decisions; the red and yellow lights; the
+//! funds (资金使用) and site visits, from the functions `report weekly`
+//! uses (`weekly_more`); the rankings (红黄榜); and the next period's
+//! deadlines. Built here as one plain
 //! value from the ledger as of the period's end (and again as of the
 //! previous bulletin's end, for the changes); `bulletin_doc` lays it out as
 //! sections that Markdown, HTML and Word render alike, and JSON is the value

@@ -1,6 +1,8 @@
-//! The bulletin's sections on people, problems climbing, meeting decisions,
-//! site visits and funds (issue 13), kept apart from `weekly` so that file
-//! stays the frame: problems taken to the county leaders first, then to the
+//! The sections on people, problems climbing, meeting decisions, site
+//! visits and funds (issue 13), kept apart from `weekly` so that file stays
+//! the frame; `report bulletin` builds its own sections from the same
+//! functions (`taken_up`, `funds_summary`, `by_source_between`, `visits`,
+//! `visits_by_team`, `call`): problems taken to the county leaders first, then to the
 //! mechanism; open meeting decisions, overdue first; funds received and
 //! paid by source with the slowest payers of government money; the number
 //! of site visits. A section appears only when the ledger keeps that

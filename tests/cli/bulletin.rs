@@ -964,14 +964,29 @@ fn coordinated() -> Ledger {
 #[test]
 fn coordination_sections_appear_when_the_ledger_keeps_them() {
     let l = coordinated();
-    let march = ["report", "bulletin", "--month", "2024-03", "--today", "2024-03-31"];
+    let march = [
+        "report",
+        "bulletin",
+        "--month",
+        "2024-03",
+        "--today",
+        "2024-03-31",
+    ];
     // Nothing recorded yet: no funds, decisions or visits; in February the
     // problem is still the task force's, so nothing is taken up either.
     let feb = l
-        .run(&["report", "bulletin", "--month", "2024-02", "--today", "2024-03-31"])
+        .run(&[
+            "report",
+            "bulletin",
+            "--month",
+            "2024-02",
+            "--today",
+            "2024-03-31",
+        ])
         .ok()
         .stdout;
-    for heading in ["提请县领导", "调度会议定事项", "资金使用情况", "现场督导"] {
+    for heading in ["提请县领导", "调度会议定事项", "资金使用情况", "现场督导"]
+    {
         assert!(!feb.contains(heading), "{heading}:\n{feb}");
     }
     // By the end of March the escalation rule (30 days past the limit) has
@@ -996,17 +1011,123 @@ fn coordination_sections_appear_when_the_ledger_keeps_them() {
 
     // A 督办 order, money, a visit and a dispatch meeting.
     for cmd in [
-        &["problem", "order", "sr", "1", "--no", "台督〔2024〕3号", "--due", "2024-03-25", "--date", "2024-03-10"][..],
-        &["funds", "sr", "--source", "专项债券", "--received", "1000", "--date", "2024-02-10"],
-        &["funds", "sr", "--source", "专项债券", "--paid", "200.5", "--date", "2024-03-10"],
-        &["funds", "xc", "--source", "企业自筹", "--received", "300", "--date", "2024-03-12"],
-        &["visit", "sr", "--date", "2024-03-12", "--by", "督导一组", "--findings", "现场未动工"],
-        &["visit", "xc", "--date", "2024-03-13", "--by", "督导一组", "--findings", "正在平整场地"],
-        &["visit", "xc", "--date", "2024-02-13", "--by", "督导二组", "--findings", "尚未进场"],
-        &["meeting", "add", "--date", "2024-03-01", "--title", "三月调度会"],
-        &["meeting", "decide", "2024-03-01", "--what", "协调征地补偿资金", "--unit", "县财政局", "--due", "2024-03-20", "--project", "sr"],
-        &["meeting", "decide", "2024-03-01", "--what", "星辰办理环评", "--unit", "濮阳市生态环境局台前分局", "--due", "2024-04-15", "--project", "xc"],
-        &["meeting", "decide", "2024-03-01", "--what", "全县梳理用地指标", "--unit", "县自然资源局", "--due", "2024-03-29"],
+        &[
+            "problem",
+            "order",
+            "sr",
+            "1",
+            "--no",
+            "台督〔2024〕3号",
+            "--due",
+            "2024-03-25",
+            "--date",
+            "2024-03-10",
+        ][..],
+        &[
+            "funds",
+            "sr",
+            "--source",
+            "专项债券",
+            "--received",
+            "1000",
+            "--date",
+            "2024-02-10",
+        ],
+        &[
+            "funds",
+            "sr",
+            "--source",
+            "专项债券",
+            "--paid",
+            "200.5",
+            "--date",
+            "2024-03-10",
+        ],
+        &[
+            "funds",
+            "xc",
+            "--source",
+            "企业自筹",
+            "--received",
+            "300",
+            "--date",
+            "2024-03-12",
+        ],
+        &[
+            "visit",
+            "sr",
+            "--date",
+            "2024-03-12",
+            "--by",
+            "督导一组",
+            "--findings",
+            "现场未动工",
+        ],
+        &[
+            "visit",
+            "xc",
+            "--date",
+            "2024-03-13",
+            "--by",
+            "督导一组",
+            "--findings",
+            "正在平整场地",
+        ],
+        &[
+            "visit",
+            "xc",
+            "--date",
+            "2024-02-13",
+            "--by",
+            "督导二组",
+            "--findings",
+            "尚未进场",
+        ],
+        &[
+            "meeting",
+            "add",
+            "--date",
+            "2024-03-01",
+            "--title",
+            "三月调度会",
+        ],
+        &[
+            "meeting",
+            "decide",
+            "2024-03-01",
+            "--what",
+            "协调征地补偿资金",
+            "--unit",
+            "县财政局",
+            "--due",
+            "2024-03-20",
+            "--project",
+            "sr",
+        ],
+        &[
+            "meeting",
+            "decide",
+            "2024-03-01",
+            "--what",
+            "星辰办理环评",
+            "--unit",
+            "濮阳市生态环境局台前分局",
+            "--due",
+            "2024-04-15",
+            "--project",
+            "xc",
+        ],
+        &[
+            "meeting",
+            "decide",
+            "2024-03-01",
+            "--what",
+            "全县梳理用地指标",
+            "--unit",
+            "县自然资源局",
+            "--due",
+            "2024-03-29",
+        ],
     ] {
         let mut c = cmd.to_vec();
         c.extend(["--today", "2024-03-31"]);
@@ -1051,13 +1172,16 @@ fn coordination_sections_appear_when_the_ledger_keeps_them() {
 
     // A township's bulletin keeps the decisions of its projects and those
     // naming none.
-    let out = l
-        .run(&args(&march, &["--township", "侯庙镇"]))
-        .ok()
-        .stdout;
-    assert!(out.contains("调度会议定事项2项，已落实0项，未落实2项（其中逾期2项）。"), "{out}");
+    let out = l.run(&args(&march, &["--township", "侯庙镇"])).ok().stdout;
+    assert!(
+        out.contains("调度会议定事项2项，已落实0项，未落实2项（其中逾期2项）。"),
+        "{out}"
+    );
     assert!(!out.contains("星辰"), "{out}");
-    assert!(out.contains("本月开展现场督导1次（督导一组1次），累计1次。"), "{out}");
+    assert!(
+        out.contains("本月开展现场督导1次（督导一组1次），累计1次。"),
+        "{out}"
+    );
 
     // Phones only when the ledger allows them.
     l.edit("ledger.toml", "show_phones = false", "show_phones = true");
