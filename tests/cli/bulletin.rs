@@ -558,6 +558,16 @@ fn the_html_prints_on_a4_and_stacks_at_phone_width() {
     );
     assert!(out.contains("<div class=\"chart\"><svg"), "chart");
     assert!(out.contains("<td data-label=\"项目名称\">公铁联运煤炭物流园项目</td>"));
+    // Issue 13's sections, each its own printed section.
+    for id in ["taken-up", "decisions", "funds"] {
+        assert!(out.contains(&format!("<section id=\"{id}\"")), "{id}");
+    }
+    assert!(out.contains(
+        "<td data-label=\"督办单号及时限\">台重项督〔2024〕7号（2024-11-15前，逾期15天）</td>"
+    ));
+    assert!(out.contains(
+        "本月开展现场督导3次（县督导服务专班第一组1次、县督导服务专班第二组2次），累计4次。"
+    ));
     // The legend matches the bars: each colour in the legend is a bar
     // colour, overdue pledges and overdue procedures have their own.
     for (color, label) in [
