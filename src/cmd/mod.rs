@@ -4,6 +4,7 @@
 //! types on the command line.
 
 mod apply;
+mod bulletin;
 mod check;
 mod due;
 mod edit;
@@ -263,7 +264,17 @@ impl Ctx {
             lang: self.lang(&first.settings),
             list: Vec::new(),
         });
-        skips.list.extend(skipped);
+        // A command that reads the ledger twice (the bulletin: as of its
+        // end and as of the previous issue) names each project once.
+        for s in skipped {
+            if !skips
+                .list
+                .iter()
+                .any(|k| k.ledger == s.ledger && k.project == s.project)
+            {
+                skips.list.push(s);
+            }
+        }
         Ok(first)
     }
 
@@ -483,7 +494,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         None => None,
         Some(_) if !reads(&cli.command) => {
             bail!(
-                "--at: only read commands (list, show, check, report, problem list) can look at the past"
+                "--at: only read commands (list, show, check, report, problem list) can look at the past; `report bulletin --publish` writes"
             )
         }
         Some(_) if !more_ledgers.is_empty() => {
@@ -517,7 +528,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         skips: Default::default(),
     };
     let (report, weekly) = match &cli.command {
-        Command::Report(ReportCommand::Weekly(_)) => (true, true),
+        Command::Report(ReportCommand::Weekly(_) | ReportCommand::Bulletin(_)) => (true, true),
         Command::Report(_)
         | Command::List(_)
         | Command::Export(_)
@@ -542,7 +553,14 @@ pub fn run(cli: Cli) -> Result<Output> {
     }
     if ctx.format == Format::Html && !weekly {
         bail!(
-            "--format html is only for `taizhang report weekly`; use table, csv, json or markdown"
+            "--format html is only for `taizhang report weekly` and `report bulletin`; use table, csv, json or markdown"
+        );
+    }
+    if ctx.format == Format::Docx
+        && !matches!(cli.command, Command::Report(ReportCommand::Bulletin(_)))
+    {
+        bail!(
+            "--format docx is only for `taizhang report bulletin`; use table, csv, json or markdown"
         );
     }
     let out = match &cli.command {
@@ -569,6 +587,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Export(a) => export::run(&ctx, a),
         Command::Import(crate::cli::ImportCommand::Tasks(a)) => import::tasks(&ctx, a),
         Command::Report(ReportCommand::Weekly(a)) => report::weekly(&ctx, a),
+        Command::Report(ReportCommand::Bulletin(a)) => bulletin::run(&ctx, a),
         Command::Report(ReportCommand::Taskforce) => report::taskforce(&ctx),
         Command::Plan(a) => plan::run(&ctx, a),
         Command::Progress(a) => progress::run(&ctx, a),
@@ -598,6 +617,10 @@ pub fn run(cli: Cli) -> Result<Output> {
 /// Whether a command only reads the ledger (and so may run `--at` a past
 /// commit). Commands not listed are treated as writers.
 fn reads(command: &Command) -> bool {
+    // Publishing a bulletin writes it into the ledger.
+    if let Command::Report(ReportCommand::Bulletin(a)) = command {
+        return !a.publish;
+    }
     matches!(
         command,
         Command::List(_)

@@ -142,19 +142,10 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
             ctx.today
         );
     }
-    // Each project becomes its part of the bulletin as soon as it is read.
-    let today = ctx.today;
-    let decisions = super::meeting::decisions_on(ctx, weekly::as_of(day, today), false)?;
-    let named = weekly::named(&decisions);
-    let tally = taskforce::Tally::default();
-    let mut parts = weekly::Gather::default();
-    let ledger = ctx.each_project_on(
-        weekly::as_of(day, today),
-        |s, lp| weekly::part(s, lp, day, today, ctx.lang(s), &tally, &named),
-        |part| parts.add(part),
-    )?;
+    let (ledger, projects) = ctx.load_report_on(weekly::as_of(day, ctx.today))?;
     let lang = ctx.lang(&ledger.settings);
-    let mut report = weekly::assemble(&ledger.settings, parts, tally, day, today, decisions);
+    let decisions = super::meeting::decisions_on(ctx, weekly::as_of(day, ctx.today), false)?;
+    let mut report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang, decisions);
     report.skipped = ctx.skipped();
     let text = match ctx.format {
         Format::Json => {
@@ -165,7 +156,7 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
         }
         Format::Html => html::weekly(&report, lang),
         Format::Markdown | Format::Table => report.markdown(lang),
-        Format::Csv => {
+        Format::Csv | Format::Docx => {
             bail!("--format csv: the bulletin has several tables; use markdown, html or json")
         }
     };

@@ -168,314 +168,42 @@ pub fn as_of(day: Date, today: Date) -> Date {
 /// `as_of(day, today)` (see `LoadedProject::as_of`).
 pub fn build(
     settings: &Settings,
-    projects: Vec<LoadedProject>,
+    projects: &[LoadedProject],
     day: Date,
     today: Date,
     lang: Lang,
     decisions: Vec<decisions::Item>,
 ) -> Weekly {
-    let tally = taskforce::Tally::default();
-    let named = named(&decisions);
-    let mut parts = Gather::default();
+    let (monday, sunday) = week(day);
+    let as_of = as_of(day, today);
+
+    let year = as_of.year();
+    let mut plan = Decimal::ZERO;
+    let mut invested = Decimal::ZERO;
     for lp in projects {
-        parts.add(part(settings, lp, day, today, lang, &tally, &named));
-    }
-    assemble(settings, parts, tally, day, today, decisions)
-}
-
-/// The IDs of the projects the meetings' decisions name.
-pub fn named(decisions: &[decisions::Item]) -> std::collections::HashSet<String> {
-    decisions.iter().filter_map(|d| d.project.clone()).collect()
-}
-
-/// What one project brings to the bulletin: its share of the headline
-/// and its rows of each section. A report turns each project into its
-/// part as soon as it is read, so the ledger is never held whole.
-pub struct Part {
-    /// This year's planned investment and the investment completed this
-    /// year, when the project has a plan for the year.
-    plan: Option<(Decimal, Decimal)>,
-    investment: Option<Amount>,
-    started: bool,
-    stage: Stage,
-    obtained: Vec<Obtained>,
-    started_row: Option<Started>,
-    stage_changes: Vec<StageChange>,
-    investment_rows: Vec<Investment>,
-    /// Overdue pledges and problems.
-    overdue: Vec<overdue::Item>,
-    /// The project's light, when red or yellow.
-    lit: Option<slow::ProjectLight>,
-    next_week: Vec<Upcoming>,
-    /// The project itself, slim (`LoadedProject::slim`), when it has funds,
-    /// visits or problems, or a decision names it.
-    kept: Option<LoadedProject>,
-}
-
-/// One project's part of the bulletin of the week of `day` (the project
-/// as it stood at `as_of(day, today)`); its task-force counts go to
-/// `tally`.
-pub fn part(
-    settings: &Settings,
-    owned: LoadedProject,
-    day: Date,
-    today: Date,
-    lang: Lang,
-    tally: &taskforce::Tally,
-    named: &std::collections::HashSet<String>,
-) -> Part {
-    let lp = &owned;
-    let (monday, sunday) = week(day);
-    let as_of = as_of(day, today);
-    let in_week = |d: Date| monday <= d && d <= as_of;
-    let year = as_of.year();
-
-    let stage_changes = lp
-        .project
-        .stages
-        .iter()
-        .filter(|e| in_week(e.date))
-        .map(|e| StageChange {
-            ledger: lp.ledger.clone(),
-            project: lp.id.clone(),
-            project_name: lp.project.name.clone(),
-            stage: e.stage,
-            date: e.date,
-            reason: e.reason.clone(),
-        })
-        .collect();
-    let mut obtained = Vec::new();
-    for p in lp.procedures() {
-        // 本周办结 follows the obtained date: under 告知承诺 the
-        // approval is issued on the commitment, still open.
-        if matches!(p.status, Status::Obtained | Status::Pledged)
-            && let Some(o) = p.obtained.filter(|o| in_week(*o))
-        {
-            obtained.push(Obtained {
-                ledger: lp.ledger.clone(),
-                project: lp.id.clone(),
-                project_name: lp.project.name.clone(),
-                procedure: p.key.clone(),
-                name: p.name.clone(),
-                taskforce: p.taskforce.clone(),
-                taskforce_name: settings
-                    .taskforce(&p.taskforce)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default(),
-                authority: settings.authority(&p.key, &p.taskforce).name.to_string(),
-                obtained: o,
-                doc_no: p.doc_no.clone(),
-            });
+        if let Some(p) = lp.project.annual_plan.get(&year) {
+            plan += p.0;
+            invested += invested_this_year(&lp.progress, as_of);
         }
-    }
-    let started_row = lp.project.started.filter(|s| in_week(*s)).map(|s| Started {
-        ledger: lp.ledger.clone(),
-        project: lp.id.clone(),
-        project_name: lp.project.name.clone(),
-        started: s,
-        planned_start: lp.project.planned_start,
-    });
-    let mut investment_rows = Vec::new();
-    let mut before = Decimal::ZERO;
-    for e in &lp.progress {
-        if in_week(e.date) {
-            investment_rows.push(Investment {
-                ledger: lp.ledger.clone(),
-                project: lp.id.clone(),
-                project_name: lp.project.name.clone(),
-                date: e.date,
-                invested: e.invested,
-                added: (e.invested.0 - before).to_string(),
-                note: e.note.clone(),
-            });
-        }
-        before = e.invested.0;
-    }
-
-    // The bulletin names whom to call, phones only when the ledger allows.
-    let people = weekly_more::people_for_bulletin(settings, &lp.project.people);
-    let overdue = overdue::items(settings, lp, as_of)
-        .into_iter()
-        .filter(|i| {
-            matches!(
-                i.kind,
-                Kind::Pledge | Kind::Problem | Kind::Order | Kind::Decision
-            )
-        })
-        .map(|mut i| {
-            i.people = people.clone();
-            i
-        })
-        .collect();
-    let lit = slow::light(settings, lp, as_of, lang).filter(|l| l.light > slow::Light::Green);
-
-    let (next_monday, next_sunday) = week(sunday + Days::new(1));
-    let next = |d: Date| next_monday <= d && d <= next_sunday;
-    let mut next_week = Vec::new();
-    // Only projects still preparing or building have deadlines to meet.
-    let active = lp.project.stage().stage.is_active();
-    let mut push = |kind, item: String, unit: String, due: Date| {
-        if active && next(due) {
-            next_week.push(Upcoming {
-                ledger: lp.ledger.clone(),
-                kind,
-                project: lp.id.clone(),
-                project_name: lp.project.name.clone(),
-                item,
-                unit,
-                due,
-            });
-        }
-    };
-    let lead = |tf: &str| {
-        settings
-            .taskforce(tf)
-            .map_or(tf.to_string(), |t| t.lead.clone())
-    };
-    let issuer = |key: &str, tf: &str| settings.authority(key, tf).name.to_string();
-    for p in lp.procedures() {
-        if p.status == Status::Pending
-            && let Some(due) = p.due
-        {
-            push(
-                Kind::Procedure,
-                p.name.clone(),
-                issuer(&p.key, &p.taskforce),
-                due,
-            );
-        }
-        if p.open_pledge()
-            && let Some(due) = p.pledge_due
-        {
-            let name = format!("{}{}", p.name, super::labels::extended(p, lang));
-            push(Kind::Pledge, name, issuer(&p.key, &p.taskforce), due);
-        }
-    }
-    if lp.project.started.is_none()
-        && let Some(plan) = lp.project.planned_start
-    {
-        push(Kind::Start, "开工".to_string(), lead("supervision"), plan);
-    }
-    for p in lp.problems.iter().filter(|p| p.resolved.is_none()) {
-        push(Kind::Problem, p.what.clone(), p.unit.clone(), p.limit);
-        if let Some(o) = &p.order {
-            push(
-                Kind::Order,
-                format!("{}（{}）", p.what, o.no),
-                p.unit.clone(),
-                o.due,
-            );
-        }
-    }
-
-    tally.add(taskforce::rows(settings, lp, as_of));
-    Part {
-        plan: lp
-            .project
-            .annual_plan
-            .get(&year)
-            .map(|p| (p.0, invested_this_year(&lp.progress, as_of))),
-        investment: lp.project.investment,
-        started: lp.project.started.is_some(),
-        stage: lp.project.stage().stage,
-        obtained,
-        started_row,
-        stage_changes,
-        investment_rows,
-        overdue,
-        lit,
-        next_week,
-        kept: (!owned.funds.is_empty()
-            || !owned.visits.is_empty()
-            || !owned.problems.is_empty()
-            || named.contains(&owned.id))
-        .then(|| owned.slim()),
-    }
-}
-
-/// The parts of the bulletin gathered as the projects are read, each
-/// part's rows moved in at once.
-#[derive(Default)]
-pub struct Gather {
-    projects: usize,
-    started: usize,
-    stages: BTreeMap<Stage, usize>,
-    total_investment: Decimal,
-    plan: Decimal,
-    invested: Decimal,
-    obtained: Vec<Obtained>,
-    started_rows: Vec<Started>,
-    investment: Vec<Investment>,
-    stage_changes: Vec<StageChange>,
-    overdue: Vec<overdue::Item>,
-    lit: Vec<slow::ProjectLight>,
-    next_week: Vec<Upcoming>,
-    kept: Vec<LoadedProject>,
-}
-
-impl Gather {
-    pub fn add(&mut self, p: Part) {
-        self.projects += 1;
-        self.started += usize::from(p.started);
-        *self.stages.entry(p.stage).or_default() += 1;
-        if let Some(i) = p.investment {
-            self.total_investment += i.0;
-        }
-        if let Some((plan, invested)) = p.plan {
-            self.plan += plan;
-            self.invested += invested;
-        }
-        self.obtained.extend(p.obtained);
-        self.started_rows.extend(p.started_row);
-        self.investment.extend(p.investment_rows);
-        self.stage_changes.extend(p.stage_changes);
-        self.overdue.extend(p.overdue);
-        self.lit.extend(p.lit);
-        self.next_week.extend(p.next_week);
-        self.kept.extend(p.kept);
-    }
-}
-
-/// The bulletin of the week of `day` from every project's part and the
-/// task-force counts of them all.
-pub fn assemble(
-    settings: &Settings,
-    parts: Gather,
-    tally: taskforce::Tally,
-    day: Date,
-    today: Date,
-    decisions: Vec<decisions::Item>,
-) -> Weekly {
-    let (monday, sunday) = week(day);
-    let as_of = as_of(day, today);
-    let year = as_of.year();
-    let Gather {
-        projects,
-        started: started_count,
-        stages: counted,
-        total_investment,
-        plan,
-        invested,
-        mut obtained,
-        started_rows: mut started,
-        mut investment,
-        mut stage_changes,
-        overdue: overdue_items,
-        lit: lights,
-        mut next_week,
-        kept,
-    } = parts;
-    // Every stage listed, with the projects in it.
-    let mut stages: BTreeMap<Stage, usize> = Stage::ALL.into_iter().map(|s| (s, 0)).collect();
-    for (stage, n) in counted {
-        *stages.entry(stage).or_default() += n;
     }
     let (d, n) = year_elapsed(as_of);
+    let started_count = projects
+        .iter()
+        .filter(|lp| lp.project.started.is_some())
+        .count();
+    let mut stages: BTreeMap<Stage, usize> = Stage::ALL.into_iter().map(|s| (s, 0)).collect();
+    for lp in projects {
+        *stages.entry(lp.project.stage().stage).or_default() += 1;
+    }
     let headline = Headline {
-        projects,
-        total_investment: Amount(total_investment),
+        projects: projects.len(),
+        total_investment: Amount::sum(
+            projects
+                .iter()
+                .filter_map(|lp| lp.project.investment.as_ref()),
+        ),
         started: started_count,
-        not_started: projects - started_count,
+        not_started: projects.len() - started_count,
         plan_year: year,
         annual_plan: Amount(plan),
         invested_this_year: invested.to_string(),
@@ -484,40 +212,39 @@ pub fn assemble(
         stages,
     };
 
-    obtained.sort_by(|a, b| {
-        (a.obtained, &a.ledger, &a.project, &a.procedure).cmp(&(
-            b.obtained,
-            &b.ledger,
-            &b.project,
-            &b.procedure,
-        ))
-    });
-    started.sort_by(|a, b| {
-        (a.started, &a.ledger, &a.project).cmp(&(b.started, &b.ledger, &b.project))
-    });
-    investment
-        .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
-    stage_changes
-        .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
+    let InPeriod {
+        obtained,
+        started,
+        investment,
+        stage_changes,
+    } = in_period(settings, projects, monday, as_of);
 
     let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
-    for i in overdue::Report::new(as_of, overdue_items).items {
-        groups.entry(i.authority.to_string()).or_default().push(i);
+    for i in overdue::build(settings, projects, as_of).items {
+        if matches!(
+            i.kind,
+            Kind::Pledge | Kind::Problem | Kind::Order | Kind::Decision
+        ) {
+            groups.entry(i.authority.to_string()).or_default().push(i);
+        }
     }
-    let by_id: std::collections::HashMap<(Option<&str>, &str), &LoadedProject> = kept
+    let by_id: std::collections::HashMap<(Option<&str>, &str), &LoadedProject> = projects
         .iter()
         .map(|lp| ((lp.ledger.as_deref(), lp.id.as_str()), lp))
         .collect();
     for mut i in overdue::decision_items(&decisions, |_| None) {
-        let lp = by_id.get(&(i.ledger.as_deref(), &*i.project));
-        if let Some(lp) = lp {
+        if let Some(lp) = by_id.get(&(i.ledger.as_deref(), &*i.project)) {
             i.project_name = lp.project.name.as_str().into();
         }
-        // Whom to call, as for the projects' own items (`part`).
-        i.people = lp.and_then(|lp| weekly_more::people_for_bulletin(settings, &lp.project.people));
         groups.entry(i.lead_unit.to_string()).or_default().push(i);
     }
+    // The bulletin names whom to call, phones only when the ledger allows.
     for items in groups.values_mut() {
+        for i in items.iter_mut() {
+            i.people = by_id
+                .get(&(i.ledger.as_deref(), &*i.project))
+                .and_then(|lp| weekly_more::people_for_bulletin(settings, &lp.project.people));
+        }
         items.sort_by(|a, b| {
             b.days_overdue
                 .cmp(&a.days_overdue)
@@ -529,30 +256,17 @@ pub fn assemble(
         .map(|(unit, items)| UnitGroup { unit, items })
         .collect();
 
-    let lit = slow::Report::new(as_of, lights, false).projects;
+    let lit = slow::build(settings, projects, as_of, lang, false).projects;
 
     let (next_monday, next_sunday) = week(sunday + Days::new(1));
-    let next = |d: Date| next_monday <= d && d <= next_sunday;
-    for d in decisions.iter().filter(|d| d.open && next(d.due)) {
-        next_week.push(Upcoming {
-            ledger: d.ledger.clone(),
-            kind: Kind::Decision,
-            project: d.project.clone().unwrap_or_default(),
-            project_name: d
-                .project
-                .as_deref()
-                .and_then(|id| kept.iter().find(|lp| lp.id == id))
-                .map(|lp| lp.project.name.clone())
-                .unwrap_or_default(),
-            item: d.what.clone(),
-            unit: d.unit.clone(),
-            due: d.due,
-        });
-    }
-    next_week.sort_by(|a, b| {
-        (a.due, &a.ledger, &a.project, a.kind, &a.item)
-            .cmp(&(b.due, &b.ledger, &b.project, b.kind, &b.item))
-    });
+    let next_week = deadlines(
+        settings,
+        projects,
+        next_monday,
+        next_sunday,
+        lang,
+        &decisions,
+    );
 
     let iso = monday.iso_week();
     Weekly {
@@ -570,13 +284,214 @@ pub fn assemble(
         overdue,
         lit,
         next_week,
-        taskforces: tally.report(settings, as_of),
-        climbed: weekly_more::climbed(settings, &kept, as_of),
-        funds: weekly_more::funds_summary(settings, &kept, monday, as_of),
-        visits: weekly_more::visits(&kept, monday, as_of),
+        taskforces: taskforce::build(settings, projects, as_of),
+        climbed: weekly_more::climbed(settings, projects, as_of),
         decisions,
+        funds: weekly_more::funds_summary(settings, projects, monday, as_of),
+        visits: weekly_more::visits(projects, monday, as_of),
         skipped: Vec::new(),
     }
+}
+
+/// What happened in a period, each list sorted by date.
+pub struct InPeriod {
+    pub obtained: Vec<Obtained>,
+    pub started: Vec<Started>,
+    pub investment: Vec<Investment>,
+    pub stage_changes: Vec<StageChange>,
+}
+
+/// What happened from `from` to `to` (both included): procedures obtained,
+/// projects started, progress entries and changes of stage.
+pub fn in_period(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    from: Date,
+    to: Date,
+) -> InPeriod {
+    let in_week = |d: Date| from <= d && d <= to;
+    let mut obtained = Vec::new();
+    let mut started = Vec::new();
+    let mut investment = Vec::new();
+    let mut stage_changes = Vec::new();
+    for lp in projects {
+        for e in lp.project.stages.iter().filter(|e| in_week(e.date)) {
+            stage_changes.push(StageChange {
+                ledger: lp.ledger.clone(),
+                project: lp.id.clone(),
+                project_name: lp.project.name.clone(),
+                stage: e.stage,
+                date: e.date,
+                reason: e.reason.clone(),
+            });
+        }
+        for p in lp.procedures() {
+            // 本周办结 follows the obtained date: under 告知承诺 the
+            // approval is issued on the commitment, still open.
+            if matches!(p.status, Status::Obtained | Status::Pledged)
+                && let Some(o) = p.obtained.filter(|o| in_week(*o))
+            {
+                obtained.push(Obtained {
+                    ledger: lp.ledger.clone(),
+                    project: lp.id.clone(),
+                    project_name: lp.project.name.clone(),
+                    procedure: p.key.clone(),
+                    name: p.name.clone(),
+                    taskforce: p.taskforce.clone(),
+                    taskforce_name: settings
+                        .taskforce(&p.taskforce)
+                        .map(|t| t.name.clone())
+                        .unwrap_or_default(),
+                    authority: settings.authority(&p.key, &p.taskforce).name.to_string(),
+                    obtained: o,
+                    doc_no: p.doc_no.clone(),
+                });
+            }
+        }
+        if let Some(s) = lp.project.started.filter(|s| in_week(*s)) {
+            started.push(Started {
+                ledger: lp.ledger.clone(),
+                project: lp.id.clone(),
+                project_name: lp.project.name.clone(),
+                started: s,
+                planned_start: lp.project.planned_start,
+            });
+        }
+        let mut before = Decimal::ZERO;
+        for e in &lp.progress {
+            if in_week(e.date) {
+                investment.push(Investment {
+                    ledger: lp.ledger.clone(),
+                    project: lp.id.clone(),
+                    project_name: lp.project.name.clone(),
+                    date: e.date,
+                    invested: e.invested,
+                    added: (e.invested.0 - before).to_string(),
+                    note: e.note.clone(),
+                });
+            }
+            before = e.invested.0;
+        }
+    }
+    obtained.sort_by(|a, b| {
+        (a.obtained, &a.ledger, &a.project, &a.procedure).cmp(&(
+            b.obtained,
+            &b.ledger,
+            &b.project,
+            &b.procedure,
+        ))
+    });
+    started.sort_by(|a, b| {
+        (a.started, &a.ledger, &a.project).cmp(&(b.started, &b.ledger, &b.project))
+    });
+    investment
+        .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
+    stage_changes
+        .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
+    InPeriod {
+        obtained,
+        started,
+        investment,
+        stage_changes,
+    }
+}
+
+/// The deadlines falling from `from` to `to` (both included): pending
+/// procedures' due dates, open pledges' deadlines, planned starts of
+/// projects not started, open problems' time limits and supervision
+/// orders, and the open decisions of dispatch meetings, by date; an
+/// extended pledge says so in `lang`.
+pub fn deadlines(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    from: Date,
+    to: Date,
+    lang: Lang,
+    decisions: &[decisions::Item],
+) -> Vec<Upcoming> {
+    let next = |d: Date| from <= d && d <= to;
+    let mut next_week = Vec::new();
+    // Only projects still preparing or building have deadlines to meet.
+    for lp in projects
+        .iter()
+        .filter(|lp| lp.project.stage().stage.is_active())
+    {
+        let mut push = |kind, item: String, unit: String, due: Date| {
+            if next(due) {
+                next_week.push(Upcoming {
+                    ledger: lp.ledger.clone(),
+                    kind,
+                    project: lp.id.clone(),
+                    project_name: lp.project.name.clone(),
+                    item,
+                    unit,
+                    due,
+                });
+            }
+        };
+        let lead = |tf: &str| {
+            settings
+                .taskforce(tf)
+                .map_or(tf.to_string(), |t| t.lead.clone())
+        };
+        let issuer = |key: &str, tf: &str| settings.authority(key, tf).name.to_string();
+        for p in lp.procedures() {
+            if p.status == Status::Pending
+                && let Some(due) = p.due
+            {
+                push(
+                    Kind::Procedure,
+                    p.name.clone(),
+                    issuer(&p.key, &p.taskforce),
+                    due,
+                );
+            }
+            if p.open_pledge()
+                && let Some(due) = p.pledge_due
+            {
+                let name = format!("{}{}", p.name, super::labels::extended(p, lang));
+                push(Kind::Pledge, name, issuer(&p.key, &p.taskforce), due);
+            }
+        }
+        if lp.project.started.is_none()
+            && let Some(plan) = lp.project.planned_start
+        {
+            push(Kind::Start, "开工".to_string(), lead("supervision"), plan);
+        }
+        for p in lp.problems.iter().filter(|p| p.resolved.is_none()) {
+            push(Kind::Problem, p.what.clone(), p.unit.clone(), p.limit);
+            if let Some(o) = &p.order {
+                push(
+                    Kind::Order,
+                    format!("{}（{}）", p.what, o.no),
+                    p.unit.clone(),
+                    o.due,
+                );
+            }
+        }
+    }
+    for d in decisions.iter().filter(|d| d.open && next(d.due)) {
+        next_week.push(Upcoming {
+            ledger: d.ledger.clone(),
+            kind: Kind::Decision,
+            project: d.project.clone().unwrap_or_default(),
+            project_name: d
+                .project
+                .as_deref()
+                .and_then(|id| projects.iter().find(|lp| lp.id == id))
+                .map(|lp| lp.project.name.clone())
+                .unwrap_or_default(),
+            item: d.what.clone(),
+            unit: d.unit.clone(),
+            due: d.due,
+        });
+    }
+    next_week.sort_by(|a, b| {
+        (a.due, &a.ledger, &a.project, a.kind, &a.item)
+            .cmp(&(b.due, &b.ledger, &b.project, b.kind, &b.item))
+    });
+
+    next_week
 }
 
 /// "3. " or "三、": the number of a section.

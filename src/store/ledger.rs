@@ -67,21 +67,6 @@ fn from_cache() -> bool {
 }
 
 impl LoadedProject {
-    /// The project without its procedures, progress and raw tables: what a
-    /// report keeps of many projects at once (the bulletin's funds, visits
-    /// and escalated problems). A view for reports, never saved.
-    pub fn slim(mut self) -> LoadedProject {
-        self.table = ProcedureTable::default();
-        self.progress = Vec::new();
-        self.progress_table = CsvTable::default();
-        self.problems_table = CsvTable::default();
-        self.funds_table = CsvTable::default();
-        self.visits_table = CsvTable::default();
-        self.record_text = String::new();
-        self.cached = true;
-        self
-    }
-
     pub fn procedures(&self) -> &[Procedure] {
         &self.table.rows
     }

@@ -8,14 +8,10 @@
 //! (`PROPTEST_CASES=300 cargo test --test cli cache::`).
 
 use crate::support::{Ledger, Run, taizhang};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, SystemTime};
 
 const TODAY: &str = "2024-11-25";
-
-fn demo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("ledgers/taiqian-2024")
-}
 
 /// A report with the cache, and the counts it printed (reused, read).
 fn cached(l: &Ledger, args: &[&str]) -> (Run, (usize, usize)) {
@@ -93,7 +89,7 @@ const PROC: &str = "projects/gongtie-coal/procedures.csv";
 
 #[test]
 fn a_second_report_reads_nothing_and_a_change_is_read_again() {
-    let l = Ledger::copy_of(&demo());
+    let l = Ledger::copy_of("ledgers/taiqian-2024");
     let n = std::fs::read_dir(l.file("projects"))
         .unwrap()
         .filter(|e| e.as_ref().unwrap().file_type().unwrap().is_dir())
@@ -123,7 +119,7 @@ fn a_second_report_reads_nothing_and_a_change_is_read_again() {
 
 #[test]
 fn the_cache_is_ignored_by_git_and_unused_by_check_no_cache_and_at() {
-    let l = Ledger::copy_of(&demo());
+    let l = Ledger::copy_of("ledgers/taiqian-2024");
     cached(&l, &["report", "overdue"]).0.ok();
     assert!(l.file(".taizhang/cache/projects").is_file());
     assert_eq!(l.read(".taizhang/.gitignore"), "*\n");
@@ -153,7 +149,7 @@ fn the_cache_is_ignored_by_git_and_unused_by_check_no_cache_and_at() {
 
 #[test]
 fn at_a_past_commit_the_cache_is_not_used() {
-    let l = Ledger::copy_of(&demo());
+    let l = Ledger::copy_of("ledgers/taiqian-2024");
     let git = |args: &[&str]| {
         let out = std::process::Command::new("git")
             .current_dir(l.path())
@@ -196,7 +192,7 @@ fn at_a_past_commit_the_cache_is_not_used() {
 
 #[test]
 fn same_size_edits_with_the_old_modification_time_are_seen() {
-    let l = Ledger::copy_of(&demo());
+    let l = Ledger::copy_of("ledgers/taiqian-2024");
     settle(&l);
     let before = l.run(&["report", "overdue", "--today", TODAY]).ok().stdout;
     // One character of the project's name for another of the same size,
@@ -216,7 +212,7 @@ fn same_size_edits_with_the_old_modification_time_are_seen() {
 
 #[test]
 fn a_project_broken_after_it_was_cached_is_left_out_not_served() {
-    let l = Ledger::copy_of(&demo());
+    let l = Ledger::copy_of("ledgers/taiqian-2024");
     settle(&l);
     edit(&l, PROC, ",pending,2024", ",pendinx,2024", true);
     // Left out (exit 4) with its problem, never served from the cache.
@@ -249,7 +245,7 @@ fn a_project_broken_after_it_was_cached_is_left_out_not_served() {
 
 #[test]
 fn a_corrupt_truncated_or_foreign_cache_is_read_past_never_an_error() {
-    let l = Ledger::copy_of(&demo());
+    let l = Ledger::copy_of("ledgers/taiqian-2024");
     settle(&l);
     let path = l.file(".taizhang/cache/projects");
     let good = std::fs::read(&path).unwrap();
@@ -289,7 +285,7 @@ fn a_corrupt_truncated_or_foreign_cache_is_read_past_never_an_error() {
 
 #[test]
 fn another_build_of_taizhang_does_not_read_this_ones_cache() {
-    let l = Ledger::copy_of(&demo());
+    let l = Ledger::copy_of("ledgers/taiqian-2024");
     settle(&l);
     let bin = tempfile::tempdir().unwrap();
     let copy = bin.path().join("taizhang");
@@ -306,7 +302,7 @@ fn another_build_of_taizhang_does_not_read_this_ones_cache() {
 
 #[test]
 fn reports_running_at_once_leave_a_whole_cache() {
-    let l = Ledger::copy_of(&demo());
+    let l = Ledger::copy_of("ledgers/taiqian-2024");
     let runs: Vec<_> = (0..4)
         .map(|_| {
             taizhang()
@@ -511,7 +507,7 @@ mod random_edits {
         fn every_report_through_the_cache_equals_the_report_without_it(
             steps in proptest::collection::vec(step(), 1..12),
         ) {
-            let l = Ledger::copy_of(&demo());
+            let l = Ledger::copy_of("ledgers/taiqian-2024");
             // A first report fills the cache.
             same(&l, REPORTS[0]);
             for s in &steps {

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod bulletin;
 mod cache;
 mod catalogue;
 mod coordination;

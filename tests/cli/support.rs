@@ -146,25 +146,26 @@ impl Ledger {
         Ledger { dir }
     }
 
-    /// A copy of the ledger in `from` (say, the demo ledger), without its
-    /// project cache, in a fresh temporary directory.
-    pub fn copy_of(from: &Path) -> Ledger {
+    /// A copy of the ledger at `src` (relative to the repository, e.g. the
+    /// demo ledger `ledgers/taiqian-2024`) in a temporary directory.
+    pub fn copy_of(src: &str) -> Ledger {
         fn copy(from: &Path, to: &Path) {
-            std::fs::create_dir_all(to).unwrap();
-            for e in std::fs::read_dir(from).unwrap() {
-                let e = e.unwrap();
-                let (src, dst) = (e.path(), to.join(e.file_name()));
-                if e.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(to).expect("create dir");
+            for e in std::fs::read_dir(from).expect("read dir") {
+                let e = e.expect("entry");
+                let target = to.join(e.file_name());
+                if e.file_type().expect("type").is_dir() {
+                    // Not the project cache (store::cache): not ledger data.
                     if e.file_name() != ".taizhang" {
-                        copy(&src, &dst);
+                        copy(&e.path(), &target);
                     }
                 } else {
-                    std::fs::copy(&src, &dst).unwrap();
+                    std::fs::copy(e.path(), target).expect("copy");
                 }
             }
         }
         let dir = tempfile::tempdir().expect("temp dir");
-        copy(from, dir.path());
+        copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join(src), dir.path());
         Ledger { dir }
     }
 
