@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod cmd;
+pub mod memory;
 pub mod model;
 pub mod progress;
 pub mod report;
