@@ -495,3 +495,17 @@ pub struct ImportTasksArgs {
     #[arg(long)]
     pub dry_run: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// clap's own consistency checks over the whole command tree: no two
+    /// arguments share a name or short flag, every default is a valid
+    /// value, and so on.
+    #[test]
+    fn command_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

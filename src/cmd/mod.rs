@@ -32,8 +32,7 @@ use crate::store::{Ledger, LoadedProject};
 use anyhow::{Result, anyhow, bail};
 use std::path::PathBuf;
 
-/// Output written straight to stdout, for reports too large to hold twice.
-pub type Stream = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
+pub use crate::report::render::Stream;
 
 /// What a command prints on stdout (`text`, then `stream` if any) and the
 /// exit status it asks for.

@@ -4,6 +4,10 @@
 
 use comfy_table::{CellAlignment, ContentArrangement, presets};
 
+/// Output written straight to stdout, for reports too large to hold twice
+/// (a command's `Output` carries it; reports build it).
+pub type Stream = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
+
 /// Output format of read commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -193,7 +197,7 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Pretty JSON with a final newline, written as it is produced.
-pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> crate::cmd::Stream {
+pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> Stream {
     Box::new(move |w| {
         let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
         serde_json::to_writer_pretty(&mut w, &value)?;

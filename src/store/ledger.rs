@@ -114,8 +114,9 @@ fn read_text(path: &Path) -> std::result::Result<Option<String>, Problem> {
     }
 }
 
-/// Reads a file, refusing (on Unix) to follow a symbolic link in its last
-/// component: one `open` call decides, with no `stat` before it.
+/// Reads a file, refusing to follow a symbolic link in its last component.
+/// On Unix one `open` call (O_NOFOLLOW) decides, with no `stat` before it;
+/// elsewhere (Windows) the link is looked at first, then the file opened.
 fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut options = std::fs::OpenOptions::new();
@@ -127,11 +128,31 @@ fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
         &mut options,
         libc::O_NOFOLLOW | libc::O_NONBLOCK,
     );
+    #[cfg(not(unix))]
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::other(LinkRefused));
+    }
     let mut file = options.open(path)?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;
     Ok(bytes)
 }
+
+/// The error `read_no_follow` gives for a link where the platform has no
+/// error number of its own for it.
+#[cfg(not(unix))]
+#[derive(Debug)]
+struct LinkRefused;
+
+#[cfg(not(unix))]
+impl std::fmt::Display for LinkRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("symbolic link")
+    }
+}
+
+#[cfg(not(unix))]
+impl std::error::Error for LinkRefused {}
 
 fn is_link_error(e: &std::io::Error) -> bool {
     #[cfg(unix)]
@@ -140,8 +161,7 @@ fn is_link_error(e: &std::io::Error) -> bool {
     }
     #[cfg(not(unix))]
     {
-        let _ = e;
-        false
+        e.get_ref().is_some_and(|inner| inner.is::<LinkRefused>())
     }
 }
 

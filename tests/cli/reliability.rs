@@ -529,6 +529,7 @@ fn check_calendar_not_covered() {
 }
 
 #[test]
+#[cfg(unix)]
 fn check_project_folders() {
     let l = ledger();
     std::fs::create_dir_all(l.file("projects/Bad Name")).unwrap();
@@ -1356,6 +1357,7 @@ fn refused(l: &Ledger, args: &[&str], needle: &str) {
 }
 
 #[test]
+#[cfg(unix)]
 fn symlinks_out_of_the_ledger_are_not_followed() {
     let l = ledger();
     let outside = tempfile::tempdir().unwrap();
