@@ -153,6 +153,10 @@ pub enum Command {
     /// by cell into OURS. A cell changed two ways is written as the row twice
     /// between git's conflict markers, and the exit status is 1.
     MergeCsv(MergeCsvArgs),
+    /// Print the procedure catalogue (手续目录) of ledger.toml: each
+    /// procedure's key, Chinese name, task force, the project types that need
+    /// it and its time limit.
+    Catalogue,
     /// The ledger's history from git: who changed what, and when; of one
     /// project when ID is given.
     Log(LogArgs),

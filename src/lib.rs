@@ -4,6 +4,8 @@
 //! types and rules, `store` reads and writes the files, `report` builds and
 //! renders views.
 
+#[macro_use]
+pub mod msg;
 pub mod cli;
 pub mod cmd;
 pub mod model;

@@ -9,7 +9,7 @@ use super::{Ctx, Output};
 use crate::cli::ImportTasksArgs;
 use crate::model::id::check_national_code;
 use crate::model::{
-    Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date,
+    Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date_input,
 };
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::sheet::{self, Mapping, SheetRow};
@@ -18,30 +18,10 @@ use anyhow::{Context, Result, anyhow, bail};
 use std::collections::BTreeMap;
 
 /// A date as a sheet may hold it: ISO `2024-03-05`, or the year-first forms
-/// Excel and WPS write in China: `2024/3/5`, `2024.3.5`, `2024年3月5日`.
+/// Excel and WPS write in China (`2024/3/5`, `2024.3.5`, `2024年3月5日`),
+/// read by the same parser as the command line's dates.
 fn sheet_date(field: &str, text: &str) -> Result<Date, String> {
-    if let Ok(d) = parse_date(text) {
-        return Ok(d);
-    }
-    let bad = || {
-        format!(
-            "column {field}: invalid date \"{text}\": expected YYYY-MM-DD (or 2024/3/5, 2024年3月5日)"
-        )
-    };
-    let t = text.trim().trim_end_matches('日');
-    let parts: Vec<&str> = t.split(['/', '-', '.', '年', '月']).collect();
-    let [y, m, d] = parts.as_slice() else {
-        return Err(bad());
-    };
-    let num = |s: &str, max_len: usize| {
-        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    match (y.len() == 4, num(y, 4), num(m, 2), num(d, 2)) {
-        (true, Some(y), Some(m), Some(d)) => Date::from_ymd_opt(y as i32, m, d).ok_or_else(bad),
-        _ => Err(bad()),
-    }
+    parse_date_input(text).map_err(|e| format!("column {field}: {e}"))
 }
 
 /// A status word of the sheet: a status key, a usual Chinese word, or a
@@ -333,7 +313,8 @@ fn new_project(
     }
     let investment = get("investment")
         .map(|t| {
-            Amount::parse(t).map_err(|e| (at("investment"), format!("column investment: {e}")))
+            Amount::parse_input(t)
+                .map_err(|e| (at("investment"), format!("column investment: {e}")))
         })
         .transpose()?;
     if let Some(c) = get("code") {

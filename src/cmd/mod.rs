@@ -4,6 +4,7 @@
 //! types on the command line.
 
 mod apply;
+mod catalogue;
 mod check;
 mod due;
 mod export;
@@ -25,7 +26,8 @@ mod start;
 mod tick;
 
 use crate::cli::{Cli, Command, GitCommand, ProblemCommand, ReportCommand};
-use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date};
+use crate::model::suggest;
+use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date_input};
 use crate::report::{Format, Table, render};
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::{Ledger, LoadedProject};
@@ -187,11 +189,14 @@ impl Ctx {
         let Some(key) = &self.taskforce else {
             return Ok(None);
         };
-        let tf = settings.taskforce(key).ok_or_else(|| {
-            anyhow!(
-                "--taskforce: unknown task force \"{key}\": expected one of {}",
-                settings.taskforce_keys()
-            )
+        let tf = settings.find_taskforce(key).ok_or_else(|| {
+            let e = suggest::message(
+                tr!(UnknownTaskforce, text = key),
+                key,
+                &settings.taskforce_candidates(),
+                &tr!(ExpectedOneOf, list = settings.taskforce_keys()),
+            );
+            anyhow!(tr!(FlagValue, flag = "--taskforce", error = e))
         })?;
         Ok(Some(tf.clone()))
     }
@@ -238,7 +243,7 @@ pub fn cut_to_taskforce(mut lp: LoadedProject, tf: &TaskForce) -> Option<LoadedP
 pub fn run(cli: Cli) -> Result<Output> {
     let g = cli.global;
     let today = match g.today.as_deref() {
-        Some(t) => parse_date(t).map_err(|e| anyhow!("--today: {e}"))?,
+        Some(t) => date_arg("--today", t)?,
         None => chrono::Local::now().date_naive(),
     };
     let mut ledgers = g.ledger.into_iter();
@@ -332,6 +337,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
         Command::MergeCsv(a) => git::merge_csv(a),
         Command::Log(a) => git::log(&ctx, a),
+        Command::Catalogue => catalogue::run(&ctx),
     }
 }
 
@@ -342,6 +348,7 @@ fn reads(command: &Command) -> bool {
         command,
         Command::List
             | Command::Show(_)
+            | Command::Catalogue
             | Command::Check
             | Command::Report(_)
             | Command::Problem(ProblemCommand::List(_))
@@ -353,23 +360,25 @@ pub fn project_id(text: &str) -> Result<ProjectId> {
     ProjectId::parse(text).map_err(|e| anyhow!(e))
 }
 
-/// An amount in 万元 given with `flag`.
+/// An amount in 万元 given with `flag` (thousands separators and
+/// full-width digits allowed; stored as plain digits).
 pub fn amount_arg(flag: &str, text: &str) -> Result<Amount> {
-    Amount::parse(text).map_err(|e| anyhow!("{flag}: {e}"))
+    Amount::parse_input(text).map_err(|e| anyhow!(tr!(FlagValue, flag = flag, error = e)))
 }
 
 /// A text that must not be empty, given with `flag`; `what` says what to give.
 pub fn text_arg<'a>(flag: &str, text: &'a str, what: &str) -> Result<&'a str> {
     let t = text.trim();
     if t.is_empty() {
-        bail!("{flag} must not be empty: give {what}");
+        bail!(tr!(EmptyText, flag = flag, what = what));
     }
     Ok(t)
 }
 
-/// A date given with `flag`.
+/// A date given with `flag`: ISO or a year-first Chinese form (see
+/// `parse_date_input`).
 pub fn date_arg(flag: &str, text: &str) -> Result<Date> {
-    parse_date(text).map_err(|e| anyhow!("{flag}: {e}"))
+    parse_date_input(text).map_err(|e| anyhow!(tr!(FlagValue, flag = flag, error = e)))
 }
 
 /// The date of an event being recorded: given or today, never in the future
@@ -380,23 +389,28 @@ pub fn event_date(flag: &str, text: Option<&str>, today: Date, opened: Date) -> 
         None => today,
     };
     if date > today {
-        bail!(
-            "{flag}: {date} is after today ({today}); record events on or before the day they happen"
-        );
+        bail!(tr!(DateAfterToday, flag = flag, date = date, today = today));
     }
     if date < opened {
-        bail!("{flag}: {date} is before the project was opened ({opened})");
+        bail!(tr!(
+            DateBeforeOpened,
+            flag = flag,
+            date = date,
+            opened = opened
+        ));
     }
     Ok(date)
 }
 
-/// The row of a procedure named by key or Chinese name on a project's list.
+/// The row of a procedure named by key or Chinese name on a project's list
+/// (spaces around it ignored); an unknown name gets the closest ones.
 pub fn procedure_row(
     settings: &Settings,
     table: &ProcedureTable,
     id: &ProjectId,
     text: &str,
 ) -> Result<usize> {
+    let text = text.trim();
     let key = settings.procedure(text).map_or(text, |c| c.key.as_str());
     if let Some(i) = table
         .position(key)
@@ -404,19 +418,23 @@ pub fn procedure_row(
     {
         return Ok(i);
     }
-    let listed: Vec<String> = table
+    let listed: Vec<suggest::Candidate> = table
         .rows
         .iter()
-        .map(|r| format!("{} ({})", r.key, r.name))
+        .map(|r| suggest::Candidate {
+            shown: format!("{} ({})", r.key, r.name),
+            names: vec![&r.key, &r.name],
+        })
         .collect();
-    if settings.procedure(text).is_some() {
-        bail!(
-            "procedure \"{text}\" is not on the task list of project \"{id}\"; its list: {}",
-            listed.join(", ")
-        );
-    }
-    bail!(
-        "unknown procedure \"{text}\": expected a key or Chinese name from the task list of \"{id}\": {}",
-        listed.join(", ")
-    )
+    let base = if settings.procedure(text).is_some() {
+        tr!(ProcedureNotOnList, text = text, id = id)
+    } else {
+        tr!(UnknownProcedure, text = text)
+    };
+    bail!(suggest::message(
+        base,
+        text,
+        &listed,
+        &tr!(SeeShow, id = id)
+    ))
 }

@@ -5,7 +5,7 @@
 use super::{Ctx, Output, amount_arg, date_arg, project_id};
 use crate::cli::OpenArgs;
 use crate::model::id::check_national_code;
-use crate::model::{Procedure, Project, Status};
+use crate::model::{Procedure, Project, Status, suggest};
 use crate::store::procedures_file::ProcedureTable;
 use anyhow::{Result, anyhow, bail};
 
@@ -16,12 +16,17 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     if a.name.trim().is_empty() {
         bail!("--name must not be empty: give the project's name (项目名称)");
     }
-    let kind = s.project_type(&a.kind).ok_or_else(|| {
-        anyhow!(
-            "unknown project type \"{}\": expected one of {}",
-            a.kind,
-            s.type_keys()
-        )
+    let kind = s.project_type(a.kind.trim()).ok_or_else(|| {
+        anyhow!(tr!(
+            FlagValue,
+            flag = "--type",
+            error = suggest::message(
+                tr!(UnknownType, text = a.kind),
+                &a.kind,
+                &s.type_candidates(),
+                &tr!(ExpectedOneOf, list = s.type_keys()),
+            )
+        ))
     })?;
     if let Some(code) = &a.code {
         check_national_code(code).map_err(|e| anyhow!("--code: {e}"))?;
@@ -38,10 +43,20 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         .transpose()?;
 
     let find = |flag: &str, text: &str| {
-        s.procedure(text).map(|c| c.key.clone()).ok_or_else(|| {
-            let keys: Vec<&str> = s.catalogue.iter().map(|c| c.key.as_str()).collect();
-            anyhow!("{flag}: unknown procedure \"{text}\": expected a key or Chinese name from the catalogue: {}", keys.join(", "))
-        })
+        s.procedure(text.trim())
+            .map(|c| c.key.clone())
+            .ok_or_else(|| {
+                anyhow!(tr!(
+                    FlagValue,
+                    flag = flag,
+                    error = suggest::message(
+                        tr!(UnknownProcedure, text = text),
+                        text,
+                        &s.procedure_candidates(),
+                        &tr!(SeeCatalogue),
+                    )
+                ))
+            })
     };
     let with = a
         .with

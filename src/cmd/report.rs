@@ -18,10 +18,10 @@ pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
     // One allocation of the exact size: the items of a province are many.
     let mut all = Vec::with_capacity(items.iter().map(Vec::len).sum());
     items.into_iter().for_each(|v| all.extend(v));
-    if let Some(key) = &ctx.taskforce {
+    if let Some(tf) = ctx.taskforce_of(&ledger.settings)? {
         // A late start belongs to the supervision task force, not to the
         // task force whose view this is (problems are already cut by unit).
-        all.retain(|i| &*i.taskforce == key || i.kind == overdue::Kind::Problem);
+        all.retain(|i| *i.taskforce == tf.key || i.kind == overdue::Kind::Problem);
     }
     Ok((ledger, overdue::Report::new(today, all)))
 }

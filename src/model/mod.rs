@@ -10,9 +10,10 @@ pub mod id;
 pub mod procedure;
 pub mod project;
 pub mod settings;
+pub mod suggest;
 
 pub use amount::Amount;
-pub use date::{Date, parse_date};
+pub use date::{Date, parse_date, parse_date_input};
 pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};
 pub use project::Project;

@@ -49,8 +49,10 @@ impl Status {
 #[serde(rename_all = "lowercase")]
 pub enum PledgeKind {
     /// 容缺受理: accepted with secondary materials missing.
+    #[value(alias = "容缺", alias = "容缺受理", alias = "容缺办理")]
     Tolerance,
     /// 告知承诺: approved on a written promise of meeting the conditions.
+    #[value(alias = "告知承诺", alias = "承诺")]
     Notify,
 }
 

@@ -190,6 +190,16 @@ impl Settings {
         self.taskforces.iter().find(|t| t.key == key)
     }
 
+    /// A task force as a clerk names it: key (`land`), Chinese name
+    /// (`用地专班`) or the name without 专班 (`用地`), spaces around it
+    /// ignored.
+    pub fn find_taskforce(&self, text: &str) -> Option<&TaskForce> {
+        let text = text.trim();
+        self.taskforces
+            .iter()
+            .find(|t| t.key == text || t.name == text || t.name.strip_suffix("专班") == Some(text))
+    }
+
     /// A project type by key (`chemical`) or Chinese name (`化工`).
     pub fn project_type(&self, key_or_name: &str) -> Option<&ProjectType> {
         self.types
@@ -210,6 +220,44 @@ impl Settings {
             .iter()
             .position(|p| p.key == key)
             .unwrap_or(usize::MAX)
+    }
+
+    /// The catalogue as "did you mean" candidates (key and Chinese name).
+    pub fn procedure_candidates(&self) -> Vec<super::suggest::Candidate<'_>> {
+        self.catalogue
+            .iter()
+            .map(|c| super::suggest::Candidate {
+                shown: format!("{} ({})", c.key, c.name),
+                names: vec![&c.key, &c.name],
+            })
+            .collect()
+    }
+
+    /// The project types as "did you mean" candidates.
+    pub fn type_candidates(&self) -> Vec<super::suggest::Candidate<'_>> {
+        self.types
+            .iter()
+            .map(|t| super::suggest::Candidate {
+                shown: format!("{} ({})", t.key, t.name),
+                names: vec![&t.key, &t.name],
+            })
+            .collect()
+    }
+
+    /// The task forces as "did you mean" candidates (key, name, and the
+    /// name without 专班).
+    pub fn taskforce_candidates(&self) -> Vec<super::suggest::Candidate<'_>> {
+        self.taskforces
+            .iter()
+            .map(|t| super::suggest::Candidate {
+                shown: format!("{} ({})", t.key, t.name),
+                names: vec![
+                    &t.key,
+                    &t.name,
+                    t.name.strip_suffix("专班").unwrap_or(&t.name),
+                ],
+            })
+            .collect()
     }
 
     pub fn type_keys(&self) -> String {

@@ -8,6 +8,7 @@ use super::procedures_file::{self, ProcedureTable};
 use super::project_file;
 use super::write::{WriteLock, atomic_write};
 use super::{Problem, settings_file, validate};
+use crate::model::suggest::{self, Candidate};
 use crate::model::{ProblemRecord, Procedure, ProgressEntry, Project, ProjectId, Settings};
 use crate::progress::Progress;
 use anyhow::{Context, Result, anyhow, bail};
@@ -288,10 +289,7 @@ impl Ledger {
     pub fn load_project(&self, id: &ProjectId) -> Result<LoadedProject> {
         let dir = self.project_dir(id);
         if !dir.is_dir() {
-            bail!(
-                "unknown project \"{id}\": no folder {} (see `taizhang list`)",
-                dir.display()
-            );
+            bail!(self.unknown_project(id.as_str()));
         }
         match self.read_project(id.as_str()) {
             (Some(lp), problems) if problems.iter().all(|p| p.warning) => Ok(lp),
@@ -332,6 +330,39 @@ impl Ledger {
             ));
         }
         Ok(out)
+    }
+
+    /// The ID, name and owner of every project whose record can be read,
+    /// by ID: what a clerk may look a project up by.
+    pub fn project_names(&self) -> Vec<(String, String, Option<String>)> {
+        let folders = Ledger::project_folders(&self.root).unwrap_or_default();
+        folders
+            .par_iter()
+            .filter_map(|folder| {
+                let (lp, _) = self.read_project(folder);
+                lp.map(|lp| (lp.id, lp.project.name, lp.project.owner))
+            })
+            .collect()
+    }
+
+    /// The error for a project `text` that is not in the ledger, with the
+    /// closest IDs or names.
+    pub fn unknown_project(&self, text: &str) -> String {
+        let names = self.project_names();
+        let candidates: Vec<Candidate> = names
+            .iter()
+            .map(|(id, name, _)| Candidate {
+                shown: format!("{id} ({name})"),
+                names: vec![id, name],
+            })
+            .collect();
+        let dir = self.root.join(PROJECTS_DIR).join(text);
+        suggest::message(
+            tr!(UnknownProject, text = text, dir = dir.display()),
+            text,
+            &candidates,
+            &tr!(SeeList),
+        )
     }
 
     /// Loads every project; refuses when any file has problems.

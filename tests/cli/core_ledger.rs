@@ -130,7 +130,7 @@ start,road,国道,start of works (开工),督导服务专班 (县委县政府督
     );
     assert_eq!(
         run.stderr,
-        "error: --today: invalid date \"tomorrow\": expected YYYY-MM-DD, e.g. 2024-03-15\n"
+        "error: --today: invalid date \"tomorrow\": expected 2024-03-01, 2024/3/1, 2024.3.1 or 2024年3月1日 (year first)\n"
     );
     assert_eq!(run.code, 1);
     // The opening date comes from TAIZHANG_TODAY too.

@@ -4,6 +4,7 @@
 
 mod support;
 
+mod clerk;
 mod core;
 mod core_ledger;
 mod core_refusals;

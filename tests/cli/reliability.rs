@@ -1350,6 +1350,7 @@ fn ids_cannot_name_paths() {
 /// Runs a command that must fail with `needle` and change no file; the
 /// error may list the problems under its first line.
 #[track_caller]
+#[cfg(unix)]
 fn refused(l: &Ledger, args: &[&str], needle: &str) {
     let before = l.snapshot();
     l.run(args).fails_with(needle);

@@ -966,8 +966,8 @@ fn bulletin_counts_as_of_today_within_the_week() {
 fn weekly_bad_input_is_refused() {
     let l = county("en");
     l.refuses(
-        &["report", "weekly", "--week-of", "2024-3-6"],
-        "--week-of: invalid date \"2024-3-6\"",
+        &["report", "weekly", "--week-of", "6/3/2024"],
+        "--week-of: invalid date \"6/3/2024\"",
     );
     l.refuses(
         &[

@@ -1,0 +1,270 @@
+//! The texts taizhang says to a clerk (消息文本): every message, warning and
+//! error, in English and Simplified Chinese, in ONE table (`messages!`
+//! below). A message is named by its id (`Msg::UnknownProcedure`) and filled
+//! with named values (`{text}`); `tr!` does both. The language is chosen
+//! once, when the program starts (`--lang`, else the ledger's `lang`, else a
+//! `zh_*` locale, else English; see `cli::prescan_lang`), and read here by
+//! whoever speaks. Labels of tables and reports live with their reports
+//! (`report::labels::pick`); the Chinese help of the commands lives in
+//! `help_zh`.
+
+use crate::model::Lang;
+use std::fmt::Display;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+/// The language messages are given in (English until `set_lang`).
+pub fn lang() -> Lang {
+    match LANG.load(Ordering::Relaxed) {
+        1 => Lang::Zh,
+        _ => Lang::En,
+    }
+}
+
+/// Chooses the language of messages for the rest of the run.
+pub fn set_lang(lang: Lang) {
+    LANG.store(
+        match lang {
+            Lang::En => 0,
+            Lang::Zh => 1,
+        },
+        Ordering::Relaxed,
+    );
+}
+
+/// A message in the chosen language with its `{name}` slots filled.
+/// A slot with no value is left as it is (the table test forbids that).
+pub fn text(id: Msg, args: &[(&str, &dyn Display)]) -> String {
+    fill(id.template(lang()), args)
+}
+
+/// `template` with each `{name}` replaced by the value named `name`.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, v)) => out.push_str(&v.to_string()),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The slot names of a template, in order of appearance.
+pub fn slots(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        out.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    out
+}
+
+/// `tr!(Id)` or `tr!(Id, name = value, …)`: the message `Msg::Id` in the
+/// chosen language, filled.
+#[macro_export]
+macro_rules! tr {
+    ($id:ident) => {
+        $crate::msg::text($crate::msg::Msg::$id, &[])
+    };
+    ($id:ident, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::msg::text(
+            $crate::msg::Msg::$id,
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
+        )
+    };
+}
+
+/// "a, b or c" / "a、b 或 c".
+pub fn one_of(items: &[String]) -> String {
+    let (sep, or) = match lang() {
+        Lang::En => (", ", " or "),
+        Lang::Zh => ("、", " 或 "),
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{}{or}{last}", init.join(sep)),
+    }
+}
+
+macro_rules! messages {
+    ($($(#[$doc:meta])* $id:ident { en: $en:literal, zh: $zh:literal })*) => {
+        /// Every message taizhang gives, by id.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg {
+            $($(#[$doc])* $id,)*
+        }
+
+        impl Msg {
+            /// Every id, for the test that each has both languages.
+            pub const ALL: &'static [Msg] = &[$(Msg::$id,)*];
+
+            /// The text of the message in `lang`, with its `{slots}`.
+            pub fn template(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (Msg::$id, Lang::En) => $en,
+                        (Msg::$id, Lang::Zh) => $zh,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    // ---- how a message is introduced ----
+    ErrorPrefix { en: "error: ", zh: "错误：" }
+    WarningPrefix { en: "warning: ", zh: "警告：" }
+    CannotWriteOutput { en: "cannot write the output: {error}", zh: "无法写出结果：{error}" }
+
+    // ---- values typed on the command line ----
+    FlagValue { en: "{flag}: {error}", zh: "{flag}：{error}" }
+    BadDate {
+        en: "invalid date \"{text}\": expected 2024-03-01, 2024/3/1, 2024.3.1 or 2024年3月1日 (year first)",
+        zh: "无法识别的日期“{text}”：请写作 2024-03-01、2024/3/1、2024.3.1 或 2024年3月1日（年份在前）"
+    }
+    NoSuchDayIso {
+        en: "invalid date \"{text}\": no such day in the calendar; expected YYYY-MM-DD, e.g. 2024-03-15",
+        zh: "无效的日期“{text}”：日历上没有这一天；应为 YYYY-MM-DD 格式，如 2024-03-15"
+    }
+    NoSuchDay {
+        en: "invalid date \"{text}\": no such day in the calendar",
+        zh: "无效的日期“{text}”：日历上没有这一天"
+    }
+    BadIsoDate {
+        en: "invalid date \"{text}\": expected YYYY-MM-DD, e.g. 2024-03-15",
+        zh: "无效的日期“{text}”：应为 YYYY-MM-DD 格式，如 2024-03-15"
+    }
+    BadAmountFile {
+        en: "invalid amount \"{text}\": expected an amount in 万元 as digits with an optional decimal point, e.g. 3500 or 3500.25",
+        zh: "无效的金额“{text}”：应为以万元计的数字，可带小数点，如 3500 或 3500.25"
+    }
+    BadAmount {
+        en: "invalid amount \"{text}\": expected 万元 as digits, e.g. 3500, 3500.25 or 1,200",
+        zh: "无法识别的金额“{text}”：请以万元为单位填写数字，如 3500、3500.25 或 1,200"
+    }
+    BadPledgeKind {
+        en: "invalid kind \"{text}\": expected tolerance (容缺) or notify (告知承诺)",
+        zh: "无法识别的承诺类型“{text}”：应为 容缺（tolerance）或 告知承诺（notify）"
+    }
+    EmptyText {
+        en: "{flag} must not be empty: give {what}",
+        zh: "{flag} 不能为空：请填写{what}"
+    }
+    DateAfterToday {
+        en: "{flag}: {date} is after today ({today}); record events on or before the day they happen",
+        zh: "{flag}：{date} 晚于今天（{today}）；请在事情发生当天或之后登记"
+    }
+    DateBeforeOpened {
+        en: "{flag}: {date} is before the project was opened ({opened})",
+        zh: "{flag}：{date} 早于项目登记日期（{opened}）"
+    }
+
+    // ---- names that are not known: "did you mean" ----
+    DidYouMean { en: "; did you mean {suggestions}?", zh: "；是否要找 {suggestions}？" }
+    SeeCatalogue {
+        en: " (`taizhang catalogue` lists them all)",
+        zh: "（`taizhang catalogue` 列出全部）"
+    }
+    ExpectedOneOf { en: ": expected one of {list}", zh: "：可选 {list}" }
+    SeeShow {
+        en: " (`taizhang show {id}` lists its procedures)",
+        zh: "（`taizhang show {id}` 列出其手续）"
+    }
+    UnknownProcedure {
+        en: "unknown procedure \"{text}\"",
+        zh: "没有名为“{text}”的手续"
+    }
+    ProcedureNotOnList {
+        en: "procedure \"{text}\" is not on the task list of project \"{id}\"",
+        zh: "项目“{id}”的任务清单中没有手续“{text}”"
+    }
+    UnknownTaskforce {
+        en: "unknown task force \"{text}\"",
+        zh: "没有名为“{text}”的工作专班"
+    }
+    UnknownType {
+        en: "unknown project type \"{text}\"",
+        zh: "没有名为“{text}”的项目类型"
+    }
+    UnknownTownship {
+        en: "unknown township \"{text}\"",
+        zh: "没有名为“{text}”的乡镇"
+    }
+    UnknownProject {
+        en: "unknown project \"{text}\": no folder {dir}",
+        zh: "没有项目“{text}”：不存在文件夹 {dir}"
+    }
+    SeeList { en: " (see `taizhang list`)", zh: "（见 `taizhang list`）" }
+    ManyProjectsMatch {
+        en: "\"{text}\" matches {count} projects; give the ID of one:",
+        zh: "“{text}”匹配到 {count} 个项目，请给出其中一个的编号："
+    }
+    UnknownSortField {
+        en: "--sort: cannot sort by \"{text}\": expected {fields}",
+        zh: "--sort：不能按“{text}”排序：应为 {fields}"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every message has both languages, with the same slots; the Chinese
+    /// text is Chinese.
+    #[test]
+    fn every_message_has_both_languages() {
+        let cjk = |s: &str| {
+            s.chars().any(|c| {
+                ('\u{4e00}'..='\u{9fff}').contains(&c)
+                    || ('\u{3000}'..='\u{303f}').contains(&c)
+                    || ('\u{ff00}'..='\u{ffef}').contains(&c)
+            })
+        };
+        for &id in Msg::ALL {
+            let (en, zh) = (id.template(Lang::En), id.template(Lang::Zh));
+            assert!(!en.trim().is_empty(), "{id:?} has no English text");
+            assert!(!zh.trim().is_empty(), "{id:?} has no Chinese text");
+            assert!(
+                cjk(zh) || en == zh,
+                "{id:?}: the Chinese text is not Chinese"
+            );
+            let mut a = slots(en);
+            let mut b = slots(zh);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{id:?}: the two languages fill different slots");
+        }
+    }
+
+    #[test]
+    fn fills_named_slots() {
+        assert_eq!(fill("a {x} b {y}", &[("x", &1), ("y", &"z")]), "a 1 b z");
+        assert_eq!(fill("a {x}", &[]), "a {x}");
+        assert_eq!(fill("a { b", &[]), "a { b");
+    }
+}
