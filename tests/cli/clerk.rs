@@ -65,8 +65,14 @@ fn dates_amounts_and_kinds_as_a_clerk_types_them() {
         csv.contains("safety,安全条件审查,supervision,pending,2024-04-15,,,,,,,,,2024-03-01"),
         "{csv}"
     );
-    assert!(csv.contains(",notify,2024-04-01,图审合格书,"), "{csv}");
-    assert!(csv.contains(",tolerance,2024-04-02,勘探报告,"), "{csv}");
+    assert!(
+        csv.contains(",notify,2024-03-01,2024-04-01,图审合格书,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",tolerance,2024-03-01,2024-04-02,勘探报告,"),
+        "{csv}"
+    );
     l.run(&["progress", "shengrun", "--invested", "1,200"]).ok();
     assert!(l.read("projects/shengrun/progress.csv").contains(",1200,"));
 }
