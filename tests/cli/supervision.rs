@@ -616,7 +616,7 @@ fn investment_behind_time_elapsed_progress_in_a_leap_year() {
     .ok();
     assert_eq!(
         slow(&l, "2024-06-11", "en"),
-        "light,project,name,reasons\nyellow,sr,盛润,\"investment behind: invested 34% of plan, 时序进度 44% (126.4 of 366 万元 planned for 2024)\"\n"
+        "light,project,name,reasons\nyellow,sr,盛润,\"investment behind: invested 35% of plan, 时序进度 45% (126.4 of 366 万元 planned for 2024)\"\n"
     );
     // A day earlier (day 162) it is 9.7 points: green.
     assert_eq!(slow(&l, "2024-06-10", "en"), "light,project,name,reasons\n");
