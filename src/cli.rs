@@ -500,6 +500,86 @@ pub struct ImportTasksArgs {
     pub dry_run: bool,
 }
 
+/// The language of messages and help, decided before the command line is
+/// parsed (the help is printed by the parser): `--lang` anywhere on the
+/// line; else the `lang` of the ledger the command would use (-L, else
+/// TAIZHANG_LEDGER, else the nearest folder above holding ledger.toml; a
+/// ledger.toml without `lang` is Chinese, as its labels are); else a
+/// Chinese locale (LC_ALL, LC_MESSAGES or LANG starting with `zh`); else
+/// English.
+pub fn prescan_lang(args: &[std::ffi::OsString]) -> Lang {
+    let args: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).collect();
+    let value_of = |long: &str, short: Option<&str>| -> Option<String> {
+        let mut found = None;
+        for (i, a) in args.iter().enumerate() {
+            if *a == "--" {
+                break;
+            }
+            if *a == long || Some(*a) == short {
+                found = args.get(i + 1).map(|v| v.to_string());
+            } else if let Some(v) = a.strip_prefix(long).and_then(|v| v.strip_prefix('=')) {
+                found = Some(v.to_string());
+            } else if let Some(v) = short
+                .and_then(|s| a.strip_prefix(s))
+                .filter(|v| !v.is_empty())
+            {
+                found = Some(v.trim_start_matches('=').to_string());
+            }
+            if found.is_some() && long == "--ledger" {
+                break; // the first -L is the ledger whose settings rule
+            }
+        }
+        found
+    };
+    if let Some(lang) = value_of("--lang", None).and_then(|v| Lang::parse(&v).ok()) {
+        return lang;
+    }
+    let dir = value_of("--ledger", Some("-L"))
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("TAIZHANG_LEDGER").map(PathBuf::from));
+    if let Ok(root) = crate::store::Ledger::locate(dir.as_deref())
+        && let Ok(text) = std::fs::read_to_string(root.join(crate::store::ledger::SETTINGS_FILE))
+        && let Ok(doc) = text.parse::<toml_edit::DocumentMut>()
+    {
+        match doc.get("lang").and_then(|v| v.as_str()) {
+            None => return Lang::Zh,
+            Some(v) => {
+                if let Ok(lang) = Lang::parse(v) {
+                    return lang;
+                }
+            }
+        }
+    }
+    locale_lang().unwrap_or(Lang::En)
+}
+
+/// Chinese when the locale is (`zh_CN.UTF-8`, `zh`), English when it names
+/// another language, `None` when unset.
+fn locale_lang() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .map(|v| {
+            if v.starts_with("zh") {
+                Lang::Zh
+            } else {
+                Lang::En
+            }
+        })
+}
+
+/// The whole command with its help in `lang`: the doc comments above are
+/// the English; the Chinese comes from `help_zh`.
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    match lang {
+        Lang::En => cmd,
+        Lang::Zh => crate::help_zh::translate(cmd),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

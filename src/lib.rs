@@ -8,6 +8,7 @@
 pub mod msg;
 pub mod cli;
 pub mod cmd;
+pub mod help_zh;
 pub mod model;
 pub mod progress;
 pub mod report;

@@ -139,7 +139,38 @@ messages! {
     // ---- how a message is introduced ----
     ErrorPrefix { en: "error: ", zh: "错误：" }
     WarningPrefix { en: "warning: ", zh: "警告：" }
+    NotInGit {
+        en: "{dir} is not in a git repository: the change is written but not committed",
+        zh: "{dir} 不在 git 仓库中：改动已写入，但未提交"
+    }
+    NotCommitted {
+        en: "the change is written but not committed: {error}",
+        zh: "改动已写入，但未提交：{error}"
+    }
     CannotWriteOutput { en: "cannot write the output: {error}", zh: "无法写出结果：{error}" }
+
+    // ---- usage errors (clap's, in the language chosen) ----
+    UsageInvalidValue {
+        en: "invalid value \"{value}\" for {arg}; possible values: {valid}",
+        zh: "{arg} 的值“{value}”无效；可选：{valid}"
+    }
+    UsageUnknownArgument { en: "unexpected argument \"{arg}\"", zh: "无法识别的参数“{arg}”" }
+    UsageUnknownCommand { en: "unrecognized command \"{command}\"", zh: "没有命令“{command}”" }
+    UsageMissingArgument {
+        en: "the following required arguments were not provided: {arg}",
+        zh: "缺少必需的参数：{arg}"
+    }
+    UsageMissingCommand { en: "a command is required", zh: "请给出命令" }
+    UsageBadValue { en: "invalid value for {arg}", zh: "{arg} 的值有误" }
+    UsageConflict {
+        en: "{arg} cannot be used with {other}",
+        zh: "{arg} 不能与 {other} 同时使用"
+    }
+    UsageOther { en: "{detail}", zh: "命令行有误：{detail}" }
+    UsageSeeHelp {
+        en: "For more information, try '--help'.",
+        zh: "更多信息请用 '--help' 查看。"
+    }
 
     // ---- values typed on the command line ----
     FlagValue { en: "{flag}: {error}", zh: "{flag}：{error}" }
@@ -183,6 +214,63 @@ messages! {
         en: "{flag}: {date} is before the project was opened ({opened})",
         zh: "{flag}：{date} 早于项目登记日期（{opened}）"
     }
+
+    // ---- the ledger and its files ----
+    NotALedger {
+        en: "{dir} is not a taizhang ledger: it has no ledger.toml (create one with `taizhang init`)",
+        zh: "{dir} 不是 taizhang 台账：其中没有 ledger.toml（可用 `taizhang init` 新建）"
+    }
+    NoLedgerHere {
+        en: "no ledger here: no ledger.toml in {dir} or any folder above it; pass -L DIR, set TAIZHANG_LEDGER, or create one with `taizhang init`",
+        zh: "这里没有台账：{dir} 及其上级目录中都没有 ledger.toml；请用 -L 目录 或环境变量 TAIZHANG_LEDGER 指明，或用 `taizhang init` 新建"
+    }
+    NoWorkingDir { en: "cannot read the working directory", zh: "无法读取当前目录" }
+    ProjectsIsLink {
+        en: "{dir} is a symbolic link; taizhang does not follow links out of the ledger",
+        zh: "{dir} 是符号链接；taizhang 不跟随链接到台账之外"
+    }
+    CannotUse { en: "cannot use {file}", zh: "无法使用 {file}" }
+    LedgerHasProblems { en: "the ledger {dir} has problems", zh: "台账 {dir} 有问题" }
+    ProjectUnusable { en: "project \"{id}\" cannot be used", zh: "项目“{id}”无法使用" }
+    Refused {
+        en: "{what}: {n} problem(s); run `taizhang check` for details",
+        zh: "{what}：{n} 个问题；详情请运行 `taizhang check`"
+    }
+    AndMore { en: "… and {n} more", zh: "……另有 {n} 个" }
+    MemberNotLedger {
+        en: "member ledger \"{member}\" listed in {file} is not a taizhang ledger: {dir} has no ledger.toml",
+        zh: "{file} 中列出的下级台账“{member}”不是 taizhang 台账：{dir} 中没有 ledger.toml"
+    }
+
+    // ---- the global options ----
+    TooManyLedgers {
+        en: "-L was given {n} times: only list, reports, export and `problem list` cover several ledgers; give one ledger for this command",
+        zh: "-L 给出了 {n} 次：只有 list、报表、export 和 `problem list` 可以汇总多个台账；此命令请只给一个台账"
+    }
+    TaskforceOnlyViews {
+        en: "--taskforce applies to list, show, reports and export only",
+        zh: "--taskforce 只用于 list、show、报表和 export"
+    }
+    HtmlOnlyWeekly {
+        en: "--format html is only for `taizhang report weekly`; use table, csv, json or markdown",
+        zh: "--format html 只用于 `taizhang report weekly`；请用 table、csv、json 或 markdown"
+    }
+    AtOnlyReads {
+        en: "--at: only read commands (list, show, check, report, problem list) can look at the past",
+        zh: "--at：只有查询类命令（list、show、check、report、problem list）可以查看过去"
+    }
+    AtOneLedger {
+        en: "--at: give one ledger (-L) when looking at the past",
+        zh: "--at：查看过去时请只给一个台账（-L）"
+    }
+    AtCannotEnter {
+        en: "--at: cannot enter the copy of the ledger: {error}",
+        zh: "--at：无法进入台账副本：{error}"
+    }
+
+    // ---- tables ----
+    TotalItems { en: "{n} items", zh: "共 {n} 项" }
+    TotalOneItem { en: "1 item", zh: "共 1 项" }
 
     // ---- names that are not known: "did you mean" ----
     DidYouMean { en: "; did you mean {suggestions}?", zh: "；是否要找 {suggestions}？" }

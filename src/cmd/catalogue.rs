@@ -54,5 +54,6 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
             c.limit.map(|l| l.to_string()).unwrap_or_default(),
         ]);
     }
-    Ok(Output::ok(t.render_color(ctx.format, ctx.color)))
+    t.footer = Some(super::total_line(t.rows.len()));
+    Ok(Output::ok(ctx.fit(&t.keep(&[0, 1]), ctx.format)))
 }

@@ -73,6 +73,8 @@ pub struct Ctx {
     pub color: bool,
     /// `--commit`: commit each write to git.
     pub commit: bool,
+    /// The width terminal tables fit (see `render::terminal_width`).
+    pub width: Option<usize>,
 }
 
 impl Ctx {
@@ -89,13 +91,18 @@ impl Ctx {
         }
         if crate::store::git::toplevel(&ledger.root).is_none() {
             eprintln!(
-                "warning: {} is not in a git repository: the change is written but not committed",
-                ledger.root.display()
+                "{}{}",
+                tr!(WarningPrefix),
+                tr!(NotInGit, dir = ledger.root.display())
             );
             return;
         }
         if let Err(e) = crate::store::git::commit(&ledger.root, files, subject) {
-            eprintln!("warning: the change is written but not committed: {e:#}");
+            eprintln!(
+                "{}{}",
+                tr!(WarningPrefix),
+                tr!(NotCommitted, error = format!("{e:#}"))
+            );
         }
     }
 
@@ -122,14 +129,15 @@ impl Ctx {
             for m in ledger.settings.members.iter().rev() {
                 let member = ledger.root.join(m);
                 if !member.join(crate::store::ledger::SETTINGS_FILE).is_file() {
-                    bail!(
-                        "member ledger \"{m}\" listed in {} is not a taizhang ledger: {} has no ledger.toml",
-                        ledger
+                    bail!(tr!(
+                        MemberNotLedger,
+                        member = m,
+                        file = ledger
                             .root
                             .join(crate::store::ledger::SETTINGS_FILE)
                             .display(),
-                        member.display()
-                    );
+                        dir = member.display()
+                    ));
                 }
                 todo.push(member);
             }
@@ -215,14 +223,33 @@ impl Ctx {
                 ..Output::ok("")
             },
             f => {
-                let table = table(&value);
+                let mut table = table(&value);
+                if !table.no_total && table.footer.is_none() {
+                    table.footer = Some(total_line(table.rows.len()));
+                }
                 Output::ok(if f == Format::Table && table.rows.is_empty() {
                     empty(&value)
                 } else {
-                    table.render_color(f, self.color)
+                    self.fit(&table, f)
                 })
             }
         }
+    }
+}
+
+impl Ctx {
+    /// A table in `format`, a terminal one fitting the terminal.
+    pub fn fit(&self, table: &Table, format: Format) -> String {
+        table.render_fit(format, self.color, self.width)
+    }
+}
+
+/// "共 N 项" / "N items": the line under a report's table.
+pub fn total_line(n: usize) -> String {
+    if n == 1 {
+        tr!(TotalOneItem)
+    } else {
+        tr!(TotalItems, n = n)
     }
 }
 
@@ -254,12 +281,10 @@ pub fn run(cli: Cli) -> Result<Output> {
     let past = match &g.at {
         None => None,
         Some(_) if !reads(&cli.command) => {
-            bail!(
-                "--at: only read commands (list, show, check, report, problem list) can look at the past"
-            )
+            bail!(tr!(AtOnlyReads))
         }
         Some(_) if !more_ledgers.is_empty() => {
-            bail!("--at: give one ledger (-L) when looking at the past")
+            bail!(tr!(AtOneLedger))
         }
         Some(rev) => Some(crate::store::git::materialise(
             &Ledger::locate(first.as_deref())?,
@@ -270,7 +295,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         // Run from inside the copy, so paths read `./projects/…` as usual.
         Some(dir) => {
             std::env::set_current_dir(dir.path())
-                .map_err(|e| anyhow!("--at: cannot enter the copy of the ledger: {e}"))?;
+                .map_err(|e| anyhow!(tr!(AtCannotEnter, error = e)))?;
             Some(PathBuf::from("."))
         }
         None => first,
@@ -284,6 +309,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         taskforce: g.taskforce,
         color: g.color.enabled(),
         commit: g.commit,
+        width: render::terminal_width(),
     };
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_)) => (true, true),
@@ -294,20 +320,15 @@ pub fn run(cli: Cli) -> Result<Output> {
         _ => (false, false),
     };
     if !ctx.more_ledgers.is_empty() && !report {
-        bail!(
-            "-L was given {} times: only list, reports, export and `problem list` cover several ledgers; give one ledger for this command",
-            ctx.more_ledgers.len() + 1
-        );
+        bail!(tr!(TooManyLedgers, n = ctx.more_ledgers.len() + 1));
     }
     let task_force_view = report && !matches!(cli.command, Command::Problem(_))
         || matches!(cli.command, Command::Show(_));
     if ctx.taskforce.is_some() && !task_force_view {
-        bail!("--taskforce applies to list, show, reports and export only");
+        bail!(tr!(TaskforceOnlyViews));
     }
     if ctx.format == Format::Html && !weekly {
-        bail!(
-            "--format html is only for `taizhang report weekly`; use table, csv, json or markdown"
-        );
+        bail!(tr!(HtmlOnlyWeekly));
     }
     match &cli.command {
         Command::Init(a) => init::run(&ctx, a),

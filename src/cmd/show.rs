@@ -26,7 +26,11 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
     };
     let lang = ctx.lang(&ledger.settings);
     let detail = list::detail(&ledger.settings, &lp, ctx.today);
-    let table = detail.table(&ledger.settings, lang);
+    let table = detail.table(
+        &ledger.settings,
+        lang,
+        matches!(ctx.format, Format::Table | Format::Markdown),
+    );
     let mut text = match ctx.format {
         Format::Json => render::json(&detail),
         Format::Csv => table.render(Format::Csv),
@@ -37,7 +41,11 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
             table.render(Format::Markdown)
         ),
         Format::Table | Format::Html => {
-            format!("{}\n{}", detail.header(lang), table.render(Format::Table))
+            format!(
+                "{}\n{}",
+                detail.header(lang),
+                ctx.fit(&table, Format::Table)
+            )
         }
     };
     if matches!(ctx.format, Format::Table | Format::Markdown) {
@@ -56,7 +64,7 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
                 Format::Markdown => text.push_str(&format!("\n### {title}\n\n")),
                 _ => text.push_str(&format!("\n{title}\n")),
             }
-            text.push_str(&t.render(ctx.format));
+            text.push_str(&ctx.fit(&t, ctx.format));
         }
     }
     Ok(Output::ok(text))

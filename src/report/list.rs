@@ -119,7 +119,8 @@ impl ListReport {
             pick(lang, "pending", "待办"),
             pick(lang, "overdue", "逾期"),
         ])
-        .numeric(&[4, 7, 8, 9, 10]);
+        .numeric(&[4, 7, 8, 9, 10])
+        .keep(&[0, 1, 7, 10]);
         for s in &self.projects {
             let c = &s.procedures;
             t.push(vec![
@@ -266,10 +267,39 @@ impl Detail {
         out
     }
 
-    pub fn table(&self, settings: &Settings, lang: Lang) -> Table {
-        let mut t = Table::new(&procedure_headers(lang));
+    /// The task list; with `mark`, a pending procedure past its due date is
+    /// marked overdue (逾期) and an open pledge past its deadline expired
+    /// (已过期), both tinted red, as `report overdue` counts them.
+    pub fn table(&self, settings: &Settings, lang: Lang, mark: bool) -> Table {
+        let mut t = Table::new(&procedure_headers(lang)).keep(&[1, 3, 5, 9]);
+        let today = self.as_of;
         for r in &self.procedures {
-            t.push(procedure_cells(settings, r, lang));
+            let mut cells = procedure_cells(settings, r, lang);
+            let late = |due: Option<Date>| {
+                due.map(|d| crate::model::date::days_past(d, today))
+                    .filter(|&n| n > 0)
+            };
+            let overdue = late(r.due).filter(|_| mark && r.status == Status::Pending);
+            let expired = late(r.pledge_due).filter(|_| mark && r.open_pledge());
+            if let Some(n) = overdue {
+                cells[3] = match lang {
+                    Lang::En => format!("{} (overdue {n} d)", cells[3]),
+                    Lang::Zh => format!("{}（逾期{n}天）", cells[3]),
+                };
+            }
+            if let Some(n) = expired {
+                cells[9] = match lang {
+                    Lang::En => format!("{} (expired {n} d)", cells[9]),
+                    Lang::Zh => format!("{}（已过期{n}天）", cells[9]),
+                };
+            }
+            t.push(cells);
+            if overdue.is_some() {
+                t.tint_last(3, super::Tint::Red);
+            }
+            if expired.is_some() {
+                t.tint_last(9, super::Tint::Red);
+            }
         }
         t
     }

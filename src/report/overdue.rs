@@ -224,7 +224,8 @@ impl Report {
             pick(lang, "due", "时限"),
             pick(lang, "days overdue", "逾期天数"),
         ])
-        .numeric(&[6]);
+        .numeric(&[6])
+        .keep(&[2, 3, 6]);
         for i in &self.items {
             let item = match (i.kind, lang) {
                 (Kind::Start, Lang::En) => "start of works (开工)".to_string(),

@@ -95,7 +95,8 @@ impl Report {
             pick(lang, "resolved", "解决日期"),
             pick(lang, "how", "解决情况"),
         ])
-        .numeric(&[1]);
+        .numeric(&[1])
+        .keep(&[0, 2, 4]);
         for p in &self.problems {
             t.push(vec![
                 p.project.clone(),

@@ -362,7 +362,8 @@ impl Report {
             pick(lang, "project", "项目"),
             pick(lang, "name", "项目名称"),
             pick(lang, "reasons", "原因"),
-        ]);
+        ])
+        .keep(&[0, 2, 3]);
         for p in &self.projects {
             let reasons: Vec<&str> = p.reasons.iter().map(|r| r.message.as_str()).collect();
             t.push(vec![

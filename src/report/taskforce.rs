@@ -125,6 +125,8 @@ impl Report {
             pick(lang, "overdue", "逾期"),
         ])
         .numeric(&[2, 3, 4, 5, 6]);
+        // The 合计 row is the total.
+        t.no_total = true;
         let total_label = pick(lang, "total", "合计").to_string();
         for r in self.taskforces.iter().chain([&self.total]) {
             let (name, lead) = if r.taskforce.is_empty() {

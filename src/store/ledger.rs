@@ -168,16 +168,14 @@ fn is_link_error(e: &std::io::Error) -> bool {
 
 /// Turns problems into one error that lists them, refusing to go on.
 fn refuse(what: &str, problems: &[Problem]) -> anyhow::Error {
-    let mut msg = format!(
-        "{what}: {} problem(s); run `taizhang check` for details",
-        problems.len()
-    );
+    let mut msg = tr!(Refused, what = what, n = problems.len());
     for p in problems.iter().take(5) {
         msg.push_str("\n  ");
         msg.push_str(&p.headline());
     }
     if problems.len() > 5 {
-        msg.push_str(&format!("\n  … and {} more", problems.len() - 5));
+        msg.push_str("\n  ");
+        msg.push_str(&tr!(AndMore, n = problems.len() - 5));
     }
     anyhow!(msg)
 }
@@ -188,14 +186,11 @@ impl Ledger {
     pub fn locate(arg: Option<&Path>) -> Result<PathBuf> {
         if let Some(dir) = arg {
             if !dir.join(SETTINGS_FILE).is_file() {
-                bail!(
-                    "{} is not a taizhang ledger: it has no {SETTINGS_FILE} (create one with `taizhang init`)",
-                    dir.display()
-                );
+                bail!(tr!(NotALedger, dir = dir.display()));
             }
             return Ok(dir.to_path_buf());
         }
-        let cwd = std::env::current_dir().context("cannot read the working directory")?;
+        let cwd = std::env::current_dir().with_context(|| tr!(NoWorkingDir))?;
         for dir in cwd.ancestors() {
             if dir.join(SETTINGS_FILE).is_file() {
                 // Show paths relative to where the clerk stands.
@@ -209,10 +204,7 @@ impl Ledger {
                 });
             }
         }
-        bail!(
-            "no ledger here: no {SETTINGS_FILE} in {} or any folder above it; pass -L DIR, set TAIZHANG_LEDGER, or create one with `taizhang init`",
-            cwd.display()
-        )
+        bail!(tr!(NoLedgerHere, dir = cwd.display()))
     }
 
     /// Settings and their problems, for `check`.
@@ -237,15 +229,12 @@ impl Ledger {
         let (settings, problems) = Ledger::read_settings(&root);
         let projects = root.join(PROJECTS_DIR);
         if is_symlink(&projects) {
-            bail!(
-                "{} is a symbolic link; taizhang does not follow links out of the ledger",
-                projects.display()
-            );
+            bail!(tr!(ProjectsIsLink, dir = projects.display()));
         }
         match settings {
             Some(settings) if problems.is_empty() => Ok(Ledger { root, settings }),
             _ => Err(refuse(
-                &format!("cannot use {}", root.join(SETTINGS_FILE).display()),
+                &tr!(CannotUse, file = root.join(SETTINGS_FILE).display()),
                 &problems,
             )),
         }
@@ -293,10 +282,7 @@ impl Ledger {
         }
         match self.read_project(id.as_str()) {
             (Some(lp), problems) if problems.iter().all(|p| p.warning) => Ok(lp),
-            (_, problems) => Err(refuse(
-                &format!("project \"{id}\" cannot be used"),
-                &problems,
-            )),
+            (_, problems) => Err(refuse(&tr!(ProjectUnusable, id = id), &problems)),
         }
     }
 
@@ -325,7 +311,7 @@ impl Ledger {
         }
         if !problems.is_empty() {
             return Err(refuse(
-                &format!("the ledger {} has problems", self.root.display()),
+                &tr!(LedgerHasProblems, dir = self.root.display()),
                 &problems,
             ));
         }
