@@ -448,6 +448,10 @@ pub enum ExportWhat {
     List,
     /// Every procedure row of every project (前期手续台账).
     Procedures,
+    /// Every problem of every project (问题台账).
+    Problems,
+    /// Every progress entry of every project (项目进度台账).
+    Progress,
 }
 
 #[derive(Debug, Args)]
@@ -464,6 +468,11 @@ pub struct ExportArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
+    /// Put a title row above the header of an .xlsx sheet, with the as-of
+    /// date (frozen header and filter kept) [default title: the ledger's
+    /// name and the sheet's]
+    #[arg(long, value_name = "TEXT", num_args = 0..=1, default_missing_value = "")]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -177,6 +177,10 @@ pub const HELP: &[(&str, &str)] = &[
         "Excel、WPS 用 CSV：带 BOM 的 UTF-8，公式已处理，易被误读为日期或数字的单元格已加保护",
     ),
     ("export:force", "文件已存在时覆盖"),
+    (
+        "export:title",
+        "在 .xlsx 表头上方加一行标题（含数据截至日期），冻结表头和筛选照常",
+    ),
     ("import", "从 Excel、WPS 中维护的表格导入"),
     (
         "import tasks",

@@ -268,6 +268,12 @@ messages! {
         zh: "--at：无法进入台账副本：{error}"
     }
 
+    // ---- export ----
+    TitleOnlyXlsx {
+        en: "--title is for .xlsx workbooks: give --output FILE.xlsx",
+        zh: "--title 只用于 .xlsx 工作簿：请给出 --output 文件.xlsx"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

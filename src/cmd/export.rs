@@ -6,7 +6,7 @@ use super::{Ctx, Output};
 use crate::cli::{ExportArgs, ExportWhat};
 use crate::model::Lang;
 use crate::report::labels::pick;
-use crate::report::{ledger_sheet, xlsx};
+use crate::report::{ledger_sheet, problems, xlsx};
 use crate::store::write::atomic_write;
 use anyhow::{Result, anyhow, bail};
 
@@ -21,6 +21,8 @@ fn sheet_name(what: ExportWhat, lang: Lang) -> &'static str {
         ExportWhat::Slow => pick(lang, "slow", "进度滞后亮灯"),
         ExportWhat::List => pick(lang, "projects", "项目清单"),
         ExportWhat::Procedures => pick(lang, "procedures", "前期手续台账"),
+        ExportWhat::Problems => pick(lang, "problems", "问题台账"),
+        ExportWhat::Progress => pick(lang, "progress", "项目进度台账"),
     }
 }
 
@@ -51,6 +53,9 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
             p.display()
         ),
     };
+    if a.title.is_some() && !matches!(kind, Kind::Workbook) {
+        bail!(tr!(TitleOnlyXlsx));
+    }
     if let Some(p) = &a.output
         && p.exists()
         && !a.force
@@ -84,11 +89,35 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
                 ledger_sheet::table(&ledger.settings, &projects, ctx.lang(&ledger.settings));
             (ledger, table)
         }
+        ExportWhat::Problems => {
+            let (ledger, projects) = ctx.load_report_on(ctx.today)?;
+            let table =
+                problems::build(&projects, ctx.today, false).table(ctx.lang(&ledger.settings));
+            (ledger, table)
+        }
+        ExportWhat::Progress => {
+            let (ledger, projects) = ctx.load_report_on(ctx.today)?;
+            let table = ledger_sheet::progress_table(&projects, ctx.lang(&ledger.settings));
+            (ledger, table)
+        }
     };
     let lang = ctx.lang(&ledger.settings);
+    let sheet = sheet_name(a.what, lang);
+    let title = a.title.as_deref().map(|t| {
+        let t = t.trim();
+        let t = if t.is_empty() {
+            format!("{} {sheet}", ledger.settings.name)
+        } else {
+            t.to_string()
+        };
+        match lang {
+            Lang::En => format!("{t} (as of {})", ctx.today),
+            Lang::Zh => format!("{t}（数据截至{}）", ctx.today),
+        }
+    });
     let bytes = match kind {
         Kind::Workbook => {
-            xlsx::workbook(&table, sheet_name(a.what, lang), ctx.today).map_err(|e| anyhow!(e))?
+            xlsx::workbook(&table, sheet, ctx.today, title.as_deref()).map_err(|e| anyhow!(e))?
         }
         Kind::Csv => xlsx::excel_csv(&table).into_bytes(),
     };

@@ -114,13 +114,14 @@ impl ListReport {
             pick(lang, "investment (万元)", "总投资(万元)"),
             pick(lang, "planned start", "计划开工"),
             pick(lang, "started", "开工日期"),
-            pick(lang, "done/total", "已办/总数"),
+            pick(lang, "done", "已办"),
+            pick(lang, "needed", "应办"),
             pick(lang, "pledged", "容缺承诺"),
             pick(lang, "pending", "待办"),
             pick(lang, "overdue", "逾期"),
         ])
-        .numeric(&[4, 7, 8, 9, 10])
-        .keep(&[0, 1, 7, 10]);
+        .numeric(&[4, 7, 8, 9, 10, 11])
+        .keep(&[0, 1, 7, 8, 11]);
         for s in &self.projects {
             let c = &s.procedures;
             t.push(vec![
@@ -135,7 +136,8 @@ impl ListReport {
                 opt(&s.investment),
                 opt(&s.planned_start),
                 opt(&s.started),
-                format!("{}/{}", c.obtained + c.pledged, c.total - c.not_needed),
+                (c.obtained + c.pledged).to_string(),
+                (c.total - c.not_needed).to_string(),
                 c.pledged.to_string(),
                 c.pending.to_string(),
                 c.overdue.to_string(),

@@ -200,3 +200,197 @@ fn catalogue_lists_every_procedure() {
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["procedures"][0]["key"], "approval");
 }
+
+/// A ledger with a project that has a document number of 18 digits, a
+/// problem, progress and a long note.
+fn for_export() -> Ledger {
+    let l = ledger();
+    l.run(&["tick", "shengrun", "eia", "--doc", "410927202411200301"])
+        .ok();
+    l.run(&[
+        "problem",
+        "add",
+        "shengrun",
+        "--what",
+        "用地指标未落实，需县自然资源局协调市局在下一批次用地计划中统筹安排，并同步完成征地补偿和社会稳定风险评估等一系列前置工作",
+        "--unit",
+        "县自然资源局",
+        "--limit",
+        "2024/3/10",
+    ])
+    .ok();
+    l.run(&[
+        "progress",
+        "shengrun",
+        "--invested",
+        "0120",
+        "--note",
+        "1/2",
+    ])
+    .ok();
+    l
+}
+
+#[test]
+fn csv_for_excel_keeps_every_cell_meaning() {
+    let l = for_export();
+    let list = l.run(&["export", "list", "--for-excel"]).ok().stdout;
+    assert!(list.starts_with('\u{feff}'));
+    assert!(
+        list.contains(
+            "\r\nshengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,1,14,0,13,0\r\n"
+        ),
+        "{list}"
+    );
+    let procedures = l.run(&["export", "procedures", "--for-excel"]).ok().stdout;
+    // Quoted as CSV: the cell is the text formula ="410927202411200301".
+    assert!(
+        procedures.contains(",\"=\"\"410927202411200301\"\"\","),
+        "{procedures}"
+    );
+    let progress = l.run(&["export", "progress", "--for-excel"]).ok().stdout;
+    assert_eq!(
+        progress,
+        "\u{feff}project,project name,date,invested to date (万元),physical progress\r\nshengrun,河南盛润年产2万吨对苯二酚项目,2024-03-01,120,\"=\"\"1/2\"\"\"\r\n"
+    );
+    let problems = l.run(&["export", "problems", "--for-excel"]).ok().stdout;
+    assert!(problems.contains("shengrun,1,用地指标未落实"), "{problems}");
+    assert!(problems.contains(",县自然资源局,2024-03-10,"), "{problems}");
+}
+
+#[test]
+fn workbook_with_a_title_row_keeps_header_frozen_and_filtered() {
+    let l = for_export();
+    l.run(&["export", "problems", "-o", "p.xlsx", "--title"])
+        .ok();
+    let (name, cells) = crate::interop::read_xlsx(&l.file("p.xlsx"));
+    assert_eq!(name, "problems");
+    assert_eq!(
+        cells[(0, 0)].to_string(),
+        "测试台账 problems (as of 2024-03-01)"
+    );
+    assert_eq!(cells[(1, 0)].to_string(), "project");
+    assert_eq!(cells[(2, 0)].to_string(), "shengrun");
+    let xml = crate::interop::sheet_xml(&l.file("p.xlsx"));
+    assert!(xml.contains("<mergeCell ref=\"A1:"), "{xml}");
+    assert!(xml.contains("ySplit=\"2\""), "{xml}");
+    assert!(xml.contains("<autoFilter ref=\"A2:"), "{xml}");
+    // The long problem text is wrapped in its cell.
+    let styles = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(l.file("p.xlsx")).unwrap()).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("xl/styles.xml").unwrap(), &mut s).unwrap();
+        s
+    };
+    assert!(styles.contains("wrapText=\"1\""), "{styles}");
+    l.run(&["export", "list", "-o", "l.xlsx", "--title", "重点项目清单"])
+        .ok();
+    let (_, cells) = crate::interop::read_xlsx(&l.file("l.xlsx"));
+    assert_eq!(cells[(0, 0)].to_string(), "重点项目清单 (as of 2024-03-01)");
+    l.refuses(
+        &["export", "list", "--for-excel", "--title"],
+        "--title is for .xlsx workbooks: give --output FILE.xlsx",
+    );
+}
+
+#[test]
+fn tables_fit_120_columns_with_chinese_data() {
+    let l = for_export();
+    l.open_with(
+        "yueda",
+        &[
+            "--name",
+            "河南跃达年产2万吨丁烯二醇及系列产品项目（一期工程含配套公用工程及环保设施）",
+            "--type",
+            "化工",
+            "--owner",
+            "河南跃达新材料科技有限公司",
+            "--township",
+            "侯庙镇",
+            "--investment",
+            "52000",
+            "--planned-start",
+            "2024-03-15",
+        ],
+    );
+    l.run(&[
+        "pledge",
+        "yueda",
+        "eia",
+        "--kind",
+        "容缺",
+        "--due",
+        "2024-03-10",
+        "--items",
+        "环评报告书技术评估意见及专家评审意见修改稿",
+        "--date",
+        "2024-03-01",
+    ])
+    .ok();
+    let width = |s: &str| -> usize {
+        s.lines()
+            .map(|line| {
+                line.chars()
+                    .map(|c| {
+                        if c.is_ascii() || ('─'..='╿').contains(&c) {
+                            1
+                        } else {
+                            2
+                        }
+                    })
+                    .sum::<usize>()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    for args in [
+        &["list"][..],
+        &["show", "yueda"],
+        &["report", "overdue"],
+        &["report", "slow", "--all"],
+        &["report", "taskforce"],
+        &["problem", "list"],
+        &["catalogue"],
+    ] {
+        for lang in ["en", "zh"] {
+            let mut all = args.to_vec();
+            all.extend(["--lang", lang, "--today", "2024-03-20"]);
+            let run = l.run_env("", &[("COLUMNS", "120")], &all).ok();
+            assert!(
+                width(&run.stdout) <= 120,
+                "{args:?} {lang} is {} wide:\n{}",
+                width(&run.stdout),
+                run.stdout
+            );
+            // The project's name and the days overdue are never left out.
+            if args[0] == "list" {
+                assert!(run.stdout.contains("河南跃达年产2万吨"), "{}", run.stdout);
+            }
+        }
+    }
+    // Piped with no COLUMNS: no limit, the name on one line.
+    let run = l.run(&["list"]).ok();
+    assert!(
+        run.stdout.contains(
+            "河南跃达年产2万吨丁烯二醇及系列产品项目（一期工程含配套公用工程及环保设施）"
+        )
+    );
+    let run = l
+        .run_env(
+            "",
+            &[("COLUMNS", "120")],
+            &["report", "overdue", "--today", "2024-03-20", "--lang", "zh"],
+        )
+        .ok();
+    assert!(run.stdout.contains("逾期天数"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("共 3 项\n"), "{}", run.stdout);
+    // show marks the expired pledge.
+    let run = l
+        .run(&["show", "yueda", "--today", "2024-03-20", "--lang", "zh"])
+        .ok();
+    assert!(
+        run.stdout.contains("2024-03-10（已过期10天）"),
+        "{}",
+        run.stdout
+    );
+}

@@ -482,9 +482,9 @@ fn list_in_every_format() {
         .ok();
     assert_eq!(
         csv.stdout,
-        "project,name,type,township,investment (万元),planned start,started,done/total,pledged,pending,overdue
-road,G106 国道 改建,交通,,,2024-04-15,,2/7,1,5,4
-shengrun,盛润化工,化工,打渔陈镇,35000.50,,,0/14,0,14,3
+        "project,name,type,township,investment (万元),planned start,started,done,needed,pledged,pending,overdue
+road,G106 国道 改建,交通,,,2024-04-15,,2,7,1,5,4
+shengrun,盛润化工,化工,打渔陈镇,35000.50,,,0,14,0,14,3
 "
     );
     let md = l
@@ -541,7 +541,7 @@ fn list_of_an_empty_ledger() {
     );
     assert_eq!(
         l.run(&["list", "--format", "csv"]).ok().stdout,
-        "project,name,type,township,investment (万元),planned start,started,done/total,pledged,pending,overdue\n"
+        "project,name,type,township,investment (万元),planned start,started,done,needed,pledged,pending,overdue\n"
     );
     assert_eq!(
         l.run(&["list", "--format", "json"]).ok().stdout,
