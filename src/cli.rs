@@ -63,6 +63,25 @@ pub struct Global {
     pub at: Option<String>,
 }
 
+/// Which projects `list`, the reports and `export` cover, and the order of
+/// their tables.
+#[derive(Debug, Args, Default, Clone)]
+pub struct Filter {
+    /// Only projects of this township (乡镇/街道), e.g. 侯庙镇
+    #[arg(long, value_name = "T")]
+    pub township: Option<String>,
+    /// Only projects of this type: key or Chinese name, e.g. chemical or 化工
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// Only projects whose ID, name or owner holds TEXT, e.g. 盛润
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Order the table by a column, named by its header (e.g. investment,
+    /// 总投资, overdue): numbers largest first, dates and text in order
+    #[arg(long, value_name = "FIELD")]
+    pub sort: Option<String>,
+}
+
 /// When to colour terminal tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
@@ -98,7 +117,7 @@ pub enum Command {
     /// Open a project and build its task list (任务清单) from the catalogue.
     Open(OpenArgs),
     /// List the projects with their procedure counts.
-    List,
+    List(ListArgs),
     /// Show one project with its procedures, status, dates and pledges.
     Show(ShowArgs),
     /// Record a procedure as obtained (办结); fulfils its pledge if it had one.
@@ -233,6 +252,8 @@ pub struct ProblemResolveArgs {
 
 #[derive(Debug, Args)]
 pub struct ProblemListArgs {
+    #[command(flatten)]
+    pub filter: Filter,
     /// Only problems still open
     #[arg(long)]
     pub open: bool,
@@ -395,11 +416,25 @@ pub enum ReportCommand {
     Weekly(WeeklyArgs),
     /// Procedures per task force (手续办理调度台账): total, obtained,
     /// pledged, pending and overdue.
-    Taskforce,
+    Taskforce(TaskforceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: Filter,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskforceArgs {
+    #[command(flatten)]
+    pub filter: Filter,
 }
 
 #[derive(Debug, Args)]
 pub struct WeeklyArgs {
+    #[command(flatten)]
+    pub filter: Filter,
     /// A day of the week to report on, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE")]
     pub week_of: Option<String>,
@@ -407,6 +442,8 @@ pub struct WeeklyArgs {
 
 #[derive(Debug, Args)]
 pub struct SlowArgs {
+    #[command(flatten)]
+    pub filter: Filter,
     /// Include green projects
     #[arg(long)]
     pub all: bool,
@@ -432,6 +469,8 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Args)]
 pub struct OverdueArgs {
+    #[command(flatten)]
+    pub filter: Filter,
     /// Exit with status 3 when anything is overdue (for cron scripts)
     #[arg(long)]
     pub exit_code: bool,
@@ -456,6 +495,8 @@ pub enum ExportWhat {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: Filter,
     /// What to export
     #[arg(value_enum)]
     pub what: ExportWhat,

@@ -319,8 +319,8 @@ messages! {
         zh: "“{text}”匹配到 {count} 个项目，请给出其中一个的编号："
     }
     UnknownSortField {
-        en: "--sort: cannot sort by \"{text}\": expected {fields}",
-        zh: "--sort：不能按“{text}”排序：应为 {fields}"
+        en: "--sort: no column \"{text}\" to sort by: expected one of {fields}",
+        zh: "--sort：没有可排序的列“{text}”：可选 {fields}"
     }
 }
 

@@ -101,6 +101,12 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
             (ledger, table)
         }
     };
+    let mut table = table;
+    if let Some(field) = &a.filter.sort {
+        table
+            .sort_by(field)
+            .map_err(|fields| anyhow!(tr!(UnknownSortField, text = field, fields = fields)))?;
+    }
     let lang = ctx.lang(&ledger.settings);
     let sheet = sheet_name(a.what, lang);
     let title = a.title.as_deref().map(|t| {

@@ -182,5 +182,5 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {
         table
     };
     let empty = format!("No history for {path} yet.\n");
-    Ok(ctx.render(entries, table, |_| empty))
+    ctx.render(entries, table, |_| empty)
 }

@@ -21,5 +21,5 @@ pub(super) fn list_report(ctx: &Ctx) -> Result<(Ledger, list::ListReport)> {
 pub fn run(ctx: &Ctx) -> Result<Output> {
     let (ledger, report) = list_report(ctx)?;
     let lang = ctx.lang(&ledger.settings);
-    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
+    ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang))
 }

@@ -25,7 +25,7 @@ mod show;
 mod start;
 mod tick;
 
-use crate::cli::{Cli, Command, GitCommand, ProblemCommand, ReportCommand};
+use crate::cli::{Cli, Command, Filter, GitCommand, ProblemCommand, ReportCommand};
 use crate::model::suggest;
 use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date_input};
 use crate::report::{Format, Table, render};
@@ -75,6 +75,8 @@ pub struct Ctx {
     pub commit: bool,
     /// The width terminal tables fit (see `render::terminal_width`).
     pub width: Option<usize>,
+    /// --township, --type, --search and --sort of list, reports and export.
+    pub filter: Filter,
 }
 
 impl Ctx {
@@ -168,12 +170,20 @@ impl Ctx {
         let ledgers = self.open_ledgers()?;
         let settings = &ledgers[0].settings;
         let tf = self.taskforce_of(settings)?;
+        let kind = self.type_of(settings)?;
         let multi = ledgers.len() > 1;
+        let townships = std::sync::Mutex::new(std::collections::BTreeSet::new());
         let mut out = Vec::new();
         for l in &ledgers {
             let name = multi.then(|| l.settings.name.clone());
             let mapped = l.map_projects(|lp| {
                 let mut lp = lp.as_of(day)?;
+                if let Some(t) = &lp.project.township {
+                    townships.lock().expect("not poisoned").insert(t.clone());
+                }
+                if !self.keeps(&lp, kind.as_deref()) {
+                    return None;
+                }
                 lp.ledger = name.clone();
                 let lp = match &tf {
                     Some(tf) => cut_to_taskforce(lp, tf)?,
@@ -183,8 +193,77 @@ impl Ctx {
             })?;
             out.extend(mapped.into_iter().flatten());
         }
+        if let Some(t) = &self.filter.township {
+            let known = townships.into_inner().expect("not poisoned");
+            if !known.contains(t.trim()) {
+                let candidates: Vec<suggest::Candidate> = known
+                    .iter()
+                    .map(|k| suggest::Candidate {
+                        shown: k.clone(),
+                        names: vec![k.as_str()],
+                    })
+                    .collect();
+                bail!(tr!(
+                    FlagValue,
+                    flag = "--township",
+                    error = suggest::message(
+                        tr!(UnknownTownship, text = t),
+                        t,
+                        &candidates,
+                        &tr!(
+                            ExpectedOneOf,
+                            list = known.iter().cloned().collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                ));
+            }
+        }
         let first = ledgers.into_iter().next().expect("at least one ledger");
         Ok((first, out))
+    }
+
+    /// The project type key of --type, checked against the settings.
+    fn type_of(&self, settings: &Settings) -> Result<Option<String>> {
+        let Some(text) = &self.filter.kind else {
+            return Ok(None);
+        };
+        match settings.project_type(text.trim()) {
+            Some(t) => Ok(Some(t.key.clone())),
+            None => bail!(tr!(
+                FlagValue,
+                flag = "--type",
+                error = suggest::message(
+                    tr!(UnknownType, text = text),
+                    text,
+                    &settings.type_candidates(),
+                    &tr!(ExpectedOneOf, list = settings.type_keys()),
+                )
+            )),
+        }
+    }
+
+    /// Whether a project passes --township, --type (a type key) and
+    /// --search (a substring of its ID, name or owner, letter case ignored).
+    fn keeps(&self, lp: &LoadedProject, kind: Option<&str>) -> bool {
+        let f = &self.filter;
+        let p = &lp.project;
+        if f.township
+            .as_deref()
+            .is_some_and(|t| p.township.as_deref() != Some(t.trim()))
+        {
+            return false;
+        }
+        if kind.is_some_and(|k| p.kind != k) {
+            return false;
+        }
+        if let Some(s) = &f.search {
+            let s = s.trim().to_lowercase();
+            let hit = |t: &str| t.to_lowercase().contains(&s);
+            if !(hit(&lp.id) || hit(&p.name) || p.owner.as_deref().is_some_and(hit)) {
+                return false;
+            }
+        }
+        true
     }
 
     /// Every project a report covers (see `map_projects`), as of `day`.
@@ -216,14 +295,28 @@ impl Ctx {
         value: T,
         table: impl FnOnce(&T) -> Table,
         empty: impl FnOnce(&T) -> String,
-    ) -> Output {
-        match self.format {
-            Format::Json => Output {
-                stream: Some(render::json_stream(value)),
-                ..Output::ok("")
-            },
+    ) -> Result<Output> {
+        Ok(match self.format {
+            Format::Json => {
+                if let Some(field) = &self.filter.sort {
+                    // JSON keeps the report's order; the field is checked
+                    // all the same.
+                    table(&value).sort_by(field).map_err(|fields| {
+                        anyhow!(tr!(UnknownSortField, text = field, fields = fields))
+                    })?;
+                }
+                Output {
+                    stream: Some(render::json_stream(value)),
+                    ..Output::ok("")
+                }
+            }
             f => {
                 let mut table = table(&value);
+                if let Some(field) = &self.filter.sort {
+                    table.sort_by(field).map_err(|fields| {
+                        anyhow!(tr!(UnknownSortField, text = field, fields = fields))
+                    })?;
+                }
                 if !table.no_total && table.footer.is_none() {
                     table.footer = Some(total_line(table.rows.len()));
                 }
@@ -233,7 +326,7 @@ impl Ctx {
                     self.fit(&table, f)
                 })
             }
-        }
+        })
     }
 }
 
@@ -310,11 +403,12 @@ pub fn run(cli: Cli) -> Result<Output> {
         color: g.color.enabled(),
         commit: g.commit,
         width: render::terminal_width(),
+        filter: filter_of(&cli.command),
     };
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_)) => (true, true),
         Command::Report(_)
-        | Command::List
+        | Command::List(_)
         | Command::Export(_)
         | Command::Problem(ProblemCommand::List(_)) => (true, false),
         _ => (false, false),
@@ -333,7 +427,7 @@ pub fn run(cli: Cli) -> Result<Output> {
     match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Open(a) => open::run(&ctx, a),
-        Command::List => list::run(&ctx),
+        Command::List(_) => list::run(&ctx),
         Command::Show(a) => show::run(&ctx, a),
         Command::Tick(a) => tick::run(&ctx, a),
         Command::Pledge(a) => pledge::run(&ctx, a),
@@ -349,7 +443,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Export(a) => export::run(&ctx, a),
         Command::Import(crate::cli::ImportCommand::Tasks(a)) => import::tasks(&ctx, a),
         Command::Report(ReportCommand::Weekly(a)) => report::weekly(&ctx, a),
-        Command::Report(ReportCommand::Taskforce) => report::taskforce(&ctx),
+        Command::Report(ReportCommand::Taskforce(_)) => report::taskforce(&ctx),
         Command::Plan(a) => plan::run(&ctx, a),
         Command::Progress(a) => progress::run(&ctx, a),
         Command::Problem(ProblemCommand::Add(a)) => problem::add(&ctx, a),
@@ -362,12 +456,28 @@ pub fn run(cli: Cli) -> Result<Output> {
     }
 }
 
+/// The project filter and order a command was given (list, reports,
+/// `problem list` and export take them).
+fn filter_of(command: &Command) -> Filter {
+    let f = match command {
+        Command::List(a) => &a.filter,
+        Command::Report(ReportCommand::Overdue(a)) => &a.filter,
+        Command::Report(ReportCommand::Slow(a)) => &a.filter,
+        Command::Report(ReportCommand::Weekly(a)) => &a.filter,
+        Command::Report(ReportCommand::Taskforce(a)) => &a.filter,
+        Command::Problem(ProblemCommand::List(a)) => &a.filter,
+        Command::Export(a) => &a.filter,
+        _ => return Filter::default(),
+    };
+    f.clone()
+}
+
 /// Whether a command only reads the ledger (and so may run `--at` a past
 /// commit). Commands not listed are treated as writers.
 fn reads(command: &Command) -> bool {
     matches!(
         command,
-        Command::List
+        Command::List(_)
             | Command::Show(_)
             | Command::Catalogue
             | Command::Check

@@ -105,5 +105,5 @@ pub fn list(ctx: &Ctx, a: &ProblemListArgs) -> Result<Output> {
     let (ledger, items) = ctx.map_projects(|_, lp| problems::items(&lp, today, a.open))?;
     let lang = ctx.lang(&ledger.settings);
     let report = problems::Report::new(today, items.into_iter().flatten().collect());
-    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
+    ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang))
 }

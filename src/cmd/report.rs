@@ -35,7 +35,7 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
     };
     let s = &ledger.settings;
     let lang = ctx.lang(s);
-    let out = ctx.render(report, |r| r.table(s, lang), |r| r.empty_line(lang));
+    let out = ctx.render(report, |r| r.table(s, lang), |r| r.empty_line(lang))?;
     Ok(Output { code, ..out })
 }
 
@@ -49,7 +49,7 @@ pub(super) fn slow_report(ctx: &Ctx, all: bool) -> Result<(Ledger, slow::Report)
 pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
     let (ledger, report) = slow_report(ctx, a.all)?;
     let lang = ctx.lang(&ledger.settings);
-    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
+    ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang))
 }
 
 pub fn taskforce(ctx: &Ctx) -> Result<Output> {
@@ -57,7 +57,7 @@ pub fn taskforce(ctx: &Ctx) -> Result<Output> {
     let (ledger, rows) = ctx.map_projects(|s, lp| taskforce::rows(s, &lp, today))?;
     let lang = ctx.lang(&ledger.settings);
     let report = taskforce::Report::sum(&ledger.settings, today, rows);
-    Ok(ctx.render(report, |r| r.table(lang), |_| String::new()))
+    ctx.render(report, |r| r.table(lang), |_| String::new())
 }
 
 pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {

@@ -36,7 +36,17 @@ pub fn similarity(typed: &str, name: &str) -> f64 {
     } else {
         0.0
     };
-    containment.max(strsim::normalized_damerau_levenshtein(&a, &b))
+    // Latin keys share their beginnings (chemistry → chemical): Jaro-Winkler,
+    // a little discounted, counts that; it is too generous for two Chinese
+    // characters (商业 is not 工业), so only for ASCII.
+    let prefix = if a.is_ascii() && b.is_ascii() && la >= 4.0 {
+        strsim::jaro_winkler(&a, &b) - 0.1
+    } else {
+        0.0
+    };
+    containment
+        .max(prefix)
+        .max(strsim::normalized_damerau_levenshtein(&a, &b))
 }
 
 /// The one or two candidates closest to `typed` (two only when the second

@@ -92,6 +92,59 @@ impl Table {
         self
     }
 
+    /// Orders the rows by the column whose header is `field` (letter case,
+    /// spaces and a unit in brackets ignored: `investment` or `总投资` for
+    /// "investment (万元)"/"总投资(万元)"): numeric columns largest first,
+    /// others in text order (ISO dates by date), empty cells last, ties in
+    /// the report's order. An unknown field gives the list of fields.
+    pub fn sort_by(&mut self, field: &str) -> Result<(), String> {
+        fn norm(s: &str) -> String {
+            let s = s.split(['(', '（']).next().unwrap_or(s);
+            s.trim()
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join("-")
+        }
+        let want = norm(field).replace('_', "-");
+        let Some(c) = self.headers.iter().position(|h| norm(h) == want) else {
+            let fields: Vec<String> = self.headers.iter().map(|h| norm(h)).collect();
+            return Err(fields.join(", "));
+        };
+        let numeric = self.numeric.contains(&c);
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        let cell = |r: usize| self.rows[r].get(c).map_or("", |s| s.trim());
+        order.sort_by(|&a, &b| {
+            let (x, y) = (cell(a), cell(b));
+            match (x.is_empty(), y.is_empty()) {
+                (true, true) => return std::cmp::Ordering::Equal,
+                (true, false) => return std::cmp::Ordering::Greater,
+                (false, true) => return std::cmp::Ordering::Less,
+                _ => {}
+            }
+            if numeric && let (Ok(x), Ok(y)) = (x.parse::<f64>(), y.parse::<f64>()) {
+                return y.total_cmp(&x);
+            }
+            x.cmp(y)
+        });
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut rows: Vec<Option<Vec<String>>> = std::mem::take(&mut self.rows)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.rows = order
+            .iter()
+            .map(|&i| rows[i].take().expect("each once"))
+            .collect();
+        for t in &mut self.tints {
+            t.0 = new_index[t.0];
+        }
+        Ok(())
+    }
+
     /// Marks the columns a narrow terminal must keep.
     pub fn keep(mut self, cols: &[usize]) -> Table {
         self.keep = cols.to_vec();

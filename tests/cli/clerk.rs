@@ -394,3 +394,114 @@ fn tables_fit_120_columns_with_chinese_data() {
         run.stdout
     );
 }
+
+/// Three projects in two townships and two types.
+fn three() -> Ledger {
+    let l = Ledger::new();
+    for (id, name, kind, town, inv) in [
+        (
+            "shengrun",
+            "河南盛润年产2万吨对苯二酚项目",
+            "chemical",
+            "侯庙镇",
+            "52000",
+        ),
+        ("yueda", "河南跃达丁烯二醇项目", "化工", "侯庙镇", "30000"),
+        ("road", "城区道路绿化工程", "municipal", "城关镇", "8000"),
+    ] {
+        l.open_with(
+            id,
+            &[
+                "--name",
+                name,
+                "--type",
+                kind,
+                "--township",
+                town,
+                "--investment",
+                inv,
+                "--owner",
+                "县重点项目公司",
+            ],
+        );
+    }
+    l
+}
+
+fn ids(csv: &str) -> Vec<String> {
+    csv.lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn list_and_reports_filter_and_sort() {
+    let l = three();
+    let csv = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--format", "csv"]);
+        ids(&l.run(&all).ok().stdout)
+    };
+    assert_eq!(
+        csv(&["list", "--township", "侯庙镇"]),
+        ["shengrun", "yueda"]
+    );
+    assert_eq!(csv(&["list", "--type", "化工"]), ["shengrun", "yueda"]);
+    assert_eq!(csv(&["list", "--type", "municipal"]), ["road"]);
+    assert_eq!(csv(&["list", "--search", "道路"]), ["road"]);
+    assert_eq!(csv(&["list", "--search", "ROAD"]), ["road"]);
+    assert_eq!(csv(&["list", "--search", "重点项目公司"]).len(), 3);
+    assert_eq!(
+        csv(&["list", "--sort", "investment"]),
+        ["shengrun", "yueda", "road"]
+    );
+    assert_eq!(
+        csv(&["list", "--sort", "总投资", "--lang", "zh"]),
+        ["shengrun", "yueda", "road"]
+    );
+    assert_eq!(
+        csv(&["list", "--sort", "name"]),
+        ["road", "shengrun", "yueda"]
+    );
+    assert_eq!(
+        csv(&["report", "slow", "--all", "--township", "城关镇"]),
+        ["green"]
+    );
+    let json = l
+        .run(&[
+            "report",
+            "taskforce",
+            "--type",
+            "municipal",
+            "--format",
+            "json",
+        ])
+        .ok()
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let road_only = l.run(&["show", "road", "--format", "json"]).ok().stdout;
+    let r: serde_json::Value = serde_json::from_str(&road_only).unwrap();
+    assert_eq!(v["total"]["total"], r["project"]["procedures"]["total"]);
+    // Export takes them too.
+    let out = l
+        .run(&["export", "list", "--for-excel", "--search", "跃达"])
+        .ok()
+        .stdout;
+    assert_eq!(out.lines().count(), 2);
+    // Unknown values say what is close.
+    l.refuses(
+        &["list", "--township", "侯庙"],
+        "--township: unknown township \"侯庙\"; did you mean 侯庙镇?",
+    );
+    l.refuses(
+        &["report", "overdue", "--type", "chemistry"],
+        "--type: unknown project type \"chemistry\"; did you mean chemical (化工)?",
+    );
+    l.refuses(
+        &["list", "--sort", "colour"],
+        "--sort: no column \"colour\" to sort by: expected one of project, name, type, township, investment",
+    );
+    // No project matching is not an error.
+    assert!(csv(&["list", "--search", "没有这个"]).is_empty());
+}
