@@ -9,15 +9,23 @@ use crate::model::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskF
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The default settings, drawn from the county notice and DOMAIN.md.
+/// The default settings, drawn from the county notice and DOMAIN.md, with
+/// English comments.
 const DEFAULT: &str = include_str!("../../data/ledger.default.toml");
 
-/// The text `taizhang init` writes.
+/// The same settings with Chinese comments (`init` of a Chinese ledger).
+const DEFAULT_ZH: &str = include_str!("../../data/ledger.default.zh.toml");
+
+/// The text `taizhang init` writes, commented in `lang`.
 pub fn default_text(name: &str, region: &str, lang: Lang) -> String {
     let quote = |s: &str| toml_edit::Value::from(s).to_string();
+    let template = match lang {
+        Lang::En => DEFAULT,
+        Lang::Zh => DEFAULT_ZH,
+    };
     // The placeholders sit inside quotes in the template; replace the quoted
     // placeholder with a properly escaped TOML string.
-    DEFAULT
+    template
         .replace("\"{name}\"", &quote(name))
         .replace("\"{region}\"", &quote(region))
         .replace(
@@ -224,4 +232,29 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         auto_commit,
     };
     (Some(settings), r.problems)
+}
+
+#[cfg(test)]
+mod default_tests {
+    use super::*;
+
+    /// The Chinese template is the English one with only its comments
+    /// translated: the same keys and values, line for line.
+    #[test]
+    fn both_templates_hold_the_same_settings() {
+        let data = |t: &str| -> Vec<String> {
+            t.lines()
+                .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(data(DEFAULT), data(DEFAULT_ZH));
+        for lang in [Lang::En, Lang::Zh] {
+            let text = default_text("台前", "410927", lang);
+            let (settings, problems) = read(Path::new("ledger.toml"), &text);
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(settings.unwrap().lang, lang);
+        }
+        assert!(DEFAULT_ZH.starts_with("# taizhang 台账设置"));
+    }
 }
