@@ -274,6 +274,137 @@ messages! {
         zh: "--title 只用于 .xlsx 工作簿：请给出 --output 文件.xlsx"
     }
 
+    // ---- commands ----
+    LedgerExists {
+        en: "{file} already exists: refusing to overwrite an existing ledger",
+        zh: "{file} 已存在：不覆盖已有的台账"
+    }
+    BadRegion {
+        en: "--region: invalid region code \"{text}\": expected 6 digits (GB/T 2260), e.g. 410927",
+        zh: "--region：无效的行政区划代码“{text}”：应为 6 位数字（GB/T 2260），如 410927"
+    }
+    NameEmpty {
+        en: "--name must not be empty",
+        zh: "--name 不能为空"
+    }
+    CannotCreate {
+        en: "cannot create {file}",
+        zh: "无法创建 {file}"
+    }
+    Created {
+        en: "Created the ledger \"{name}\" in {dir}\nEdit {file} to fit your county, then open a project with `taizhang open`.\n",
+        zh: "已在 {dir} 新建台账“{name}”\n请按本县实际修改 {file}，然后用 `taizhang open` 登记项目。\n"
+    }
+    ProjectNameEmpty {
+        en: "--name must not be empty: give the project's name (项目名称)",
+        zh: "--name 不能为空：请填写项目名称"
+    }
+    WithAndWithout {
+        en: "procedure \"{key}\" is given both --with and --without",
+        zh: "手续“{key}”同时给在了 --with 和 --without 中"
+    }
+    WithoutNotListed {
+        en: "--without: procedure \"{key}\" is not on the task list of type {kind} ({name}); nothing to leave out",
+        zh: "--without：类型 {name}（{kind}）的任务清单中没有手续“{key}”，无需去掉"
+    }
+    ProjectExists {
+        en: "project \"{id}\" already exists ({dir}); choose another ID",
+        zh: "项目“{id}”已存在（{dir}）；请换一个编号"
+    }
+    Opened {
+        en: "Opened {id} {name} ({kind}): {n} procedures on its task list, in {dir}\n",
+        zh: "已登记 {id} {name}（{kind}）：任务清单 {n} 项手续，位于 {dir}\n"
+    }
+    ExportNowhere {
+        en: "nowhere to export to: give --output FILE.xlsx (or FILE.csv), or --for-excel for CSV on standard output",
+        zh: "没有导出目标：请给出 --output 文件.xlsx（或 文件.csv），或用 --for-excel 将 CSV 输出到标准输出"
+    }
+    ExportXlsxForExcel {
+        en: "--output {file}: --for-excel writes CSV; name the file .csv, or drop --for-excel for a workbook",
+        zh: "--output {file}：--for-excel 写出的是 CSV；请把文件名改为 .csv，或去掉 --for-excel 导出工作簿"
+    }
+    ExportBadExtension {
+        en: "--output {file}: expected a file name ending in .xlsx (workbook) or .csv (CSV for Excel)",
+        zh: "--output {file}：文件名应以 .xlsx（工作簿）或 .csv（Excel 用 CSV）结尾"
+    }
+    OutputExists {
+        en: "--output {file} already exists; give --force to replace it",
+        zh: "--output {file} 已存在；要覆盖请加 --force"
+    }
+    Exported {
+        en: "Exported {n} row(s) to {file}\n",
+        zh: "已导出 {n} 行到 {file}\n"
+    }
+    NoProceduresOfTaskforce {
+        en: "{id} has no procedures of task force {key}",
+        zh: "{id} 没有工作专班 {key} 的手续"
+    }
+    LimitBeforeRaised {
+        en: "--limit: the time limit {limit} is before the day the problem was raised ({date})",
+        zh: "--limit：解决时限 {limit} 早于问题提出日期（{date}）"
+    }
+    ProblemAdded {
+        en: "{id}: problem {no} recorded on {date}, {unit} to resolve it by {limit}\n",
+        zh: "{id}：已于 {date} 登记问题 {no}，由{unit}在 {limit} 前解决\n"
+    }
+    BadProblemNo {
+        en: "invalid problem number \"{text}\": expected 1, 2, 3… (see `taizhang problem list`)",
+        zh: "无效的问题序号“{text}”：应为 1、2、3……（见 `taizhang problem list`）"
+    }
+    NoProblemEmpty {
+        en: "{id} has no problem {no}: its problem ledger is empty",
+        zh: "{id} 没有问题 {no}：其问题台账为空"
+    }
+    NoProblem {
+        en: "{id} has no problem {no}: its problems are {list}",
+        zh: "{id} 没有问题 {no}：其问题序号为 {list}"
+    }
+    ProblemAlreadyResolved {
+        en: "{id}: problem {no} was already resolved on {date}; edit problems.csv to correct it",
+        zh: "{id}：问题 {no} 已于 {date} 解决；如需更正请修改 problems.csv"
+    }
+    ResolvedBeforeRaised {
+        en: "--date: {date} is before the problem was raised ({raised})",
+        zh: "--date：{date} 早于问题提出日期（{raised}）"
+    }
+    ResolvedLate {
+        en: " ({n} days after the time limit {limit})",
+        zh: "（超过解决时限 {limit} {n} 天）"
+    }
+    ProblemResolved {
+        en: "{id}: problem {no} resolved on {date}{late}\n",
+        zh: "{id}：问题 {no} 已于 {date} 解决{late}\n"
+    }
+    CannotCreateTemp {
+        en: "cannot create a temporary file in {dir}",
+        zh: "无法在 {dir} 中创建临时文件"
+    }
+    CannotKeepPermissions {
+        en: "cannot keep the permissions of {file}",
+        zh: "无法保留 {file} 的权限"
+    }
+    CannotWrite {
+        en: "cannot write {file}",
+        zh: "无法写入 {file}"
+    }
+    CannotReplace {
+        en: "cannot replace {file}",
+        zh: "无法替换 {file}"
+    }
+    CannotOpenLock {
+        en: "cannot open the lock file {file}",
+        zh: "无法打开锁文件 {file}"
+    }
+    CannotLock {
+        en: "cannot lock {file}",
+        zh: "无法锁定 {file}"
+    }
+
+    Busy {
+        en: "another writer is busy with this ledger (lock {file} held for over {seconds} s); try again in a moment",
+        zh: "另一个写入者正在使用本台账（锁 {file} 已被占用超过 {seconds} 秒）；请稍后再试"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

@@ -39,19 +39,11 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         .unwrap_or_default();
     let kind = match (&a.output, ext.as_str(), a.for_excel) {
         (None, _, true) => Kind::Csv,
-        (None, _, false) => bail!(
-            "nowhere to export to: give --output FILE.xlsx (or FILE.csv), or --for-excel for CSV on standard output"
-        ),
+        (None, _, false) => bail!(tr!(ExportNowhere)),
         (Some(_), "xlsx", false) => Kind::Workbook,
-        (Some(p), "xlsx", true) => bail!(
-            "--output {}: --for-excel writes CSV; name the file .csv, or drop --for-excel for a workbook",
-            p.display()
-        ),
+        (Some(p), "xlsx", true) => bail!(tr!(ExportXlsxForExcel, file = p.display())),
         (Some(_), "csv", _) => Kind::Csv,
-        (Some(p), _, _) => bail!(
-            "--output {}: expected a file name ending in .xlsx (workbook) or .csv (CSV for Excel)",
-            p.display()
-        ),
+        (Some(p), _, _) => bail!(tr!(ExportBadExtension, file = p.display())),
     };
     if a.title.is_some() && !matches!(kind, Kind::Workbook) {
         bail!(tr!(TitleOnlyXlsx));
@@ -60,10 +52,7 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         && p.exists()
         && !a.force
     {
-        bail!(
-            "--output {} already exists; give --force to replace it",
-            p.display()
-        );
+        bail!(tr!(OutputExists, file = p.display()));
     }
     // The same reports as `report` and `list` print: every ledger covered,
     // as of --today, in --taskforce's view.
@@ -133,10 +122,10 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         )),
         Some(p) => {
             atomic_write(p, &bytes)?;
-            Ok(Output::ok(format!(
-                "Exported {} row(s) to {}\n",
-                table.rows.len(),
-                p.display()
+            Ok(Output::ok(tr!(
+                Exported,
+                n = table.rows.len(),
+                file = p.display()
             )))
         }
     }

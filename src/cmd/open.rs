@@ -14,7 +14,7 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     let s = &ledger.settings;
     let id = project_id(&a.id)?;
     if a.name.trim().is_empty() {
-        bail!("--name must not be empty: give the project's name (项目名称)");
+        bail!(tr!(ProjectNameEmpty));
     }
     let kind = s.project_type(a.kind.trim()).ok_or_else(|| {
         anyhow!(tr!(
@@ -29,7 +29,8 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         ))
     })?;
     if let Some(code) = &a.code {
-        check_national_code(code).map_err(|e| anyhow!("--code: {e}"))?;
+        check_national_code(code)
+            .map_err(|e| anyhow!(tr!(FlagValue, flag = "--code", error = e)))?;
     }
     let investment = a
         .investment
@@ -69,25 +70,23 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         .map(|t| find("--without", t))
         .collect::<Result<Vec<_>>>()?;
     if let Some(k) = with.iter().find(|k| without.contains(k)) {
-        bail!("procedure \"{k}\" is given both --with and --without");
+        bail!(tr!(WithAndWithout, key = k));
     }
     for k in &without {
         if !s.procedure(k).is_some_and(|c| c.applies_to(&kind.key)) {
-            bail!(
-                "--without: procedure \"{k}\" is not on the task list of type {} ({}); nothing to leave out",
-                kind.key,
-                kind.name
-            );
+            bail!(tr!(
+                WithoutNotListed,
+                key = k,
+                kind = kind.key,
+                name = kind.name
+            ));
         }
     }
 
     let _lock = ledger.lock()?;
     let dir = ledger.project_dir(&id);
     if dir.exists() {
-        bail!(
-            "project \"{id}\" already exists ({}); choose another ID",
-            dir.display()
-        );
+        bail!(tr!(ProjectExists, id = id, dir = dir.display()));
     }
     let opened = ctx.today;
     let mut table = ProcedureTable::new();
@@ -142,10 +141,12 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         .iter()
         .filter(|r| r.status != Status::NotNeeded)
         .count();
-    Ok(Output::ok(format!(
-        "Opened {id} {} ({}): {needed} procedures on its task list, in {}\n",
-        project.name,
-        kind.name,
-        dir.display()
+    Ok(Output::ok(tr!(
+        Opened,
+        id = id,
+        name = project.name,
+        kind = kind.name,
+        n = needed,
+        dir = dir.display()
     )))
 }

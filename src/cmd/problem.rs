@@ -17,7 +17,7 @@ pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
     let lp = ledger.load_project(&id)?;
     let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
     if limit < date {
-        bail!("--limit: the time limit {limit} is before the day the problem was raised ({date})");
+        bail!(tr!(LimitBeforeRaised, limit = limit, date = date));
     }
     let no = lp.problems.iter().map(|p| p.no).max().unwrap_or(0) + 1;
     let mut table = lp.problems_table.clone();
@@ -34,24 +34,23 @@ pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
     );
     let files = ledger.save_csv(&id, PROBLEMS_FILE, &table)?;
     ctx.commit(&ledger, &files, &format!("problem add {id} {no} ({what})"));
-    Ok(Output::ok(format!(
-        "{id}: problem {no} recorded on {date}, {unit} to resolve it by {limit}\n"
+    Ok(Output::ok(tr!(
+        ProblemAdded,
+        id = id,
+        no = no,
+        date = date,
+        unit = unit,
+        limit = limit
     )))
 }
 
 pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
     let id = project_id(&a.id)?;
-    let no = a
-        .no
-        .parse::<u32>()
-        .ok()
-        .filter(|n| *n > 0 && a.no.bytes().all(|b| b.is_ascii_digit()))
-        .ok_or_else(|| {
-            anyhow!(
-                "invalid problem number \"{}\": expected 1, 2, 3… (see `taizhang problem list`)",
-                a.no
-            )
-        })?;
+    let no =
+        a.no.parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0 && a.no.bytes().all(|b| b.is_ascii_digit()))
+            .ok_or_else(|| anyhow!(tr!(BadProblemNo, text = a.no)))?;
     let how = text_arg("--how", &a.how, "how the problem was resolved")?;
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
@@ -59,23 +58,17 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
     let Some(i) = lp.problems.iter().position(|p| p.no == no) else {
         let known: Vec<String> = lp.problems.iter().map(|p| p.no.to_string()).collect();
         if known.is_empty() {
-            bail!("{id} has no problem {no}: its problem ledger is empty");
+            bail!(tr!(NoProblemEmpty, id = id, no = no));
         }
-        bail!(
-            "{id} has no problem {no}: its problems are {}",
-            known.join(", ")
-        );
+        bail!(tr!(NoProblem, id = id, no = no, list = known.join(", ")));
     };
     let p = &lp.problems[i];
     if let Some(r) = p.resolved {
-        bail!("{id}: problem {no} was already resolved on {r}; edit problems.csv to correct it");
+        bail!(tr!(ProblemAlreadyResolved, id = id, no = no, date = r));
     }
     let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
     if date < p.opened {
-        bail!(
-            "--date: {date} is before the problem was raised ({})",
-            p.opened
-        );
+        bail!(tr!(ResolvedBeforeRaised, date = date, raised = p.opened));
     }
     let t = &lp.problems_table;
     let row = (0..t.cells.len())
@@ -87,16 +80,20 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
     let files = ledger.save_csv(&id, PROBLEMS_FILE, &table)?;
     ctx.commit(&ledger, &files, &format!("problem resolve {id} {no}"));
     let late = if date > p.limit {
-        format!(
-            " ({} days after the time limit {})",
-            (date - p.limit).num_days(),
-            p.limit
+        tr!(
+            ResolvedLate,
+            n = (date - p.limit).num_days(),
+            limit = p.limit
         )
     } else {
         String::new()
     };
-    Ok(Output::ok(format!(
-        "{id}: problem {no} resolved on {date}{late}\n"
+    Ok(Output::ok(tr!(
+        ProblemResolved,
+        id = id,
+        no = no,
+        date = date,
+        late = late
     )))
 }
 

@@ -21,7 +21,7 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
                 .taskforce_of(&ledger.settings)?
                 .expect("--taskforce given");
             super::cut_to_taskforce(lp, &tf)
-                .ok_or_else(|| anyhow::anyhow!("{id} has no procedures of task force {key}"))?
+                .ok_or_else(|| anyhow!(tr!(NoProceduresOfTaskforce, id = id, key = key)))?
         }
     };
     let lang = ctx.lang(&ledger.settings);

@@ -27,17 +27,17 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let mut tmp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .with_context(|| tr!(CannotCreateTemp, dir = dir.display()))?;
     if let Some(p) = existing {
         tmp.as_file()
             .set_permissions(p)
-            .with_context(|| format!("cannot keep the permissions of {}", path.display()))?;
+            .with_context(|| tr!(CannotKeepPermissions, file = path.display()))?;
     }
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| tr!(CannotWrite, file = path.display()))?;
     tmp.persist(path)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
+        .with_context(|| tr!(CannotReplace, file = path.display()))?;
     if let Ok(d) = File::open(dir) {
         // Not every platform can sync a directory; the rename is done anyway.
         let _ = d.sync_all();
@@ -59,7 +59,7 @@ impl WriteLock {
             .truncate(false)
             .write(true)
             .open(&path)
-            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+            .with_context(|| tr!(CannotOpenLock, file = path.display()))?;
         let start = Instant::now();
         loop {
             match file.try_lock() {
@@ -67,13 +67,13 @@ impl WriteLock {
                 Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
                     std::thread::sleep(Duration::from_millis(5));
                 }
-                Err(std::fs::TryLockError::WouldBlock) => bail!(
-                    "another writer is busy with this ledger (lock {} held for over {:.1} s); try again in a moment",
-                    path.display(),
-                    wait.as_secs_f64()
-                ),
+                Err(std::fs::TryLockError::WouldBlock) => bail!(tr!(
+                    Busy,
+                    file = path.display(),
+                    seconds = format!("{:.1}", wait.as_secs_f64())
+                )),
                 Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+                    return Err(e).with_context(|| tr!(CannotLock, file = path.display()));
                 }
             }
         }

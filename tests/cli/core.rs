@@ -59,8 +59,14 @@ fn init_writes_a_ledger_and_refuses_to_overwrite_it() {
         ],
     )
     .ok();
-    assert!(run.stdout.starts_with("Created the ledger \"台前台账\""));
+    assert!(
+        run.stdout.starts_with("已在 county 新建台账“台前台账”"),
+        "{}",
+        run.stdout
+    );
     let settings = std::fs::read_to_string(target.join("ledger.toml")).unwrap();
+    // A Chinese ledger is commented in Chinese.
+    assert!(settings.starts_with("# taizhang 台账设置\n"), "{settings}");
     assert!(settings.contains("name = \"台前台账\"\n"));
     assert!(settings.contains("region = \"410927\"\n"));
     assert!(settings.contains("lang = \"zh\"\n"));

@@ -437,7 +437,7 @@ fn export_overdue_as_a_workbook_with_real_dates() {
             "2024-12-01",
         ])
         .ok();
-    assert_eq!(run.stdout, "Exported 8 row(s) to 逾期清单.xlsx\n");
+    assert_eq!(run.stdout, "已导出 8 行到 逾期清单.xlsx\n");
     let path = l.file("逾期清单.xlsx");
     let (name, cells) = read_xlsx(&path);
     assert_eq!(name, "逾期清单");
@@ -576,7 +576,7 @@ fn export_a_task_force_ledger_as_csv_for_excel() {
             "water.csv",
         ])
         .ok();
-    assert_eq!(run.stdout, "Exported 3 row(s) to water.csv\n");
+    assert_eq!(run.stdout, "已导出 3 行到 water.csv\n");
     assert_eq!(l.read("water.csv"), out);
 }
 
