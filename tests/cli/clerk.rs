@@ -505,3 +505,109 @@ fn list_and_reports_filter_and_sort() {
     // No project matching is not an error.
     assert!(csv(&["list", "--search", "没有这个"]).is_empty());
 }
+
+#[test]
+fn a_chinese_ledger_speaks_chinese() {
+    let l = Ledger::with_lang("zh");
+    l.open("shengrun");
+    // Help of every level.
+    let help = l.run(&["--help"]).ok().stdout;
+    assert!(help.starts_with("taizhang（台账）："), "{help}");
+    assert!(help.contains("用法：taizhang") && help.contains("命令:") && help.contains("选项:"));
+    let help = l.run(&["pledge", "--help"]).ok().stdout;
+    assert!(help.contains("登记手续以承诺方式办理"), "{help}");
+    assert!(help.contains("承诺方式：容缺"), "{help}");
+    let help = l.run(&["report", "overdue", "-h"]).ok().stdout;
+    assert!(help.contains("全部逾期事项"), "{help}");
+    // Errors, from the message table.
+    let run = l.run(&["tick", "shengrun", "环评"]);
+    assert_eq!(
+        run.stderr,
+        "错误：没有名为“环评”的手续；是否要找 eia (环评批复)？\n"
+    );
+    let run = l.run(&["tick", "shengrun", "eia", "--date", "3/1/2024"]);
+    assert_eq!(
+        run.stderr,
+        "错误：--date：无法识别的日期“3/1/2024”：请写作 2024-03-01、2024/3/1、2024.3.1 或 2024年3月1日（年份在前）\n"
+    );
+    // Usage errors too, exit 2.
+    let run = l.run(&["lst"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("错误：没有命令“lst”；是否要找 list？"),
+        "{}",
+        run.stderr
+    );
+    let run = l.run(&["pledge", "shengrun", "eia", "--kind", "口头"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with("错误：--kind <KIND> 的值“口头”无效"),
+        "{}",
+        run.stderr
+    );
+    // Success lines and totals.
+    let run = l
+        .run(&[
+            "problem",
+            "add",
+            "shengrun",
+            "--what",
+            "用地",
+            "--unit",
+            "县自然资源局",
+            "--limit",
+            "2024年3月31日",
+        ])
+        .ok();
+    assert_eq!(
+        run.stdout,
+        "shengrun：已于 2024-03-01 登记问题 1，由县自然资源局在 2024-03-31 前解决\n"
+    );
+    assert!(
+        l.run(&["problem", "list"])
+            .ok()
+            .stdout
+            .ends_with("共 1 项\n")
+    );
+    // --lang en gives English on the same ledger.
+    let run = l.run(&["--lang", "en", "tick", "shengrun", "环评"]);
+    assert_eq!(
+        run.stderr,
+        "error: unknown procedure \"环评\"; did you mean eia (环评批复)?\n"
+    );
+    let help = l.run(&["--lang", "en", "--help"]).ok().stdout;
+    assert!(help.contains("Usage: taizhang"), "{help}");
+}
+
+#[test]
+fn outside_a_ledger_the_locale_decides() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = taizhang()
+        .current_dir(dir.path())
+        .env("LANG", "zh_CN.UTF-8")
+        .args(["list"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(run.stderr).unwrap();
+    assert!(stderr.starts_with("错误：这里没有台账："), "{stderr}");
+    let run = run_in(dir.path(), &["list"]);
+    assert!(
+        run.stderr.starts_with("error: no ledger here:"),
+        "{}",
+        run.stderr
+    );
+    // init --lang zh writes a Chinese ledger.toml and says so in Chinese.
+    let run = run_in(dir.path(), &["init", "t", "--lang", "zh"]).ok();
+    assert!(
+        run.stdout.starts_with("已在 t 新建台账“t”"),
+        "{}",
+        run.stdout
+    );
+    let toml = std::fs::read_to_string(dir.path().join("t/ledger.toml")).unwrap();
+    assert!(toml.contains("# 七个工作专班及其牵头单位。"), "{toml}");
+    let run = run_in(dir.path(), &["init", "e", "--lang", "en"]).ok();
+    assert!(run.stdout.starts_with("Created the ledger \"e\""));
+    let toml = std::fs::read_to_string(dir.path().join("e/ledger.toml")).unwrap();
+    assert!(toml.contains("# The seven task forces"), "{toml}");
+}
