@@ -274,6 +274,8 @@ impl Detail {
     /// (已过期), both tinted red, as `report overdue` counts them.
     pub fn table(&self, settings: &Settings, lang: Lang, mark: bool) -> Table {
         let mut t = Table::new(&procedure_headers(lang)).keep(&[1, 3, 5, 9]);
+        // On a narrow terminal the dates and document number stay longest.
+        t.drop_order = vec![12, 11, 4, 2, 10, 8, 7, 0];
         let today = self.as_of;
         for r in &self.procedures {
             let mut cells = procedure_cells(settings, r, lang);

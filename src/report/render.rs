@@ -41,6 +41,9 @@ pub struct Table {
     pub tints: Vec<(usize, usize, Tint)>,
     /// Columns a narrow terminal must keep (the others may be left out).
     pub keep: Vec<usize>,
+    /// The order in which a narrow terminal leaves columns out, where it
+    /// is not simply from the right.
+    pub drop_order: Vec<usize>,
     /// A line printed under the terminal and Markdown table (the total).
     pub footer: Option<String>,
     /// The table carries its own total row: no total line is added.
@@ -251,7 +254,11 @@ impl Table {
         // padding, and the table 1 for its left edge.
         let need = |c: usize| self.min_width(c) + 3;
         while cols.iter().map(|&c| need(c)).sum::<usize>() + 1 > width {
-            match cols.iter().rposition(|c| !self.keep.contains(c)) {
+            let listed = self
+                .drop_order
+                .iter()
+                .find_map(|d| cols.iter().position(|c| c == d && !self.keep.contains(c)));
+            match listed.or_else(|| cols.iter().rposition(|c| !self.keep.contains(c))) {
                 Some(i) => {
                     cols.remove(i);
                 }
