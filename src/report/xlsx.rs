@@ -166,19 +166,17 @@ pub fn mangled(cell: &str) -> bool {
         return true;
     }
     // 1 1/2, 1e5, (12)
-    if let Some((whole, frac)) = t.split_once(' ') {
-        if digits(whole)
+    let fraction = t.split_once(' ').is_some_and(|(whole, frac)| {
+        digits(whole)
             && frac
                 .split_once('/')
                 .is_some_and(|(a, b)| digits(a) && digits(b))
-        {
-            return true;
-        }
-    }
-    if let Some((m, e)) = t.split_once(['e', 'E']) {
-        if digits(m.trim_end_matches('.')) && digits(e.trim_start_matches(['+', '-'])) {
-            return true;
-        }
+    });
+    let exponent = t.split_once(['e', 'E']).is_some_and(|(m, e)| {
+        digits(m.trim_end_matches('.')) && digits(e.trim_start_matches(['+', '-']))
+    });
+    if fraction || exponent {
+        return true;
     }
     t.strip_prefix('(')
         .and_then(|s| s.strip_suffix(')'))
