@@ -201,7 +201,7 @@ tz 2024-08-23 tick $p land-prereview --doc "用字第410927202400041号"
 tz 2024-09-06 tick $p soil-water --doc "台水保〔2024〕31号"
 tz 2024-09-20 tick $p eia --doc "台环审〔2024〕66号"
 tz 2024-10-11 tick $p relics --doc "濮文物勘〔2024〕93号"
-tz 2024-10-18 tick $p energy --doc "台发改能评〔2024〕12号"
+tz 2024-10-18 tick $p energy --doc "台发改能评〔2024〕21号"
 tz 2024-11-01 tick $p land-planning --doc "地字第410927202400044号"
 
 # 城区道路绿化工程: on existing roads, so no land procedures; done and started.
@@ -325,6 +325,38 @@ tz 2024-11-18 problem add xingchen-laser --what "施工图设计单位未确定"
 tz 2024-11-19 problem add yurong-center --what "地块西侧高压线迁改" \
     --unit "国网台前县供电公司" --limit 2024-12-20
 tz 2024-11-21 problem resolve yurong-center 1 --how "迁改方案已批复，12月上旬施工"
+
+# ---------------------------------------------------------------------------
+# History and corrections (a county's real ledger).
+
+# 黄河滩区农产品冷链物流园: an existing project entered in October with its
+# past: approval, land pre-review and EIA obtained before it entered the
+# ledger, its planned start already behind it; the regional assessment of
+# the development zone (区域评估) covers its relics survey; its cold store
+# draws groundwater, so water abstraction was found needed later.
+p=huanghe-coldchain
+tz 2024-10-08 open $p --name "黄河滩区农产品冷链物流园" --type logistics \
+    --owner "台前县黄河滩区农业发展有限公司" --township "吴坝镇" \
+    --code 2312-410927-59-01-861204 --investment 16800 --planned-start 2024-09-01
+tz 2024-10-08 tick $p approval --date 2023-12-15 --doc "台发改备〔2023〕62号"
+tz 2024-10-08 tick $p land-prereview --date 2024-03-20 --doc "用字第410927202400011号"
+tz 2024-10-08 tick $p eia --date 2024-06-18 --doc "台环审〔2024〕39号"
+tz 2024-10-08 apply $p soil-water --date 2024-08-05
+tz 2024-10-08 waive $p relics --reason "开发区区域评估已覆盖（区域评估）"
+tz 2024-10-15 require $p water-abstraction
+tz 2024-10-29 tick $p soil-water --doc "台水保〔2024〕38号"
+
+# 公铁联运煤炭物流园项目: the environmental commitment's deadline extended
+# (延期) once; overdue all the same.
+tz 2024-07-12 extend gongtie-coal eia --due 2024-09-15 \
+    --reason "铁路专用线接轨协议待国铁集团郑州局批复"
+
+# Mistakes put right: a tick on the wrong row undone, a document number
+# corrected.
+tz 2024-09-06 tick xingchen-laser drawing-review
+tz 2024-09-06 undo xingchen-laser drawing-review --reason "误录：应为建设用地规划许可证"
+tz 2024-10-21 edit huarui-tower energy --doc "台发改能评〔2024〕12号" \
+    --note "文号更正（原录为〔2024〕21号）"
 
 # ---------------------------------------------------------------------------
 cat >"$target/README.md" <<'MD'

@@ -130,8 +130,35 @@ pub enum Command {
     Due(DueArgs),
     /// Record that works started (开工).
     Start(StartArgs),
-    /// Check the whole ledger and print every problem; exit 1 if any.
-    Check,
+    /// Check the whole ledger and print every problem.
+    ///
+    /// Errors (a file that cannot be read, a value that cannot be parsed, an
+    /// impossible state such as a date after today) exit 1; warnings (unusual
+    /// but possible, e.g. works started before a procedure was obtained —
+    /// 未批先建) are printed with `warning:` and exit 0 unless
+    /// --deny-warnings.
+    Check(CheckArgs),
+    /// Put a procedure back to pending: clears its application, obtained
+    /// date, document number and pledge (a wrong tick, 撤销).
+    Undo(UndoArgs),
+    /// Correct fields of a procedure row in its current state, e.g. a wrong
+    /// date or document number; a field that makes no sense in that state is
+    /// refused.
+    ///
+    /// --date is the day obtained (or, for an open pledge, the pledge day);
+    /// --due is the due date (or, for an open pledge, its deadline: a
+    /// typo, not an extension — see `extend`).
+    Edit(EditArgs),
+    /// Extend a pledge's deadline (延期): the first deadline and the number
+    /// of extensions are kept.
+    Extend(ExtendArgs),
+    /// Add catalogue procedures to a project's task list after `open`, as
+    /// pending (or bring back one marked not needed).
+    Require(RequireArgs),
+    /// Mark procedures as not needed on a project (不需办理), with the
+    /// reason, e.g. covered by the development zone's regional assessment
+    /// (区域评估); the rows stay on the list.
+    Waive(WaiveArgs),
     /// Print a report.
     #[command(subcommand)]
     Report(ReportCommand),
@@ -391,6 +418,85 @@ pub struct DueArgs {
     pub procedure: String,
     /// The last day by which it should be obtained, YYYY-MM-DD
     pub date: String,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Exit 1 on warnings too, e.g. in a pre-commit hook
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// Project ID
+    pub id: String,
+    /// Procedure: catalogue key or Chinese name
+    pub procedure: String,
+    /// Why it is undone (added to the row's note)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Project ID
+    pub id: String,
+    /// Procedure: catalogue key or Chinese name
+    pub procedure: String,
+    /// The day obtained; for an open pledge, the day it was granted
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Document number of the approval (批复文号)
+    #[arg(long, value_name = "NUMBER")]
+    pub doc: Option<String>,
+    /// The day it was applied for (申报)
+    #[arg(long, value_name = "DATE")]
+    pub applied: Option<String>,
+    /// The due date (时间节点); for an open pledge, its deadline
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// The items a pledge promises to supply (承诺补齐事项)
+    #[arg(long, value_name = "TEXT")]
+    pub items: Option<String>,
+    /// The row's note, replaced
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExtendArgs {
+    /// Project ID
+    pub id: String,
+    /// Procedure: catalogue key or Chinese name
+    pub procedure: String,
+    /// The new deadline, later than the current one
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// Why the deadline was extended (added to the row's note)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RequireArgs {
+    /// Project ID
+    pub id: String,
+    /// Procedures: catalogue keys or Chinese names
+    #[arg(required = true, value_name = "PROCEDURE")]
+    pub procedures: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WaiveArgs {
+    /// Project ID
+    pub id: String,
+    /// Procedures: catalogue keys or Chinese names on the task list
+    #[arg(required = true, value_name = "PROCEDURE")]
+    pub procedures: Vec<String>,
+    /// Why they are not needed, e.g. "covered by the zone's 区域评估"
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Args)]

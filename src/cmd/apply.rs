@@ -1,42 +1,21 @@
 //! `taizhang apply`: records the day a procedure was applied for (申报/受理)
 //! and sets its due date (时间节点) from the catalogue's time limit counted
-//! from that day, in calendar or working days.
+//! from that day, in calendar or working days (`model::transition::apply`).
 
-use super::record::{edit, label, refuse_done};
-use super::{Ctx, Output, event_date, procedure_row};
+use super::record::transition;
+use super::{Ctx, Output, event_date};
 use crate::cli::ApplyArgs;
-use crate::model::Status;
 use crate::model::settings::Limit;
-use anyhow::{Result, bail};
+use crate::model::transition;
+use anyhow::Result;
 use chrono::Datelike;
 
 pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
-    edit(ctx, "apply", &a.id, |ledger, id, lp, _, table| {
-        let s = &ledger.settings;
-        let i = procedure_row(s, table, id, &a.procedure)?;
-        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
-        let row = &mut table.rows[i];
-        refuse_done(id, row)?;
-        if row.status == Status::Pledged {
-            bail!(
-                "{id}: {} is already granted on a commitment; nothing to apply for",
-                label(row)
-            );
-        }
-        if let Some(d) = row.applied {
-            bail!(
-                "{id}: {} was already applied for on {d}; edit procedures.csv to correct it",
-                label(row)
-            );
-        }
-        row.applied = Some(date);
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
+    transition(ctx, "apply", &a.id, &a.procedure, |s, row| {
         let limit = s.procedure(&row.key).and_then(|c| c.limit);
-        if let Some(l) = limit {
-            row.due = Some(l.due_from(date, &s.calendar));
-        }
-        table.sync(i);
-        let row = &table.rows[i];
-        let due = match (limit, row.due) {
+        let (new, applied) = transition::apply(row, ctx.today, date, limit, &s.calendar)?;
+        let due = match (limit, new.due) {
             (Some(l), Some(due)) => {
                 let days = match l {
                     Limit::Days(n) => format!("{n} calendar days"),
@@ -55,6 +34,6 @@ pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
             _ => "; the catalogue sets no time limit: set the due date with `taizhang due`"
                 .to_string(),
         };
-        Ok(format!("{id}: {} applied for on {date}{due}\n", label(row)))
+        Ok((new, format!("{applied}{due}")))
     })
 }

@@ -90,14 +90,13 @@ fn set_text(field: &str, slot: &mut String, new: Option<&str>) -> Result<(), Str
     Ok(())
 }
 
-/// Applies one sheet row to a procedure row; `today` and `opened` bound the
-/// event dates.
+/// Applies one sheet row to a procedure row; no event date may be after
+/// `today` (a date before the project entered the ledger is history).
 fn apply_row(
     row: &SheetRow,
     mapping: &Mapping,
     p: &mut Procedure,
     today: Date,
-    opened: Date,
 ) -> Result<(), String> {
     let date = |field: &str| row.get(field).map(|t| sheet_date(field, t)).transpose();
     let applied = date("applied")?;
@@ -112,15 +111,10 @@ fn apply_row(
         ("pledged", pledged),
         ("fulfilled", fulfilled),
     ] {
-        if let Some(d) = d {
-            if d > today {
-                return Err(format!("column {field}: {d} is after today ({today})"));
-            }
-            if d < opened {
-                return Err(format!(
-                    "column {field}: {d} is before the project was opened ({opened})"
-                ));
-            }
+        if let Some(d) = d
+            && d > today
+        {
+            return Err(format!("column {field}: {d} is after today ({today})"));
         }
     }
     let status = row
@@ -182,12 +176,8 @@ fn apply_row(
         }
         _ => {}
     }
-    if let (Some(a), Some(o)) = (p.applied, p.obtained)
-        && o < a
-    {
-        return Err(format!(
-            "column obtained: {o} is before the application ({a})"
-        ));
+    if let Some((col, msg)) = crate::model::transition::impossible(p).into_iter().next() {
+        return Err(format!("column {col}: {msg}"));
     }
     Ok(())
 }
@@ -484,7 +474,7 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
             };
             let before = plan.table.rows[i].clone();
             let mut row = before.clone();
-            match apply_row(r, &mapping, &mut row, today, plan.project.opened) {
+            match apply_row(r, &mapping, &mut row, today) {
                 Ok(()) => {
                     let ch = changes(&before, &row);
                     if !ch.is_empty() {

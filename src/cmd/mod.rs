@@ -7,7 +7,9 @@ mod apply;
 mod catalogue;
 mod check;
 mod due;
+mod edit;
 mod export;
+mod extend;
 mod fulfil;
 mod git;
 mod import;
@@ -20,10 +22,13 @@ mod problem;
 mod progress;
 mod record;
 mod report;
+mod require;
 mod shell;
 mod show;
 mod start;
 mod tick;
+mod undo;
+mod waive;
 
 use crate::cli::{Cli, Command, Filter, GitCommand, ProblemCommand, ReportCommand};
 use crate::model::suggest;
@@ -434,7 +439,12 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Fulfil(a) => fulfil::run(&ctx, a),
         Command::Due(a) => due::run(&ctx, a),
         Command::Start(a) => start::run(&ctx, a),
-        Command::Check => check::run(&ctx),
+        Command::Check(a) => check::run(&ctx, a),
+        Command::Undo(a) => undo::run(&ctx, a),
+        Command::Edit(a) => edit::run(&ctx, a),
+        Command::Extend(a) => extend::run(&ctx, a),
+        Command::Require(a) => require::run(&ctx, a),
+        Command::Waive(a) => waive::run(&ctx, a),
         Command::Report(ReportCommand::Overdue(a)) => report::overdue(&ctx, a),
         Command::Report(ReportCommand::Slow(a)) => report::slow(&ctx, a),
         Command::Apply(a) => apply::run(&ctx, a),
@@ -480,7 +490,7 @@ fn reads(command: &Command) -> bool {
         Command::List(_)
             | Command::Show(_)
             | Command::Catalogue
-            | Command::Check
+            | Command::Check(_)
             | Command::Report(_)
             | Command::Problem(ProblemCommand::List(_))
     )
@@ -512,25 +522,15 @@ pub fn date_arg(flag: &str, text: &str) -> Result<Date> {
     parse_date_input(text).map_err(|e| anyhow!(tr!(FlagValue, flag = flag, error = e)))
 }
 
-/// The date of an event being recorded: given or today, never in the future
-/// and never before the project was opened.
-pub fn event_date(flag: &str, text: Option<&str>, today: Date, opened: Date) -> Result<Date> {
+/// The date of an event being recorded: given or today, never in the
+/// future. A date before the project entered the ledger is history, and
+/// accepted.
+pub fn event_date(flag: &str, text: Option<&str>, today: Date) -> Result<Date> {
     let date = match text {
         Some(t) => date_arg(flag, t)?,
         None => today,
     };
-    if date > today {
-        bail!(tr!(DateAfterToday, flag = flag, date = date, today = today));
-    }
-    if date < opened {
-        bail!(tr!(
-            DateBeforeOpened,
-            flag = flag,
-            date = date,
-            opened = opened
-        ));
-    }
-    Ok(date)
+    crate::model::transition::not_future(flag, date, today).map_err(|e| anyhow!(e))
 }
 
 /// The row of a procedure named by key or Chinese name on a project's list

@@ -15,7 +15,7 @@ pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if limit < date {
         bail!(tr!(LimitBeforeRaised, limit = limit, date = date));
     }
@@ -66,7 +66,7 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
     if let Some(r) = p.resolved {
         bail!(tr!(ProblemAlreadyResolved, id = id, no = no, date = r));
     }
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if date < p.opened {
         bail!(tr!(ResolvedBeforeRaised, date = date, raised = p.opened));
     }

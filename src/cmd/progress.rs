@@ -12,7 +12,7 @@ pub fn run(ctx: &Ctx, a: &ProgressArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
-    let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if let Some(e) = lp.progress.iter().find(|e| e.date == date) {
         bail!(
             "{id} already has a progress entry for {date} ({} 万元); edit progress.csv to correct it",

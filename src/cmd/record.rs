@@ -1,12 +1,14 @@
 //! What the clerk's record commands (`tick`, `pledge`, `fulfil`, `due`,
-//! `start`, `apply`) share: each takes the write lock, loads the one
-//! project, applies its change to a copy and writes back what changed
-//! atomically, as one commit when asked.
+//! `start`, `apply`, `undo`, `edit`, `extend`, `require`, `waive`) share:
+//! each takes the write lock, loads the one project, applies its change to
+//! a copy and writes back what changed atomically, as one commit when
+//! asked.
 
-use super::{Ctx, Output, project_id};
-use crate::model::{Procedure, Project, ProjectId, Status};
+use super::{Ctx, Output, procedure_row, project_id};
+use crate::model::transition::Outcome;
+use crate::model::{Procedure, Project, ProjectId, Settings};
 use crate::store::{Ledger, LoadedProject};
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
 
 /// Loads a project under the lock, lets `change` edit a copy of its record
 /// and procedure table, and saves what changed.
@@ -34,8 +36,9 @@ pub(super) fn edit(
     let table_changed = table.rows != lp.table.rows;
     let files = ledger.save(Some(&lp), &id, &project, table_changed.then_some(&table))?;
     let mut subject = format!("{verb} {id}");
-    for (new, old) in table.rows.iter().zip(&lp.table.rows) {
-        if new != old {
+    for new in &table.rows {
+        let old = lp.table.position(&new.key).map(|i| &lp.table.rows[i]);
+        if old != Some(new) {
             subject.push_str(&format!(" {} ({})", new.key, new.name));
         }
     }
@@ -43,22 +46,22 @@ pub(super) fn edit(
     Ok(Output::ok(message))
 }
 
-pub(super) fn label(r: &Procedure) -> String {
-    format!("{} ({})", r.name, r.key)
-}
-
-pub(super) fn refuse_done(id: &ProjectId, r: &Procedure) -> Result<()> {
-    match r.status {
-        Status::Obtained => bail!(
-            "{id}: {} was already obtained on {}; edit procedures.csv to correct it",
-            label(r),
-            r.obtained
-                .map_or("an unrecorded date".to_string(), |d| d.to_string())
-        ),
-        Status::NotNeeded => bail!(
-            "{id}: {} is marked not needed; edit procedures.csv if it is needed after all",
-            label(r)
-        ),
-        _ => Ok(()),
-    }
+/// Applies one transition of the procedure-row state machine
+/// (`model::transition`) to the row named `procedure` of project `id_text`
+/// and saves it; prints `ID: what changed`.
+pub(super) fn transition(
+    ctx: &Ctx,
+    verb: &str,
+    id_text: &str,
+    procedure: &str,
+    rule: impl FnOnce(&Settings, &Procedure) -> Outcome,
+) -> Result<Output> {
+    edit(ctx, verb, id_text, |ledger, id, _, _, table| {
+        let i = procedure_row(&ledger.settings, table, id, procedure)?;
+        let (row, message) =
+            rule(&ledger.settings, &table.rows[i]).map_err(|why| anyhow!("{id}: {why}"))?;
+        table.rows[i] = row;
+        table.sync(i);
+        Ok(format!("{id}: {message}\n"))
+    })
 }

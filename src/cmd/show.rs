@@ -26,11 +26,7 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
     };
     let lang = ctx.lang(&ledger.settings);
     let detail = list::detail(&ledger.settings, &lp, ctx.today);
-    let table = detail.table(
-        &ledger.settings,
-        lang,
-        matches!(ctx.format, Format::Table | Format::Markdown),
-    );
+    let table = detail.table(&ledger.settings, lang, ctx.format != Format::Csv);
     let mut text = match ctx.format {
         Format::Json => render::json(&detail),
         Format::Csv => table.render(Format::Csv),

@@ -1,13 +1,16 @@
-//! `taizhang start`: works started (开工).
+//! `taizhang start`: works started (开工). Works started while procedures
+//! are neither obtained nor pledged (未批先建) is recorded all the same,
+//! with a warning.
 
 use super::record::edit;
 use super::{Ctx, Output, event_date};
 use crate::cli::StartArgs;
+use crate::model::transition;
 use anyhow::{Result, bail};
 
 pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
-    edit(ctx, "start", &a.id, |_, id, lp, project, _| {
-        let date = event_date("--date", a.date.as_deref(), ctx.today, lp.project.opened)?;
+    edit(ctx, "start", &a.id, |_, id, _, project, table| {
+        let date = event_date("--date", a.date.as_deref(), ctx.today)?;
         if let Some(d) = project.started {
             bail!("{id} already started on {d}; edit project.toml to correct it");
         }
@@ -19,6 +22,19 @@ pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
             ),
             _ => String::new(),
         };
-        Ok(format!("{id}: works started on {date}{plan}\n"))
+        let missing: Vec<String> = transition::not_ready_on(&table.rows, date)
+            .into_iter()
+            .map(|r| r.name.clone())
+            .collect();
+        let warn = if missing.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "\nwarning: {} procedure(s) neither obtained nor pledged on {date} (未批先建): {}",
+                missing.len(),
+                missing.join("、")
+            )
+        };
+        Ok(format!("{id}: works started on {date}{plan}{warn}\n"))
     })
 }

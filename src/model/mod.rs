@@ -11,6 +11,7 @@ pub mod procedure;
 pub mod project;
 pub mod settings;
 pub mod suggest;
+pub mod transition;
 
 pub use amount::Amount;
 pub use date::{Date, parse_date, parse_date_input};

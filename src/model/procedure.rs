@@ -95,6 +95,10 @@ pub struct Procedure {
     /// The day the application was filed (申报/受理), from which a
     /// catalogue time limit is counted.
     pub applied: Option<Date>,
+    /// The pledge's first deadline, kept when it was extended (延期).
+    pub pledge_due_original: Option<Date>,
+    /// How many times the pledge's deadline was extended (延期次数).
+    pub extensions: u32,
 }
 
 impl Procedure {
@@ -106,6 +110,11 @@ impl Procedure {
     /// A commitment that has not been made good yet.
     pub fn open_pledge(&self) -> bool {
         self.status == Status::Pledged && self.fulfilled.is_none()
+    }
+
+    /// The original deadline of a pledge whose deadline was extended.
+    pub fn extended_from(&self) -> Option<Date> {
+        self.pledge_due_original.filter(|_| self.extensions > 0)
     }
 
     /// Dates on which something was recorded for this procedure.

@@ -11,6 +11,19 @@ pub fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     }
 }
 
+/// What a pledge's deadline owes to extensions (延期): " (extended from
+/// 2024-03-20)", "（延期1次，原时限2024-03-20）"; empty when never extended.
+pub fn extended(p: &crate::model::Procedure, lang: Lang) -> String {
+    let Some(from) = p.extended_from() else {
+        return String::new();
+    };
+    match (lang, p.extensions) {
+        (Lang::En, 1) => format!(" (extended from {from})"),
+        (Lang::En, n) => format!(" (extended {n} times, first deadline {from})"),
+        (Lang::Zh, n) => format!("（延期{n}次，原时限{from}）"),
+    }
+}
+
 /// "用地专班 (县自然资源局)": a task force with its lead unit.
 pub fn taskforce_with_lead(settings: &crate::model::Settings, key: &str) -> String {
     match settings.taskforce(key) {

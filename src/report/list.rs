@@ -269,11 +269,14 @@ impl Detail {
         out
     }
 
-    /// The task list; with `mark`, a pending procedure past its due date is
-    /// marked overdue (逾期) and an open pledge past its deadline expired
-    /// (已过期), both tinted red, as `report overdue` counts them.
-    pub fn table(&self, settings: &Settings, lang: Lang, mark: bool) -> Table {
-        let mut t = Table::new(&procedure_headers(lang)).keep(&[1, 3, 5, 9]);
+    /// The task list. With `for_reading` (not CSV), a pending procedure
+    /// past its due date is marked overdue (逾期) and an open pledge past
+    /// its deadline expired (已过期), both tinted red, as `report overdue`
+    /// counts them, and the pledge-due cell of an extended pledge (延期) says
+    /// so and from when; without it every date cell holds a date only, as
+    /// `export procedures` writes it.
+    pub fn table(&self, settings: &Settings, lang: Lang, for_reading: bool) -> Table {
+        let mut t = Table::new(&procedure_headers(lang)).keep(&[1, 3, 5, PLEDGE_DUE_CELL]);
         // On a narrow terminal the dates and document number stay longest.
         t.drop_order = vec![12, 11, 4, 2, 10, 8, 7, 0];
         let today = self.as_of;
@@ -283,8 +286,11 @@ impl Detail {
                 due.map(|d| crate::model::date::days_past(d, today))
                     .filter(|&n| n > 0)
             };
-            let overdue = late(r.due).filter(|_| mark && r.status == Status::Pending);
-            let expired = late(r.pledge_due).filter(|_| mark && r.open_pledge());
+            let overdue = late(r.due).filter(|_| for_reading && r.status == Status::Pending);
+            let expired = late(r.pledge_due).filter(|_| for_reading && r.open_pledge());
+            if for_reading {
+                cells[PLEDGE_DUE_CELL].push_str(&super::labels::extended(r, lang));
+            }
             if let Some(n) = overdue {
                 cells[3] = match lang {
                     Lang::En => format!("{} (overdue {n} d)", cells[3]),
@@ -292,9 +298,9 @@ impl Detail {
                 };
             }
             if let Some(n) = expired {
-                cells[9] = match lang {
-                    Lang::En => format!("{} (expired {n} d)", cells[9]),
-                    Lang::Zh => format!("{}（已过期{n}天）", cells[9]),
+                cells[PLEDGE_DUE_CELL] = match lang {
+                    Lang::En => format!("{} (expired {n} d)", cells[PLEDGE_DUE_CELL]),
+                    Lang::Zh => format!("{}（已过期{n}天）", cells[PLEDGE_DUE_CELL]),
                 };
             }
             t.push(cells);
@@ -302,12 +308,15 @@ impl Detail {
                 t.tint_last(3, super::Tint::Red);
             }
             if expired.is_some() {
-                t.tint_last(9, super::Tint::Red);
+                t.tint_last(PLEDGE_DUE_CELL, super::Tint::Red);
             }
         }
         t
     }
 }
+
+/// Index of the pledge-due cell in `procedure_cells`.
+const PLEDGE_DUE_CELL: usize = 9;
 
 /// The headers of a procedure row as `show` and `export procedures` print it.
 pub fn procedure_headers(lang: Lang) -> Vec<&'static str> {

@@ -59,6 +59,12 @@ pub struct Item {
     pub pledge_kind: Option<PledgeKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub missing_items: Option<String>,
+    /// A pledge whose deadline was extended (延期): its first deadline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extended_from: Option<Date>,
+    /// ... and how many times it was extended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<u32>,
     /// The responsible unit of a problem (责任单位).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
@@ -104,7 +110,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                         procedure: Option<String>,
                         taskforce: &str,
                         due: Date,
-                        pledge: Option<(PledgeKind, String)>| {
+                        pledge: Option<(PledgeKind, String)>,
+                        extended: Option<(Date, u32)>| {
             let days = days_past(due, today);
             if days <= 0 {
                 return;
@@ -128,6 +135,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                 days_overdue: days,
                 pledge_kind: pledge.as_ref().map(|p| p.0),
                 missing_items: pledge.map(|p| p.1).filter(|s| !s.is_empty()),
+                extended_from: extended.map(|e| e.0),
+                extensions: extended.map(|e| e.1),
                 unit: None,
                 problem_no: None,
             });
@@ -144,6 +153,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     &p.taskforce,
                     due,
                     pledge,
+                    p.extended_from().map(|d| (d, p.extensions)),
                 );
             }
             if p.status == Status::Pending
@@ -155,6 +165,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     Some(p.key.clone()),
                     &p.taskforce,
                     due,
+                    None,
                     None,
                 );
             }
@@ -168,6 +179,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                 None,
                 "supervision",
                 plan,
+                None,
                 None,
             );
         }
@@ -188,6 +200,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     days_overdue: days,
                     pledge_kind: None,
                     missing_items: None,
+                    extended_from: None,
+                    extensions: None,
                     unit: Some(p.unit.clone()),
                     problem_no: Some(p.no),
                 });
@@ -213,6 +227,27 @@ impl Report {
     }
 }
 
+impl Item {
+    /// What is overdue, as a table shows it: a start of works named in
+    /// both languages, an extended pledge with its first deadline.
+    pub fn label(&self, lang: Lang) -> String {
+        match (self.kind, lang) {
+            (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
+            _ => match (self.extended_from, self.extensions) {
+                (Some(from), Some(n)) => {
+                    let p = crate::model::Procedure {
+                        pledge_due_original: Some(from),
+                        extensions: n,
+                        ..Default::default()
+                    };
+                    format!("{}{}", self.item, super::labels::extended(&p, lang))
+                }
+                _ => self.item.clone(),
+            },
+        }
+    }
+}
+
 impl Report {
     pub fn table(&self, settings: &Settings, lang: Lang) -> Table {
         let mut t = Table::new(&[
@@ -227,10 +262,7 @@ impl Report {
         .numeric(&[6])
         .keep(&[2, 3, 6]);
         for i in &self.items {
-            let item = match (i.kind, lang) {
-                (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
-                _ => i.item.clone(),
-            };
+            let item = i.label(lang);
             t.push(vec![
                 i.kind.label(lang).to_string(),
                 i.project.to_string(),

@@ -173,7 +173,9 @@ pub fn build(
     let mut investment = Vec::new();
     for lp in projects {
         for p in lp.procedures() {
-            if p.status == Status::Obtained
+            // 本周办结 follows the obtained date: under 告知承诺 the
+            // approval is issued on the commitment, still open.
+            if matches!(p.status, Status::Obtained | Status::Pledged)
                 && let Some(o) = p.obtained.filter(|o| in_week(*o))
             {
                 obtained.push(Obtained {
@@ -275,7 +277,8 @@ pub fn build(
             if p.open_pledge()
                 && let Some(due) = p.pledge_due
             {
-                push(Kind::Pledge, p.name.clone(), lead(&p.taskforce), due);
+                let name = format!("{}{}", p.name, super::labels::extended(p, lang));
+                push(Kind::Pledge, name, lead(&p.taskforce), due);
             }
         }
         if lp.project.started.is_none()
@@ -525,7 +528,7 @@ impl Weekly {
                         i.kind.label(lang).to_string(),
                         i.project.to_string(),
                         i.project_name.to_string(),
-                        i.item.clone(),
+                        i.label(lang),
                         i.due.to_string(),
                         i.days_overdue.to_string(),
                     ],

@@ -231,12 +231,16 @@ impl Ledger {
         if is_symlink(&projects) {
             bail!(tr!(ProjectsIsLink, dir = projects.display()));
         }
+        // A warning never blocks: only errors refuse the settings.
         match settings {
-            Some(settings) if problems.is_empty() => Ok(Ledger { root, settings }),
-            _ => Err(refuse(
-                &tr!(CannotUse, file = root.join(SETTINGS_FILE).display()),
-                &problems,
-            )),
+            Some(settings) if problems.iter().all(|p| p.warning) => Ok(Ledger { root, settings }),
+            _ => {
+                let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
+                Err(refuse(
+                    &tr!(CannotUse, file = root.join(SETTINGS_FILE).display()),
+                    &errors,
+                ))
+            }
         }
     }
 
@@ -271,7 +275,7 @@ impl Ledger {
 
     /// Reads one project folder, with every problem found in it.
     pub fn read_project(&self, folder: &str) -> (Option<LoadedProject>, Vec<Problem>) {
-        read_project(&self.root, Some(&self.settings), folder)
+        read_project(&self.root, Some(&self.settings), folder, None)
     }
 
     /// Loads a project for a command; refuses when its files have problems.
@@ -356,8 +360,10 @@ impl Ledger {
         self.map_projects(|lp| lp)
     }
 
-    /// Every problem of the ledger, in file order.
-    pub fn check(root: &Path) -> Result<Vec<Problem>> {
+    /// Every problem of the ledger, in file order, with what only `check`
+    /// looks at: dates after `today`, a planned start long past, a
+    /// national code used by two projects.
+    pub fn check(root: &Path, today: crate::model::Date) -> Result<Vec<Problem>> {
         let (settings, mut problems) = Ledger::read_settings(root);
         let projects = root.join(PROJECTS_DIR);
         if is_symlink(&projects) {
@@ -371,10 +377,11 @@ impl Ledger {
         problems.extend(other_files_markers(root));
         let folders = Ledger::project_folders(root)?;
         let progress = Progress::new(folders.len(), "checking projects");
-        let found: Vec<Vec<Problem>> = folders
+        let found: Vec<(Option<String>, Vec<Problem>)> = folders
             .par_iter()
             .map(|folder| {
-                let mut problems = read_project(root, settings.as_ref(), folder).1;
+                let (lp, mut problems) = read_project(root, settings.as_ref(), folder, Some(today));
+                let code = lp.and_then(|lp| lp.project.code);
                 // read_project has looked at the folder: a link is not entered.
                 if !problems
                     .iter()
@@ -383,10 +390,31 @@ impl Ledger {
                     problems.extend(other_files_markers(&root.join(PROJECTS_DIR).join(folder)));
                 }
                 progress.inc();
-                problems
+                (code, problems)
             })
             .collect();
-        problems.extend(found.into_iter().flatten());
+        let mut codes: std::collections::BTreeMap<&str, &str> = Default::default();
+        for ((code, found), folder) in found.iter().zip(&folders) {
+            problems.extend(found.iter().cloned());
+            let Some(code) = code else { continue };
+            if let Some(first) = codes.insert(code, folder) {
+                problems.push(
+                    Problem::file(
+                        &root
+                            .join(PROJECTS_DIR)
+                            .join(folder)
+                            .join(project_file::FILE_NAME),
+                        "duplicate-code",
+                        format!(
+                            "national project code {code} is also the code of project \"{first}\""
+                        ),
+                    )
+                    .with_hint("one project entered twice? or a typo in `code`")
+                    .as_warning(),
+                );
+                codes.insert(code, first);
+            }
+        }
         Ok(problems)
     }
 
@@ -494,10 +522,13 @@ fn is_symlink(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
+/// Reads one project folder with every problem found in it; with `today`
+/// (for `check`), the problems that depend on the day too.
 fn read_project(
     root: &Path,
     settings: Option<&Settings>,
     folder: &str,
+    today: Option<crate::model::Date>,
 ) -> (Option<LoadedProject>, Vec<Problem>) {
     let dir = root.join(PROJECTS_DIR).join(folder);
     let mut problems = Vec::new();
@@ -543,6 +574,7 @@ fn read_project(
             (None, String::new())
         }
     };
+    let mut table_text = String::new();
     let table = match read_text(&table_path) {
         Ok(Some(text)) => {
             let (t, probs) = ProcedureTable::read(&table_path, &text);
@@ -557,6 +589,7 @@ fn read_project(
                 ));
                 problems.extend(validate::calendar_coverage(&table_path, &text, s, t));
             }
+            table_text = text;
             t
         }
         Ok(None) => {
@@ -585,6 +618,22 @@ fn read_project(
         ledger_csv::read_problems,
     )
     .unwrap_or_else(|| (CsvTable::new(&ledger_csv::PROBLEMS_COLUMNS), Vec::new()));
+    if let Some(p) = &project {
+        problems.extend(validate::progress(
+            &dir.join(ledger_csv::PROGRESS_FILE),
+            p,
+            &progress.1,
+        ));
+    }
+    if let (Some(today), Some(p), Some(t)) = (today, &project, &table) {
+        problems.extend(validate::as_of_today(
+            (&record_path, &record_text),
+            (&table_path, &table_text),
+            p,
+            t,
+            today,
+        ));
+    }
     let loaded = match (project, table) {
         (Some(project), Some(table)) => Some(LoadedProject {
             id: folder.to_string(),

@@ -16,9 +16,15 @@ pub struct Problem {
     pub hint: Option<String>,
     #[serde(skip)]
     pub excerpt: Option<String>,
-    /// A warning: worth a look, but the file is usable and `check` passes.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    /// A warning: worth a look, but the file is usable, every command
+    /// goes on and `check` passes (unless --deny-warnings). Serialised as
+    /// `"severity": "error" | "warning"`.
+    #[serde(rename = "severity", serialize_with = "severity")]
     pub warning: bool,
+}
+
+fn severity<S: serde::Serializer>(warning: &bool, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(if *warning { "warning" } else { "error" })
 }
 
 /// Every problem code `check` can report, with what it means. Each has a
@@ -49,10 +55,18 @@ pub const CODES: &[(&str, &str)] = &[
         "a CSV file that does not parse (e.g. an unclosed quote)",
     ),
     (
-        "date-before-opened",
-        "a procedure date earlier than the day the project was opened",
+        "date-after-today",
+        "a recorded date (applied, obtained, pledged, fulfilled, opened, started) after today",
+    ),
+    (
+        "deadline-before-pledge",
+        "a pledge whose deadline (pledge_due) is before the day it was granted",
     ),
     ("duplicate-column", "a CSV header naming a column twice"),
+    (
+        "duplicate-code",
+        "a national project code used by two projects (a warning)",
+    ),
     (
         "duplicate-key",
         "a task force, type or procedure defined twice in ledger.toml",
@@ -71,12 +85,20 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("encoding", "a file that is not UTF-8"),
     (
+        "fulfilled-before-pledged",
+        "a pledge made good (fulfilled) before it was granted (pledged)",
+    ),
+    (
         "fulfilled-without-pledge",
         "a fulfilled date on a procedure that was never pledged",
     ),
     (
         "missing-column",
         "a CSV header without a column taizhang needs, or an empty file",
+    ),
+    (
+        "investment-above-total",
+        "more invested (progress.csv) than the total investment (a warning)",
     ),
     ("missing-key", "a required TOML key or table left out"),
     (
@@ -86,6 +108,10 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "missing-record",
         "a project folder without its project.toml",
+    ),
+    (
+        "obtained-before-applied",
+        "a procedure obtained before the day it was applied for",
     ),
     (
         "obtained-without-date",
@@ -98,6 +124,18 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "pledge-without-kind",
         "status pledged without a pledge_kind",
+    ),
+    (
+        "plan-year-far",
+        "an annual plan for a year far from the project's dates (a warning)",
+    ),
+    (
+        "planned-start-long-past",
+        "a planned start more than a year past, works not started (a warning)",
+    ),
+    (
+        "started-before-approval",
+        "works started before a needed procedure was obtained or pledged, 未批先建 (a warning)",
     ),
     (
         "symlink",

@@ -2,7 +2,9 @@
 //! catalogue order. Columns are found by their header name; columns taizhang
 //! does not know are kept, in place, through every write. The `applied`
 //! column came later: a file without it still reads, and gains it (empty,
-//! at the end) the next time the table is written.
+//! at the end) the next time the table is written. The columns of an
+//! extended pledge (`pledge_due_original`, `extensions`) appear only when a
+//! row needs them: a file without them keeps its exact bytes until then.
 
 use super::Problem;
 use super::csv_text::{self, Record, Sheet};
@@ -12,7 +14,7 @@ use std::path::Path;
 pub const FILE_NAME: &str = "procedures.csv";
 
 /// The columns taizhang reads and writes, in the order a new file has them.
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 16] = [
     "procedure",
     "name",
     "taskforce",
@@ -27,10 +29,19 @@ pub const COLUMNS: [&str; 14] = [
     "fulfilled",
     "note",
     "applied",
+    "pledge_due_original",
+    "extensions",
 ];
 
 /// Columns a file may lack (added in later versions); read as empty.
-const OPTIONAL: [&str; 1] = ["applied"];
+const OPTIONAL: [&str; 3] = ["applied", "pledge_due_original", "extensions"];
+
+/// Optional columns added to the header only when a row has a value in
+/// them (the others are added, empty, the next time the file is written).
+const ON_DEMAND: [&str; 2] = ["pledge_due_original", "extensions"];
+
+/// `index` of an on-demand column the file does not have (yet).
+const ABSENT: usize = usize::MAX;
 
 /// A procedure ledger as read: the header, the raw cells of every row (so
 /// unknown columns survive) and the typed rows.
@@ -80,12 +91,16 @@ fn field_offset(text: &str, start: usize, field: usize) -> usize {
 impl ProcedureTable {
     /// An empty table with the standard header.
     pub fn new() -> ProcedureTable {
-        let mut index = [0; COLUMNS.len()];
-        for (i, slot) in index.iter_mut().enumerate() {
-            *slot = i;
+        let mut index = [ABSENT; COLUMNS.len()];
+        let mut header = Vec::new();
+        for (slot, col) in index.iter_mut().zip(COLUMNS) {
+            if !ON_DEMAND.contains(&col) {
+                *slot = header.len();
+                header.push(col.to_string());
+            }
         }
         ProcedureTable {
-            header: COLUMNS.iter().map(|s| s.to_string()).collect(),
+            header,
             index,
             cells: Vec::new(),
             lines: Vec::new(),
@@ -100,7 +115,12 @@ impl ProcedureTable {
             .into_iter()
             .filter(|c| !OPTIONAL.contains(c))
             .collect();
-        let (sheet, mut problems) = csv_text::read(path, text, &required, &COLUMNS);
+        // The header a new file has (on-demand columns come when needed).
+        let usual: Vec<&str> = COLUMNS
+            .into_iter()
+            .filter(|c| !ON_DEMAND.contains(c))
+            .collect();
+        let (sheet, mut problems) = csv_text::read(path, text, &required, &usual);
         let Some(Sheet {
             mut header,
             rows: records,
@@ -112,6 +132,7 @@ impl ProcedureTable {
         for (i, col) in COLUMNS.iter().enumerate() {
             index[i] = match header.iter().position(|h| h == col) {
                 Some(p) => p,
+                None if ON_DEMAND.contains(col) => ABSENT,
                 None => {
                     // An optional column the file lacks goes at the end, empty.
                     header.push(col.to_string());
@@ -162,7 +183,10 @@ impl ProcedureTable {
     }
 
     fn cell<'c>(&self, cells: &'c [String], col: usize) -> &'c str {
-        cells[self.index[col]].trim()
+        match self.index[col] {
+            ABSENT => "",
+            i => cells[i].trim(),
+        }
     }
 
     fn parse_row(
@@ -197,6 +221,21 @@ impl ProcedureTable {
         let pledge_due = date(9);
         let fulfilled = date(11);
         let applied = date(13);
+        let pledge_due_original = date(14);
+        let extensions_text = self.cell(cells, 15);
+        let extensions = if extensions_text.is_empty() {
+            0
+        } else {
+            extensions_text.parse::<u32>().unwrap_or_else(|_| {
+                bad(
+                    15,
+                    format!(
+                        "invalid number \"{extensions_text}\": expected how many times the pledge was extended, e.g. 1"
+                    ),
+                );
+                0
+            })
+        };
         let key = self.cell(cells, 0).to_string();
         if key.is_empty() {
             bad(
@@ -229,6 +268,8 @@ impl ProcedureTable {
             fulfilled,
             note: self.cell(cells, 12).to_string(),
             applied,
+            pledge_due_original,
+            extensions,
         };
         let mut rule = |code: &'static str, msg: &str| {
             problems.push(Problem::line(
@@ -281,6 +322,16 @@ impl ProcedureTable {
         self.sync(self.rows.len() - 1);
     }
 
+    /// Inserts a row at position `at` (a procedure added to the task list).
+    pub fn insert(&mut self, at: usize, row: Procedure) {
+        self.cells
+            .insert(at, vec![String::new(); self.header.len()]);
+        self.lines.insert(at, 0);
+        self.offsets.insert(at, 0);
+        self.rows.insert(at, row);
+        self.sync(at);
+    }
+
     /// Writes the typed row `i` back into its cells.
     pub fn sync(&mut self, i: usize) {
         let r = &self.rows[i];
@@ -301,8 +352,25 @@ impl ProcedureTable {
             date_text(r.fulfilled),
             r.note.clone(),
             date_text(r.applied),
+            date_text(r.pledge_due_original),
+            if r.extensions == 0 {
+                String::new()
+            } else {
+                r.extensions.to_string()
+            },
         ];
         for (col, v) in values.into_iter().enumerate() {
+            if self.index[col] == ABSENT {
+                if v.is_empty() {
+                    continue;
+                }
+                // An on-demand column, needed now: added at the end.
+                self.header.push(COLUMNS[col].to_string());
+                for cells in &mut self.cells {
+                    cells.push(String::new());
+                }
+                self.index[col] = self.header.len() - 1;
+            }
             let cell = &mut self.cells[i][self.index[col]];
             // Keep the clerk's spelling when the value did not change.
             if cell.trim() != v {

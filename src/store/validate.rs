@@ -1,11 +1,34 @@
-//! Rules that join a project's files with the ledger's settings: known
-//! project type, task forces and procedures, dates that cannot be earlier
-//! than the day the project was opened.
+//! Rules that join a project's files with the ledger's settings and with
+//! each other: known project type, task forces and procedures; impossible
+//! states (errors: obtained before applied, a pledge made good before it
+//! was granted, a date after today); and the unusual but possible
+//! (warnings: works started before a procedure was obtained or pledged —
+//! 未批先建, more invested than the total, a plan for a far year, a planned
+//! start long past, a national code used twice). A date before the project
+//! entered the ledger is history, never a problem.
 
 use super::Problem;
 use super::procedures_file::ProcedureTable;
-use crate::model::{Project, Settings};
+use crate::model::transition::{self, Column};
+use crate::model::{Date, ProgressEntry, Project, Settings};
+use chrono::Datelike;
 use std::path::Path;
+
+/// An annual plan this many years or fewer from the project's dates is
+/// ordinary; further is a warning.
+pub const PLAN_YEARS_NEAR: i32 = 5;
+
+/// A planned start this many days past, with works not started, is a
+/// warning of `check`.
+pub const PLANNED_START_LONG_PAST_DAYS: i64 = 365;
+
+/// Index in `procedures_file::COLUMNS` of a column named by a rule.
+fn column(name: Column) -> usize {
+    super::procedures_file::COLUMNS
+        .iter()
+        .position(|c| *c == name)
+        .expect("a known column")
+}
 
 /// Problems of `project.toml` against the settings.
 pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec<Problem> {
@@ -27,21 +50,29 @@ pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec
             ),
         ));
     }
-    for (key, date) in [("planned_start", p.planned_start), ("started", p.started)] {
-        if let Some(d) = date
-            && d < p.opened
-        {
-            out.push(Problem::at(
+    // History comes first: a planned start or start of works before the
+    // project entered the ledger is a fact. A plan for a year far from the
+    // project is unusual, likely a typo: a warning.
+    let near = |y: i32| {
+        [Some(p.opened), p.planned_start, p.started]
+            .into_iter()
+            .flatten()
+            .any(|d| (y - d.year()).abs() <= PLAN_YEARS_NEAR)
+    };
+    for &year in p.annual_plan.keys().filter(|y| !near(**y)) {
+        out.push(
+            Problem::at(
                 path,
                 text,
-                find_key(text, key),
-                "date-before-opened",
+                find_key(text, &format!("\"{year}\"")).max(find_key(text, &year.to_string())),
+                "plan-year-far",
                 format!(
-                    "`{key}` {d} is before the project was opened ({})",
+                    "`annual_plan` for {year}, more than {PLAN_YEARS_NEAR} years from the project (opened {})",
                     p.opened
                 ),
-            ));
-        }
+            )
+            .as_warning(),
+        );
     }
     out
 }
@@ -91,26 +122,37 @@ pub fn procedures(
                 ),
             );
         }
-        if let Some(p) = project {
-            for (what, col, date) in [
-                ("applied", 13, row.applied),
-                ("obtained", 5, row.obtained),
-                ("pledged", 8, row.pledged),
-                ("fulfilled", 11, row.fulfilled),
-            ] {
-                if let Some(d) = date
-                    && d < p.opened
-                {
-                    problem(
-                        "date-before-opened",
-                        col,
-                        format!(
-                            "procedure \"{}\": {what} date {d} is before the project was opened ({})",
-                            row.key, p.opened
-                        ),
-                    );
-                }
-            }
+        for (col, msg) in transition::impossible(row) {
+            let code = match col {
+                "obtained" => "obtained-before-applied",
+                "fulfilled" => "fulfilled-before-pledged",
+                _ => "deadline-before-pledge",
+            };
+            problem(code, column(col), msg);
+        }
+    }
+    if let Some(p) = project
+        && let Some(started) = p.started
+    {
+        // 未批先建: works started while a needed procedure was neither
+        // obtained nor pledged.
+        let missing: Vec<&str> = transition::not_ready_on(&table.rows, started)
+            .into_iter()
+            .map(|r| r.key.as_str())
+            .collect();
+        if !missing.is_empty() {
+            out.push(
+                Problem::file(
+                    path,
+                    "started-before-approval",
+                    format!(
+                        "works started on {started} while {} procedure(s) were neither obtained nor pledged (未批先建): {}",
+                        missing.len(),
+                        missing.join(", ")
+                    ),
+                )
+                .as_warning(),
+            );
         }
     }
     out
@@ -157,6 +199,89 @@ pub fn calendar_coverage(
                 .as_warning(),
             );
         }
+    }
+    out
+}
+
+/// More invested (cumulative, `progress.csv`) than the project's total
+/// investment: possible (the total was revised), worth a look.
+pub fn progress(path: &Path, p: &Project, entries: &[ProgressEntry]) -> Vec<Problem> {
+    let (Some(total), Some(last)) = (p.investment, entries.iter().max_by_key(|e| e.date)) else {
+        return Vec::new();
+    };
+    if last.invested.0 <= total.0 {
+        return Vec::new();
+    }
+    vec![
+        Problem::file(
+            path,
+            "investment-above-total",
+            format!(
+                "{} 万元 invested by {} is more than the total investment of {} 万元 in project.toml",
+                last.invested, last.date, total
+            ),
+        )
+        .with_hint("if the total was revised, change `investment` in project.toml")
+        .as_warning(),
+    ]
+}
+
+/// What `check` finds as of `today`: dates after today (errors: an event
+/// is recorded when it has happened) and a planned start long past with
+/// works not started (a warning).
+pub fn as_of_today(
+    record: (&Path, &str),
+    procedures: (&Path, &str),
+    p: &Project,
+    table: &ProcedureTable,
+    today: Date,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (key, date) in [("opened", Some(p.opened)), ("started", p.started)] {
+        if let Some(d) = date.filter(|d| *d > today) {
+            out.push(Problem::at(
+                record.0,
+                record.1,
+                find_key(record.1, key),
+                "date-after-today",
+                format!("`{key}` {d} is after today ({today})"),
+            ));
+        }
+    }
+    for (i, row) in table.rows.iter().enumerate() {
+        for (col, d) in transition::future_dates(row, today) {
+            out.push(Problem::at(
+                procedures.0,
+                procedures.1,
+                table.cell_offset(procedures.1, i, column(col)),
+                "date-after-today",
+                format!(
+                    "procedure \"{}\": {col} date {d} is after today ({today})",
+                    row.key
+                ),
+            ));
+        }
+    }
+    if p.started.is_none()
+        && let Some(plan) = p.planned_start
+        && (today - plan).num_days() > PLANNED_START_LONG_PAST_DAYS
+    {
+        out.push(
+            Problem::at(
+                record.0,
+                record.1,
+                find_key(record.1, "planned_start"),
+                "planned-start-long-past",
+                format!(
+                    "`planned_start` {plan} is {} days past and works have not started",
+                    (today - plan).num_days()
+                ),
+            )
+            .with_hint(
+                "record the start with `taizhang start --date`, or correct the planned start",
+            )
+            .as_warning(),
+        );
     }
     out
 }

@@ -363,7 +363,7 @@ fn fulfil_on_time_says_nothing_of_lateness() {
         .ok();
     assert_eq!(
         run.stdout,
-        "road: pledge on 环评批复 (eia) fulfilled on 2024-03-20\n"
+        "road: pledge on 环评批复 (eia) fulfilled on 2024-03-20; obtained on 2024-03-01, the day of the commitment (告知承诺)\n"
     );
 }
 
@@ -387,10 +387,11 @@ fn tick_of_a_pledged_procedure_fulfils_the_pledge() {
         .ok();
     assert_eq!(
         run.stdout,
-        "road: 环评批复 (eia) obtained on 2024-03-10, pledge fulfilled\n"
+        "road: 环评批复 (eia) obtained on 2024-03-01, the day of the commitment (告知承诺); pledge fulfilled on 2024-03-10\n"
     );
+    // 告知承诺: the approval is issued on the commitment.
     assert!(l.read(ROAD_CSV_PATH).contains(
-        "\neia,环评批复,env,obtained,2024-04-30,2024-03-10,,notify,2024-03-01,2024-03-20,报告,2024-03-10,,\n"
+        "\neia,环评批复,env,obtained,2024-04-30,2024-03-01,,notify,2024-03-01,2024-03-20,报告,2024-03-10,,\n"
     ));
 }
 
@@ -425,9 +426,15 @@ fn start_records_the_day_works_started() {
             "2024-04-22",
         ])
         .ok();
+    // Recorded, with a warning: procedures still pending (未批先建).
+    let (first, warning) = run.stdout.split_once('\n').unwrap();
     assert_eq!(
-        run.stdout,
-        "road: works started on 2024-04-20, 5 days after the planned start 2024-04-15\n"
+        first,
+        "road: works started on 2024-04-20, 5 days after the planned start 2024-04-15"
+    );
+    assert_eq!(
+        warning,
+        "warning: 7 procedure(s) neither obtained nor pledged on 2024-04-20 (未批先建): 项目审批/核准/备案、用地预审与选址意见书、环评批复、水土保持方案、洪水影响评价、文物考古调查勘探、交通行业审查\n"
     );
     assert_eq!(
         l.read(ROAD_TOML_PATH),
@@ -450,7 +457,12 @@ fn start_records_the_day_works_started() {
 fn start_on_schedule() {
     let l = road();
     let run = l.run(&["start", "road"]).ok();
-    assert_eq!(run.stdout, "road: works started on 2024-03-01\n");
+    assert!(
+        run.stdout
+            .starts_with("road: works started on 2024-03-01\nwarning: "),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -643,7 +655,8 @@ started        not started
             "procedure": "soil-water", "name": "水土保持方案", "taskforce": "water",
             "status": "pledged", "due": "2024-03-29", "obtained": null, "doc_no": "",
             "pledge_kind": "tolerance", "pledged": "2024-03-01", "pledge_due": "2024-03-20",
-            "missing_items": "水保方案报告书", "fulfilled": null, "note": "", "applied": null
+            "missing_items": "水保方案报告书", "fulfilled": null, "note": "", "applied": null,
+            "pledge_due_original": null, "extensions": 0
         })
     );
 }

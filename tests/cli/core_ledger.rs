@@ -165,7 +165,16 @@ fn comments_and_unknown_keys_in_project_toml_survive() {
     assert_eq!(l.read(RECORD), edited, "a tick does not touch the record");
     l.run(&["start", "shengrun", "--today", "2024-07-02"]).ok();
     assert_eq!(l.read(RECORD), format!("{edited}started = 2024-07-02\n"));
-    assert_eq!(l.run(&["check"]).ok().stdout, "");
+    // Works started with procedures pending (未批先建): a warning, exit 0.
+    let check = l.run(&["check", "--today", "2024-07-02"]).ok().stdout;
+    assert!(
+        check.contains("warning: works started on 2024-07-02 while"),
+        "{check}"
+    );
+    assert!(
+        check.ends_with("0 problem(s), 1 warning(s) in .\n"),
+        "{check}"
+    );
 }
 
 #[test]
@@ -226,7 +235,10 @@ fn check_is_silent_on_a_good_ledger() {
     let run = l.run(&["check"]).ok();
     assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""));
     let json = l.run(&["check", "--format", "json"]).ok();
-    assert_eq!(json.stdout, "{\n  \"problems\": []\n}\n");
+    assert_eq!(
+        json.stdout,
+        "{\n  \"errors\": 0,\n  \"problems\": [],\n  \"warnings\": 0\n}\n"
+    );
 }
 
 #[test]
@@ -293,7 +305,8 @@ fn check_prints_every_problem_with_file_and_line() {
         serde_json::json!({
             "code": "bad-value", "column": 17, "file": "./projects/sr/project.toml",
             "line": 7,
-            "message": "`planned_start`: invalid date \"soon\": expected YYYY-MM-DD, e.g. 2024-03-15"
+            "message": "`planned_start`: invalid date \"soon\": expected YYYY-MM-DD, e.g. 2024-03-15",
+            "severity": "error"
         })
     );
     assert!(l.snapshot() == before, "check writes nothing");

@@ -1,9 +1,10 @@
-//! Record dates checked against the opening day.
+//! Record dates: history before the opening day is accepted; only the
+//! impossible (a date after today) is an error.
 
 use crate::support::*;
 
 #[test]
-fn check_flags_a_start_before_the_opening_day() {
+fn a_start_before_the_opening_day_is_history_a_start_after_today_an_error() {
     let l = Ledger::new();
     l.open("shengrun");
     let record = l.read("projects/shengrun/project.toml");
@@ -11,12 +12,27 @@ fn check_flags_a_start_before_the_opening_day() {
         "projects/shengrun/project.toml",
         &format!("{record}started = 2023-01-01\n"),
     );
+    // Works started before every procedure was obtained: 未批先建, a
+    // warning; the ledger stays usable.
+    let run = l.run(&["check"]).ok();
+    assert!(
+        run.stdout
+            .contains("warning: works started on 2023-01-01 while"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("before the project was opened"));
+    l.run(&["list"]).ok();
+    l.write(
+        "projects/shengrun/project.toml",
+        &format!("{record}started = 2024-03-02\n"),
+    );
     let run = l.run(&["check"]);
     assert_eq!(run.code, 1);
     let line = record.lines().count() + 1;
     assert!(
         run.stdout.contains(&format!(
-            "projects/shengrun/project.toml:{line}:1: `started` 2023-01-01 is before the project was opened (2024-03-01)"
+            "projects/shengrun/project.toml:{line}:1: `started` 2024-03-02 is after today (2024-03-01)"
         )),
         "{}",
         run.stdout

@@ -155,7 +155,7 @@ fn a_due_date_beyond_the_calendar_is_a_warning_in_check() {
         "shengrun: 项目审批/核准/备案 (approval) applied for on 2026-12-15; due by 2027-01-12 (20 working days)\n\
          warning: the working-day calendar does not cover 2027; count holidays by hand or add them under [calendar] in ledger.toml\n"
     );
-    let run = l.run(&["check"]).ok();
+    let run = l.run(&["check", "--today", "2026-12-20"]).ok();
     assert!(
         run.stdout.starts_with(
             "./projects/shengrun/procedures.csv:2: warning: procedure \"approval\": due date 2027-01-12 falls in 2027, a year the working-day calendar does not cover\n"
@@ -169,18 +169,24 @@ fn a_due_date_beyond_the_calendar_is_a_warning_in_check() {
         "{}",
         run.stdout
     );
-    let json = l.run(&["check", "--format", "json"]).ok().stdout;
+    let json = l
+        .run(&["check", "--format", "json", "--today", "2026-12-20"])
+        .ok()
+        .stdout;
     assert!(
         json.contains("\"code\": \"calendar-not-covered\""),
         "{json}"
     );
-    assert!(json.contains("\"warning\": true"), "{json}");
+    assert!(json.contains("\"severity\": \"warning\""), "{json}");
+    // A warning, so --deny-warnings fails.
+    let deny = l.run(&["check", "--deny-warnings", "--today", "2026-12-20"]);
+    assert_eq!(deny.code, 1);
     // Adding 2027 to the calendar silences the warning.
     let text = l
         .read("ledger.toml")
         .replace("[calendar]\noff = []", "[calendar]\noff = [\"2027-01-01\"]");
     l.write("ledger.toml", &text);
-    assert_eq!(l.run(&["check"]).ok().stdout, "");
+    assert_eq!(l.run(&["check", "--today", "2026-12-20"]).ok().stdout, "");
 }
 
 #[test]
@@ -201,10 +207,14 @@ fn apply_is_refused_for_bad_input() {
         &["apply", "shengrun", "eia", "--date", "2024-03-02"],
         "--date: 2024-03-02 is after today (2024-03-01)",
     );
+    // An application before the project entered the ledger is history.
+    l.run(&["apply", "shengrun", "eia", "--date", "2024-02-01"])
+        .ok();
     l.refuses(
-        &["apply", "shengrun", "eia", "--date", "2024-02-01"],
-        "is before the project was opened (2024-03-01)",
+        &["tick", "shengrun", "eia", "--date", "2024-01-31"],
+        "--date: 2024-01-31 is before 环评批复 (eia) was applied for (2024-02-01)",
     );
+    l.run(&["undo", "shengrun", "eia"]).ok();
     l.run(&["apply", "shengrun", "eia"]).ok();
     l.refuses(
         &["apply", "shengrun", "环评批复"],
@@ -897,6 +907,17 @@ fn an_exported_ledger_imports_as_no_change() {
             "tolerance",
             "--items",
             "能评报告",
+        ])
+        .ok();
+        // An extended pledge exports its deadline as a date, as any other.
+        l.run(&[
+            "extend",
+            "shengrun",
+            "energy",
+            "--due",
+            "2024-05-01",
+            "--reason",
+            "延后",
         ])
         .ok();
         l.run(&["apply", "shengrun", "safety"]).ok();

@@ -10,6 +10,7 @@ mod core_ledger;
 mod core_refusals;
 mod core_reports;
 mod core_roundtrip;
+mod corrections;
 mod files;
 mod interop;
 mod reliability;

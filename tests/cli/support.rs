@@ -82,6 +82,24 @@ pub fn run_in(cwd: &Path, args: &[&str]) -> Run {
     }
 }
 
+/// The errors (not warnings) `check` reports in the ledger at `dir` as of
+/// `today`, as (code, file, message).
+pub fn check_errors(dir: &Path, today: &str) -> Vec<(String, String, String)> {
+    let check = run_in(dir, &["check", "--format", "json", "--today", today]);
+    let json: serde_json::Value = serde_json::from_str(&check.stdout)
+        .unwrap_or_else(|e| panic!("check --format json: {e}\n{}{}", check.stdout, check.stderr));
+    json["problems"]
+        .as_array()
+        .expect("check lists its problems")
+        .iter()
+        .filter(|p| p["severity"] == "error")
+        .map(|p| {
+            let s = |k: &str| p[k].as_str().unwrap_or("").to_string();
+            (s("code"), s("file"), s("message"))
+        })
+        .collect()
+}
+
 impl Ledger {
     /// A fresh ledger with the default settings and English labels.
     pub fn new() -> Ledger {
@@ -124,13 +142,89 @@ impl Ledger {
     }
 
     /// Runs the binary in the ledger directory, as of `TODAY` unless the
-    /// arguments carry their own `--today`.
+    /// arguments carry their own `--today`. A run that succeeded and
+    /// changed files is followed by `check` as of the same day, which must
+    /// find no error the write brought (`assert_checks_after_write`).
     pub fn run(&self, args: &[&str]) -> Run {
         let mut all: Vec<&str> = args.to_vec();
         if !args.contains(&"--today") {
             all.extend(["--today", TODAY]);
         }
-        run_in(self.path(), &all)
+        let before = self.snapshot();
+        let run = run_in(self.path(), &all);
+        if run.code == 0 {
+            let today = all
+                .iter()
+                .position(|a| *a == "--today")
+                .and_then(|i| all.get(i + 1))
+                .copied()
+                .unwrap_or(TODAY);
+            self.assert_checks_after_write(&before, today, args);
+        }
+        run
+    }
+
+    /// The invariant of every write: no command writes a ledger that
+    /// `check` reports an error in. Compares the files with `before`; when
+    /// some changed, runs `check --format json` as of `today` and fails on
+    /// an error in a changed file or in the project folder of one, unless
+    /// the same error was there before the write (a test may put errors by
+    /// hand into a ledger, or record events out of order with `--today`:
+    /// those are not the command's). Warnings are allowed: they never
+    /// block.
+    #[track_caller]
+    pub fn assert_checks_after_write(
+        &self,
+        before: &BTreeMap<PathBuf, Vec<u8>>,
+        today: &str,
+        args: &[&str],
+    ) {
+        let after = self.snapshot();
+        if &after == before {
+            return;
+        }
+        let changed: Vec<&PathBuf> = after
+            .iter()
+            .filter(|(p, bytes)| before.get(*p) != Some(*bytes))
+            .map(|(p, _)| p)
+            .chain(before.keys().filter(|p| !after.contains_key(*p)))
+            .collect();
+        let touched = |file: &str| {
+            let file = Path::new(file.trim_start_matches("./"));
+            changed.iter().any(|c| {
+                c.as_path() == file
+                    || c.parent().is_some_and(|d| {
+                        !d.as_os_str().is_empty()
+                            && d != Path::new("projects")
+                            && file.starts_with(d)
+                    })
+            })
+        };
+        let errors_after: Vec<(String, String, String)> = check_errors(self.path(), today)
+            .into_iter()
+            .filter(|(_, file, _)| touched(file))
+            .collect();
+        if errors_after.is_empty() {
+            return;
+        }
+        // The ledger as it was before the write, checked the same way.
+        let old = tempfile::tempdir().expect("temp dir");
+        for (path, bytes) in before {
+            let to = old.path().join(path);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::write(to, bytes).unwrap();
+        }
+        let errors_before = check_errors(old.path(), today);
+        let new: Vec<String> = errors_after
+            .into_iter()
+            .filter(|e| !errors_before.contains(e))
+            .map(|(code, file, message)| format!("{file}: {code}: {message}"))
+            .collect();
+        assert!(
+            new.is_empty(),
+            "{args:?} wrote a ledger that `check` reports errors in:\n{}",
+            new.join("\n")
+        );
     }
 
     /// Opens a chemical project `id` with a planned start.
@@ -195,18 +289,27 @@ impl Ledger {
         std::fs::write(path, text).unwrap();
     }
 
-    /// Every file of the ledger (but the lock file) and its bytes.
+    /// Every regular file of the ledger (but the lock file) and its bytes,
+    /// every link and where it points; named pipes are left alone.
     pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
             for e in std::fs::read_dir(dir).unwrap() {
                 let e = e.unwrap();
                 let p = e.path();
-                if p.is_dir() {
+                let t = e.file_type().unwrap();
+                if t.is_dir() {
                     walk(root, &p, out);
-                } else if e.file_name() != ".taizhang.lock" {
+                } else if t.is_file() && e.file_name() != ".taizhang.lock" {
                     out.insert(
                         p.strip_prefix(root).unwrap().to_path_buf(),
                         std::fs::read(&p).unwrap(),
+                    );
+                } else if t.is_symlink() {
+                    // Where the link points, not what it points to.
+                    let target = std::fs::read_link(&p).unwrap();
+                    out.insert(
+                        p.strip_prefix(root).unwrap().to_path_buf(),
+                        target.to_string_lossy().as_bytes().to_vec(),
                     );
                 }
             }

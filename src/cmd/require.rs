@@ -1,0 +1,59 @@
+//! `taizhang require`: catalogue procedures added to a project's task list
+//! after `open`, as pending and due by their time limit counted from today;
+//! a row marked not needed comes back. The rules are
+//! `model::transition::require` and `require_new`. New rows go where the
+//! catalogue puts them, so the file stays in catalogue order.
+
+use super::record::edit;
+use super::{Ctx, Output};
+use crate::cli::RequireArgs;
+use crate::model::transition;
+use anyhow::{Result, anyhow, bail};
+
+pub fn run(ctx: &Ctx, a: &RequireArgs) -> Result<Output> {
+    edit(ctx, "require", &a.id, |ledger, id, _, _, table| {
+        let s = &ledger.settings;
+        let mut out = String::new();
+        let mut seen: Vec<String> = Vec::new();
+        for text in &a.procedures {
+            let c = s.procedure(text).ok_or_else(|| {
+                let keys: Vec<&str> = s.catalogue.iter().map(|c| c.key.as_str()).collect();
+                anyhow!(
+                    "unknown procedure \"{text}\": expected a key or Chinese name from the catalogue: {}",
+                    keys.join(", ")
+                )
+            })?;
+            if seen.contains(&c.key) {
+                bail!("procedure \"{text}\" is given twice");
+            }
+            seen.push(c.key.clone());
+            let (row, msg) = match table.position(&c.key) {
+                Some(i) => transition::require(&table.rows[i], c.limit, ctx.today, &s.calendar)
+                    .map_err(|why| anyhow!("{id}: {why}"))?,
+                None => {
+                    let row = transition::require_new(c, ctx.today, &s.calendar);
+                    let msg = format!("{} ({}) added to the task list, pending", row.name, row.key);
+                    (row, msg)
+                }
+            };
+            let due = row.due.map(|d| format!(", due by {d}")).unwrap_or_default();
+            match table.position(&c.key) {
+                Some(i) => {
+                    table.rows[i] = row;
+                    table.sync(i);
+                }
+                None => {
+                    let order = |key: &str| s.catalogue.iter().position(|e| e.key == key);
+                    let at = table
+                        .rows
+                        .iter()
+                        .position(|r| order(&r.key) > order(&c.key))
+                        .unwrap_or(table.rows.len());
+                    table.insert(at, row);
+                }
+            }
+            out.push_str(&format!("{id}: {msg}{due}\n"));
+        }
+        Ok(out)
+    })
+}
