@@ -110,6 +110,14 @@ pub fn one_of(items: &[String]) -> String {
     }
 }
 
+/// The separator of a list in running text: ", " / "，".
+pub fn list_separator() -> &'static str {
+    match lang() {
+        Lang::En => ", ",
+        Lang::Zh => "，",
+    }
+}
+
 macro_rules! messages {
     ($($(#[$doc:meta])* $id:ident { en: $en:literal, zh: $zh:literal })*) => {
         /// Every message taizhang gives, by id.
@@ -209,10 +217,6 @@ messages! {
     DateAfterToday {
         en: "{flag}: {date} is after today ({today}); record events on or before the day they happen",
         zh: "{flag}：{date} 晚于今天（{today}）；请在事情发生当天或之后登记"
-    }
-    DateBeforeOpened {
-        en: "{flag}: {date} is before the project was opened ({opened})",
-        zh: "{flag}：{date} 早于项目登记日期（{opened}）"
     }
 
     // ---- the ledger and its files ----
@@ -404,6 +408,355 @@ messages! {
         en: "another writer is busy with this ledger (lock {file} held for over {seconds} s); try again in a moment",
         zh: "另一个写入者正在使用本台账（锁 {file} 已被占用超过 {seconds} 秒）；请稍后再试"
     }
+
+    // ---- the procedure rows (model::transition) and their commands ----
+    AlreadyObtained {
+        en: "{what} was already obtained on {date}; correct it with `taizhang edit` or `taizhang undo`",
+        zh: "{what} 已于 {date} 办结；如需更正请用 `taizhang edit` 或 `taizhang undo`"
+    }
+    UnrecordedDate {
+        en: "an unrecorded date",
+        zh: "未登记的日期"
+    }
+    MarkedNotNeeded {
+        en: "{what} is marked not needed; put it back on the task list with `taizhang require`",
+        zh: "{what} 已标为无需办理；如需办理请用 `taizhang require` 加回任务清单"
+    }
+    ObtainedBeforeApplied {
+        en: "--date: {date} is before {what} was applied for ({applied}); a procedure is obtained after its application",
+        zh: "--date：{date} 早于 {what} 的申报日期（{applied}）；手续应在申报之后办结"
+    }
+    ObtainedPledgeFulfilled {
+        en: "{what} obtained on {date}, pledge fulfilled",
+        zh: "{what} 已于 {date} 办结，承诺已兑现"
+    }
+    ObtainedOnCommitment {
+        en: "{what} obtained on {obtained}, the day of the commitment (告知承诺); pledge fulfilled on {date}",
+        zh: "{what} 于承诺之日 {obtained} 办结（告知承诺）；承诺已于 {date} 兑现"
+    }
+    Obtained {
+        en: "{what} obtained on {date}",
+        zh: "{what} 已于 {date} 办结"
+    }
+    ApplyPledged {
+        en: "{what} is already granted on a commitment; nothing to apply for",
+        zh: "{what} 已以承诺方式办理，无需再申报"
+    }
+    AlreadyApplied {
+        en: "{what} was already applied for on {date}; correct the date with `taizhang edit --applied`",
+        zh: "{what} 已于 {date} 申报；如需更正日期请用 `taizhang edit --applied`"
+    }
+    Applied {
+        en: "{what} applied for on {date}",
+        zh: "{what} 已于 {date} 申报"
+    }
+    AlreadyPledged {
+        en: "{what} is already pledged ({kind}, due {due}); fulfil it, extend it (`taizhang extend`) or correct it (`taizhang edit`)",
+        zh: "{what} 已以承诺方式办理（{kind}，时限 {due}）；请登记兑现、延期（`taizhang extend`）或更正（`taizhang edit`）"
+    }
+    DeadlineBeforePledge {
+        en: "--due: the deadline {due} is before the pledge date {date}",
+        zh: "--due：承诺时限 {due} 早于承诺日期 {date}"
+    }
+    PledgeNeedsItems {
+        en: "a pledge needs what is promised: give --items TEXT (承诺补齐事项)",
+        zh: "承诺需写明补齐事项：请给出 --items 文字（承诺补齐事项）"
+    }
+    IssuedOnCommitment {
+        en: "; approval issued on the commitment",
+        zh: "；已凭承诺出具批复"
+    }
+    Pledged {
+        en: "{what} granted on a commitment ({kind}) on {date}; missing items due by {due}{issued}",
+        zh: "{what} 已于 {date} 以承诺方式办理（{kind}）；补齐时限 {due}{issued}"
+    }
+    NoOpenPledge {
+        en: "{what} has no open pledge to fulfil (status {state})",
+        zh: "{what} 没有待兑现的承诺（状态 {state}）"
+    }
+    BeforePledgeAccepted {
+        en: "--date: {date} is before the pledge was accepted ({pledged})",
+        zh: "--date：{date} 早于受理承诺的日期（{pledged}）"
+    }
+    DaysAfterDeadline {
+        en: " ({n} days after the deadline {due})",
+        zh: "（超过时限 {due} {n} 天）"
+    }
+    ObtainedOnCommitmentDay {
+        en: "; obtained on {obtained}, the day of the commitment (告知承诺)",
+        zh: "；于承诺之日 {obtained} 办结（告知承诺）"
+    }
+    Fulfilled {
+        en: "pledge on {what} fulfilled on {date}{late}{issued}",
+        zh: "{what} 的承诺已于 {date} 兑现{late}{issued}"
+    }
+    DueBy {
+        en: "{what} due by {date}",
+        zh: "{what} 的时间节点设为 {date}"
+    }
+    NothingToUndo {
+        en: "{what} is pending with nothing recorded; nothing to undo",
+        zh: "{what} 为待办且未登记任何事项，无可撤销"
+    }
+    BackToPending {
+        en: "{what} back to pending (was {was})",
+        zh: "{what} 已退回待办（原为{was}）"
+    }
+    EditRefused {
+        en: "{flag}: {what} is {state}: {why}",
+        zh: "{flag}：{what} 的状态为 {state}：{why}"
+    }
+    NothingToEdit {
+        en: "nothing to edit: give at least one of --date, --doc, --applied, --due, --items, --note",
+        zh: "没有要更正的内容：请至少给出 --date、--doc、--applied、--due、--items、--note 之一"
+    }
+    WhyTick {
+        en: "record the day it was obtained with `taizhang tick`",
+        zh: "办结日期请用 `taizhang tick` 登记"
+    }
+    WhyTickDoc {
+        en: "a document number comes with the approval: use `taizhang tick --doc`",
+        zh: "批复文号随批复一起登记：请用 `taizhang tick --doc`"
+    }
+    WhyPledge {
+        en: "missing items belong to a pledge: use `taizhang pledge`",
+        zh: "补齐事项属于承诺：请用 `taizhang pledge`"
+    }
+    WhyApply {
+        en: "record the application with `taizhang apply --date`",
+        zh: "申报请用 `taizhang apply --date` 登记"
+    }
+    WhyNoDeadline {
+        en: "an obtained procedure has no deadline left",
+        zh: "已办结的手续没有时限可改"
+    }
+    WhyNeverPledged {
+        en: "it was never pledged",
+        zh: "它从未以承诺方式办理"
+    }
+    WhyOnlyNote {
+        en: "only its note can change; put it back with `taizhang require`",
+        zh: "只能改其备注；如需办理请用 `taizhang require` 加回"
+    }
+    ChangedPledged {
+        en: "pledged {date}",
+        zh: "承诺日期 {date}"
+    }
+    ChangedObtained {
+        en: "obtained {date}",
+        zh: "办结日期 {date}"
+    }
+    ChangedApplied {
+        en: "applied {date}",
+        zh: "申报日期 {date}"
+    }
+    ChangedDueFromApplication {
+        en: "due {date} ({limit} from the application)",
+        zh: "时间节点 {date}（自申报起 {limit}）"
+    }
+    ChangedPledgeDue {
+        en: "pledge deadline {date}",
+        zh: "承诺时限 {date}"
+    }
+    ChangedDue {
+        en: "due {date}",
+        zh: "时间节点 {date}"
+    }
+    ChangedDoc {
+        en: "document number \"{doc}\"",
+        zh: "批复文号“{doc}”"
+    }
+    ItemsEmpty {
+        en: "--items must not be empty: give what is promised (承诺补齐事项)",
+        zh: "--items 不能为空：请写明承诺补齐事项"
+    }
+    ChangedItems {
+        en: "missing items \"{items}\"",
+        zh: "补齐事项“{items}”"
+    }
+    ChangedNote {
+        en: "note \"{note}\"",
+        zh: "备注“{note}”"
+    }
+    NothingChanged {
+        en: "{what}: nothing changed",
+        zh: "{what}：没有改动"
+    }
+    Edited {
+        en: "{what}: {changes}",
+        zh: "{what}：{changes}"
+    }
+    NoPledgeToExtend {
+        en: "{what} has no open pledge to extend (status {state})",
+        zh: "{what} 没有可延期的承诺（状态 {state}）"
+    }
+    ReasonEmpty {
+        en: "--reason must not be empty: say why the deadline was extended",
+        zh: "--reason 不能为空：请写明延期原因"
+    }
+    NoDeadlineToExtend {
+        en: "{what} has no deadline to extend; set it with `taizhang edit --due`",
+        zh: "{what} 没有可延的时限；请用 `taizhang edit --due` 设定"
+    }
+    ExtendNotLater {
+        en: "--due: {due} is not after the current deadline {old}; an extension moves the deadline later (correct a wrong deadline with `taizhang edit --due`)",
+        zh: "--due：{due} 不晚于现在的时限 {old}；延期只能推后时限（写错的时限请用 `taizhang edit --due` 更正）"
+    }
+    Extended {
+        en: "pledge on {what} extended from {old} to {due} (extension {n}, first deadline {first})",
+        zh: "{what} 的承诺时限已由 {old} 延至 {due}（第 {n} 次延期，最初时限 {first}）"
+    }
+    NeededAgain {
+        en: "{what} needed again, pending",
+        zh: "{what} 重新列为需办理，状态为待办"
+    }
+    WaiveReasonEmpty {
+        en: "--reason must not be empty: say why it is not needed",
+        zh: "--reason 不能为空：请写明无需办理的原因"
+    }
+    AlreadyNotNeeded {
+        en: "{what} is already marked not needed",
+        zh: "{what} 已标为无需办理"
+    }
+    WaiveObtained {
+        en: "{what} was obtained on {date}; undo it first (`taizhang undo`) if it was recorded by mistake",
+        zh: "{what} 已于 {date} 办结；如是误登，请先撤销（`taizhang undo`）"
+    }
+    WaivePledged {
+        en: "{what} is granted on a commitment; fulfil or undo the pledge first",
+        zh: "{what} 已以承诺方式办理；请先登记兑现或撤销承诺"
+    }
+    Waived {
+        en: "{what} not needed: {reason}",
+        zh: "{what} 无需办理：{reason}"
+    }
+    ImpossibleObtained {
+        en: "procedure \"{key}\": obtained {obtained} before it was applied for ({applied})",
+        zh: "手续“{key}”：办结日期 {obtained} 早于申报日期（{applied}）"
+    }
+    ImpossibleFulfilled {
+        en: "procedure \"{key}\": pledge fulfilled {fulfilled} before it was granted ({pledged})",
+        zh: "手续“{key}”：兑现日期 {fulfilled} 早于承诺日期（{pledged}）"
+    }
+    ImpossiblePledgeDue {
+        en: "procedure \"{key}\": pledge deadline {due} before the pledge ({pledged})",
+        zh: "手续“{key}”：承诺时限 {due} 早于承诺日期（{pledged}）"
+    }
+    AlreadyOnList {
+        en: "{what} is already on the task list ({state})",
+        zh: "{what} 已在任务清单中（{state}）"
+    }
+    GivenTwice {
+        en: "procedure \"{text}\" is given twice",
+        zh: "手续“{text}”给出了两次"
+    }
+    AddedToList {
+        en: "{name} ({key}) added to the task list, pending",
+        zh: "{name}（{key}）已加入任务清单，状态为待办"
+    }
+    CommaDueBy {
+        en: ", due by {date}",
+        zh: "，时间节点 {date}"
+    }
+    WaiveSayWhy {
+        en: "say why: give --reason TEXT, e.g. \"covered by the zone's 区域评估\"",
+        zh: "请说明原因：给出 --reason 文字，如“已由园区区域评估覆盖”"
+    }
+    ExtendNeedsDue {
+        en: "an extension needs its new deadline: give --due DATE",
+        zh: "延期需给出新的时限：--due 日期"
+    }
+    ExtendNeedsReason {
+        en: "an extension needs its reason: give --reason TEXT (延期原因)",
+        zh: "延期需写明原因：--reason 文字（延期原因）"
+    }
+    PledgeNeedsDue {
+        en: "a pledge needs its deadline: give --due DATE, the last day to supply what is missing (承诺时限)",
+        zh: "承诺需给出时限：--due 日期，即补齐材料的最后一天（承诺时限）"
+    }
+    PledgeNeedsKind {
+        en: "a pledge needs its kind: give --kind tolerance (容缺受理) or --kind notify (告知承诺)",
+        zh: "承诺需给出方式：--kind 容缺（容缺受理）或 --kind 告知承诺"
+    }
+    AlreadyStarted {
+        en: "{id} already started on {date}; edit project.toml to correct it",
+        zh: "{id} 已于 {date} 开工；如需更正请修改 project.toml"
+    }
+    AfterPlannedStart {
+        en: ", {n} days after the planned start {planned}",
+        zh: "，比计划开工日期 {planned} 晚 {n} 天"
+    }
+    StartedUnready {
+        en: "{n} procedure(s) neither obtained nor pledged on {date} (未批先建): {list}",
+        zh: "{date} 时尚有 {n} 项手续既未办结也未承诺（未批先建）：{list}"
+    }
+    Started {
+        en: "{id}: works started on {date}{plan}{warn}\n",
+        zh: "{id}：已于 {date} 开工{plan}{warn}\n"
+    }
+    CalendarDays {
+        en: "{n} calendar days",
+        zh: "{n} 个自然日"
+    }
+    WorkingDays {
+        en: "{n} working days",
+        zh: "{n} 个工作日"
+    }
+    CalendarNotCovering {
+        en: "the working-day calendar does not cover {year}; count holidays by hand or add them under [calendar] in ledger.toml",
+        zh: "工作日日历不含 {year} 年；请人工核算节假日，或在 ledger.toml 的 [calendar] 中补上"
+    }
+    DueByDays {
+        en: "; due by {due} ({days}){warn}",
+        zh: "；时间节点 {due}（{days}）{warn}"
+    }
+    NoLimit {
+        en: "; the catalogue sets no time limit: set the due date with `taizhang due`",
+        zh: "；目录未设办理时限：请用 `taizhang due` 设定时间节点"
+    }
+    BadYear {
+        en: "--year: invalid year \"{text}\": expected four digits, e.g. 2024",
+        zh: "--year：无效的年份“{text}”：应为四位数字，如 2024"
+    }
+    Was {
+        en: " (was {old})",
+        zh: "（原为 {old}）"
+    }
+    Unchanged {
+        en: " (unchanged)",
+        zh: "（未变）"
+    }
+    PlanSet {
+        en: "{id}: planned investment for {year} set to {amount} 万元{was}\n",
+        zh: "{id}：{year} 年计划投资设为 {amount} 万元{was}\n"
+    }
+    ProgressExists {
+        en: "{id} already has a progress entry for {date} ({invested} 万元); edit progress.csv to correct it",
+        zh: "{id} 在 {date} 已有进度登记（{invested} 万元）；如需更正请修改 progress.csv"
+    }
+    InvestedShrinks {
+        en: "--invested: {invested} 万元 is less than the {earlier} 万元 completed by {date}; investment completed to date cannot shrink",
+        zh: "--invested：{invested} 万元少于截至 {date} 已完成的 {earlier} 万元；累计完成投资不能减少"
+    }
+    InvestedAboveLater {
+        en: "--invested: {invested} 万元 on {date} is more than the {later} 万元 recorded later, on {later_date}; investment completed to date cannot shrink",
+        zh: "--invested：{date} 的 {invested} 万元多于其后 {later_date} 登记的 {later} 万元；累计完成投资不能减少"
+    }
+    ProgressRecorded {
+        en: "{id}: {invested} 万元 invested to date as of {date}\n",
+        zh: "{id}：截至 {date} 累计完成投资 {invested} 万元\n"
+    }
+    CheckProblems {
+        en: "{n} problem(s) in {dir}\n",
+        zh: "{dir} 中有 {n} 个问题\n"
+    }
+    CheckProblemsWarnings {
+        en: "{n} problem(s), {w} warning(s) in {dir}\n",
+        zh: "{dir} 中有 {n} 个问题、{w} 个警告\n"
+    }
+
+    OfProject { en: "{id}: {text}", zh: "{id}：{text}" }
+    OfProjectLine { en: "{id}: {text}\n", zh: "{id}：{text}\n" }
 
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }

@@ -18,21 +18,21 @@ pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
         let due = match (limit, new.due) {
             (Some(l), Some(due)) => {
                 let days = match l {
-                    Limit::Days(n) => format!("{n} calendar days"),
-                    Limit::WorkingDays(n) => format!("{n} working days"),
+                    Limit::Days(n) => tr!(CalendarDays, n = n),
+                    Limit::WorkingDays(n) => tr!(WorkingDays, n = n),
                 };
                 let warn = if matches!(l, Limit::WorkingDays(_)) && !s.calendar.covers(due.year()) {
                     format!(
-                        "\nwarning: the working-day calendar does not cover {}; count holidays by hand or add them under [calendar] in ledger.toml",
-                        due.year()
+                        "\n{}{}",
+                        tr!(WarningPrefix),
+                        tr!(CalendarNotCovering, year = due.year())
                     )
                 } else {
                     String::new()
                 };
-                format!("; due by {due} ({days}){warn}")
+                tr!(DueByDays, due = due, days = days, warn = warn)
             }
-            _ => "; the catalogue sets no time limit: set the due date with `taizhang due`"
-                .to_string(),
+            _ => tr!(NoLimit),
         };
         Ok((new, format!("{applied}{due}")))
     })

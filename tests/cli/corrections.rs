@@ -646,7 +646,7 @@ fn require_and_waive_are_refused_for_bad_input() {
     .ok();
     l.refuses(
         &["require", "sr", "nope"],
-        "unknown procedure \"nope\": expected a key or Chinese name from the catalogue",
+        "unknown procedure \"nope\" (`taizhang catalogue` lists them all)",
     );
     l.refuses(
         &["require", "sr", "eia"],

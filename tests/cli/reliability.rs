@@ -255,9 +255,10 @@ fn check_missing_key() {
         ],
     );
     let bare = Ledger::new();
+    // (lang = "en": a ledger.toml without `lang` is Chinese.)
     bare.write(
         "ledger.toml",
-        "name = \"x\"\n[[taskforce]]\nkey = \"a\"\nname = \"A\"\nlead = \"L\"\n",
+        "name = \"x\"\nlang = \"en\"\n[[taskforce]]\nkey = \"a\"\nname = \"A\"\nlead = \"L\"\n",
     );
     reports(
         &bare,
