@@ -758,6 +758,60 @@ messages! {
     OfProject { en: "{id}: {text}", zh: "{id}：{text}" }
     OfProjectLine { en: "{id}: {text}\n", zh: "{id}：{text}\n" }
 
+    // ---- values in files, history, the bulletin ----
+    BadProjectId {
+        en: "invalid project ID \"{text}\": expected a short slug of lower-case letters, digits, '-' and '_' (e.g. shengrun-hq), at most 64 characters",
+        zh: "无效的项目编号“{text}”：应为由小写字母、数字、“-”和“_”组成的简短代号（如 shengrun-hq），最长 64 个字符"
+    }
+    BadNationalCode {
+        en: "invalid national project code \"{text}\": expected YYYY-RRRRRR-DD-TT-NNNNNN in digits, e.g. 2024-410927-26-03-012345",
+        zh: "无效的项目代码“{text}”：应为 YYYY-RRRRRR-DD-TT-NNNNNN 格式的数字，如 2024-410927-26-03-012345"
+    }
+    BadLang {
+        en: "invalid language \"{text}\": expected zh or en",
+        zh: "无效的语言“{text}”：应为 zh 或 en"
+    }
+    BadLimit {
+        en: "invalid time limit \"{text}\": expected calendar days like \"30d\" or working days like \"20wd\"",
+        zh: "无效的办理时限“{text}”：应为自然日如 \"30d\" 或工作日如 \"20wd\""
+    }
+    BadStatus {
+        en: "invalid status \"{text}\": expected pending, obtained, pledged or not-needed",
+        zh: "无效的状态“{text}”：应为 pending、obtained、pledged 或 not-needed"
+    }
+    BadPledgeKindFile {
+        en: "invalid pledge kind \"{text}\": expected tolerance (容缺) or notify (告知承诺)",
+        zh: "无效的承诺方式“{text}”：应为 tolerance（容缺）或 notify（告知承诺）"
+    }
+    WeekAfterToday {
+        en: "--week-of: the week of {day} begins on {monday}, after today ({today})",
+        zh: "--week-of：{day} 所在的一周从 {monday} 开始，晚于今天（{today}）"
+    }
+    WeeklyNoCsv {
+        en: "--format csv: the bulletin has several tables; use markdown, html or json",
+        zh: "--format csv：简报含多张表；请用 markdown、html 或 json"
+    }
+    DriverRegisteredWrote {
+        en: "Registered the merge driver {driver} in the git config of {dir}.\nWrote {file}.\n",
+        zh: "已在 {dir} 的 git 配置中登记合并驱动 {driver}。\n已写出 {file}。\n"
+    }
+    DriverRegisteredKept {
+        en: "Registered the merge driver {driver} in the git config of {dir}.\nKept {file}.\n",
+        zh: "已在 {dir} 的 git 配置中登记合并驱动 {driver}。\n{file} 保持不变。\n"
+    }
+    NoHistoryNoGit {
+        en: "{dir} is not in a git repository: there is no history to show",
+        zh: "{dir} 不在 git 仓库中：没有历史可查"
+    }
+    UnknownProjectNoHistory {
+        en: "unknown project \"{text}\": no folder {dir} and no history (see `taizhang list`)",
+        zh: "没有项目“{text}”：不存在文件夹 {dir}，也没有历史记录（见 `taizhang list`）"
+    }
+    NoHistoryYet {
+        en: "No history for {path} yet.\n",
+        zh: "{path} 还没有历史记录。\n"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

@@ -78,12 +78,22 @@ pub fn setup(ctx: &Ctx) -> Result<Output> {
         ],
     )?;
     let wrote = write_attributes(&root)?;
-    Ok(Output::ok(format!(
-        "Registered the merge driver {DRIVER} in the git config of {}.\n{} {}.\n",
-        top.display(),
-        if wrote { "Wrote" } else { "Kept" },
-        root.join(".gitattributes").display()
-    )))
+    let attributes = root.join(".gitattributes");
+    Ok(Output::ok(if wrote {
+        tr!(
+            DriverRegisteredWrote,
+            driver = DRIVER,
+            dir = top.display(),
+            file = attributes.display()
+        )
+    } else {
+        tr!(
+            DriverRegisteredKept,
+            driver = DRIVER,
+            dir = top.display(),
+            file = attributes.display()
+        )
+    }))
 }
 
 pub fn merge_csv(a: &MergeCsvArgs) -> Result<Output> {
@@ -142,10 +152,7 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {
         None => ".".to_string(),
     };
     if git::toplevel(&root).is_none() {
-        bail!(
-            "{} is not in a git repository: there is no history to show",
-            root.display()
-        );
+        bail!(tr!(NoHistoryNoGit, dir = root.display()));
     }
     let entries = git::log(&root, &path)?;
     // A project with no folder and no history is a typo, not an empty log;
@@ -154,10 +161,11 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {
         && entries.is_empty()
         && !root.join(&path).exists()
     {
-        bail!(
-            "unknown project \"{text}\": no folder {} and no history (see `taizhang list`)",
-            root.join(&path).display()
-        );
+        bail!(tr!(
+            UnknownProjectNoHistory,
+            text = text,
+            dir = root.join(&path).display()
+        ));
     }
     // The history is wanted most when the ledger is broken: the language
     // falls back to Chinese when the settings cannot be read.
@@ -181,6 +189,6 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {
         }
         table
     };
-    let empty = format!("No history for {path} yet.\n");
+    let empty = tr!(NoHistoryYet, path = path);
     ctx.render(entries, table, |_| empty)
 }

@@ -67,10 +67,12 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
     };
     let (monday, _) = weekly::week(day);
     if monday > ctx.today {
-        bail!(
-            "--week-of: the week of {day} begins on {monday}, after today ({})",
-            ctx.today
-        );
+        bail!(tr!(
+            WeekAfterToday,
+            day = day,
+            monday = monday,
+            today = ctx.today
+        ));
     }
     let (ledger, projects) = ctx.load_report_on(weekly::as_of(day, ctx.today))?;
     let lang = ctx.lang(&ledger.settings);
@@ -80,7 +82,7 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
         Format::Html => html::weekly(&report, lang),
         Format::Markdown | Format::Table => report.markdown(lang),
         Format::Csv => {
-            bail!("--format csv: the bulletin has several tables; use markdown, html or json")
+            bail!(tr!(WeeklyNoCsv))
         }
     };
     Ok(Output::ok(text))

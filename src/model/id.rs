@@ -21,9 +21,7 @@ impl ProjectId {
         if ok {
             Ok(ProjectId(text.to_string()))
         } else {
-            Err(format!(
-                "invalid project ID \"{text}\": expected a short slug of lower-case letters, digits, '-' and '_' (e.g. shengrun-hq), at most 64 characters"
-            ))
+            Err(tr!(BadProjectId, text = text))
         }
     }
 
@@ -50,9 +48,7 @@ pub fn check_national_code(text: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "invalid national project code \"{text}\": expected YYYY-RRRRRR-DD-TT-NNNNNN in digits, e.g. 2024-410927-26-03-012345"
-        ))
+        Err(tr!(BadNationalCode, text = text))
     }
 }
 

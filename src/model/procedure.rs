@@ -36,11 +36,7 @@ impl Status {
         Status::ALL
             .into_iter()
             .find(|s| s.key() == text)
-            .ok_or_else(|| {
-                format!(
-                    "invalid status \"{text}\": expected pending, obtained, pledged or not-needed"
-                )
-            })
+            .ok_or_else(|| tr!(BadStatus, text = text))
     }
 }
 
@@ -68,9 +64,7 @@ impl PledgeKind {
         match text {
             "tolerance" => Ok(PledgeKind::Tolerance),
             "notify" => Ok(PledgeKind::Notify),
-            _ => Err(format!(
-                "invalid pledge kind \"{text}\": expected tolerance (容缺) or notify (告知承诺)"
-            )),
+            _ => Err(tr!(BadPledgeKindFile, text = text)),
         }
     }
 }

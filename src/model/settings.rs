@@ -20,7 +20,7 @@ impl Lang {
         match text {
             "zh" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),
-            _ => Err(format!("invalid language \"{text}\": expected zh or en")),
+            _ => Err(tr!(BadLang, text = text)),
         }
     }
 }
@@ -50,11 +50,7 @@ pub enum Limit {
 
 impl Limit {
     pub fn parse(text: &str) -> Result<Limit, String> {
-        let bad = || {
-            format!(
-                "invalid time limit \"{text}\": expected calendar days like \"30d\" or working days like \"20wd\""
-            )
-        };
+        let bad = || tr!(BadLimit, text = text);
         let (num, ctor): (&str, fn(u32) -> Limit) = if let Some(n) = text.strip_suffix("wd") {
             (n, Limit::WorkingDays)
         } else if let Some(n) = text.strip_suffix('d') {
