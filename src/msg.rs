@@ -812,6 +812,60 @@ messages! {
         zh: "{path} 还没有历史记录。\n"
     }
 
+    // ---- check: the ledger against its settings and today ----
+    UnknownTypeListed {
+        en: "unknown project type \"{text}\": expected one of {list}",
+        zh: "没有项目类型“{text}”：可选 {list}"
+    }
+    PlanYearFar {
+        en: "`annual_plan` for {year}, more than {n} years from the project (opened {opened})",
+        zh: "`annual_plan` 中 {year} 年的计划距项目超过 {n} 年（登记于 {opened}）"
+    }
+    UnknownProcedureFile {
+        en: "unknown procedure \"{key}\": not in the catalogue of ledger.toml",
+        zh: "没有手续“{key}”：不在 ledger.toml 的手续目录中"
+    }
+    UnknownTaskforceFile {
+        en: "procedure \"{key}\": unknown task force \"{text}\": expected one of {list}",
+        zh: "手续“{key}”：没有工作专班“{text}”：可选 {list}"
+    }
+    StartedBeforeApproval {
+        en: "works started on {date} while {n} procedure(s) were neither obtained nor pledged (未批先建): {list}",
+        zh: "{date} 开工时尚有 {n} 项手续既未办结也未承诺（未批先建）：{list}"
+    }
+    CalendarNotCovered {
+        en: "procedure \"{key}\": due date {due} falls in {year}, a year the working-day calendar does not cover",
+        zh: "手续“{key}”：时间节点 {due} 在 {year} 年，工作日日历不含该年"
+    }
+    CalendarNotCoveredHint {
+        en: "list {year}'s official holidays and make-up working days under [calendar] off/work in ledger.toml, then check the due date",
+        zh: "请在 ledger.toml 的 [calendar] off/work 中列出 {year} 年的法定节假日和调休上班日，再核对时间节点"
+    }
+    InvestedAboveTotal {
+        en: "{invested} 万元 invested by {date} is more than the total investment of {total} 万元 in project.toml",
+        zh: "截至 {date} 完成投资 {invested} 万元，超过 project.toml 中的总投资 {total} 万元"
+    }
+    InvestedAboveTotalHint {
+        en: "if the total was revised, change `investment` in project.toml",
+        zh: "如总投资已调整，请修改 project.toml 中的 `investment`"
+    }
+    KeyAfterToday {
+        en: "`{key}` {date} is after today ({today})",
+        zh: "`{key}` {date} 晚于今天（{today}）"
+    }
+    ColumnAfterToday {
+        en: "procedure \"{key}\": {col} date {date} is after today ({today})",
+        zh: "手续“{key}”：{col} 日期 {date} 晚于今天（{today}）"
+    }
+    PlannedStartLongPast {
+        en: "`planned_start` {plan} is {n} days past and works have not started",
+        zh: "`planned_start` {plan} 已过去 {n} 天，仍未开工"
+    }
+    PlannedStartLongPastHint {
+        en: "record the start with `taizhang start --date`, or correct the planned start",
+        zh: "请用 `taizhang start --date` 登记开工，或更正计划开工日期"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }
