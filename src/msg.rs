@@ -866,6 +866,258 @@ messages! {
         zh: "请用 `taizhang start --date` 登记开工，或更正计划开工日期"
     }
 
+    // ---- TOML files ----
+    TomlSyntax {
+        en: "TOML syntax error: {msg}",
+        zh: "TOML 语法错误：{msg}"
+    }
+    KeyQuoted {
+        en: "`{key}` must be a quoted string",
+        zh: "`{key}` 必须是加引号的字符串"
+    }
+    KeyMissing {
+        en: "missing `{key}`",
+        zh: "缺少 `{key}`"
+    }
+    KeyEmpty {
+        en: "`{key}` must not be empty",
+        zh: "`{key}` 不能为空"
+    }
+    KeyError {
+        en: "`{key}`: {error}",
+        zh: "`{key}`：{error}"
+    }
+    KeyDateNoTime {
+        en: "`{key}` must be a date YYYY-MM-DD without a time",
+        zh: "`{key}` 必须是不带时间的日期 YYYY-MM-DD"
+    }
+    KeyDate {
+        en: "`{key}` must be a date YYYY-MM-DD",
+        zh: "`{key}` 必须是日期 YYYY-MM-DD"
+    }
+    KeyAmount {
+        en: "`{key}` must be an amount in 万元, e.g. \"3500\"",
+        zh: "`{key}` 必须是以万元计的金额，如 \"3500\""
+    }
+    KeyWhole {
+        en: "`{key}` must be a whole number ≥ 0",
+        zh: "`{key}` 必须是 ≥ 0 的整数"
+    }
+    KeyBool {
+        en: "`{key}` must be true or false",
+        zh: "`{key}` 必须是 true 或 false"
+    }
+    KeyStrings {
+        en: "`{key}` must be an array of strings",
+        zh: "`{key}` 必须是字符串数组"
+    }
+    KeyOnlyStrings {
+        en: "`{key}` must hold strings only",
+        zh: "`{key}` 只能包含字符串"
+    }
+    KeyDates {
+        en: "`{key}` must be an array of dates",
+        zh: "`{key}` 必须是日期数组"
+    }
+    KeyTables {
+        en: "`{key}` must be written as [[{key}]] tables",
+        zh: "`{key}` 必须写成 [[{key}]] 表"
+    }
+
+    // ---- the ledger's files: CSV, records, settings ----
+    ProcedureTwice {
+        en: "procedure \"{key}\" appears twice (first on line {first})",
+        zh: "手续“{key}”出现了两次（第一次在第 {first} 行）"
+    }
+    ColumnError {
+        en: "column \"{column}\": {error}",
+        zh: "“{column}”列：{error}"
+    }
+    BadExtensions {
+        en: "invalid number \"{text}\": expected how many times the pledge was extended, e.g. 1",
+        zh: "无效的数字“{text}”：应为承诺延期的次数，如 1"
+    }
+    EmptyProcedureKey {
+        en: "empty: expected a procedure key from the catalogue",
+        zh: "为空：应为目录中的手续代码"
+    }
+    OfProcedure {
+        en: "procedure \"{key}\": {text}",
+        zh: "手续“{key}”：{text}"
+    }
+    PledgeWithoutKind {
+        en: "status is pledged but pledge_kind is empty: expected tolerance or notify",
+        zh: "状态为 pledged，但 pledge_kind 为空：应为 tolerance 或 notify"
+    }
+    PledgeWithoutDeadline {
+        en: "a pledge without a deadline: pledge_due must hold the commitment deadline (承诺时限)",
+        zh: "承诺没有时限：pledge_due 应填写承诺时限"
+    }
+    FulfilledWithoutPledge {
+        en: "a fulfilled date on a procedure that was never pledged",
+        zh: "从未以承诺方式办理的手续有兑现日期"
+    }
+    ObtainedWithoutDate {
+        en: "status is obtained but the obtained date is empty",
+        zh: "状态为 obtained，但办结日期为空"
+    }
+    MissingOpened {
+        en: "missing `opened` (the date the project was opened)",
+        zh: "缺少 `opened`（项目登记日期）"
+    }
+    AnnualPlanTable {
+        en: "`annual_plan` must be a table of years, e.g. [annual_plan] \"2024\" = \"12000\"",
+        zh: "`annual_plan` 必须是按年份的表，如 [annual_plan] \"2024\" = \"12000\""
+    }
+    AnnualPlanYear {
+        en: "`annual_plan`: invalid year \"{key}\": expected a year like \"2024\"",
+        zh: "`annual_plan`：无效的年份“{key}”：应为 \"2024\" 这样的年份"
+    }
+    EmptyDate {
+        en: "empty: expected a date YYYY-MM-DD",
+        zh: "为空：应为日期 YYYY-MM-DD"
+    }
+    SecondEntry {
+        en: "a second entry for {date} (first on line {first}): keep one entry per day",
+        zh: "{date} 有第二条登记（第一条在第 {first} 行）：每天只保留一条"
+    }
+    BadProblemNoFile {
+        en: "invalid problem number \"{text}\": expected 1, 2, 3…",
+        zh: "无效的问题序号“{text}”：应为 1、2、3……"
+    }
+    EmptyTextCell {
+        en: "empty: expected text",
+        zh: "为空：应填写文字"
+    }
+    ResolvedBeforeOpened {
+        en: "problem resolved on {resolved}, before it was opened ({opened})",
+        zh: "问题解决日期 {resolved} 早于提出日期（{opened}）"
+    }
+    ProblemNoTwice {
+        en: "problem number {n} appears twice (first on line {first})",
+        zh: "问题序号 {n} 出现了两次（第一次在第 {first} 行）"
+    }
+    CsvQuoteHint {
+        en: "a field holding a comma, quote or line break must be wrapped in \"…\" with inner quotes doubled (\"\")",
+        zh: "含逗号、引号或换行的字段须用 \"…\" 括起，字段内的引号写两次（\"\"）"
+    }
+    CsvEmpty {
+        en: "the file is empty: expected a header line {header}",
+        zh: "文件为空：应有表头行 {header}"
+    }
+    ColumnTwice {
+        en: "column \"{column}\" appears twice in the header",
+        zh: "表头中“{column}”列出现了两次"
+    }
+    MissingColumns {
+        en: "missing column(s) {missing}: expected a header with {header}",
+        zh: "缺少列 {missing}：表头应含 {header}"
+    }
+    FieldCount {
+        en: "row has {n} fields, the header has {width}",
+        zh: "该行有 {n} 个字段，表头有 {width} 个"
+    }
+    CsvAfterQuote {
+        en: "CSV syntax error: text after the closing quote of a field",
+        zh: "CSV 语法错误：字段的结束引号后还有文字"
+    }
+    CsvStrayQuote {
+        en: "CSV syntax error: a quote inside a field that does not start with one",
+        zh: "CSV 语法错误：不以引号开头的字段中含有引号"
+    }
+    CsvUnclosed {
+        en: "CSV syntax error: the quoted field opened here is never closed",
+        zh: "CSV 语法错误：此处开始的引号字段没有结束"
+    }
+    BadRegionKey {
+        en: "`region`: invalid region code \"{text}\": expected 6 digits (GB/T 2260), e.g. 410927",
+        zh: "`region`：无效的行政区划代码“{text}”：应为 6 位数字（GB/T 2260），如 410927"
+    }
+    TaskforceTwice {
+        en: "task force `{key}` is defined twice",
+        zh: "工作专班 `{key}` 定义了两次"
+    }
+    TypeTwice {
+        en: "project type `{key}` is defined twice",
+        zh: "项目类型 `{key}` 定义了两次"
+    }
+    UnknownTaskforceKnown {
+        en: "unknown task force \"{text}\": expected one of {list}",
+        zh: "没有工作专班“{text}”：可选 {list}"
+    }
+    MissingTypes {
+        en: "missing `types` (use [\"*\"] for every type)",
+        zh: "缺少 `types`（所有类型都需要时写 [\"*\"]）"
+    }
+    UnknownTypeStar {
+        en: "unknown project type \"{text}\": expected \"*\" or one of {list}",
+        zh: "没有项目类型“{text}”：应为 \"*\" 或 {list} 之一"
+    }
+    ProcedureDefinedTwice {
+        en: "procedure `{key}` is defined twice",
+        zh: "手续 `{key}` 定义了两次"
+    }
+    NoTaskforces {
+        en: "no [[taskforce]] defined",
+        zh: "没有定义 [[taskforce]]"
+    }
+    NoTypes {
+        en: "no [[type]] defined",
+        zh: "没有定义 [[type]]"
+    }
+    MemberNotRelative {
+        en: "`members`: \"{member}\" is not a relative path: list member ledgers by their path relative to this ledger, e.g. \"../townships/houmiao\"",
+        zh: "`members`：“{member}”不是相对路径：请按相对于本台账的路径列出下级台账，如 \"../townships/houmiao\""
+    }
+    NotUtf8 {
+        en: "the file is not valid UTF-8; save it as UTF-8",
+        zh: "文件不是有效的 UTF-8；请另存为 UTF-8"
+    }
+    FileIsLink {
+        en: "a symbolic link in place of a ledger file; taizhang does not follow links out of the ledger",
+        zh: "台账文件的位置上是符号链接；taizhang 不跟随链接到台账之外"
+    }
+    CannotReadFile {
+        en: "cannot read the file: {error}",
+        zh: "无法读取文件：{error}"
+    }
+    NoLedgerToml {
+        en: "no such file: a ledger needs its ledger.toml",
+        zh: "没有此文件：台账需要 ledger.toml"
+    }
+    CannotList {
+        en: "cannot list {dir}",
+        zh: "无法列出 {dir}"
+    }
+    ProjectsFolderIsLink {
+        en: "the projects folder is a symbolic link; taizhang does not follow links out of the ledger",
+        zh: "projects 文件夹是符号链接；taizhang 不跟随链接到台账之外"
+    }
+    DuplicateCode {
+        en: "national project code {code} is also the code of project \"{first}\"",
+        zh: "项目代码 {code} 也是项目“{first}”的代码"
+    }
+    DuplicateCodeHint {
+        en: "one project entered twice? or a typo in `code`",
+        zh: "同一项目登记了两次？还是 `code` 写错了？"
+    }
+    FolderName {
+        en: "project folder name: {error}",
+        zh: "项目文件夹名：{error}"
+    }
+    ProjectFolderIsLink {
+        en: "project folder is a symbolic link; taizhang does not follow links out of the ledger",
+        zh: "项目文件夹是符号链接；taizhang 不跟随链接到台账之外"
+    }
+    MissingRecord {
+        en: "project folder without its record {file}",
+        zh: "项目文件夹中没有项目记录 {file}"
+    }
+    MissingProcedures {
+        en: "project folder without its procedure ledger {file}",
+        zh: "项目文件夹中没有手续台账 {file}"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

@@ -93,24 +93,14 @@ fn read_text(path: &Path) -> std::result::Result<Option<String>, Problem> {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            Problem::at(
-                path,
-                &text,
-                valid,
-                "encoding",
-                "the file is not valid UTF-8; save it as UTF-8",
-            )
+            Problem::at(path, &text, valid, "encoding", tr!(NotUtf8))
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) if is_link_error(&e) => Err(Problem::file(
-            path,
-            "symlink",
-            "a symbolic link in place of a ledger file; taizhang does not follow links out of the ledger",
-        )),
+        Err(e) if is_link_error(&e) => Err(Problem::file(path, "symlink", tr!(FileIsLink))),
         Err(e) => Err(Problem::file(
             path,
             "unreadable",
-            format!("cannot read the file: {e}"),
+            tr!(CannotReadFile, error = e),
         )),
     }
 }
@@ -214,11 +204,7 @@ impl Ledger {
             Ok(Some(text)) => settings_file::read(&path, &text),
             Ok(None) => (
                 None,
-                vec![Problem::file(
-                    &path,
-                    "unreadable",
-                    "no such file: a ledger needs its ledger.toml",
-                )],
+                vec![Problem::file(&path, "unreadable", tr!(NoLedgerToml))],
             ),
             Err(p) => (None, vec![p]),
         }
@@ -255,11 +241,11 @@ impl Ledger {
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(e).with_context(|| format!("cannot list {}", dir.display())),
+            Err(e) => return Err(e).with_context(|| tr!(CannotList, dir = dir.display())),
         };
         let mut names = Vec::new();
         for entry in entries {
-            let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+            let entry = entry.with_context(|| tr!(CannotList, dir = dir.display()))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') {
                 continue;
@@ -370,7 +356,7 @@ impl Ledger {
             problems.push(Problem::file(
                 &projects,
                 "symlink",
-                "the projects folder is a symbolic link; taizhang does not follow links out of the ledger",
+                tr!(ProjectsFolderIsLink),
             ));
             return Ok(problems);
         }
@@ -405,11 +391,9 @@ impl Ledger {
                             .join(folder)
                             .join(project_file::FILE_NAME),
                         "duplicate-code",
-                        format!(
-                            "national project code {code} is also the code of project \"{first}\""
-                        ),
+                        tr!(DuplicateCode, code = code, first = first),
                     )
-                    .with_hint("one project entered twice? or a typo in `code`")
+                    .with_hint(tr!(DuplicateCodeHint))
                     .as_warning(),
                 );
                 codes.insert(code, first);
@@ -432,8 +416,7 @@ impl Ledger {
         let dir = self.project_dir(id);
         let rel = Path::new(PROJECTS_DIR).join(id.as_str());
         let mut written = Vec::new();
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::create_dir_all(&dir).with_context(|| tr!(CannotCreate, file = dir.display()))?;
         if let Some(table) = table {
             atomic_write(&dir.join(procedures_file::FILE_NAME), &table.to_bytes())?;
             written.push(rel.join(procedures_file::FILE_NAME));
@@ -533,19 +516,11 @@ fn read_project(
     let dir = root.join(PROJECTS_DIR).join(folder);
     let mut problems = Vec::new();
     if let Err(e) = ProjectId::parse(folder) {
-        problems.push(Problem::file(
-            &dir,
-            "bad-id",
-            format!("project folder name: {e}"),
-        ));
+        problems.push(Problem::file(&dir, "bad-id", tr!(FolderName, error = e)));
         return (None, problems);
     }
     if is_symlink(&dir) {
-        problems.push(Problem::file(
-            &dir,
-            "symlink",
-            "project folder is a symbolic link; taizhang does not follow links out of the ledger",
-        ));
+        problems.push(Problem::file(&dir, "symlink", tr!(ProjectFolderIsLink)));
         return (None, problems);
     }
     let record_path = dir.join(project_file::FILE_NAME);
@@ -562,10 +537,7 @@ fn read_project(
             (p, text)
         }
         Ok(None) => {
-            let msg = format!(
-                "project folder without its record {}",
-                project_file::FILE_NAME
-            );
+            let msg = tr!(MissingRecord, file = project_file::FILE_NAME);
             problems.push(Problem::file(&dir, "missing-record", msg));
             return (None, problems);
         }
@@ -593,10 +565,7 @@ fn read_project(
             t
         }
         Ok(None) => {
-            let msg = format!(
-                "project folder without its procedure ledger {}",
-                procedures_file::FILE_NAME
-            );
+            let msg = tr!(MissingProcedures, file = procedures_file::FILE_NAME);
             problems.push(Problem::file(&dir, "missing-procedures", msg));
             None
         }

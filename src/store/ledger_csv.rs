@@ -99,7 +99,7 @@ impl Rows<'_> {
             self.text,
             line,
             "bad-value",
-            format!("column \"{column}\": {msg}"),
+            tr!(ColumnError, column = column, error = msg),
         ));
     }
 
@@ -107,11 +107,7 @@ impl Rows<'_> {
         let s = t.get(i, column);
         if s.is_empty() {
             if required {
-                self.bad(
-                    t.lines[i],
-                    column,
-                    "empty: expected a date YYYY-MM-DD".into(),
-                );
+                self.bad(t.lines[i], column, tr!(EmptyDate));
             }
             return None;
         }
@@ -150,9 +146,7 @@ pub fn read_progress(
                     text,
                     line,
                     "duplicate-date",
-                    format!(
-                        "a second entry for {date} (first on line {first}): keep one entry per day"
-                    ),
+                    tr!(SecondEntry, date = date, first = first),
                 ));
             }
             entries.push(ProgressEntry {
@@ -189,18 +183,14 @@ pub fn read_problems(
             .ok()
             .filter(|n| *n > 0 && no_text.bytes().all(|b| b.is_ascii_digit()));
         if no.is_none() {
-            r.bad(
-                line,
-                "no",
-                format!("invalid problem number \"{no_text}\": expected 1, 2, 3…"),
-            );
+            r.bad(line, "no", tr!(BadProblemNoFile, text = no_text));
         }
         let limit = r.date(&t, i, "limit", true);
         let opened = r.date(&t, i, "opened", true);
         let resolved = r.date(&t, i, "resolved", false);
         for col in ["what", "unit"] {
             if t.get(i, col).is_empty() {
-                r.bad(line, col, "empty: expected text".into());
+                r.bad(line, col, tr!(EmptyTextCell));
             }
         }
         if let (Some(o), Some(res)) = (opened, resolved)
@@ -211,7 +201,7 @@ pub fn read_problems(
                 text,
                 line,
                 "resolved-before-opened",
-                format!("problem resolved on {res}, before it was opened ({o})"),
+                tr!(ResolvedBeforeOpened, resolved = res, opened = o),
             ));
         }
         if let Some(n) = no
@@ -222,7 +212,7 @@ pub fn read_problems(
                 text,
                 line,
                 "duplicate-number",
-                format!("problem number {n} appears twice (first on line {first})"),
+                tr!(ProblemNoTwice, n = n, first = first),
             ));
         }
         if let (Some(no), Some(limit), Some(opened)) = (no, limit, opened) {

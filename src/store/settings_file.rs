@@ -49,7 +49,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
     let region = r.opt_str(root, "region").unwrap_or_default();
     if !(region.is_empty() || region.len() == 6 && region.bytes().all(|b| b.is_ascii_digit())) {
         let span = root.get("region").and_then(|i| i.span());
-        r.problem(span, "bad-value", format!("`region`: invalid region code \"{region}\": expected 6 digits (GB/T 2260), e.g. 410927"));
+        r.problem(span, "bad-value", tr!(BadRegionKey, text = region));
     }
     let lang = r.parsed(root, "lang", Lang::parse).unwrap_or(Lang::Zh);
     let auto_commit = r.boolean(root, "auto_commit").unwrap_or(false);
@@ -102,11 +102,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         if let Some(key) = key {
             let (name, lead) = (tname.unwrap_or_default(), lead.unwrap_or_default());
             if taskforces.iter().any(|x: &TaskForce| x.key == key) {
-                r.problem(
-                    span,
-                    "duplicate-key",
-                    format!("task force `{key}` is defined twice"),
-                );
+                r.problem(span, "duplicate-key", tr!(TaskforceTwice, key = key));
             } else {
                 taskforces.push(TaskForce { key, name, lead });
             }
@@ -119,11 +115,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         let tname = r.req_str(t, "name", span.clone());
         if let (Some(key), Some(name)) = (key, tname) {
             if types.iter().any(|x: &ProjectType| x.key == key) {
-                r.problem(
-                    span,
-                    "duplicate-key",
-                    format!("project type `{key}` is defined twice"),
-                );
+                r.problem(span, "duplicate-key", tr!(TypeTwice, key = key));
             } else {
                 types.push(ProjectType { key, name });
             }
@@ -148,16 +140,12 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             r.problem(
                 s,
                 "unknown-taskforce",
-                format!("unknown task force \"{tf}\": expected one of {known}"),
+                tr!(UnknownTaskforceKnown, text = tf, list = known),
             );
         }
         let mut ptypes = Vec::new();
         match r.strings(t, "types") {
-            None => r.problem(
-                span.clone(),
-                "missing-key",
-                "missing `types` (use [\"*\"] for every type)".into(),
-            ),
+            None => r.problem(span.clone(), "missing-key", tr!(MissingTypes)),
             Some(list) => {
                 for (ty, s) in list {
                     if ty != "*" && !type_keys.contains(ty.as_str()) {
@@ -165,9 +153,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                         r.problem(
                             s,
                             "unknown-type",
-                            format!(
-                                "unknown project type \"{ty}\": expected \"*\" or one of {known}"
-                            ),
+                            tr!(UnknownTypeStar, text = ty, list = known),
                         );
                     } else {
                         ptypes.push(ty);
@@ -178,11 +164,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         let limit = r.parsed(t, "limit", Limit::parse);
         if let (Some(key), Some(name), Some(taskforce)) = (key, pname, tf) {
             if catalogue.iter().any(|x| x.key == key) {
-                r.problem(
-                    span,
-                    "duplicate-key",
-                    format!("procedure `{key}` is defined twice"),
-                );
+                r.problem(span, "duplicate-key", tr!(ProcedureDefinedTwice, key = key));
             } else {
                 catalogue.push(CatalogueEntry {
                     key,
@@ -195,10 +177,10 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         }
     }
     if taskforces.is_empty() {
-        r.problem(None, "missing-key", "no [[taskforce]] defined".into());
+        r.problem(None, "missing-key", tr!(NoTaskforces));
     }
     if types.is_empty() {
-        r.problem(None, "missing-key", "no [[type]] defined".into());
+        r.problem(None, "missing-key", tr!(NoTypes));
     }
 
     let mut members = Vec::new();
@@ -208,11 +190,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             || m.starts_with('/')
             || m.starts_with('\\')
         {
-            r.problem(
-                span,
-                "bad-value",
-                format!("`members`: \"{m}\" is not a relative path: list member ledgers by their path relative to this ledger, e.g. \"../townships/houmiao\""),
-            );
+            r.problem(span, "bad-value", tr!(MemberNotRelative, member = m));
         } else {
             members.push(m);
         }

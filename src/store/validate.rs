@@ -43,7 +43,11 @@ pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec
             text,
             offset,
             "unknown-type",
-            tr!(UnknownTypeListed, text = p.kind, list = settings.type_keys()),
+            tr!(
+                UnknownTypeListed,
+                text = p.kind,
+                list = settings.type_keys()
+            ),
         ));
     }
     // History comes first: a planned start or start of works before the
@@ -62,7 +66,12 @@ pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec
                 text,
                 find_key(text, &format!("\"{year}\"")).max(find_key(text, &year.to_string())),
                 "plan-year-far",
-                tr!(PlanYearFar, year = year, n = PLAN_YEARS_NEAR, opened = p.opened),
+                tr!(
+                    PlanYearFar,
+                    year = year,
+                    n = PLAN_YEARS_NEAR,
+                    opened = p.opened
+                ),
             )
             .as_warning(),
         );
@@ -177,7 +186,12 @@ pub fn calendar_coverage(
                     text,
                     line,
                     "calendar-not-covered",
-                    tr!(CalendarNotCovered, key = row.key, due = due, year = due.year()),
+                    tr!(
+                        CalendarNotCovered,
+                        key = row.key,
+                        due = due,
+                        year = due.year()
+                    ),
                 )
                 .with_hint(tr!(CalendarNotCoveredHint, year = due.year()))
                 .as_warning(),
@@ -241,7 +255,13 @@ pub fn as_of_today(
                 procedures.1,
                 table.cell_offset(procedures.1, i, column(col)),
                 "date-after-today",
-                tr!(ColumnAfterToday, key = row.key, col = col, date = d, today = today),
+                tr!(
+                    ColumnAfterToday,
+                    key = row.key,
+                    col = col,
+                    date = d,
+                    today = today
+                ),
             ));
         }
     }
@@ -255,7 +275,11 @@ pub fn as_of_today(
                 record.1,
                 find_key(record.1, "planned_start"),
                 "planned-start-long-past",
-                tr!(PlannedStartLongPast, plan = plan, n = (today - plan).num_days()),
+                tr!(
+                    PlannedStartLongPast,
+                    plan = plan,
+                    n = (today - plan).num_days()
+                ),
             )
             .with_hint(tr!(PlannedStartLongPastHint))
             .as_warning(),

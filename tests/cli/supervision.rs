@@ -1227,7 +1227,7 @@ fn rollup_over_two_ledgers_and_members() {
     assert!(
         check
             .stdout
-            .contains("`members`: \"/etc\" is not a relative path"),
+            .contains("`members`：“/etc”不是相对路径"),
         "{}",
         check.stdout
     );
