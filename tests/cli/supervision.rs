@@ -1225,9 +1225,7 @@ fn rollup_over_two_ledgers_and_members() {
     let check = run_in(&c, &["check"]);
     assert_eq!(check.code, 1);
     assert!(
-        check
-            .stdout
-            .contains("`members`：“/etc”不是相对路径"),
+        check.stdout.contains("`members`：“/etc”不是相对路径"),
         "{}",
         check.stdout
     );
