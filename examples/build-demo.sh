@@ -358,6 +358,17 @@ tz 2024-09-06 undo xingchen-laser drawing-review --reason "误录：应为建设
 tz 2024-10-21 edit huarui-tower energy --doc "台发改能评〔2024〕12号" \
     --note "文号更正（原录为〔2024〕21号）"
 
+# Projects change (项目信息变更), finish (竣工) or stop (暂缓).
+# 华瑞电气电力铁塔项目 was opened before its national project code was issued.
+tz 2024-09-02 set huarui-tower --code 2408-410927-04-01-633207
+# 开发区配套综合管线: the crossing of the Jindi River dyke must be redesigned;
+# the owner asked to suspend the project, so it leaves the overdue and slow
+# lists until works resume.
+tz 2024-11-19 stage kaifaqu-pipes suspended \
+    --reason "穿越金堤河堤防方案需重新设计报审，项目单位申请暂缓实施"
+# 城区道路绿化工程: works completed and accepted.
+tz 2024-11-22 stage road-greening completed --reason "通过竣工验收"
+
 # ---------------------------------------------------------------------------
 cat >"$target/README.md" <<'MD'
 # 台前县重大项目前期手续台账（演示）

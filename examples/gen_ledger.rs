@@ -120,6 +120,7 @@ fn main() -> anyhow::Result<()> {
             planned_start: Some(planned_start),
             started,
             annual_plan: Default::default(),
+            stages: Vec::new(),
         };
         // The type's task list, topped up with other catalogue entries to 8–20 rows.
         let target = rng.random_range(8..=20usize);

@@ -73,6 +73,11 @@ pub struct Filter {
     /// Only projects of this type: key or Chinese name, e.g. chemical or 化工
     #[arg(long = "type", value_name = "TYPE")]
     pub kind: Option<String>,
+    /// Only projects at this stage (repeatable): preparing, building,
+    /// completed, producing, suspended, cancelled (or 前期, 在建, 竣工, 投产,
+    /// 暂缓, 终止)
+    #[arg(long, value_name = "STAGE")]
+    pub stage: Vec<String>,
     /// Only projects whose ID, name or owner holds TEXT, e.g. 盛润
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
@@ -116,7 +121,7 @@ pub enum Command {
     Init(InitArgs),
     /// Open a project and build its task list (任务清单) from the catalogue.
     Open(OpenArgs),
-    /// List the projects with their procedure counts.
+    /// List the projects with their stage and procedure counts.
     List(ListArgs),
     /// Show one project with its procedures, status, dates and pledges.
     Show(ShowArgs),
@@ -206,6 +211,98 @@ pub enum Command {
     /// The ledger's history from git: who changed what, and when; of one
     /// project when ID is given.
     Log(LogArgs),
+    /// Change a project's fields in project.toml (comments and key order
+    /// kept). An empty value removes an optional field. A new type adds,
+    /// as pending, the procedures it needs that the task list lacks, and
+    /// removes nothing.
+    Set(SetArgs),
+    /// Change a project's ID (its folder): `git mv` in a git repository, so
+    /// `taizhang log NEW` still shows its earlier history.
+    Rename(RenameArgs),
+    /// Record a change of a project's stage (项目阶段): completed (竣工),
+    /// producing (投产), suspended (暂缓) or cancelled (终止), the last two
+    /// with --reason; back to building (or preparing, if works never
+    /// started) after a suspension. Works starting (在建) is `taizhang start`.
+    /// `--undo` takes back the last change recorded.
+    Stage(StageArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// Project ID
+    pub id: String,
+    /// Project name (项目名称)
+    #[arg(long, value_name = "TEXT")]
+    pub name: Option<String>,
+    /// Project owner (项目单位)
+    #[arg(long, value_name = "ORG")]
+    pub owner: Option<String>,
+    /// Township or sub-district (乡镇/街道)
+    #[arg(long, value_name = "T")]
+    pub township: Option<String>,
+    /// National project code (项目代码), YYYY-RRRRRR-DD-TT-NNNNNN
+    #[arg(long, value_name = "NATIONAL_CODE")]
+    pub code: Option<String>,
+    /// Total investment in 万元, e.g. 35000 or 3500.5
+    #[arg(long, value_name = "AMOUNT", allow_hyphen_values = true)]
+    pub investment: Option<String>,
+    /// Planned start of works (计划开工), YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub planned_start: Option<String>,
+    /// Project type: key or Chinese name from ledger.toml
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// The day works started (开工), to correct a date recorded wrong; ""
+    /// when works have not started after all
+    #[arg(long, value_name = "DATE")]
+    pub started: Option<String>,
+}
+
+impl SetArgs {
+    /// The fields given, by flag, in the order `set` applies them.
+    pub fn given(&self) -> Vec<(&'static str, &str)> {
+        [
+            ("--name", &self.name),
+            ("--owner", &self.owner),
+            ("--township", &self.township),
+            ("--code", &self.code),
+            ("--investment", &self.investment),
+            ("--planned-start", &self.planned_start),
+            ("--type", &self.kind),
+            ("--started", &self.started),
+        ]
+        .into_iter()
+        .filter_map(|(flag, v)| v.as_deref().map(|v| (flag, v)))
+        .collect()
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// The project's present ID
+    pub old: String,
+    /// Its new ID: a short slug, not yet used in the ledger
+    pub new: String,
+}
+
+#[derive(Debug, Args)]
+pub struct StageArgs {
+    /// Project ID
+    pub id: String,
+    /// The new stage: completed, producing, suspended, cancelled, building
+    /// or preparing (or 竣工, 投产, 暂缓, 终止, 在建, 前期)
+    #[arg(required_unless_present = "undo")]
+    pub stage: Option<String>,
+    /// The day the stage began [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Why (required for suspended and cancelled), e.g. "资金未到位"
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Take back the last change of stage recorded (a mistake), so it can
+    /// be recorded again as it happened
+    #[arg(long, conflicts_with_all = ["stage", "date", "reason"])]
+    pub undo: bool,
 }
 
 #[derive(Debug, Args)]

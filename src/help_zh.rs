@@ -310,6 +310,51 @@ pub const HELP: &[(&str, &str)] = &[
         "git 中的台账历史：谁在何时改了什么；给出 ID 时只看该项目",
     ),
     ("log:id", "项目编号"),
+    (
+        "*:stage",
+        "只看处于该阶段的项目（可重复）：preparing、building、completed、producing、suspended、cancelled（或 前期、在建、竣工、投产、暂缓、终止）",
+    ),
+    (
+        "set",
+        "修改项目记录 project.toml 中的字段（保留注释和键的顺序）。给空值即删除可选字段。改为新类型时，把新类型需要而任务清单缺少的手续加为待办，不删除任何手续",
+    ),
+    ("set:name", "项目名称"),
+    ("set:owner", "项目单位"),
+    ("set:township", "所在乡镇（街道）"),
+    ("set:code", "全国投资项目代码，YYMM-RRRRRR-DD-TT-NNNNNN"),
+    (
+        "set:investment",
+        "总投资（万元），如 35000、3500.5 或 35,000",
+    ),
+    (
+        "set:planned_start",
+        "计划开工日期，如 2024-06-30 或 2024年6月30日",
+    ),
+    ("set:kind", "项目类型：ledger.toml 中的代码或中文名称"),
+    (
+        "set:started",
+        "开工日期，用于更正登记错的日期；尚未开工则给 \"\"",
+    ),
+    (
+        "rename",
+        "修改项目编号（其文件夹）：在 git 仓库中用 `git mv`，`taizhang log 新编号` 仍能看到以前的历史",
+    ),
+    ("rename:old", "项目现在的编号"),
+    ("rename:new", "新编号：简短代号，台账中尚未使用"),
+    (
+        "stage",
+        "登记项目阶段的变化：竣工（completed）、投产（producing）、暂缓（suspended）或终止（cancelled），后两者须写 --reason；暂缓后恢复为在建（若从未开工则为前期）。开工（在建）用 `taizhang start`。`--undo` 撤回最近一次登记的变化",
+    ),
+    (
+        "stage:stage",
+        "新阶段：completed、producing、suspended、cancelled、building 或 preparing（或 竣工、投产、暂缓、终止、在建、前期）",
+    ),
+    ("stage:date", "该阶段开始的日期［默认：今天］"),
+    ("stage:reason", "原因（暂缓和终止时必填），如“资金未到位”"),
+    (
+        "stage:undo",
+        "撤回最近一次登记的阶段变化（登记错了），以便按实际情况重新登记",
+    ),
 ];
 
 /// The Chinese text of `key`, if the table has it.

@@ -679,8 +679,8 @@ messages! {
         zh: "承诺需给出方式：--kind 容缺（容缺受理）或 --kind 告知承诺"
     }
     AlreadyStarted {
-        en: "{id} already started on {date}; edit project.toml to correct it",
-        zh: "{id} 已于 {date} 开工；如需更正请修改 project.toml"
+        en: "{id} already started on {date}; correct the date with `taizhang set {id} --started DATE`",
+        zh: "{id} 已于 {date} 开工；如需更正日期请用 `taizhang set {id} --started 日期`"
     }
     AfterPlannedStart {
         en: ", {n} days after the planned start {planned}",

@@ -154,7 +154,11 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {
     if git::toplevel(&root).is_none() {
         bail!(tr!(NoHistoryNoGit, dir = root.display()));
     }
-    let entries = git::log(&root, &path)?;
+    let entries = match &a.id {
+        // A project's history follows its renames (`taizhang rename`).
+        Some(_) => git::log_following(&root, &path, crate::store::project_file::FILE_NAME)?,
+        None => git::log(&root, &path)?,
+    };
     // A project with no folder and no history is a typo, not an empty log;
     // a removed project still shows the history it had.
     if let Some(text) = &a.id

@@ -21,18 +21,21 @@ mod pledge;
 mod problem;
 mod progress;
 mod record;
+mod rename;
 mod report;
 mod require;
+mod set;
 mod shell;
 mod show;
+mod stage;
 mod start;
 mod tick;
 mod undo;
 mod waive;
 
 use crate::cli::{Cli, Command, Filter, GitCommand, ProblemCommand, ReportCommand};
-use crate::model::suggest;
 use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date_input};
+use crate::model::{Stage, suggest};
 use crate::report::{Format, Table, render};
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::{Ledger, LoadedProject};
@@ -176,6 +179,7 @@ impl Ctx {
         let settings = &ledgers[0].settings;
         let tf = self.taskforce_of(settings)?;
         let kind = self.type_of(settings)?;
+        let stages = self.stages()?;
         let multi = ledgers.len() > 1;
         let townships = std::sync::Mutex::new(std::collections::BTreeSet::new());
         let mut out = Vec::new();
@@ -186,7 +190,7 @@ impl Ctx {
                 if let Some(t) = &lp.project.township {
                     townships.lock().expect("not poisoned").insert(t.clone());
                 }
-                if !self.keeps(&lp, kind.as_deref()) {
+                if !self.keeps(&lp, kind.as_deref(), &stages) {
                     return None;
                 }
                 lp.ledger = name.clone();
@@ -227,6 +231,17 @@ impl Ctx {
         Ok((first, out))
     }
 
+    /// The stages of --stage (key or Chinese name).
+    pub fn stages(&self) -> Result<Vec<Stage>> {
+        self.filter
+            .stage
+            .iter()
+            .map(|t| {
+                Stage::parse(t).map_err(|e| anyhow!(tr!(FlagValue, flag = "--stage", error = e)))
+            })
+            .collect()
+    }
+
     /// The project type key of --type, checked against the settings.
     fn type_of(&self, settings: &Settings) -> Result<Option<String>> {
         let Some(text) = &self.filter.kind else {
@@ -249,9 +264,12 @@ impl Ctx {
 
     /// Whether a project passes --township, --type (a type key) and
     /// --search (a substring of its ID, name or owner, letter case ignored).
-    fn keeps(&self, lp: &LoadedProject, kind: Option<&str>) -> bool {
+    fn keeps(&self, lp: &LoadedProject, kind: Option<&str>, stages: &[Stage]) -> bool {
         let f = &self.filter;
         let p = &lp.project;
+        if !stages.is_empty() && !stages.contains(&p.stage().stage) {
+            return false;
+        }
         if f.township
             .as_deref()
             .is_some_and(|t| p.township.as_deref() != Some(t.trim()))
@@ -463,6 +481,9 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::MergeCsv(a) => git::merge_csv(a),
         Command::Log(a) => git::log(&ctx, a),
         Command::Catalogue => catalogue::run(&ctx),
+        Command::Set(a) => set::run(&ctx, a),
+        Command::Rename(a) => rename::run(&ctx, a),
+        Command::Stage(a) => stage::run(&ctx, a),
     }
 }
 

@@ -5,7 +5,7 @@
 use super::{Ctx, Output, amount_arg, date_arg, project_id};
 use crate::cli::OpenArgs;
 use crate::model::id::check_national_code;
-use crate::model::{Procedure, Project, Status, suggest};
+use crate::model::{Project, Status, suggest, tasklist, transition};
 use crate::store::procedures_file::ProcedureTable;
 use anyhow::{Result, anyhow, bail};
 
@@ -72,46 +72,12 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     if let Some(k) = with.iter().find(|k| without.contains(k)) {
         bail!(tr!(WithAndWithout, key = k));
     }
-    for k in &without {
-        if !s.procedure(k).is_some_and(|c| c.applies_to(&kind.key)) {
-            bail!(tr!(
-                WithoutNotListed,
-                key = k,
-                kind = kind.key,
-                name = kind.name
-            ));
-        }
-    }
-
     let _lock = ledger.lock()?;
     let dir = ledger.project_dir(&id);
     if dir.exists() {
         bail!(tr!(ProjectExists, id = id, dir = dir.display()));
     }
     let opened = ctx.today;
-    let mut table = ProcedureTable::new();
-    for c in s
-        .catalogue
-        .iter()
-        .filter(|c| c.applies_to(&kind.key) || with.contains(&c.key))
-    {
-        let not_needed = without.contains(&c.key);
-        table.push(Procedure {
-            key: c.key.clone(),
-            name: c.name.clone(),
-            taskforce: c.taskforce.clone(),
-            status: if not_needed {
-                Status::NotNeeded
-            } else {
-                Status::Pending
-            },
-            due: c
-                .limit
-                .filter(|_| !not_needed)
-                .map(|l| l.due_from(opened, &s.calendar)),
-            ..Procedure::default()
-        });
-    }
     let project = Project {
         name: a.name.trim().to_string(),
         kind: kind.key.clone(),
@@ -133,7 +99,32 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         planned_start,
         started: None,
         annual_plan: Default::default(),
+        stages: Vec::new(),
     };
+    let needed: Vec<String> = tasklist::needed(s, &project)
+        .into_iter()
+        .map(|n| n.key)
+        .collect();
+    if let Some(k) = without.iter().find(|k| !needed.contains(k)) {
+        bail!(
+            "--without: procedure \"{k}\" is not on the task list of type {} ({}); nothing to leave out",
+            kind.key,
+            kind.name
+        );
+    }
+    let mut table = ProcedureTable::new();
+    for c in s
+        .catalogue
+        .iter()
+        .filter(|c| needed.contains(&c.key) || with.contains(&c.key))
+    {
+        let mut row = transition::require_new(c, opened, &s.calendar);
+        if without.contains(&c.key) {
+            row.status = Status::NotNeeded;
+            row.due = None;
+        }
+        table.push(row);
+    }
     let files = ledger.save(None, &id, &project, Some(&table))?;
     ctx.commit(&ledger, &files, &format!("open {id} ({})", project.name));
     let needed = table

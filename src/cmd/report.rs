@@ -43,6 +43,7 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
 pub(super) fn slow_report(ctx: &Ctx, all: bool) -> Result<(Ledger, slow::Report)> {
     let today = ctx.today;
     let (ledger, lights) = ctx.map_projects(|s, lp| slow::light(s, &lp, today, ctx.lang(s)))?;
+    let lights = lights.into_iter().flatten().collect();
     Ok((ledger, slow::Report::new(today, lights, all)))
 }
 

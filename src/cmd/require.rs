@@ -46,15 +46,7 @@ pub fn run(ctx: &Ctx, a: &RequireArgs) -> Result<Output> {
                     table.rows[i] = row;
                     table.sync(i);
                 }
-                None => {
-                    let order = |key: &str| s.catalogue.iter().position(|e| e.key == key);
-                    let at = table
-                        .rows
-                        .iter()
-                        .position(|r| order(&r.key) > order(&c.key))
-                        .unwrap_or(table.rows.len());
-                    table.insert(at, row);
-                }
+                None => table.insert_in_catalogue_order(s, row),
             }
             out.push_str(&tr!(OfProjectLine, id = id, text = format!("{msg}{due}")));
         }

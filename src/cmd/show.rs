@@ -47,6 +47,10 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
     if matches!(ctx.format, Format::Table | Format::Markdown) {
         let sections = [
             (
+                pick(lang, "Stages", "项目阶段变化"),
+                detail.stages_table(lang),
+            ),
+            (
                 pick(lang, "Progress ledger", "进度台账"),
                 detail.progress_table(lang),
             ),

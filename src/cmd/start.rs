@@ -1,12 +1,12 @@
-//! `taizhang start`: works started (开工). Works started while procedures
-//! are neither obtained nor pledged (未批先建) is recorded all the same,
-//! with a warning.
+//! `taizhang start`: works started (开工): the project becomes `building`
+//! (see `model::stage`). Works started while procedures are neither
+//! obtained nor pledged (未批先建) is recorded all the same, with a warning.
 
 use super::record::edit;
 use super::{Ctx, Output, event_date};
 use crate::cli::StartArgs;
-use crate::model::transition;
-use anyhow::{Result, bail};
+use crate::model::{stage, transition};
+use anyhow::{Result, anyhow, bail};
 
 pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
     edit(ctx, "start", &a.id, |_, id, _, project, table| {
@@ -14,6 +14,7 @@ pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
         if let Some(d) = project.started {
             bail!(tr!(AlreadyStarted, id = id, date = d));
         }
+        stage::start(&project.stage(), date, ctx.today).map_err(|e| anyhow!("{id}: {e}"))?;
         project.started = Some(date);
         let plan = match project.planned_start {
             Some(p) if date > p => tr!(AfterPlannedStart, n = (date - p).num_days(), planned = p),

@@ -10,7 +10,9 @@ pub mod id;
 pub mod procedure;
 pub mod project;
 pub mod settings;
+pub mod stage;
 pub mod suggest;
+pub mod tasklist;
 pub mod transition;
 
 pub use amount::Amount;
@@ -19,5 +21,6 @@ pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};
 pub use project::Project;
 pub use settings::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
+pub use stage::{Stage, StageEntry};
 pub mod progress;
 pub use progress::{ProblemRecord, ProgressEntry};

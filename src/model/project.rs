@@ -1,6 +1,6 @@
 //! A project record (`project.toml`): what the project is, who builds it,
 //! where, how much, when it was opened in the ledger, when it should start
-//! and when it did start (开工).
+//! and when it did start (开工), and how its stage changed since.
 
 use super::{Amount, Date};
 
@@ -23,9 +23,17 @@ pub struct Project {
     pub started: Option<Date>,
     /// Annual planned investment (年度计划投资) in 万元, by year.
     pub annual_plan: std::collections::BTreeMap<i32, Amount>,
+    /// Every change of stage (完工, 投产, 暂缓, 终止…) in file order; empty
+    /// for a project preparing or building (see `model::stage`).
+    pub stages: Vec<super::stage::StageEntry>,
 }
 
 impl Project {
+    /// Where the project stands: its stage, since when and why.
+    pub fn stage(&self) -> super::stage::Current {
+        super::stage::current(self)
+    }
+
     /// Days the start of works is late on `today` (positive: late).
     pub fn start_days_late(&self, today: Date) -> Option<i64> {
         match (self.planned_start, self.started) {

@@ -11,6 +11,14 @@ pub fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     }
 }
 
+/// A project's stage: `completed` / 竣工.
+pub fn stage(lang: Lang, stage: crate::model::Stage) -> &'static str {
+    match lang {
+        Lang::En => stage.key(),
+        Lang::Zh => stage.zh(),
+    }
+}
+
 /// What a pledge's deadline owes to extensions (延期): " (extended from
 /// 2024-03-20)", "（延期1次，原时限2024-03-20）"; empty when never extended.
 pub fn extended(p: &crate::model::Procedure, lang: Lang) -> String {

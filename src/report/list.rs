@@ -4,7 +4,9 @@
 use super::Table;
 use super::labels::{pick, taskforce_with_lead};
 use super::overdue;
-use crate::model::{Amount, Date, Lang, PledgeKind, Procedure, ProgressEntry, Settings, Status};
+use crate::model::{
+    Amount, Date, Lang, PledgeKind, Procedure, ProgressEntry, Settings, Stage, Status,
+};
 use crate::store::LoadedProject;
 use serde::Serialize;
 
@@ -38,6 +40,8 @@ pub struct Summary {
     pub opened: Date,
     pub planned_start: Option<Date>,
     pub started: Option<Date>,
+    /// Where the project stands (项目阶段): stage, since when, why.
+    pub stage: crate::model::stage::Current,
     pub procedures: Counts,
 }
 
@@ -86,6 +90,7 @@ pub fn summary(settings: &Settings, lp: &LoadedProject, today: Date) -> Summary 
         opened: p.opened,
         planned_start: p.planned_start,
         started: p.started,
+        stage: p.stage(),
         procedures: counts(lp.procedures(), overdue),
     }
 }
@@ -114,14 +119,15 @@ impl ListReport {
             pick(lang, "investment (万元)", "总投资(万元)"),
             pick(lang, "planned start", "计划开工"),
             pick(lang, "started", "开工日期"),
+            pick(lang, "stage", "阶段"),
             pick(lang, "done", "已办"),
             pick(lang, "needed", "应办"),
             pick(lang, "pledged", "容缺承诺"),
             pick(lang, "pending", "待办"),
             pick(lang, "overdue", "逾期"),
         ])
-        .numeric(&[4, 7, 8, 9, 10, 11])
-        .keep(&[0, 1, 7, 8, 11]);
+        .numeric(&[4, 8, 9, 10, 11, 12])
+        .keep(&[0, 1, 8, 9, 12]);
         for s in &self.projects {
             let c = &s.procedures;
             t.push(vec![
@@ -136,6 +142,7 @@ impl ListReport {
                 opt(&s.investment),
                 opt(&s.planned_start),
                 opt(&s.started),
+                super::labels::stage(lang, s.stage.stage).to_string(),
                 (c.obtained + c.pledged).to_string(),
                 (c.total - c.not_needed).to_string(),
                 c.pledged.to_string(),
@@ -166,6 +173,8 @@ pub struct Detail {
     pub annual_plan: std::collections::BTreeMap<String, Amount>,
     pub progress: Vec<ProgressEntry>,
     pub problems: Vec<super::problems::Item>,
+    /// Every change of stage (`[[stages]]`), in the order recorded.
+    pub stages: Vec<crate::model::StageEntry>,
 }
 
 pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date) -> Detail {
@@ -181,6 +190,7 @@ pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date) -> Detail {
             .collect(),
         progress: lp.progress.clone(),
         problems: super::problems::build(std::slice::from_ref(lp), today, false).problems,
+        stages: lp.project.stages.clone(),
     }
 }
 
@@ -254,6 +264,21 @@ impl Detail {
                 |d| d.to_string(),
             ),
         ));
+        let st = &s.stage;
+        let mut stage = super::labels::stage(lang, st.stage).to_string();
+        if let Some(d) = st.since.filter(|_| st.stage != Stage::Building) {
+            stage.push_str(&match lang {
+                Lang::En => format!(" since {d}"),
+                Lang::Zh => format!("（{d}起）"),
+            });
+        }
+        if let Some(r) = &st.reason {
+            stage.push_str(&match lang {
+                Lang::En => format!(": {r}"),
+                Lang::Zh => format!("：{r}"),
+            });
+        }
+        lines.push((pick(lang, "stage", "阶段").to_string(), stage));
         let width = lines
             .iter()
             .map(|(l, _)| display_width(l))
@@ -374,6 +399,43 @@ impl Detail {
                 e.invested.to_string(),
                 e.note.clone(),
             ]);
+        }
+        t
+    }
+
+    /// The stage history as a table: the start of works, then each change.
+    pub fn stages_table(&self, lang: Lang) -> Table {
+        let mut t = Table::new(&[
+            pick(lang, "date", "日期"),
+            pick(lang, "stage", "阶段"),
+            pick(lang, "note", "说明"),
+        ]);
+        if self.stages.is_empty() {
+            return t;
+        }
+        let mut rows: Vec<(Date, bool, Vec<String>)> = self
+            .stages
+            .iter()
+            .map(|e| {
+                let row = vec![
+                    e.date.to_string(),
+                    super::labels::stage(lang, e.stage).to_string(),
+                    e.reason.clone().unwrap_or_default(),
+                ];
+                (e.date, true, row)
+            })
+            .collect();
+        if let Some(s) = self.project.started {
+            let row = vec![
+                s.to_string(),
+                super::labels::stage(lang, Stage::Building).to_string(),
+                pick(lang, "works started", "开工").to_string(),
+            ];
+            rows.push((s, false, row));
+        }
+        rows.sort_by_key(|(d, change, _)| (*d, *change));
+        for (_, _, row) in rows {
+            t.push(row);
         }
         t
     }

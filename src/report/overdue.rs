@@ -1,7 +1,8 @@
 //! The overdue report (逾期清单): open pledges past their deadline, pending
 //! procedures past their due date, projects past their planned start and
 //! not started, and problems past their time limit (with the responsible
-//! unit), most overdue first. A deadline is the last allowed day:
+//! unit), most overdue first. Only projects preparing or building: a
+//! completed, producing, suspended or cancelled project owes nothing. A deadline is the last allowed day:
 //! an item is overdue from the day after, by `today − due` calendar days.
 
 use super::Table;
@@ -96,9 +97,13 @@ static NO_TASK_FORCE: std::sync::LazyLock<SharedTaskForce> =
         lead: "".into(),
     });
 
-/// The overdue items of one project as of `today`, in no particular order.
+/// The overdue items of one project as of `today`, in no particular order;
+/// none for a project completed, producing, suspended or cancelled.
 pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> {
     let mut items = Vec::new();
+    if !lp.project.stage().stage.is_active() {
+        return items;
+    }
     // Strings repeated on every item of the project are shared, not copied:
     // a province's report holds hundreds of thousands of items.
     let project: Arc<str> = lp.id.as_str().into();

@@ -6,7 +6,8 @@
 //! project not yet started); for started projects, investment behind
 //! time-elapsed progress (时序进度: share of this year's planned investment
 //! completed against the share of the year elapsed) and progress stale (no
-//! progress entry for a while). All judged from dates in the ledger.
+//! progress entry for a while). All judged from dates in the ledger. Only
+//! projects preparing or building are graded.
 
 use super::Table;
 use super::labels::pick;
@@ -318,26 +319,35 @@ pub fn build(
 ) -> Report {
     let lights = projects
         .iter()
-        .map(|lp| light(settings, lp, today, lang))
+        .filter_map(|lp| light(settings, lp, today, lang))
         .collect();
     Report::new(today, lights, all)
 }
 
-/// One project's light and reasons as of `today`.
-pub fn light(settings: &Settings, lp: &LoadedProject, today: Date, lang: Lang) -> ProjectLight {
+/// One project's light and reasons as of `today`; none for a project
+/// completed, producing, suspended or cancelled, which is not graded.
+pub fn light(
+    settings: &Settings,
+    lp: &LoadedProject,
+    today: Date,
+    lang: Lang,
+) -> Option<ProjectLight> {
+    if !lp.project.stage().stage.is_active() {
+        return None;
+    }
     let reasons = reasons(lp, &settings.slow, today, lang);
     let light = reasons
         .iter()
         .map(|r| r.light)
         .max()
         .unwrap_or(Light::Green);
-    ProjectLight {
+    Some(ProjectLight {
         ledger: lp.ledger.clone(),
         project: lp.id.clone(),
         name: lp.project.name.clone(),
         light,
         reasons,
-    }
+    })
 }
 
 impl Report {

@@ -1,6 +1,7 @@
 //! The per-task-force table (手续办理调度台账): for each task force, its
 //! procedures over all projects: total needed, obtained, pledged, pending
-//! and overdue (pending past the due date or a pledge past its deadline).
+//! and overdue (pending past the due date or a pledge past its deadline),
+//! over the projects still preparing or building.
 
 use super::Table;
 use super::labels::pick;
@@ -36,7 +37,9 @@ pub fn build(settings: &Settings, projects: &[LoadedProject], today: Date) -> Re
     )
 }
 
-/// One project's counts, a row per task force in settings order.
+/// One project's counts, a row per task force in settings order; all zero
+/// for a project completed, producing, suspended or cancelled, whose
+/// procedures no task force is pushing any more.
 pub fn rows(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Row> {
     let mut rows: Vec<Row> = settings
         .taskforces
@@ -46,6 +49,9 @@ pub fn rows(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Row> {
             ..Row::default()
         })
         .collect();
+    if !lp.project.stage().stage.is_active() {
+        return rows;
+    }
     for p in lp.procedures() {
         let Some(row) = rows.iter_mut().find(|r| r.taskforce == p.taskforce) else {
             continue;

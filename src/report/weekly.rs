@@ -1,6 +1,6 @@
 //! The weekly bulletin (简报) for the county leaders: headline numbers,
 //! this week's progress (procedures obtained, projects started, investment
-//! entries), overdue commitments and problems grouped by responsible unit,
+//! entries, projects completed, in production, suspended or cancelled), overdue commitments and problems grouped by responsible unit,
 //! the red and yellow lists with reasons, next week's deadlines and the
 //! per-task-force table. Computed from the ledger as it stood at the end of
 //! the week (or today, if earlier), so a past week's bulletin regenerates
@@ -10,7 +10,7 @@ use super::labels::pick;
 use super::overdue::{self, Kind};
 use super::{Format, Table, slow, taskforce};
 use crate::model::progress::{invested_this_year, percent, percent_of, year_elapsed};
-use crate::model::{Amount, Date, Lang, Settings, Status};
+use crate::model::{Amount, Date, Lang, Settings, Stage, Status};
 use crate::store::LoadedProject;
 use chrono::{Datelike, Days};
 use rust_decimal::Decimal;
@@ -38,6 +38,23 @@ pub struct Headline {
     pub invested_percent: i64,
     /// Share of the year elapsed (时序进度), whole percent.
     pub elapsed_percent: i64,
+    /// Projects by stage (preparing, building, completed, producing,
+    /// suspended, cancelled), every stage listed.
+    pub stages: BTreeMap<Stage, usize>,
+}
+
+/// A change of a project's stage during the week (竣工, 投产, 暂缓, 终止,
+/// or back after a suspension).
+#[derive(Debug, Clone, Serialize)]
+pub struct StageChange {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    pub project: String,
+    pub project_name: String,
+    pub stage: Stage,
+    pub date: Date,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -110,6 +127,8 @@ pub struct Weekly {
     pub obtained: Vec<Obtained>,
     pub started: Vec<Started>,
     pub investment: Vec<Investment>,
+    /// Changes of stage this week.
+    pub stage_changes: Vec<StageChange>,
     /// Overdue commitments (pledges) and problems by responsible unit.
     pub overdue: Vec<UnitGroup>,
     /// Red and yellow projects with their reasons.
@@ -152,6 +171,10 @@ pub fn build(
         .iter()
         .filter(|lp| lp.project.started.is_some())
         .count();
+    let mut stages: BTreeMap<Stage, usize> = Stage::ALL.into_iter().map(|s| (s, 0)).collect();
+    for lp in projects {
+        *stages.entry(lp.project.stage().stage).or_default() += 1;
+    }
     let headline = Headline {
         projects: projects.len(),
         total_investment: Amount::sum(
@@ -166,12 +189,24 @@ pub fn build(
         invested_this_year: invested.to_string(),
         invested_percent: percent(invested, plan),
         elapsed_percent: percent_of(d, n),
+        stages,
     };
 
     let mut obtained = Vec::new();
     let mut started = Vec::new();
     let mut investment = Vec::new();
+    let mut stage_changes = Vec::new();
     for lp in projects {
+        for e in lp.project.stages.iter().filter(|e| in_week(e.date)) {
+            stage_changes.push(StageChange {
+                ledger: lp.ledger.clone(),
+                project: lp.id.clone(),
+                project_name: lp.project.name.clone(),
+                stage: e.stage,
+                date: e.date,
+                reason: e.reason.clone(),
+            });
+        }
         for p in lp.procedures() {
             // 本周办结 follows the obtained date: under 告知承诺 the
             // approval is issued on the commitment, still open.
@@ -232,6 +267,8 @@ pub fn build(
     });
     investment
         .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
+    stage_changes
+        .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
 
     let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
     for i in overdue::build(settings, projects, as_of).items {
@@ -249,7 +286,11 @@ pub fn build(
     let (next_monday, next_sunday) = week(sunday + Days::new(1));
     let next = |d: Date| next_monday <= d && d <= next_sunday;
     let mut next_week = Vec::new();
-    for lp in projects {
+    // Only projects still preparing or building have deadlines to meet.
+    for lp in projects
+        .iter()
+        .filter(|lp| lp.project.stage().stage.is_active())
+    {
         let mut push = |kind, item: String, unit: String, due: Date| {
             if next(due) {
                 next_week.push(Upcoming {
@@ -307,6 +348,7 @@ pub fn build(
         obtained,
         started,
         investment,
+        stage_changes,
         overdue,
         lit,
         next_week,
@@ -336,6 +378,7 @@ impl Weekly {
         self.obtained.iter().any(|i| i.ledger.is_some())
             || self.started.iter().any(|i| i.ledger.is_some())
             || self.investment.iter().any(|i| i.ledger.is_some())
+            || self.stage_changes.iter().any(|i| i.ledger.is_some())
             || self.next_week.iter().any(|i| i.ledger.is_some())
             || self.lit.iter().any(|i| i.ledger.is_some())
             || self
@@ -371,7 +414,16 @@ impl Weekly {
     /// The headline numbers as sentences.
     pub fn headline_lines(&self, lang: Lang) -> Vec<String> {
         let h = &self.headline;
-        match lang {
+        let by_stage: Vec<String> = h
+            .stages
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(s, n)| match lang {
+                Lang::En => format!("{} {n}", s.key()),
+                Lang::Zh => format!("{}{n}个", s.zh()),
+            })
+            .collect();
+        let mut lines = match lang {
             Lang::En => vec![
                 format!(
                     "Projects: {}, total investment {} 万元.",
@@ -402,7 +454,12 @@ impl Weekly {
                     h.elapsed_percent
                 ),
             ],
-        }
+        };
+        lines.push(match lang {
+            Lang::En => format!("By stage: {}.", by_stage.join(", ")),
+            Lang::Zh => format!("按阶段：{}。", by_stage.join("，")),
+        });
+        lines
     }
 
     /// The bulletin's sections: (heading, tables with optional subheadings, text when empty).
@@ -485,6 +542,30 @@ impl Weekly {
                 ],
             ));
         }
+        let mut c = headers(
+            multi,
+            lang,
+            &[
+                pick(lang, "date", "日期"),
+                pick(lang, "project", "项目"),
+                pick(lang, "name", "项目名称"),
+                pick(lang, "stage", "阶段"),
+                pick(lang, "reason", "原因"),
+            ],
+        );
+        for i in &self.stage_changes {
+            c.push(with_ledger(
+                multi,
+                &i.ledger,
+                vec![
+                    i.date.to_string(),
+                    i.project.clone(),
+                    i.project_name.clone(),
+                    super::labels::stage(lang, i.stage).to_string(),
+                    i.reason.clone().unwrap_or_default(),
+                ],
+            ));
+        }
         let progress = Section {
             heading: pick(lang, "2. This week", "二、本周进展").to_string(),
             lines: Vec::new(),
@@ -500,6 +581,15 @@ impl Weekly {
                 (
                     pick(lang, "Investment entries", "本周投资进度").to_string(),
                     v,
+                ),
+                (
+                    pick(
+                        lang,
+                        "Projects completed, in production, suspended or cancelled",
+                        "本周竣工、投产、暂缓、终止项目",
+                    )
+                    .to_string(),
+                    c,
                 ),
             ],
             empty: none.clone(),

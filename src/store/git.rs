@@ -43,9 +43,22 @@ pub fn commit(dir: &Path, files: &[PathBuf], message: &str) -> Result<()> {
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
-    let mut add = vec!["add", "--"];
-    add.extend(paths.iter().map(String::as_str));
-    run(dir, &add)?;
+    // A path gone from the work tree (a renamed project's old folder) is
+    // not added: `commit --only` records its removal. A gone path that HEAD
+    // never had (the middle name of two renames not committed in between)
+    // is no part of the commit.
+    let (present, gone): (Vec<String>, Vec<String>) =
+        paths.into_iter().partition(|p| dir.join(p).exists());
+    let gone = gone.into_iter().filter(|p| {
+        run(dir, &["ls-tree", "-r", "--name-only", "HEAD", "--", p])
+            .is_ok_and(|out| !out.trim().is_empty())
+    });
+    if !present.is_empty() {
+        let mut add = vec!["add", "--"];
+        add.extend(present.iter().map(String::as_str));
+        run(dir, &add)?;
+    }
+    let paths: Vec<String> = present.iter().cloned().chain(gone).collect();
     let mut commit = vec!["commit", "-q", "-m", message, "--only", "--"];
     commit.extend(paths.iter().map(String::as_str));
     run(dir, &commit)?;
@@ -73,8 +86,142 @@ pub fn log(dir: &Path, path: &str) -> Result<Vec<Entry>> {
             path,
         ],
     )?;
-    Ok(out
-        .lines()
+    Ok(parse_entries(&out))
+}
+
+/// The commits of one project folder `folder` (relative to `dir`, e.g.
+/// `projects/shengrun-hq`), newest first, across its renames: git follows
+/// the folder's `marker` file (its `project.toml`) back through each
+/// rename, and each earlier name's history is read up to the commit that
+/// renamed it. A rename staged but not committed yet (`git mv`) is followed
+/// too. Commits made under a name before another project took it are left
+/// out.
+pub fn log_following(dir: &Path, folder: &str, marker: &str) -> Result<Vec<Entry>> {
+    let has_head = run(dir, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_ok();
+    if !has_head {
+        return Ok(Vec::new());
+    }
+    // Paths in git's output are relative to the top of the work tree;
+    // `current` is too, and goes back to git as a `:(top)` pathspec.
+    let prefix = run(dir, &["rev-parse", "--show-prefix"])?;
+    let mut current = format!("{}{}", prefix.trim_end(), folder.trim_end_matches('/'));
+    if let Some(old) = staged_rename(dir, &current, marker)? {
+        current = old;
+    }
+    // Each name the project had, newest first: (folder, the commit to read
+    // from, the commit the name began with — a rename or the project's
+    // first commit — if known).
+    let mut segments: Vec<(String, String, Option<String>)> = Vec::new();
+    let mut top = "HEAD".to_string();
+    let out = run(
+        dir,
+        &[
+            "-c",
+            "core.quotePath=false",
+            "log",
+            "--follow",
+            "-M",
+            "--format=%x1e%H",
+            "--name-status",
+            "--",
+            &format!(":(top){current}/{marker}"),
+        ],
+    )?;
+    let mut born = None;
+    'commits: for commit in out.split('\u{1e}').filter(|c| !c.trim().is_empty()) {
+        let mut lines = commit.lines();
+        let hash = lines.next().unwrap_or_default().trim();
+        for l in lines {
+            let f: Vec<&str> = l.split('\t').collect();
+            let path_is = |p: &str| parent_of(p) == current;
+            if f.len() == 3 && f[0].starts_with('R') && path_is(f[2]) && !path_is(f[1]) {
+                segments.push((current.clone(), top.clone(), Some(hash.to_string())));
+                top = format!("{hash}^");
+                current = parent_of(f[1]).to_string();
+            } else if (f.len() == 2 && f[0] == "A" && path_is(f[1]))
+                || (f.len() == 3 && f[0].starts_with('C') && path_is(f[2]))
+            {
+                // The project was opened here (git may see a new record
+                // as a copy of a like one): older commits under this name
+                // belong to another project that had it before.
+                born = Some(hash.to_string());
+                break 'commits;
+            }
+        }
+    }
+    segments.push((current, top, born));
+    let mut entries = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (path, top, since) in segments {
+        let mut revs = vec![top];
+        if let Some(c) = since {
+            revs.extend(["--not".to_string(), format!("{c}^@")]);
+        }
+        for e in log_revs(dir, &revs, &format!(":(top){path}"))? {
+            if seen.insert(e.commit.clone()) {
+                entries.push(e);
+            }
+        }
+    }
+    Ok(entries)
+}
+
+/// The folder of a path in git's output (`projects/a/project.toml` →
+/// `projects/a`).
+fn parent_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(p, _)| p)
+}
+
+/// The folder (relative to `dir`) that a staged, uncommitted rename moved
+/// to `folder` (relative to `dir` too), if any: what a commit of a second
+/// rename must include so git records one move.
+pub fn staged_origin(dir: &Path, folder: &str, marker: &str) -> Option<String> {
+    run(dir, &["rev-parse", "--verify", "--quiet", "HEAD"]).ok()?;
+    let prefix = run(dir, &["rev-parse", "--show-prefix"]).ok()?;
+    let prefix = prefix.trim_end();
+    let origin = staged_rename(dir, &format!("{prefix}{folder}"), marker).ok()??;
+    origin.strip_prefix(prefix).map(String::from)
+}
+
+/// The folder (from the top of the work tree) that a staged, uncommitted
+/// rename moved to `folder`, if any.
+fn staged_rename(dir: &Path, folder: &str, marker: &str) -> Result<Option<String>> {
+    let out = run(
+        dir,
+        &[
+            "-c",
+            "core.quotePath=false",
+            "diff",
+            "--cached",
+            "-M",
+            "--name-status",
+            "HEAD",
+            "--",
+            ".",
+        ],
+    )?;
+    let target = format!("{folder}/{marker}");
+    Ok(out.lines().find_map(|l| {
+        let f: Vec<&str> = l.split('\t').collect();
+        (f.len() == 3 && f[0].starts_with('R') && f[2] == target)
+            .then(|| parent_of(f[1]).to_string())
+    }))
+}
+
+/// The commits of `revs` that touched `path`, newest first.
+fn log_revs(dir: &Path, revs: &[String], path: &str) -> Result<Vec<Entry>> {
+    let mut args = vec![
+        "log",
+        "--format=%h%x1f%ad%x1f%an%x1f%s",
+        "--date=format:%Y-%m-%d %H:%M",
+    ];
+    args.extend(revs.iter().map(String::as_str));
+    args.extend(["--", path]);
+    Ok(parse_entries(&run(dir, &args)?))
+}
+
+fn parse_entries(out: &str) -> Vec<Entry> {
+    out.lines()
         .filter_map(|l| {
             let mut f = l.splitn(4, '\u{1f}');
             Some(Entry {
@@ -84,7 +231,7 @@ pub fn log(dir: &Path, path: &str) -> Result<Vec<Entry>> {
                 subject: f.next()?.to_string(),
             })
         })
-        .collect())
+        .collect()
 }
 
 /// The files under `dir` as they stood at commit `rev`, written into a new

@@ -55,6 +55,7 @@ impl LoadedProject {
             return None;
         }
         self.project.started = self.project.started.filter(|d| *d <= day);
+        self.project.stages.retain(|e| e.date <= day);
         for row in &mut self.table.rows {
             // Most rows have nothing after `day`: leave them untouched.
             if row.recorded_dates().any(|d| d > day) {

@@ -138,6 +138,10 @@ pub const CODES: &[(&str, &str)] = &[
         "works started before a needed procedure was obtained or pledged, 未批先建 (a warning)",
     ),
     (
+        "stage-history",
+        "a change of stage that cannot have happened (e.g. completed before works started)",
+    ),
+    (
         "symlink",
         "a symbolic link where a project folder or file should be",
     ),

@@ -309,6 +309,18 @@ impl ProcedureTable {
         self.sync(at);
     }
 
+    /// Adds a row where the catalogue puts it — before the first row the
+    /// catalogue ranks later — so the file stays in catalogue order.
+    pub fn insert_in_catalogue_order(&mut self, settings: &crate::model::Settings, row: Procedure) {
+        let rank = settings.catalogue_rank(&row.key);
+        let at = self
+            .rows
+            .iter()
+            .position(|r| settings.catalogue_rank(&r.key) > rank)
+            .unwrap_or(self.rows.len());
+        self.insert(at, row);
+    }
+
     /// Writes the typed row `i` back into its cells.
     pub fn sync(&mut self, i: usize) {
         let r = &self.rows[i];

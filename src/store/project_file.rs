@@ -5,6 +5,7 @@
 use super::Problem;
 use super::tomldoc::{self, Reader};
 use crate::model::id::check_national_code;
+use crate::model::stage::{self, Stage, StageEntry};
 use crate::model::{Amount, Date, Project};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -35,6 +36,8 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
     let planned_start = r.date(root, "planned_start");
     let started = r.date(root, "started");
     let annual_plan = read_plan(&mut r, root);
+    let (stages, stage_spans): (Vec<StageEntry>, Vec<_>) =
+        read_stages(&mut r, root).into_iter().unzip();
     let project = match (name, kind, opened) {
         (Some(name), Some(kind), Some(opened)) => Some(Project {
             name,
@@ -47,10 +50,64 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
             planned_start,
             started,
             annual_plan,
+            stages,
         }),
         _ => None,
     };
+    if let Some(p) = &project
+        && let Err(why) = stage::replay(p)
+    {
+        let span = match why.entry {
+            Some(i) => stage_spans.get(i).cloned().flatten(),
+            None => root.get("started").and_then(|i| i.span()),
+        };
+        r.problem(
+            span.or(Some(0..0)),
+            "stage-history",
+            format!("stage history: {why}"),
+        );
+    }
     (project, r.problems)
+}
+
+/// `[[stages]]`: every change of stage, each with its `stage`, `date` and
+/// (for suspended and cancelled, required) `reason`, and where it is.
+fn read_stages(
+    r: &mut Reader,
+    root: &toml_edit::Table,
+) -> Vec<(StageEntry, Option<std::ops::Range<usize>>)> {
+    let mut out = Vec::new();
+    for (t, span) in r.tables(root, "stages") {
+        let stage = r.parsed(t, "stage", Stage::parse);
+        if t.get("stage").is_none() {
+            r.problem(
+                span.clone(),
+                "missing-key",
+                "[[stages]]: missing `stage` (e.g. stage = \"completed\")".into(),
+            );
+        }
+        let date = r.date(t, "date");
+        if t.get("date").is_none() {
+            r.problem(
+                span.clone(),
+                "missing-key",
+                "[[stages]]: missing `date` (the day the stage began)".into(),
+            );
+        }
+        let reason = r.opt_str(t, "reason");
+        if let (Some(stage), Some(date)) = (stage, date) {
+            let at = t.get("stage").and_then(|i| i.span()).or(span);
+            out.push((
+                StageEntry {
+                    stage,
+                    date,
+                    reason,
+                },
+                at,
+            ));
+        }
+    }
+    out
 }
 
 /// `[annual_plan]`: year keys ("2024") and amounts in 万元.
@@ -172,6 +229,11 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
         &new.started,
         |d| date_value(*d),
     );
+    let no_stages = Vec::new();
+    let old_stages = old.map_or(&no_stages, |p| &p.stages);
+    if old_stages != &new.stages {
+        write_stages(doc, old_stages, &new.stages);
+    }
     let empty = BTreeMap::new();
     let old_plan = old.map_or(&empty, |p| &p.annual_plan);
     if old_plan != &new.annual_plan {
@@ -192,6 +254,49 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
                 }
             }
         }
+    }
+}
+
+/// Writes the stage history in place: a changed entry has its keys
+/// rewritten, entries added at the end become new `[[stages]]` tables, so
+/// comments and unknown keys in the others stay.
+fn write_stages(doc: &mut DocumentMut, old: &[StageEntry], new: &[StageEntry]) {
+    fn fill(t: &mut toml_edit::Table, e: &StageEntry) {
+        t["stage"] = value(e.stage.key());
+        t["date"] = date_value(e.date);
+        match &e.reason {
+            Some(r) => t["reason"] = value(r.as_str()),
+            None => {
+                t.remove("reason");
+            }
+        }
+    }
+    if new.is_empty() {
+        doc.remove("stages");
+        return;
+    }
+    if !matches!(doc.get("stages"), Some(Item::ArrayOfTables(_))) {
+        doc.remove("stages");
+        doc["stages"] = Item::ArrayOfTables(toml_edit::ArrayOfTables::new());
+    }
+    let Some(Item::ArrayOfTables(a)) = doc.get_mut("stages") else {
+        unreachable!("written just above");
+    };
+    for (i, e) in new.iter().enumerate() {
+        if old.get(i) == Some(e) && i < a.len() {
+            continue;
+        }
+        match a.get_mut(i) {
+            Some(t) => fill(t, e),
+            None => {
+                let mut t = toml_edit::Table::new();
+                fill(&mut t, e);
+                a.push(t);
+            }
+        }
+    }
+    while a.len() > new.len() {
+        a.remove(a.len() - 1);
     }
 }
 

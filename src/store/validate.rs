@@ -248,6 +248,23 @@ pub fn as_of_today(
             ));
         }
     }
+    // A change of stage (`[[stages]]`) is recorded when it has happened.
+    let mut headers = record.1.match_indices("[[stages]]").map(|(o, _)| o);
+    for e in &p.stages {
+        let at = headers.next().unwrap_or(0);
+        if e.date > today {
+            out.push(Problem::at(
+                record.0,
+                record.1,
+                at,
+                "date-after-today",
+                format!(
+                    "[[stages]]: {} on {} is after today ({today})",
+                    e.stage, e.date
+                ),
+            ));
+        }
+    }
     for (i, row) in table.rows.iter().enumerate() {
         for (col, d) in transition::future_dates(row, today) {
             out.push(Problem::at(
@@ -265,7 +282,9 @@ pub fn as_of_today(
             ));
         }
     }
+    // A project completed, suspended or cancelled is not expected to start.
     if p.started.is_none()
+        && p.stage().stage.is_active()
         && let Some(plan) = p.planned_start
         && (today - plan).num_days() > PLANNED_START_LONG_PAST_DAYS
     {

@@ -238,7 +238,7 @@ fn csv_for_excel_keeps_every_cell_meaning() {
     assert!(list.starts_with('\u{feff}'));
     assert!(
         list.contains(
-            "\r\nshengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,1,14,0,13,0\r\n"
+            "\r\nshengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,preparing,1,14,0,13,0\r\n"
         ),
         "{list}"
     );
@@ -501,6 +501,13 @@ fn list_and_reports_filter_and_sort() {
     l.refuses(
         &["list", "--sort", "colour"],
         "--sort: no column \"colour\" to sort by: expected one of project, name, type, township, investment",
+    );
+    // --stage on every report, by key or Chinese name.
+    assert_eq!(csv(&["list", "--stage", "前期"]).len(), 3);
+    assert!(csv(&["report", "slow", "--all", "--stage", "在建"]).is_empty());
+    assert_eq!(
+        csv(&["report", "slow", "--all", "--stage", "preparing"]).len(),
+        3
     );
     // No project matching is not an error.
     assert!(csv(&["list", "--search", "没有这个"]).is_empty());

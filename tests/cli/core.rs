@@ -500,9 +500,9 @@ fn list_in_every_format() {
         .ok();
     assert_eq!(
         csv.stdout,
-        "project,name,type,township,investment (万元),planned start,started,done,needed,pledged,pending,overdue
-road,G106 国道 改建,交通,,,2024-04-15,,2,7,1,5,4
-shengrun,盛润化工,化工,打渔陈镇,35000.50,,,0,14,0,14,3
+        "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue
+road,G106 国道 改建,交通,,,2024-04-15,,preparing,2,7,1,5,4
+shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0,14,0,14,3
 "
     );
     let md = l
@@ -510,10 +510,10 @@ shengrun,盛润化工,化工,打渔陈镇,35000.50,,,0,14,0,14,3
         .ok();
     assert_eq!(
         md.stdout,
-        "| project | name | type | township | investment (万元) | planned start | started | done | needed | pledged | pending | overdue |
-| --- | --- | --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |
-| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | 2 | 7 | 1 | 5 | 4 |
-| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | 0 | 14 | 0 | 14 | 3 |
+        "| project | name | type | township | investment (万元) | planned start | started | stage | done | needed | pledged | pending | overdue |
+| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
+| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | preparing | 2 | 7 | 1 | 5 | 4 |
+| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | preparing | 0 | 14 | 0 | 14 | 3 |
 
 2 items
 "
@@ -522,12 +522,12 @@ shengrun,盛润化工,化工,打渔陈镇,35000.50,,,0,14,0,14,3
     assert_eq!(
         table.stdout,
         "\
-┌──────────┬────────────────┬──────┬──────────┬───────────────────┬───────────────┬──────┬────────┬─────────┬─────────┬─────────┐
-│ project  ┆ name           ┆ type ┆ township ┆ investment (万元) ┆ planned start ┆ done ┆ needed ┆ pledged ┆ pending ┆ overdue │
-╞══════════╪════════════════╪══════╪══════════╪═══════════════════╪═══════════════╪══════╪════════╪═════════╪═════════╪═════════╡
-│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆    2 ┆      7 ┆       1 ┆       5 ┆       4 │
-│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆    0 ┆     14 ┆       0 ┆      14 ┆       3 │
-└──────────┴────────────────┴──────┴──────────┴───────────────────┴───────────────┴──────┴────────┴─────────┴─────────┴─────────┘
+┌──────────┬────────────────┬──────┬──────────┬───────────────────┬───────────────┬───────────┬──────┬────────┬─────────┬─────────┬─────────┐
+│ project  ┆ name           ┆ type ┆ township ┆ investment (万元) ┆ planned start ┆ stage     ┆ done ┆ needed ┆ pledged ┆ pending ┆ overdue │
+╞══════════╪════════════════╪══════╪══════════╪═══════════════════╪═══════════════╪═══════════╪══════╪════════╪═════════╪═════════╪═════════╡
+│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆ preparing ┆    2 ┆      7 ┆       1 ┆       5 ┆       4 │
+│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆ preparing ┆    0 ┆     14 ┆       0 ┆      14 ┆       3 │
+└──────────┴────────────────┴──────┴──────────┴───────────────────┴───────────────┴───────────┴──────┴────────┴─────────┴─────────┴─────────┘
 2 items
 "
     );
@@ -559,7 +559,7 @@ fn list_of_an_empty_ledger() {
     );
     assert_eq!(
         l.run(&["list", "--format", "csv"]).ok().stdout,
-        "project,name,type,township,investment (万元),planned start,started,done,needed,pledged,pending,overdue\n"
+        "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue\n"
     );
     assert_eq!(
         l.run(&["list", "--format", "json"]).ok().stdout,
@@ -631,6 +631,7 @@ type           交通 (transport)
 opened         2024-03-01
 planned start  2024-04-15
 started        not started
+stage          preparing
 
 ┌──────────────────┬──────────────────────┬───────────────────────────────────────┬──────────┬────────────┬────────────┬────────────┬───────────────────┬───────────┬────────────┬────────────────┬──────────┐
 │ procedure        ┆ name                 ┆ task force (lead unit)                ┆ status   ┆ applied    ┆ due        ┆ obtained   ┆ document no.      ┆ pledge    ┆ pledge due ┆ missing items  ┆ note     │
@@ -685,6 +686,7 @@ fn show_in_chinese() {
 登记日期  2024-03-01
 计划开工  未定
 开工日期  未开工
+阶段      前期
 
 ┌"
         ),

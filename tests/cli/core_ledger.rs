@@ -13,8 +13,8 @@ fn ledger_found_by_flag_env_and_nearest_folder_above() {
     l.open("shengrun");
     let root = l.path().to_str().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
-    let expected = "project,name,type,township,investment (万元),planned start,started,done,needed,pledged,pending,overdue
-shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,0,14,0,14,0
+    let expected = "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue
+shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,preparing,0,14,0,14,0
 ";
     let by_flag = run_in(
         elsewhere.path(),

@@ -714,21 +714,21 @@ fn list_labels_in_chinese_and_markdown_escapes_bars() {
     );
     assert_eq!(
         l.run(&["list", "--format", "markdown"]).ok().stdout,
-        "| 项目 | 项目名称 | 类型 | 乡镇 | 总投资(万元) | 计划开工 | 开工日期 | 已办 | 应办 | 容缺承诺 | 待办 | 逾期 |
-| --- | --- | --- | --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |
-| c | A\\|B 项目 | 水利 | 打渔陈镇 |  |  |  | 0 | 6 | 0 | 6 | 0 |
+        "| 项目 | 项目名称 | 类型 | 乡镇 | 总投资(万元) | 计划开工 | 开工日期 | 阶段 | 已办 | 应办 | 容缺承诺 | 待办 | 逾期 |
+| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
+| c | A\\|B 项目 | 水利 | 打渔陈镇 |  |  |  | 前期 | 0 | 6 | 0 | 6 | 0 |
 
 共 1 项
 "
     );
     assert_eq!(
         l.run(&["list", "--format", "csv", "--lang", "en"]).ok().stdout,
-        "project,name,type,township,investment (万元),planned start,started,done,needed,pledged,pending,overdue
-c,A|B 项目,水利,打渔陈镇,,,,0,6,0,6,0
+        "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue
+c,A|B 项目,水利,打渔陈镇,,,,preparing,0,6,0,6,0
 "
     );
     assert_eq!(
         l.run(&["list"]).ok().stdout.lines().nth(1).unwrap(),
-        "│ 项目 ┆ 项目名称 ┆ 类型 ┆ 乡镇     ┆ 已办 ┆ 应办 ┆ 容缺承诺 ┆ 待办 ┆ 逾期 │"
+        "│ 项目 ┆ 项目名称 ┆ 类型 ┆ 乡镇     ┆ 阶段 ┆ 已办 ┆ 应办 ┆ 容缺承诺 ┆ 待办 ┆ 逾期 │"
     );
 }

@@ -6,7 +6,7 @@
 use crate::support::*;
 use proptest::prelude::*;
 use std::path::Path;
-use taizhang::model::{Amount, Date, PledgeKind, Procedure, Project, Status};
+use taizhang::model::{Amount, Date, PledgeKind, Procedure, Project, Stage, StageEntry, Status};
 use taizhang::store::procedures_file::ProcedureTable;
 use taizhang::store::project_file;
 
@@ -54,6 +54,7 @@ prop_compose! {
         opened in date(),
         planned_start in proptest::option::of(date()),
         started in proptest::option::of(date()),
+        suspended in proptest::option::of((date(), "[a-z\u{4e00}-\u{4e20}]{1,10}")),
     ) -> Project {
         Project {
             name,
@@ -66,6 +67,16 @@ prop_compose! {
             planned_start,
             started,
             annual_plan: Default::default(),
+            // A history the state machine accepts: suspended once, on or
+            // after the start of works.
+            stages: suspended
+                .map(|(d, reason)| StageEntry {
+                    stage: Stage::Suspended,
+                    date: started.map_or(d, |s| s.max(d)),
+                    reason: Some(reason),
+                })
+                .into_iter()
+                .collect(),
         }
     }
 }
@@ -162,6 +173,15 @@ proptest! {
         old in project(),
         new in project(),
     ) {
+        // The stage history only grows: keep the old one when the new
+        // project has none, its dates moved to the new start of works.
+        let mut new = new;
+        if new.stages.is_empty() {
+            new.stages = old.stages.clone();
+            for e in &mut new.stages {
+                e.date = new.started.map_or(e.date, |s| s.max(e.date));
+            }
+        }
         let path = Path::new("project.toml");
         let written = project_file::render_new(&old);
         let commented = format!("# 注释：保留\n{written}# 结尾注释\nextra = \"未知键\"\n");

@@ -534,9 +534,10 @@ fn export_each_report_as_a_workbook() {
     }
     let (_, cells) = read_xlsx(&l.file("list.xlsx"));
     assert_eq!(cells[(1, 1)].to_string(), "河南盛润年产2万吨对苯二酚项目");
+    assert_eq!(cells[(1, 7)].to_string(), "preparing");
     // 已办 and 应办 are two numbers, never a "0/14" Excel would read as a date.
-    assert_eq!(cells[(1, 7)], calamine::Data::Float(0.0));
-    assert_eq!(cells[(1, 8)], calamine::Data::Float(14.0));
+    assert_eq!(cells[(1, 8)], calamine::Data::Float(0.0));
+    assert_eq!(cells[(1, 9)], calamine::Data::Float(14.0));
 }
 
 #[test]

@@ -13,5 +13,6 @@ mod core_roundtrip;
 mod corrections;
 mod files;
 mod interop;
+mod projects;
 mod reliability;
 mod supervision;

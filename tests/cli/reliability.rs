@@ -705,6 +705,25 @@ fn check_progress_and_problem_ledgers() {
     );
 }
 
+#[test]
+fn check_stage_history() {
+    let l = ledger();
+    l.write(
+        RECORD,
+        &format!(
+            "{}\n[[stages]]\nstage = \"completed\"\ndate = 2024-02-20\n",
+            l.read(RECORD)
+        ),
+    );
+    reports(
+        &l,
+        &[(
+            "stage-history",
+            "./projects/p/project.toml:10:9: stage history: change to completed on 2024-02-20: works have not started (开工): a project is completed only after it started; record the start with `taizhang start` first",
+        )],
+    );
+}
+
 /// A warning, not a problem: `check` still exits 0.
 #[test]
 fn check_calendar_not_covered() {
@@ -1770,6 +1789,7 @@ mod props {
                         planned_start,
                         started,
                         annual_plan: Default::default(),
+                        stages: Vec::new(),
                     }
                 },
             )

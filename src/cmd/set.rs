@@ -1,0 +1,190 @@
+//! `taizhang set ID --FIELD VALUE…`: changes a project's fields in
+//! project.toml, each checked as `open` checks it. The fields are a table
+//! (`FIELDS`): a field added to the record is one entry here and one flag
+//! in `SetArgs`. A change of type adds, as pending, the procedures the
+//! project now needs (`model::tasklist`) and removes none; a corrected
+//! start of works must fit the stage history (`model::stage`).
+
+use super::record::edit;
+use super::{Ctx, Output, amount_arg, date_arg};
+use crate::cli::SetArgs;
+use crate::model::id::check_national_code;
+use crate::model::{Project, Settings, stage, tasklist, transition};
+use anyhow::{Result, anyhow, bail};
+
+/// One field `set` can change.
+struct Field {
+    /// The command-line flag, e.g. `--owner`.
+    flag: &'static str,
+    /// The key in project.toml.
+    key: &'static str,
+    /// The value as shown in the message.
+    get: fn(&Project) -> Option<String>,
+    /// Checks a value typed after the flag and writes it into the record;
+    /// `None` (an empty value) removes an optional field.
+    put: fn(&Settings, &mut Project, Option<&str>) -> Result<()>,
+}
+
+/// A text that names something: trimmed, empty removes it.
+fn text(v: Option<&str>) -> Option<String> {
+    v.map(str::trim).filter(|t| !t.is_empty()).map(String::from)
+}
+
+const FIELDS: &[Field] = &[
+    Field {
+        flag: "--name",
+        key: "name",
+        get: |p| Some(p.name.clone()),
+        put: |_, p, v| {
+            p.name = text(v).ok_or_else(|| {
+                anyhow!("--name must not be empty: give the project's name (项目名称)")
+            })?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--owner",
+        key: "owner",
+        get: |p| p.owner.clone(),
+        put: |_, p, v| {
+            p.owner = text(v);
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--township",
+        key: "township",
+        get: |p| p.township.clone(),
+        put: |_, p, v| {
+            p.township = text(v);
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--code",
+        key: "code",
+        get: |p| p.code.clone(),
+        put: |_, p, v| {
+            let code = text(v);
+            if let Some(c) = &code {
+                check_national_code(c).map_err(|e| anyhow!("--code: {e}"))?;
+            }
+            p.code = code;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--investment",
+        key: "investment",
+        get: |p| p.investment.map(|a| a.to_string()),
+        put: |_, p, v| {
+            p.investment = text(v)
+                .map(|t| amount_arg("--investment", &t))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--planned-start",
+        key: "planned_start",
+        get: |p| p.planned_start.map(|d| d.to_string()),
+        put: |_, p, v| {
+            p.planned_start = text(v)
+                .map(|t| date_arg("--planned-start", &t))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--type",
+        key: "type",
+        get: |p| Some(p.kind.clone()),
+        put: |s, p, v| {
+            let t = text(v).unwrap_or_default();
+            let kind = s.project_type(&t).ok_or_else(|| {
+                anyhow!(
+                    "--type: unknown project type \"{t}\": expected one of {}",
+                    s.type_keys()
+                )
+            })?;
+            p.kind = kind.key.clone();
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--started",
+        key: "started",
+        get: |p| p.started.map(|d| d.to_string()),
+        put: |_, p, v| {
+            p.started = text(v).map(|t| date_arg("--started", &t)).transpose()?;
+            Ok(())
+        },
+    },
+];
+
+pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
+    let given = a.given();
+    if given.is_empty() {
+        let flags: Vec<&str> = FIELDS.iter().map(|f| f.flag).collect();
+        bail!("nothing to set: give at least one of {}", flags.join(", "));
+    }
+    edit(ctx, "set", &a.id, |ledger, id, lp, project, table| {
+        let s = &ledger.settings;
+        for (flag, value) in &given {
+            let field = FIELDS
+                .iter()
+                .find(|f| f.flag == *flag)
+                .expect("every flag of SetArgs has its field");
+            (field.put)(s, project, Some(value))?;
+        }
+        if let Some(d) = project.started.filter(|d| *d > ctx.today) {
+            bail!(
+                "--started: {d} is after today ({}); record events on or before the day they happen",
+                ctx.today
+            );
+        }
+        // A start moved or removed must still fit the stage history.
+        if project.started != lp.project.started
+            && let Err(why) = stage::replay(project)
+        {
+            bail!("{id}: --started: {why}");
+        }
+        let mut changes: Vec<String> = FIELDS
+            .iter()
+            .filter_map(|f| {
+                let (old, new) = ((f.get)(&lp.project), (f.get)(project));
+                let shown = |v: Option<String>| v.unwrap_or_else(|| "(none)".into());
+                (old != new).then(|| format!("{} {} → {}", f.key, shown(old), shown(new)))
+            })
+            .collect();
+        if project.kind != lp.project.kind {
+            let mut added = Vec::new();
+            for need in tasklist::needed(s, project) {
+                if table.position(&need.key).is_some() {
+                    continue;
+                }
+                let c = s
+                    .procedure(&need.key)
+                    .expect("needed keys are catalogue keys");
+                table.insert_in_catalogue_order(
+                    s,
+                    transition::require_new(c, ctx.today, &s.calendar),
+                );
+                added.push(format!("{} ({})", c.key, c.name));
+            }
+            changes.push(if added.is_empty() {
+                "no procedure added".to_string()
+            } else {
+                format!(
+                    "{} procedure(s) added as pending: {}",
+                    added.len(),
+                    added.join(", ")
+                )
+            });
+        }
+        if changes.is_empty() {
+            return Ok(format!("{id}: nothing changed\n"));
+        }
+        Ok(format!("{id}: {}\n", changes.join("; ")))
+    })
+}
