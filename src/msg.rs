@@ -1118,6 +1118,140 @@ messages! {
         zh: "项目文件夹中没有手续台账 {file}"
     }
 
+    // ---- projects: set, rename, stages ----
+    UnknownStage {
+        en: "unknown stage \"{text}\": expected one of {list}",
+        zh: "没有阶段“{text}”：可选 {list}"
+    }
+    Since {
+        en: " since {date}",
+        zh: "（自 {date} 起）"
+    }
+    StageAfterToday {
+        en: "{date} is after today ({today}); record a change of stage on or after the day it happens",
+        zh: "{date} 晚于今天（{today}）；请在阶段变化发生当天或之后登记"
+    }
+    StageNeedsReason {
+        en: "a project {key} ({zh}) needs its reason: give --reason TEXT",
+        zh: "项目{zh}（{key}）须写明原因：请给出 --reason 文字"
+    }
+    AlreadyAtStage {
+        en: "the project is already {stage}{since}",
+        zh: "项目已是{stage}{since}"
+    }
+    WasCancelled {
+        en: "the project was cancelled (终止) on {date}{why}: a cancelled project is closed for good; open it again under a new ID if it comes back",
+        zh: "项目已于 {date} 终止{why}：终止的项目不再恢复；如重新启动，请以新编号登记"
+    }
+    InProduction {
+        en: "the project is in production (投产){since}: nothing comes after production",
+        zh: "项目已投产{since}：投产之后没有其他阶段"
+    }
+    NeverStarted {
+        en: "the project never started works (开工): resume it with `preparing`, then record the start with `taizhang start`",
+        zh: "项目从未开工：请先恢复为 `preparing`（前期），再用 `taizhang start` 登记开工"
+    }
+    ResumeBuilding {
+        en: "works started on {date}: resume the project with `building`",
+        zh: "项目已于 {date} 开工：请恢复为 `building`（在建）"
+    }
+    SuspendedResumeFirst {
+        en: "the project is suspended (暂缓){since}: resume it with `building` first",
+        zh: "项目已暂缓{since}：请先恢复为 `building`（在建）"
+    }
+    OnlySuspendedToPreparing {
+        en: "only a suspended project goes back to preparing; it is {stage}",
+        zh: "只有暂缓的项目才能回到前期；项目现为{stage}"
+    }
+    RecordStart {
+        en: "works have not started: record the start of works (开工) with `taizhang start`",
+        zh: "尚未开工：请用 `taizhang start` 登记开工"
+    }
+    NotStartedYet {
+        en: "works have not started (开工): a project is {stage} only after it started; record the start with `taizhang start` first",
+        zh: "尚未开工：项目开工后才能{stage}；请先用 `taizhang start` 登记开工"
+    }
+    WasCompleted {
+        en: "the project was completed (竣工){since}: it cannot become {stage}",
+        zh: "项目已竣工{since}：不能再变为{stage}"
+    }
+    WorksStarted {
+        en: "works started",
+        zh: "开工"
+    }
+    BecameStage {
+        en: "the project became {stage}",
+        zh: "项目变为{stage}"
+    }
+    BeforeWhat {
+        en: "{date} is before {what} on {since}",
+        zh: "{date} 早于{since}{what}"
+    }
+    EventAfterToday {
+        en: "{date} is after today ({today}); record events on or before the day they happen",
+        zh: "{date} 晚于今天（{today}）；请在事情发生当天或之后登记"
+    }
+    StartSuspended {
+        en: "the project is suspended (暂缓){since}{why}: resume it with `taizhang stage ID preparing` before recording the start",
+        zh: "项目已暂缓{since}{why}：登记开工前请先用 `taizhang stage 编号 preparing` 恢复"
+    }
+    StartCancelled {
+        en: "the project was cancelled (终止){since}{why}: a cancelled project does not start",
+        zh: "项目已终止{since}{why}：终止的项目不能开工"
+    }
+    AlreadyStartedStage {
+        en: "works already started: the project is {stage}",
+        zh: "已经开工：项目现为{stage}"
+    }
+    BeforeResumed {
+        en: "{date} is before the project resumed preparing on {since}",
+        zh: "{date} 早于项目恢复前期的日期 {since}"
+    }
+    Because {
+        en: ": {reason}",
+        zh: "：{reason}"
+    }
+    StageChanged {
+        en: "{id}: {key} ({zh}) on {date}, was {was_key} ({was_zh}){why}\n",
+        zh: "{id}：{date} 起{zh}（{key}），原为{was_zh}（{was_key}）{why}\n"
+    }
+    NoStageToUndo {
+        en: "{id}: no change of stage to undo: the project is {stage}",
+        zh: "{id}：没有可撤回的阶段变化：项目现为{stage}"
+    }
+    StageUndone {
+        en: "{id}: took back {key} ({zh}) of {date}; the project is {now_key} ({now_zh}) again\n",
+        zh: "{id}：已撤回 {date} 的{zh}（{key}）；项目恢复为{now_zh}（{now_key}）\n"
+    }
+    SameId {
+        en: "the new ID \"{id}\" is the project's present ID: nothing to rename",
+        zh: "新编号“{id}”就是项目现在的编号：无需改名"
+    }
+    CannotRename {
+        en: "cannot rename {from} to {to}",
+        zh: "无法把 {from} 改名为 {to}"
+    }
+    Renamed {
+        en: "Renamed {old} to {new}{name}: {dir} ({how})\n",
+        zh: "已将 {old} 改名为 {new}{name}：{dir}（{how}）\n"
+    }
+    NothingToSet {
+        en: "nothing to set: give at least one of {flags}",
+        zh: "没有要修改的内容：请至少给出 {flags} 之一"
+    }
+    NoProcedureAdded {
+        en: "no procedure added",
+        zh: "未增加手续"
+    }
+    ProceduresAdded {
+        en: "{n} procedure(s) added as pending: {list}",
+        zh: "增加 {n} 项待办手续：{list}"
+    }
+    NothingChangedShort {
+        en: "nothing changed",
+        zh: "没有改动"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

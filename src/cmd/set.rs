@@ -36,9 +36,7 @@ const FIELDS: &[Field] = &[
         key: "name",
         get: |p| Some(p.name.clone()),
         put: |_, p, v| {
-            p.name = text(v).ok_or_else(|| {
-                anyhow!("--name must not be empty: give the project's name (项目名称)")
-            })?;
+            p.name = text(v).ok_or_else(|| anyhow!(tr!(ProjectNameEmpty)))?;
             Ok(())
         },
     },
@@ -67,7 +65,8 @@ const FIELDS: &[Field] = &[
         put: |_, p, v| {
             let code = text(v);
             if let Some(c) = &code {
-                check_national_code(c).map_err(|e| anyhow!("--code: {e}"))?;
+                check_national_code(c)
+                    .map_err(|e| anyhow!(tr!(FlagValue, flag = "--code", error = e)))?;
             }
             p.code = code;
             Ok(())
@@ -101,11 +100,17 @@ const FIELDS: &[Field] = &[
         get: |p| Some(p.kind.clone()),
         put: |s, p, v| {
             let t = text(v).unwrap_or_default();
-            let kind = s.project_type(&t).ok_or_else(|| {
-                anyhow!(
-                    "--type: unknown project type \"{t}\": expected one of {}",
-                    s.type_keys()
-                )
+            let kind = s.project_type(t.trim()).ok_or_else(|| {
+                anyhow!(tr!(
+                    FlagValue,
+                    flag = "--type",
+                    error = crate::model::suggest::message(
+                        tr!(UnknownType, text = t),
+                        &t,
+                        &s.type_candidates(),
+                        &tr!(ExpectedOneOf, list = s.type_keys()),
+                    )
+                ))
             })?;
             p.kind = kind.key.clone();
             Ok(())
@@ -126,7 +131,7 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
     let given = a.given();
     if given.is_empty() {
         let flags: Vec<&str> = FIELDS.iter().map(|f| f.flag).collect();
-        bail!("nothing to set: give at least one of {}", flags.join(", "));
+        bail!(tr!(NothingToSet, flags = flags.join(", ")));
     }
     edit(ctx, "set", &a.id, |ledger, id, lp, project, table| {
         let s = &ledger.settings;
@@ -138,16 +143,22 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
             (field.put)(s, project, Some(value))?;
         }
         if let Some(d) = project.started.filter(|d| *d > ctx.today) {
-            bail!(
-                "--started: {d} is after today ({}); record events on or before the day they happen",
-                ctx.today
-            );
+            bail!(tr!(
+                DateAfterToday,
+                flag = "--started",
+                date = d,
+                today = ctx.today
+            ));
         }
         // A start moved or removed must still fit the stage history.
         if project.started != lp.project.started
             && let Err(why) = stage::replay(project)
         {
-            bail!("{id}: --started: {why}");
+            bail!(tr!(
+                OfProject,
+                id = id,
+                text = tr!(FlagValue, flag = "--started", error = why)
+            ));
         }
         let mut changes: Vec<String> = FIELDS
             .iter()
@@ -173,18 +184,14 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
                 added.push(format!("{} ({})", c.key, c.name));
             }
             changes.push(if added.is_empty() {
-                "no procedure added".to_string()
+                tr!(NoProcedureAdded)
             } else {
-                format!(
-                    "{} procedure(s) added as pending: {}",
-                    added.len(),
-                    added.join(", ")
-                )
+                tr!(ProceduresAdded, n = added.len(), list = added.join(", "))
             });
         }
         if changes.is_empty() {
-            return Ok(format!("{id}: nothing changed\n"));
+            return Ok(tr!(OfProjectLine, id = id, text = tr!(NothingChangedShort)));
         }
-        Ok(format!("{id}: {}\n", changes.join("; ")))
+        Ok(tr!(OfProjectLine, id = id, text = changes.join("; ")))
     })
 }
