@@ -16,6 +16,11 @@
 # Output: OUT_DIR/2024-W10/bulletin.md, bulletin.html, bulletin.json.
 # Set TAIZHANG to the binary if it is not on PATH; the labels follow `lang`
 # in the ledger's ledger.toml (set LANG_OPT="--lang en" for English).
+#
+# A project whose files cannot be read does not stop the bulletin: it is
+# left out, the bulletin says so at the top, the problems are written to
+# OUT_DIR/WEEK/left-out.txt and the script exits 4 (after writing every
+# format), so cron mails the clerk while the bulletin still goes out.
 set -eu
 
 if [ $# -lt 2 ] || [ $# -gt 3 ]; then
@@ -35,12 +40,24 @@ if [ "$today" \< "$sunday" ]; then asof=$today; fi
 
 dir="$out/$week"
 mkdir -p "$dir"
+status=0
 for fmt in markdown:md html:html json:json; do
     format=${fmt%%:*}
     ext=${fmt#*:}
     tmp="$dir/.bulletin.$ext.tmp"
+    rc=0
     # shellcheck disable=SC2086
-    "$tz" -L "$ledger" --today "$asof" ${LANG_OPT:-} report weekly --week-of "$day" --format "$format" >"$tmp"
+    "$tz" -L "$ledger" --today "$asof" ${LANG_OPT:-} report weekly --week-of "$day" --format "$format" >"$tmp" 2>"$dir/.stderr.tmp" || rc=$?
+    case $rc in
+        0) ;;
+        4) status=4; mv "$dir/.stderr.tmp" "$dir/left-out.txt" ;;
+        *) cat "$dir/.stderr.tmp" >&2; rm -f "$tmp" "$dir/.stderr.tmp"; exit "$rc" ;;
+    esac
     mv "$tmp" "$dir/bulletin.$ext"
 done
+rm -f "$dir/.stderr.tmp"
 echo "wrote $dir/bulletin.md, bulletin.html, bulletin.json"
+if [ "$status" -eq 4 ]; then
+    echo "warning: projects were left out of the bulletin; see $dir/left-out.txt and run taizhang check" >&2
+fi
+exit "$status"

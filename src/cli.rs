@@ -195,14 +195,17 @@ pub enum Command {
     /// The problem ledger (问题台账): problems, responsible units, time limits.
     #[command(subcommand)]
     Problem(ProblemCommand),
-    /// Work with git: set up the merge driver for the procedure ledgers.
+    /// Work with git: set up the merge driver for the ledger files.
     #[command(subcommand)]
     Git(GitCommand),
-    /// The merge driver git runs on procedures.csv (see `taizhang git setup`).
+    /// The merge driver git runs on a project's files (see `taizhang git setup`).
     ///
-    /// Merges BASE, OURS and THEIRS row by row on the procedure key and cell
-    /// by cell into OURS. A cell changed two ways is written as the row twice
-    /// between git's conflict markers, and the exit status is 1.
+    /// Merges BASE, OURS and THEIRS into OURS: procedures.csv, progress.csv
+    /// and problems.csv row by row on their key (procedure, date, number)
+    /// and cell by cell; project.toml key by key, keeping comments. A cell
+    /// or key changed two ways is written twice between git's conflict
+    /// markers, and the exit status is 1. `merge-csv` is its former name.
+    #[command(name = "merge-file", alias = "merge-csv")]
     MergeCsv(MergeCsvArgs),
     /// Print the procedure catalogue (手续目录) of ledger.toml: each
     /// procedure's key, Chinese name, task force, the project types that need
@@ -225,6 +228,17 @@ pub enum Command {
     /// started) after a suspension. Works starting (在建) is `taizhang start`.
     /// `--undo` takes back the last change recorded.
     Stage(StageArgs),
+    /// Restore ledger files that Excel or WPS saved: UTF-8, LF, ISO dates.
+    ///
+    /// Rewrites procedures.csv, progress.csv and problems.csv of the given
+    /// projects (all when none is given) in the form taizhang writes: GBK or
+    /// a byte-order mark → UTF-8, CRLF → LF, 2026/3/20 or 2026年3月20日 →
+    /// 2026-03-20, empty trailing columns and rows removed, columns in the
+    /// ledger's order (unknown columns kept after them), listing every cell
+    /// it changes. A date that reads two ways (03/04/2024) or a number Excel
+    /// shortened (3.5E+04) is reported with its cell and left for you: that
+    /// file is not rewritten, and the exit status is 1.
+    Fix(FixArgs),
 }
 
 #[derive(Debug, Args)]
@@ -391,9 +405,19 @@ pub struct LogArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum GitCommand {
-    /// Register the merge driver for procedures.csv in this repository's
-    /// own git config (.git/config) and write .gitattributes.
+    /// Register the merge driver for the ledger files in this repository's
+    /// own git config (.git/config), by command name on the PATH, and
+    /// write .gitattributes.
     Setup,
+}
+
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// Project IDs [default: every project]
+    pub ids: Vec<String>,
+    /// Show what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -282,23 +282,23 @@ pub const HELP: &[(&str, &str)] = &[
     ("problem resolve:how", "解决情况"),
     ("problem list", "按项目和序号列出全部问题"),
     ("problem list:open", "只列未解决的问题"),
-    ("git", "git 相关：为手续台账设置合并驱动"),
+    ("git", "git 相关：为台账文件设置合并驱动"),
     (
         "git setup",
-        "在本仓库自己的 git 配置（.git/config）中登记 procedures.csv 的合并驱动，并写出 .gitattributes",
+        "在本仓库自己的 git 配置（.git/config）中按命令名（在 PATH 中查找）登记台账文件的合并驱动，并写出 .gitattributes",
     ),
     (
-        "merge-csv",
-        "git 对 procedures.csv 调用的合并驱动（见 `taizhang git setup`）：按手续代码逐行、逐格合并到 OURS；两边都改了的格子以 git 冲突标记写出两行，退出码为 1",
+        "merge-file",
+        "git 对项目文件调用的合并驱动（见 `taizhang git setup`）：把 BASE、OURS、THEIRS 合并到 OURS——procedures.csv、progress.csv、problems.csv 按各自的键（手续、日期、序号）逐行、逐格合并；project.toml 逐键合并并保留注释。两边都改了的格子或键以 git 冲突标记写出两次，退出码为 1。`merge-csv` 是它以前的名字",
     ),
-    ("merge-csv:base", "共同祖先版本（git 的 %O）"),
+    ("merge-file:base", "共同祖先版本（git 的 %O）"),
     (
-        "merge-csv:ours",
+        "merge-file:ours",
         "我方版本，合并结果写回此文件（git 的 %A）",
     ),
-    ("merge-csv:theirs", "对方版本（git 的 %B）"),
+    ("merge-file:theirs", "对方版本（git 的 %B）"),
     (
-        "merge-csv:path",
+        "merge-file:path",
         "该文件在仓库中的路径，用于提示（git 的 %P）",
     ),
     (
@@ -310,6 +310,12 @@ pub const HELP: &[(&str, &str)] = &[
         "git 中的台账历史：谁在何时改了什么；给出 ID 时只看该项目",
     ),
     ("log:id", "项目编号"),
+    (
+        "fix",
+        "修复被 Excel 或 WPS 保存过的台账文件：UTF-8、LF、ISO 日期。把指定项目（未指定则全部）的 procedures.csv、progress.csv、problems.csv 改回 taizhang 写出的格式：GBK 或 BOM → UTF-8，CRLF → LF，2026/3/20 或 2026年3月20日 → 2026-03-20，去掉末尾空列和空行，按台账的列序排列（未知列保留在后），并列出改动的每个格子。有两种读法的日期（03/04/2024）或被 Excel 缩写的数字（3.5E+04）会报告其格子并留给您处理：该文件不改写，退出码为 1",
+    ),
+    ("fix:ids", "项目编号［默认：全部项目］"),
+    ("fix:dry_run", "只显示将作的改动，不写入"),
     (
         "*:stage",
         "只看处于该阶段的项目（可重复）：preparing、building、completed、producing、suspended、cancelled（或 前期、在建、竣工、投产、暂缓、终止）",

@@ -1069,6 +1069,14 @@ messages! {
         en: "`members`: \"{member}\" is not a relative path: list member ledgers by their path relative to this ledger, e.g. \"../townships/houmiao\"",
         zh: "`members`：“{member}”不是相对路径：请按相对于本台账的路径列出下级台账，如 \"../townships/houmiao\""
     }
+    FileIsGbk {
+        en: "the file is in GBK (as Excel and WPS save CSV on Chinese Windows), not UTF-8",
+        zh: "文件是 GBK 编码（中文 Windows 上 Excel、WPS 保存 CSV 的编码），不是 UTF-8"
+    }
+    FixGbkHint {
+        en: "run `taizhang fix` to convert it to UTF-8, keeping every value",
+        zh: "运行 `taizhang fix` 转为 UTF-8，所有值都会保留"
+    }
     NotUtf8 {
         en: "the file is not valid UTF-8; save it as UTF-8",
         zh: "文件不是有效的 UTF-8；请另存为 UTF-8"

@@ -12,5 +12,5 @@ fuzz_target!(|data: &[u8]| {
     let base = parts.next().unwrap_or("");
     let ours = parts.next().unwrap_or("");
     let theirs = parts.next().unwrap_or("");
-    let _ = csv_merge::merge(base, ours, theirs);
+    let _ = csv_merge::merge(&csv_merge::KINDS[0], base, ours, theirs);
 });

@@ -122,11 +122,12 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         )),
         Some(p) => {
             atomic_write(p, &bytes)?;
-            Ok(Output::ok(tr!(
-                Exported,
-                n = table.rows.len(),
-                file = p.display()
-            )))
+            let mut text = tr!(Exported, n = table.rows.len(), file = p.display());
+            if let Some(note) = ctx.skipped_note() {
+                text.push_str(&note);
+                text.push('\n');
+            }
+            Ok(Output::ok(text))
         }
     }
 }

@@ -1,6 +1,8 @@
-//! `taizhang git setup` and `taizhang merge-csv`: registering the merge
-//! driver for the procedure ledgers in the repository's own git config, and
-//! the driver itself, which git runs on every merge of a `procedures.csv`.
+//! `taizhang git setup` and `taizhang merge-file`: registering the merge
+//! driver in the repository's own git config (by command name, so it
+//! survives the program moving), and the driver itself, which git runs on
+//! every merge of a project's files: the CSV ledgers row by row, the
+//! project record key by key.
 
 use super::{Ctx, Output};
 use crate::cli::{LogArgs, MergeCsvArgs};
@@ -8,17 +10,32 @@ use crate::model::Lang;
 use crate::report::{Table, labels};
 use crate::store::ledger::PROJECTS_DIR;
 use crate::store::write::atomic_write;
-use crate::store::{Ledger, csv_merge, git};
+use crate::store::{Ledger, csv_merge, git, toml_merge};
 use anyhow::{Context, Result, bail};
 use std::path::Path;
 
 /// Name of the merge driver in git's config and `.gitattributes`.
-pub const DRIVER: &str = "taizhang-csv";
-/// The line of `.gitattributes` that sends the procedure ledgers to it.
-pub const ATTRIBUTES_LINE: &str = "projects/*/procedures.csv merge=taizhang-csv";
+pub const DRIVER: &str = "taizhang";
+/// The name earlier versions registered (procedures.csv only); still set
+/// up, with the same command, so an old `.gitattributes` keeps working.
+pub const OLD_DRIVER: &str = "taizhang-csv";
+/// The command git runs, found by name on the PATH so that it keeps
+/// working when the program is moved or reinstalled.
+pub const DRIVER_COMMAND: &str = "taizhang merge-file %O %A %B %P";
 
-/// Writes `.gitattributes` in the ledger root, or adds the line to one the
-/// clerk already has. Returns whether the file changed.
+/// The lines of `.gitattributes` that send every file a clerk writes to
+/// the driver: each CSV ledger of `csv_merge::KINDS`, and `project.toml`.
+pub fn attribute_lines() -> Vec<String> {
+    csv_merge::KINDS
+        .iter()
+        .map(|k| k.file)
+        .chain([crate::store::project_file::FILE_NAME])
+        .map(|f| format!("{PROJECTS_DIR}/*/{f} merge={DRIVER}"))
+        .collect()
+}
+
+/// Writes `.gitattributes` in the ledger root, or adds the lines it lacks
+/// to one the clerk already has. Returns whether the file changed.
 pub fn write_attributes(root: &Path) -> Result<bool> {
     let path = root.join(".gitattributes");
     let old = match std::fs::read_to_string(&path) {
@@ -26,23 +43,24 @@ pub fn write_attributes(root: &Path) -> Result<bool> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
         Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
     };
-    if old.lines().any(|l| l.trim() == ATTRIBUTES_LINE) {
+    let missing: Vec<String> = attribute_lines()
+        .into_iter()
+        .filter(|a| !old.lines().any(|l| l.trim() == a))
+        .collect();
+    if missing.is_empty() {
         return Ok(false);
     }
     let mut text = old;
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }
-    text.push_str("# Merge procedure ledgers row by row (`taizhang git setup`).\n");
-    text.push_str(ATTRIBUTES_LINE);
-    text.push('\n');
+    text.push_str("# Merge ledger files row by row and key by key (`taizhang git setup`).\n");
+    for line in missing {
+        text.push_str(&line);
+        text.push('\n');
+    }
     atomic_write(&path, text.as_bytes())?;
     Ok(true)
-}
-
-/// Quotes a path for the shell line git runs the driver with.
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
 }
 
 pub fn setup(ctx: &Ctx) -> Result<Output> {
@@ -53,49 +71,65 @@ pub fn setup(ctx: &Ctx) -> Result<Output> {
             root.display()
         );
     };
-    let exe = std::env::current_exe().context("cannot find the taizhang program")?;
-    let exe = exe.canonicalize().unwrap_or(exe);
-    let driver = format!(
-        "{} merge-csv %O %A %B %P",
-        shell_quote(&exe.to_string_lossy())
-    );
-    git::run(
-        &root,
-        &[
-            "config",
-            "--local",
-            &format!("merge.{DRIVER}.name"),
-            "taizhang: merge procedure ledgers row by row",
-        ],
-    )?;
-    git::run(
-        &root,
-        &[
-            "config",
-            "--local",
-            &format!("merge.{DRIVER}.driver"),
-            &driver,
-        ],
-    )?;
+    for name in [DRIVER, OLD_DRIVER] {
+        git::run(
+            &root,
+            &[
+                "config",
+                "--local",
+                &format!("merge.{name}.name"),
+                "taizhang: merge ledger files row by row and key by key",
+            ],
+        )?;
+        git::run(
+            &root,
+            &[
+                "config",
+                "--local",
+                &format!("merge.{name}.driver"),
+                DRIVER_COMMAND,
+            ],
+        )?;
+    }
     let wrote = write_attributes(&root)?;
-    let attributes = root.join(".gitattributes");
-    Ok(Output::ok(if wrote {
-        tr!(
-            DriverRegisteredWrote,
-            driver = DRIVER,
-            dir = top.display(),
-            file = attributes.display()
-        )
-    } else {
-        tr!(
-            DriverRegisteredKept,
-            driver = DRIVER,
-            dir = top.display(),
-            file = attributes.display()
-        )
-    }))
+    let mut text = format!(
+        "Registered the merge driver {DRIVER} in the git config of {}: git runs `{DRIVER_COMMAND}`.\n",
+        top.display()
+    );
+    let exe = std::env::current_exe().ok();
+    let shown = exe
+        .as_ref()
+        .map_or_else(|| "this program".to_string(), |e| e.display().to_string());
+    match git::find_program("taizhang") {
+        Some(p) => {
+            text.push_str(&format!(
+                "taizhang is found on the PATH at {}.\n",
+                p.display()
+            ));
+            let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
+            if exe.as_deref().is_some_and(|e| !same(e, &p)) {
+                eprintln!(
+                    "warning: git will run the taizhang at {}, not this one ({shown})",
+                    p.display()
+                );
+            }
+        }
+        None => eprintln!(
+            "warning: taizhang is not on the PATH, so git cannot run the merge driver: put the folder of {shown} on the PATH"
+        ),
+    }
+    text.push_str(&format!(
+        "{} {}.\n",
+        if wrote { "Wrote" } else { "Kept" },
+        root.join(".gitattributes").display()
+    ));
+    Ok(Output::ok(text))
 }
 
+/// The merge driver: merges BASE, OURS and THEIRS into OURS by the kind
+/// of file PATH names (a CSV ledger row by row, `project.toml` key by key;
+/// without PATH, a procedure ledger). A side that does not parse, or a file
+/// of another kind, is merged line by line as git would.
 pub fn merge_csv(a: &MergeCsvArgs) -> Result<Output> {
     let read = |p: &Path| {
         std::fs::read(p)
@@ -107,15 +141,36 @@ pub fn merge_csv(a: &MergeCsvArgs) -> Result<Output> {
         .clone()
         .unwrap_or_else(|| a.ours.display().to_string());
     let (base, ours, theirs) = (read(&a.base)?, read(&a.ours)?, read(&a.theirs)?);
-    match csv_merge::merge(&base, &ours, &theirs) {
-        Ok(m) => {
-            atomic_write(&a.ours, m.text.as_bytes())?;
-            let text: String = m
-                .conflicts
+    let is_record = name
+        .rsplit(['/', '\\'])
+        .next()
+        .is_some_and(|f| f == crate::store::project_file::FILE_NAME);
+    let merged = if is_record {
+        toml_merge::merge(&base, &ours, &theirs).map(|m| (m.text, m.conflicts, Vec::new()))
+    } else {
+        let kind = match &a.path {
+            None => Some(&csv_merge::KINDS[0]),
+            Some(p) => csv_merge::kind_of(p),
+        };
+        match kind {
+            Some(kind) => csv_merge::merge(kind, &base, &ours, &theirs)
+                .map(|m| (m.text, m.conflicts, m.notes)),
+            None => Err("taizhang does not merge this kind of file".to_string()),
+        }
+    };
+    match merged {
+        Ok((text, conflicts, notes)) => {
+            atomic_write(&a.ours, text.as_bytes())?;
+            let text: String = notes
                 .iter()
-                .map(|c| format!("CONFLICT (taizhang): {name}: {c}\n"))
+                .map(|n| format!("taizhang: {name}: {n}\n"))
+                .chain(
+                    conflicts
+                        .iter()
+                        .map(|c| format!("CONFLICT (taizhang): {name}: {c}\n")),
+                )
                 .collect();
-            Ok(Output::with_code(text, u8::from(!m.conflicts.is_empty())))
+            Ok(Output::with_code(text, u8::from(!conflicts.is_empty())))
         }
         Err(why) => {
             // Not mergeable row by row: merge line by line as git would.

@@ -511,14 +511,23 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
             p.loaded.is_none_or(|lp| lp.table.rows != p.table.rows)
         })
         .collect();
+    // Every project is checked before any is written, and the files are
+    // written as one set: all of them, or (on a failure) none.
+    let mut set = crate::store::write::WriteSet::new();
+    for id in &writes {
+        let plan = &plans[id.as_str()];
+        let pid = ProjectId::parse(id).map_err(|e| anyhow!(e))?;
+        check_table(&ledger, &pid, &plan.project, &plan.table)?;
+        ledger.plan_save(
+            &mut set,
+            plan.loaded,
+            &pid,
+            &plan.project,
+            Some(&plan.table),
+        )?;
+    }
     if !a.dry_run {
-        let mut files = Vec::new();
-        for id in &writes {
-            let plan = &plans[id.as_str()];
-            let pid = ProjectId::parse(id).map_err(|e| anyhow!(e))?;
-            check_table(&ledger, &pid, &plan.project, &plan.table)?;
-            files.extend(ledger.save(plan.loaded, &pid, &plan.project, Some(&plan.table))?);
-        }
+        let files = set.commit()?;
         ctx.commit(
             &ledger,
             &files,

@@ -10,6 +10,7 @@ mod due;
 mod edit;
 mod export;
 mod extend;
+mod fix;
 mod fulfil;
 mod git;
 mod import;
@@ -37,6 +38,7 @@ use crate::cli::{Cli, Command, Filter, GitCommand, ProblemCommand, ReportCommand
 use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date_input};
 use crate::model::{Stage, suggest};
 use crate::report::{Format, Table, render};
+use crate::store::ledger::Skipped;
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::{Ledger, LoadedProject};
 use anyhow::{Result, anyhow, bail};
@@ -85,6 +87,40 @@ pub struct Ctx {
     pub width: Option<usize>,
     /// --township, --type, --search and --sort of list, reports and export.
     pub filter: Filter,
+    /// The projects the reads of this command left out (see `Skips`).
+    pub skips: std::sync::Mutex<Option<Skips>>,
+}
+
+/// Exit status of a read command that left out projects it could not read
+/// (the output is complete for the others).
+pub const SKIPPED_EXIT: u8 = 4;
+/// Exit status of `report overdue --exit-code` when something is overdue
+/// and projects were left out.
+pub const OVERDUE_AND_SKIPPED_EXIT: u8 = 5;
+
+/// What the project reads of a command left out, and the language to say
+/// it in. Set by `Ctx::map_projects_on`; `None` when the command read no
+/// list of projects.
+#[derive(Debug)]
+pub struct Skips {
+    pub lang: Lang,
+    pub list: Vec<Skipped>,
+}
+
+impl Skips {
+    /// The line printed under a table or at the top of a bulletin, or
+    /// `None` when nothing was left out.
+    pub fn note(&self) -> Option<String> {
+        crate::report::skipped::note(self.lang, &self.list)
+    }
+}
+
+/// A report value with the projects it left out, for JSON.
+#[derive(serde::Serialize)]
+struct WithSkipped<T> {
+    #[serde(flatten)]
+    value: T,
+    skipped: Vec<Skipped>,
 }
 
 impl Ctx {
@@ -183,9 +219,10 @@ impl Ctx {
         let multi = ledgers.len() > 1;
         let townships = std::sync::Mutex::new(std::collections::BTreeSet::new());
         let mut out = Vec::new();
+        let mut skipped = Vec::new();
         for l in &ledgers {
             let name = multi.then(|| l.settings.name.clone());
-            let mapped = l.map_projects(|lp| {
+            let (mapped, left_out) = l.map_readable(|lp| {
                 let mut lp = lp.as_of(day)?;
                 if let Some(t) = &lp.project.township {
                     townships.lock().expect("not poisoned").insert(t.clone());
@@ -201,6 +238,10 @@ impl Ctx {
                 Some(f(settings, lp))
             })?;
             out.extend(mapped.into_iter().flatten());
+            skipped.extend(left_out.into_iter().map(|s| Skipped {
+                ledger: name.clone(),
+                ..s
+            }));
         }
         if let Some(t) = &self.filter.township {
             let known = townships.into_inner().expect("not poisoned");
@@ -228,6 +269,12 @@ impl Ctx {
             }
         }
         let first = ledgers.into_iter().next().expect("at least one ledger");
+        let mut skips = self.skips.lock().expect("not poisoned");
+        let skips = skips.get_or_insert_with(|| Skips {
+            lang: self.lang(&first.settings),
+            list: Vec::new(),
+        });
+        skips.list.extend(skipped);
         Ok((first, out))
     }
 
@@ -289,6 +336,56 @@ impl Ctx {
         true
     }
 
+    /// The line saying which projects were left out, if any.
+    pub fn skipped_note(&self) -> Option<String> {
+        self.skips
+            .lock()
+            .expect("not poisoned")
+            .as_ref()
+            .and_then(Skips::note)
+    }
+
+    /// The projects left out so far (for a report value's own JSON).
+    pub fn skipped(&self) -> Vec<Skipped> {
+        self.skips
+            .lock()
+            .expect("not poisoned")
+            .as_ref()
+            .map_or_else(Vec::new, |s| s.list.clone())
+    }
+
+    /// Ends a command: the problems of the projects it left out go to
+    /// stderr, and its exit status says that something was left out.
+    fn finish(&self, out: Output) -> Output {
+        let skips = self.skips.lock().expect("not poisoned");
+        let Some(skips) = skips.as_ref().filter(|s| !s.list.is_empty()) else {
+            return out;
+        };
+        for s in &skips.list {
+            let ledger = s
+                .ledger
+                .as_deref()
+                .map_or(String::new(), |l| format!("{l}: "));
+            eprintln!(
+                "warning: left out project {ledger}{}: {} problem(s)",
+                s.project,
+                s.problems.len()
+            );
+            for p in &s.problems {
+                eprintln!("  {}", p.headline());
+            }
+        }
+        if let Some(note) = skips.note() {
+            eprintln!("{note}");
+        }
+        let code = match out.code {
+            0 => SKIPPED_EXIT,
+            report::OVERDUE_EXIT => OVERDUE_AND_SKIPPED_EXIT,
+            c => c,
+        };
+        Output { code, ..out }
+    }
+
     /// Every project a report covers (see `map_projects`), as of `day`.
     pub fn load_report_on(&self, day: Date) -> Result<(Ledger, Vec<LoadedProject>)> {
         self.map_projects_on(day, |_, lp| lp)
@@ -319,6 +416,7 @@ impl Ctx {
         table: impl FnOnce(&T) -> Table,
         empty: impl FnOnce(&T) -> String,
     ) -> Result<Output> {
+        let note = self.skipped_note();
         Ok(match self.format {
             Format::Json => {
                 if let Some(field) = &self.filter.sort {
@@ -328,9 +426,19 @@ impl Ctx {
                         anyhow!(tr!(UnknownSortField, text = field, fields = fields))
                     })?;
                 }
-                Output {
-                    stream: Some(render::json_stream(value)),
-                    ..Output::ok("")
+                if self.skips.lock().expect("not poisoned").is_some() {
+                    Output {
+                        stream: Some(render::json_stream(WithSkipped {
+                            value,
+                            skipped: self.skipped(),
+                        })),
+                        ..Output::ok("")
+                    }
+                } else {
+                    Output {
+                        stream: Some(render::json_stream(value)),
+                        ..Output::ok("")
+                    }
                 }
             }
             f => {
@@ -343,11 +451,21 @@ impl Ctx {
                 if !table.no_total && table.footer.is_none() {
                     table.footer = Some(total_line(table.rows.len()));
                 }
-                Output::ok(if f == Format::Table && table.rows.is_empty() {
+                // "Nothing overdue" is not said of projects left out.
+                let mut text = if f == Format::Table && table.rows.is_empty() && note.is_none() {
                     empty(&value)
                 } else {
                     self.fit(&table, f)
-                })
+                };
+                // CSV stays a clean table: its note is on stderr only.
+                if let Some(note) = note.filter(|_| f != Format::Csv) {
+                    if f == Format::Markdown {
+                        text.push('\n');
+                    }
+                    text.push_str(&note);
+                    text.push('\n');
+                }
+                Output::ok(text)
             }
         })
     }
@@ -427,6 +545,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         commit: g.commit,
         width: render::terminal_width(),
         filter: filter_of(&cli.command),
+        skips: Default::default(),
     };
     let (report, weekly) = match &cli.command {
         Command::Report(ReportCommand::Weekly(_)) => (true, true),
@@ -447,7 +566,7 @@ pub fn run(cli: Cli) -> Result<Output> {
     if ctx.format == Format::Html && !weekly {
         bail!(tr!(HtmlOnlyWeekly));
     }
-    match &cli.command {
+    let out = match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Open(a) => open::run(&ctx, a),
         Command::List(_) => list::run(&ctx),
@@ -484,7 +603,9 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Set(a) => set::run(&ctx, a),
         Command::Rename(a) => rename::run(&ctx, a),
         Command::Stage(a) => stage::run(&ctx, a),
-    }
+        Command::Fix(a) => fix::run(&ctx, a),
+    }?;
+    Ok(ctx.finish(out))
 }
 
 /// The project filter and order a command was given (list, reports,

@@ -4,7 +4,7 @@
 use super::{Ctx, Output, date_arg, event_date, project_id, text_arg};
 use crate::cli::{ProblemAddArgs, ProblemListArgs, ProblemResolveArgs};
 use crate::report::problems;
-use crate::store::ledger_csv::PROBLEMS_FILE;
+use crate::store::ledger_csv::{PROBLEMS_FILE, problem_id};
 use anyhow::{Result, anyhow, bail};
 
 pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
@@ -21,6 +21,17 @@ pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
     }
     let no = lp.problems.iter().map(|p| p.no).max().unwrap_or(0) + 1;
     let mut table = lp.problems_table.clone();
+    let taken: Vec<&str> = (0..table.cells.len()).map(|i| table.get(i, "id")).collect();
+    let record = crate::model::ProblemRecord {
+        no,
+        what: what.to_string(),
+        unit: unit.to_string(),
+        limit,
+        opened: date,
+        resolved: None,
+        how: String::new(),
+    };
+    let pid = problem_id(id.as_str(), &record, &taken);
     let at = table.cells.len();
     table.insert(
         at,
@@ -30,6 +41,7 @@ pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
             ("unit", unit.to_string()),
             ("limit", limit.to_string()),
             ("opened", date.to_string()),
+            ("id", pid),
         ],
     );
     let files = ledger.save_csv(&id, PROBLEMS_FILE, &table)?;

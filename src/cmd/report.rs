@@ -77,7 +77,8 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
     }
     let (ledger, projects) = ctx.load_report_on(weekly::as_of(day, ctx.today))?;
     let lang = ctx.lang(&ledger.settings);
-    let report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang);
+    let mut report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang);
+    report.skipped = ctx.skipped();
     let text = match ctx.format {
         Format::Json => render::json(&report),
         Format::Html => html::weekly(&report, lang),

@@ -31,6 +31,13 @@ pub fn weekly(w: &Weekly, lang: Lang) -> String {
         esc(&title),
         esc(&w.subtitle(lang))
     );
+    if let Some(note) = crate::report::skipped::note(lang, &w.skipped) {
+        // Styled inline: a bulletin without the note keeps its bytes.
+        out.push_str(&format!(
+            "<p class=\"skipped\" style=\"border:2px solid #b71c1c;padding:.5em 1em;font-weight:bold\">{}</p>\n",
+            esc(&note)
+        ));
+    }
     let sections = w.sections(lang);
     let last = sections.len() - 1;
     for (n, s) in sections.into_iter().enumerate() {

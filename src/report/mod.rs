@@ -9,6 +9,7 @@ pub mod list;
 pub mod overdue;
 pub mod problems;
 pub mod render;
+pub mod skipped;
 pub mod slow;
 pub mod taskforce;
 pub mod weekly;

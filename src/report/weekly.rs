@@ -136,6 +136,8 @@ pub struct Weekly {
     /// Deadlines falling in the next week.
     pub next_week: Vec<Upcoming>,
     pub taskforces: taskforce::Report,
+    /// Projects left out because their files cannot be read.
+    pub skipped: Vec<crate::store::ledger::Skipped>,
 }
 
 /// The day the bulletin of the week of `day` counts the ledger as of: the
@@ -353,6 +355,7 @@ pub fn build(
         lit,
         next_week,
         taskforces: taskforce::build(settings, projects, as_of),
+        skipped: Vec::new(),
     }
 }
 
@@ -740,6 +743,12 @@ impl Weekly {
     /// The bulletin as Markdown, ready to paste.
     pub fn markdown(&self, lang: Lang) -> String {
         let mut out = format!("# {}\n\n{}\n", self.title(lang), self.subtitle(lang));
+        if let Some(note) = crate::report::skipped::note(lang, &self.skipped) {
+            out.push_str(&format!(
+                "\n> **{}** {note}\n",
+                pick(lang, "Note:", "注意:")
+            ));
+        }
         for s in self.sections(lang) {
             out.push_str(&format!("\n## {}\n\n", s.heading));
             for l in &s.lines {

@@ -43,7 +43,7 @@ pub fn read(
     required: &[&str],
     expected: &[&str],
 ) -> (Option<Sheet>, Vec<Problem>) {
-    let markers = super::problem::conflict_markers(path, text);
+    let markers = super::problem::csv_conflict_markers(path, text);
     if !markers.is_empty() {
         return (None, markers);
     }
@@ -135,7 +135,8 @@ pub fn records(text: &str) -> Vec<Record> {
     use csv_core::ReadRecordResult as R;
     PARSER.with_borrow_mut(|parser| {
         parser.reset();
-        let mut input = text.as_bytes();
+        let bytes = text.as_bytes();
+        let mut input = bytes;
         let mut out = vec![0u8; text.len().max(64)];
         let mut ends = vec![0usize; 32];
         let (mut n_out, mut n_ends) = (0, 0);
@@ -164,8 +165,15 @@ pub fn records(text: &str) -> Vec<Record> {
                         start: start_byte,
                         cells: fields,
                     });
-                    start_line = parser.line() as usize;
+                    // The parser ends a CRLF record at its '\r' and takes
+                    // the '\n' with the next one: the next record starts
+                    // after every line end, on the line after them.
+                    let from = start_byte;
                     start_byte = text.len() - input.len();
+                    while matches!(bytes.get(start_byte), Some(b'\r' | b'\n')) {
+                        start_byte += 1;
+                    }
+                    start_line += memchr_count(&bytes[from..start_byte]);
                     n_out = 0;
                     n_ends = 0;
                 }
@@ -173,6 +181,28 @@ pub fn records(text: &str) -> Vec<Record> {
             }
         }
     })
+}
+
+/// Byte offset of field `field` (0-based) of the record starting at byte
+/// `start` of `text`, honouring quotes: where a problem in a cell points.
+pub fn field_offset(text: &str, start: usize, field: usize) -> usize {
+    let bytes = text.as_bytes();
+    let (mut i, mut n, mut quoted) = (start, 0, false);
+    while i < bytes.len() && n < field {
+        match bytes[i] {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => n += 1,
+            b'\n' | b'\r' if !quoted => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// The number of line feeds in `bytes`.
+fn memchr_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The first quoting error of a CSV text, which the lenient `csv` reader

@@ -24,6 +24,96 @@ pub fn run(dir: &Path, args: &[&str]) -> Result<String> {
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// Where a program of that name is found on the PATH, as a shell would
+/// find it.
+pub fn find_program(name: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|d| d.join(name))
+        .find(|p| is_executable(p))
+}
+
+fn is_executable(p: &Path) -> bool {
+    let Ok(m) = std::fs::metadata(p) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        m.is_file() && m.permissions().mode() & 0o111 != 0
+    }
+    #[cfg(not(unix))]
+    {
+        m.is_file()
+    }
+}
+
+/// The program a shell command line runs: its first word, unquoted.
+fn first_word(command: &str) -> String {
+    let c = command.trim_start();
+    if let Some(rest) = c.strip_prefix('\'') {
+        // 'a'\''b' as `git setup` once wrote it.
+        let mut out = String::new();
+        let mut rest = rest;
+        loop {
+            let Some(end) = rest.find('\'') else {
+                out.push_str(rest);
+                return out;
+            };
+            out.push_str(&rest[..end]);
+            rest = &rest[end + 1..];
+            match rest.strip_prefix("\\''") {
+                Some(r) => {
+                    out.push('\'');
+                    rest = r;
+                }
+                None => return out,
+            }
+        }
+    }
+    c.split_whitespace().next().unwrap_or("").to_string()
+}
+
+/// Whether the program of a driver command line can be run: a path that
+/// is an executable file, or a name found on the PATH.
+pub fn can_run(command: &str) -> bool {
+    let program = first_word(command);
+    if program.contains('/') {
+        is_executable(Path::new(&program))
+    } else {
+        !program.is_empty() && find_program(&program).is_some()
+    }
+}
+
+/// The files under `dir` that a merge or rebase left unmerged (`git
+/// ls-files -u`), relative to `dir`; none outside a repository.
+pub fn unmerged(dir: &Path) -> Vec<PathBuf> {
+    let Ok(out) = Command::new("git")
+        .args(["ls-files", "-u", "-z", "--", "."])
+        .current_dir(dir)
+        .output()
+    else {
+        return Vec::new();
+    };
+    if !out.status.success() {
+        return Vec::new();
+    }
+    let mut paths: Vec<PathBuf> = String::from_utf8_lossy(&out.stdout)
+        .split('\0')
+        .filter_map(|entry| entry.split_once('\t').map(|(_, p)| PathBuf::from(p)))
+        .collect();
+    paths.dedup();
+    paths
+}
+
+/// The command configured for merge driver `name`, if any.
+pub fn driver_command(dir: &Path, name: &str) -> Option<String> {
+    run(dir, &["config", "--get", &format!("merge.{name}.driver")])
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
 /// The top folder of the git work tree holding `dir`, if any.
 pub fn toplevel(dir: &Path) -> Option<PathBuf> {
     let out = Command::new("git")

@@ -6,7 +6,7 @@
 use super::ledger_csv::{self, CsvTable};
 use super::procedures_file::{self, ProcedureTable};
 use super::project_file;
-use super::write::{WriteLock, atomic_write};
+use super::write::{WriteLock, WriteSet, atomic_write};
 use super::{Problem, settings_file, validate};
 use crate::model::suggest::{self, Candidate};
 use crate::model::{ProblemRecord, Procedure, ProgressEntry, Project, ProjectId, Settings};
@@ -88,13 +88,73 @@ impl LoadedProject {
     }
 }
 
+/// A project a read command left out because its files cannot be used:
+/// its ID, the first problem (file, line, message) and all of them.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Skipped {
+    pub project: String,
+    /// The file of the first problem, as `check` names it.
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+    /// The ledger the project belongs to, in a roll-up of several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    /// Every error found in the project's files.
+    #[serde(skip)]
+    pub problems: Vec<Problem>,
+}
+
+impl Skipped {
+    fn new(ledger: &Ledger, folder: &str, problems: Vec<Problem>) -> Skipped {
+        let dir = ledger.root.join(PROJECTS_DIR).join(folder);
+        let (file, line, message) = match problems.first() {
+            Some(p) => (p.file.clone(), p.line, p.message.clone()),
+            None => (dir, None, "the project cannot be read".to_string()),
+        };
+        Skipped {
+            project: folder.to_string(),
+            file: file.display().to_string(),
+            line,
+            message,
+            ledger: None,
+            problems,
+        }
+    }
+}
+
 /// Reads a file as UTF-8 text; `None` when there is no such file.
 fn read_text(path: &Path) -> std::result::Result<Option<String>, Problem> {
     match read_no_follow(path) {
         Ok(bytes) => String::from_utf8(bytes).map(Some).map_err(|e| {
             let valid = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            Problem::at(path, &text, valid, "encoding", tr!(NotUtf8))
+            // A GBK file is shown as GBK, so the excerpt reads as Chinese.
+            let (text, offset, gbk) = match super::sheet::decode(e.as_bytes()) {
+                Ok((text, super::sheet::Encoding::Gb18030)) => {
+                    let before = encoding_rs::GB18030
+                        .decode_without_bom_handling(&e.as_bytes()[..valid])
+                        .0
+                        .len();
+                    (text, before, true)
+                }
+                _ => (
+                    String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                    valid,
+                    false,
+                ),
+            };
+            let problem = Problem::at(
+                path,
+                &text,
+                offset,
+                "encoding",
+                if gbk { tr!(FileIsGbk) } else { tr!(NotUtf8) },
+            );
+            if gbk {
+                problem.with_hint(tr!(FixGbkHint))
+            } else {
+                problem
+            }
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) if is_link_error(&e) => Err(Problem::file(path, "symlink", tr!(FileIsLink))),
@@ -281,26 +341,9 @@ impl Ledger {
     /// it is read, so only the results stay in memory; they come back in
     /// folder order. Refuses when any file has problems.
     pub fn map_projects<T: Send>(&self, f: impl Fn(LoadedProject) -> T + Sync) -> Result<Vec<T>> {
-        let folders = Ledger::project_folders(&self.root)?;
-        let progress = Progress::new(folders.len(), "reading projects");
-        // Warnings do not stop a read; only errors are kept to refuse with.
-        let read: Vec<(Option<T>, Vec<Problem>)> = folders
-            .par_iter()
-            .map(|folder| {
-                let (lp, problems) = self.read_project(folder);
-                progress.inc();
-                let usable = problems.iter().all(|p| p.warning);
-                let errors = problems.into_iter().filter(|p| !p.warning).collect();
-                (lp.filter(|_| usable).map(&f), errors)
-            })
-            .collect();
-        let mut out = Vec::with_capacity(read.len());
-        let mut problems = Vec::new();
-        for (value, p) in read {
-            problems.extend(p);
-            out.extend(value);
-        }
-        if !problems.is_empty() {
+        let (out, skipped) = self.map_readable(f)?;
+        if !skipped.is_empty() {
+            let problems: Vec<Problem> = skipped.into_iter().flat_map(|s| s.problems).collect();
             return Err(refuse(
                 &tr!(LedgerHasProblems, dir = self.root.display()),
                 &problems,
@@ -342,6 +385,38 @@ impl Ledger {
         )
     }
 
+    /// Reads every project, in parallel, and maps each usable one with `f`
+    /// as soon as it is read; they come back in folder order. A project
+    /// whose files cannot be read or hold an error is left out and listed
+    /// with its problems, so one bad file never stops a report of the
+    /// others (warnings do not leave a project out).
+    pub fn map_readable<T: Send>(
+        &self,
+        f: impl Fn(LoadedProject) -> T + Sync,
+    ) -> Result<(Vec<T>, Vec<Skipped>)> {
+        let folders = Ledger::project_folders(&self.root)?;
+        let progress = Progress::new(folders.len(), "reading projects");
+        let read: Vec<(Option<T>, Option<Skipped>)> = folders
+            .par_iter()
+            .map(|folder| {
+                let (lp, problems) = self.read_project(folder);
+                progress.inc();
+                let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
+                match lp {
+                    Some(lp) if errors.is_empty() => (Some(f(lp)), None),
+                    _ => (None, Some(Skipped::new(self, folder, errors))),
+                }
+            })
+            .collect();
+        let mut out = Vec::with_capacity(read.len());
+        let mut skipped = Vec::new();
+        for (value, s) in read {
+            out.extend(value);
+            skipped.extend(s);
+        }
+        Ok((out, skipped))
+    }
+
     /// Loads every project; refuses when any file has problems.
     pub fn load_all(&self) -> Result<Vec<LoadedProject>> {
         self.map_projects(|lp| lp)
@@ -362,6 +437,7 @@ impl Ledger {
             return Ok(problems);
         }
         problems.extend(other_files_markers(root));
+        problems.extend(git_problems(root));
         let folders = Ledger::project_folders(root)?;
         let progress = Progress::new(folders.len(), "checking projects");
         let found: Vec<(Option<String>, Vec<Problem>)> = folders
@@ -414,13 +490,30 @@ impl Ledger {
         project: &Project,
         table: Option<&ProcedureTable>,
     ) -> Result<Vec<PathBuf>> {
+        let mut set = WriteSet::new();
+        self.plan_save(&mut set, lp, id, project, table)?;
+        set.commit()
+    }
+
+    /// Adds to `set` the files `save` would write, writing nothing yet: a
+    /// command that writes several projects plans them all, then commits
+    /// the set at once (all or nothing).
+    pub fn plan_save(
+        &self,
+        set: &mut WriteSet,
+        lp: Option<&LoadedProject>,
+        id: &ProjectId,
+        project: &Project,
+        table: Option<&ProcedureTable>,
+    ) -> Result<()> {
         let dir = self.project_dir(id);
         let rel = Path::new(PROJECTS_DIR).join(id.as_str());
-        let mut written = Vec::new();
-        std::fs::create_dir_all(&dir).with_context(|| tr!(CannotCreate, file = dir.display()))?;
         if let Some(table) = table {
-            atomic_write(&dir.join(procedures_file::FILE_NAME), &table.to_bytes())?;
-            written.push(rel.join(procedures_file::FILE_NAME));
+            set.add(
+                dir.join(procedures_file::FILE_NAME),
+                rel.join(procedures_file::FILE_NAME),
+                table.to_bytes(),
+            );
         }
         let record = match lp {
             None => Some(project_file::render_new(project)),
@@ -432,10 +525,13 @@ impl Ledger {
             Some(_) => None,
         };
         if let Some(text) = record {
-            atomic_write(&dir.join(project_file::FILE_NAME), text.as_bytes())?;
-            written.push(rel.join(project_file::FILE_NAME));
+            set.add(
+                dir.join(project_file::FILE_NAME),
+                rel.join(project_file::FILE_NAME),
+                text.into_bytes(),
+            );
         }
-        Ok(written)
+        Ok(())
     }
 
     /// Writes one of a project's CSV ledgers (`progress.csv`,
@@ -453,15 +549,55 @@ impl Ledger {
         ])
     }
 
+    /// What restoring the ledger CSVs of a project as Excel or WPS left
+    /// them gives (see `excel::restore`): for each file the project has,
+    /// its path and the result. A file that cannot be read is refused.
+    pub fn restore_excel(&self, id: &ProjectId) -> Vec<(PathBuf, super::excel::Restored)> {
+        let dir = self.project_dir(id);
+        super::excel::LAYOUTS
+            .iter()
+            .filter_map(|layout| {
+                let path = dir.join(layout.file);
+                let restored = match read_no_follow(&path) {
+                    Ok(bytes) => super::excel::restore(layout, &bytes),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+                    Err(e) if is_link_error(&e) => super::excel::Restored {
+                        refused: Some(
+                            "a symbolic link; taizhang does not follow links out of the ledger"
+                                .into(),
+                        ),
+                        ..Default::default()
+                    },
+                    Err(e) => super::excel::Restored {
+                        refused: Some(format!("cannot read the file: {e}")),
+                        ..Default::default()
+                    },
+                };
+                Some((path, restored))
+            })
+            .collect()
+    }
+
     /// Takes the ledger's write lock, waiting up to 10 s for another
     /// writer (`TAIZHANG_LOCK_WAIT_MS` sets another wait, e.g. for a slow
     /// network drive).
+    ///
+    /// Refuses while a merge or rebase has left files of the ledger
+    /// unmerged: a write then would go into half a merge.
     pub fn lock(&self) -> Result<WriteLock> {
         let wait = std::env::var("TAIZHANG_LOCK_WAIT_MS")
             .ok()
             .and_then(|v| v.parse().ok())
             .map_or(Duration::from_secs(10), Duration::from_millis);
-        WriteLock::acquire(&self.root, wait)
+        let lock = WriteLock::acquire(&self.root, wait)?;
+        let unmerged = unmerged_problems(&self.root);
+        if !unmerged.is_empty() {
+            return Err(refuse(
+                "a merge or rebase is not finished: nothing written",
+                &unmerged,
+            ));
+        }
+        Ok(lock)
     }
 }
 
@@ -499,6 +635,60 @@ fn other_files_markers(dir: &Path) -> Vec<Problem> {
         })
         .flatten()
         .collect()
+}
+
+/// The files of the ledger a merge or rebase left unmerged, as errors.
+fn unmerged_problems(root: &Path) -> Vec<Problem> {
+    super::git::unmerged(root)
+        .into_iter()
+        .map(|rel| {
+            Problem::file(
+                &root.join(rel),
+                "unmerged",
+                "unmerged: a merge or rebase stopped on this file and git has not been told it is resolved",
+            )
+            .with_hint(
+                "make the file right (`taizhang check` shows what is wrong), `git add` it, then `git commit` or `git rebase --continue`",
+            )
+        })
+        .collect()
+}
+
+/// What git can get wrong with the ledger: files left unmerged (errors),
+/// and a merge driver `.gitattributes` names that this clone has not set
+/// up or cannot run (warnings: git would then merge the files line by line,
+/// or keep one side of them without a conflict marker).
+fn git_problems(root: &Path) -> Vec<Problem> {
+    let attributes = root.join(".gitattributes");
+    let Ok(text) = std::fs::read_to_string(&attributes) else {
+        return unmerged_problems(root);
+    };
+    if super::git::toplevel(root).is_none() {
+        return Vec::new();
+    }
+    let mut problems = unmerged_problems(root);
+    let mut drivers: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .filter_map(|w| w.strip_prefix("merge="))
+        .filter(|d| d.starts_with("taizhang"))
+        .collect();
+    drivers.sort_unstable();
+    drivers.dedup();
+    for d in drivers {
+        let problem = match super::git::driver_command(root, d) {
+            None => format!(
+                "the merge driver {d} named here is not set up in this clone: git merges the ledger files line by line; run `taizhang git setup`"
+            ),
+            Some(c) if !super::git::can_run(&c) => format!(
+                "the merge driver {d} runs `{c}`, which cannot be run here: git would keep one side of a merged file without a conflict marker; run `taizhang git setup` (and put taizhang on the PATH)"
+            ),
+            Some(_) => continue,
+        };
+        problems.push(Problem::file(&attributes, "merge-driver", problem).as_warning());
+    }
+    problems
 }
 
 /// Whether `path` is a symbolic link (not followed).

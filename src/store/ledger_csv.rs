@@ -11,8 +11,41 @@ use std::path::Path;
 pub const PROGRESS_FILE: &str = "progress.csv";
 pub const PROGRESS_COLUMNS: [&str; 3] = ["date", "invested", "note"];
 pub const PROBLEMS_FILE: &str = "problems.csv";
-pub const PROBLEMS_COLUMNS: [&str; 7] =
-    ["no", "what", "unit", "limit", "opened", "resolved", "how"];
+/// The columns of a new `problems.csv`. `id` came later (a file without it
+/// still reads, and gains it with the next problem recorded): the stable
+/// identity git merges a problem's row on, while `no` is the number clerks
+/// use (see `problem_id`).
+pub const PROBLEMS_COLUMNS: [&str; 8] = [
+    "no", "what", "unit", "limit", "opened", "resolved", "how", "id",
+];
+
+/// The identity of a new problem, for the `id` column: eight hex digits
+/// derived from what it is, so the same problem recorded in two clones has
+/// the same identity and two different ones (all but surely) do not; a
+/// suffix `-2`, `-3`… when `taken` already holds it.
+pub fn problem_id(project: &str, p: &ProblemRecord, taken: &[&str]) -> String {
+    // FNV-1a: small, and stable across versions and platforms.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let text = format!(
+        "{project}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+        p.opened, p.what, p.unit, p.limit
+    );
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    let id = format!("{:08x}", (h ^ (h >> 32)) as u32);
+    (1..)
+        .map(|n| {
+            if n == 1 {
+                id.clone()
+            } else {
+                format!("{id}-{n}")
+            }
+        })
+        .find(|c| !taken.contains(&c.as_str()))
+        .expect("a free suffix")
+}
 
 /// A CSV file as cells under a header, with each row's source line.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,6 +53,9 @@ pub struct CsvTable {
     pub header: Vec<String>,
     pub cells: Vec<Vec<String>>,
     pub lines: Vec<usize>,
+    /// Byte offset in the source text where each row starts (0 for a
+    /// row added since), so a problem points at its cell.
+    pub starts: Vec<usize>,
 }
 
 impl CsvTable {
@@ -28,6 +64,7 @@ impl CsvTable {
             header: columns.iter().map(|s| s.to_string()).collect(),
             cells: Vec::new(),
             lines: Vec::new(),
+            starts: Vec::new(),
         }
     }
 
@@ -35,12 +72,14 @@ impl CsvTable {
     pub fn read(path: &Path, text: &str, required: &[&str]) -> (Option<CsvTable>, Vec<Problem>) {
         let (sheet, problems) = super::csv_text::read(path, text, required, required);
         let table = sheet.map(|sheet| {
-            let (lines, cells) = sheet.rows.into_iter().map(|r| (r.line, r.cells)).unzip();
-            CsvTable {
-                header: sheet.header,
-                cells,
-                lines,
+            let mut t = CsvTable::new(&[]);
+            t.header = sheet.header;
+            for r in sheet.rows {
+                t.lines.push(r.line);
+                t.starts.push(r.start);
+                t.cells.push(r.cells);
             }
+            t
         });
         (table, problems)
     }
@@ -75,6 +114,7 @@ impl CsvTable {
         self.cells
             .insert(at, vec![String::new(); self.header.len()]);
         self.lines.insert(at, 0);
+        self.starts.insert(at, 0);
         for (col, v) in values {
             self.set(at, col, v.clone());
         }
@@ -93,27 +133,35 @@ struct Rows<'a> {
 }
 
 impl Rows<'_> {
-    fn bad(&mut self, line: usize, column: &str, msg: String) {
-        self.problems.push(Problem::line(
-            self.path,
-            self.text,
-            line,
-            "bad-value",
-            tr!(ColumnError, column = column, error = msg),
-        ));
+    /// A bad value in the cell of row `i` under `column`, pointing at it.
+    fn bad(&mut self, t: &CsvTable, i: usize, column: &str, msg: String) {
+        let msg = tr!(ColumnError, column = column, error = msg);
+        let hint = super::excel::fix_hint(t.get(i, column));
+        let problem = match t.header.iter().position(|h| h == column) {
+            Some(c) if t.starts[i] > 0 => Problem::at(
+                self.path,
+                self.text,
+                super::csv_text::field_offset(self.text, t.starts[i], c),
+                "bad-value",
+                msg,
+            ),
+            _ => Problem::line(self.path, self.text, t.lines[i], "bad-value", msg),
+        };
+        self.problems.push(match hint {
+            Some(h) => problem.with_hint(h),
+            None => problem,
+        });
     }
 
     fn date(&mut self, t: &CsvTable, i: usize, column: &str, required: bool) -> Option<Date> {
         let s = t.get(i, column);
         if s.is_empty() {
             if required {
-                self.bad(t.lines[i], column, tr!(EmptyDate));
+                self.bad(t, i, column, tr!(EmptyDate));
             }
             return None;
         }
-        parse_date(s)
-            .map_err(|e| self.bad(t.lines[i], column, e))
-            .ok()
+        parse_date(s).map_err(|e| self.bad(t, i, column, e)).ok()
     }
 }
 
@@ -137,7 +185,7 @@ pub fn read_progress(
         let line = t.lines[i];
         let date = r.date(&t, i, "date", true);
         let invested = Amount::parse(t.get(i, "invested"))
-            .map_err(|e| r.bad(line, "invested", e))
+            .map_err(|e| r.bad(&t, i, "invested", e))
             .ok();
         if let (Some(date), Some(invested)) = (date, invested) {
             if let Some(first) = seen.insert(date, line) {
@@ -164,7 +212,7 @@ pub fn read_problems(
     path: &Path,
     text: &str,
 ) -> (Option<(CsvTable, Vec<ProblemRecord>)>, Vec<Problem>) {
-    let (table, problems) = CsvTable::read(path, text, &PROBLEMS_COLUMNS);
+    let (table, problems) = CsvTable::read(path, text, &PROBLEMS_COLUMNS[..7]);
     let Some(t) = table else {
         return (None, problems);
     };
@@ -183,14 +231,14 @@ pub fn read_problems(
             .ok()
             .filter(|n| *n > 0 && no_text.bytes().all(|b| b.is_ascii_digit()));
         if no.is_none() {
-            r.bad(line, "no", tr!(BadProblemNoFile, text = no_text));
+            r.bad(&t, i, "no", tr!(BadProblemNoFile, text = no_text));
         }
         let limit = r.date(&t, i, "limit", true);
         let opened = r.date(&t, i, "opened", true);
         let resolved = r.date(&t, i, "resolved", false);
         for col in ["what", "unit"] {
             if t.get(i, col).is_empty() {
-                r.bad(line, col, tr!(EmptyTextCell));
+                r.bad(&t, i, col, tr!(EmptyTextCell));
             }
         }
         if let (Some(o), Some(res)) = (opened, resolved)

@@ -8,6 +8,7 @@
 
 pub mod csv_merge;
 pub mod csv_text;
+pub mod excel;
 pub mod git;
 pub mod ledger;
 pub mod ledger_csv;
@@ -16,6 +17,7 @@ pub mod procedures_file;
 pub mod project_file;
 pub mod settings_file;
 pub mod sheet;
+pub mod toml_merge;
 pub mod tomldoc;
 pub mod validate;
 pub mod write;

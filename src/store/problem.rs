@@ -85,6 +85,10 @@ pub const CODES: &[(&str, &str)] = &[
     ),
     ("encoding", "a file that is not UTF-8"),
     (
+        "excel-number",
+        "a document number Excel shortened to scientific notation, 3.5E+04 (a warning)",
+    ),
+    (
         "fulfilled-before-pledged",
         "a pledge made good (fulfilled) before it was granted (pledged)",
     ),
@@ -101,6 +105,10 @@ pub const CODES: &[(&str, &str)] = &[
         "more invested (progress.csv) than the total investment (a warning)",
     ),
     ("missing-key", "a required TOML key or table left out"),
+    (
+        "merge-driver",
+        "the merge driver .gitattributes names is not set up in this clone, or its program cannot be run (a warning)",
+    ),
     (
         "missing-procedures",
         "a project folder without its procedures.csv",
@@ -161,6 +169,10 @@ pub const CODES: &[(&str, &str)] = &[
     (
         "unknown-type",
         "a project type key that is not defined in ledger.toml",
+    ),
+    (
+        "unmerged",
+        "a file a merge or rebase left unmerged (git ls-files -u)",
     ),
     (
         "unreadable",
@@ -282,26 +294,116 @@ const HINT_CONFLICT: &str = "resolve the merge by hand (keep the right value, de
 or, for procedures.csv, run `taizhang git setup` and redo the merge so the merge driver \
 merges it row by row; then run `taizhang check`";
 
-/// Git conflict markers left in a file after a merge.
+/// Git conflict markers left in a file after a merge, as git writes them:
+/// a `<<<<<<< ` line, later a `=======` line (after a `||||||| ` line in
+/// the diff3 style), later a `>>>>>>> ` line. A `=======` line outside such
+/// a block is text (e.g. a note underlining a heading), not a marker; an
+/// opening or closing line is a marker wherever it stands.
 pub fn conflict_markers(file: &Path, text: &str) -> Vec<Problem> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| {
-            l.starts_with("<<<<<<< ")
-                || *l == "<<<<<<<"
-                || *l == "======="
-                || l.starts_with(">>>>>>> ")
-                || *l == ">>>>>>>"
-        })
-        .map(|(i, _)| {
+    markers(file, text, &[])
+}
+
+/// `conflict_markers` for a CSV file: lines that begin inside a quoted
+/// field (a multi-line note) are never markers.
+pub fn csv_conflict_markers(file: &Path, text: &str) -> Vec<Problem> {
+    markers(file, text, &quoted_lines(text))
+}
+
+/// The 1-based numbers of the lines of a CSV text that begin inside a
+/// quoted field.
+fn quoted_lines(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut quoted = false;
+    let mut line = 1;
+    for b in text.bytes() {
+        match b {
+            // A doubled quote inside a field toggles twice: no change.
+            b'"' => quoted = !quoted,
+            b'\n' => {
+                line += 1;
+                if quoted {
+                    out.push(line);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn markers(file: &Path, text: &str, skip: &[usize]) -> Vec<Problem> {
+    let is = |l: &str, m: &str| l == m || l.strip_prefix(m).is_some_and(|r| r.starts_with(' '));
+    let mut found = Vec::new();
+    // The lines of the open block: `<<<<<<<` and any `|||||||`/`=======`.
+    let mut open: Option<Vec<usize>> = None;
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        if skip.binary_search(&n).is_ok() {
+            continue;
+        }
+        let l = line.trim_end_matches('\r');
+        if is(l, "<<<<<<<") {
+            if let Some(lines) = open.replace(vec![n]) {
+                found.extend(lines.into_iter().take(1));
+            }
+        } else if is(l, "|||||||") || l == "=======" {
+            if let Some(lines) = &mut open {
+                lines.push(n);
+            }
+        } else if is(l, ">>>>>>>") {
+            found.extend(open.take().unwrap_or_default());
+            found.push(n);
+        }
+    }
+    if let Some(lines) = open {
+        found.extend(lines.into_iter().take(1));
+    }
+    found.sort_unstable();
+    found
+        .into_iter()
+        .map(|n| {
             Problem::line(
                 file,
                 text,
-                i + 1,
+                n,
                 "conflict-marker",
                 "git conflict marker left in the file",
             )
             .with_hint(HINT_CONFLICT)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(found: Vec<Problem>) -> Vec<usize> {
+        found.into_iter().filter_map(|p| p.line).collect()
+    }
+
+    #[test]
+    fn markers_are_found_as_git_writes_them() {
+        let t = "h\n<<<<<<< ours\na\n=======\nb\n>>>>>>> theirs\n";
+        assert_eq!(lines(conflict_markers(Path::new("f"), t)), [2, 4, 6]);
+        let diff3 = "<<<<<<< ours\na\n||||||| base\nc\n=======\nb\n>>>>>>> theirs\n";
+        assert_eq!(lines(conflict_markers(Path::new("f"), diff3)), [1, 3, 5, 7]);
+        let crlf = "h\r\n<<<<<<< ours\r\na\r\n=======\r\nb\r\n>>>>>>> theirs\r\n";
+        assert_eq!(lines(csv_conflict_markers(Path::new("f"), crlf)), [2, 4, 6]);
+    }
+
+    #[test]
+    fn a_line_of_equals_signs_alone_is_text() {
+        let t = "key,note\neia,\"标题\n=======\n正文\"\n";
+        assert!(csv_conflict_markers(Path::new("f"), t).is_empty());
+        assert!(conflict_markers(Path::new("f"), "a\n=======\nb\n").is_empty());
+        // Inside a quoted field even a whole block is a note's text.
+        let q = "key,note\neia,\"\n<<<<<<< x\n=======\n>>>>>>> y\n\"\n";
+        assert!(csv_conflict_markers(Path::new("f"), q).is_empty());
+        // A stray opening line is a marker.
+        assert_eq!(
+            lines(conflict_markers(Path::new("f"), "<<<<<<< ours\na\n")),
+            [1]
+        );
+    }
 }

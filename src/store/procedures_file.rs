@@ -71,22 +71,7 @@ fn date_text(d: Option<Date>) -> String {
         .unwrap_or_default()
 }
 
-/// Byte offset of field `field` (0-based) of the record starting at byte
-/// `start` of `text`, honouring quotes.
-fn field_offset(text: &str, start: usize, field: usize) -> usize {
-    let bytes = text.as_bytes();
-    let (mut i, mut n, mut quoted) = (start, 0, false);
-    while i < bytes.len() && n < field {
-        match bytes[i] {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => n += 1,
-            b'\n' if !quoted => break,
-            _ => {}
-        }
-        i += 1;
-    }
-    i.min(text.len())
-}
+use super::csv_text::field_offset;
 
 impl ProcedureTable {
     /// An empty table with the standard header.
@@ -197,13 +182,17 @@ impl ProcedureTable {
     ) -> Procedure {
         let at = |col: usize| field_offset(text, start, self.index[col]);
         let mut bad = |col: usize, msg: String| {
-            problems.push(Problem::at(
+            let p = Problem::at(
                 path,
                 text,
                 at(col),
                 "bad-value",
                 tr!(ColumnError, column = COLUMNS[col], error = msg),
-            ));
+            );
+            problems.push(match super::excel::fix_hint(self.cell(cells, col)) {
+                Some(h) => p.with_hint(h),
+                None => p,
+            });
         };
         let mut date = |col: usize| match opt_date(self.cell(cells, col)) {
             Ok(d) => d,
@@ -260,6 +249,22 @@ impl ProcedureTable {
             pledge_due_original,
             extensions,
         };
+        if super::excel::is_shortened_number(&row.doc_no) {
+            problems.push(
+                Problem::at(
+                    path,
+                    text,
+                    at(6),
+                    "excel-number",
+                    format!(
+                        "column \"doc_no\": \"{}\" is a number Excel shortened to scientific notation; its last digits are lost",
+                        row.doc_no
+                    ),
+                )
+                .with_hint("type the full document number (format the column as text in Excel)")
+                .as_warning(),
+            );
+        }
         let mut rule = |code: &'static str, msg: &str| {
             problems.push(Problem::line(
                 path,

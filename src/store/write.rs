@@ -79,3 +79,136 @@ impl WriteLock {
         }
     }
 }
+
+/// Files to write together, all or nothing: a multi-project command
+/// checks every file first, adds each to the set, then `commit` writes them
+/// one by one (each atomically); when one write fails, the files already
+/// written are put back as they were (new files and folders removed), so
+/// the ledger is left as it was found.
+#[derive(Default)]
+pub struct WriteSet {
+    /// Path, path as reported (relative to the ledger root), bytes.
+    files: Vec<(std::path::PathBuf, std::path::PathBuf, Vec<u8>)>,
+}
+
+impl WriteSet {
+    pub fn new() -> WriteSet {
+        WriteSet::default()
+    }
+
+    /// Adds a file to write at `path`, reported as `shown`.
+    pub fn add(&mut self, path: std::path::PathBuf, shown: std::path::PathBuf, bytes: Vec<u8>) {
+        self.files.push((path, shown, bytes));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// Writes every file; on a failure restores those already written and
+    /// fails with what went wrong. Returns the files as reported.
+    pub fn commit(self) -> Result<Vec<std::path::PathBuf>> {
+        // What to put back: the old bytes of each file written (None: it
+        // was new), and the folders created for new files.
+        let mut undo: Vec<(&Path, Option<Vec<u8>>)> = Vec::new();
+        let mut created: Vec<std::path::PathBuf> = Vec::new();
+        let mut failure = None;
+        for (path, _, bytes) in &self.files {
+            let step = (|| -> Result<()> {
+                if let Some(dir) = path.parent() {
+                    let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.exists()).collect();
+                    std::fs::create_dir_all(dir)
+                        .with_context(|| format!("cannot create {}", dir.display()))?;
+                    created.extend(missing.into_iter().rev().map(Path::to_path_buf));
+                }
+                let old = match std::fs::read(path) {
+                    Ok(b) => Some(b),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                    Err(e) => {
+                        return Err(e).with_context(|| format!("cannot read {}", path.display()));
+                    }
+                };
+                atomic_write(path, bytes)?;
+                undo.push((path, old));
+                Ok(())
+            })();
+            if let Err(e) = step {
+                failure = Some(e);
+                break;
+            }
+        }
+        let Some(e) = failure else {
+            return Ok(self.files.into_iter().map(|(_, shown, _)| shown).collect());
+        };
+        let mut lost = Vec::new();
+        for (path, old) in undo.into_iter().rev() {
+            let back = match old {
+                Some(bytes) => atomic_write(path, &bytes),
+                None => std::fs::remove_file(path).map_err(Into::into),
+            };
+            if back.is_err() {
+                lost.push(path.display().to_string());
+            }
+        }
+        for dir in created.iter().rev() {
+            let _ = std::fs::remove_dir(dir);
+        }
+        if lost.is_empty() {
+            Err(e.context("nothing written: every file is as it was"))
+        } else {
+            Err(e.context(format!(
+                "the files already written could not all be put back: {}",
+                lost.join(", ")
+            )))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_write_set_puts_back_what_it_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.csv");
+        std::fs::write(&a, "old\n").unwrap();
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, "a file, not a folder\n").unwrap();
+        let mut set = WriteSet::new();
+        set.add(a.clone(), "a.csv".into(), b"new\n".to_vec());
+        set.add(
+            dir.path().join("new/b.csv"),
+            "new/b.csv".into(),
+            b"b\n".to_vec(),
+        );
+        set.add(
+            blocker.join("c.csv"),
+            "blocker/c.csv".into(),
+            b"c\n".to_vec(),
+        );
+        let e = set.commit().unwrap_err();
+        assert!(
+            format!("{e:#}").starts_with("nothing written: every file is as it was: cannot create"),
+            "{e:#}"
+        );
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "old\n");
+        assert!(!dir.path().join("new").exists());
+        let mut names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["a.csv", "blocker"]);
+    }
+
+    #[test]
+    fn a_write_set_writes_every_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut set = WriteSet::new();
+        set.add(dir.path().join("x/a"), "x/a".into(), b"1".to_vec());
+        set.add(dir.path().join("b"), "b".into(), b"2".to_vec());
+        assert_eq!(set.commit().unwrap(), [Path::new("x/a"), Path::new("b")]);
+        assert_eq!(std::fs::read(dir.path().join("x/a")).unwrap(), b"1");
+    }
+}

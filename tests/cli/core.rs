@@ -76,7 +76,7 @@ fn init_writes_a_ledger_and_refuses_to_overwrite_it() {
     );
     assert_eq!(
         std::fs::read_to_string(target.join(".gitattributes")).unwrap(),
-        "# Merge procedure ledgers row by row (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang-csv\n"
+        "# Merge ledger files row by row and key by key (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang\nprojects/*/progress.csv merge=taizhang\nprojects/*/problems.csv merge=taizhang\nprojects/*/project.toml merge=taizhang\n"
     );
     assert!(target.join("projects/.gitkeep").is_file());
     // The fresh ledger is sound.
@@ -563,7 +563,7 @@ fn list_of_an_empty_ledger() {
     );
     assert_eq!(
         l.run(&["list", "--format", "json"]).ok().stdout,
-        "{\n  \"as_of\": \"2024-03-01\",\n  \"projects\": []\n}\n"
+        "{\n  \"as_of\": \"2024-03-01\",\n  \"projects\": [],\n  \"skipped\": []\n}\n"
     );
 }
 

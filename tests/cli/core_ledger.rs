@@ -447,7 +447,16 @@ fn check_reports_conflict_markers_bad_folders_and_missing_files() {
         &["tick", "a", "eia"],
         "project \"a\" cannot be used: 3 problem(s)",
     );
-    l.refuses_broken(&["list"], "has problems");
+    // Reads leave the broken projects out and say so (exit 4).
+    let list = l.run(&["list"]);
+    assert_eq!(list.code, 4, "{list:?}");
+    assert!(
+        list.stdout.ends_with(
+            "3 project(s) could not be read and are left out: Bad Name, a, empty — run taizhang check\n"
+        ),
+        "{}",
+        list.stdout
+    );
 }
 
 #[test]

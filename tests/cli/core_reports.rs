@@ -145,7 +145,8 @@ const OVERDUE_JSON: &str = "\
       \"due\": \"2024-03-12\",
       \"days_overdue\": 3
     }
-  ]
+  ],
+  \"skipped\": []
 }
 ";
 
@@ -211,7 +212,8 @@ const SLOW_JSON: &str = "\
       \"light\": \"green\",
       \"reasons\": []
     }
-  ]
+  ],
+  \"skipped\": []
 }
 ";
 
@@ -292,7 +294,7 @@ fn empty_reports() {
         l.run(&["report", "overdue", "--format", "json"])
             .ok()
             .stdout,
-        "{\n  \"as_of\": \"2024-03-01\",\n  \"items\": []\n}\n"
+        "{\n  \"as_of\": \"2024-03-01\",\n  \"items\": [],\n  \"skipped\": []\n}\n"
     );
     assert_eq!(
         l.run(&["report", "overdue", "--format", "csv"]).ok().stdout,
@@ -308,7 +310,7 @@ fn empty_reports() {
     );
     assert_eq!(
         l.run(&["report", "slow", "--format", "json"]).ok().stdout,
-        "{\n  \"as_of\": \"2024-03-01\",\n  \"projects\": []\n}\n"
+        "{\n  \"as_of\": \"2024-03-01\",\n  \"projects\": [],\n  \"skipped\": []\n}\n"
     );
 }
 

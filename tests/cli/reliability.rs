@@ -1040,6 +1040,7 @@ fn git(dir: &std::path::Path, args: &[&str]) -> String {
         .args(args)
         .current_dir(dir)
         .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("PATH", path_with_taizhang())
         .output()
         .expect("git runs");
     assert!(
@@ -1110,49 +1111,131 @@ fn add_contact(path: &std::path::Path, key: &str) {
     std::fs::write(path, out).unwrap();
 }
 
+const ATTRIBUTES: &str = "# Merge ledger files row by row and key by key (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang\nprojects/*/progress.csv merge=taizhang\nprojects/*/problems.csv merge=taizhang\nprojects/*/project.toml merge=taizhang\n";
+
 #[test]
 fn git_setup_registers_the_driver_locally_and_writes_gitattributes() {
     let l = Ledger::new();
-    assert_eq!(
-        l.read(".gitattributes"),
-        "# Merge procedure ledgers row by row (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang-csv\n"
-    );
+    assert_eq!(l.read(".gitattributes"), ATTRIBUTES);
     l.refuses(
         &["git", "setup"],
         "is not in a git repository: run `git init` there first",
     );
     git(l.path(), &["init", "-q"]);
-    l.write(".gitattributes", "*.md text\n");
-    let run = l.run(&["git", "setup"]).ok();
-    assert!(
-        run.stdout
-            .starts_with("Registered the merge driver taizhang-csv")
+    // A clerk's own file, with the line an earlier version wrote.
+    l.write(
+        ".gitattributes",
+        "*.md text\nprojects/*/procedures.csv merge=taizhang-csv\n",
+    );
+    let run = l
+        .run_env(
+            "",
+            &[("PATH", path_with_taizhang().to_str().unwrap())],
+            &["git", "setup"],
+        )
+        .ok();
+    let top = std::fs::canonicalize(l.path()).unwrap();
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_taizhang"));
+    assert_eq!(
+        run.stdout,
+        format!(
+            "Registered the merge driver taizhang in the git config of {}: git runs `taizhang merge-file %O %A %B %P`.\ntaizhang is found on the PATH at {}.\nWrote ./.gitattributes.\n",
+            top.display(),
+            bin.display()
+        )
     );
     assert_eq!(
         l.read(".gitattributes"),
-        "*.md text\n# Merge procedure ledgers row by row (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang-csv\n"
+        format!("*.md text\nprojects/*/procedures.csv merge=taizhang-csv\n{ATTRIBUTES}")
     );
-    let driver = git(
-        l.path(),
-        &["config", "--local", "merge.taizhang-csv.driver"],
-    );
-    assert!(
-        driver
-            .trim_end()
-            .ends_with("taizhang' merge-csv %O %A %B %P"),
-        "{driver}"
-    );
-    assert_eq!(
-        git(
-            l.path(),
-            &["check-attr", "merge", "projects/p/procedures.csv"]
-        ),
-        "projects/p/procedures.csv: merge: taizhang-csv\n"
-    );
+    // By name, not by path: it keeps working when the program moves. The
+    // earlier name is kept working for an old .gitattributes.
+    for name in ["taizhang", "taizhang-csv"] {
+        assert_eq!(
+            git(
+                l.path(),
+                &["config", "--local", &format!("merge.{name}.driver")],
+            ),
+            "taizhang merge-file %O %A %B %P\n"
+        );
+    }
+    for file in [
+        "procedures.csv",
+        "progress.csv",
+        "problems.csv",
+        "project.toml",
+    ] {
+        assert_eq!(
+            git(
+                l.path(),
+                &["check-attr", "merge", &format!("projects/p/{file}")]
+            ),
+            format!("projects/p/{file}: merge: taizhang\n")
+        );
+    }
     // Running it again changes nothing.
     let before = l.snapshot();
     l.run(&["git", "setup"]).ok();
     assert!(l.snapshot() == before);
+    // Without taizhang on the PATH it still registers, and says git will
+    // not find it.
+    let run = l
+        .run_env("", &[("PATH", "/usr/bin:/bin")], &["git", "setup"])
+        .ok();
+    assert!(
+        run.stderr.starts_with(
+            "warning: taizhang is not on the PATH, so git cannot run the merge driver"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn check_warns_when_the_merge_driver_cannot_run() {
+    let l = Ledger::new();
+    git(l.path(), &["init", "-q"]);
+    let with_path = [("PATH", path_with_taizhang())];
+    let env: Vec<(&str, &str)> = with_path
+        .iter()
+        .map(|(k, v)| (*k, v.to_str().unwrap()))
+        .collect();
+    // Not set up in this clone.
+    let run = l.run_env("", &env, &["check"]);
+    assert_eq!(run.code, 0, "a warning never fails the check: {run:?}");
+    assert_eq!(
+        run.stdout.lines().next().unwrap(),
+        "./.gitattributes: warning: the merge driver taizhang named here is not set up in this clone: git merges the ledger files line by line; run `taizhang git setup`"
+    );
+    let json = l.run_env("", &env, &["check", "--format", "json"]).stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["problems"][0]["code"], "merge-driver");
+    assert_eq!(v["problems"][0]["severity"], "warning");
+    l.run_env("", &env, &["git", "setup"]).ok();
+    assert_eq!(l.run_env("", &env, &["check"]).ok().stdout, "");
+    // A program that was moved away: the command git would run is gone.
+    git(
+        l.path(),
+        &[
+            "config",
+            "merge.taizhang.driver",
+            "'/opt/gone/taizhang' merge-csv %O %A %B %P",
+        ],
+    );
+    let run = l.run_env("", &env, &["check"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout.lines().next().unwrap(),
+        "./.gitattributes: warning: the merge driver taizhang runs `'/opt/gone/taizhang' merge-csv %O %A %B %P`, which cannot be run here: git would keep one side of a merged file without a conflict marker; run `taizhang git setup` (and put taizhang on the PATH)"
+    );
+    // By name, when taizhang is not on the PATH.
+    l.run_env("", &env, &["git", "setup"]).ok();
+    let run = l.run_env("", &[("PATH", "/usr/bin:/bin")], &["check"]);
+    assert!(
+        run.stdout
+            .contains("runs `taizhang merge-file %O %A %B %P`, which cannot be run here"),
+        "{run:?}"
+    );
 }
 
 #[test]
@@ -1262,6 +1345,7 @@ fn the_same_cell_changed_two_ways_is_a_conflict_with_both_values() {
     commit_all(&b, "b");
     let out = std::process::Command::new("git")
         .args(["pull", "--no-rebase", "--no-edit", "origin", "main"])
+        .env("PATH", path_with_taizhang())
         .current_dir(&b)
         .output()
         .unwrap();
@@ -1297,13 +1381,19 @@ fn the_same_cell_changed_two_ways_is_a_conflict_with_both_values() {
     assert_eq!(
         headlines,
         [
+            "./projects/p/procedures.csv: unmerged: a merge or rebase stopped on this file and git has not been told it is resolved",
             "./projects/p/procedures.csv:7: git conflict marker left in the file",
             "./projects/p/procedures.csv:9: git conflict marker left in the file",
             "./projects/p/procedures.csv:11: git conflict marker left in the file",
         ]
     );
-    // Writes wait until the conflict is resolved.
-    in_clone(&other, &["tick", "p", "flood"]).fails_with("project \"p\" cannot be used");
+    let json = in_clone(&other, &["check", "--format", "json"]).stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["problems"][0]["code"], "unmerged");
+    // Writes wait until the conflict is resolved and git is told so.
+    in_clone(&other, &["tick", "p", "flood"]).fails_with(
+        "a merge or rebase is not finished: nothing written: 1 problem(s); run `taizhang check` for details\n  ./projects/p/procedures.csv: unmerged",
+    );
 }
 
 #[test]
@@ -1319,9 +1409,12 @@ fn merge_csv_falls_back_to_a_line_merge_when_a_side_does_not_parse() {
         "b",
         "procedure,name\neia,环评批复\nflood,洪评\nsafety,安评\n",
     );
-    let run = run_in(dir.path(), &["merge-csv", "o", "a", "b", "x.csv"]);
+    let run = run_in(
+        dir.path(),
+        &["merge-csv", "o", "a", "b", "p/procedures.csv"],
+    );
     assert_eq!(run.code, 0, "{run:?}");
-    assert!(run.stdout.starts_with("taizhang: x.csv: merged line by line, not row by row: our version: CSV syntax error: the quoted field opened here is never closed\n"));
+    assert!(run.stdout.starts_with("taizhang: p/procedures.csv: merged line by line, not row by row: our version: CSV syntax error: the quoted field opened here is never closed\n"));
     assert_eq!(
         std::fs::read_to_string(dir.path().join("a")).unwrap(),
         "procedure,name\neia,环评批复\nflood,洪评\nsafety,安评\n\"broken\n"
@@ -1817,9 +1910,46 @@ mod props {
         #[test]
         fn the_merge_never_panics(base in texty(), ours in mutated(TABLE), theirs in texty()) {
             let ours = String::from_utf8_lossy(&ours);
-            let _ = csv_merge::merge(&base, &ours, &theirs);
-            let _ = csv_merge::merge(TABLE, &ours, TABLE);
-            let _ = csv_merge::merge(&base, TABLE, &ours);
+            let _ = csv_merge::merge(&csv_merge::KINDS[0], &base, &ours, &theirs);
+            let _ = csv_merge::merge(&csv_merge::KINDS[0], TABLE, &ours, TABLE);
+            let _ = csv_merge::merge(&csv_merge::KINDS[0], &base, TABLE, &ours);
+            for kind in csv_merge::KINDS {
+                let _ = csv_merge::merge(kind, &base, &ours, &theirs);
+            }
+            let _ = taizhang::store::toml_merge::merge(&base, &ours, &theirs);
+        }
+
+        #[test]
+        fn excel_restore_never_panics(bytes in mutated(TABLE)) {
+            for layout in taizhang::store::excel::LAYOUTS {
+                let _ = taizhang::store::excel::restore(layout, &bytes);
+            }
+        }
+
+        #[test]
+        fn fix_undoes_what_excel_does_to_a_table(t in table()) {
+            let bytes = t.to_bytes();
+            let layout = &taizhang::store::excel::LAYOUTS[0];
+            prop_assert!(taizhang::store::excel::restore(layout, &bytes).bytes.is_none());
+            // A byte-order mark, CRLF record ends (a line break inside a
+            // cell stays as it was), in GBK when it can be.
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new());
+            w.write_record(&t.header).unwrap();
+            for row in &t.cells {
+                w.write_record(row).unwrap();
+            }
+            let text = format!("\u{feff}{}", String::from_utf8(w.into_inner().unwrap()).unwrap());
+            let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text[3..]);
+            for excel in [text.clone().into_bytes(), gbk.into_owned()] {
+                if unmappable && !excel.starts_with(b"\xef\xbb\xbf") {
+                    continue;
+                }
+                let r = taizhang::store::excel::restore(layout, &excel);
+                prop_assert_eq!(r.refused, None);
+                prop_assert_eq!(r.bytes.unwrap_or(excel), bytes.clone());
+            }
         }
 
         #[test]
@@ -1872,7 +2002,7 @@ mod props {
         #[test]
         fn a_merge_of_unchanged_sides_is_the_identity(t in table()) {
             let text = String::from_utf8(t.to_bytes()).unwrap();
-            let m = csv_merge::merge(&text, &text, &text).unwrap();
+            let m = csv_merge::merge(&csv_merge::KINDS[0], &text, &text, &text).unwrap();
             prop_assert_eq!(&m.text, &text);
             prop_assert!(m.conflicts.is_empty());
         }
@@ -1881,9 +2011,9 @@ mod props {
         fn a_merge_with_one_side_changed_takes_that_side(base in table(), ours in table()) {
             let base = String::from_utf8(base.to_bytes()).unwrap();
             let ours = String::from_utf8(ours.to_bytes()).unwrap();
-            let m = csv_merge::merge(&base, &ours, &base).unwrap();
+            let m = csv_merge::merge(&csv_merge::KINDS[0], &base, &ours, &base).unwrap();
             prop_assert_eq!(&m.text, &ours);
-            let m = csv_merge::merge(&base, &base, &ours).unwrap();
+            let m = csv_merge::merge(&csv_merge::KINDS[0], &base, &base, &ours).unwrap();
             prop_assert!(m.conflicts.is_empty());
             let (a, _) = ProcedureTable::read(Path::new("f"), &m.text);
             let (b, _) = ProcedureTable::read(Path::new("f"), &ours);
@@ -2044,4 +2174,16 @@ fn check_conflict_markers_in_other_files_of_the_ledger() {
             ),
         ],
     );
+}
+
+#[test]
+fn check_warns_of_a_document_number_excel_shortened() {
+    let l = Ledger::new();
+    l.open("p");
+    l.run(&["tick", "p", "eia", "--doc", "3.5E+04"]).ok();
+    let run = l.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 0, "a warning never fails the check");
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["problems"][0]["code"], "excel-number");
+    assert_eq!(v["problems"][0]["line"], 7);
 }

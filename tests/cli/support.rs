@@ -56,6 +56,18 @@ impl Run {
     }
 }
 
+/// The PATH with the folder of the `taizhang` under test first, so git
+/// finds the merge driver by name as it would on a clerk's machine.
+pub fn path_with_taizhang() -> std::ffi::OsString {
+    let bin = Path::new(env!("CARGO_BIN_EXE_taizhang"))
+        .parent()
+        .expect("the binary is in a folder")
+        .to_path_buf();
+    let rest = std::env::var_os("PATH").unwrap_or_default();
+    std::env::join_paths(std::iter::once(bin).chain(std::env::split_paths(&rest)))
+        .expect("a valid PATH")
+}
+
 /// The `taizhang` command with a clean environment.
 pub fn taizhang() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_taizhang"));
@@ -65,7 +77,8 @@ pub fn taizhang() -> Command {
         .env_remove("LC_MESSAGES")
         .env_remove("LANG")
         .env_remove("COLUMNS")
-        .env("NO_COLOR", "1");
+        .env("NO_COLOR", "1")
+        .env("PATH", path_with_taizhang());
     cmd
 }
 
