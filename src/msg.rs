@@ -791,14 +791,6 @@ messages! {
         en: "--format csv: the bulletin has several tables; use markdown, html or json",
         zh: "--format csv：简报含多张表；请用 markdown、html 或 json"
     }
-    DriverRegisteredWrote {
-        en: "Registered the merge driver {driver} in the git config of {dir}.\nWrote {file}.\n",
-        zh: "已在 {dir} 的 git 配置中登记合并驱动 {driver}。\n已写出 {file}。\n"
-    }
-    DriverRegisteredKept {
-        en: "Registered the merge driver {driver} in the git config of {dir}.\nKept {file}.\n",
-        zh: "已在 {dir} 的 git 配置中登记合并驱动 {driver}。\n{file} 保持不变。\n"
-    }
     NoHistoryNoGit {
         en: "{dir} is not in a git repository: there is no history to show",
         zh: "{dir} 不在 git 仓库中：没有历史可查"
@@ -1258,6 +1250,40 @@ messages! {
     NothingChangedShort {
         en: "nothing changed",
         zh: "没有改动"
+    }
+
+    // ---- left-out projects, the merge driver ----
+    LeftOut {
+        en: "left out project {ledger}{project}: {n} problem(s)",
+        zh: "未纳入项目 {ledger}{project}：{n} 个问题"
+    }
+    DriverRegistered {
+        en: "Registered the merge driver {driver} in the git config of {dir}: git runs `{command}`.\n",
+        zh: "已在 {dir} 的 git 配置中登记合并驱动 {driver}：git 运行 `{command}`。\n"
+    }
+    ThisProgram {
+        en: "this program",
+        zh: "本程序"
+    }
+    FoundOnPath {
+        en: "taizhang is found on the PATH at {file}.\n",
+        zh: "在 PATH 中找到的 taizhang 位于 {file}。\n"
+    }
+    OtherTaizhang {
+        en: "git will run the taizhang at {file}, not this one ({this})",
+        zh: "git 将运行 {file} 处的 taizhang，而不是这一个（{this}）"
+    }
+    NotOnPath {
+        en: "taizhang is not on the PATH, so git cannot run the merge driver: put the folder of {this} on the PATH",
+        zh: "taizhang 不在 PATH 中，git 无法运行合并驱动：请把 {this} 所在的文件夹加入 PATH"
+    }
+    WroteFile {
+        en: "Wrote {file}.\n",
+        zh: "已写出 {file}。\n"
+    }
+    KeptFile {
+        en: "Kept {file}.\n",
+        zh: "{file} 保持不变。\n"
     }
 
     // ---- tables ----

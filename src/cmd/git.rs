@@ -92,37 +92,36 @@ pub fn setup(ctx: &Ctx) -> Result<Output> {
         )?;
     }
     let wrote = write_attributes(&root)?;
-    let mut text = format!(
-        "Registered the merge driver {DRIVER} in the git config of {}: git runs `{DRIVER_COMMAND}`.\n",
-        top.display()
+    let mut text = tr!(
+        DriverRegistered,
+        driver = DRIVER,
+        dir = top.display(),
+        command = DRIVER_COMMAND
     );
     let exe = std::env::current_exe().ok();
     let shown = exe
         .as_ref()
-        .map_or_else(|| "this program".to_string(), |e| e.display().to_string());
+        .map_or_else(|| tr!(ThisProgram), |e| e.display().to_string());
     match git::find_program("taizhang") {
         Some(p) => {
-            text.push_str(&format!(
-                "taizhang is found on the PATH at {}.\n",
-                p.display()
-            ));
+            text.push_str(&tr!(FoundOnPath, file = p.display()));
             let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
             if exe.as_deref().is_some_and(|e| !same(e, &p)) {
                 eprintln!(
-                    "warning: git will run the taizhang at {}, not this one ({shown})",
-                    p.display()
+                    "{}{}",
+                    tr!(WarningPrefix),
+                    tr!(OtherTaizhang, file = p.display(), this = shown)
                 );
             }
         }
-        None => eprintln!(
-            "warning: taizhang is not on the PATH, so git cannot run the merge driver: put the folder of {shown} on the PATH"
-        ),
+        None => eprintln!("{}{}", tr!(WarningPrefix), tr!(NotOnPath, this = shown)),
     }
-    text.push_str(&format!(
-        "{} {}.\n",
-        if wrote { "Wrote" } else { "Kept" },
-        root.join(".gitattributes").display()
-    ));
+    let attributes = root.join(".gitattributes");
+    text.push_str(&if wrote {
+        tr!(WroteFile, file = attributes.display())
+    } else {
+        tr!(KeptFile, file = attributes.display())
+    });
     Ok(Output::ok(text))
 }
 

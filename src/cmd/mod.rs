@@ -367,9 +367,14 @@ impl Ctx {
                 .as_deref()
                 .map_or(String::new(), |l| format!("{l}: "));
             eprintln!(
-                "warning: left out project {ledger}{}: {} problem(s)",
-                s.project,
-                s.problems.len()
+                "{}{}",
+                tr!(WarningPrefix),
+                tr!(
+                    LeftOut,
+                    ledger = ledger,
+                    project = s.project,
+                    n = s.problems.len()
+                )
             );
             for p in &s.problems {
                 eprintln!("  {}", p.headline());
