@@ -1286,6 +1286,92 @@ messages! {
         zh: "{file} 保持不变。\n"
     }
 
+    // ---- import tasks ----
+    SheetColumn {
+        en: "column {column}: {error}",
+        zh: "{column} 列：{error}"
+    }
+    MappingStatus {
+        en: "the mapping's [status] \"{text}\": {error}",
+        zh: "映射文件的 [status] “{text}”：{error}"
+    }
+    SheetUnknownStatus {
+        en: "column status: unknown status \"{text}\": expected pending (待办), obtained (已办结), pledged (容缺/承诺) or not-needed (无需办理), or name it under [status] in a --mapping file",
+        zh: "status 列：无法识别的状态“{text}”：应为 待办（pending）、已办结（obtained）、容缺/承诺（pledged）或 无需办理（not-needed），或在 --mapping 文件的 [status] 中说明"
+    }
+    SheetUnknownKind {
+        en: "column pledge_kind: unknown kind \"{text}\": expected tolerance (容缺受理) or notify (告知承诺)",
+        zh: "pledge_kind 列：无法识别的承诺方式“{text}”：应为 容缺受理（tolerance）或 告知承诺（notify）"
+    }
+    SheetContradicts {
+        en: "column {column}: the sheet says {sheet}, the ledger already has {ledger}; correct one of them",
+        zh: "{column} 列：表格中为 {sheet}，台账中已是 {ledger}；请更正其中之一"
+    }
+    AfterTodayShort {
+        en: "{date} is after today ({today})",
+        zh: "{date} 晚于今天（{today}）"
+    }
+    SheetObtainedNeedsDate {
+        en: "status obtained needs the date it was obtained in the obtained column",
+        zh: "状态为已办结时，obtained 列须填写办结日期"
+    }
+    SheetPledgedNeeds {
+        en: "status pledged needs its kind (pledge_kind: 容缺受理 or 告知承诺) and deadline (pledge_due)",
+        zh: "状态为容缺/承诺时须填写承诺方式（pledge_kind：容缺受理 或 告知承诺）和承诺时限（pledge_due）"
+    }
+    SheetDiffers {
+        en: "column {column}: \"{value}\" differs from \"{old}\" on row {row}",
+        zh: "{column} 列：“{value}”与第 {row} 行的“{old}”不同"
+    }
+    MappingUnreadable {
+        en: "--mapping {file}: cannot read it",
+        zh: "--mapping {file}：无法读取"
+    }
+    CannotRead {
+        en: "cannot read {file}",
+        zh: "无法读取 {file}"
+    }
+    SheetNoProject {
+        en: "column project is empty: expected a project ID",
+        zh: "project 列为空：应为项目编号"
+    }
+    SheetNoProcedure {
+        en: "column procedure is empty: expected a key or Chinese name from the catalogue",
+        zh: "procedure 列为空：应为目录中的手续代码或中文名称"
+    }
+    SheetAlreadyOnRow {
+        en: "{id} {name} ({key}) is already on row {row}",
+        zh: "{id} {name}（{key}）已在第 {row} 行"
+    }
+    SheetBadRows {
+        en: "{file}: {n} bad row(s); nothing imported",
+        zh: "{file}：{n} 行有错；没有导入任何内容"
+    }
+    SheetRow {
+        en: "row {row}: {error}",
+        zh: "第 {row} 行：{error}"
+    }
+    IgnoredColumns {
+        en: "ignored column(s): {list}\n",
+        zh: "未使用的列：{list}\n"
+    }
+    ImportNothing {
+        en: "{n} row(s) read ({enc}): nothing to change, the ledger already says so\n",
+        zh: "已读取 {n} 行（{enc}）：没有要改的，台账已是如此\n"
+    }
+    ImportDryRun {
+        en: "{n} row(s) read ({enc}): would open {opened} project(s) and change {changed} procedure(s); nothing written (--dry-run)\n",
+        zh: "已读取 {n} 行（{enc}）：将登记 {opened} 个项目、更改 {changed} 项手续；未写入（--dry-run）\n"
+    }
+    Imported {
+        en: "{n} row(s) imported ({enc}): opened {opened} project(s), changed {changed} procedure(s)\n",
+        zh: "已导入 {n} 行（{enc}）：登记 {opened} 个项目，更改 {changed} 项手续\n"
+    }
+    ImportWouldBreak {
+        en: "the import would leave a problem, nothing written: {problem}",
+        zh: "导入后会留下问题，因此没有写入：{problem}"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

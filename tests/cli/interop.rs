@@ -801,7 +801,7 @@ fn bad_rows_are_reported_by_row_and_nothing_is_written() {
   row 6: shengrun safety: status obtained needs the date it was obtained in the obtained column
   row 7: shengrun energy: column status: unknown status \"批了\": expected pending (待办), obtained (已办结), pledged (容缺/承诺) or not-needed (无需办理), or name it under [status] in a --mapping file
   row 8: shengrun flood: column obtained: invalid date \"2024-13-01\": no such day in the calendar
-  row 9: column procedure: unknown procedure \"fire-safety\": expected a key or Chinese name from the catalogue of ledger.toml
+  row 9: column procedure: unknown procedure \"fire-safety\"; did you mean safety (安全条件审查)?
   row 10: shengrun soil-water: column obtained: 2024-03-02 is after today (2024-03-01)
   row 11: column project: invalid project ID \"Bad_ID\": expected a short slug of lower-case letters, digits, '-' and '_' (e.g. shengrun-hq), at most 64 characters
 "
@@ -925,10 +925,12 @@ fn an_exported_ledger_imports_as_no_change() {
         l.run(&["export", "procedures", "-o", "all.csv"]).ok();
         let before = l.snapshot();
         let out = l.run(&["import", "tasks", "all.csv"]).ok().stdout;
-        assert!(
-            out.ends_with("nothing to change, the ledger already says so\n"),
-            "{lang}: {out}"
-        );
+        let nothing = if lang == "zh" {
+            "没有要改的，台账已是如此\n"
+        } else {
+            "nothing to change, the ledger already says so\n"
+        };
+        assert!(out.ends_with(nothing), "{lang}: {out}");
         assert!(l.snapshot() == before);
     }
 }
