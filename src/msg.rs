@@ -1372,6 +1372,92 @@ messages! {
         zh: "导入后会留下问题，因此没有写入：{problem}"
     }
 
+    // ---- fix: files Excel or WPS saved ----
+    CannotRestore {
+        en: "{file}: cannot be restored, left as it is: {why}\n",
+        zh: "{file}：无法修复，保持原样：{why}\n"
+    }
+    CellLeft {
+        en: "{column}: \"{value}\" left as it is: {why}",
+        zh: "{column}：“{value}”保持原样：{why}"
+    }
+    NotRewritten {
+        en: "{file}: not rewritten until the cells above are corrected\n",
+        zh: "{file}：上述格子改正之前不改写此文件\n"
+    }
+    NothingToFix {
+        en: "Nothing to fix: every ledger file is as taizhang writes it.\n",
+        zh: "无需修复：所有台账文件都是 taizhang 写出的格式。\n"
+    }
+    NoFileRestored {
+        en: "No file restored.\n",
+        zh: "没有修复任何文件。\n"
+    }
+    WouldRestore {
+        en: "Would restore {n} file(s), {cells} cell(s) changed; nothing written (--dry-run).\n",
+        zh: "将修复 {n} 个文件，改动 {cells} 个格子；未写入（--dry-run）。\n"
+    }
+    Restored {
+        en: "Restored {n} file(s), {cells} cell(s) changed.\n",
+        zh: "已修复 {n} 个文件，改动 {cells} 个格子。\n"
+    }
+    LeftToCorrect {
+        en: "{n} cell(s) or file(s) left for you to correct; then run `taizhang fix` again.\n",
+        zh: "还有 {n} 个格子或文件需要您改正；改正后请再运行 `taizhang fix`。\n"
+    }
+    ExcelWroteDate {
+        en: "Excel or WPS wrote this date; `taizhang fix` rewrites it as {date}",
+        zh: "这个日期是 Excel 或 WPS 写的；`taizhang fix` 会把它改写为 {date}"
+    }
+    AmbiguousDate {
+        en: "this date could be {a} or {b}: type it as YYYY-MM-DD",
+        zh: "这个日期可能是 {a}，也可能是 {b}：请写作 YYYY-MM-DD"
+    }
+    ShortenedNumber {
+        en: "Excel shortened this number to scientific notation and its last digits are lost: type the full value",
+        zh: "Excel 把这个数字缩写成了科学计数法，末尾几位已丢失：请填写完整的值"
+    }
+    TheFile {
+        en: "the file {error}",
+        zh: "文件{error}"
+    }
+    ResolveMergeFirst {
+        en: "git conflict markers: resolve the merge first",
+        zh: "有 git 冲突标记：请先完成合并"
+    }
+    FileEmpty {
+        en: "the file is empty",
+        zh: "文件为空"
+    }
+    EmptyRowRemoved {
+        en: "empty row on line {line} removed",
+        zh: "删除第 {line} 行的空行"
+    }
+    EmptyColumnRemoved {
+        en: "empty column at the end removed",
+        zh: "删除末尾的空列"
+    }
+    LineFieldCount {
+        en: "line {line}: the row has {n} fields, the header has {width}",
+        zh: "第 {line} 行：该行有 {n} 个字段，表头有 {width} 个"
+    }
+    BomRemoved {
+        en: "byte-order mark removed",
+        zh: "删除字节顺序标记（BOM）"
+    }
+    CrlfToLf {
+        en: "CRLF line ends → LF",
+        zh: "行尾 CRLF → LF"
+    }
+    ShortenedNumberCell {
+        en: "a number Excel shortened to scientific notation: its last digits are lost; type the full value (format the column as text in Excel)",
+        zh: "Excel 缩写成科学计数法的数字：末尾几位已丢失；请填写完整的值（在 Excel 中把该列设为文本格式）"
+    }
+    ColumnsReordered {
+        en: "columns put in the ledger's order",
+        zh: "各列按台账的顺序排列"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }
