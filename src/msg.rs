@@ -1413,6 +1413,10 @@ messages! {
         en: "this date could be {a} or {b}: type it as YYYY-MM-DD",
         zh: "这个日期可能是 {a}，也可能是 {b}：请写作 YYYY-MM-DD"
     }
+    AmbiguousDateCell {
+        en: "could be {a} or {b}; type the date as YYYY-MM-DD",
+        zh: "可能是 {a}，也可能是 {b}；请把日期写作 YYYY-MM-DD"
+    }
     ShortenedNumber {
         en: "Excel shortened this number to scientific notation and its last digits are lost: type the full value",
         zh: "Excel 把这个数字缩写成了科学计数法，末尾几位已丢失：请填写完整的值"

@@ -278,7 +278,7 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
                     }
                     ExcelDate::Ambiguous(m, d) => r
                         .left
-                        .push(at(Some(tr!(AmbiguousDate, a = m, b = d)), None)),
+                        .push(at(Some(tr!(AmbiguousDateCell, a = m, b = d)), None)),
                 }
             } else if layout.numbers.contains(&h.as_str()) && is_shortened_number(&cell) {
                 r.left.push(at(Some(tr!(ShortenedNumberCell)), None));
