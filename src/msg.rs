@@ -1462,6 +1462,40 @@ messages! {
         zh: "各列按台账的顺序排列"
     }
 
+    // ---- writes, problems, stage history, sheets ----
+    NothingWritten {
+        en: "nothing written: every file is as it was",
+        zh: "没有写入：所有文件保持原样"
+    }
+    ProblemNotInFile {
+        en: "{id}: problem {no} not found in {file}",
+        zh: "{id}：{file} 中没有问题 {no}"
+    }
+    StartedBut {
+        en: "works started on {date}, but {error}",
+        zh: "{date} 开工，但{error}"
+    }
+    ChangeTo {
+        en: "change to {stage} on {date}: {why}",
+        zh: "{date} 变为{stage}：{why}"
+    }
+    StageHistory {
+        en: "stage history: {why}",
+        zh: "阶段历史：{why}"
+    }
+    BomNotUtf8 {
+        en: "starts with a UTF-8 byte-order mark but is not valid UTF-8",
+        zh: "以 UTF-8 字节顺序标记开头，但不是有效的 UTF-8"
+    }
+    SheetCsvSyntax {
+        en: "row {row}: CSV syntax error: {error}",
+        zh: "第 {row} 行：CSV 语法错误：{error}"
+    }
+    SheetEmpty {
+        en: "is empty: expected a header row",
+        zh: "为空：应有表头行"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

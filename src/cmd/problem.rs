@@ -85,7 +85,14 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
     let t = &lp.problems_table;
     let row = (0..t.cells.len())
         .find(|&r| t.get(r, "no").parse::<u32>() == Ok(no))
-        .ok_or_else(|| anyhow!("{id}: problem {no} not found in {PROBLEMS_FILE}"))?;
+        .ok_or_else(|| {
+            anyhow!(tr!(
+                ProblemNotInFile,
+                id = id,
+                no = no,
+                file = PROBLEMS_FILE
+            ))
+        })?;
     let mut table = lp.problems_table.clone();
     table.set(row, "resolved", date.to_string());
     table.set(row, "how", how.to_string());

@@ -316,7 +316,7 @@ pub fn replay(p: &Project) -> Result<Current, BadHistory> {
                 started = Some(date);
                 start(&now, date, Date::MAX).map_err(|e| BadHistory {
                     entry: None,
-                    message: format!("works started on {date}, but {e}"),
+                    message: tr!(StartedBut, date = date, error = e),
                 })?
             }
             Some(i) => {
@@ -324,7 +324,7 @@ pub fn replay(p: &Project) -> Result<Current, BadHistory> {
                 change(&now, e.stage, date, e.reason.as_deref(), started, Date::MAX).map_err(
                     |why| BadHistory {
                         entry: Some(i),
-                        message: format!("change to {} on {date}: {why}", e.stage),
+                        message: tr!(ChangeTo, stage = e.stage.shown(), date = date, why = why),
                     },
                 )?
             }

@@ -569,7 +569,7 @@ impl Ledger {
                         ..Default::default()
                     },
                     Err(e) => super::excel::Restored {
-                        refused: Some(format!("cannot read the file: {e}")),
+                        refused: Some(tr!(CannotReadFile, error = e)),
                         ..Default::default()
                     },
                 };

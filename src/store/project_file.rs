@@ -64,7 +64,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
         r.problem(
             span.or(Some(0..0)),
             "stage-history",
-            format!("stage history: {why}"),
+            tr!(StageHistory, why = why),
         );
     }
     (project, r.problems)

@@ -118,14 +118,14 @@ impl WriteSet {
                 if let Some(dir) = path.parent() {
                     let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.exists()).collect();
                     std::fs::create_dir_all(dir)
-                        .with_context(|| format!("cannot create {}", dir.display()))?;
+                        .with_context(|| tr!(CannotCreate, file = dir.display()))?;
                     created.extend(missing.into_iter().rev().map(Path::to_path_buf));
                 }
                 let old = match std::fs::read(path) {
                     Ok(b) => Some(b),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                     Err(e) => {
-                        return Err(e).with_context(|| format!("cannot read {}", path.display()));
+                        return Err(e).with_context(|| tr!(CannotRead, file = path.display()));
                     }
                 };
                 atomic_write(path, bytes)?;
@@ -154,7 +154,7 @@ impl WriteSet {
             let _ = std::fs::remove_dir(dir);
         }
         if lost.is_empty() {
-            Err(e.context("nothing written: every file is as it was"))
+            Err(e.context(tr!(NothingWritten)))
         } else {
             Err(e.context(format!(
                 "the files already written could not all be put back: {}",
