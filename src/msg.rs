@@ -1496,6 +1496,32 @@ messages! {
         zh: "为空：应有表头行"
     }
 
+    // ---- git ----
+    CannotRunGit {
+        en: "cannot run git: is it installed and on the PATH?",
+        zh: "无法运行 git：是否已安装并在 PATH 中？"
+    }
+    GitFailed {
+        en: "git {command} failed: {error}",
+        zh: "git {command} 失败：{error}"
+    }
+    AtBadRevision {
+        en: "--at: invalid revision \"{rev}\": expected a commit, e.g. HEAD~3",
+        zh: "--at：无效的版本“{rev}”：应为一次提交，如 HEAD~3"
+    }
+    AtUnknownRevision {
+        en: "--at: unknown revision \"{rev}\": expected a commit of this repository, e.g. HEAD~3 (see `taizhang log`)",
+        zh: "--at：没有版本“{rev}”：应为本仓库中的一次提交，如 HEAD~3（见 `taizhang log`）"
+    }
+    CannotCreateTempFolder {
+        en: "cannot create a temporary folder",
+        zh: "无法创建临时文件夹"
+    }
+    NotGitRepo {
+        en: "{dir} is not in a git repository: run `git init` there first",
+        zh: "{dir} 不在 git 仓库中：请先在那里运行 `git init`"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

@@ -66,10 +66,7 @@ pub fn write_attributes(root: &Path) -> Result<bool> {
 pub fn setup(ctx: &Ctx) -> Result<Output> {
     let root = Ledger::locate(ctx.ledger.as_deref())?;
     let Some(top) = git::toplevel(&root) else {
-        bail!(
-            "{} is not in a git repository: run `git init` there first",
-            root.display()
-        );
+        bail!(tr!(NotGitRepo, dir = root.display()));
     };
     for name in [DRIVER, OLD_DRIVER] {
         git::run(
