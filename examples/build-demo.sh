@@ -60,99 +60,131 @@ mkdir -p ledgers
     --name "台前县重大项目前期手续台账" --region 410927
 
 # ---------------------------------------------------------------------------
-# 河南盛润年产2万吨对苯二酚项目: most procedures obtained; the safety review
-# granted on a notify-commitment that is overdue; drawings overdue; not
-# started four months after the planned start.
+# Each project is opened with the facts that decide its task list (see
+# docs/CATALOGUE.md): land supply (--land), investment nature
+# (--investment-nature), hazardous chemicals (--hazchem), EIA category
+# (--eia) and the development zone (--zone). Commitments (容缺 / 告知承诺)
+# cover secondary materials only, never the core report of a procedure.
+
+# 河南盛润年产2万吨对苯二酚项目: a hazardous-chemical plant on transferred land
+# (出让: no siting opinion, no survey of its own). Most procedures obtained;
+# the safety conditions review granted on a tolerance pledge that is
+# overdue, the safety-facilities design review (city emergency bureau)
+# stuck; not started four months after the planned start.
 p=shengrun-hq
 tz 2024-03-11 open $p --name "河南盛润年产2万吨对苯二酚项目" --type chemical \
     --owner "河南盛润化工有限公司" --township "侯庙镇" \
-    --code 2403-410927-04-01-382615 --investment 52000 --planned-start 2024-08-01
+    --code 2403-410927-04-01-382615 --investment 52000 --planned-start 2024-08-01 \
+    --land transfer --investment-nature filing --hazchem yes --eia report
 tz 2024-03-22 tick $p approval --doc "台发改备〔2024〕21号"
-tz 2024-04-02 tick $p land-prereview --doc "用字第410927202400012号"
+tz 2024-04-02 tick $p land-transfer --doc "台自然资出〔2024〕12号"
+tz 2024-04-10 tick $p mineral-overlay --doc "豫自然资压查〔2024〕1187号" --note "未压覆重要矿产"
+tz 2024-04-12 tick $p geohazard --doc "台自然资地灾备〔2024〕9号"
 tz 2024-04-19 tick $p land-planning --doc "地字第410927202400009号"
-tz 2024-04-25 pledge $p safety --kind notify --due 2024-09-30 \
-    --items "安全设施设计专篇及专家评审意见"
+tz 2024-04-25 pledge $p safety --kind tolerance --due 2024-09-30 \
+    --items "周边企业及设施安全距离核查证明（盖章件）"
 tz 2024-05-06 tick $p eia --doc "台环审〔2024〕15号"
 tz 2024-05-20 tick $p energy --doc "台发改能评〔2024〕4号"
 tz 2024-05-28 tick $p soil-water --doc "台水保〔2024〕11号"
 tz 2024-06-14 pledge $p water-abstraction --kind tolerance --due 2024-07-31 \
-    --items "水资源论证报告书评审意见"
+    --items "取水口位置图及坐标（盖章件）"
 tz 2024-06-14 due $p flood 2024-07-31
-tz 2024-06-24 tick $p relics --doc "濮文物勘〔2024〕37号"
 tz 2024-07-10 tick $p land-title --doc "豫（2024）台前县不动产权第0002317号"
 tz 2024-07-18 tick $p works-planning --doc "建字第410927202400021号"
 tz 2024-07-26 fulfil $p water-abstraction
+tz 2024-08-20 due $p safety-design 2024-10-31
+tz 2024-08-20 due $p lightning 2024-10-15
+tz 2024-08-20 due $p fire-design 2024-10-15
 tz 2024-08-20 due $p drawing-review 2024-10-15
+tz 2024-09-12 tick $p lightning --doc "台气防雷审〔2024〕6号"
 tz 2024-11-04 tick $p flood --doc "台水审〔2024〕6号" --note "超时限办结"
 
-# 河南跃达年产2万吨丁烯二醇及系列产品项目: environmental and safety reviews
-# stuck, water abstraction overdue; procedures far behind.
+# 河南跃达年产2万吨丁烯二醇及系列产品项目: hazardous chemicals on transferred
+# land; the environmental and safety reviews stuck, procedures far behind.
 p=yueda-bdo
 tz 2024-04-08 open $p --name "河南跃达年产2万吨丁烯二醇及系列产品项目" --type chemical \
     --owner "河南跃达新材料有限公司" --township "侯庙镇" \
-    --code 2404-410927-04-01-517402 --investment 38000 --planned-start 2024-09-30
+    --code 2404-410927-04-01-517402 --investment 38000 --planned-start 2024-09-30 \
+    --land transfer --investment-nature filing --hazchem yes --eia report
 tz 2024-04-26 tick $p approval --doc "台发改备〔2024〕33号"
-tz 2024-05-08 tick $p land-prereview --doc "用字第410927202400019号"
+tz 2024-05-08 tick $p land-transfer --doc "台自然资出〔2024〕19号"
 tz 2024-06-05 due $p eia 2024-08-31
 tz 2024-06-20 pledge $p soil-water --kind tolerance --due 2024-08-20 \
-    --items "水土保持方案报告书（报批稿）"
-tz 2024-07-03 tick $p relics --doc "濮文物勘〔2024〕52号"
+    --items "水土保持补偿费缴纳凭证"
+tz 2024-07-03 tick $p geohazard --doc "台自然资地灾备〔2024〕14号"
 tz 2024-09-12 fulfil $p soil-water
 
-# 濮阳中硼硼系列产品项目: every procedure done, one pledge made good late,
-# started two weeks after plan.
+# 濮阳中硼硼系列产品项目: an industrial project on transferred land with an EIA
+# table; every procedure done, one pledge made good late, started two
+# weeks after plan.
 p=zhongpeng-boron
 tz 2024-02-26 open $p --name "濮阳中硼硼系列产品项目" --type industrial \
     --owner "濮阳中硼新材料有限公司" --township "吴坝镇" \
     --code 2402-410927-04-01-204781 --investment 26500 --planned-start 2024-06-30 \
+    --land transfer --investment-nature filing --eia table \
     --without water-abstraction --without flood
 tz 2024-03-08 tick $p approval --doc "台发改备〔2024〕7号"
-tz 2024-03-20 tick $p land-prereview --doc "用字第410927202400005号"
-tz 2024-04-10 tick $p eia --doc "台环审〔2024〕8号"
+tz 2024-03-20 tick $p land-transfer --doc "台自然资出〔2024〕5号"
+tz 2024-03-26 tick $p eia --doc "台环审〔2024〕8号"
 tz 2024-04-12 tick $p soil-water --doc "台水保〔2024〕4号"
-tz 2024-04-25 tick $p relics --doc "濮文物勘〔2024〕19号"
+tz 2024-04-25 tick $p mineral-overlay --doc "豫自然资压查〔2024〕862号" --note "未压覆重要矿产"
+tz 2024-04-25 tick $p geohazard --doc "台自然资地灾备〔2024〕5号"
 tz 2024-05-06 tick $p land-planning --doc "地字第410927202400006号"
-tz 2024-05-20 pledge $p energy --kind notify --due 2024-08-31 --items "节能报告修改稿"
+tz 2024-05-20 pledge $p energy --kind notify --due 2024-08-31 --items "能源计量器具配备方案"
 tz 2024-05-28 tick $p land-title --doc "豫（2024）台前县不动产权第0001486号"
 tz 2024-06-07 tick $p works-planning --doc "建字第410927202400011号"
+tz 2024-06-14 tick $p civil-defence --doc "台人防审〔2024〕3号" --note "缴纳易地建设费"
 tz 2024-06-21 tick $p drawing-review --doc "审查合格书 4109272024-017"
 tz 2024-07-05 tick $p construction-permit --doc "410927202407050101"
 tz 2024-07-15 start $p
 tz 2024-09-10 fulfil $p energy
 
-# 羽绒"一馆三中心"项目: works planning permit overdue, land title granted
-# on a tolerance pledge, start slightly late.
+# 羽绒"一馆三中心"项目: government-invested public building on allocated land
+# (划拨): proposal, feasibility and preliminary design approved, land taken
+# and allocated; works planning permit overdue, land title granted on a
+# tolerance pledge, start slightly late.
 p=yurong-center
 tz 2024-05-13 open $p --name "羽绒\"一馆三中心\"项目" --type public \
     --owner "台前县城市建设投资有限公司" --township "城关镇" \
-    --code 2405-410927-89-01-663120 --investment 18000 --planned-start 2024-10-31
-tz 2024-05-24 tick $p approval --doc "台发改审批〔2024〕17号"
+    --code 2405-410927-89-01-663120 --investment 18000 --planned-start 2024-10-31 \
+    --land allocation --investment-nature government --eia table
+tz 2024-05-24 tick $p approval --doc "台发改审批〔2024〕17号" --note "项目建议书"
+tz 2024-05-31 tick $p stability-risk --doc "台稳评〔2024〕7号" --note "低风险"
+tz 2024-06-05 tick $p feasibility --doc "台发改审批〔2024〕19号"
 tz 2024-06-11 tick $p land-prereview --doc "用字第410927202400027号"
 tz 2024-06-20 tick $p soil-water --doc "台水保〔2024〕19号"
+tz 2024-06-28 tick $p farmland-conversion --doc "豫政土〔2024〕281号"
 tz 2024-07-08 tick $p eia --doc "台环审〔2024〕41号"
+tz 2024-07-15 tick $p mineral-overlay --doc "豫自然资压查〔2024〕1642号" --note "未压覆重要矿产"
+tz 2024-07-15 tick $p geohazard --doc "台自然资地灾备〔2024〕21号"
 tz 2024-07-30 tick $p relics --doc "濮文物勘〔2024〕61号"
+tz 2024-08-05 tick $p land-allocation --doc "台政划〔2024〕5号"
 tz 2024-08-19 tick $p land-planning --doc "地字第410927202400022号"
+tz 2024-08-26 tick $p preliminary-design --doc "台发改审批〔2024〕25号"
 tz 2024-09-09 pledge $p land-title --kind tolerance --due 2024-11-30 \
-    --items "土地出让金缴纳凭证"
+    --items "地籍调查表及宗地图（盖章件）"
 tz 2024-09-09 due $p works-planning 2024-10-31
+tz 2024-09-09 due $p fire-design 2024-11-29
 tz 2024-11-08 tick $p flood --doc "台水审〔2024〕17号"
 
-# 濮阳星辰年产100万套激光设备项目: on schedule.
+# 濮阳星辰年产100万套激光设备项目: on transferred land in the development
+# zone, whose regional assessment covers minerals, geological hazards,
+# relics and flood impact; on schedule.
 p=xingchen-laser
 tz 2024-06-03 open $p --name "濮阳星辰年产100万套激光设备项目" --type industrial \
     --owner "濮阳星辰激光科技有限公司" --township "马楼镇" \
     --code 2406-410927-04-01-795036 --investment 45000 --planned-start 2024-12-31 \
+    --land transfer --investment-nature filing --eia table --zone kfq \
     --without water-abstraction
 tz 2024-06-14 tick $p approval --doc "台发改备〔2024〕41号"
-tz 2024-06-27 tick $p land-prereview --doc "用字第410927202400031号"
+tz 2024-06-27 tick $p land-transfer --doc "台自然资出〔2024〕31号"
 tz 2024-07-05 tick $p soil-water --doc "台水保〔2024〕23号"
 tz 2024-07-19 tick $p eia --doc "台环审〔2024〕52号"
-tz 2024-08-02 tick $p relics --doc "濮文物勘〔2024〕70号"
 tz 2024-08-16 tick $p energy --doc "台发改能评〔2024〕9号"
 tz 2024-09-06 tick $p land-planning --doc "地字第410927202400030号"
-tz 2024-10-10 pledge $p land-title --kind tolerance --due 2024-12-20 --items "契税完税证明"
+tz 2024-10-10 pledge $p land-title --kind tolerance --due 2024-12-20 --items "宗地图（盖章件）"
 tz 2024-10-25 tick $p works-planning --doc "建字第410927202400036号"
-tz 2024-11-15 tick $p flood --doc "台水审〔2024〕21号"
+tz 2024-11-15 tick $p civil-defence --doc "台人防审〔2024〕11号"
 tz 2024-11-15 due $p drawing-review 2024-12-13
 tz 2024-11-15 due $p construction-permit 2024-12-27
 
@@ -162,18 +194,21 @@ p=junhan-bags
 tz 2024-07-08 open $p --name "君瀚实业箱包生产项目" --type industrial \
     --owner "台前县君瀚实业有限公司" --township "打渔陈镇" \
     --code 2407-410927-18-01-118540 --investment 12000 --planned-start 2024-09-15 \
+    --land transfer --investment-nature filing --eia table \
     --without water-abstraction --without energy --without flood
 tz 2024-07-12 tick $p approval --doc "台发改备〔2024〕48号"
-tz 2024-07-19 tick $p land-prereview --doc "用字第410927202400035号"
+tz 2024-07-19 tick $p land-transfer --doc "台自然资出〔2024〕35号"
 tz 2024-07-26 tick $p eia --doc "台环审〔2024〕58号"
-tz 2024-07-26 pledge $p soil-water --kind notify --due 2024-09-30 --items "水土保持方案报告表"
-tz 2024-08-02 tick $p relics --doc "濮文物勘〔2024〕77号"
+tz 2024-07-26 pledge $p soil-water --kind notify --due 2024-09-30 --items "水土保持补偿费缴纳凭证"
+tz 2024-08-02 tick $p mineral-overlay --doc "豫自然资压查〔2024〕2015号" --note "未压覆重要矿产"
+tz 2024-08-02 tick $p geohazard --doc "台自然资地灾备〔2024〕27号"
 tz 2024-08-09 tick $p land-planning --doc "地字第410927202400033号"
 tz 2024-08-16 pledge $p land-title --kind tolerance --due 2024-10-31 \
-    --items "土地出让金尾款缴纳凭证"
+    --items "宗地图（盖章件）"
 tz 2024-08-23 tick $p works-planning --doc "建字第410927202400031号"
+tz 2024-08-23 tick $p civil-defence --doc "台人防审〔2024〕8号" --note "缴纳易地建设费"
 tz 2024-09-06 pledge $p drawing-review --kind notify --due 2024-11-15 \
-    --items "消防设计审查意见"
+    --items "施工图设计文件电子归档件"
 tz 2024-09-13 tick $p construction-permit --doc "410927202409130101"
 tz 2024-09-20 start $p
 tz 2024-10-14 fulfil $p soil-water
@@ -183,91 +218,130 @@ tz 2024-10-14 fulfil $p soil-water
 p=gongtie-coal
 tz 2024-02-19 open $p --name "公铁联运煤炭物流园项目" --type logistics \
     --owner "台前县公铁联运物流有限公司" --township "孙口镇" \
-    --code 2402-410927-59-01-306918 --investment 65000 --planned-start 2024-06-30
+    --code 2402-410927-59-01-306918 --investment 65000 --planned-start 2024-06-30 \
+    --land transfer --investment-nature filing --eia report
 tz 2024-03-01 tick $p approval --doc "台发改备〔2024〕9号"
-tz 2024-03-15 tick $p land-prereview --doc "用字第410927202400008号"
+tz 2024-03-15 tick $p land-transfer --doc "台自然资出〔2024〕8号"
 tz 2024-04-15 pledge $p eia --kind notify --due 2024-07-15 \
-    --items "铁路专用线接轨协议；环评报告书报批稿"
+    --items "铁路专用线接轨协议（复印件）"
 tz 2024-05-10 tick $p soil-water --doc "台水保〔2024〕13号"
 tz 2024-05-10 due $p transport-review 2024-06-30
 
-# 华瑞电气电力铁塔项目: opened late, procedures behind the clock.
+# 华瑞电气电力铁塔项目: opened late, procedures behind the clock. It has no
+# national project code yet.
 p=huarui-tower
 tz 2024-08-05 open $p --name "华瑞电气电力铁塔项目" --type industrial \
     --owner "河南华瑞电气有限公司" --township "夹河乡" \
-    --investment 15000 --planned-start 2024-11-30 --without water-abstraction
+    --investment 15000 --planned-start 2024-11-30 \
+    --land transfer --investment-nature filing --eia table --without water-abstraction
 tz 2024-08-14 tick $p approval --doc "台发改备〔2024〕55号"
-tz 2024-08-23 tick $p land-prereview --doc "用字第410927202400041号"
+tz 2024-08-23 tick $p land-transfer --doc "台自然资出〔2024〕41号"
 tz 2024-09-06 tick $p soil-water --doc "台水保〔2024〕31号"
 tz 2024-09-20 tick $p eia --doc "台环审〔2024〕66号"
-tz 2024-10-11 tick $p relics --doc "濮文物勘〔2024〕93号"
+tz 2024-10-11 tick $p mineral-overlay --doc "豫自然资压查〔2024〕2533号" --note "未压覆重要矿产"
+tz 2024-10-11 tick $p geohazard --doc "台自然资地灾备〔2024〕36号"
 tz 2024-10-18 tick $p energy --doc "台发改能评〔2024〕21号"
 tz 2024-11-01 tick $p land-planning --doc "地字第410927202400044号"
 
-# 城区道路绿化工程: on existing roads, so no land procedures; done and started.
+# 城区道路绿化工程: government-invested works on existing roads (no new land,
+# not in the EIA classification list); done and started.
 p=road-greening
 tz 2024-03-04 open $p --name "城区道路绿化工程" --type municipal \
     --owner "台前县住房和城乡建设局" --township "城关镇" \
     --investment 3200 --planned-start 2024-04-15 \
-    --without land-prereview --without land-planning --without works-planning --without flood
+    --land none --investment-nature government --eia none --without flood
+tz 2024-03-08 tick $p stability-risk --doc "台稳评〔2024〕2号" --note "低风险"
 tz 2024-03-12 tick $p approval --doc "台发改审批〔2024〕6号"
-tz 2024-03-19 tick $p eia --doc "202441092700000031" --note "环境影响登记表备案"
+tz 2024-03-12 tick $p feasibility --doc "台发改审批〔2024〕6号" --note "可行性研究报告代项目建议书"
+tz 2024-03-19 tick $p preliminary-design --doc "台发改审批〔2024〕8号"
 tz 2024-03-22 tick $p soil-water --doc "台水保〔2024〕3号"
 tz 2024-04-02 tick $p drawing-review --doc "审查合格书 4109272024-009"
 tz 2024-04-12 tick $p construction-permit --doc "410927202404120201"
 tz 2024-04-20 start $p
 
-# 开发区配套综合管线: drawings and permit overdue since summer, stale.
+# 开发区配套综合管线: government-invested pipes on allocated land in the
+# development zone (its regional assessment waives four procedures);
+# drawings and permit overdue since summer, stale.
 p=kaifaqu-pipes
 tz 2024-04-22 open $p --name "开发区配套综合管线" --type municipal \
     --owner "台前县产业集聚区开发建设有限公司" --township "后方乡" \
     --code 2404-410927-78-01-240519 --investment 9800 --planned-start 2024-08-15 \
-    --without flood
+    --land allocation --investment-nature government --eia table --zone kfq \
+    --without farmland-conversion
 tz 2024-05-06 tick $p approval --doc "台发改审批〔2024〕14号"
+tz 2024-05-10 tick $p feasibility --doc "台发改审批〔2024〕15号"
 tz 2024-05-17 tick $p land-prereview --doc "用字第410927202400021号"
+tz 2024-05-20 tick $p stability-risk --doc "台稳评〔2024〕5号" --note "低风险"
+tz 2024-05-24 tick $p land-allocation --doc "台政划〔2024〕3号"
 tz 2024-06-03 tick $p soil-water --doc "台水保〔2024〕15号"
 tz 2024-06-14 tick $p eia --doc "台环审〔2024〕33号"
+tz 2024-06-20 tick $p preliminary-design --doc "台发改审批〔2024〕20号"
 tz 2024-07-01 tick $p land-planning --doc "地字第410927202400025号"
 tz 2024-07-19 tick $p works-planning --doc "建字第410927202400024号"
 tz 2024-07-19 due $p drawing-review 2024-08-10
 tz 2024-07-19 due $p construction-permit 2024-08-31
 
-# 化工园区污水管网: environmental pledge made good late; permit overdue.
+# 化工园区污水管网: government-invested pipes on allocated land; environmental
+# pledge made good late; permit overdue.
 p=chem-sewer
 tz 2024-06-17 open $p --name "化工园区污水管网" --type municipal \
     --owner "台前县水务投资有限公司" --township "侯庙镇" \
-    --investment 7600 --planned-start 2024-10-08
+    --investment 7600 --planned-start 2024-10-08 \
+    --land allocation --investment-nature government --eia table \
+    --without farmland-conversion
 tz 2024-06-28 tick $p approval --doc "台发改审批〔2024〕21号"
+tz 2024-07-03 tick $p feasibility --doc "台发改审批〔2024〕22号"
 tz 2024-07-10 tick $p land-prereview --doc "用字第410927202400034号"
+tz 2024-07-15 tick $p stability-risk --doc "台稳评〔2024〕9号" --note "低风险"
 tz 2024-07-24 tick $p soil-water --doc "台水保〔2024〕26号"
-tz 2024-08-09 pledge $p eia --kind notify --due 2024-10-31 --items "环评报告表技术评估意见"
+tz 2024-07-31 tick $p land-allocation --doc "台政划〔2024〕6号"
+tz 2024-08-02 tick $p mineral-overlay --doc "豫自然资压查〔2024〕1998号" --note "未压覆重要矿产"
+tz 2024-08-02 tick $p geohazard --doc "台自然资地灾备〔2024〕26号"
+tz 2024-08-06 tick $p relics --doc "濮文物勘〔2024〕74号"
+tz 2024-08-09 pledge $p eia --kind notify --due 2024-10-31 \
+    --items "入河排污口设置论证专家意见（复印件）"
+tz 2024-08-16 tick $p preliminary-design --doc "台发改审批〔2024〕26号"
 tz 2024-08-26 tick $p land-planning --doc "地字第410927202400037号"
 tz 2024-09-20 tick $p works-planning --doc "建字第410927202400034号"
 tz 2024-09-20 due $p construction-permit 2024-10-31
+tz 2024-09-27 tick $p flood --doc "台水审〔2024〕15号"
 tz 2024-10-18 pledge $p drawing-review --kind tolerance --due 2024-12-15 \
-    --items "施工图审查合格书"
+    --items "管线综合图（盖章件）"
 tz 2024-11-04 tick $p eia --doc "台环审〔2024〕71号"
 
-# 孙口至打渔陈县道升级改造工程 (road): opened in September, early
-# procedures already past their time limits.
+# 孙口至打渔陈县道升级改造工程: a government-invested county road on
+# allocated land: proposal and feasibility approved, preliminary design
+# pending, the highway construction permit (公路工程施工许可) due from the
+# transport bureau; early procedures already past their time limits.
 p=sunkou-road
 tz 2024-09-02 open $p --name "孙口至打渔陈县道升级改造工程" --type transport \
     --owner "台前县交通运输局" --township "孙口镇" \
-    --code 2409-410927-48-01-427709 --investment 21000 --planned-start 2025-03-01
-tz 2024-09-20 tick $p approval --doc "台发改审批〔2024〕29号"
+    --code 2409-410927-48-01-427709 --investment 21000 --planned-start 2025-03-01 \
+    --land allocation --investment-nature government --eia table
+tz 2024-09-20 tick $p approval --doc "台发改审批〔2024〕29号" --note "项目建议书"
 tz 2024-10-15 tick $p transport-review --doc "台交审〔2024〕3号"
+tz 2024-10-25 tick $p feasibility --doc "台发改审批〔2024〕35号"
 tz 2024-11-18 due $p flood 2024-12-31
+tz 2024-11-18 due $p preliminary-design 2024-12-20
+tz 2024-11-18 due $p road-permit 2025-02-14
+tz 2024-11-22 tick $p stability-risk --doc "台稳评〔2024〕16号" --note "中风险，已制定化解措施"
 
-# 金堤河台前段综合治理工程 (water): environmental pledge just overdue,
+# 金堤河台前段综合治理工程 (water): government-invested river works on the
+# existing river course (no new land); environmental pledge just overdue,
 # start ten days late.
 p=jindi-river
 tz 2024-09-09 open $p --name "金堤河台前段综合治理工程" --type water \
     --owner "台前县水利局" --township "清水河乡" \
-    --investment 8600 --planned-start 2024-11-15 --without land-prereview
+    --investment 8600 --planned-start 2024-11-15 \
+    --land none --investment-nature government --eia table
 tz 2024-09-24 tick $p approval --doc "台发改审批〔2024〕31号"
+tz 2024-09-30 tick $p feasibility --doc "台发改审批〔2024〕32号"
 tz 2024-10-12 tick $p water-review --doc "台水审〔2024〕19号"
+tz 2024-10-12 tick $p flood --doc "台水审〔2024〕19号" --note "与行业审查合并"
+tz 2024-10-18 tick $p preliminary-design --doc "台发改审批〔2024〕34号"
 tz 2024-10-21 tick $p soil-water --doc "台水保〔2024〕35号"
-tz 2024-10-28 pledge $p eia --kind notify --due 2024-11-20 --items "环评报告表专家评审意见"
+tz 2024-10-25 tick $p stability-risk --doc "台稳评〔2024〕12号" --note "低风险"
+tz 2024-10-28 pledge $p eia --kind notify --due 2024-11-20 --items "公众参与说明（盖章件）"
 
 # ---------------------------------------------------------------------------
 # The supervision task force's side (督导服务专班): annual planned
@@ -315,11 +389,11 @@ tz 2024-11-22 progress $p --invested 350 --note "管材进场，沟槽开挖"
 tz 2024-06-05 problem add gongtie-coal --what "铁路专用线接轨协议未签订" \
     --unit "县交通运输局" --limit 2024-08-31
 tz 2024-10-10 problem add shengrun-hq --what "安全设施设计专篇专家评审未组织" \
-    --unit "县应急管理局" --limit 2024-11-15
+    --unit "濮阳市应急管理局" --limit 2024-11-15
 tz 2024-10-28 problem add kaifaqu-pipes --what "管线穿越金堤河堤防需水利部门审查" \
     --unit "县水利局" --limit 2024-11-22
 tz 2024-11-11 problem add yueda-bdo --what "环评报告书技术评估意见未出具" \
-    --unit "市生态环境局台前分局" --limit 2024-11-29
+    --unit "濮阳市生态环境局台前分局" --limit 2024-11-29
 tz 2024-11-18 problem add xingchen-laser --what "施工图设计单位未确定" \
     --unit "濮阳星辰激光科技有限公司" --limit 2024-12-06
 tz 2024-11-19 problem add yurong-center --what "地块西侧高压线迁改" \
@@ -330,19 +404,20 @@ tz 2024-11-21 problem resolve yurong-center 1 --how "迁改方案已批复，12�
 # History and corrections (a county's real ledger).
 
 # 黄河滩区农产品冷链物流园: an existing project entered in October with its
-# past: approval, land pre-review and EIA obtained before it entered the
-# ledger, its planned start already behind it; the regional assessment of
-# the development zone (区域评估) covers its relics survey; its cold store
-# draws groundwater, so water abstraction was found needed later.
+# past: approval, land transfer and EIA obtained before it entered the
+# ledger, its planned start already behind it; it lies in the development
+# zone, whose regional assessment (区域评估) covers its minerals, geological
+# hazard and flood assessments; its cold store draws groundwater, so water
+# abstraction was found needed later.
 p=huanghe-coldchain
 tz 2024-10-08 open $p --name "黄河滩区农产品冷链物流园" --type logistics \
     --owner "台前县黄河滩区农业发展有限公司" --township "吴坝镇" \
-    --code 2312-410927-59-01-861204 --investment 16800 --planned-start 2024-09-01
+    --code 2312-410927-59-01-861204 --investment 16800 --planned-start 2024-09-01 \
+    --land transfer --investment-nature filing --eia table --zone kfq
 tz 2024-10-08 tick $p approval --date 2023-12-15 --doc "台发改备〔2023〕62号"
-tz 2024-10-08 tick $p land-prereview --date 2024-03-20 --doc "用字第410927202400011号"
+tz 2024-10-08 tick $p land-transfer --date 2024-03-20 --doc "台自然资出〔2024〕11号"
 tz 2024-10-08 tick $p eia --date 2024-06-18 --doc "台环审〔2024〕39号"
 tz 2024-10-08 apply $p soil-water --date 2024-08-05
-tz 2024-10-08 waive $p relics --reason "开发区区域评估已覆盖（区域评估）"
 tz 2024-10-15 require $p water-abstraction
 tz 2024-10-29 tick $p soil-water --doc "台水保〔2024〕38号"
 
@@ -375,6 +450,11 @@ cat >"$target/README.md" <<'MD'
 
 A demo ledger built by `examples/build-demo.sh`; rebuild it with
 `examples/build-demo.sh --force`. Do not edit it by hand.
+
+Each project's task list follows from its facts (land supply, investment
+nature, hazardous chemicals, EIA category, development zone) and the
+researched catalogue of docs/CATALOGUE.md; `taizhang show ID` says why each
+procedure is on the list and which authority issues it.
 
 The projects are those named at Taiqian County's 2024 major-project dispatch
 meeting. **Owners, national project codes, investments (万元), document

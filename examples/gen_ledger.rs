@@ -103,7 +103,8 @@ fn main() -> anyhow::Result<()> {
             )),
             township: Some(TOWNSHIPS[rng.random_range(0..TOWNSHIPS.len())].to_string()),
             code: Some(format!(
-                "2024-410927-{:02}-{:02}-{:06}",
+                "{}-410927-{:02}-{:02}-{:06}",
+                opened.format("%y%m"),
                 rng.random_range(10..99),
                 rng.random_range(1..20),
                 i % 1_000_000
@@ -120,6 +121,7 @@ fn main() -> anyhow::Result<()> {
             planned_start: Some(planned_start),
             started,
             annual_plan: Default::default(),
+            facts: Default::default(),
             stages: Vec::new(),
         };
         // The type's task list, topped up with other catalogue entries to 8–20 rows.

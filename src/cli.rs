@@ -49,6 +49,11 @@ pub struct Global {
     /// Only one task force's procedures (list, show and reports), e.g. land
     #[arg(long, global = true, value_name = "KEY")]
     pub taskforce: Option<String>,
+    /// Only the procedures one authority issues (审批部门), and the problems
+    /// it is responsible for (list, show, reports and export), e.g.
+    /// 县发展和改革委员会
+    #[arg(long, global = true, value_name = "NAME")]
+    pub authority: Option<String>,
     /// Colour in terminal tables: auto (only on a terminal), always or never;
     /// never when NO_COLOR is set
     #[arg(long, global = true, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
@@ -120,7 +125,7 @@ pub enum Command {
     /// project types and procedure catalogue. Refuses to overwrite one.
     Init(InitArgs),
     /// Open a project and build its task list (任务清单) from the catalogue.
-    Open(OpenArgs),
+    Open(Box<OpenArgs>),
     /// List the projects with their stage and procedure counts.
     List(ListArgs),
     /// Show one project with its procedures, status, dates and pledges.
@@ -254,7 +259,7 @@ pub struct SetArgs {
     /// Township or sub-district (乡镇/街道)
     #[arg(long, value_name = "T")]
     pub township: Option<String>,
-    /// National project code (项目代码), YYYY-RRRRRR-DD-TT-NNNNNN
+    /// National project code (项目代码), YYMM-RRRRRR-DD-TT-NNNNNN
     #[arg(long, value_name = "NATIONAL_CODE")]
     pub code: Option<String>,
     /// Total investment in 万元, e.g. 35000 or 3500.5
@@ -270,6 +275,10 @@ pub struct SetArgs {
     /// when works have not started after all
     #[arg(long, value_name = "DATE")]
     pub started: Option<String>,
+    /// The facts that decide the task list; a change re-derives it (an
+    /// empty value removes a fact)
+    #[command(flatten)]
+    pub facts: FactArgs,
 }
 
 impl SetArgs {
@@ -284,6 +293,12 @@ impl SetArgs {
             ("--planned-start", &self.planned_start),
             ("--type", &self.kind),
             ("--started", &self.started),
+            ("--land", &self.facts.land),
+            ("--investment-nature", &self.facts.investment_nature),
+            ("--hazchem", &self.facts.hazchem),
+            ("--eia", &self.facts.eia),
+            ("--relics-found", &self.facts.relics_found),
+            ("--zone", &self.facts.zone),
         ]
         .into_iter()
         .filter_map(|(flag, v)| v.as_deref().map(|v| (flag, v)))
@@ -460,7 +475,8 @@ pub struct OpenArgs {
     /// Township or sub-district (乡镇/街道)
     #[arg(long, value_name = "T")]
     pub township: Option<String>,
-    /// National project code (项目代码), YYYY-RRRRRR-DD-TT-NNNNNN
+    /// National project code (项目代码), YYMM-RRRRRR-DD-TT-NNNNNN (YYMM: the
+    /// year and month the code was issued, 赋码年月)
     #[arg(long, value_name = "NATIONAL_CODE")]
     pub code: Option<String>,
     /// Total investment in 万元, e.g. 35000 or 3500.5
@@ -469,12 +485,42 @@ pub struct OpenArgs {
     /// Planned start of works (计划开工), YYYY-MM-DD
     #[arg(long, value_name = "DATE")]
     pub planned_start: Option<String>,
+    #[command(flatten)]
+    pub facts: FactArgs,
     /// Add a catalogue procedure the type does not list (repeatable)
     #[arg(long = "with", value_name = "KEY")]
     pub with: Vec<String>,
     /// Mark a listed procedure as not needed (repeatable)
     #[arg(long = "without", value_name = "KEY")]
     pub without: Vec<String>,
+}
+
+/// The facts about a project that decide its task list beside its type
+/// (see the `when` conditions of ledger.toml's catalogue).
+#[derive(Debug, Args, Default)]
+pub struct FactArgs {
+    /// Land supply (供地方式): transfer (出让), allocation (划拨), own
+    /// (自有用地) or none (不新增用地)
+    #[arg(long, value_name = "HOW")]
+    pub land: Option<String>,
+    /// Investment nature (投资性质): government (政府投资, 审批), sanction
+    /// (企业投资核准) or filing (企业投资备案)
+    #[arg(long, value_name = "NATURE")]
+    pub investment_nature: Option<String>,
+    /// Hazardous chemicals (危化): yes or no
+    #[arg(long, value_name = "YES|NO")]
+    pub hazchem: Option<String>,
+    /// EIA category (环评类别): report (报告书), table (报告表), register
+    /// (登记表) or none
+    #[arg(long, value_name = "CATEGORY")]
+    pub eia: Option<String>,
+    /// Relics found by the archaeological survey (发现文物): yes or no
+    #[arg(long, value_name = "YES|NO")]
+    pub relics_found: Option<String>,
+    /// Development zone (开发区) the project lies in: a `[[zone]]` key of
+    /// ledger.toml, whose regional assessment (区域评估) waives procedures
+    #[arg(long, value_name = "ZONE")]
+    pub zone: Option<String>,
 }
 
 #[derive(Debug, Args)]

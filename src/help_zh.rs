@@ -58,6 +58,28 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("*:township", "只看该乡镇（街道）的项目，如 侯庙镇"),
     (
+        ":authority",
+        "只看某一审批部门出具的手续及其负责的问题（list、show、报表和导出），如 县发展和改革委员会",
+    ),
+    (
+        "*:land",
+        "供地方式：transfer（出让）、allocation（划拨）、own（自有用地）或 none（不新增用地）",
+    ),
+    (
+        "*:investment_nature",
+        "投资性质：government（政府投资，审批）、sanction（企业投资核准）或 filing（企业投资备案）",
+    ),
+    ("*:hazchem", "是否涉及危化品：yes 或 no"),
+    (
+        "*:eia",
+        "环评类别：report（报告书）、table（报告表）、register（登记表）或 none",
+    ),
+    ("*:relics_found", "考古调查勘探是否发现文物：yes 或 no"),
+    (
+        "*:zone",
+        "项目所在开发区：ledger.toml 中 `[[zone]]` 的代码，其区域评估可免于办理部分手续",
+    ),
+    (
         "*:kind",
         "只看该类型的项目：代码或中文名称，如 chemical 或 化工",
     ),

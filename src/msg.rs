@@ -316,8 +316,8 @@ messages! {
         zh: "项目“{id}”已存在（{dir}）；请换一个编号"
     }
     Opened {
-        en: "Opened {id} {name} ({kind}): {n} procedures on its task list, in {dir}\n",
-        zh: "已登记 {id} {name}（{kind}）：任务清单 {n} 项手续，位于 {dir}\n"
+        en: "Opened {id} {name} ({kind}): {n} procedures on its task list{waived}, in {dir}\n",
+        zh: "已登记 {id} {name}（{kind}）：任务清单 {n} 项手续{waived}，位于 {dir}\n"
     }
     ExportNowhere {
         en: "nowhere to export to: give --output FILE.xlsx (or FILE.csv), or --for-excel for CSV on standard output",
@@ -764,8 +764,8 @@ messages! {
         zh: "无效的项目编号“{text}”：应为由小写字母、数字、“-”和“_”组成的简短代号（如 shengrun-hq），最长 64 个字符"
     }
     BadNationalCode {
-        en: "invalid national project code \"{text}\": expected YYYY-RRRRRR-DD-TT-NNNNNN in digits, e.g. 2024-410927-26-03-012345",
-        zh: "无效的项目代码“{text}”：应为 YYYY-RRRRRR-DD-TT-NNNNNN 格式的数字，如 2024-410927-26-03-012345"
+        en: "invalid national project code \"{text}\": expected YYMM-RRRRRR-DD-TT-NNNNNN in digits (YYMM: the year and month the code was issued), e.g. 2403-410927-04-01-382615",
+        zh: "无效的项目代码“{text}”：应为 YYMM-RRRRRR-DD-TT-NNNNNN 格式的数字（YYMM：赋码的年月），如 2403-410927-04-01-382615"
     }
     BadLang {
         en: "invalid language \"{text}\": expected zh or en",
@@ -1520,6 +1520,24 @@ messages! {
     NotGitRepo {
         en: "{dir} is not in a git repository: run `git init` there first",
         zh: "{dir} 不在 git 仓库中：请先在那里运行 `git init`"
+    }
+
+    // ---- issue 11: catalogue ----
+    CalendarDaysRest {
+        en: "{n} calendar days; {end} is a rest day, so the next working day",
+        zh: "{n} 个自然日；{end} 是休息日，顺延至下一个工作日"
+    }
+    WaivedByAssessment {
+        en: " ({n} waived by the regional assessment)",
+        zh: "（{n} 项由区域评估免于办理）"
+    }
+    HazchemLeftOff {
+        en: "{id}: hazardous chemicals (危化) not recorded, so {list} left off the task list; if it handles them, open it with --hazchem yes",
+        zh: "{id}：未登记是否涉及危化品，因此 {list} 未列入任务清单；如涉及，请用 --hazchem yes 登记"
+    }
+    TaskListUnchanged {
+        en: "task list unchanged",
+        zh: "任务清单未变"
     }
 
     // ---- tables ----

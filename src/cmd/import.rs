@@ -10,7 +10,7 @@ use crate::cli::ImportTasksArgs;
 use crate::model::id::check_national_code;
 use crate::model::{
     Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date_input,
-    tasklist, transition,
+    tasklist,
 };
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::sheet::{self, Mapping, SheetRow};
@@ -330,6 +330,11 @@ fn new_project(
         .filter_map(|r| r.get("procedure"))
         .filter_map(|t| s.procedure(t).map(|c| c.key.clone()))
         .collect();
+    let mut table = ProcedureTable::new();
+    let facts = crate::model::Facts::default();
+    for row in tasklist::build(s, &kind.key, &facts, &wanted, &[], opened) {
+        table.push(row);
+    }
     let project = Project {
         name: name.to_string(),
         kind: kind.key.clone(),
@@ -341,20 +346,9 @@ fn new_project(
         planned_start,
         started: None,
         annual_plan: Default::default(),
+        facts,
         stages: Vec::new(),
     };
-    let needed: Vec<String> = tasklist::needed(s, &project)
-        .into_iter()
-        .map(|n| n.key)
-        .collect();
-    let mut table = ProcedureTable::new();
-    for c in s
-        .catalogue
-        .iter()
-        .filter(|c| needed.contains(&c.key) || wanted.contains(&c.key))
-    {
-        table.push(transition::require_new(c, opened, &s.calendar));
-    }
     Ok((project, table))
 }
 

@@ -37,6 +37,12 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
     std::fs::create_dir_all(dir.join(PROJECTS_DIR))
         .with_context(|| tr!(CannotCreate, file = dir.display()))?;
     let text = settings_file::default_text(&name, args.region.as_deref().unwrap_or(""), lang);
+    // Init-time validation: the settings written must be ones `check`
+    // accepts (every limit at least a day, every condition known).
+    let (_, problems) = settings_file::read(&settings_path, &text);
+    if let Some(p) = problems.first() {
+        bail!("the default ledger.toml does not validate: {}", p.message);
+    }
     // The lock, and the temporary files a writer killed mid-write leaves.
     atomic_write(
         &dir.join(".gitignore"),

@@ -79,6 +79,8 @@ pub struct Ctx {
     pub more_ledgers: Vec<PathBuf>,
     /// --taskforce: only this task force's procedures.
     pub taskforce: Option<String>,
+    /// --authority: only the procedures this authority issues.
+    pub authority: Option<String>,
     /// Colour allowed in terminal tables (see `--color`).
     pub color: bool,
     /// `--commit`: commit each write to git.
@@ -216,6 +218,7 @@ impl Ctx {
         let tf = self.taskforce_of(settings)?;
         let kind = self.type_of(settings)?;
         let stages = self.stages()?;
+        let authority = self.authority_of(settings)?;
         let multi = ledgers.len() > 1;
         let townships = std::sync::Mutex::new(std::collections::BTreeSet::new());
         let mut out = Vec::new();
@@ -233,6 +236,10 @@ impl Ctx {
                 lp.ledger = name.clone();
                 let lp = match &tf {
                     Some(tf) => cut_to_taskforce(lp, tf)?,
+                    None => lp,
+                };
+                let lp = match &authority {
+                    Some(a) => cut_to_authority(lp, &l.settings, a)?,
                     None => lp,
                 };
                 Some(f(settings, lp))
@@ -413,6 +420,24 @@ impl Ctx {
         Ok(Some(tf.clone()))
     }
 
+    /// The authority of --authority, checked against the authorities and
+    /// lead units the settings name.
+    pub fn authority_of(&self, settings: &Settings) -> Result<Option<String>> {
+        let Some(name) = &self.authority else {
+            return Ok(None);
+        };
+        let known = settings.authorities();
+        if known.iter().any(|a| &**a == name.as_str())
+            || settings.taskforces.iter().any(|t| &t.lead == name)
+        {
+            return Ok(Some(name.clone()));
+        }
+        bail!(
+            "--authority: unknown issuing authority \"{name}\": expected one of {}",
+            known.iter().map(|a| &**a).collect::<Vec<_>>().join(", ")
+        )
+    }
+
     /// Renders a report: JSON from the value (streamed), else its table,
     /// or the friendly `empty` line when a terminal table would be empty.
     pub fn render<T: serde::Serialize + 'static>(
@@ -505,6 +530,23 @@ pub fn cut_to_taskforce(mut lp: LoadedProject, tf: &TaskForce) -> Option<LoadedP
     Some(lp)
 }
 
+/// A project cut to the procedures `authority` issues and the problems it
+/// is responsible for; `None` when it has neither.
+pub fn cut_to_authority(
+    mut lp: LoadedProject,
+    settings: &Settings,
+    authority: &str,
+) -> Option<LoadedProject> {
+    let issues =
+        |p: &crate::model::Procedure| &*settings.authority(&p.key, &p.taskforce).name == authority;
+    if !lp.procedures().iter().any(issues) && !lp.problems.iter().any(|p| p.unit == authority) {
+        return None;
+    }
+    lp.retain_procedures(issues);
+    lp.problems.retain(|p| p.unit == authority);
+    Some(lp)
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Output> {
     let g = cli.global;
@@ -546,6 +588,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         lang: g.lang,
         more_ledgers,
         taskforce: g.taskforce,
+        authority: g.authority,
         color: g.color.enabled(),
         commit: g.commit,
         width: render::terminal_width(),
@@ -567,6 +610,9 @@ pub fn run(cli: Cli) -> Result<Output> {
         || matches!(cli.command, Command::Show(_));
     if ctx.taskforce.is_some() && !task_force_view {
         bail!(tr!(TaskforceOnlyViews));
+    }
+    if ctx.authority.is_some() && !task_force_view {
+        bail!("--authority applies to list, show, reports and export only");
     }
     if ctx.format == Format::Html && !weekly {
         bail!(tr!(HtmlOnlyWeekly));
@@ -661,6 +707,54 @@ pub fn text_arg<'a>(flag: &str, text: &'a str, what: &str) -> Result<&'a str> {
         bail!(tr!(EmptyText, flag = flag, what = what));
     }
     Ok(t)
+}
+
+/// The facts given on the command line over `facts`, each checked; the
+/// zone must be one of ledger.toml's `[[zone]]`.
+pub fn facts_arg(
+    settings: &Settings,
+    a: &crate::cli::FactArgs,
+    mut facts: crate::model::Facts,
+) -> Result<crate::model::Facts> {
+    use crate::model::facts::{EiaClass, Land, Nature, parse_yes_no};
+    if let Some(t) = &a.land {
+        facts.land = Some(Land::parse(t).map_err(|e| anyhow!("--land: {e}"))?);
+    }
+    if let Some(t) = &a.investment_nature {
+        facts.nature = Some(Nature::parse(t).map_err(|e| anyhow!("--investment-nature: {e}"))?);
+    }
+    if let Some(t) = &a.hazchem {
+        facts.hazchem =
+            Some(parse_yes_no("hazardous chemicals", t).map_err(|e| anyhow!("--hazchem: {e}"))?);
+    }
+    if let Some(t) = &a.eia {
+        facts.eia = Some(EiaClass::parse(t).map_err(|e| anyhow!("--eia: {e}"))?);
+    }
+    if let Some(t) = &a.relics_found {
+        facts.relics_found =
+            Some(parse_yes_no("relics found", t).map_err(|e| anyhow!("--relics-found: {e}"))?);
+    }
+    if let Some(z) = &a.zone {
+        let known = settings
+            .zone(z)
+            .or_else(|| settings.zones.iter().find(|x| &x.name == z));
+        match known {
+            Some(zone) => facts.zone = Some(zone.key.clone()),
+            None if settings.zones.is_empty() => {
+                bail!("--zone: unknown development zone \"{z}\": ledger.toml defines no [[zone]]")
+            }
+            None => bail!(
+                "--zone: unknown development zone \"{z}\": expected one of {}",
+                settings
+                    .zones
+                    .iter()
+                    .map(|z| format!("{} ({})", z.key, z.name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+    Ok(facts)
 }
 
 /// A date given with `flag`: ISO or a year-first Chinese form (see

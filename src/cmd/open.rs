@@ -1,11 +1,11 @@
 //! `taizhang open`: records a project and builds its task list (任务清单)
-//! from the catalogue entries for its type, each due date counted from the
-//! opening day by the catalogue's time limit.
+//! from the catalogue by its type and facts (see `model::tasklist`), each
+//! due date counted from the opening day by the catalogue's time limit.
 
 use super::{Ctx, Output, amount_arg, date_arg, project_id};
 use crate::cli::OpenArgs;
 use crate::model::id::check_national_code;
-use crate::model::{Project, Status, suggest, tasklist, transition};
+use crate::model::{Project, Status, suggest, tasklist};
 use crate::store::procedures_file::ProcedureTable;
 use anyhow::{Result, anyhow, bail};
 
@@ -72,12 +72,28 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     if let Some(k) = with.iter().find(|k| without.contains(k)) {
         bail!(tr!(WithAndWithout, key = k));
     }
+    let facts = super::facts_arg(s, &a.facts, crate::model::Facts::default())?;
+    let derived = tasklist::derive(s, &kind.key, &facts);
+    for k in &without {
+        if !derived.iter().any(|d| &d.key == k) {
+            bail!(
+                "--without: procedure \"{k}\" is not on the task list of type {} ({}); nothing to leave out",
+                kind.key,
+                kind.name
+            );
+        }
+    }
+
     let _lock = ledger.lock()?;
     let dir = ledger.project_dir(&id);
     if dir.exists() {
         bail!(tr!(ProjectExists, id = id, dir = dir.display()));
     }
     let opened = ctx.today;
+    let mut table = ProcedureTable::new();
+    for row in tasklist::build(s, &kind.key, &facts, &with, &without, opened) {
+        table.push(row);
+    }
     let project = Project {
         name: a.name.trim().to_string(),
         kind: kind.key.clone(),
@@ -99,32 +115,10 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         planned_start,
         started: None,
         annual_plan: Default::default(),
+        facts,
         stages: Vec::new(),
     };
-    let needed: Vec<String> = tasklist::needed(s, &project)
-        .into_iter()
-        .map(|n| n.key)
-        .collect();
-    if let Some(k) = without.iter().find(|k| !needed.contains(k)) {
-        bail!(
-            "--without: procedure \"{k}\" is not on the task list of type {} ({}); nothing to leave out",
-            kind.key,
-            kind.name
-        );
-    }
-    let mut table = ProcedureTable::new();
-    for c in s
-        .catalogue
-        .iter()
-        .filter(|c| needed.contains(&c.key) || with.contains(&c.key))
-    {
-        let mut row = transition::require_new(c, opened, &s.calendar);
-        if without.contains(&c.key) {
-            row.status = Status::NotNeeded;
-            row.due = None;
-        }
-        table.push(row);
-    }
+    let left_off = tasklist::left_off_by_unrecorded(s, &kind.key, &project.facts);
     let files = ledger.save(None, &id, &project, Some(&table))?;
     ctx.commit(&ledger, &files, &format!("open {id} ({})", project.name));
     let needed = table
@@ -132,12 +126,30 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         .iter()
         .filter(|r| r.status != Status::NotNeeded)
         .count();
+    let waived = table
+        .rows
+        .iter()
+        .filter(|r| r.status == Status::NotNeeded && r.note.starts_with("区域评估"))
+        .count();
+    let waived = if waived > 0 {
+        tr!(WaivedByAssessment, n = waived)
+    } else {
+        String::new()
+    };
+    if !left_off.is_empty() {
+        eprintln!(
+            "{}{}",
+            tr!(WarningPrefix),
+            tr!(HazchemLeftOff, id = id, list = left_off.join(", "))
+        );
+    }
     Ok(Output::ok(tr!(
         Opened,
         id = id,
         name = project.name,
         kind = kind.name,
         n = needed,
+        waived = waived,
         dir = dir.display()
     )))
 }

@@ -23,6 +23,10 @@ pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
         // task force whose view this is (problems are already cut by unit).
         all.retain(|i| *i.taskforce == tf.key || i.kind == overdue::Kind::Problem);
     }
+    if let Some(a) = &ctx.authority {
+        // A late start is chased through the supervision task force's lead.
+        all.retain(|i| &*i.authority == a.as_str());
+    }
     Ok((ledger, overdue::Report::new(today, all)))
 }
 

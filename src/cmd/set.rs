@@ -8,8 +8,9 @@
 use super::record::edit;
 use super::{Ctx, Output, amount_arg, date_arg};
 use crate::cli::SetArgs;
+use crate::model::facts::{EiaClass, Land, Nature, parse_yes_no};
 use crate::model::id::check_national_code;
-use crate::model::{Project, Settings, stage, tasklist, transition};
+use crate::model::{Project, Settings, stage, tasklist};
 use anyhow::{Result, anyhow, bail};
 
 /// One field `set` can change.
@@ -125,6 +126,83 @@ const FIELDS: &[Field] = &[
             Ok(())
         },
     },
+    Field {
+        flag: "--land",
+        key: "land",
+        get: |p| p.facts.land.map(|v| v.key().to_string()),
+        put: |_, p, v| {
+            p.facts.land = text(v)
+                .map(|t| Land::parse(&t).map_err(|e| anyhow!("--land: {e}")))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--investment-nature",
+        key: "investment_nature",
+        get: |p| p.facts.nature.map(|v| v.key().to_string()),
+        put: |_, p, v| {
+            p.facts.nature = text(v)
+                .map(|t| Nature::parse(&t).map_err(|e| anyhow!("--investment-nature: {e}")))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--hazchem",
+        key: "hazchem",
+        get: |p| p.facts.hazchem.map(|b| b.to_string()),
+        put: |_, p, v| {
+            p.facts.hazchem = text(v)
+                .map(|t| {
+                    parse_yes_no("hazardous chemicals", &t).map_err(|e| anyhow!("--hazchem: {e}"))
+                })
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--eia",
+        key: "eia",
+        get: |p| p.facts.eia.map(|v| v.key().to_string()),
+        put: |_, p, v| {
+            p.facts.eia = text(v)
+                .map(|t| EiaClass::parse(&t).map_err(|e| anyhow!("--eia: {e}")))
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--relics-found",
+        key: "relics_found",
+        get: |p| p.facts.relics_found.map(|b| b.to_string()),
+        put: |_, p, v| {
+            p.facts.relics_found = text(v)
+                .map(|t| {
+                    parse_yes_no("relics found", &t).map_err(|e| anyhow!("--relics-found: {e}"))
+                })
+                .transpose()?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--zone",
+        key: "zone",
+        get: |p| p.facts.zone.clone(),
+        put: |s, p, v| {
+            p.facts.zone = match text(v) {
+                None => None,
+                Some(z) => {
+                    let args = crate::cli::FactArgs {
+                        zone: Some(z),
+                        ..Default::default()
+                    };
+                    super::facts_arg(s, &args, Default::default())?.zone
+                }
+            };
+            Ok(())
+        },
+    },
 ];
 
 pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
@@ -168,25 +246,46 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
                 (old != new).then(|| format!("{} {} → {}", f.key, shown(old), shown(new)))
             })
             .collect();
-        if project.kind != lp.project.kind {
-            let mut added = Vec::new();
-            for need in tasklist::needed(s, project) {
-                if table.position(&need.key).is_some() {
-                    continue;
+        if project.kind != lp.project.kind || project.facts != lp.project.facts {
+            let rederived = tasklist::rederive(
+                s,
+                &table.rows,
+                (&lp.project.kind, &lp.project.facts),
+                &project.kind,
+                &project.facts,
+                ctx.today,
+            );
+            let [added, dropped, not_needed, reinstated] = table.apply_changes(s, rederived);
+            let name = |k: &String| {
+                s.procedure(k)
+                    .map_or(k.clone(), |c| format!("{} ({})", c.key, c.name))
+            };
+            let mut said = Vec::new();
+            for (keys, what) in [
+                (&added, "added as pending"),
+                (&reinstated, "needed again, pending"),
+                (
+                    &not_needed,
+                    "no longer needed (by the facts or the zone's regional assessment), kept as not needed with the reason in its note",
+                ),
+                (
+                    &dropped,
+                    "no longer needed, removed (nothing was recorded on it)",
+                ),
+            ] {
+                if !keys.is_empty() {
+                    let list: Vec<String> = keys.iter().map(name).collect();
+                    said.push(format!(
+                        "{} procedure(s) {what}: {}",
+                        keys.len(),
+                        list.join(", ")
+                    ));
                 }
-                let c = s
-                    .procedure(&need.key)
-                    .expect("needed keys are catalogue keys");
-                table.insert_in_catalogue_order(
-                    s,
-                    transition::require_new(c, ctx.today, &s.calendar),
-                );
-                added.push(format!("{} ({})", c.key, c.name));
             }
-            changes.push(if added.is_empty() {
-                tr!(NoProcedureAdded)
+            changes.push(if said.is_empty() {
+                tr!(TaskListUnchanged)
             } else {
-                tr!(ProceduresAdded, n = added.len(), list = added.join(", "))
+                said.join("; ")
             });
         }
         if changes.is_empty() {

@@ -24,8 +24,14 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
                 .ok_or_else(|| anyhow!(tr!(NoProceduresOfTaskforce, id = id, key = key)))?
         }
     };
+    let lp = match ctx.authority_of(&ledger.settings)? {
+        None => lp,
+        Some(a) => super::cut_to_authority(lp, &ledger.settings, &a).ok_or_else(|| {
+            anyhow::anyhow!("{id} has no procedures or problems of authority {a}")
+        })?,
+    };
     let lang = ctx.lang(&ledger.settings);
-    let detail = list::detail(&ledger.settings, &lp, ctx.today);
+    let detail = list::detail(&ledger.settings, &lp, ctx.today, lang);
     let table = detail.table(&ledger.settings, lang, ctx.format != Format::Csv);
     let mut text = match ctx.format {
         Format::Json => render::json(&detail),

@@ -16,6 +16,9 @@ pub struct Calendar {
     work: BTreeSet<Date>,
     /// Years whose holidays are known; outside them only weekends count.
     years: BTreeSet<i32>,
+    /// A calendar-day period ending on a rest day ends on the next working
+    /// day (民法典 art. 203); `[calendar] roll_rest_days` in ledger.toml.
+    pub roll_rest_days: bool,
 }
 
 #[derive(serde::Deserialize)]
@@ -29,7 +32,10 @@ struct YearDays {
 impl Calendar {
     /// The official calendar shipped with the tool.
     pub fn official() -> Calendar {
-        let mut cal = Calendar::default();
+        let mut cal = Calendar {
+            roll_rest_days: true,
+            ..Calendar::default()
+        };
         let years: BTreeMap<String, YearDays> =
             toml::from_str(OFFICIAL).expect("the shipped calendar is valid TOML");
         for (year, days) in years {
@@ -74,6 +80,17 @@ impl Calendar {
             return false;
         }
         !matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+    }
+
+    /// The last day of a calendar-day period whose last day would be `d`:
+    /// `d`, or, when it is a rest day (weekend or holiday, not a make-up
+    /// working day) and the calendar rolls, the next working day.
+    pub fn end_of_period(&self, d: Date) -> Date {
+        let mut d = d;
+        while self.roll_rest_days && !self.is_working_day(d) {
+            d = d.succ_opt().expect("date in range");
+        }
+        d
     }
 
     /// The `n`th working day after `from` (the day itself is not counted).

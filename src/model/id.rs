@@ -36,7 +36,12 @@ impl fmt::Display for ProjectId {
     }
 }
 
-/// Checks a national project code (项目代码), `YYYY-RRRRRR-DD-TT-NNNNNN`.
+/// Checks a national project code (项目代码), `YYMM-RRRRRR-DD-TT-NNNNNN`:
+/// the year and month the code was issued (赋码年月, 时间代码 of GB/T
+/// 40058-2021), the region (GB/T 2260), the supervising department, the
+/// project type, five random digits and a check digit. Codes issued before
+/// the 2020 standard began with a 4-digit year instead; both have the same
+/// shape and are accepted.
 pub fn check_national_code(text: &str) -> Result<(), String> {
     let groups: Vec<&str> = text.split('-').collect();
     let lens = [4, 6, 2, 2, 6];

@@ -6,6 +6,7 @@
 pub mod amount;
 pub mod calendar;
 pub mod date;
+pub mod facts;
 pub mod id;
 pub mod procedure;
 pub mod project;
@@ -17,6 +18,7 @@ pub mod transition;
 
 pub use amount::Amount;
 pub use date::{Date, parse_date, parse_date_input};
+pub use facts::Facts;
 pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};
 pub use project::Project;

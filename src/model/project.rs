@@ -1,8 +1,9 @@
 //! A project record (`project.toml`): what the project is, who builds it,
 //! where, how much, when it was opened in the ledger, when it should start
-//! and when it did start (开工), and how its stage changed since.
+//! and when it did start (开工), how its stage changed since, and the facts
+//! that decide its task list (供地方式, 投资性质, 危化, 环评类别, 发现文物, 开发区).
 
-use super::{Amount, Date};
+use super::{Amount, Date, Facts};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Project {
@@ -23,6 +24,8 @@ pub struct Project {
     pub started: Option<Date>,
     /// Annual planned investment (年度计划投资) in 万元, by year.
     pub annual_plan: std::collections::BTreeMap<i32, Amount>,
+    /// The facts that decide the task list beside the type.
+    pub facts: Facts,
     /// Every change of stage (完工, 投产, 暂缓, 终止…) in file order; empty
     /// for a project preparing or building (see `model::stage`).
     pub stages: Vec<super::stage::StageEntry>,

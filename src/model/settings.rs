@@ -5,6 +5,7 @@
 
 use super::calendar::Calendar;
 use super::date::Date;
+use super::facts::{Condition, Level, Zone};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -58,16 +59,30 @@ impl Limit {
         } else {
             return Err(bad());
         };
+        if num.starts_with('-') && num.len() > 1 && num[1..].bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!(
+                "invalid time limit \"{text}\": a time limit cannot be negative; write at least \"1d\" or \"1wd\", or leave `limit` out"
+            ));
+        }
         if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) || num.len() > 4 {
             return Err(bad());
         }
-        Ok(ctor(num.parse().map_err(|_| bad())?))
+        let n: u32 = num.parse().map_err(|_| bad())?;
+        if n == 0 {
+            return Err(format!(
+                "invalid time limit \"{text}\": a time limit of zero days would fall due the day it starts; write at least \"1d\" or \"1wd\", or leave `limit` out"
+            ));
+        }
+        Ok(ctor(n))
     }
 
-    /// The last allowed day for something started on `from`.
+    /// The last allowed day for something started on `from`. A calendar-day
+    /// limit ending on a rest day ends on the next working day instead
+    /// (民法典 art. 203) unless the calendar says not to; a working-day
+    /// limit always ends on a working day.
     pub fn due_from(self, from: Date, calendar: &Calendar) -> Date {
         match self {
-            Limit::Days(n) => from + chrono::Days::new(n.into()),
+            Limit::Days(n) => calendar.end_of_period(from + chrono::Days::new(n.into())),
             Limit::WorkingDays(n) => calendar.add_working_days(from, n),
         }
     }
@@ -86,16 +101,33 @@ impl std::fmt::Display for Limit {
 pub struct CatalogueEntry {
     pub key: String,
     pub name: String,
+    /// The task force that coordinates it (专班).
     pub taskforce: String,
+    /// The authority that issues it (审批部门); `None`: the task force's
+    /// lead unit stands in.
+    pub authority: Option<String>,
+    pub level: Option<Level>,
     /// Project type keys that need this procedure; `*` means every type.
     pub types: Vec<String>,
+    /// Further conditions on the project's facts (`when`): the procedure
+    /// is needed when any one holds; empty = always.
+    pub when: Vec<Condition>,
     pub limit: Option<Limit>,
+    /// Limits that replace `limit` when their condition holds, first first.
+    pub limit_when: Vec<(Condition, Limit)>,
 }
 
 impl CatalogueEntry {
     pub fn applies_to(&self, type_key: &str) -> bool {
         self.types.iter().any(|t| t == "*" || t == type_key)
     }
+}
+
+/// An issuing authority (审批部门) with its level, as shared strings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Authority {
+    pub name: std::sync::Arc<str>,
+    pub level: Option<Level>,
 }
 
 /// Thresholds of the slow-progress rules (`[slow]` in ledger.toml).
@@ -145,6 +177,8 @@ pub struct Settings {
     pub catalogue: Vec<CatalogueEntry>,
     pub slow: SlowRules,
     pub calendar: Calendar,
+    /// Development zones and what their regional assessments cover.
+    pub zones: Vec<Zone>,
     /// Member ledgers (township ledgers) a county report includes: paths
     /// relative to this ledger's folder.
     pub members: Vec<String>,
@@ -153,6 +187,9 @@ pub struct Settings {
     /// The task forces again, as shared strings, for reports that repeat
     /// them on hundreds of thousands of rows (see `Settings::shared`).
     pub shared: Vec<SharedTaskForce>,
+    /// The issuing authority of each catalogue entry that names one, by
+    /// procedure key, as shared strings (see `Settings::authority`).
+    pub issuers: Vec<(String, Authority)>,
 }
 
 /// A task force's key, name and lead unit as shared strings.
@@ -161,6 +198,25 @@ pub struct SharedTaskForce {
     pub key: std::sync::Arc<str>,
     pub name: std::sync::Arc<str>,
     pub lead: std::sync::Arc<str>,
+}
+
+impl Authority {
+    /// The authorities the catalogue names, by procedure key.
+    pub fn of(catalogue: &[CatalogueEntry]) -> Vec<(String, Authority)> {
+        catalogue
+            .iter()
+            .filter_map(|c| {
+                let name = c.authority.as_deref()?;
+                Some((
+                    c.key.clone(),
+                    Authority {
+                        name: name.into(),
+                        level: c.level,
+                    },
+                ))
+            })
+            .collect()
+    }
 }
 
 impl SharedTaskForce {
@@ -194,6 +250,39 @@ impl Settings {
         self.taskforces
             .iter()
             .find(|t| t.key == text || t.name == text || t.name.strip_suffix("专班") == Some(text))
+    }
+
+    /// The authority that issues procedure `key` of task force
+    /// `taskforce`: the catalogue's `authority`, or else the task force's
+    /// lead unit (ledgers written before authorities were kept), or else
+    /// the task force key itself.
+    pub fn authority(&self, key: &str, taskforce: &str) -> Authority {
+        if let Some((_, a)) = self.issuers.iter().find(|(k, _)| k == key) {
+            return a.clone();
+        }
+        Authority {
+            name: self
+                .shared(taskforce)
+                .map_or_else(|| taskforce.into(), |t| t.lead.clone()),
+            level: None,
+        }
+    }
+
+    /// Every issuing authority the catalogue names (lead units standing in),
+    /// in catalogue order, each once.
+    pub fn authorities(&self) -> Vec<std::sync::Arc<str>> {
+        let mut out: Vec<std::sync::Arc<str>> = Vec::new();
+        for c in &self.catalogue {
+            let a = self.authority(&c.key, &c.taskforce).name;
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        out
+    }
+
+    pub fn zone(&self, key: &str) -> Option<&Zone> {
+        self.zones.iter().find(|z| z.key == key)
     }
 
     /// A project type by key (`chemical`) or Chinese name (`化工`).
@@ -281,8 +370,74 @@ mod tests {
     fn limits() {
         assert_eq!(Limit::parse("30d"), Ok(Limit::Days(30)));
         assert_eq!(Limit::parse("20wd"), Ok(Limit::WorkingDays(20)));
-        for bad in ["30", "d", "wd", "-3d", "3 d", "3w"] {
+        for bad in ["30", "d", "wd", "-3d", "3 d", "3w", "0d", "0wd", "-1wd"] {
             assert!(Limit::parse(bad).is_err(), "{bad}");
         }
+        assert!(Limit::parse("0wd").unwrap_err().contains("zero days"));
+        assert_eq!(Limit::parse("1wd"), Ok(Limit::WorkingDays(1)));
+        assert!(
+            Limit::parse("-3d")
+                .unwrap_err()
+                .contains("cannot be negative")
+        );
+    }
+
+    fn d(s: &str) -> Date {
+        crate::model::parse_date(s).unwrap()
+    }
+
+    /// Calendar-day limits against the official 2024–2026 calendar: a last
+    /// day on a weekend or holiday moves to the next working day (民法典
+    /// art. 203), a make-up working day (调休上班) stays.
+    #[test]
+    fn calendar_day_limits_end_on_a_working_day() {
+        let cal = Calendar::official();
+        let due = |from: &str, n: u32| Limit::Days(n).due_from(d(from), &cal);
+        // Weekend: 2024-01-03 + 60 days is Sunday 3 March.
+        assert_eq!(due("2024-01-03", 60), d("2024-03-04"));
+        // A working Friday stays.
+        assert_eq!(due("2024-01-10", 30), d("2024-02-09"));
+        // Spring Festival 2024 (10–17 Feb off): to Sunday 18 Feb, a make-up day.
+        assert_eq!(due("2024-01-10", 31), d("2024-02-18"));
+        // Sunday 4 Feb 2024 is a make-up working day: it stays.
+        assert_eq!(due("2024-01-05", 30), d("2024-02-04"));
+        // National Day 2024 (1–7 Oct off).
+        assert_eq!(due("2024-09-01", 30), d("2024-10-08"));
+        // National Day and Mid-Autumn 2025 (1–8 Oct off); Saturday 11 Oct worked.
+        assert_eq!(due("2025-09-01", 30), d("2025-10-09"));
+        assert_eq!(due("2025-09-11", 30), d("2025-10-11"));
+        // Spring Festival 2026 (15–23 Feb off); Saturday 14 Feb worked.
+        assert_eq!(due("2026-01-16", 30), d("2026-02-24"));
+        assert_eq!(due("2026-01-15", 30), d("2026-02-14"));
+        // A ledger that turns the rule off counts the days as they fall.
+        let mut raw = Calendar::official();
+        raw.roll_rest_days = false;
+        assert_eq!(
+            Limit::Days(60).due_from(d("2024-01-03"), &raw),
+            d("2024-03-03")
+        );
+    }
+
+    /// Working-day limits across the same holidays and make-up days.
+    #[test]
+    fn working_day_limits_skip_holidays_and_count_make_up_days() {
+        let cal = Calendar::official();
+        let due = |from: &str, n: u32| Limit::WorkingDays(n).due_from(d(from), &cal);
+        // National Day 2024: Sunday 29 Sep is worked, 1–7 Oct off.
+        assert_eq!(due("2024-09-27", 1), d("2024-09-29"));
+        assert_eq!(due("2024-09-27", 2), d("2024-09-30"));
+        assert_eq!(due("2024-09-27", 3), d("2024-10-08"));
+        // Spring Festival 2026: Saturday 14 Feb worked, 15–23 Feb off.
+        assert_eq!(due("2026-02-13", 1), d("2026-02-14"));
+        assert_eq!(due("2026-02-13", 2), d("2026-02-24"));
+        // 20 working days from 2025-09-19 cross National Day 2025.
+        assert_eq!(due("2025-09-19", 20), d("2025-10-23"));
+        // Never a rest day, even with the calendar-day rule off.
+        let mut raw = Calendar::official();
+        raw.roll_rest_days = false;
+        assert_eq!(
+            Limit::WorkingDays(3).due_from(d("2024-09-27"), &raw),
+            d("2024-10-08")
+        );
     }
 }

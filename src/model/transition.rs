@@ -1141,8 +1141,12 @@ mod tests {
             key: "flood".into(),
             name: "洪水影响评价".into(),
             taskforce: "water".into(),
+            authority: None,
+            level: None,
             types: vec![],
+            when: Vec::new(),
             limit: Some(Limit::Days(20)),
+            limit_when: Vec::new(),
         };
         let r = require_new(&c, today(), &Calendar::default());
         assert_eq!((r.status, r.due), (Status::Pending, Some(d("2024-06-21"))));

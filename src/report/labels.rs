@@ -58,3 +58,19 @@ pub fn ledger_column(mut t: super::Table, ledgers: &[Option<String>], lang: Lang
     }
     t
 }
+
+/// "濮阳市应急管理局（市级）": the authority that issues procedure `key`
+/// of task force `taskforce`, with its level when the catalogue gives one.
+pub fn authority(
+    settings: &crate::model::Settings,
+    key: &str,
+    taskforce: &str,
+    lang: Lang,
+) -> String {
+    let a = settings.authority(key, taskforce);
+    match (a.level, lang) {
+        (Some(l), Lang::Zh) => format!("{}（{}）", a.name, l.label(lang)),
+        (Some(l), Lang::En) => format!("{} ({})", a.name, l.label(lang)),
+        (None, _) => a.name.to_string(),
+    }
+}

@@ -164,11 +164,41 @@ impl ListReport {
     }
 }
 
+/// One procedure row of `show`: the row, the authority that issues it
+/// and why it is on the task list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    #[serde(flatten)]
+    pub procedure: Procedure,
+    /// The issuing authority (审批部门); the task force's lead unit when
+    /// the catalogue names none.
+    pub authority: String,
+    pub authority_level: Option<crate::model::facts::Level>,
+    /// Why it is on the list (e.g. "化工 + 危化"), and why it is waived;
+    /// "added by hand" when the catalogue's conditions do not list it.
+    pub reason: String,
+}
+
+/// The facts of a project as `show` prints and `--format json` gives them.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FactsView {
+    pub land: Option<crate::model::facts::Land>,
+    pub investment_nature: Option<crate::model::facts::Nature>,
+    pub hazchem: Option<bool>,
+    pub eia: Option<crate::model::facts::EiaClass>,
+    pub relics_found: Option<bool>,
+    pub zone: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Detail {
     pub as_of: Date,
     pub project: Summary,
-    pub procedures: Vec<Procedure>,
+    pub facts: FactsView,
+    /// The development zone's name, with its key.
+    #[serde(skip)]
+    pub zone_name: Option<String>,
+    pub procedures: Vec<Row>,
     /// Annual planned investment by year ("2024": "12000").
     pub annual_plan: std::collections::BTreeMap<String, Amount>,
     pub progress: Vec<ProgressEntry>,
@@ -177,11 +207,48 @@ pub struct Detail {
     pub stages: Vec<crate::model::StageEntry>,
 }
 
-pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date) -> Detail {
+pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date, lang: Lang) -> Detail {
+    let f = &lp.project.facts;
+    let derived = crate::model::tasklist::derive(settings, &lp.project.kind, f);
+    let procedures = lp
+        .procedures()
+        .iter()
+        .map(|p| {
+            let a = settings.authority(&p.key, &p.taskforce);
+            let reason = match derived.iter().find(|d| d.key == p.key) {
+                Some(d) => d.reason(lang),
+                None if p.status == Status::NotNeeded => pick(
+                    lang,
+                    "not called for by the project's type and facts",
+                    "按项目类型和情况无需办理",
+                )
+                .to_string(),
+                None => pick(lang, "added by hand", "手工添加").to_string(),
+            };
+            Row {
+                procedure: p.clone(),
+                authority: a.name.to_string(),
+                authority_level: a.level,
+                reason,
+            }
+        })
+        .collect();
     Detail {
         as_of: today,
         project: summary(settings, lp, today),
-        procedures: lp.procedures().to_vec(),
+        zone_name: f.zone.as_ref().map(|z| match settings.zone(z) {
+            Some(zone) => format!("{} ({z})", zone.name),
+            None => z.clone(),
+        }),
+        facts: FactsView {
+            land: f.land,
+            investment_nature: f.nature,
+            hazchem: f.hazchem,
+            eia: f.eia,
+            relics_found: f.relics_found,
+            zone: f.zone.clone(),
+        },
+        procedures,
         annual_plan: lp
             .project
             .annual_plan
@@ -250,6 +317,45 @@ impl Detail {
                 |d| d.to_string(),
             ),
         ));
+        let f = &self.facts;
+        let yes_no = |b: bool| {
+            pick(
+                lang,
+                if b { "yes" } else { "no" },
+                if b { "是" } else { "否" },
+            )
+        };
+        let facts = [
+            (
+                pick(lang, "land supply", "供地方式"),
+                f.land.map(|v| v.label(lang).to_string()),
+            ),
+            (
+                pick(lang, "investment nature", "投资性质"),
+                f.investment_nature.map(|v| v.label(lang).to_string()),
+            ),
+            (
+                pick(lang, "hazardous chemicals", "危化"),
+                f.hazchem.map(|b| yes_no(b).to_string()),
+            ),
+            (
+                pick(lang, "EIA category", "环评类别"),
+                f.eia.map(|v| v.label(lang).to_string()),
+            ),
+            (
+                pick(lang, "relics found", "发现文物"),
+                f.relics_found.map(|b| yes_no(b).to_string()),
+            ),
+            (
+                pick(lang, "development zone", "开发区"),
+                self.zone_name.clone(),
+            ),
+        ];
+        lines.extend(
+            facts
+                .into_iter()
+                .filter_map(|(l, v)| v.map(|v| (l.to_string(), v))),
+        );
         for (year, amount) in &self.annual_plan {
             let label = match lang {
                 Lang::En => format!("plan {year} (万元)"),
@@ -294,27 +400,31 @@ impl Detail {
         out
     }
 
-    /// The task list. With `for_reading` (not CSV), a pending procedure
-    /// past its due date is marked overdue (逾期) and an open pledge past
-    /// its deadline expired (已过期), both tinted red, as `report overdue`
-    /// counts them, and the pledge-due cell of an extended pledge (延期) says
-    /// so and from when; without it every date cell holds a date only, as
-    /// `export procedures` writes it.
+    /// The procedure rows, with why each is on the list. With
+    /// `for_reading` (not CSV), a pending procedure past its due date is
+    /// marked overdue (逾期) and an open pledge past its deadline expired
+    /// (已过期), both tinted red, as `report overdue` counts them, and the
+    /// pledge-due cell of an extended pledge (延期) says so and from when;
+    /// without it every date cell holds a date only, as `export procedures`
+    /// writes it.
     pub fn table(&self, settings: &Settings, lang: Lang, for_reading: bool) -> Table {
-        let mut t = Table::new(&procedure_headers(lang)).keep(&[1, 3, 5, PLEDGE_DUE_CELL]);
+        let mut headers = procedure_headers(lang);
+        headers.push(pick(lang, "why on the list", "列入依据"));
+        let mut t = Table::new(&headers).keep(&[1, 3, 5, PLEDGE_DUE_CELL]);
         // On a narrow terminal the dates and document number stay longest.
-        t.drop_order = vec![12, 11, 4, 2, 10, 8, 7, 0];
+        t.drop_order = vec![13, 12, 11, 4, 2, 10, 8, 7, 0];
         let today = self.as_of;
         for r in &self.procedures {
-            let mut cells = procedure_cells(settings, r, lang);
+            let mut cells = procedure_cells(settings, &r.procedure, lang);
+            let p = &r.procedure;
             let late = |due: Option<Date>| {
                 due.map(|d| crate::model::date::days_past(d, today))
                     .filter(|&n| n > 0)
             };
-            let overdue = late(r.due).filter(|_| for_reading && r.status == Status::Pending);
-            let expired = late(r.pledge_due).filter(|_| for_reading && r.open_pledge());
+            let overdue = late(p.due).filter(|_| for_reading && p.status == Status::Pending);
+            let expired = late(p.pledge_due).filter(|_| for_reading && p.open_pledge());
             if for_reading {
-                cells[PLEDGE_DUE_CELL].push_str(&super::labels::extended(r, lang));
+                cells[PLEDGE_DUE_CELL].push_str(&super::labels::extended(&r.procedure, lang));
             }
             if let Some(n) = overdue {
                 cells[3] = match lang {
@@ -328,6 +438,7 @@ impl Detail {
                     Lang::Zh => format!("{}（已过期{n}天）", cells[PLEDGE_DUE_CELL]),
                 };
             }
+            cells.push(r.reason.clone());
             t.push(cells);
             if overdue.is_some() {
                 t.tint_last(3, super::Tint::Red);
@@ -341,7 +452,7 @@ impl Detail {
 }
 
 /// Index of the pledge-due cell in `procedure_cells`.
-const PLEDGE_DUE_CELL: usize = 9;
+const PLEDGE_DUE_CELL: usize = 10;
 
 /// The headers of a procedure row as `show` and `export procedures` print it.
 pub fn procedure_headers(lang: Lang) -> Vec<&'static str> {
@@ -349,6 +460,7 @@ pub fn procedure_headers(lang: Lang) -> Vec<&'static str> {
         pick(lang, "procedure", "手续"),
         pick(lang, "name", "名称"),
         pick(lang, "task force (lead unit)", "专班(牵头单位)"),
+        pick(lang, "issuing authority", "审批部门"),
         pick(lang, "status", "状态"),
         pick(lang, "applied", "申报日期"),
         pick(lang, "due", "时间节点"),
@@ -368,6 +480,7 @@ pub fn procedure_cells(settings: &Settings, r: &Procedure, lang: Lang) -> Vec<St
         r.key.clone(),
         r.name.clone(),
         taskforce_with_lead(settings, &r.taskforce),
+        super::labels::authority(settings, &r.key, &r.taskforce, lang),
         status_label(r.status, lang).to_string(),
         opt(&r.applied),
         opt(&r.due),

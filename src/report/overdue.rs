@@ -1,13 +1,16 @@
 //! The overdue report (逾期清单): open pledges past their deadline, pending
 //! procedures past their due date, projects past their planned start and
 //! not started, and problems past their time limit (with the responsible
-//! unit), most overdue first. Only projects preparing or building: a
-//! completed, producing, suspended or cancelled project owes nothing. A deadline is the last allowed day:
+//! unit), most overdue first, each naming the unit to chase: the authority
+//! that issues the procedure (审批部门) beside the coordinating task force.
+//! Only projects preparing or building: a completed, producing, suspended
+//! or cancelled project owes nothing. A deadline is the last allowed day:
 //! an item is overdue from the day after, by `today − due` calendar days.
 
 use super::Table;
 use super::labels::{pick, taskforce_with_lead};
 use crate::model::date::days_past;
+use crate::model::facts::Level;
 use crate::model::settings::SharedTaskForce;
 use crate::model::{Date, Lang, PledgeKind, Settings, Status};
 use crate::store::LoadedProject;
@@ -54,6 +57,12 @@ pub struct Item {
     pub taskforce: Arc<str>,
     pub taskforce_name: Arc<str>,
     pub lead_unit: Arc<str>,
+    /// The unit to chase: the authority that issues the procedure (审批部门),
+    /// the supervision task force's lead unit for a late start, the
+    /// responsible unit of a problem.
+    pub authority: Arc<str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub authority_level: Option<Level>,
     pub due: Date,
     pub days_overdue: i64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,6 +132,13 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
             }
             let tf = settings.shared(taskforce);
             let t = tf.unwrap_or(unknown);
+            let a = match &procedure {
+                Some(key) => settings.authority(key, taskforce),
+                None => crate::model::settings::Authority {
+                    name: t.lead.clone(),
+                    level: None,
+                },
+            };
             items.push(Item {
                 ledger: lp.ledger.clone(),
                 kind,
@@ -136,6 +152,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                 },
                 taskforce_name: t.name.clone(),
                 lead_unit: t.lead.clone(),
+                authority: a.name,
+                authority_level: a.level,
                 due,
                 days_overdue: days,
                 pledge_kind: pledge.as_ref().map(|p| p.0),
@@ -201,6 +219,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     taskforce: unknown.key.clone(),
                     taskforce_name: unknown.name.clone(),
                     lead_unit: p.unit.as_str().into(),
+                    authority: p.unit.as_str().into(),
+                    authority_level: None,
                     due: p.limit,
                     days_overdue: days,
                     pledge_kind: None,
@@ -233,6 +253,15 @@ impl Report {
 }
 
 impl Item {
+    /// The unit to chase, with its level: "濮阳市应急管理局（市级）".
+    pub fn authority_label(&self, lang: Lang) -> String {
+        match (self.authority_level, lang) {
+            (Some(l), Lang::Zh) => format!("{}（{}）", self.authority, l.label(lang)),
+            (Some(l), Lang::En) => format!("{} ({})", self.authority, l.label(lang)),
+            (None, _) => self.authority.to_string(),
+        }
+    }
+
     /// What is overdue, as a table shows it: a start of works named in
     /// both languages, an extended pledge with its first deadline.
     pub fn label(&self, lang: Lang) -> String {
@@ -260,12 +289,13 @@ impl Report {
             pick(lang, "project", "项目"),
             pick(lang, "name", "项目名称"),
             pick(lang, "item", "事项"),
-            pick(lang, "task force (lead unit)", "责任专班(牵头单位)"),
+            pick(lang, "issuing authority", "审批部门/责任单位"),
+            pick(lang, "task force (lead unit)", "协调专班(牵头单位)"),
             pick(lang, "due", "时限"),
             pick(lang, "days overdue", "逾期天数"),
         ])
-        .numeric(&[6])
-        .keep(&[2, 3, 6]);
+        .numeric(&[7])
+        .keep(&[2, 3, 7]);
         for i in &self.items {
             let item = i.label(lang);
             t.push(vec![
@@ -273,8 +303,9 @@ impl Report {
                 i.project.to_string(),
                 i.project_name.to_string(),
                 item,
+                i.authority_label(lang),
                 match &i.unit {
-                    Some(unit) => unit.clone(),
+                    Some(_) => String::new(),
                     None => taskforce_with_lead(settings, &i.taskforce),
                 },
                 i.due.to_string(),

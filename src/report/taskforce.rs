@@ -1,7 +1,8 @@
 //! The per-task-force table (手续办理调度台账): for each task force, its
 //! procedures over all projects: total needed, obtained, pledged, pending
 //! and overdue (pending past the due date or a pledge past its deadline),
-//! over the projects still preparing or building.
+//! with the authorities (审批部门) that issue them, over the projects still
+//! preparing or building.
 
 use super::Table;
 use super::labels::pick;
@@ -15,6 +16,9 @@ pub struct Row {
     pub taskforce: String,
     pub name: String,
     pub lead_unit: String,
+    /// The authorities that issue the task force's procedures (审批部门),
+    /// in catalogue order.
+    pub authorities: Vec<String>,
     pub total: usize,
     pub obtained: usize,
     pub pledged: usize,
@@ -89,6 +93,7 @@ impl Report {
                 taskforce: t.key.clone(),
                 name: t.name.clone(),
                 lead_unit: t.lead.clone(),
+                authorities: authorities(settings, &t.key),
                 ..Row::default()
             })
             .collect();
@@ -109,6 +114,18 @@ impl Report {
     }
 }
 
+/// The authorities issuing the catalogue procedures of task force `key`.
+fn authorities(settings: &Settings, key: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in settings.catalogue.iter().filter(|c| c.taskforce == key) {
+        let a = settings.authority(&c.key, key).name.to_string();
+        if !out.contains(&a) {
+            out.push(a);
+        }
+    }
+    out
+}
+
 impl Row {
     fn add(&mut self, other: &Row) {
         self.total += other.total;
@@ -124,13 +141,14 @@ impl Report {
         let mut t = Table::new(&[
             pick(lang, "task force", "专班"),
             pick(lang, "lead unit", "牵头单位"),
+            pick(lang, "issuing authorities", "审批部门"),
             pick(lang, "procedures", "手续总数"),
             pick(lang, "obtained", "已办结"),
             pick(lang, "pledged", "容缺/承诺"),
             pick(lang, "pending", "待办"),
             pick(lang, "overdue", "逾期"),
         ])
-        .numeric(&[2, 3, 4, 5, 6]);
+        .numeric(&[3, 4, 5, 6, 7]);
         // The 合计 row is the total.
         t.no_total = true;
         let total_label = pick(lang, "total", "合计").to_string();
@@ -143,6 +161,7 @@ impl Report {
             t.push(vec![
                 name,
                 lead,
+                r.authorities.join(pick(lang, ", ", "、")),
                 r.total.to_string(),
                 r.obtained.to_string(),
                 r.pledged.to_string(),

@@ -67,6 +67,8 @@ pub struct Obtained {
     pub name: String,
     pub taskforce: String,
     pub taskforce_name: String,
+    /// The authority that issued it (审批部门).
+    pub authority: String,
     pub obtained: Date,
     pub doc_no: String,
 }
@@ -226,6 +228,7 @@ pub fn build(
                         .taskforce(&p.taskforce)
                         .map(|t| t.name.clone())
                         .unwrap_or_default(),
+                    authority: settings.authority(&p.key, &p.taskforce).name.to_string(),
                     obtained: o,
                     doc_no: p.doc_no.clone(),
                 });
@@ -275,7 +278,7 @@ pub fn build(
     let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
     for i in overdue::build(settings, projects, as_of).items {
         if matches!(i.kind, Kind::Pledge | Kind::Problem) {
-            groups.entry(i.lead_unit.to_string()).or_default().push(i);
+            groups.entry(i.authority.to_string()).or_default().push(i);
         }
     }
     let overdue = groups
@@ -311,17 +314,23 @@ pub fn build(
                 .taskforce(tf)
                 .map_or(tf.to_string(), |t| t.lead.clone())
         };
+        let issuer = |key: &str, tf: &str| settings.authority(key, tf).name.to_string();
         for p in lp.procedures() {
             if p.status == Status::Pending
                 && let Some(due) = p.due
             {
-                push(Kind::Procedure, p.name.clone(), lead(&p.taskforce), due);
+                push(
+                    Kind::Procedure,
+                    p.name.clone(),
+                    issuer(&p.key, &p.taskforce),
+                    due,
+                );
             }
             if p.open_pledge()
                 && let Some(due) = p.pledge_due
             {
                 let name = format!("{}{}", p.name, super::labels::extended(p, lang));
-                push(Kind::Pledge, name, lead(&p.taskforce), due);
+                push(Kind::Pledge, name, issuer(&p.key, &p.taskforce), due);
             }
         }
         if lp.project.started.is_none()
@@ -478,6 +487,7 @@ impl Weekly {
                 pick(lang, "project", "项目"),
                 pick(lang, "name", "项目名称"),
                 pick(lang, "procedure", "手续"),
+                pick(lang, "issuing authority", "审批部门"),
                 pick(lang, "task force", "专班"),
                 pick(lang, "document no.", "批复文号"),
             ],
@@ -491,6 +501,7 @@ impl Weekly {
                     i.project.clone(),
                     i.project_name.clone(),
                     i.name.clone(),
+                    i.authority.clone(),
                     i.taskforce_name.clone(),
                     i.doc_no.clone(),
                 ],

@@ -171,6 +171,10 @@ pub const CODES: &[(&str, &str)] = &[
         "a project type key that is not defined in ledger.toml",
     ),
     (
+        "unknown-zone",
+        "a development zone key that is not defined in ledger.toml",
+    ),
+    (
         "unmerged",
         "a file a merge or rebase left unmerged (git ls-files -u)",
     ),

@@ -326,6 +326,56 @@ impl ProcedureTable {
         self.insert(at, row);
     }
 
+    /// Applies the changes of a re-derived task list (see
+    /// `model::tasklist::rederive`): new rows go in catalogue order, dropped
+    /// rows go, rows no longer needed or needed again are updated in place
+    /// (their unknown columns kept). Returns the keys of rows added,
+    /// dropped, marked not needed and reinstated, for the message.
+    pub fn apply_changes(
+        &mut self,
+        settings: &crate::model::Settings,
+        changes: Vec<crate::model::tasklist::Change>,
+    ) -> [Vec<String>; 4] {
+        use crate::model::Status;
+        use crate::model::tasklist::Change;
+        let mut done: [Vec<String>; 4] = Default::default();
+        for change in changes {
+            match change {
+                Change::Add(row) => {
+                    done[0].push(row.key.clone());
+                    self.insert_in_catalogue_order(settings, row);
+                }
+                Change::Drop(key) => {
+                    if let Some(i) = self.position(&key) {
+                        self.cells.remove(i);
+                        self.lines.remove(i);
+                        self.offsets.remove(i);
+                        self.rows.remove(i);
+                        done[1].push(key);
+                    }
+                }
+                Change::NotNeeded(key, note) => {
+                    if let Some(i) = self.position(&key) {
+                        self.rows[i].status = Status::NotNeeded;
+                        self.rows[i].note = note;
+                        self.sync(i);
+                        done[2].push(key);
+                    }
+                }
+                Change::Reinstate(key, due) => {
+                    if let Some(i) = self.position(&key) {
+                        self.rows[i].status = Status::Pending;
+                        self.rows[i].note.clear();
+                        self.rows[i].due = due;
+                        self.sync(i);
+                        done[3].push(key);
+                    }
+                }
+            }
+        }
+        done
+    }
+
     /// Writes the typed row `i` back into its cells.
     pub fn sync(&mut self, i: usize) {
         let r = &self.rows[i];

@@ -4,9 +4,10 @@
 
 use super::Problem;
 use super::tomldoc::{self, Reader};
+use crate::model::facts::{EiaClass, Land, Nature};
 use crate::model::id::check_national_code;
 use crate::model::stage::{self, Stage, StageEntry};
-use crate::model::{Amount, Date, Project};
+use crate::model::{Amount, Date, Facts, Project};
 use std::collections::BTreeMap;
 use std::path::Path;
 use toml_edit::{DocumentMut, Item, value};
@@ -36,6 +37,14 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
     let planned_start = r.date(root, "planned_start");
     let started = r.date(root, "started");
     let annual_plan = read_plan(&mut r, root);
+    let facts = Facts {
+        land: r.parsed(root, "land", Land::parse),
+        nature: r.parsed(root, "investment_nature", Nature::parse),
+        hazchem: r.boolean(root, "hazchem"),
+        eia: r.parsed(root, "eia", EiaClass::parse),
+        relics_found: r.boolean(root, "relics_found"),
+        zone: r.opt_str(root, "zone"),
+    };
     let (stages, stage_spans): (Vec<StageEntry>, Vec<_>) =
         read_stages(&mut r, root).into_iter().unzip();
     let project = match (name, kind, opened) {
@@ -50,6 +59,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
             planned_start,
             started,
             annual_plan,
+            facts,
             stages,
         }),
         _ => None,
@@ -228,6 +238,47 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
         &old.and_then(|p| p.started),
         &new.started,
         |d| date_value(*d),
+    );
+    let f = |p: &Project| p.facts.clone();
+    let (of, nf) = (old.map(f), new.facts.clone());
+    let str_key = |v: &'static str| value(v);
+    set_opt(
+        doc,
+        "land",
+        &of.as_ref().and_then(|f| f.land),
+        &nf.land,
+        |v| str_key(v.key()),
+    );
+    set_opt(
+        doc,
+        "investment_nature",
+        &of.as_ref().and_then(|f| f.nature),
+        &nf.nature,
+        |v| str_key(v.key()),
+    );
+    set_opt(
+        doc,
+        "hazchem",
+        &of.as_ref().and_then(|f| f.hazchem),
+        &nf.hazchem,
+        |b| value(*b),
+    );
+    set_opt(doc, "eia", &of.as_ref().and_then(|f| f.eia), &nf.eia, |v| {
+        str_key(v.key())
+    });
+    set_opt(
+        doc,
+        "relics_found",
+        &of.as_ref().and_then(|f| f.relics_found),
+        &nf.relics_found,
+        |b| value(*b),
+    );
+    set_opt(
+        doc,
+        "zone",
+        &of.as_ref().and_then(|f| f.zone.clone()),
+        &nf.zone,
+        str_item,
     );
     let no_stages = Vec::new();
     let old_stages = old.map_or(&no_stages, |p| &p.stages);

@@ -4,6 +4,7 @@
 use super::Problem;
 use super::tomldoc::{self, Reader};
 use crate::model::calendar::Calendar;
+use crate::model::facts::{Condition, EiaClass, Land, Level, Nature, Zone};
 use crate::model::settings::Limit;
 use crate::model::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
 use std::collections::BTreeSet;
@@ -90,6 +91,9 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         let off = r.dates(t, "off");
         let work = r.dates(t, "work");
         calendar.add(&off, &work);
+        if let Some(roll) = r.boolean(t, "roll_rest_days") {
+            calendar.roll_rest_days = roll;
+        }
     }
 
     let mut taskforces = Vec::new();
@@ -162,6 +166,21 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             }
         }
         let limit = r.parsed(t, "limit", Limit::parse);
+        let authority = r.opt_str(t, "authority").filter(|a| !a.trim().is_empty());
+        let level = r.parsed(t, "level", Level::parse);
+        let when = conditions(&mut r, t, "when", &type_keys);
+        let mut limit_when = Vec::new();
+        for (c, table) in conditions_with(&mut r, t, "limit_when", &type_keys) {
+            match (table.get("limit"), r.parsed(table, "limit", Limit::parse)) {
+                (None, _) => r.problem(
+                    span.clone(),
+                    "missing-key",
+                    "`limit_when`: each condition needs its `limit`, e.g. { eia = [\"table\"], limit = \"30d\" }".into(),
+                ),
+                (Some(_), Some(l)) => limit_when.push((c, l)),
+                (Some(_), None) => {}
+            }
+        }
         if let (Some(key), Some(name), Some(taskforce)) = (key, pname, tf) {
             if catalogue.iter().any(|x| x.key == key) {
                 r.problem(span, "duplicate-key", tr!(ProcedureDefinedTwice, key = key));
@@ -170,8 +189,12 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                     key,
                     name,
                     taskforce,
+                    authority,
+                    level,
                     types: ptypes,
+                    when,
                     limit,
+                    limit_when,
                 });
             }
         }
@@ -181,6 +204,37 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
     }
     if types.is_empty() {
         r.problem(None, "missing-key", tr!(NoTypes));
+    }
+
+    let mut zones: Vec<Zone> = Vec::new();
+    for (t, span) in r.tables(root, "zone") {
+        let key = r.req_str(t, "key", span.clone());
+        let zname = r.req_str(t, "name", span.clone());
+        let mut covers = Vec::new();
+        for (k, s) in r.strings(t, "covers").unwrap_or_default() {
+            if catalogue.iter().any(|c| c.key == k) {
+                covers.push(k);
+            } else {
+                r.problem(
+                    s,
+                    "unknown-procedure",
+                    format!(
+                        "`covers`: unknown procedure \"{k}\": not in the catalogue of ledger.toml"
+                    ),
+                );
+            }
+        }
+        if let (Some(key), Some(name)) = (key, zname) {
+            if zones.iter().any(|z| z.key == key) {
+                r.problem(
+                    span,
+                    "duplicate-key",
+                    format!("zone `{key}` is defined twice"),
+                );
+            } else {
+                zones.push(Zone { key, name, covers });
+            }
+        }
     }
 
     let mut members = Vec::new();
@@ -201,15 +255,121 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         region,
         lang,
         shared: crate::model::settings::SharedTaskForce::of(&taskforces),
+        issuers: crate::model::settings::Authority::of(&catalogue),
         taskforces,
         types,
         catalogue,
         slow,
         calendar,
+        zones,
         members,
         auto_commit,
     };
     (Some(settings), r.problems)
+}
+
+/// The conditions of `key` in a catalogue entry: one table or an array of
+/// tables, each naming facts that must all hold (see docs/FORMAT.md).
+fn conditions(
+    r: &mut Reader,
+    t: &toml_edit::Table,
+    key: &str,
+    type_keys: &BTreeSet<&str>,
+) -> Vec<Condition> {
+    conditions_with(r, t, key, type_keys)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// The tables of `key` (one table, an inline table, or an array of
+/// either), each read as a condition and returned with its table.
+fn conditions_with<'t>(
+    r: &mut Reader,
+    t: &'t toml_edit::Table,
+    key: &str,
+    type_keys: &BTreeSet<&str>,
+) -> Vec<(Condition, &'t dyn toml_edit::TableLike)> {
+    let Some(item) = t.get(key) else {
+        return Vec::new();
+    };
+    let mut tables: Vec<&dyn toml_edit::TableLike> = Vec::new();
+    if let Some(one) = item.as_table_like() {
+        tables.push(one);
+    } else if let Some(arr) = item.as_array() {
+        for v in arr.iter() {
+            match v.as_inline_table() {
+                Some(it) => tables.push(it),
+                None => r.problem(
+                    v.span(),
+                    "bad-value",
+                    format!("`{key}` must hold tables like {{ land = [\"transfer\"] }}"),
+                ),
+            }
+        }
+    } else if let Some(arr) = item.as_array_of_tables() {
+        for it in arr.iter() {
+            tables.push(it);
+        }
+    } else {
+        r.problem(
+            item.span(),
+            "bad-value",
+            format!("`{key}` must be a table or an array of tables, e.g. {key} = {{ land = [\"transfer\"] }}"),
+        );
+    }
+    let mut out = Vec::new();
+    for table in tables {
+        let mut c = Condition::default();
+        for (k, v) in table.iter() {
+            match k {
+                "types" => {
+                    for (ty, s) in r.strings(table, "types").unwrap_or_default() {
+                        if ty != "*" && !type_keys.contains(ty.as_str()) {
+                            let known = type_keys.iter().copied().collect::<Vec<_>>().join(", ");
+                            r.problem(
+                                s,
+                                "unknown-type",
+                                format!("unknown project type \"{ty}\": expected \"*\" or one of {known}"),
+                            );
+                        } else {
+                            c.types.push(ty);
+                        }
+                    }
+                }
+                "land" => c.land = values(r, table, k, Land::parse),
+                "investment_nature" => c.nature = values(r, table, k, Nature::parse),
+                "eia" => c.eia = values(r, table, k, EiaClass::parse),
+                "hazchem" => c.hazchem = r.boolean(table, k),
+                "relics_found" => c.relics_found = r.boolean(table, k),
+                "limit" if key == "limit_when" => {}
+                _ => r.problem(
+                    v.span(),
+                    "bad-value",
+                    format!("`{key}`: unknown fact `{k}`: expected types, land, investment_nature, hazchem, eia or relics_found"),
+                ),
+            }
+        }
+        out.push((c, table));
+    }
+    out
+}
+
+/// An array of fact values, each checked.
+fn values<T>(
+    r: &mut Reader,
+    table: &dyn toml_edit::TableLike,
+    key: &str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for (text, span) in r.strings(table, key).unwrap_or_default() {
+        match parse(&text) {
+            Ok(v) => out.push(v),
+            Err(e) => r.problem(span, "bad-value", format!("`{key}`: {e}")),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -50,6 +50,32 @@ pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec
             ),
         ));
     }
+    if let Some(z) = &p.facts.zone
+        && settings.zone(z).is_none()
+    {
+        out.push(Problem::at(
+            path,
+            text,
+            find_key(text, "zone"),
+            "unknown-zone",
+            format!(
+                "unknown development zone \"{z}\": expected a [[zone]] key of ledger.toml{}",
+                if settings.zones.is_empty() {
+                    " (it defines none)".to_string()
+                } else {
+                    format!(
+                        ": {}",
+                        settings
+                            .zones
+                            .iter()
+                            .map(|z| z.key.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                }
+            ),
+        ));
+    }
     // History comes first: a planned start or start of works before the
     // project entered the ledger is a fact. A plan for a year far from the
     // project is unusual, likely a typo: a warning.

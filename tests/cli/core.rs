@@ -5,15 +5,24 @@ use crate::support::*;
 
 const HEADER: &str = "procedure,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note,applied\n";
 
-/// The task list of a transport project opened on 2024-03-01.
+/// The task list of a government-invested road on allocated land with an
+/// EIA report, opened on 2024-03-01.
 const ROAD_CSV: &str = "\
 approval,项目审批/核准/备案,supervision,pending,2024-03-29,,,,,,,,,
+feasibility,可行性研究报告审批,supervision,pending,,,,,,,,,,
+preliminary-design,初步设计及概算审批,supervision,pending,,,,,,,,,,
+stability-risk,社会稳定风险评估,supervision,pending,,,,,,,,,,
 land-prereview,用地预审与选址意见书,land,pending,2024-03-29,,,,,,,,,
+farmland-conversion,农用地转用和土地征收,land,pending,,,,,,,,,,
+land-allocation,国有建设用地划拨决定书,land,pending,,,,,,,,,,
+mineral-overlay,压覆重要矿产资源查询（审批）,land,pending,,,,,,,,,,
+geohazard,地质灾害危险性评估,land,pending,,,,,,,,,,
 eia,环评批复,env,pending,2024-04-30,,,,,,,,,
-soil-water,水土保持方案,water,pending,2024-03-29,,,,,,,,,
-flood,洪水影响评价,water,pending,,,,,,,,,,
+soil-water,水土保持方案,water,pending,2024-03-15,,,,,,,,,
+flood,洪水影响评价,water,pending,2024-03-29,,,,,,,,,
 relics,文物考古调查勘探,relics,pending,2024-04-28,,,,,,,,,
 transport-review,交通行业审查,transport,pending,,,,,,,,,,
+road-permit,公路工程施工许可,transport,pending,,,,,,,,,,
 ";
 
 const ROAD_CSV_PATH: &str = "projects/road/procedures.csv";
@@ -36,6 +45,12 @@ fn road() -> Ledger {
             "交通",
             "--planned-start",
             "2024-04-15",
+            "--land",
+            "allocation",
+            "--investment-nature",
+            "government",
+            "--eia",
+            "report",
         ],
     );
     l
@@ -127,16 +142,24 @@ fn open_writes_the_record_and_the_task_list() {
             "--township",
             "打渔陈镇",
             "--code",
-            "2024-410927-26-03-012345",
+            "2403-410927-04-01-382615",
             "--investment",
             "35000.50",
             "--planned-start",
             "2024-06-30",
+            "--land",
+            "transfer",
+            "--investment-nature",
+            "filing",
+            "--hazchem",
+            "yes",
+            "--eia",
+            "report",
         ])
         .ok();
     assert_eq!(
         run.stdout,
-        "Opened shengrun 河南盛润年产2万吨对苯二酚项目 (化工): 14 procedures on its task list, in ./projects/shengrun\n"
+        "Opened shengrun 河南盛润年产2万吨对苯二酚项目 (化工): 19 procedures on its task list, in ./projects/shengrun\n"
     );
     assert_eq!(
         l.read("projects/shengrun/project.toml"),
@@ -146,31 +169,44 @@ name = \"河南盛润年产2万吨对苯二酚项目\"
 type = \"chemical\"
 owner = \"河南盛润化工有限公司\"
 township = \"打渔陈镇\"
-code = \"2024-410927-26-03-012345\"
+code = \"2403-410927-04-01-382615\"
 investment = \"35000.50\"
 opened = 2024-03-01
 planned_start = 2024-06-30
+land = \"transfer\"
+investment_nature = \"filing\"
+hazchem = true
+eia = \"report\"
 "
         )
     );
+    // Land by transfer: no siting opinion, pre-review or survey of its own;
+    // hazardous chemicals: the safety reviews, lightning and fire design.
+    // Calendar-day limits: 2024-03-01 + 60 days (eia) is Tuesday 30 April,
+    // + 45 days (safety) Monday 15 April.
     assert_eq!(
         l.read("projects/shengrun/procedures.csv"),
         format!(
             "{HEADER}\
 approval,项目审批/核准/备案,supervision,pending,2024-03-29,,,,,,,,,
-land-prereview,用地预审与选址意见书,land,pending,2024-03-29,,,,,,,,,
-land-planning,建设用地规划许可证,land,pending,,,,,,,,,,
-land-title,不动产权证,land,pending,,,,,,,,,,
-works-planning,建设工程规划许可证,land,pending,,,,,,,,,,
+land-transfer,国有建设用地使用权出让合同,land,pending,,,,,,,,,,
+land-planning,建设用地规划许可证,land,pending,2024-03-29,,,,,,,,,
+land-title,不动产权证,land,pending,2024-04-15,,,,,,,,,
+works-planning,建设工程规划许可证,land,pending,2024-03-29,,,,,,,,,
+mineral-overlay,压覆重要矿产资源查询（审批）,land,pending,,,,,,,,,,
+geohazard,地质灾害危险性评估,land,pending,,,,,,,,,,
 eia,环评批复,env,pending,2024-04-30,,,,,,,,,
 energy,节能审查,supervision,pending,,,,,,,,,,
-soil-water,水土保持方案,water,pending,2024-03-29,,,,,,,,,
-water-abstraction,取水许可,water,pending,2024-04-22,,,,,,,,,
-flood,洪水影响评价,water,pending,,,,,,,,,,
-relics,文物考古调查勘探,relics,pending,2024-04-28,,,,,,,,,
+soil-water,水土保持方案,water,pending,2024-03-15,,,,,,,,,
+water-abstraction,取水许可,water,pending,2024-05-08,,,,,,,,,
+flood,洪水影响评价,water,pending,2024-03-29,,,,,,,,,
+safety,安全条件审查,supervision,pending,2024-04-15,,,,,,,,,
+safety-design,危险化学品建设项目安全设施设计审查,supervision,pending,2024-03-29,,,,,,,,,
+lightning,雷电防护装置设计审核,build,pending,2024-03-15,,,,,,,,,
+fire-design,特殊建设工程消防设计审查,build,pending,2024-03-22,,,,,,,,,
+civil-defence,防空地下室（结建）审批,build,pending,,,,,,,,,,
 drawing-review,施工图审查,build,pending,,,,,,,,,,
 construction-permit,施工许可证,build,pending,,,,,,,,,,
-safety,安全条件审查,supervision,pending,2024-04-15,,,,,,,,,
 "
         )
     );
@@ -195,7 +231,7 @@ fn open_by_chinese_type_with_and_without() {
         .ok();
     assert_eq!(
         run.stdout,
-        "Opened road G106 国道 改建 (交通): 7 procedures on its task list, in ./projects/road\n"
+        "Opened road G106 国道 改建 (交通): 16 procedures on its task list, in ./projects/road\n"
     );
     assert_eq!(
         l.read(ROAD_TOML_PATH),
@@ -208,13 +244,22 @@ fn open_by_chinese_type_with_and_without() {
         format!(
             "{HEADER}\
 approval,项目审批/核准/备案,supervision,pending,2024-03-29,,,,,,,,,
+feasibility,可行性研究报告审批,supervision,pending,,,,,,,,,,
+preliminary-design,初步设计及概算审批,supervision,pending,,,,,,,,,,
+stability-risk,社会稳定风险评估,supervision,pending,,,,,,,,,,
 land-prereview,用地预审与选址意见书,land,pending,2024-03-29,,,,,,,,,
+farmland-conversion,农用地转用和土地征收,land,pending,,,,,,,,,,
+land-allocation,国有建设用地划拨决定书,land,pending,,,,,,,,,,
+land-transfer,国有建设用地使用权出让合同,land,pending,,,,,,,,,,
+mineral-overlay,压覆重要矿产资源查询（审批）,land,pending,,,,,,,,,,
+geohazard,地质灾害危险性评估,land,pending,,,,,,,,,,
 eia,环评批复,env,pending,2024-04-30,,,,,,,,,
-soil-water,水土保持方案,water,pending,2024-03-29,,,,,,,,,
-flood,洪水影响评价,water,pending,,,,,,,,,,
+soil-water,水土保持方案,water,pending,2024-03-15,,,,,,,,,
+flood,洪水影响评价,water,pending,2024-03-29,,,,,,,,,
 relics,文物考古调查勘探,relics,not-needed,,,,,,,,,,
 transport-review,交通行业审查,transport,pending,,,,,,,,,,
 construction-permit,施工许可证,build,pending,,,,,,,,,,
+road-permit,公路工程施工许可,transport,pending,,,,,,,,,,
 "
         )
     );
@@ -266,10 +311,7 @@ fn tick_records_the_procedure_by_chinese_name() {
         )
     );
     // The record did not change, so it was not rewritten.
-    assert!(
-        l.read(ROAD_TOML_PATH)
-            .ends_with("planned_start = 2024-04-15\n")
-    );
+    assert!(l.read(ROAD_TOML_PATH).ends_with("eia = \"report\"\n"));
 }
 
 #[test]
@@ -277,8 +319,8 @@ fn tick_defaults_to_today_and_appends_notes() {
     let l = road();
     l.edit(
         ROAD_CSV_PATH,
-        "flood,洪水影响评价,water,pending,,,,,,,,,",
-        "flood,洪水影响评价,water,pending,,,,,,,,,已报市局",
+        "flood,洪水影响评价,water,pending,2024-03-29,,,,,,,,",
+        "flood,洪水影响评价,water,pending,2024-03-29,,,,,,,,已报市局",
     );
     l.run(&[
         "tick",
@@ -290,10 +332,9 @@ fn tick_defaults_to_today_and_appends_notes() {
         "2024-03-05",
     ])
     .ok();
-    assert!(
-        l.read(ROAD_CSV_PATH)
-            .contains("\nflood,洪水影响评价,water,obtained,,2024-03-05,,,,,,,已报市局；已批复,\n")
-    );
+    assert!(l.read(ROAD_CSV_PATH).contains(
+        "\nflood,洪水影响评价,water,obtained,2024-03-29,2024-03-05,,,,,,,已报市局；已批复,\n"
+    ));
 }
 
 #[test]
@@ -317,7 +358,7 @@ fn pledge_then_fulfil() {
         "road: 水土保持方案 (soil-water) granted on a commitment (tolerance) on 2024-03-01; missing items due by 2024-03-20\n"
     );
     assert!(l.read(ROAD_CSV_PATH).contains(
-        "\nsoil-water,水土保持方案,water,pledged,2024-03-29,,,tolerance,2024-03-01,2024-03-20,水保方案报告书,,,\n"
+        "\nsoil-water,水土保持方案,water,pledged,2024-03-15,,,tolerance,2024-03-01,2024-03-20,水保方案报告书,,,\n"
     ));
     let run = l
         .run(&["fulfil", "road", "soil-water", "--today", "2024-03-22"])
@@ -327,7 +368,7 @@ fn pledge_then_fulfil() {
         "road: pledge on 水土保持方案 (soil-water) fulfilled on 2024-03-22 (2 days after the deadline 2024-03-20)\n"
     );
     assert!(l.read(ROAD_CSV_PATH).contains(
-        "\nsoil-water,水土保持方案,water,obtained,2024-03-29,2024-03-22,,tolerance,2024-03-01,2024-03-20,水保方案报告书,2024-03-22,,\n"
+        "\nsoil-water,水土保持方案,water,obtained,2024-03-15,2024-03-22,,tolerance,2024-03-01,2024-03-20,水保方案报告书,2024-03-22,,\n"
     ));
     l.refuses(
         &["fulfil", "road", "soil-water", "--today", "2024-03-23"],
@@ -405,7 +446,7 @@ fn due_sets_the_date() {
         format!(
             "{HEADER}{}",
             ROAD_CSV.replace(
-                "flood,洪水影响评价,water,pending,,",
+                "flood,洪水影响评价,water,pending,2024-03-29,",
                 "flood,洪水影响评价,water,pending,2024-03-25,"
             )
         )
@@ -434,12 +475,12 @@ fn start_records_the_day_works_started() {
     );
     assert_eq!(
         warning,
-        "warning: 7 procedure(s) neither obtained nor pledged on 2024-04-20 (未批先建): 项目审批/核准/备案、用地预审与选址意见书、环评批复、水土保持方案、洪水影响评价、文物考古调查勘探、交通行业审查\n"
+        "warning: 15 procedure(s) neither obtained nor pledged on 2024-04-20 (未批先建): 项目审批/核准/备案、可行性研究报告审批、初步设计及概算审批、社会稳定风险评估、用地预审与选址意见书、农用地转用和土地征收、国有建设用地划拨决定书、压覆重要矿产资源查询（审批）、地质灾害危险性评估、环评批复、水土保持方案、洪水影响评价、文物考古调查勘探、交通行业审查、公路工程施工许可\n"
     );
     assert_eq!(
         l.read(ROAD_TOML_PATH),
         format!(
-            "{RECORD_HEAD}name = \"G106 国道 改建\"\ntype = \"transport\"\nopened = 2024-03-01\nplanned_start = 2024-04-15\nstarted = 2024-04-20\n"
+            "{RECORD_HEAD}name = \"G106 国道 改建\"\ntype = \"transport\"\nopened = 2024-03-01\nplanned_start = 2024-04-15\nland = \"allocation\"\ninvestment_nature = \"government\"\neia = \"report\"\nstarted = 2024-04-20\n"
         )
     );
     assert_eq!(
@@ -501,8 +542,8 @@ fn list_in_every_format() {
     assert_eq!(
         csv.stdout,
         "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue
-road,G106 国道 改建,交通,,,2024-04-15,,preparing,2,7,1,5,4
-shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0,14,0,14,3
+road,G106 国道 改建,交通,,,2024-04-15,,preparing,2,15,1,13,4
+shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0,22,0,22,6
 "
     );
     let md = l
@@ -512,8 +553,8 @@ shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0,14,0,14,3
         md.stdout,
         "| project | name | type | township | investment (万元) | planned start | started | stage | done | needed | pledged | pending | overdue |
 | --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
-| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | preparing | 2 | 7 | 1 | 5 | 4 |
-| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | preparing | 0 | 14 | 0 | 14 | 3 |
+| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | preparing | 2 | 15 | 1 | 13 | 4 |
+| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | preparing | 0 | 22 | 0 | 22 | 6 |
 
 2 items
 "
@@ -525,8 +566,8 @@ shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0,14,0,14,3
 ┌──────────┬────────────────┬──────┬──────────┬───────────────────┬───────────────┬───────────┬──────┬────────┬─────────┬─────────┬─────────┐
 │ project  ┆ name           ┆ type ┆ township ┆ investment (万元) ┆ planned start ┆ stage     ┆ done ┆ needed ┆ pledged ┆ pending ┆ overdue │
 ╞══════════╪════════════════╪══════╪══════════╪═══════════════════╪═══════════════╪═══════════╪══════╪════════╪═════════╪═════════╪═════════╡
-│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆ preparing ┆    2 ┆      7 ┆       1 ┆       5 ┆       4 │
-│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆ preparing ┆    0 ┆     14 ┆       0 ┆      14 ┆       3 │
+│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆ preparing ┆    2 ┆     15 ┆       1 ┆      13 ┆       4 │
+│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆ preparing ┆    0 ┆     22 ┆       0 ┆      22 ┆       6 │
 └──────────┴────────────────┴──────┴──────────┴───────────────────┴───────────────┴───────────┴──────┴────────┴─────────┴─────────┴─────────┘
 2 items
 "
@@ -544,7 +585,7 @@ shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0,14,0,14,3
     assert_eq!(
         json["projects"][0]["procedures"],
         serde_json::json!({
-            "total": 7, "obtained": 1, "pledged": 1, "pending": 5,
+            "total": 15, "obtained": 1, "pledged": 1, "pending": 13,
             "not_needed": 0, "open_pledges": 1, "overdue": 4
         })
     );
@@ -596,14 +637,22 @@ fn show_in_every_format() {
     let csv = l.run(&["show", "road", "--format", "csv"]).ok();
     assert_eq!(
         csv.stdout,
-        "procedure,name,task force (lead unit),status,applied,due,obtained,document no.,pledge,pledge due,missing items,fulfilled,note
-approval,项目审批/核准/备案,督导服务专班 (县委县政府督查服务中心),pending,,2024-03-29,,,,,,,
-land-prereview,用地预审与选址意见书,用地专班 (县自然资源局),pending,,2024-03-29,,,,,,,
-eia,环评批复,环保专班 (市生态环境局台前分局),obtained,,2024-04-30,2024-03-01,濮环审〔2024〕5号,,,,,市局批复
-soil-water,水土保持方案,水利专班 (县水利局),pledged,,2024-03-29,,,tolerance,2024-03-20,水保方案报告书,,
-flood,洪水影响评价,水利专班 (县水利局),pending,,,,,,,,,
-relics,文物考古调查勘探,文物专班 (县文化广电体育和旅游局),pending,2024-03-01,2024-04-28,,,,,,,
-transport-review,交通行业审查,交通专班 (县交通运输局),pending,,,,,,,,,
+        "procedure,name,task force (lead unit),issuing authority,status,applied,due,obtained,document no.,pledge,pledge due,missing items,fulfilled,note,why on the list
+approval,项目审批/核准/备案,督导服务专班 (县委县政府督查服务中心),县发展和改革委员会 (county),pending,,2024-03-29,,,,,,,,every type
+feasibility,可行性研究报告审批,督导服务专班 (县委县政府督查服务中心),县发展和改革委员会 (county),pending,,,,,,,,,,government-invested
+preliminary-design,初步设计及概算审批,督导服务专班 (县委县政府督查服务中心),县发展和改革委员会 (county),pending,,,,,,,,,,government-invested
+stability-risk,社会稳定风险评估,督导服务专班 (县委县政府督查服务中心),县发展和改革委员会 (county),pending,,,,,,,,,,government-invested
+land-prereview,用地预审与选址意见书,用地专班 (县自然资源局),县自然资源局 (county),pending,,2024-03-29,,,,,,,,allocation (划拨)
+farmland-conversion,农用地转用和土地征收,用地专班 (县自然资源局),河南省人民政府 (province),pending,,,,,,,,,,allocation (划拨)
+land-allocation,国有建设用地划拨决定书,用地专班 (县自然资源局),县自然资源局 (county),pending,,,,,,,,,,allocation (划拨)
+mineral-overlay,压覆重要矿产资源查询（审批）,用地专班 (县自然资源局),河南省自然资源厅 (province),pending,,,,,,,,,,allocation (划拨)
+geohazard,地质灾害危险性评估,用地专班 (县自然资源局),县自然资源局 (county),pending,,,,,,,,,,allocation (划拨)
+eia,环评批复,环保专班 (濮阳市生态环境局台前分局),濮阳市生态环境局台前分局 (city),obtained,,2024-04-30,2024-03-01,濮环审〔2024〕5号,,,,,市局批复,EIA report
+soil-water,水土保持方案,水利专班 (县水利局),县水利局 (county),pledged,,2024-03-15,,,tolerance,2024-03-20,水保方案报告书,,,every type
+flood,洪水影响评价,水利专班 (县水利局),县水利局 (county),pending,,2024-03-29,,,,,,,,every type
+relics,文物考古调查勘探,文物专班 (县文化广电体育和旅游局),河南省文物局 (province),pending,2024-03-01,2024-04-28,,,,,,,,allocation (划拨)
+transport-review,交通行业审查,交通专班 (县交通运输局),县交通运输局 (county),pending,,,,,,,,,,交通
+road-permit,公路工程施工许可,交通专班 (县交通运输局),县交通运输局 (county),pending,,,,,,,,,,交通
 "
     );
     let md = l.run(&["show", "road", "--format", "markdown"]).ok();
@@ -611,39 +660,58 @@ transport-review,交通行业审查,交通专班 (县交通运输局),pending,,,
         md.stdout,
         "## road G106 国道 改建
 
-| procedure | name | task force (lead unit) | status | applied | due | obtained | document no. | pledge | pledge due | missing items | fulfilled | note |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-| approval | 项目审批/核准/备案 | 督导服务专班 (县委县政府督查服务中心) | pending |  | 2024-03-29 |  |  |  |  |  |  |  |
-| land-prereview | 用地预审与选址意见书 | 用地专班 (县自然资源局) | pending |  | 2024-03-29 |  |  |  |  |  |  |  |
-| eia | 环评批复 | 环保专班 (市生态环境局台前分局) | obtained |  | 2024-04-30 | 2024-03-01 | 濮环审〔2024〕5号 |  |  |  |  | 市局批复 |
-| soil-water | 水土保持方案 | 水利专班 (县水利局) | pledged |  | 2024-03-29 |  |  | tolerance | 2024-03-20 | 水保方案报告书 |  |  |
-| flood | 洪水影响评价 | 水利专班 (县水利局) | pending |  |  |  |  |  |  |  |  |  |
-| relics | 文物考古调查勘探 | 文物专班 (县文化广电体育和旅游局) | pending | 2024-03-01 | 2024-04-28 |  |  |  |  |  |  |  |
-| transport-review | 交通行业审查 | 交通专班 (县交通运输局) | pending |  |  |  |  |  |  |  |  |  |
+| procedure | name | task force (lead unit) | issuing authority | status | applied | due | obtained | document no. | pledge | pledge due | missing items | fulfilled | note | why on the list |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| approval | 项目审批/核准/备案 | 督导服务专班 (县委县政府督查服务中心) | 县发展和改革委员会 (county) | pending |  | 2024-03-29 |  |  |  |  |  |  |  | every type |
+| feasibility | 可行性研究报告审批 | 督导服务专班 (县委县政府督查服务中心) | 县发展和改革委员会 (county) | pending |  |  |  |  |  |  |  |  |  | government-invested |
+| preliminary-design | 初步设计及概算审批 | 督导服务专班 (县委县政府督查服务中心) | 县发展和改革委员会 (county) | pending |  |  |  |  |  |  |  |  |  | government-invested |
+| stability-risk | 社会稳定风险评估 | 督导服务专班 (县委县政府督查服务中心) | 县发展和改革委员会 (county) | pending |  |  |  |  |  |  |  |  |  | government-invested |
+| land-prereview | 用地预审与选址意见书 | 用地专班 (县自然资源局) | 县自然资源局 (county) | pending |  | 2024-03-29 |  |  |  |  |  |  |  | allocation (划拨) |
+| farmland-conversion | 农用地转用和土地征收 | 用地专班 (县自然资源局) | 河南省人民政府 (province) | pending |  |  |  |  |  |  |  |  |  | allocation (划拨) |
+| land-allocation | 国有建设用地划拨决定书 | 用地专班 (县自然资源局) | 县自然资源局 (county) | pending |  |  |  |  |  |  |  |  |  | allocation (划拨) |
+| mineral-overlay | 压覆重要矿产资源查询（审批） | 用地专班 (县自然资源局) | 河南省自然资源厅 (province) | pending |  |  |  |  |  |  |  |  |  | allocation (划拨) |
+| geohazard | 地质灾害危险性评估 | 用地专班 (县自然资源局) | 县自然资源局 (county) | pending |  |  |  |  |  |  |  |  |  | allocation (划拨) |
+| eia | 环评批复 | 环保专班 (濮阳市生态环境局台前分局) | 濮阳市生态环境局台前分局 (city) | obtained |  | 2024-04-30 | 2024-03-01 | 濮环审〔2024〕5号 |  |  |  |  | 市局批复 | EIA report |
+| soil-water | 水土保持方案 | 水利专班 (县水利局) | 县水利局 (county) | pledged |  | 2024-03-15 |  |  | tolerance | 2024-03-20 | 水保方案报告书 |  |  | every type |
+| flood | 洪水影响评价 | 水利专班 (县水利局) | 县水利局 (county) | pending |  | 2024-03-29 |  |  |  |  |  |  |  | every type |
+| relics | 文物考古调查勘探 | 文物专班 (县文化广电体育和旅游局) | 河南省文物局 (province) | pending | 2024-03-01 | 2024-04-28 |  |  |  |  |  |  |  | allocation (划拨) |
+| transport-review | 交通行业审查 | 交通专班 (县交通运输局) | 县交通运输局 (county) | pending |  |  |  |  |  |  |  |  |  | 交通 |
+| road-permit | 公路工程施工许可 | 交通专班 (县交通运输局) | 县交通运输局 (county) | pending |  |  |  |  |  |  |  |  |  | 交通 |
 "
     );
     let table = l.run(&["show", "road"]).ok();
     assert_eq!(
         table.stdout,
         "\
-project        road G106 国道 改建
-type           交通 (transport)
-opened         2024-03-01
-planned start  2024-04-15
-started        not started
-stage          preparing
+project            road G106 国道 改建
+type               交通 (transport)
+opened             2024-03-01
+planned start      2024-04-15
+land supply        allocation (划拨)
+investment nature  government-invested
+EIA category       EIA report
+started            not started
+stage              preparing
 
-┌──────────────────┬──────────────────────┬───────────────────────────────────────┬──────────┬────────────┬────────────┬────────────┬───────────────────┬───────────┬────────────┬────────────────┬──────────┐
-│ procedure        ┆ name                 ┆ task force (lead unit)                ┆ status   ┆ applied    ┆ due        ┆ obtained   ┆ document no.      ┆ pledge    ┆ pledge due ┆ missing items  ┆ note     │
-╞══════════════════╪══════════════════════╪═══════════════════════════════════════╪══════════╪════════════╪════════════╪════════════╪═══════════════════╪═══════════╪════════════╪════════════════╪══════════╡
-│ approval         ┆ 项目审批/核准/备案   ┆ 督导服务专班 (县委县政府督查服务中心) ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆          │
-│ land-prereview   ┆ 用地预审与选址意见书 ┆ 用地专班 (县自然资源局)               ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆          │
-│ eia              ┆ 环评批复             ┆ 环保专班 (市生态环境局台前分局)       ┆ obtained ┆            ┆ 2024-04-30 ┆ 2024-03-01 ┆ 濮环审〔2024〕5号 ┆           ┆            ┆                ┆ 市局批复 │
-│ soil-water       ┆ 水土保持方案         ┆ 水利专班 (县水利局)                   ┆ pledged  ┆            ┆ 2024-03-29 ┆            ┆                   ┆ tolerance ┆ 2024-03-20 ┆ 水保方案报告书 ┆          │
-│ flood            ┆ 洪水影响评价         ┆ 水利专班 (县水利局)                   ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          │
-│ relics           ┆ 文物考古调查勘探     ┆ 文物专班 (县文化广电体育和旅游局)     ┆ pending  ┆ 2024-03-01 ┆ 2024-04-28 ┆            ┆                   ┆           ┆            ┆                ┆          │
-│ transport-review ┆ 交通行业审查         ┆ 交通专班 (县交通运输局)               ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          │
-└──────────────────┴──────────────────────┴───────────────────────────────────────┴──────────┴────────────┴────────────┴────────────┴───────────────────┴───────────┴────────────┴────────────────┴──────────┘
+┌─────────────────────┬──────────────────────────────┬───────────────────────────────────────┬─────────────────────────────────┬──────────┬────────────┬────────────┬────────────┬───────────────────┬───────────┬────────────┬────────────────┬──────────┬─────────────────────┐
+│ procedure           ┆ name                         ┆ task force (lead unit)                ┆ issuing authority               ┆ status   ┆ applied    ┆ due        ┆ obtained   ┆ document no.      ┆ pledge    ┆ pledge due ┆ missing items  ┆ note     ┆ why on the list     │
+╞═════════════════════╪══════════════════════════════╪═══════════════════════════════════════╪═════════════════════════════════╪══════════╪════════════╪════════════╪════════════╪═══════════════════╪═══════════╪════════════╪════════════════╪══════════╪═════════════════════╡
+│ approval            ┆ 项目审批/核准/备案           ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆          ┆ every type          │
+│ feasibility         ┆ 可行性研究报告审批           ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ government-invested │
+│ preliminary-design  ┆ 初步设计及概算审批           ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ government-invested │
+│ stability-risk      ┆ 社会稳定风险评估             ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ government-invested │
+│ land-prereview      ┆ 用地预审与选址意见书         ┆ 用地专班 (县自然资源局)               ┆ 县自然资源局 (county)           ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ farmland-conversion ┆ 农用地转用和土地征收         ┆ 用地专班 (县自然资源局)               ┆ 河南省人民政府 (province)       ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ land-allocation     ┆ 国有建设用地划拨决定书       ┆ 用地专班 (县自然资源局)               ┆ 县自然资源局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ mineral-overlay     ┆ 压覆重要矿产资源查询（审批） ┆ 用地专班 (县自然资源局)               ┆ 河南省自然资源厅 (province)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ geohazard           ┆ 地质灾害危险性评估           ┆ 用地专班 (县自然资源局)               ┆ 县自然资源局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ eia                 ┆ 环评批复                     ┆ 环保专班 (濮阳市生态环境局台前分局)   ┆ 濮阳市生态环境局台前分局 (city) ┆ obtained ┆            ┆ 2024-04-30 ┆ 2024-03-01 ┆ 濮环审〔2024〕5号 ┆           ┆            ┆                ┆ 市局批复 ┆ EIA report          │
+│ soil-water          ┆ 水土保持方案                 ┆ 水利专班 (县水利局)                   ┆ 县水利局 (county)               ┆ pledged  ┆            ┆ 2024-03-15 ┆            ┆                   ┆ tolerance ┆ 2024-03-20 ┆ 水保方案报告书 ┆          ┆ every type          │
+│ flood               ┆ 洪水影响评价                 ┆ 水利专班 (县水利局)                   ┆ 县水利局 (county)               ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆          ┆ every type          │
+│ relics              ┆ 文物考古调查勘探             ┆ 文物专班 (县文化广电体育和旅游局)     ┆ 河南省文物局 (province)         ┆ pending  ┆ 2024-03-01 ┆ 2024-04-28 ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ transport-review    ┆ 交通行业审查                 ┆ 交通专班 (县交通运输局)               ┆ 县交通运输局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ 交通                │
+│ road-permit         ┆ 公路工程施工许可             ┆ 交通专班 (县交通运输局)               ┆ 县交通运输局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ 交通                │
+└─────────────────────┴──────────────────────────────┴───────────────────────────────────────┴─────────────────────────────────┴──────────┴────────────┴────────────┴────────────┴───────────────────┴───────────┴────────────┴────────────────┴──────────┴─────────────────────┘
 "
     );
     let json: serde_json::Value =
@@ -651,13 +719,14 @@ stage          preparing
     assert_eq!(json["project"]["project"], "road");
     assert_eq!(json["project"]["name"], "G106 国道 改建");
     assert_eq!(
-        json["procedures"][3],
+        json["procedures"][10],
         serde_json::json!({
             "procedure": "soil-water", "name": "水土保持方案", "taskforce": "water",
-            "status": "pledged", "due": "2024-03-29", "obtained": null, "doc_no": "",
+            "status": "pledged", "due": "2024-03-15", "obtained": null, "doc_no": "",
             "pledge_kind": "tolerance", "pledged": "2024-03-01", "pledge_due": "2024-03-20",
             "missing_items": "水保方案报告书", "fulfilled": null, "note": "", "applied": null,
-            "pledge_due_original": null, "extensions": 0
+            "pledge_due_original": null, "extensions": 0,
+            "authority": "县水利局", "authority_level": "county", "reason": "every type"
         })
     );
 }

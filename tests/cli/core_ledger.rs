@@ -14,7 +14,7 @@ fn ledger_found_by_flag_env_and_nearest_folder_above() {
     let root = l.path().to_str().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
     let expected = "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue
-shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,preparing,0,14,0,14,0
+shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,preparing,0,26,0,26,0
 ";
     let by_flag = run_in(
         elsewhere.path(),
@@ -58,7 +58,7 @@ shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,prepar
     );
     assert_eq!(
         run.ok().stdout,
-        "Opened road 国道 (交通): 7 procedures on its task list, in ../../projects/road\n"
+        "Opened road 国道 (交通): 16 procedures on its task list, in ../../projects/road\n"
     );
     assert!(l.file("projects/road/procedures.csv").is_file());
     assert!(!l.file("notes/2024/projects").exists());
@@ -83,8 +83,8 @@ fn today_from_the_environment_and_options_anywhere() {
             "2024-03-10",
         ],
     );
-    let expected = "kind,project,name,item,task force (lead unit),due,days overdue
-start,road,国道,start of works (开工),督导服务专班 (县委县政府督查服务中心),2024-03-10,5
+    let expected = "kind,project,name,item,issuing authority,task force (lead unit),due,days overdue
+start,road,国道,start of works (开工),县委县政府督查服务中心,督导服务专班 (县委县政府督查服务中心),2024-03-10,5
 ";
     let run = l.run_env(
         "",
@@ -185,9 +185,9 @@ fn an_unknown_csv_column_survives_a_tick_in_place() {
     let mut lines: Vec<String> = csv.lines().map(str::to_string).collect();
     for (i, line) in lines.iter_mut().enumerate() {
         let (key, rest) = line.split_once(',').unwrap();
-        let extra = match i {
-            0 => "负责人".to_string(),
-            7 => "\"李四, 王五\"".to_string(),
+        let extra = match (i, key) {
+            (0, _) => "负责人".to_string(),
+            (_, "energy") => "\"李四, 王五\"".to_string(),
             _ => String::new(),
         };
         *line = format!("{key},{extra},{rest}");
@@ -273,20 +273,20 @@ fn check_prints_every_problem_with_file_and_line() {
     assert_eq!(
         run.stdout,
         "\
-./projects/road/procedures.csv:4:22: column \"due\": invalid date \"2024-04-31\": no such day in the calendar; expected YYYY-MM-DD, e.g. 2024-03-15
-  |
-4 | eia,环评批复,env,pending,2024-04-31,,,,,,,,,
-  |                          ^
+./projects/road/procedures.csv:12:22: column \"due\": invalid date \"2024-04-31\": no such day in the calendar; expected YYYY-MM-DD, e.g. 2024-03-15
+   |
+12 | eia,环评批复,env,pending,2024-04-31,,,,,,,,,
+   |                          ^
 
-./projects/road/procedures.csv:6:20: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed
-  |
-6 | flood,洪水影响评价,water,got,,,,,,,,,,
-  |                          ^
+./projects/road/procedures.csv:14:20: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed
+   |
+14 | flood,洪水影响评价,water,got,2024-03-29,,,,,,,,,
+   |                          ^
 
-./projects/road/procedures.csv:7:21: procedure \"water-review\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision
-  |
-7 | water-review,水利行业审查,水务局,pending,,,,,,,,,,
-  |                           ^
+./projects/road/procedures.csv:16:21: procedure \"water-review\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision
+   |
+16 | water-review,水利行业审查,水务局,pending,,,,,,,,,,
+   |                           ^
 
 ./projects/sr/project.toml:7:17: `planned_start`: invalid date \"soon\": expected YYYY-MM-DD, e.g. 2024-03-15
   |
@@ -361,8 +361,8 @@ fn check_reports_every_problem_of_one_row() {
     assert_eq!(
         headlines,
         [
-            "./projects/road/procedures.csv:6:18: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed",
-            "./projects/road/procedures.csv:6:14: procedure \"flood\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision",
+            "./projects/road/procedures.csv:14:18: column \"status\": invalid status \"got\": expected pending, obtained, pledged or not-needed",
+            "./projects/road/procedures.csv:14:14: procedure \"flood\": unknown task force \"水务局\": expected one of land, env, build, relics, transport, water, supervision",
         ],
         "{}",
         run.stdout
@@ -436,9 +436,9 @@ fn check_reports_conflict_markers_bad_folders_and_missing_files() {
         headlines,
         [
             "./projects/Bad Name: project folder name: invalid project ID \"Bad Name\": expected a short slug of lower-case letters, digits, '-' and '_' (e.g. shengrun-hq), at most 64 characters",
-            "./projects/a/procedures.csv:4: git conflict marker left in the file",
-            "./projects/a/procedures.csv:6: git conflict marker left in the file",
-            "./projects/a/procedures.csv:8: git conflict marker left in the file",
+            "./projects/a/procedures.csv:12: git conflict marker left in the file",
+            "./projects/a/procedures.csv:14: git conflict marker left in the file",
+            "./projects/a/procedures.csv:16: git conflict marker left in the file",
             "./projects/empty: project folder without its record project.toml",
         ]
     );

@@ -194,7 +194,7 @@ fn unknown_task_force_in_the_ledger_is_refused_and_reported() {
     );
     assert!(
         run.stderr.contains(
-            "./projects/shengrun/procedures.csv:7:10: procedure \"eia\": unknown task force \"环保局\": expected one of land"
+            "./projects/shengrun/procedures.csv:15:10: procedure \"eia\": unknown task force \"环保局\": expected one of land"
         ),
         "{}",
         run.stderr
@@ -202,7 +202,7 @@ fn unknown_task_force_in_the_ledger_is_refused_and_reported() {
     let check = l.run(&["check"]);
     assert_eq!(check.code, 1);
     assert!(check.stdout.starts_with(
-        "./projects/shengrun/procedures.csv:7:10: procedure \"eia\": unknown task force \"环保局\": expected one of land, env, build, relics, transport, water, supervision\n"
+        "./projects/shengrun/procedures.csv:15:10: procedure \"eia\": unknown task force \"环保局\": expected one of land, env, build, relics, transport, water, supervision\n"
     ), "{}", check.stdout);
 }
 
@@ -247,7 +247,7 @@ fn malformed_national_code_is_refused() {
         l.refuses(
             &open_args("new", &["--code", bad]),
             &format!(
-                "--code: invalid national project code \"{bad}\": expected YYYY-RRRRRR-DD-TT-NNNNNN in digits, e.g. 2024-410927-26-03-012345"
+                "--code: invalid national project code \"{bad}\": expected YYMM-RRRRRR-DD-TT-NNNNNN in digits (YYMM: the year and month the code was issued), e.g. 2403-410927-04-01-382615"
             ),
         );
     }
@@ -373,7 +373,16 @@ fn records_on_a_not_needed_procedure_are_refused() {
     let l = Ledger::new();
     l.open_with(
         "new",
-        &["--name", "x", "--type", "chemical", "--without", "safety"],
+        &[
+            "--name",
+            "x",
+            "--type",
+            "chemical",
+            "--hazchem",
+            "yes",
+            "--without",
+            "safety",
+        ],
     );
     l.refuses(
         &["tick", "new", "safety"],
@@ -475,7 +484,7 @@ fn a_broken_procedures_csv_is_never_rewritten() {
         "error: project \"shengrun\" cannot be used: 1 problem(s)",
     );
     assert!(run.stderr.contains(
-        "./projects/shengrun/procedures.csv:7:14: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed"
+        "./projects/shengrun/procedures.csv:15:14: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed"
     ), "{}", run.stderr);
 }
 

@@ -46,35 +46,35 @@ fn report(l: &Ledger, args: &[&str]) -> String {
 }
 
 const OVERDUE_TABLE_ZH: &str = "\
-┌────────────┬──────────┬───────────────────────────────┬──────────────┬───────────────────────────────────────┬────────────┬──────────┐
-│ 类别       ┆ 项目     ┆ 项目名称                      ┆ 事项         ┆ 责任专班(牵头单位)                    ┆ 时限       ┆ 逾期天数 │
-╞════════════╪══════════╪═══════════════════════════════╪══════════════╪═══════════════════════════════════════╪════════════╪══════════╡
-│ 承诺逾期   ┆ road     ┆ G106 国道 改建                ┆ 环评批复     ┆ 环保专班 (市生态环境局台前分局)       ┆ 2024-03-05 ┆       10 │
-│ 手续逾期   ┆ road     ┆ G106 国道 改建                ┆ 洪水影响评价 ┆ 水利专班 (县水利局)                   ┆ 2024-03-08 ┆        7 │
-│ 未按期开工 ┆ road     ┆ G106 国道 改建                ┆ 开工         ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 2024-03-10 ┆        5 │
-│ 手续逾期   ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 洪水影响评价 ┆ 水利专班 (县水利局)                   ┆ 2024-03-10 ┆        5 │
-│ 手续逾期   ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 不动产权证   ┆ 用地专班 (县自然资源局)               ┆ 2024-03-12 ┆        3 │
-└────────────┴──────────┴───────────────────────────────┴──────────────┴───────────────────────────────────────┴────────────┴──────────┘
+┌────────────┬──────────┬───────────────────────────────┬──────────────┬──────────────────────────────────┬───────────────────────────────────────┬────────────┬──────────┐
+│ 类别       ┆ 项目     ┆ 项目名称                      ┆ 事项         ┆ 审批部门/责任单位                ┆ 协调专班(牵头单位)                    ┆ 时限       ┆ 逾期天数 │
+╞════════════╪══════════╪═══════════════════════════════╪══════════════╪══════════════════════════════════╪═══════════════════════════════════════╪════════════╪══════════╡
+│ 承诺逾期   ┆ road     ┆ G106 国道 改建                ┆ 环评批复     ┆ 濮阳市生态环境局台前分局（市级） ┆ 环保专班 (濮阳市生态环境局台前分局)   ┆ 2024-03-05 ┆       10 │
+│ 手续逾期   ┆ road     ┆ G106 国道 改建                ┆ 洪水影响评价 ┆ 县水利局（县级）                 ┆ 水利专班 (县水利局)                   ┆ 2024-03-08 ┆        7 │
+│ 未按期开工 ┆ road     ┆ G106 国道 改建                ┆ 开工         ┆ 县委县政府督查服务中心           ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 2024-03-10 ┆        5 │
+│ 手续逾期   ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 洪水影响评价 ┆ 县水利局（县级）                 ┆ 水利专班 (县水利局)                   ┆ 2024-03-10 ┆        5 │
+│ 手续逾期   ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 不动产权证   ┆ 县自然资源局（县级）             ┆ 用地专班 (县自然资源局)               ┆ 2024-03-12 ┆        3 │
+└────────────┴──────────┴───────────────────────────────┴──────────────┴──────────────────────────────────┴───────────────────────────────────────┴────────────┴──────────┘
 共 5 项
 ";
 
 const OVERDUE_CSV: &str = "\
-kind,project,name,item,task force (lead unit),due,days overdue
-pledge,road,G106 国道 改建,环评批复,环保专班 (市生态环境局台前分局),2024-03-05,10
-procedure,road,G106 国道 改建,洪水影响评价,水利专班 (县水利局),2024-03-08,7
-start,road,G106 国道 改建,start of works (开工),督导服务专班 (县委县政府督查服务中心),2024-03-10,5
-procedure,shengrun,河南盛润年产2万吨对苯二酚项目,洪水影响评价,水利专班 (县水利局),2024-03-10,5
-procedure,shengrun,河南盛润年产2万吨对苯二酚项目,不动产权证,用地专班 (县自然资源局),2024-03-12,3
+kind,project,name,item,issuing authority,task force (lead unit),due,days overdue
+pledge,road,G106 国道 改建,环评批复,濮阳市生态环境局台前分局 (city),环保专班 (濮阳市生态环境局台前分局),2024-03-05,10
+procedure,road,G106 国道 改建,洪水影响评价,县水利局 (county),水利专班 (县水利局),2024-03-08,7
+start,road,G106 国道 改建,start of works (开工),县委县政府督查服务中心,督导服务专班 (县委县政府督查服务中心),2024-03-10,5
+procedure,shengrun,河南盛润年产2万吨对苯二酚项目,洪水影响评价,县水利局 (county),水利专班 (县水利局),2024-03-10,5
+procedure,shengrun,河南盛润年产2万吨对苯二酚项目,不动产权证,县自然资源局 (county),用地专班 (县自然资源局),2024-03-12,3
 ";
 
 const OVERDUE_MD: &str = "\
-| kind | project | name | item | task force (lead unit) | due | days overdue |
-| --- | --- | --- | --- | --- | --- | ---: |
-| pledge | road | G106 国道 改建 | 环评批复 | 环保专班 (市生态环境局台前分局) | 2024-03-05 | 10 |
-| procedure | road | G106 国道 改建 | 洪水影响评价 | 水利专班 (县水利局) | 2024-03-08 | 7 |
-| start | road | G106 国道 改建 | start of works (开工) | 督导服务专班 (县委县政府督查服务中心) | 2024-03-10 | 5 |
-| procedure | shengrun | 河南盛润年产2万吨对苯二酚项目 | 洪水影响评价 | 水利专班 (县水利局) | 2024-03-10 | 5 |
-| procedure | shengrun | 河南盛润年产2万吨对苯二酚项目 | 不动产权证 | 用地专班 (县自然资源局) | 2024-03-12 | 3 |
+| kind | project | name | item | issuing authority | task force (lead unit) | due | days overdue |
+| --- | --- | --- | --- | --- | --- | --- | ---: |
+| pledge | road | G106 国道 改建 | 环评批复 | 濮阳市生态环境局台前分局 (city) | 环保专班 (濮阳市生态环境局台前分局) | 2024-03-05 | 10 |
+| procedure | road | G106 国道 改建 | 洪水影响评价 | 县水利局 (county) | 水利专班 (县水利局) | 2024-03-08 | 7 |
+| start | road | G106 国道 改建 | start of works (开工) | 县委县政府督查服务中心 | 督导服务专班 (县委县政府督查服务中心) | 2024-03-10 | 5 |
+| procedure | shengrun | 河南盛润年产2万吨对苯二酚项目 | 洪水影响评价 | 县水利局 (county) | 水利专班 (县水利局) | 2024-03-10 | 5 |
+| procedure | shengrun | 河南盛润年产2万吨对苯二酚项目 | 不动产权证 | 县自然资源局 (county) | 用地专班 (县自然资源局) | 2024-03-12 | 3 |
 
 5 items
 ";
@@ -91,7 +91,9 @@ const OVERDUE_JSON: &str = "\
       \"procedure\": \"eia\",
       \"taskforce\": \"env\",
       \"taskforce_name\": \"环保专班\",
-      \"lead_unit\": \"市生态环境局台前分局\",
+      \"lead_unit\": \"濮阳市生态环境局台前分局\",
+      \"authority\": \"濮阳市生态环境局台前分局\",
+      \"authority_level\": \"city\",
       \"due\": \"2024-03-05\",
       \"days_overdue\": 10,
       \"pledge_kind\": \"notify\",
@@ -106,6 +108,8 @@ const OVERDUE_JSON: &str = "\
       \"taskforce\": \"water\",
       \"taskforce_name\": \"水利专班\",
       \"lead_unit\": \"县水利局\",
+      \"authority\": \"县水利局\",
+      \"authority_level\": \"county\",
       \"due\": \"2024-03-08\",
       \"days_overdue\": 7
     },
@@ -118,6 +122,7 @@ const OVERDUE_JSON: &str = "\
       \"taskforce\": \"supervision\",
       \"taskforce_name\": \"督导服务专班\",
       \"lead_unit\": \"县委县政府督查服务中心\",
+      \"authority\": \"县委县政府督查服务中心\",
       \"due\": \"2024-03-10\",
       \"days_overdue\": 5
     },
@@ -130,6 +135,8 @@ const OVERDUE_JSON: &str = "\
       \"taskforce\": \"water\",
       \"taskforce_name\": \"水利专班\",
       \"lead_unit\": \"县水利局\",
+      \"authority\": \"县水利局\",
+      \"authority_level\": \"county\",
       \"due\": \"2024-03-10\",
       \"days_overdue\": 5
     },
@@ -142,6 +149,8 @@ const OVERDUE_JSON: &str = "\
       \"taskforce\": \"land\",
       \"taskforce_name\": \"用地专班\",
       \"lead_unit\": \"县自然资源局\",
+      \"authority\": \"县自然资源局\",
+      \"authority_level\": \"county\",
       \"due\": \"2024-03-12\",
       \"days_overdue\": 3
     }
@@ -151,15 +160,15 @@ const OVERDUE_JSON: &str = "\
 ";
 
 const OVERDUE_TABLE: &str = "\
-┌───────────┬──────────┬───────────────────────────────┬───────────────────────┬───────────────────────────────────────┬────────────┬──────────────┐
-│ kind      ┆ project  ┆ name                          ┆ item                  ┆ task force (lead unit)                ┆ due        ┆ days overdue │
-╞═══════════╪══════════╪═══════════════════════════════╪═══════════════════════╪═══════════════════════════════════════╪════════════╪══════════════╡
-│ pledge    ┆ road     ┆ G106 国道 改建                ┆ 环评批复              ┆ 环保专班 (市生态环境局台前分局)       ┆ 2024-03-05 ┆           10 │
-│ procedure ┆ road     ┆ G106 国道 改建                ┆ 洪水影响评价          ┆ 水利专班 (县水利局)                   ┆ 2024-03-08 ┆            7 │
-│ start     ┆ road     ┆ G106 国道 改建                ┆ start of works (开工) ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 2024-03-10 ┆            5 │
-│ procedure ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 洪水影响评价          ┆ 水利专班 (县水利局)                   ┆ 2024-03-10 ┆            5 │
-│ procedure ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 不动产权证            ┆ 用地专班 (县自然资源局)               ┆ 2024-03-12 ┆            3 │
-└───────────┴──────────┴───────────────────────────────┴───────────────────────┴───────────────────────────────────────┴────────────┴──────────────┘
+┌───────────┬──────────┬───────────────────────────────┬───────────────────────┬─────────────────────────────────┬───────────────────────────────────────┬────────────┬──────────────┐
+│ kind      ┆ project  ┆ name                          ┆ item                  ┆ issuing authority               ┆ task force (lead unit)                ┆ due        ┆ days overdue │
+╞═══════════╪══════════╪═══════════════════════════════╪═══════════════════════╪═════════════════════════════════╪═══════════════════════════════════════╪════════════╪══════════════╡
+│ pledge    ┆ road     ┆ G106 国道 改建                ┆ 环评批复              ┆ 濮阳市生态环境局台前分局 (city) ┆ 环保专班 (濮阳市生态环境局台前分局)   ┆ 2024-03-05 ┆           10 │
+│ procedure ┆ road     ┆ G106 国道 改建                ┆ 洪水影响评价          ┆ 县水利局 (county)               ┆ 水利专班 (县水利局)                   ┆ 2024-03-08 ┆            7 │
+│ start     ┆ road     ┆ G106 国道 改建                ┆ start of works (开工) ┆ 县委县政府督查服务中心          ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 2024-03-10 ┆            5 │
+│ procedure ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 洪水影响评价          ┆ 县水利局 (county)               ┆ 水利专班 (县水利局)                   ┆ 2024-03-10 ┆            5 │
+│ procedure ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 不动产权证            ┆ 县自然资源局 (county)           ┆ 用地专班 (县自然资源局)               ┆ 2024-03-12 ┆            3 │
+└───────────┴──────────┴───────────────────────────────┴───────────────────────┴─────────────────────────────────┴───────────────────────────────────────┴────────────┴──────────────┘
 5 items
 ";
 
@@ -167,7 +176,7 @@ const SLOW_TABLE_ZH: &str = "\
 ┌──────┬──────────┬───────────────────────────────┬────────────────────────────────────────────┐
 │ 亮灯 ┆ 项目     ┆ 项目名称                      ┆ 原因                                       │
 ╞══════╪══════════╪═══════════════════════════════╪════════════════════════════════════════════╡
-│ 红灯 ┆ road     ┆ G106 国道 改建                ┆ 手续滞后：手续办结14%（1/7），时序进度100% │
+│ 红灯 ┆ road     ┆ G106 国道 改建                ┆ 手续滞后：手续办结6%（1/16），时序进度100% │
 │ 绿灯 ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆                                            │
 └──────┴──────────┴───────────────────────────────┴────────────────────────────────────────────┘
 共 2 项
@@ -175,14 +184,14 @@ const SLOW_TABLE_ZH: &str = "\
 
 const SLOW_CSV: &str = "\
 light,project,name,reasons
-red,road,G106 国道 改建,\"procedures behind: 14% obtained or pledged (1 of 7), 100% of the time to the planned start elapsed\"
+red,road,G106 国道 改建,\"procedures behind: 6% obtained or pledged (1 of 16), 100% of the time to the planned start elapsed\"
 green,shengrun,河南盛润年产2万吨对苯二酚项目,
 ";
 
 const SLOW_MD: &str = "\
 | light | project | name | reasons |
 | --- | --- | --- | --- |
-| red | road | G106 国道 改建 | procedures behind: 14% obtained or pledged (1 of 7), 100% of the time to the planned start elapsed |
+| red | road | G106 国道 改建 | procedures behind: 6% obtained or pledged (1 of 16), 100% of the time to the planned start elapsed |
 | green | shengrun | 河南盛润年产2万吨对苯二酚项目 |  |
 
 2 items
@@ -200,8 +209,8 @@ const SLOW_JSON: &str = "\
         {
           \"rule\": \"procedures-behind\",
           \"light\": \"red\",
-          \"message\": \"procedures behind: 14% obtained or pledged (1 of 7), 100% of the time to the planned start elapsed\",
-          \"done_percent\": 14,
+          \"message\": \"procedures behind: 6% obtained or pledged (1 of 16), 100% of the time to the planned start elapsed\",
+          \"done_percent\": 6,
           \"elapsed_percent\": 100
         }
       ]
@@ -274,7 +283,7 @@ fn slow_in_every_format() {
     // Without --all the green project is left out.
     assert_eq!(
         report(&l, &["report", "slow", "--format", "csv"]),
-        "light,project,name,reasons\nred,road,G106 国道 改建,\"procedures behind: 14% obtained or pledged (1 of 7), 100% of the time to the planned start elapsed\"\n"
+        "light,project,name,reasons\nred,road,G106 国道 改建,\"procedures behind: 6% obtained or pledged (1 of 16), 100% of the time to the planned start elapsed\"\n"
     );
 }
 
@@ -298,7 +307,7 @@ fn empty_reports() {
     );
     assert_eq!(
         l.run(&["report", "overdue", "--format", "csv"]).ok().stdout,
-        "kind,project,name,item,task force (lead unit),due,days overdue\n"
+        "kind,project,name,item,issuing authority,task force (lead unit),due,days overdue\n"
     );
     assert_eq!(
         l.run(&["report", "slow"]).ok().stdout,
@@ -386,7 +395,9 @@ fn due_today_is_not_overdue_due_yesterday_is_one_day() {
         [
             "pledge,road,环评批复,10",
             "procedure,road,洪水影响评价,10",
-            "start,road,开工,10"
+            "start,road,开工,10",
+            // 10 working days from 2024-03-01: due 2024-03-15.
+            "procedure,road,水土保持方案,5"
         ]
     );
 }
@@ -595,6 +606,8 @@ fn slow_procedures_behind() {
             "chemical",
             "--planned-start",
             "2024-03-11",
+            "--hazchem",
+            "yes",
         ],
     );
     assert_eq!(lights(&l, "2024-03-02"), ["shengrun,green,"]); // 10 points
@@ -606,7 +619,7 @@ fn slow_procedures_behind() {
         lights(&l, "2024-03-05"),
         ["shengrun,red,procedures-behind:red"]
     ); // 40 points
-    // Two procedures done (one obtained, one pledged) of 14: 14%.
+    // Two procedures done (one obtained, one pledged) of 26: 8%.
     l.run(&["tick", "shengrun", "eia"]).ok();
     l.run(&[
         "pledge",
@@ -623,12 +636,12 @@ fn slow_procedures_behind() {
     assert_eq!(
         lights(&l, "2024-03-05"),
         ["shengrun,yellow,procedures-behind:yellow"]
-    ); // 40 − 14.3 points
+    ); // 40 − 7.7 points
     assert_eq!(
         l.run(&["report", "slow", "--format", "csv", "--today", "2024-03-05"])
             .ok()
             .stdout,
-        "light,project,name,reasons\nyellow,shengrun,盛润,\"procedures behind: 14% obtained or pledged (2 of 14), 40% of the time to the planned start elapsed\"\n"
+        "light,project,name,reasons\nyellow,shengrun,盛润,\"procedures behind: 8% obtained or pledged (2 of 26), 40% of the time to the planned start elapsed\"\n"
     );
 }
 
@@ -683,7 +696,7 @@ fn slow_stale_and_every_reason_listed() {
             .ok()
             .stdout,
         "light,project,name,reasons
-red,late,滞后项目,\"not started: 91 days past the planned start 2024-03-02; procedures behind: 0% obtained or pledged (0 of 6), 100% of the time to the planned start elapsed; stale: nothing recorded for 92 days (last on 2024-03-01)\"
+red,late,滞后项目,\"not started: 91 days past the planned start 2024-03-02; procedures behind: 0% obtained or pledged (0 of 15), 100% of the time to the planned start elapsed; stale: nothing recorded for 92 days (last on 2024-03-01)\"
 yellow,plain,无计划项目,stale: nothing recorded for 52 days (last on 2024-04-10)
 "
     );
@@ -694,7 +707,7 @@ yellow,plain,无计划项目,stale: nothing recorded for 52 days (last on 2024-0
         .ok()
         .stdout,
         "亮灯,项目,项目名称,原因
-红灯,late,滞后项目,未按期开工：超过计划开工日期（2024-03-02）91天；手续滞后：手续办结0%（0/6），时序进度100%；久未更新：92天无新记录（最近一次2024-03-01）
+红灯,late,滞后项目,未按期开工：超过计划开工日期（2024-03-02）91天；手续滞后：手续办结0%（0/15），时序进度100%；久未更新：92天无新记录（最近一次2024-03-01）
 黄灯,plain,无计划项目,久未更新：52天无新记录（最近一次2024-04-10）
 "
     );
@@ -718,7 +731,7 @@ fn list_labels_in_chinese_and_markdown_escapes_bars() {
         l.run(&["list", "--format", "markdown"]).ok().stdout,
         "| 项目 | 项目名称 | 类型 | 乡镇 | 总投资(万元) | 计划开工 | 开工日期 | 阶段 | 已办 | 应办 | 容缺承诺 | 待办 | 逾期 |
 | --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
-| c | A\\|B 项目 | 水利 | 打渔陈镇 |  |  |  | 前期 | 0 | 6 | 0 | 6 | 0 |
+| c | A\\|B 项目 | 水利 | 打渔陈镇 |  |  |  | 前期 | 0 | 15 | 0 | 15 | 0 |
 
 共 1 项
 "
@@ -726,7 +739,7 @@ fn list_labels_in_chinese_and_markdown_escapes_bars() {
     assert_eq!(
         l.run(&["list", "--format", "csv", "--lang", "en"]).ok().stdout,
         "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue
-c,A|B 项目,水利,打渔陈镇,,,,preparing,0,6,0,6,0
+c,A|B 项目,水利,打渔陈镇,,,,preparing,0,15,0,15,0
 "
     );
     assert_eq!(

@@ -8,7 +8,7 @@ use crate::support::*;
 const CSV: &str = "projects/sr/procedures.csv";
 const HEADER: &str = "procedure,name,taskforce,status,due,obtained,doc_no,pledge_kind,pledged,pledge_due,missing_items,fulfilled,note,applied\n";
 
-/// A chemical project `sr` entered on 2024-07-01, planned to start a month
+/// A chemical project `sr` handling hazardous chemicals, entered on 2024-07-01, planned to start a month
 /// before: the county's existing project, typed in late.
 fn entered_late() -> Ledger {
     let l = Ledger::new();
@@ -21,6 +21,8 @@ fn entered_late() -> Ledger {
             "chemical",
             "--planned-start",
             "2024-06-01",
+            "--hazchem",
+            "yes",
             "--today",
             "2024-07-01",
         ],
@@ -271,7 +273,7 @@ fn edit_corrects_a_row_in_its_state() {
     );
     assert_eq!(
         row(&l, "eia"),
-        "eia,环评批复,env,obtained,2024-06-30,2024-06-11,濮环审〔2024〕5号,,,,,,,2024-04-30"
+        "eia,环评批复,env,obtained,2024-07-01,2024-06-11,濮环审〔2024〕5号,,,,,,,2024-04-30"
     );
     // An open pledge: --date is the pledge day, --due its deadline.
     run(&[
@@ -303,7 +305,7 @@ fn edit_corrects_a_row_in_its_state() {
     );
     assert_eq!(
         row(&l, "soil-water"),
-        "soil-water,水土保持方案,water,pledged,2024-07-29,,,tolerance,2024-07-01,2024-07-21,水保方案报告书,,专家意见待补,"
+        "soil-water,水土保持方案,water,pledged,2024-07-15,,,tolerance,2024-07-01,2024-07-21,水保方案报告书,,专家意见待补,"
     );
     // A pending row: its due date.
     assert_eq!(
@@ -418,7 +420,7 @@ fn extend_keeps_the_first_deadline_and_reports_say_so() {
     );
     assert_eq!(
         row(&l, "soil-water"),
-        "soil-water,水土保持方案,water,pledged,2024-07-29,,,tolerance,2024-07-01,2024-08-20,水保方案报告书,,延期 extended 2024-07-20 → 2024-08-20: 专家评审延后,,2024-07-20,1"
+        "soil-water,水土保持方案,water,pledged,2024-07-15,,,tolerance,2024-07-01,2024-08-20,水保方案报告书,,延期 extended 2024-07-20 → 2024-08-20: 专家评审延后,,2024-07-20,1"
     );
     assert!(csv.contains("\neia,环评批复,env,pending,2024-08-30,,,,,,,,,,,\n"));
     assert_eq!(l.read("projects/sr/project.toml"), other);
@@ -587,8 +589,8 @@ fn require_adds_procedures_in_catalogue_order_and_waive_keeps_the_row() {
     assert_eq!(
         l.read(CSV),
         before.replace(
-            "\ndrawing-review,",
-            "\ntransport-review,交通行业审查,transport,pending,,,,,,,,,,\ndrawing-review,"
+            "\nsafety,",
+            "\ntransport-review,交通行业审查,transport,pending,,,,,,,,,,\nsafety,"
         )
     );
     let run = l
@@ -928,7 +930,7 @@ fn a_bad_extension_count_is_a_problem_of_check() {
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.starts_with(
-            "./projects/sr/procedures.csv:7:53: column \"extensions\": invalid number \"twice\": expected how many times the pledge was extended, e.g. 1\n"
+            "./projects/sr/procedures.csv:15:53: column \"extensions\": invalid number \"twice\": expected how many times the pledge was extended, e.g. 1\n"
         ),
         "{}",
         run.stdout

@@ -160,7 +160,7 @@ fn fix_restores_files_excel_saved_to_the_bytes_taizhang_writes() {
     let dry = l.run(&["fix", "--dry-run", "--today", "2024-03-05"]).ok();
     assert!(
         dry.stdout.ends_with(
-            "Would restore 3 file(s), 13 cell(s) changed; nothing written (--dry-run).\n"
+            "Would restore 3 file(s), 19 cell(s) changed; nothing written (--dry-run).\n"
         ),
         "{}",
         dry.stdout
@@ -173,12 +173,12 @@ fn fix_restores_files_excel_saved_to_the_bytes_taizhang_writes() {
         "./projects/p/procedures.csv: GBK → UTF-8\n",
         "./projects/p/procedures.csv: CRLF line ends → LF\n",
         "./projects/p/procedures.csv: empty column at the end removed\n",
-        "./projects/p/procedures.csv:7:33: obtained: 2024/3/5 → 2024-03-05\n",
+        "./projects/p/procedures.csv:15:33: obtained: 2024/3/5 → 2024-03-05\n",
         "./projects/p/progress.csv: byte-order mark removed\n",
         "./projects/p/progress.csv:3:1: date: 2024年3月4日 → 2024-03-04\n",
         "./projects/p/problems.csv: columns put in the ledger's order\n",
         "./projects/p/problems.csv:2:28: opened: 2024/3/2 → 2024-03-02\n",
-        "Restored 3 file(s), 13 cell(s) changed.\n",
+        "Restored 3 file(s), 19 cell(s) changed.\n",
     ] {
         assert!(out.contains(line), "lacks {line:?}:\n{out}");
     }
@@ -212,7 +212,7 @@ fn fix_never_guesses_a_date_that_reads_two_ways_or_a_shortened_number() {
     l.write("projects/q/procedures.csv", &q);
 
     let check = l.run(&["check", "--today", "2024-03-05"]);
-    assert!(check.stdout.contains("./projects/p/procedures.csv:7:45: warning: column \"doc_no\": \"3.5E+04\" is a number Excel shortened to scientific notation; its last digits are lost"), "{}", check.stdout);
+    assert!(check.stdout.contains("./projects/p/procedures.csv:15:45: warning: column \"doc_no\": \"3.5E+04\" is a number Excel shortened to scientific notation; its last digits are lost"), "{}", check.stdout);
     assert!(
         check
             .stdout
@@ -229,7 +229,7 @@ fn fix_never_guesses_a_date_that_reads_two_ways_or_a_shortened_number() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stdout,
-        "./projects/p/procedures.csv:7:45: doc_no: \"3.5E+04\" left as it is: a number Excel shortened to scientific notation: its last digits are lost; type the full value (format the column as text in Excel)\n\
+        "./projects/p/procedures.csv:15:45: doc_no: \"3.5E+04\" left as it is: a number Excel shortened to scientific notation: its last digits are lost; type the full value (format the column as text in Excel)\n\
          ./projects/p/progress.csv: CRLF line ends → LF\n\
          ./projects/p/progress.csv:2:1: date: \"03/04/2024\" left as it is: could be 2024-03-04 or 2024-04-03; type the date as YYYY-MM-DD\n\
          ./projects/p/progress.csv:3:1: date: 20/3/2024 → 2024-03-20\n\

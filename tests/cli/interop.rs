@@ -447,12 +447,12 @@ fn export_overdue_as_a_workbook_with_real_dates() {
             "2024-12-01",
         ])
         .ok();
-    assert_eq!(run.stdout, "已导出 8 行到 逾期清单.xlsx\n");
+    assert_eq!(run.stdout, "已导出 15 行到 逾期清单.xlsx\n");
     let path = l.file("逾期清单.xlsx");
     let (name, cells) = read_xlsx(&path);
     assert_eq!(name, "逾期清单");
-    assert_eq!(cells.get_size(), (9, 7));
-    let header: Vec<String> = (0..7).map(|c| cells[(0, c)].to_string()).collect();
+    assert_eq!(cells.get_size(), (16, 8));
+    let header: Vec<String> = (0..8).map(|c| cells[(0, c)].to_string()).collect();
     assert_eq!(
         header,
         [
@@ -460,7 +460,8 @@ fn export_overdue_as_a_workbook_with_real_dates() {
             "项目",
             "项目名称",
             "事项",
-            "责任专班(牵头单位)",
+            "审批部门/责任单位",
+            "协调专班(牵头单位)",
             "时限",
             "逾期天数"
         ]
@@ -470,27 +471,28 @@ fn export_overdue_as_a_workbook_with_real_dates() {
         cells[(1, 2)],
         Data::String("河南盛润年产2万吨对苯二酚项目".into())
     );
-    assert_eq!(cells[(1, 3)], Data::String("项目审批/核准/备案".into()));
+    assert_eq!(cells[(1, 3)], Data::String("雷电防护装置设计审核".into()));
+    assert_eq!(cells[(1, 4)], Data::String("县气象局（县级）".into()));
     assert_eq!(
-        cells[(1, 4)],
-        Data::String("督导服务专班 (县委县政府督查服务中心)".into())
+        cells[(1, 5)],
+        Data::String("住建专班 (县住房和城乡建设局)".into())
     );
-    // A real date (20 working days from 1 March 2024), and a real number.
-    assert!(cells[(1, 5)].is_datetime(), "{:?}", cells[(1, 5)]);
+    // A real date (10 working days from 1 March 2024), and a real number.
+    assert!(cells[(1, 6)].is_datetime(), "{:?}", cells[(1, 6)]);
     assert_eq!(
-        cells[(1, 5)].as_date(),
-        chrono::NaiveDate::from_ymd_opt(2024, 3, 29)
+        cells[(1, 6)].as_date(),
+        chrono::NaiveDate::from_ymd_opt(2024, 3, 15)
     );
-    assert_eq!(cells[(1, 6)].get_float(), Some(247.0));
+    assert_eq!(cells[(1, 7)].get_float(), Some(261.0));
     // Relics: 40 working days land on make-up Sunday 28 April.
-    let relics = (1..9)
+    let relics = (1..16)
         .find(|&r| cells[(r, 3)] == Data::String("文物考古调查勘探".into()))
         .unwrap();
     assert_eq!(
-        cells[(relics, 5)].as_date(),
+        cells[(relics, 6)].as_date(),
         chrono::NaiveDate::from_ymd_opt(2024, 4, 28)
     );
-    assert_eq!(cells[(8, 3)], Data::String("开工".into()));
+    assert_eq!(cells[(15, 3)], Data::String("开工".into()));
     let xml = sheet_xml(&path);
     assert!(
         xml.contains(
@@ -499,7 +501,7 @@ fn export_overdue_as_a_workbook_with_real_dates() {
         "{xml}"
     );
     // 督导服务专班 (县委县政府督查服务中心): 16 Chinese characters and 3 others.
-    assert!(column_width(&xml, 5) >= 35.0, "{xml}");
+    assert!(column_width(&xml, 6) >= 35.0, "{xml}");
     assert!(column_width(&xml, 2) < 12.0, "an ASCII ID stays narrow");
     // Same ledger, same day: the same bytes.
     let first = std::fs::read(&path).unwrap();
@@ -523,7 +525,7 @@ fn export_each_report_as_a_workbook() {
     for (what, sheet, rows) in [
         ("slow", "slow", 2),
         ("list", "projects", 2),
-        ("procedures", "procedures", 15),
+        ("procedures", "procedures", 27),
     ] {
         let file = format!("{what}.xlsx");
         l.run(&["export", what, "-o", &file, "--today", "2024-12-01"])
@@ -537,7 +539,7 @@ fn export_each_report_as_a_workbook() {
     assert_eq!(cells[(1, 7)].to_string(), "preparing");
     // 已办 and 应办 are two numbers, never a "0/14" Excel would read as a date.
     assert_eq!(cells[(1, 8)], calamine::Data::Float(0.0));
-    assert_eq!(cells[(1, 9)], calamine::Data::Float(14.0));
+    assert_eq!(cells[(1, 9)], calamine::Data::Float(26.0));
 }
 
 #[test]
@@ -566,10 +568,10 @@ fn export_a_task_force_ledger_as_csv_for_excel() {
         .stdout;
     assert_eq!(
         out,
-        "\u{feff}项目,项目名称,手续,名称,专班(牵头单位),状态,申报日期,时间节点,办结日期,批复文号,承诺方式,承诺时限,承诺补齐事项,兑现日期,备注\r\n\
-         shengrun,河南盛润年产2万吨对苯二酚项目,soil-water,水土保持方案,水利专班 (县水利局),待办,,2024-03-29,,,,,,,\r\n\
-         shengrun,河南盛润年产2万吨对苯二酚项目,water-abstraction,取水许可,水利专班 (县水利局),待办,,2024-04-22,,,,,,,\r\n\
-         shengrun,河南盛润年产2万吨对苯二酚项目,flood,洪水影响评价,水利专班 (县水利局),已办结,,,2024-03-01,台水许〔2024〕3号,,,,,'=1+1\r\n"
+        "\u{feff}项目,项目名称,手续,名称,专班(牵头单位),审批部门,状态,申报日期,时间节点,办结日期,批复文号,承诺方式,承诺时限,承诺补齐事项,兑现日期,备注\r\n\
+         shengrun,河南盛润年产2万吨对苯二酚项目,soil-water,水土保持方案,水利专班 (县水利局),县水利局（县级）,待办,,2024-03-15,,,,,,,\r\n\
+         shengrun,河南盛润年产2万吨对苯二酚项目,water-abstraction,取水许可,水利专班 (县水利局),县水利局（县级）,待办,,2024-05-08,,,,,,,\r\n\
+         shengrun,河南盛润年产2万吨对苯二酚项目,flood,洪水影响评价,水利专班 (县水利局),县水利局（县级）,已办结,,2024-03-29,2024-03-01,台水许〔2024〕3号,,,,,'=1+1\r\n"
     );
     // The ledger keeps what the clerk typed.
     assert!(
@@ -673,7 +675,7 @@ hengtai,恒泰物流园,物流,transport-review,待办,,,跟进中,交通专班
 
 const SHEET_OUT: &str = "\
 change shengrun 环评批复 (eia): status obtained, obtained 2024-02-20, doc_no 濮环审〔2024〕12号
-open hengtai 恒泰物流园 (物流), opened 2024-02-10, 12 procedures
+open hengtai 恒泰物流园 (物流), opened 2024-02-10, 21 procedures
 change hengtai 用地预审与选址意见书 (land-prereview): status obtained, obtained 2024-02-10, doc_no 台自然资〔2024〕1号
 change hengtai 交通行业审查 (transport-review): note 跟进中
 ignored column(s): 专班
@@ -801,7 +803,7 @@ fn bad_rows_are_reported_by_row_and_nothing_is_written() {
   row 6: shengrun safety: status obtained needs the date it was obtained in the obtained column
   row 7: shengrun energy: column status: unknown status \"批了\": expected pending (待办), obtained (已办结), pledged (容缺/承诺) or not-needed (无需办理), or name it under [status] in a --mapping file
   row 8: shengrun flood: column obtained: invalid date \"2024-13-01\": no such day in the calendar
-  row 9: column procedure: unknown procedure \"fire-safety\"; did you mean safety (安全条件审查)?
+  row 9: column procedure: unknown procedure \"fire-safety\"; did you mean safety (安全条件审查) or fire-design (特殊建设工程消防设计审查)?
   row 10: shengrun soil-water: column obtained: 2024-03-02 is after today (2024-03-01)
   row 11: column project: invalid project ID \"Bad_ID\": expected a short slug of lower-case letters, digits, '-' and '_' (e.g. shengrun-hq), at most 64 characters
 "

@@ -37,7 +37,7 @@ fn reports_leave_a_broken_project_out_and_say_so() {
     );
     assert_eq!(
         list.stderr,
-        "warning: left out project b: 1 problem(s)\n  ./projects/b/procedures.csv:3:40: column \"due\": invalid date \"2024/3/29\": expected YYYY-MM-DD, e.g. 2024-03-15\n1 project(s) could not be read and are left out: b — run taizhang check\n"
+        "warning: left out project b: 1 problem(s)\n  ./projects/b/procedures.csv:6:40: column \"due\": invalid date \"2024/3/29\": expected YYYY-MM-DD, e.g. 2024-03-15\n1 project(s) could not be read and are left out: b — run taizhang check\n"
     );
     for args in [
         &["report", "overdue"][..],
@@ -85,7 +85,7 @@ fn every_json_report_has_a_skipped_array() {
             serde_json::json!([{
                 "project": "b",
                 "file": "./projects/b/procedures.csv",
-                "line": 3,
+                "line": 6,
                 "message": "column \"due\": invalid date \"2024/3/29\": expected YYYY-MM-DD, e.g. 2024-03-15"
             }]),
             "{args:?}"

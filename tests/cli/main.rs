@@ -4,6 +4,7 @@
 
 mod support;
 
+mod catalogue;
 mod clerk;
 mod core;
 mod core_ledger;

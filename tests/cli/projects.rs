@@ -66,12 +66,12 @@ fn a_completed_project_leaves_the_overdue_slow_and_taskforce_reports() {
         "No project is lit red or yellow as of 2024-11-25.\n"
     );
     let tf = run(&["report", "taskforce", "--format", "csv"]);
-    assert!(tf.ends_with("total,,0,0,0,0,0\n"), "{tf}");
+    assert!(tf.ends_with("total,,,0,0,0,0,0\n"), "{tf}");
     let export = run(&["export", "overdue", "--for-excel"]);
     assert!(!export.contains("河南盛润"), "{export}");
     // The list keeps it, with its stage; --stage picks it out.
     let list = run(&["list", "--format", "csv"]);
-    assert!(list.contains(",2024-05-06,completed,0,14,"), "{list}");
+    assert!(list.contains(",2024-05-06,completed,0,26,"), "{list}");
     assert!(run(&["list", "--stage", "completed", "--format", "csv"]).contains("\np,"));
     assert_eq!(
         run(&["list", "--stage", "building", "--stage", "suspended"]),
@@ -79,7 +79,7 @@ fn a_completed_project_leaves_the_overdue_slow_and_taskforce_reports() {
     );
     let show = run(&["show", "p"]);
     assert!(
-        show.contains("\nstage          completed since 2024-11-20: 通过竣工验收\n"),
+        show.contains("\nstage                completed since 2024-11-20: 通过竣工验收\n"),
         "{show}"
     );
     assert!(
@@ -416,42 +416,55 @@ planned_start = 2024-12-31
 }
 
 #[test]
-fn set_type_adds_the_procedures_the_new_type_needs_and_removes_none() {
+fn set_type_rederives_the_task_list_and_keeps_every_dated_row() {
     let l = Ledger::new();
     l.open_with("p", &["--name", "项目", "--type", "industrial"]);
     l.run(&["tick", "p", "approval"]).ok();
     let before = l.read("projects/p/procedures.csv");
     let out = l
-        .run(&["set", "p", "--type", "化工", "--today", "2024-03-04"])
+        .run(&[
+            "set",
+            "p",
+            "--type",
+            "化工",
+            "--hazchem",
+            "yes",
+            "--today",
+            "2024-03-04",
+        ])
         .ok()
         .stdout;
     assert_eq!(
         out,
-        "p: type industrial → chemical; 1 procedure(s) added as pending: safety (安全条件审查)\n"
+        "p: type industrial → chemical; hazchem (none) → true; 4 procedure(s) added as pending: safety (安全条件审查), safety-design (危险化学品建设项目安全设施设计审查), lightning (雷电防护装置设计审核), fire-design (特殊建设工程消防设计审查)\n"
     );
     sound(&l);
     let after = l.read("projects/p/procedures.csv");
+    for line in before.lines() {
+        assert!(after.contains(line), "row kept as it was: {line}\n{after}");
+    }
     assert!(
-        after.starts_with(&before),
-        "rows kept as they were:\n{after}"
+        after.contains("\nsafety,安全条件审查,supervision,pending,2024-04-18,"),
+        "{after}"
     );
-    let added = &after[before.len()..];
-    assert!(
-        added.starts_with("safety,安全条件审查,supervision,pending,2024-04-18,"),
-        "{added}"
-    );
-    // Back to industrial: nothing removed, nothing added.
+    // Back to industrial without hazardous chemicals: the rows added hold
+    // their due dates, so they stay, marked not needed.
     assert_eq!(
-        l.run(&["set", "p", "--type", "industrial"]).ok().stdout,
-        "p: type chemical → industrial; no procedure added\n"
+        l.run(&["set", "p", "--type", "industrial", "--hazchem", "no"])
+            .ok()
+            .stdout,
+        "p: type chemical → industrial; hazchem true → false; 4 procedure(s) no longer needed (by the facts or the zone's regional assessment), kept as not needed with the reason in its note: safety (安全条件审查), safety-design (危险化学品建设项目安全设施设计审查), lightning (雷电防护装置设计审核), fire-design (特殊建设工程消防设计审查)\n"
     );
-    assert_eq!(l.read("projects/p/procedures.csv"), after);
+    assert!(l.read("projects/p/procedures.csv").contains(
+        "\nsafety,安全条件审查,supervision,not-needed,2024-04-18,,,,,,,,按项目情况无需办理,\n"
+    ));
+    sound(&l);
     // Procedures added go where the catalogue puts them.
     l.open_with("m", &["--name", "管网", "--type", "municipal"]);
     let out = l.run(&["set", "m", "--type", "industrial"]).ok().stdout;
     assert_eq!(
         out,
-        "m: type municipal → industrial; 4 procedure(s) added as pending: land-title (不动产权证), energy (节能审查), water-abstraction (取水许可), relics (文物考古调查勘探)\n"
+        "m: type municipal → industrial; 4 procedure(s) added as pending: land-title (不动产权证), energy (节能审查), water-abstraction (取水许可), civil-defence (防空地下室（结建）审批)\n"
     );
     let keys: Vec<String> = l
         .read("projects/m/procedures.csv")
@@ -463,16 +476,25 @@ fn set_type_adds_the_procedures_the_new_type_needs_and_removes_none() {
         keys,
         [
             "approval",
+            "feasibility",
+            "preliminary-design",
+            "stability-risk",
             "land-prereview",
+            "farmland-conversion",
+            "land-allocation",
+            "land-transfer",
             "land-planning",
             "land-title",
             "works-planning",
+            "mineral-overlay",
+            "geohazard",
             "eia",
             "energy",
             "soil-water",
             "water-abstraction",
             "flood",
             "relics",
+            "civil-defence",
             "drawing-review",
             "construction-permit",
         ]
@@ -866,7 +888,7 @@ fn a_change_of_stage_dated_after_today_is_an_error_of_check() {
     assert_eq!(run.code, 1, "{run:?}");
     assert!(
         run.stdout.contains(
-            "./projects/p/project.toml:10:1: [[stages]]: suspended on 2024-12-01 is after today (2024-11-25)"
+            "./projects/p/project.toml:11:1: [[stages]]: suspended on 2024-12-01 is after today (2024-11-25)"
         ),
         "{}",
         run.stdout

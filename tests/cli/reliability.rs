@@ -119,7 +119,7 @@ fn check_csv_syntax_unclosed_quote() {
         &l,
         &[(
             "csv-syntax",
-            "./projects/p/procedures.csv:7:40: CSV syntax error: the quoted field opened here is never closed",
+            "./projects/p/procedures.csv:15:40: CSV syntax error: the quoted field opened here is never closed",
         )],
     );
 }
@@ -132,7 +132,7 @@ fn check_csv_syntax_stray_quote() {
         &l,
         &[(
             "csv-syntax",
-            "./projects/p/procedures.csv:7:36: CSV syntax error: a quote inside a field that does not start with one",
+            "./projects/p/procedures.csv:15:36: CSV syntax error: a quote inside a field that does not start with one",
         )],
     );
 }
@@ -186,19 +186,19 @@ fn check_conflict_markers_in_every_file() {
             ),
             (
                 "conflict-marker",
-                "./projects/p/procedures.csv:7: git conflict marker left in the file",
+                "./projects/p/procedures.csv:15: git conflict marker left in the file",
             ),
             (
                 "conflict-marker",
-                "./projects/p/procedures.csv:9: git conflict marker left in the file",
+                "./projects/p/procedures.csv:17: git conflict marker left in the file",
             ),
             (
                 "conflict-marker",
-                "./projects/p/procedures.csv:11: git conflict marker left in the file",
+                "./projects/p/procedures.csv:19: git conflict marker left in the file",
             ),
         ],
     );
-    assert!(out.contains("7 | <<<<<<< ours\n"), "{out}");
+    assert!(out.contains("15 | <<<<<<< ours\n"), "{out}");
     assert!(out.contains("taizhang git setup"), "{out}");
     assert!(out.contains("resolve the merge by hand"), "{out}");
 }
@@ -215,7 +215,7 @@ fn check_encoding() {
         &l,
         &[(
             "encoding",
-            "./projects/p/procedures.csv:15:54: the file is not valid UTF-8; save it as UTF-8",
+            "./projects/p/procedures.csv:27:50: the file is not valid UTF-8; save it as UTF-8",
         )],
     );
 }
@@ -247,7 +247,7 @@ fn check_missing_key() {
     reports(
         &l,
         &[
-            ("missing-key", "./ledger.toml:52:1: missing `lead`"),
+            ("missing-key", "./ledger.toml:58:1: missing `lead`"),
             (
                 "missing-key",
                 "./projects/p/project.toml:1:1: missing `opened` (the date the project was opened)",
@@ -290,11 +290,11 @@ fn check_bad_values() {
             ),
             (
                 "bad-value",
-                "./projects/p/procedures.csv:7:14: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed",
+                "./projects/p/procedures.csv:15:14: column \"status\": invalid status \"done\": expected pending, obtained, pledged or not-needed",
             ),
             (
                 "bad-value",
-                "./projects/p/procedures.csv:7:19: column \"due\": invalid date \"2024/05/01\": expected YYYY-MM-DD, e.g. 2024-03-15",
+                "./projects/p/procedures.csv:15:19: column \"due\": invalid date \"2024/05/01\": expected YYYY-MM-DD, e.g. 2024-03-15",
             ),
         ],
     );
@@ -334,7 +334,7 @@ fn check_duplicate_key_and_unknown_taskforce_in_settings() {
 fn check_unknown_type_taskforce_and_procedure() {
     let l = ledger();
     let record = l.read(RECORD).replace("\"chemical\"", "\"spaceport\"");
-    l.write(RECORD, &record);
+    l.write(RECORD, &format!("{record}zone = \"moon\"\n"));
     edit_row(&l, "eia", |c| c[2] = "envx".into());
     edit_row(&l, "energy", |c| c[0] = "teleport".into());
     reports(
@@ -345,12 +345,16 @@ fn check_unknown_type_taskforce_and_procedure() {
                 "./projects/p/project.toml:5:1: unknown project type \"spaceport\": expected one of industrial (工业), chemical (化工), logistics (物流), transport (交通), water (水利), municipal (市政), public (社会事业)",
             ),
             (
+                "unknown-zone",
+                "./projects/p/project.toml:9:1: unknown development zone \"moon\": expected a [[zone]] key of ledger.toml: kfq",
+            ),
+            (
                 "unknown-taskforce",
-                "./projects/p/procedures.csv:7:10: procedure \"eia\": unknown task force \"envx\": expected one of land, env, build, relics, transport, water, supervision",
+                "./projects/p/procedures.csv:15:10: procedure \"eia\": unknown task force \"envx\": expected one of land, env, build, relics, transport, water, supervision",
             ),
             (
                 "unknown-procedure",
-                "./projects/p/procedures.csv:8:1: unknown procedure \"teleport\": not in the catalogue of ledger.toml",
+                "./projects/p/procedures.csv:16:1: unknown procedure \"teleport\": not in the catalogue of ledger.toml",
             ),
         ],
     );
@@ -410,11 +414,11 @@ fn check_column_count_and_duplicate_rows() {
         &[
             (
                 "column-count",
-                "./projects/p/procedures.csv:7: row has 13 fields, the header has 14",
+                "./projects/p/procedures.csv:15: row has 13 fields, the header has 14",
             ),
             (
                 "duplicate-procedure",
-                "./projects/p/procedures.csv:16: procedure \"energy\" appears twice (first on line 8)",
+                "./projects/p/procedures.csv:28: procedure \"energy\" appears twice (first on line 16)",
             ),
         ],
     );
@@ -444,19 +448,19 @@ fn check_pledge_rules() {
         &[
             (
                 "pledge-without-kind",
-                "./projects/p/procedures.csv:7: procedure \"eia\": status is pledged but pledge_kind is empty: expected tolerance or notify",
+                "./projects/p/procedures.csv:15: procedure \"eia\": status is pledged but pledge_kind is empty: expected tolerance or notify",
             ),
             (
                 "pledge-without-deadline",
-                "./projects/p/procedures.csv:8: procedure \"energy\": a pledge without a deadline: pledge_due must hold the commitment deadline (承诺时限)",
+                "./projects/p/procedures.csv:16: procedure \"energy\": a pledge without a deadline: pledge_due must hold the commitment deadline (承诺时限)",
             ),
             (
                 "fulfilled-without-pledge",
-                "./projects/p/procedures.csv:11: procedure \"flood\": a fulfilled date on a procedure that was never pledged",
+                "./projects/p/procedures.csv:19: procedure \"flood\": a fulfilled date on a procedure that was never pledged",
             ),
             (
                 "obtained-without-date",
-                "./projects/p/procedures.csv:12: procedure \"relics\": status is obtained but the obtained date is empty",
+                "./projects/p/procedures.csv:20: procedure \"relics\": status is obtained but the obtained date is empty",
             ),
         ],
     );
@@ -494,21 +498,21 @@ fn check_impossible_dates() {
         &[
             (
                 "obtained-before-applied",
-                "./projects/p/procedures.csv:7:34: procedure \"eia\": obtained 2023-02-28 before it was applied for (2023-03-01)",
+                "./projects/p/procedures.csv:15:34: procedure \"eia\": obtained 2023-02-28 before it was applied for (2023-03-01)",
             ),
             (
                 "fulfilled-before-pledged",
-                "./projects/p/procedures.csv:9:90: procedure \"soil-water\": pledge fulfilled 2024-02-09 before it was granted (2024-02-10)",
+                "./projects/p/procedures.csv:17:90: procedure \"soil-water\": pledge fulfilled 2024-02-09 before it was granted (2024-02-10)",
             ),
             (
                 "deadline-before-pledge",
-                "./projects/p/procedures.csv:9:78: procedure \"soil-water\": pledge deadline 2024-02-01 before the pledge (2024-02-10)",
+                "./projects/p/procedures.csv:17:78: procedure \"soil-water\": pledge deadline 2024-02-01 before the pledge (2024-02-10)",
             ),
             // Only `check` knows today: its findings come after the
             // file's own.
             (
                 "date-after-today",
-                "./projects/p/procedures.csv:8:35: procedure \"energy\": obtained date 2024-03-02 is after today (2024-03-01)",
+                "./projects/p/procedures.csv:16:35: procedure \"energy\": obtained date 2024-03-02 is after today (2024-03-01)",
             ),
         ],
     );
@@ -719,7 +723,7 @@ fn check_stage_history() {
         &l,
         &[(
             "stage-history",
-            "./projects/p/project.toml:10:9: stage history: change to completed on 2024-02-20: works have not started (开工): a project is completed only after it started; record the start with `taizhang start` first",
+            "./projects/p/project.toml:11:9: stage history: change to completed on 2024-02-20: works have not started (开工): a project is completed only after it started; record the start with `taizhang start` first",
         )],
     );
 }
@@ -1008,7 +1012,7 @@ fn a_write_is_refused_when_the_file_it_would_change_does_not_parse() {
     edit_row(&l, "eia", |c| c[DUE] = "soon".into());
     let before = l.snapshot();
     let run = l.run(&["tick", "p", "energy"]).fails_with(
-        "project \"p\" cannot be used: 1 problem(s); run `taizhang check` for details\n  ./projects/p/procedures.csv:7:22: column \"due\": invalid date \"soon\"",
+        "project \"p\" cannot be used: 1 problem(s); run `taizhang check` for details\n  ./projects/p/procedures.csv:15:22: column \"due\": invalid date \"soon\"",
     );
     assert_eq!(run.stdout, "");
     assert!(l.snapshot() == before, "a refused write changed files");
@@ -1360,7 +1364,7 @@ fn the_same_cell_changed_two_ways_is_a_conflict_with_both_values() {
     let csv = std::fs::read_to_string(b.join(CSV)).unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
-        lines[6..12],
+        lines[14..20],
         [
             "<<<<<<< ours",
             "eia,环评批复,env,obtained,2024-04-30,2024-03-01,B-2,,,,,,,",
@@ -1382,9 +1386,9 @@ fn the_same_cell_changed_two_ways_is_a_conflict_with_both_values() {
         headlines,
         [
             "./projects/p/procedures.csv: unmerged: a merge or rebase stopped on this file and git has not been told it is resolved",
-            "./projects/p/procedures.csv:7: git conflict marker left in the file",
-            "./projects/p/procedures.csv:9: git conflict marker left in the file",
-            "./projects/p/procedures.csv:11: git conflict marker left in the file",
+            "./projects/p/procedures.csv:15: git conflict marker left in the file",
+            "./projects/p/procedures.csv:17: git conflict marker left in the file",
+            "./projects/p/procedures.csv:19: git conflict marker left in the file",
         ]
     );
     let json = in_clone(&other, &["check", "--format", "json"]).stdout;
@@ -1607,7 +1611,7 @@ fn at_reads_the_ledger_as_it_stood_at_a_commit() {
     assert_eq!(past.code, 1);
     assert!(
         past.stdout.starts_with(
-            "./projects/p/procedures.csv:7:23: column \"due\": invalid date \"later\""
+            "./projects/p/procedures.csv:15:23: column \"due\": invalid date \"later\""
         ),
         "{}",
         past.stdout
@@ -1882,6 +1886,7 @@ mod props {
                         planned_start,
                         started,
                         annual_plan: Default::default(),
+                        facts: Default::default(),
                         stages: Vec::new(),
                     }
                 },
@@ -2185,5 +2190,5 @@ fn check_warns_of_a_document_number_excel_shortened() {
     assert_eq!(run.code, 0, "a warning never fails the check");
     let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(v["problems"][0]["code"], "excel-number");
-    assert_eq!(v["problems"][0]["line"], 7);
+    assert_eq!(v["problems"][0]["line"], 15);
 }

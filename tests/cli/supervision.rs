@@ -4,7 +4,7 @@
 
 use crate::support::*;
 
-/// A ledger with one chemical project opened on 2024-01-05, started on
+/// A ledger with one chemical project handling hazardous chemicals opened on 2024-01-05, started on
 /// 2024-02-15, with a 2024 plan of 1000 万元.
 fn started(lang: &str) -> Ledger {
     let l = Ledger::with_lang(lang);
@@ -17,6 +17,8 @@ fn started(lang: &str) -> Ledger {
         "chemical",
         "--planned-start",
         "2024-06-30",
+        "--hazchem",
+        "yes",
         "--today",
         "2024-01-05",
     ])
@@ -89,7 +91,7 @@ fn progress_entries_are_kept_sorted_by_date_and_shown() {
         "date,invested,note\n2024-02-10,100,\n2024-02-20,300,主体施工\n"
     );
     let show = l.run(&["show", "sr"]).ok().stdout;
-    assert!(show.contains("plan 2024 (万元)  1000"), "{show}");
+    assert!(show.contains("plan 2024 (万元)     1000"), "{show}");
     assert!(show.contains("Progress ledger"), "{show}");
     assert!(
         show.contains("│ 2024-02-20 ┆                     300 ┆ 主体施工          │"),
@@ -481,7 +483,7 @@ fn problems_are_overdue_from_the_day_after_the_limit() {
     assert!(overdue("2024-03-10").is_empty());
     assert_eq!(
         overdue("2024-03-11"),
-        ["problem,sr,盛润,用地指标未落实,县自然资源局,2024-03-10,1"]
+        ["problem,sr,盛润,用地指标未落实,县自然资源局,,2024-03-10,1"]
     );
     let json = l
         .run(&[
@@ -511,7 +513,7 @@ fn problems_are_overdue_from_the_day_after_the_limit() {
         .ok()
         .stdout;
     assert!(
-        zh.contains("问题逾期,sr,盛润,用地指标未落实,县自然资源局,2024-03-10,2\n"),
+        zh.contains("问题逾期,sr,盛润,用地指标未落实,县自然资源局,,2024-03-10,2\n"),
         "{zh}"
     );
     // Resolved on the last day: never overdue, even looking back later.
@@ -557,7 +559,7 @@ fn problems_are_overdue_from_the_day_after_the_limit() {
         "2024-03-20",
     ])
     .ok();
-    assert_eq!(overdue("2024-03-14"), ["problem,sr,盛润,x,y,2024-03-12,2"]);
+    assert_eq!(overdue("2024-03-14"), ["problem,sr,盛润,x,y,,2024-03-12,2"]);
     assert!(overdue("2024-03-15").is_empty());
 }
 
@@ -711,6 +713,8 @@ fn county(lang: &str) -> Ledger {
             "35000",
             "--planned-start",
             "2024-03-10",
+            "--hazchem",
+            "yes",
             "--today",
             "2024-01-10",
         ],
@@ -1016,15 +1020,15 @@ fn taskforce_table_and_views() {
         .stdout;
     assert_eq!(
         out,
-        "task force,lead unit,procedures,obtained,pledged,pending,overdue\n\
-         用地专班,县自然资源局,8,0,0,8,2\n\
-         环保专班,市生态环境局台前分局,2,1,0,1,0\n\
-         住建专班,县住房和城乡建设局,4,0,0,4,0\n\
-         文物专班,县文化广电体育和旅游局,2,0,0,2,0\n\
-         交通专班,县交通运输局,0,0,0,0,0\n\
-         水利专班,县水利局,6,0,0,6,4\n\
-         督导服务专班,县委县政府督查服务中心,6,1,1,4,2\n\
-         total,,28,2,1,25,8\n"
+        "task force,lead unit,issuing authorities,procedures,obtained,pledged,pending,overdue\n\
+         用地专班,县自然资源局,\"县自然资源局, 河南省人民政府, 河南省自然资源厅\",18,0,0,18,8\n\
+         环保专班,濮阳市生态环境局台前分局,濮阳市生态环境局台前分局,2,1,0,1,0\n\
+         住建专班,县住房和城乡建设局,\"县气象局, 县住房和城乡建设局, 县人民防空办公室\",10,0,0,10,4\n\
+         文物专班,县文化广电体育和旅游局,河南省文物局,2,0,0,2,0\n\
+         交通专班,县交通运输局,县交通运输局,0,0,0,0,0\n\
+         水利专班,县水利局,县水利局,6,0,0,6,4\n\
+         督导服务专班,县委县政府督查服务中心,\"县发展和改革委员会, 濮阳市应急管理局\",14,1,1,12,4\n\
+         total,,,52,2,1,49,20\n"
     );
     let zh = l
         .run(&[
@@ -1040,10 +1044,10 @@ fn taskforce_table_and_views() {
         .ok()
         .stdout;
     assert!(
-        zh.starts_with("专班,牵头单位,手续总数,已办结,容缺/承诺,待办,逾期\n"),
+        zh.starts_with("专班,牵头单位,审批部门,手续总数,已办结,容缺/承诺,待办,逾期\n"),
         "{zh}"
     );
-    assert!(zh.ends_with("合计,,28,2,1,25,8\n"), "{zh}");
+    assert!(zh.ends_with("合计,,,52,2,1,49,20\n"), "{zh}");
     // One task force's view: only its procedures and its lead unit's problems.
     let over = l
         .run(&[
@@ -1060,9 +1064,15 @@ fn taskforce_table_and_views() {
         .stdout;
     assert_eq!(
         over,
-        "kind,project,name,item,task force (lead unit),due,days overdue\n\
-         procedure,sr,盛润,用地预审与选址意见书,用地专班 (县自然资源局),2024-02-02,47\n\
-         problem,yd,河南跃达年产2万吨丁烯二醇项目,用地指标未落实,县自然资源局,2024-03-15,5\n"
+        "kind,project,name,item,issuing authority,task force (lead unit),due,days overdue\n\
+         procedure,sr,盛润,建设用地规划许可证,县自然资源局 (county),用地专班 (县自然资源局),2024-02-02,47\n\
+         procedure,sr,盛润,用地预审与选址意见书,县自然资源局 (county),用地专班 (县自然资源局),2024-02-02,47\n\
+         procedure,sr,盛润,建设工程规划许可证,县自然资源局 (county),用地专班 (县自然资源局),2024-02-02,47\n\
+         procedure,yd,河南跃达年产2万吨丁烯二醇项目,建设用地规划许可证,县自然资源局 (county),用地专班 (县自然资源局),2024-02-06,43\n\
+         procedure,yd,河南跃达年产2万吨丁烯二醇项目,建设工程规划许可证,县自然资源局 (county),用地专班 (县自然资源局),2024-02-06,43\n\
+         procedure,sr,盛润,不动产权证,县自然资源局 (county),用地专班 (县自然资源局),2024-02-21,28\n\
+         procedure,yd,河南跃达年产2万吨丁烯二醇项目,不动产权证,县自然资源局 (county),用地专班 (县自然资源局),2024-02-26,23\n\
+         problem,yd,河南跃达年产2万吨丁烯二醇项目,用地指标未落实,县自然资源局,,2024-03-15,5\n"
     );
     let show = l
         .run(&["show", "sr", "--taskforce", "env", "--format", "csv"])
@@ -1070,7 +1080,7 @@ fn taskforce_table_and_views() {
         .stdout;
     assert_eq!(show.lines().count(), 2, "{show}");
     assert!(
-        show.contains("\neia,环评批复,环保专班 (市生态环境局台前分局),obtained,"),
+        show.contains("\neia,环评批复,环保专班 (濮阳市生态环境局台前分局),濮阳市生态环境局台前分局 (city),obtained,"),
         "{show}"
     );
     let list = l
@@ -1134,9 +1144,9 @@ fn rollup_over_two_ledgers_and_members() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "ledger,kind,project,name,item,task force (lead unit),due,days overdue"
+        "ledger,kind,project,name,item,issuing authority,task force (lead unit),due,days overdue"
     );
-    assert!(lines.contains(&"侯庙镇,start,sr,侯庙镇道路,start of works (开工),督导服务专班 (县委县政府督查服务中心),2024-02-01,29"), "{out}");
+    assert!(lines.contains(&"侯庙镇,start,sr,侯庙镇道路,start of works (开工),县委县政府督查服务中心,督导服务专班 (县委县政府督查服务中心),2024-02-01,29"), "{out}");
     assert!(
         lines
             .iter()
@@ -1197,12 +1207,12 @@ fn rollup_over_two_ledgers_and_members() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(
         lines[0],
-        "台账,类别,项目,项目名称,事项,责任专班(牵头单位),时限,逾期天数"
+        "台账,类别,项目,项目名称,事项,审批部门/责任单位,协调专班(牵头单位),时限,逾期天数"
     );
     assert_eq!(
         lines.last(),
         Some(
-            &"侯庙镇,未按期开工,road,侯庙镇道路,开工,督导服务专班 (县委县政府督查服务中心),2024-02-20,10"
+            &"侯庙镇,未按期开工,road,侯庙镇道路,开工,县委县政府督查服务中心,督导服务专班 (县委县政府督查服务中心),2024-02-20,10"
         )
     );
     assert!(lines[1..].iter().all(|l| l.starts_with("侯庙镇,")), "{out}");
@@ -1277,14 +1287,14 @@ fn bad_annual_plan_is_a_problem_of_check() {
     assert_eq!(run.code, 1);
     assert!(
         run.stdout.contains(
-            "project.toml:11:8: `annual_plan`: invalid year \"24\": expected a year like \"2024\""
+            "project.toml:12:8: `annual_plan`: invalid year \"24\": expected a year like \"2024\""
         ),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains("project.toml:12:10: `2025`: invalid amount \"12,5\""),
+            .contains("project.toml:13:10: `2025`: invalid amount \"12,5\""),
         "{}",
         run.stdout
     );

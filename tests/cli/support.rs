@@ -240,7 +240,9 @@ impl Ledger {
         );
     }
 
-    /// Opens a chemical project `id` with a planned start.
+    /// Opens a chemical project `id` handling hazardous chemicals, with a
+    /// planned start (its land and EIA facts left open, so every procedure
+    /// that depends on them is listed).
     pub fn open(&self, id: &str) -> &Ledger {
         self.run(&[
             "open",
@@ -251,6 +253,8 @@ impl Ledger {
             "chemical",
             "--planned-start",
             "2024-06-30",
+            "--hazchem",
+            "yes",
         ])
         .ok();
         self
