@@ -1540,6 +1540,28 @@ messages! {
         zh: "任务清单未变"
     }
 
+    // ---- facts, zones, authorities ----
+    AuthorityOnlyViews {
+        en: "--authority applies to list, show, reports and export only",
+        zh: "--authority 只用于 list、show、报表和 export"
+    }
+    NoZones {
+        en: "--zone: unknown development zone \"{text}\": ledger.toml defines no [[zone]]",
+        zh: "--zone：没有开发区“{text}”：ledger.toml 中没有定义 [[zone]]"
+    }
+    UnknownZone {
+        en: "--zone: unknown development zone \"{text}\": expected one of {list}",
+        zh: "--zone：没有开发区“{text}”：可选 {list}"
+    }
+    ZoneTwice {
+        en: "zone `{key}` is defined twice",
+        zh: "开发区 `{key}` 定义了两次"
+    }
+    BadYesNo {
+        en: "invalid {what} \"{text}\": expected yes or no",
+        zh: "无效的{what}“{text}”：应为 yes（是）或 no（否）"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

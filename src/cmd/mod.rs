@@ -612,7 +612,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         bail!(tr!(TaskforceOnlyViews));
     }
     if ctx.authority.is_some() && !task_force_view {
-        bail!("--authority applies to list, show, reports and export only");
+        bail!(tr!(AuthorityOnlyViews));
     }
     if ctx.format == Format::Html && !weekly {
         bail!(tr!(HtmlOnlyWeekly));
@@ -718,21 +718,31 @@ pub fn facts_arg(
 ) -> Result<crate::model::Facts> {
     use crate::model::facts::{EiaClass, Land, Nature, parse_yes_no};
     if let Some(t) = &a.land {
-        facts.land = Some(Land::parse(t).map_err(|e| anyhow!("--land: {e}"))?);
+        facts.land =
+            Some(Land::parse(t).map_err(|e| anyhow!(tr!(FlagValue, flag = "--land", error = e)))?);
     }
     if let Some(t) = &a.investment_nature {
-        facts.nature = Some(Nature::parse(t).map_err(|e| anyhow!("--investment-nature: {e}"))?);
+        facts.nature = Some(
+            Nature::parse(t)
+                .map_err(|e| anyhow!(tr!(FlagValue, flag = "--investment-nature", error = e)))?,
+        );
     }
     if let Some(t) = &a.hazchem {
-        facts.hazchem =
-            Some(parse_yes_no("hazardous chemicals", t).map_err(|e| anyhow!("--hazchem: {e}"))?);
+        facts.hazchem = Some(
+            parse_yes_no("hazardous chemicals", t)
+                .map_err(|e| anyhow!(tr!(FlagValue, flag = "--hazchem", error = e)))?,
+        );
     }
     if let Some(t) = &a.eia {
-        facts.eia = Some(EiaClass::parse(t).map_err(|e| anyhow!("--eia: {e}"))?);
+        facts.eia = Some(
+            EiaClass::parse(t).map_err(|e| anyhow!(tr!(FlagValue, flag = "--eia", error = e)))?,
+        );
     }
     if let Some(t) = &a.relics_found {
-        facts.relics_found =
-            Some(parse_yes_no("relics found", t).map_err(|e| anyhow!("--relics-found: {e}"))?);
+        facts.relics_found = Some(
+            parse_yes_no("relics found", t)
+                .map_err(|e| anyhow!(tr!(FlagValue, flag = "--relics-found", error = e)))?,
+        );
     }
     if let Some(z) = &a.zone {
         let known = settings
@@ -741,17 +751,18 @@ pub fn facts_arg(
         match known {
             Some(zone) => facts.zone = Some(zone.key.clone()),
             None if settings.zones.is_empty() => {
-                bail!("--zone: unknown development zone \"{z}\": ledger.toml defines no [[zone]]")
+                bail!(tr!(NoZones, text = z))
             }
-            None => bail!(
-                "--zone: unknown development zone \"{z}\": expected one of {}",
-                settings
+            None => bail!(tr!(
+                UnknownZone,
+                text = z,
+                list = settings
                     .zones
                     .iter()
                     .map(|z| format!("{} ({})", z.key, z.name))
                     .collect::<Vec<_>>()
                     .join(", ")
-            ),
+            )),
         }
     }
     Ok(facts)

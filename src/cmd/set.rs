@@ -132,7 +132,9 @@ const FIELDS: &[Field] = &[
         get: |p| p.facts.land.map(|v| v.key().to_string()),
         put: |_, p, v| {
             p.facts.land = text(v)
-                .map(|t| Land::parse(&t).map_err(|e| anyhow!("--land: {e}")))
+                .map(|t| {
+                    Land::parse(&t).map_err(|e| anyhow!(tr!(FlagValue, flag = "--land", error = e)))
+                })
                 .transpose()?;
             Ok(())
         },
@@ -143,7 +145,11 @@ const FIELDS: &[Field] = &[
         get: |p| p.facts.nature.map(|v| v.key().to_string()),
         put: |_, p, v| {
             p.facts.nature = text(v)
-                .map(|t| Nature::parse(&t).map_err(|e| anyhow!("--investment-nature: {e}")))
+                .map(|t| {
+                    Nature::parse(&t).map_err(|e| {
+                        anyhow!(tr!(FlagValue, flag = "--investment-nature", error = e))
+                    })
+                })
                 .transpose()?;
             Ok(())
         },
@@ -155,7 +161,8 @@ const FIELDS: &[Field] = &[
         put: |_, p, v| {
             p.facts.hazchem = text(v)
                 .map(|t| {
-                    parse_yes_no("hazardous chemicals", &t).map_err(|e| anyhow!("--hazchem: {e}"))
+                    parse_yes_no("hazardous chemicals", &t)
+                        .map_err(|e| anyhow!(tr!(FlagValue, flag = "--hazchem", error = e)))
                 })
                 .transpose()?;
             Ok(())
@@ -167,7 +174,10 @@ const FIELDS: &[Field] = &[
         get: |p| p.facts.eia.map(|v| v.key().to_string()),
         put: |_, p, v| {
             p.facts.eia = text(v)
-                .map(|t| EiaClass::parse(&t).map_err(|e| anyhow!("--eia: {e}")))
+                .map(|t| {
+                    EiaClass::parse(&t)
+                        .map_err(|e| anyhow!(tr!(FlagValue, flag = "--eia", error = e)))
+                })
                 .transpose()?;
             Ok(())
         },
@@ -179,7 +189,8 @@ const FIELDS: &[Field] = &[
         put: |_, p, v| {
             p.facts.relics_found = text(v)
                 .map(|t| {
-                    parse_yes_no("relics found", &t).map_err(|e| anyhow!("--relics-found: {e}"))
+                    parse_yes_no("relics found", &t)
+                        .map_err(|e| anyhow!(tr!(FlagValue, flag = "--relics-found", error = e)))
                 })
                 .transpose()?;
             Ok(())

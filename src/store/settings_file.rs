@@ -226,11 +226,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         }
         if let (Some(key), Some(name)) = (key, zname) {
             if zones.iter().any(|z| z.key == key) {
-                r.problem(
-                    span,
-                    "duplicate-key",
-                    format!("zone `{key}` is defined twice"),
-                );
+                r.problem(span, "duplicate-key", tr!(ZoneTwice, key = key));
             } else {
                 zones.push(Zone { key, name, covers });
             }
@@ -330,7 +326,7 @@ fn conditions_with<'t>(
                             r.problem(
                                 s,
                                 "unknown-type",
-                                format!("unknown project type \"{ty}\": expected \"*\" or one of {known}"),
+                                tr!(UnknownTypeStar, text = ty, list = known),
                             );
                         } else {
                             c.types.push(ty);
@@ -366,7 +362,7 @@ fn values<T>(
     for (text, span) in r.strings(table, key).unwrap_or_default() {
         match parse(&text) {
             Ok(v) => out.push(v),
-            Err(e) => r.problem(span, "bad-value", format!("`{key}`: {e}")),
+            Err(e) => r.problem(span, "bad-value", tr!(KeyError, key = key, error = e)),
         }
     }
     out
