@@ -113,7 +113,7 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("open:owner", "项目单位"),
     ("open:township", "所在乡镇（街道）"),
-    ("open:code", "全国投资项目代码，YYMM-RRRRRR-DD-TT-NNNNNN"),
+    ("open:code", "全国投资项目代码，YYMM-RRRRRR-DD-TT-NNNNNN（YYMM：赋码年月）"),
     (
         "open:investment",
         "总投资（万元），如 35000、3500.5 或 35,000",
@@ -124,7 +124,7 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("open:with", "加上该类型未列入的目录手续（可重复）"),
     ("open:without", "将清单中的某项手续标为无需办理（可重复）"),
-    ("list", "列出项目及其手续办理数量"),
+    ("list", "列出项目及其阶段和手续办理数量"),
     (
         "show",
         "查看一个项目：各项手续、状态、日期和承诺；逾期的手续和过期的承诺会标出",
@@ -349,7 +349,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("set:name", "项目名称"),
     ("set:owner", "项目单位"),
     ("set:township", "所在乡镇（街道）"),
-    ("set:code", "全国投资项目代码，YYMM-RRRRRR-DD-TT-NNNNNN"),
+    ("set:code", "全国投资项目代码，YYMM-RRRRRR-DD-TT-NNNNNN（YYMM：赋码年月）"),
     (
         "set:investment",
         "总投资（万元），如 35000、3500.5 或 35,000",
