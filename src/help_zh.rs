@@ -113,7 +113,10 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     ("open:owner", "项目单位"),
     ("open:township", "所在乡镇（街道）"),
-    ("open:code", "全国投资项目代码，YYMM-RRRRRR-DD-TT-NNNNNN（YYMM：赋码年月）"),
+    (
+        "open:code",
+        "全国投资项目代码，YYMM-RRRRRR-DD-TT-NNNNNN（YYMM：赋码年月）",
+    ),
     (
         "open:investment",
         "总投资（万元），如 35000、3500.5 或 35,000",
@@ -349,7 +352,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("set:name", "项目名称"),
     ("set:owner", "项目单位"),
     ("set:township", "所在乡镇（街道）"),
-    ("set:code", "全国投资项目代码，YYMM-RRRRRR-DD-TT-NNNNNN（YYMM：赋码年月）"),
+    (
+        "set:code",
+        "全国投资项目代码，YYMM-RRRRRR-DD-TT-NNNNNN（YYMM：赋码年月）",
+    ),
     (
         "set:investment",
         "总投资（万元），如 35000、3500.5 或 35,000",

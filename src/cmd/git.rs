@@ -41,7 +41,7 @@ pub fn write_attributes(root: &Path) -> Result<bool> {
     let old = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => return Err(e).with_context(|| tr!(CannotRead, file = path.display())),
     };
     let missing: Vec<String> = attribute_lines()
         .into_iter()
@@ -129,7 +129,7 @@ pub fn setup(ctx: &Ctx) -> Result<Output> {
 pub fn merge_csv(a: &MergeCsvArgs) -> Result<Output> {
     let read = |p: &Path| {
         std::fs::read(p)
-            .with_context(|| format!("cannot read {}", p.display()))
+            .with_context(|| tr!(CannotRead, file = p.display()))
             .map(|b| String::from_utf8_lossy(&b).into_owned())
     };
     let name = a
