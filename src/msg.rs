@@ -206,10 +206,6 @@ messages! {
         en: "invalid amount \"{text}\": expected 万元 as digits, e.g. 3500, 3500.25 or 1,200",
         zh: "无法识别的金额“{text}”：请以万元为单位填写数字，如 3500、3500.25 或 1,200"
     }
-    BadPledgeKind {
-        en: "invalid kind \"{text}\": expected tolerance (容缺) or notify (告知承诺)",
-        zh: "无法识别的承诺类型“{text}”：应为 容缺（tolerance）或 告知承诺（notify）"
-    }
     EmptyText {
         en: "{flag} must not be empty: give {what}",
         zh: "{flag} 不能为空：请填写{what}"
@@ -306,10 +302,6 @@ messages! {
     WithAndWithout {
         en: "procedure \"{key}\" is given both --with and --without",
         zh: "手续“{key}”同时给在了 --with 和 --without 中"
-    }
-    WithoutNotListed {
-        en: "--without: procedure \"{key}\" is not on the task list of type {kind} ({name}); nothing to leave out",
-        zh: "--without：类型 {name}（{kind}）的任务清单中没有手续“{key}”，无需去掉"
     }
     ProjectExists {
         en: "project \"{id}\" already exists ({dir}); choose another ID",
@@ -1239,14 +1231,6 @@ messages! {
         en: "nothing to set: give at least one of {flags}",
         zh: "没有要修改的内容：请至少给出 {flags} 之一"
     }
-    NoProcedureAdded {
-        en: "no procedure added",
-        zh: "未增加手续"
-    }
-    ProceduresAdded {
-        en: "{n} procedure(s) added as pending: {list}",
-        zh: "增加 {n} 项待办手续：{list}"
-    }
     NothingChangedShort {
         en: "nothing changed",
         zh: "没有改动"
@@ -1640,6 +1624,45 @@ mod tests {
             a.sort_unstable();
             b.sort_unstable();
             assert_eq!(a, b, "{id:?}: the two languages fill different slots");
+        }
+    }
+
+    /// Every message is said somewhere: a text no code uses is one that
+    /// drifted from the code.
+    #[test]
+    fn every_message_is_used() {
+        fn walk(dir: &std::path::Path, out: &mut String) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") && !p.ends_with("msg.rs") {
+                    out.push_str(&std::fs::read_to_string(&p).unwrap());
+                }
+            }
+        }
+        let mut src = String::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut src,
+        );
+        let own = include_str!("msg.rs");
+        src.push_str(own.split("macro_rules! messages").next().unwrap());
+        for &id in Msg::ALL {
+            let name = format!("{id:?}");
+            let used = [
+                format!("tr!({name})"),
+                format!("tr!({name},"),
+                format!("Msg::{name}"),
+            ]
+            .iter()
+            .any(|p| src.contains(p.as_str()))
+                || src.contains(&format!("tr!(\n{name}"))
+                || src.lines().any(|l| {
+                    l.trim() == format!("{name},")
+                        || l.trim_start().starts_with(&format!("{name}, "))
+                });
+            assert!(used, "{name} is in the table but never said");
         }
     }
 
