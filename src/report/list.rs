@@ -410,9 +410,10 @@ impl Detail {
     pub fn table(&self, settings: &Settings, lang: Lang, for_reading: bool) -> Table {
         let mut headers = procedure_headers(lang);
         headers.push(pick(lang, "why on the list", "列入依据"));
-        let mut t = Table::new(&headers).keep(&[1, 3, 5, PLEDGE_DUE_CELL]);
-        // On a narrow terminal the dates and document number stay longest.
-        t.drop_order = vec![13, 12, 11, 4, 2, 10, 8, 7, 0];
+        let mut t = Table::new(&headers).keep(&[1, STATUS_CELL, DUE_CELL, PLEDGE_DUE_CELL]);
+        // On a narrow terminal the dates, the authority and the document
+        // number stay longest.
+        t.drop_order = vec![14, 13, 12, 5, 2, 11, 9, 8, 3, 0];
         let today = self.as_of;
         for r in &self.procedures {
             let mut cells = procedure_cells(settings, &r.procedure, lang);
@@ -427,9 +428,9 @@ impl Detail {
                 cells[PLEDGE_DUE_CELL].push_str(&super::labels::extended(&r.procedure, lang));
             }
             if let Some(n) = overdue {
-                cells[3] = match lang {
-                    Lang::En => format!("{} (overdue {n} d)", cells[3]),
-                    Lang::Zh => format!("{}（逾期{n}天）", cells[3]),
+                cells[STATUS_CELL] = match lang {
+                    Lang::En => format!("{} (overdue {n} d)", cells[STATUS_CELL]),
+                    Lang::Zh => format!("{}（逾期{n}天）", cells[STATUS_CELL]),
                 };
             }
             if let Some(n) = expired {
@@ -441,7 +442,7 @@ impl Detail {
             cells.push(r.reason.clone());
             t.push(cells);
             if overdue.is_some() {
-                t.tint_last(3, super::Tint::Red);
+                t.tint_last(STATUS_CELL, super::Tint::Red);
             }
             if expired.is_some() {
                 t.tint_last(PLEDGE_DUE_CELL, super::Tint::Red);
@@ -453,6 +454,10 @@ impl Detail {
 
 /// Index of the pledge-due cell in `procedure_cells`.
 const PLEDGE_DUE_CELL: usize = 10;
+/// Index of the status cell in `procedure_cells`.
+const STATUS_CELL: usize = 4;
+/// Index of the due-date cell in `procedure_cells`.
+const DUE_CELL: usize = 6;
 
 /// The headers of a procedure row as `show` and `export procedures` print it.
 pub fn procedure_headers(lang: Lang) -> Vec<&'static str> {
@@ -566,4 +571,18 @@ impl Detail {
 /// Terminal width of a label: CJK characters take two cells.
 fn display_width(s: &str) -> usize {
     s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cells `show` marks are where the headers say.
+    #[test]
+    fn marked_cells_match_the_headers() {
+        let h = procedure_headers(Lang::En);
+        assert_eq!(h[STATUS_CELL], "status");
+        assert_eq!(h[DUE_CELL], "due");
+        assert_eq!(h[PLEDGE_DUE_CELL], "pledge due");
+    }
 }

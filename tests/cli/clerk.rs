@@ -623,3 +623,77 @@ fn outside_a_ledger_the_locale_decides() {
     let toml = std::fs::read_to_string(dir.path().join("e/ledger.toml")).unwrap();
     assert!(toml.contains("# The seven task forces"), "{toml}");
 }
+
+#[test]
+fn show_marks_overdue_rows_and_expired_pledges_in_english_too() {
+    let l = ledger();
+    l.run(&[
+        "pledge",
+        "shengrun",
+        "eia",
+        "--kind",
+        "notify",
+        "--due",
+        "2024-03-10",
+        "--items",
+        "报告书",
+    ])
+    .ok();
+    let run = l.run(&["show", "shengrun", "--today", "2024-04-15"]).ok();
+    assert!(
+        run.stdout.contains("2024-03-10 (expired 36 d)"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("pending (overdue "), "{}", run.stdout);
+    // CSV keeps plain values.
+    let csv = l
+        .run(&[
+            "show",
+            "shengrun",
+            "--today",
+            "2024-04-15",
+            "--format",
+            "csv",
+        ])
+        .ok()
+        .stdout;
+    assert!(
+        !csv.contains("expired") && !csv.contains("overdue "),
+        "{csv}"
+    );
+    // The overdue report sorts by any of its columns.
+    let by_days = l
+        .run(&[
+            "report",
+            "overdue",
+            "--today",
+            "2024-04-15",
+            "--sort",
+            "days-overdue",
+            "--format",
+            "csv",
+        ])
+        .ok()
+        .stdout;
+    let days: Vec<i64> = by_days
+        .lines()
+        .skip(1)
+        .map(|l| l.rsplit(',').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(days.windows(2).all(|w| w[0] >= w[1]), "{by_days}");
+    let by_item = l
+        .run(&[
+            "report",
+            "overdue",
+            "--today",
+            "2024-04-15",
+            "--sort",
+            "item",
+            "--format",
+            "csv",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(by_item.lines().count(), by_days.lines().count());
+}
