@@ -75,7 +75,9 @@ p=shengrun-hq
 tz 2024-03-11 open $p --name "河南盛润年产2万吨对苯二酚项目" --type chemical \
     --owner "河南盛润化工有限公司" --township "侯庙镇" \
     --code 2403-410927-04-01-382615 --investment 52000 --planned-start 2024-08-01 \
-    --land transfer --investment-nature filing --hazchem yes --eia report
+    --land transfer --investment-nature filing --hazchem yes --eia report \
+    --leader "王建国" --unit "县发展和改革委员会" --person "刘洋" --person-phone 13903935126 \
+    --contact "赵文博" --contact-phone 0393-5216688
 tz 2024-03-22 tick $p approval --doc "台发改备〔2024〕21号"
 tz 2024-04-02 tick $p land-transfer --doc "台自然资出〔2024〕12号"
 tz 2024-04-10 tick $p mineral-overlay --doc "豫自然资压查〔2024〕1187号" --note "未压覆重要矿产"
@@ -105,7 +107,9 @@ p=yueda-bdo
 tz 2024-04-08 open $p --name "河南跃达年产2万吨丁烯二醇及系列产品项目" --type chemical \
     --owner "河南跃达新材料有限公司" --township "侯庙镇" \
     --code 2404-410927-04-01-517402 --investment 38000 --planned-start 2024-09-30 \
-    --land transfer --investment-nature filing --hazchem yes --eia report
+    --land transfer --investment-nature filing --hazchem yes --eia report \
+    --leader "王建国" --unit "县产业集聚区管委会" --person "孙丽" --person-phone 13839382047 \
+    --contact "钱海涛" --contact-phone 15093917735
 tz 2024-04-26 tick $p approval --doc "台发改备〔2024〕33号"
 tz 2024-05-08 tick $p land-transfer --doc "台自然资出〔2024〕19号"
 tz 2024-06-05 due $p eia 2024-08-31
@@ -147,7 +151,8 @@ p=yurong-center
 tz 2024-05-13 open $p --name "羽绒\"一馆三中心\"项目" --type public \
     --owner "台前县城市建设投资有限公司" --township "城关镇" \
     --code 2405-410927-89-01-663120 --investment 18000 --planned-start 2024-10-31 \
-    --land allocation --investment-nature government --eia table
+    --land allocation --investment-nature government --eia table \
+    --leader "李志强" --unit "县城市管理局" --person "周敏" --person-phone 0393-2218035
 tz 2024-05-24 tick $p approval --doc "台发改审批〔2024〕17号" --note "项目建议书"
 tz 2024-05-31 tick $p stability-risk --doc "台稳评〔2024〕7号" --note "低风险"
 tz 2024-06-05 tick $p feasibility --doc "台发改审批〔2024〕19号"
@@ -219,7 +224,9 @@ p=gongtie-coal
 tz 2024-02-19 open $p --name "公铁联运煤炭物流园项目" --type logistics \
     --owner "台前县公铁联运物流有限公司" --township "孙口镇" \
     --code 2402-410927-59-01-306918 --investment 65000 --planned-start 2024-06-30 \
-    --land transfer --investment-nature filing --eia report
+    --land transfer --investment-nature filing --eia report \
+    --leader "张卫东" --unit "县交通运输局" --person "吴刚" --person-phone 13700393318 \
+    --contact "郑永强" --contact-phone 18639311206
 tz 2024-03-01 tick $p approval --doc "台发改备〔2024〕9号"
 tz 2024-03-15 tick $p land-transfer --doc "台自然资出〔2024〕8号"
 tz 2024-04-15 pledge $p eia --kind notify --due 2024-07-15 \
@@ -267,7 +274,8 @@ tz 2024-04-22 open $p --name "开发区配套综合管线" --type municipal \
     --owner "台前县产业集聚区开发建设有限公司" --township "后方乡" \
     --code 2404-410927-78-01-240519 --investment 9800 --planned-start 2024-08-15 \
     --land allocation --investment-nature government --eia table --zone kfq \
-    --without farmland-conversion
+    --without farmland-conversion \
+    --leader "李志强" --unit "县产业集聚区管委会" --person "冯磊" --person-phone 13598213347
 tz 2024-05-06 tick $p approval --doc "台发改审批〔2024〕14号"
 tz 2024-05-10 tick $p feasibility --doc "台发改审批〔2024〕15号"
 tz 2024-05-17 tick $p land-prereview --doc "用字第410927202400021号"
@@ -288,7 +296,8 @@ tz 2024-06-17 open $p --name "化工园区污水管网" --type municipal \
     --owner "台前县水务投资有限公司" --township "侯庙镇" \
     --investment 7600 --planned-start 2024-10-08 \
     --land allocation --investment-nature government --eia table \
-    --without farmland-conversion
+    --without farmland-conversion \
+    --leader "张卫东" --unit "县水利局" --person "陈静" --person-phone 0393-2212460
 tz 2024-06-28 tick $p approval --doc "台发改审批〔2024〕21号"
 tz 2024-07-03 tick $p feasibility --doc "台发改审批〔2024〕22号"
 tz 2024-07-10 tick $p land-prereview --doc "用字第410927202400034号"
@@ -317,7 +326,8 @@ p=sunkou-road
 tz 2024-09-02 open $p --name "孙口至打渔陈县道升级改造工程" --type transport \
     --owner "台前县交通运输局" --township "孙口镇" \
     --code 2409-410927-48-01-427709 --investment 21000 --planned-start 2025-03-01 \
-    --land allocation --investment-nature government --eia table
+    --land allocation --investment-nature government --eia table \
+    --leader "张卫东" --unit "县交通运输局" --person "吴刚" --person-phone 13700393318
 tz 2024-09-20 tick $p approval --doc "台发改审批〔2024〕29号" --note "项目建议书"
 tz 2024-10-15 tick $p transport-review --doc "台交审〔2024〕3号"
 tz 2024-10-25 tick $p feasibility --doc "台发改审批〔2024〕35号"
@@ -333,7 +343,8 @@ p=jindi-river
 tz 2024-09-09 open $p --name "金堤河台前段综合治理工程" --type water \
     --owner "台前县水利局" --township "清水河乡" \
     --investment 8600 --planned-start 2024-11-15 \
-    --land none --investment-nature government --eia table
+    --land none --investment-nature government --eia table \
+    --leader "张卫东" --unit "县水利局" --person "陈静" --person-phone 0393-2212460
 tz 2024-09-24 tick $p approval --doc "台发改审批〔2024〕31号"
 tz 2024-09-30 tick $p feasibility --doc "台发改审批〔2024〕32号"
 tz 2024-10-12 tick $p water-review --doc "台水审〔2024〕19号"
@@ -445,6 +456,94 @@ tz 2024-11-19 stage kaifaqu-pipes suspended \
 tz 2024-11-22 stage road-greening completed --reason "通过竣工验收"
 
 # ---------------------------------------------------------------------------
+# The coordination mechanism's side (协调机制): funds (资金使用, 万元,
+# illustrative), problems climbing to the mechanism and the county leaders
+# with a supervision order (督办), dispatch meetings (调度会) and their
+# decisions, and site visits (现场督导).
+
+# Whom to call about 星辰激光 and the cold-chain park, set after they were
+# opened.
+tz 2024-10-08 set huanghe-coldchain --leader "张卫东" --unit "县农业农村局" \
+    --person "韩冬" --person-phone 15139327750
+tz 2024-11-18 set xingchen-laser --leader "李志强" --unit "县产业集聚区管委会" \
+    --person "马骏" --person-phone 13782960418 --contact "何晓" --contact-phone 0393-3361702
+
+# The leaders on duty of the task forces (分管领导带班).
+tz 2024-02-01 leader land "副县长 王建国"
+tz 2024-02-01 leader env "副县长 张卫东"
+tz 2024-02-01 leader build "副县长 李志强"
+tz 2024-02-01 leader supervision "县政府办公室主任 刘振华"
+
+# Funds. 城区道路绿化 and the sewer network run on government money;
+# 公铁联运 and 羽绒"一馆三中心" received special bonds (专项债) and have not
+# started; 跃达 is financed by the enterprise and a bank.
+tz 2024-03-20 funds road-greening --source 省市补助 --received 2000 --note "省级城市更新补助"
+tz 2024-04-25 funds road-greening --source 省市补助 --paid 800 --note "苗木款"
+tz 2024-07-10 funds road-greening --source 省市补助 --paid 900 --note "进度款"
+tz 2024-10-15 funds road-greening --source 省市补助 --paid 200 --note "进度款"
+tz 2024-11-20 funds road-greening --source 省市补助 --paid 100 --note "尾款"
+tz 2024-03-15 funds gongtie-coal --source 专项债券 --planned 20000 --note "2024年第一批专项债券"
+tz 2024-05-28 funds gongtie-coal --source 专项债券 --received 12000 --note "第一批到位"
+tz 2024-02-26 funds zhongpeng-boron --source 企业自筹 --planned 12000
+tz 2024-06-20 funds zhongpeng-boron --source 中央预算内投资 --received 3000 --note "产业转型升级项目"
+tz 2024-07-30 funds zhongpeng-boron --source 中央预算内投资 --paid 1800
+tz 2024-09-27 funds zhongpeng-boron --source 中央预算内投资 --paid 1200
+tz 2024-08-15 funds zhongpeng-boron --source 企业自筹 --received 6500
+tz 2024-10-31 funds zhongpeng-boron --source 企业自筹 --paid 6500
+tz 2024-08-20 funds yurong-center --source 专项债券 --received 6000 --note "2024年第三批专项债券"
+tz 2024-09-30 funds yurong-center --source 省市补助 --received 1500 --note "省级服务业专项资金"
+tz 2024-07-01 funds chem-sewer --source 超长期特别国债 --received 2000 --note "化工园区配套管网"
+tz 2024-11-22 funds chem-sewer --source 超长期特别国债 --paid 350 --note "管材预付款"
+tz 2024-06-10 funds yueda-bdo --source 企业自筹 --received 5000
+tz 2024-09-10 funds yueda-bdo --source 银行贷款 --received 8000 --note "中原银行项目贷款"
+tz 2024-10-20 funds yueda-bdo --source 企业自筹 --paid 3600
+
+# Problems climb: the railway siding agreement went to the mechanism and
+# then to the county leaders, with a supervision order; the others get a
+# category, and the river crossing names the procedure it holds up.
+tz 2024-09-05 problem escalate gongtie-coal 1 --to mechanism \
+    --note "专班协调未果，提请协调机制办公室协调铁路部门"
+tz 2024-10-12 problem escalate gongtie-coal 1 --to leader \
+    --note "涉及濮阳车务段，提请县政府分管领导出面协调"
+tz 2024-10-15 problem order gongtie-coal 1 --no "台重项督〔2024〕7号" --due 2024-11-15
+# The safety review of 盛润 went to the mechanism when its time limit passed,
+# under a supervision order of its own.
+tz 2024-11-18 problem escalate shengrun-hq 1 --to mechanism \
+    --note "涉及市应急管理局，提请协调机制办公室协调专家评审"
+tz 2024-11-18 problem order shengrun-hq 1 --no "台重项督〔2024〕9号" --due 2024-11-22
+tz 2024-11-01 problem add chem-sewer --what "管网穿越省道需交通部门许可" \
+    --unit "县交通运输局" --limit 2024-11-20 --category 手续 --procedure construction-permit
+tz 2024-11-19 problem resolve chem-sewer 1 --how "县交通运输局已出具路政许可"
+tz 2024-11-08 problem add zhongpeng-boron --what "厂区南侧村民房屋征迁未完成" \
+    --unit "吴坝镇人民政府" --limit 2024-11-30 --category 征迁
+
+# Dispatch meetings and their decisions (议定事项).
+tz 2024-10-16 meeting add --date 2024-10-16 --title "2024年第10次重大项目建设调度会"
+tz 2024-10-16 meeting decide 2024-10-16 --what "督促铁路专用线接轨协议签订" \
+    --unit "县交通运输局" --due 2024-10-31 --project gongtie-coal
+tz 2024-10-16 meeting decide 2024-10-16 --what "协调管线穿越金堤河堤防审查" \
+    --unit "县水利局" --due 2024-11-10 --project kaifaqu-pipes
+tz 2024-10-16 meeting decide 2024-10-16 --what "制定专项债券资金支付计划" \
+    --unit "县财政局" --due 2024-11-15
+tz 2024-11-08 meeting resolve 2024-10-16 2 --how "已出具审查意见，同意穿越方案"
+tz 2024-11-20 meeting add --date 2024-11-20 --title "2024年第11次重大项目建设调度会"
+tz 2024-11-20 meeting decide 2024-11-20 --what "组织安全设施设计专篇专家评审" \
+    --unit "县应急管理局" --due 2024-11-29 --project shengrun-hq
+tz 2024-11-20 meeting decide 2024-11-20 --what "加快化工园区污水管网资金支付" \
+    --unit "县财政局" --due 2024-12-06 --project chem-sewer
+
+# Site visits (现场督导); one finding opens a problem in the same step.
+tz 2024-09-18 visit junhan-bags --by "县督导服务专班第一组" \
+    --findings "钢结构厂房施工正常，施工用电负荷不足"
+tz 2024-11-12 visit yueda-bdo --by "县督导服务专班第二组" \
+    --findings "项目现场未动工，环评报告书技术评估仍在进行"
+tz 2024-11-19 visit huarui-tower --by "县督导服务专班第一组" \
+    --findings "施工图设计合同未签订，影响施工图审查" \
+    --problem --unit "河南华瑞电气有限公司" --limit 2024-12-10 --category 手续
+tz 2024-11-21 visit road-greening --by "县督导服务专班第二组" \
+    --findings "背街小巷绿化收尾，养护责任已落实"
+
+# ---------------------------------------------------------------------------
 cat >"$target/README.md" <<'MD'
 # 台前县重大项目前期手续台账（演示）
 
@@ -466,6 +565,8 @@ It reads best as of 2024-11-25:
     taizhang -L ledgers/taiqian-2024 --today 2024-11-25 report overdue
     taizhang -L ledgers/taiqian-2024 --today 2024-11-25 report slow
     taizhang -L ledgers/taiqian-2024 --today 2024-11-25 problem list
+    taizhang -L ledgers/taiqian-2024 --today 2024-11-25 meeting list
+    taizhang -L ledgers/taiqian-2024 --today 2024-11-25 show gongtie-coal
 
 and the weekly bulletin (简报) of the week 2024-11-18 to 2024-11-24, in
 Markdown, as one HTML page, or as JSON:

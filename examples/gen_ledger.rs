@@ -121,6 +121,7 @@ fn main() -> anyhow::Result<()> {
             planned_start: Some(planned_start),
             started,
             annual_plan: Default::default(),
+            people: Default::default(),
             facts: Default::default(),
             stages: Vec::new(),
         };

@@ -200,6 +200,19 @@ pub enum Command {
     /// The problem ledger (问题台账): problems, responsible units, time limits.
     #[command(subcommand)]
     Problem(ProblemCommand),
+    /// Record money for a project (资金使用台账): planned (计划), received
+    /// (到位) or paid out (支付), in 万元, from a source listed in
+    /// `[funds] sources` of ledger.toml.
+    Funds(FundsArgs),
+    /// Name a task force's leader on duty (带班领导) in ledger.toml, shown by
+    /// `report taskforce`; an empty NAME removes it.
+    Leader(LeaderArgs),
+    /// Dispatch meetings (调度会) and their decisions (议定事项).
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+    /// Record a site visit (现场督导) to a project; with --problem, its
+    /// findings open a problem in the problem ledger in the same step.
+    Visit(VisitArgs),
     /// Work with git: set up the merge driver for the ledger files.
     #[command(subcommand)]
     Git(GitCommand),
@@ -223,7 +236,7 @@ pub enum Command {
     /// kept). An empty value removes an optional field. A new type adds,
     /// as pending, the procedures it needs that the task list lacks, and
     /// removes nothing.
-    Set(SetArgs),
+    Set(Box<SetArgs>),
     /// Change a project's ID (its folder): `git mv` in a git repository, so
     /// `taizhang log NEW` still shows its earlier history.
     Rename(RenameArgs),
@@ -275,6 +288,8 @@ pub struct SetArgs {
     /// when works have not started after all
     #[arg(long, value_name = "DATE")]
     pub started: Option<String>,
+    #[command(flatten)]
+    pub people: PeopleArgs,
     /// The facts that decide the task list; a change re-derives it (an
     /// empty value removes a fact)
     #[command(flatten)]
@@ -293,6 +308,12 @@ impl SetArgs {
             ("--planned-start", &self.planned_start),
             ("--type", &self.kind),
             ("--started", &self.started),
+            ("--leader", &self.people.leader),
+            ("--unit", &self.people.unit),
+            ("--person", &self.people.person),
+            ("--person-phone", &self.people.person_phone),
+            ("--contact", &self.people.contact),
+            ("--contact-phone", &self.people.contact_phone),
             ("--land", &self.facts.land),
             ("--investment-nature", &self.facts.investment_nature),
             ("--hazchem", &self.facts.hazchem),
@@ -369,6 +390,181 @@ pub enum ProblemCommand {
     Resolve(ProblemResolveArgs),
     /// List the problems of every project, by project and number.
     List(ProblemListArgs),
+    /// Take a problem a level up (逐级上报): to the coordination mechanism's
+    /// office or to the county government's leaders.
+    Escalate(ProblemEscalateArgs),
+    /// Issue a supervision order (督办) on a problem, with its own deadline.
+    Order(ProblemOrderArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProblemEscalateArgs {
+    /// Project ID
+    pub id: String,
+    /// Problem number (see `taizhang problem list`)
+    pub no: String,
+    /// The level it goes to: mechanism (协调机制办公室) or leader (县政府领导)
+    #[arg(long, value_enum)]
+    pub to: crate::model::Level,
+    /// Date of the step [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Why and how it was taken up, e.g. "专班协调未果，提请协调机制办公室"
+    #[arg(long, value_name = "TEXT")]
+    pub note: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ProblemOrderArgs {
+    /// Project ID
+    pub id: String,
+    /// Problem number (see `taizhang problem list`)
+    pub no: String,
+    /// The order's number (督办单号), e.g. 台督〔2024〕12号
+    #[arg(long = "no", value_name = "NUMBER")]
+    pub order_no: String,
+    /// The last day to act on the order, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub due: String,
+    /// Date the order was issued [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct FundsArgs {
+    /// Project ID
+    pub id: String,
+    /// Source of the money, from `[funds] sources`, e.g. 专项债券
+    #[arg(long, value_name = "SOURCE")]
+    pub source: String,
+    /// Money received (到位), in 万元
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        group = "fund_kind"
+    )]
+    pub received: Option<String>,
+    /// Money paid out (支付), in 万元
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        group = "fund_kind"
+    )]
+    pub paid: Option<String>,
+    /// Money planned (计划), in 万元
+    #[arg(
+        long,
+        value_name = "AMOUNT",
+        allow_hyphen_values = true,
+        group = "fund_kind"
+    )]
+    pub planned: Option<String>,
+    /// Date of the entry [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// A note, e.g. the batch or the voucher number
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LeaderArgs {
+    /// Task force key, e.g. land
+    #[arg(value_name = "TASKFORCE")]
+    pub key: String,
+    /// The leader on duty, e.g. "副县长 王磊"
+    pub name: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Record a dispatch meeting: writes meetings/<DATE>.toml.
+    Add(MeetingAddArgs),
+    /// Record a decision (议定事项) of the meeting held on DATE.
+    Decide(MeetingDecideArgs),
+    /// Record a decision as carried out, and how.
+    Resolve(MeetingResolveArgs),
+    /// List the decisions of every meeting with their state.
+    List(MeetingListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingAddArgs {
+    /// Day of the meeting, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub date: String,
+    /// Title, e.g. 第12次重大项目调度会
+    #[arg(long, value_name = "TEXT")]
+    pub title: String,
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingDecideArgs {
+    /// Day of the meeting, YYYY-MM-DD
+    pub date: String,
+    /// What was decided
+    #[arg(long, value_name = "TEXT")]
+    pub what: String,
+    /// Responsible unit (责任单位)
+    #[arg(long, value_name = "UNIT")]
+    pub unit: String,
+    /// The last day to carry it out, YYYY-MM-DD
+    #[arg(long, value_name = "DATE")]
+    pub due: String,
+    /// The project it concerns
+    #[arg(long, value_name = "ID")]
+    pub project: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingResolveArgs {
+    /// Day of the meeting, YYYY-MM-DD
+    pub date: String,
+    /// Decision number (1, 2, 3… per meeting)
+    pub no: String,
+    /// How it was carried out
+    #[arg(long, value_name = "TEXT")]
+    pub how: String,
+    /// Date carried out [default: today]
+    #[arg(long = "on", value_name = "DATE")]
+    pub on: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingListArgs {
+    /// Only decisions still open
+    #[arg(long)]
+    pub open: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VisitArgs {
+    /// Project ID
+    pub id: String,
+    /// Day of the visit [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// The team that went (督导组), e.g. 县督导服务专班第二组
+    #[arg(long, value_name = "TEAM")]
+    pub by: String,
+    /// What the team found
+    #[arg(long, value_name = "TEXT")]
+    pub findings: String,
+    /// Open a problem from the findings (needs --unit and --limit)
+    #[arg(long, requires_all = ["unit", "limit"])]
+    pub problem: bool,
+    /// Responsible unit of the problem (责任单位)
+    #[arg(long, value_name = "UNIT", requires = "problem")]
+    pub unit: Option<String>,
+    /// Time limit of the problem (解决时限), YYYY-MM-DD
+    #[arg(long, value_name = "DATE", requires = "problem")]
+    pub limit: Option<String>,
+    /// Category of the problem, from `[problems] categories`
+    #[arg(long, value_name = "CATEGORY", requires = "problem")]
+    pub category: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -387,6 +583,12 @@ pub struct ProblemAddArgs {
     /// Date the problem was raised [default: today]
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// Category (问题类别) from `[problems] categories`, e.g. 用地
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+    /// The procedure the problem holds up: catalogue key or Chinese name
+    #[arg(long, value_name = "PROCEDURE")]
+    pub procedure: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -410,6 +612,19 @@ pub struct ProblemListArgs {
     /// Only problems still open
     #[arg(long)]
     pub open: bool,
+    /// Only problems handled at this level (as of --today, the automatic
+    /// escalation rule included)
+    #[arg(long, value_enum)]
+    pub level: Option<crate::model::Level>,
+    /// Only problems of this category, e.g. 用地
+    #[arg(long, value_name = "CATEGORY")]
+    pub category: Option<String>,
+    /// Only problems of this responsible unit
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Only problems past their time limit or their supervision order's due day
+    #[arg(long)]
+    pub overdue: bool,
 }
 
 #[derive(Debug, Args)]
@@ -493,6 +708,32 @@ pub struct OpenArgs {
     /// Mark a listed procedure as not needed (repeatable)
     #[arg(long = "without", value_name = "KEY")]
     pub without: Vec<String>,
+    #[command(flatten)]
+    pub people: PeopleArgs,
+}
+
+/// Who answers for a project (`open`, and the command that edits a
+/// project's fields). An empty value clears the field.
+#[derive(Debug, Args, Default, Clone)]
+pub struct PeopleArgs {
+    /// County leader in charge (包联县领导), e.g. 李明
+    #[arg(long, value_name = "NAME")]
+    pub leader: Option<String>,
+    /// Responsible unit (责任单位), e.g. 县发展和改革委员会
+    #[arg(long, value_name = "UNIT")]
+    pub unit: Option<String>,
+    /// Responsible person (责任人), e.g. 张伟
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+    /// Responsible person's phone: mobile 13903931234 or landline 0393-1234567
+    #[arg(long, value_name = "PHONE")]
+    pub person_phone: Option<String>,
+    /// The owner's contact (项目单位联系人)
+    #[arg(long, value_name = "NAME")]
+    pub contact: Option<String>,
+    /// The owner's contact's phone
+    #[arg(long, value_name = "PHONE")]
+    pub contact_phone: Option<String>,
 }
 
 /// The facts about a project that decide its task list beside its type

@@ -80,8 +80,8 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         }
         ExportWhat::Problems => {
             let (ledger, projects) = ctx.load_report_on(ctx.today)?;
-            let table =
-                problems::build(&projects, ctx.today, false).table(ctx.lang(&ledger.settings));
+            let table = problems::build(&ledger.settings, &projects, ctx.today, false)
+                .table(ctx.lang(&ledger.settings));
             (ledger, table)
         }
         ExportWhat::Progress => {

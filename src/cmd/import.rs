@@ -346,6 +346,7 @@ fn new_project(
         planned_start,
         started: None,
         annual_plan: Default::default(),
+        people: Default::default(),
         facts,
         stages: Vec::new(),
     };

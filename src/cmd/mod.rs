@@ -12,11 +12,14 @@ mod export;
 mod extend;
 mod fix;
 mod fulfil;
+mod funds;
 mod git;
 mod import;
 mod init;
 mod list;
+mod meeting;
 mod open;
+mod people;
 mod plan;
 mod pledge;
 mod problem;
@@ -32,9 +35,10 @@ mod stage;
 mod start;
 mod tick;
 mod undo;
+mod visit;
 mod waive;
 
-use crate::cli::{Cli, Command, Filter, GitCommand, ProblemCommand, ReportCommand};
+use crate::cli::{Cli, Command, Filter, GitCommand, MeetingCommand, ProblemCommand, ReportCommand};
 use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date_input};
 use crate::model::{Stage, suggest};
 use crate::report::{Format, Table, render};
@@ -518,15 +522,23 @@ pub fn total_line(n: usize) -> String {
 }
 
 /// A project cut to one task force's procedures, and its problems whose
-/// unit is the task force or its lead unit; `None` when the task force has
+/// unit is the task force or its lead unit or that hold up one of its
+/// procedures; `None` when the task force has
 /// no procedure on the project.
 pub fn cut_to_taskforce(mut lp: LoadedProject, tf: &TaskForce) -> Option<LoadedProject> {
     if !lp.procedures().iter().any(|p| p.taskforce == tf.key) {
         return None;
     }
+    // A problem linked to one of the task force's procedures is its own too.
+    let linked: std::collections::BTreeSet<String> = lp
+        .procedures()
+        .iter()
+        .filter(|p| p.taskforce == tf.key)
+        .map(|p| p.key.clone())
+        .collect();
     lp.retain_procedures(|p| p.taskforce == tf.key);
     lp.problems
-        .retain(|p| p.unit == tf.lead || p.unit == tf.name);
+        .retain(|p| p.unit == tf.lead || p.unit == tf.name || linked.contains(&p.procedure));
     Some(lp)
 }
 
@@ -600,13 +612,15 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Report(_)
         | Command::List(_)
         | Command::Export(_)
-        | Command::Problem(ProblemCommand::List(_)) => (true, false),
+        | Command::Problem(ProblemCommand::List(_))
+        | Command::Meeting(MeetingCommand::List(_)) => (true, false),
         _ => (false, false),
     };
     if !ctx.more_ledgers.is_empty() && !report {
         bail!(tr!(TooManyLedgers, n = ctx.more_ledgers.len() + 1));
     }
-    let task_force_view = report && !matches!(cli.command, Command::Problem(_))
+    let task_force_view = report
+        && !matches!(cli.command, Command::Problem(_) | Command::Meeting(_))
         || matches!(cli.command, Command::Show(_));
     if ctx.taskforce.is_some() && !task_force_view {
         bail!(tr!(TaskforceOnlyViews));
@@ -647,6 +661,15 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Problem(ProblemCommand::Add(a)) => problem::add(&ctx, a),
         Command::Problem(ProblemCommand::Resolve(a)) => problem::resolve(&ctx, a),
         Command::Problem(ProblemCommand::List(a)) => problem::list(&ctx, a),
+        Command::Problem(ProblemCommand::Escalate(a)) => problem::escalate(&ctx, a),
+        Command::Problem(ProblemCommand::Order(a)) => problem::order(&ctx, a),
+        Command::Funds(a) => funds::run(&ctx, a),
+        Command::Leader(a) => meeting::leader(&ctx, a),
+        Command::Meeting(MeetingCommand::Add(a)) => meeting::add(&ctx, a),
+        Command::Meeting(MeetingCommand::Decide(a)) => meeting::decide(&ctx, a),
+        Command::Meeting(MeetingCommand::Resolve(a)) => meeting::resolve(&ctx, a),
+        Command::Meeting(MeetingCommand::List(a)) => meeting::list(&ctx, a),
+        Command::Visit(a) => visit::run(&ctx, a),
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
         Command::MergeCsv(a) => git::merge_csv(a),
         Command::Log(a) => git::log(&ctx, a),
@@ -686,6 +709,7 @@ fn reads(command: &Command) -> bool {
             | Command::Check(_)
             | Command::Report(_)
             | Command::Problem(ProblemCommand::List(_))
+            | Command::Meeting(MeetingCommand::List(_))
     )
 }
 

@@ -37,6 +37,8 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         .as_deref()
         .map(|t| amount_arg("--investment", t))
         .transpose()?;
+    let mut people = crate::model::People::default();
+    super::people::apply(&a.people, &mut people)?;
     let planned_start = a
         .planned_start
         .as_deref()
@@ -115,6 +117,7 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         planned_start,
         started: None,
         annual_plan: Default::default(),
+        people,
         facts,
         stages: Vec::new(),
     };

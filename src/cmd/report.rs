@@ -3,9 +3,11 @@
 
 use super::{Ctx, Output, date_arg};
 use crate::cli::{OverdueArgs, SlowArgs, WeeklyArgs};
+use crate::model::People;
 use crate::report::{Format, html, overdue, render, slow, taskforce, weekly};
 use crate::store::Ledger;
 use anyhow::{Result, bail};
+use std::sync::Arc;
 
 /// Exit status of `report overdue --exit-code` when anything is overdue.
 pub const OVERDUE_EXIT: u8 = 3;
@@ -14,14 +16,56 @@ pub const OVERDUE_EXIT: u8 = 3;
 /// every ledger covered, as of --today, in --taskforce's view.
 pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
     let today = ctx.today;
-    let (ledger, items) = ctx.map_projects(|s, lp| overdue::items(s, &lp, today))?;
+    // Overdue decisions of the dispatch meetings, and the projects they
+    // name, whose name and people each item carries.
+    let mut decisions =
+        overdue::decision_items(&super::meeting::decisions_on(ctx, today, true)?, |_| None);
+    let named: std::collections::HashSet<(Option<String>, String)> = decisions
+        .iter()
+        .map(|i| (i.ledger.clone(), i.project.to_string()))
+        .collect();
+    type Named = Option<(Arc<str>, Option<Arc<People>>)>;
+    let (ledger, items) = ctx.map_projects(|s, lp| {
+        let named: Named = named
+            .contains(&(lp.ledger.clone(), lp.id.clone()))
+            .then(|| {
+                (
+                    lp.project.name.as_str().into(),
+                    (!lp.project.people.is_empty()).then(|| Arc::new(lp.project.people.clone())),
+                )
+            });
+        (
+            overdue::items(s, &lp, today),
+            (lp.ledger.clone(), lp.id.clone(), named),
+        )
+    })?;
     // One allocation of the exact size: the items of a province are many.
-    let mut all = Vec::with_capacity(items.iter().map(Vec::len).sum());
-    items.into_iter().for_each(|v| all.extend(v));
+    let mut all =
+        Vec::with_capacity(items.iter().map(|(v, _)| v.len()).sum::<usize>() + decisions.len());
+    let mut known = std::collections::HashMap::new();
+    for (v, (l, id, named)) in items {
+        all.extend(v);
+        if let Some(n) = named {
+            known.insert((l, id), n);
+        }
+    }
+    for i in &mut decisions {
+        if let Some((name, people)) = known.get(&(i.ledger.clone(), i.project.to_string())) {
+            i.project_name = name.clone();
+            i.people = people.clone();
+        }
+    }
+    all.extend(decisions);
     if let Some(tf) = ctx.taskforce_of(&ledger.settings)? {
         // A late start belongs to the supervision task force, not to the
         // task force whose view this is (problems are already cut by unit).
-        all.retain(|i| *i.taskforce == tf.key || i.kind == overdue::Kind::Problem);
+        all.retain(|i| {
+            *i.taskforce == tf.key
+                || matches!(
+                    i.kind,
+                    overdue::Kind::Problem | overdue::Kind::Order | overdue::Kind::Decision
+                )
+        });
     }
     if let Some(a) = &ctx.authority {
         // A late start is chased through the supervision task force's lead.
@@ -81,7 +125,8 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
     }
     let (ledger, projects) = ctx.load_report_on(weekly::as_of(day, ctx.today))?;
     let lang = ctx.lang(&ledger.settings);
-    let mut report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang);
+    let decisions = super::meeting::decisions_on(ctx, weekly::as_of(day, ctx.today), false)?;
+    let mut report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang, decisions);
     report.skipped = ctx.skipped();
     let text = match ctx.format {
         Format::Json => render::json(&report),

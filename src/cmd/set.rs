@@ -10,6 +10,7 @@ use super::{Ctx, Output, amount_arg, date_arg};
 use crate::cli::SetArgs;
 use crate::model::facts::{EiaClass, Land, Nature, parse_yes_no};
 use crate::model::id::check_national_code;
+use crate::model::people::check_phone;
 use crate::model::{Project, Settings, stage, tasklist};
 use anyhow::{Result, anyhow, bail};
 
@@ -214,7 +215,70 @@ const FIELDS: &[Field] = &[
             Ok(())
         },
     },
+    Field {
+        flag: "--leader",
+        key: "leader",
+        get: |p| p.people.leader.clone(),
+        put: |_, p, v| {
+            p.people.leader = text(v);
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--unit",
+        key: "unit",
+        get: |p| p.people.unit.clone(),
+        put: |_, p, v| {
+            p.people.unit = text(v);
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--person",
+        key: "person",
+        get: |p| p.people.person.clone(),
+        put: |_, p, v| {
+            p.people.person = text(v);
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--person-phone",
+        key: "person_phone",
+        get: |p| p.people.person_phone.clone(),
+        put: |_, p, v| {
+            p.people.person_phone = phone("--person-phone", v)?;
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--contact",
+        key: "contact",
+        get: |p| p.people.contact.clone(),
+        put: |_, p, v| {
+            p.people.contact = text(v);
+            Ok(())
+        },
+    },
+    Field {
+        flag: "--contact-phone",
+        key: "contact_phone",
+        get: |p| p.people.contact_phone.clone(),
+        put: |_, p, v| {
+            p.people.contact_phone = phone("--contact-phone", v)?;
+            Ok(())
+        },
+    },
 ];
+
+/// A phone number given with `flag`, checked for shape; empty removes it.
+fn phone(flag: &str, v: Option<&str>) -> Result<Option<String>> {
+    let t = text(v);
+    if let Some(t) = &t {
+        check_phone(t).map_err(|e| anyhow!("{flag}: {e}"))?;
+    }
+    Ok(t)
+}
 
 pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
     let given = a.given();

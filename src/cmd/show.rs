@@ -64,6 +64,14 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
                 pick(lang, "Problem ledger", "问题台账"),
                 detail.problems_table(lang),
             ),
+            (
+                pick(lang, "Funds by source", "资金到位和支付（按来源）"),
+                detail.funds_table(lang),
+            ),
+            (
+                pick(lang, "Site visits", "现场督导"),
+                detail.visits_table(lang),
+            ),
         ];
         for (title, t) in sections.into_iter().filter(|(_, t)| !t.rows.is_empty()) {
             match ctx.format {

@@ -26,3 +26,10 @@ pub use settings::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskF
 pub use stage::{Stage, StageEntry};
 pub mod progress;
 pub use progress::{ProblemRecord, ProgressEntry};
+pub mod escalation;
+pub mod funds;
+pub mod people;
+pub use escalation::{EscalationRules, Level};
+pub use funds::{FundEntry, FundKind};
+pub use people::People;
+pub mod meeting;

@@ -29,9 +29,55 @@ pub struct ProblemRecord {
     pub opened: Date,
     pub resolved: Option<Date>,
     pub how: String,
+    /// Category (问题类别) from the ledger's list, e.g. 用地; "" when not set.
+    pub category: String,
+    /// The procedure the problem holds up (catalogue key); "" when none.
+    pub procedure: String,
+    /// Recorded steps up (to the mechanism, to the leaders), by date.
+    pub escalations: Vec<super::escalation::Escalation>,
+    /// The supervision order (督办), if one was issued.
+    pub order: Option<super::escalation::Order>,
 }
 
 impl ProblemRecord {
+    /// The level recorded by `problem escalate` as of `today`.
+    pub fn recorded_level(&self, today: Date) -> super::escalation::Level {
+        self.escalations
+            .iter()
+            .filter(|e| e.date <= today)
+            .map(|e| e.to)
+            .max()
+            .unwrap_or(super::escalation::Level::Taskforce)
+    }
+
+    /// The level the problem is handled at on `today`: the recorded one,
+    /// or higher when the ledger's rule lifts an open problem long past
+    /// its limit; and whether the rule lifted it.
+    pub fn level_on(
+        &self,
+        today: Date,
+        rules: &super::escalation::EscalationRules,
+    ) -> (super::escalation::Level, bool) {
+        let recorded = self.recorded_level(today);
+        let auto = rules.level_for(self.days_overdue(today));
+        if auto > recorded {
+            (auto, true)
+        } else {
+            (recorded, false)
+        }
+    }
+
+    /// Days the supervision order is past its due day on `today` while the
+    /// problem is open (0: not overdue or no order).
+    pub fn order_days_overdue(&self, today: Date) -> i64 {
+        match &self.order {
+            Some(o) if o.date <= today && self.open_on(today) => {
+                super::date::days_past(o.due, today).max(0)
+            }
+            _ => 0,
+        }
+    }
+
     /// Open on `today`: opened by then and not resolved by then.
     pub fn open_on(&self, today: Date) -> bool {
         self.opened <= today && self.resolved.is_none_or(|r| r > today)

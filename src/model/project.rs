@@ -24,6 +24,9 @@ pub struct Project {
     pub started: Option<Date>,
     /// Annual planned investment (年度计划投资) in 万元, by year.
     pub annual_plan: std::collections::BTreeMap<i32, Amount>,
+    /// Who answers for the project: leader in charge, responsible unit and
+    /// person, the owner's contact (see `model::people`).
+    pub people: super::People,
     /// The facts that decide the task list beside the type.
     pub facts: Facts,
     /// Every change of stage (完工, 投产, 暂缓, 终止…) in file order; empty

@@ -33,6 +33,8 @@ pub struct TaskForce {
     pub name: String,
     /// Lead unit (牵头单位), e.g. 县自然资源局.
     pub lead: String,
+    /// The leader on duty (带班领导), e.g. 县政府副县长 王磊.
+    pub leader: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +152,20 @@ pub struct SlowRules {
     pub investment_behind_red_points: i64,
     /// Started projects: no progress entry for this many days: stale (yellow).
     pub progress_stale_days: i64,
+    /// Government money (`[funds] government`) received and not paid out
+    /// for this many days (`[funds] unpaid_yellow_days` and the keys below) (资金支付进度慢): yellow; 0 turns the rule off.
+    pub funds_unpaid_yellow_days: i64,
+    /// ... and red from this many days.
+    pub funds_unpaid_red_days: i64,
+    /// Government money paid out below this share (whole percent) of the
+    /// money received, once the first receipt is `funds_unpaid_yellow_days`
+    /// old: yellow; 0 turns the share off.
+    pub funds_paid_yellow_percent: i64,
+    /// Bond money (`[funds] bonds`, 专项债) received and works not started
+    /// after this many days: yellow; 0 turns the rule off.
+    pub bond_unstarted_yellow_days: i64,
+    /// ... and red from this many days.
+    pub bond_unstarted_red_days: i64,
 }
 
 impl Default for SlowRules {
@@ -163,8 +179,51 @@ impl Default for SlowRules {
             investment_behind_yellow_points: 10,
             investment_behind_red_points: 30,
             progress_stale_days: 30,
+            funds_unpaid_yellow_days: 60,
+            funds_unpaid_red_days: 120,
+            funds_paid_yellow_percent: 50,
+            bond_unstarted_yellow_days: 30,
+            bond_unstarted_red_days: 90,
         }
     }
+}
+
+/// The funds settings (`[funds]` in ledger.toml): the sources a funds entry
+/// may name, which of them are government money (judged by the payment
+/// rule; enterprise money is not, unless listed) and which are special
+/// bonds (专项债, judged by the not-started rule).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FundsSettings {
+    pub sources: Vec<String>,
+    pub government: Vec<String>,
+    pub bonds: Vec<String>,
+}
+
+impl Default for FundsSettings {
+    fn default() -> Self {
+        let list = |s: &[&str]| s.iter().map(|x| x.to_string()).collect();
+        FundsSettings {
+            sources: list(&[
+                "专项债券",
+                "中央预算内投资",
+                "超长期特别国债",
+                "省市补助",
+                "银行贷款",
+                "企业自筹",
+                "其他",
+            ]),
+            government: list(&["专项债券", "中央预算内投资", "超长期特别国债", "省市补助"]),
+            bonds: list(&["专项债券"]),
+        }
+    }
+}
+
+/// The problem categories (问题类别) a problem may name.
+pub fn default_categories() -> Vec<String> {
+    ["用地", "资金", "征迁", "手续", "水电气", "其他"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
 }
 
 #[derive(Debug, Clone)]
@@ -184,6 +243,14 @@ pub struct Settings {
     pub members: Vec<String>,
     /// Commit every write to git, as `--commit` does.
     pub auto_commit: bool,
+    /// Funds sources and which are government money or bonds.
+    pub funds: FundsSettings,
+    /// Problem categories (`[problems] categories`).
+    pub categories: Vec<String>,
+    /// The automatic escalation rule (`[escalation]`).
+    pub escalation: super::escalation::EscalationRules,
+    /// Print phone numbers in the bulletin (`[bulletin] show_phones`).
+    pub show_phones: bool,
     /// The task forces again, as shared strings, for reports that repeat
     /// them on hundreds of thousands of rows (see `Settings::shared`).
     pub shared: Vec<SharedTaskForce>,

@@ -592,6 +592,7 @@ mod tests {
             planned_start: None,
             started: started.map(d),
             annual_plan: Default::default(),
+            people: Default::default(),
             facts: Default::default(),
             stages: stages
                 .iter()

@@ -347,6 +347,7 @@ mod tests {
             key: "land".into(),
             name: "用地专班".into(),
             lead: "县自然资源局".into(),
+            leader: None,
         }];
         Settings {
             name: "t".into(),
@@ -373,6 +374,10 @@ mod tests {
                 covers: vec!["geohazard".into()],
             }],
             members: Vec::new(),
+            funds: Default::default(),
+            categories: crate::model::settings::default_categories(),
+            escalation: Default::default(),
+            show_phones: false,
             auto_commit: false,
         }
     }

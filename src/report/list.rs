@@ -4,8 +4,10 @@
 use super::Table;
 use super::labels::{pick, taskforce_with_lead};
 use super::overdue;
+use crate::model::funds::{self, FundTotals};
 use crate::model::{
-    Amount, Date, Lang, PledgeKind, Procedure, ProgressEntry, Settings, Stage, Status,
+    Amount, Date, FundEntry, Lang, People, PledgeKind, Procedure, ProgressEntry, Settings, Stage,
+    Status,
 };
 use crate::store::LoadedProject;
 use serde::Serialize;
@@ -43,6 +45,12 @@ pub struct Summary {
     /// Where the project stands (项目阶段): stage, since when, why.
     pub stage: crate::model::stage::Current,
     pub procedures: Counts,
+    /// Who answers for the project (absent when nobody is recorded).
+    #[serde(skip_serializing_if = "People::is_empty")]
+    pub people: People,
+    /// Funds planned, received and paid (万元; absent without funds.csv entries).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funds: Option<FundTotals>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -92,6 +100,8 @@ pub fn summary(settings: &Settings, lp: &LoadedProject, today: Date) -> Summary 
         started: p.started,
         stage: p.stage(),
         procedures: counts(lp.procedures(), overdue),
+        people: p.people.clone(),
+        funds: (!lp.funds.is_empty()).then(|| funds::totals(&lp.funds)),
     }
 }
 
@@ -128,9 +138,23 @@ impl ListReport {
         ])
         .numeric(&[4, 8, 9, 10, 11, 12])
         .keep(&[0, 1, 8, 9, 12]);
+        // Funds columns, when any project keeps a funds ledger.
+        let with_funds = self.projects.iter().any(|s| s.funds.is_some());
+        if with_funds {
+            t.headers.extend(
+                [
+                    pick(lang, "received (万元)", "资金到位(万元)"),
+                    pick(lang, "paid (万元)", "资金支付(万元)"),
+                    pick(lang, "paid of received", "支付率"),
+                ]
+                .map(String::from),
+            );
+            let n = t.headers.len() - 3;
+            t.numeric.extend([n, n + 1, n + 2]);
+        }
         for s in &self.projects {
             let c = &s.procedures;
-            t.push(vec![
+            let mut row = vec![
                 s.project.clone(),
                 s.name.clone(),
                 if s.type_name.is_empty() {
@@ -148,7 +172,20 @@ impl ListReport {
                 c.pledged.to_string(),
                 c.pending.to_string(),
                 c.overdue.to_string(),
-            ]);
+            ];
+            if with_funds {
+                let f = s.funds.unwrap_or_default();
+                row.extend([
+                    f.received.to_string(),
+                    f.paid.to_string(),
+                    if s.funds.is_some() {
+                        format!("{}%", f.paid_percent())
+                    } else {
+                        String::new()
+                    },
+                ]);
+            }
+            t.push(row);
         }
         let ledgers: Vec<Option<String>> = self.projects.iter().map(|p| p.ledger.clone()).collect();
         super::labels::ledger_column(t, &ledgers, lang)
@@ -203,8 +240,22 @@ pub struct Detail {
     pub annual_plan: std::collections::BTreeMap<String, Amount>,
     pub progress: Vec<ProgressEntry>,
     pub problems: Vec<super::problems::Item>,
+    /// The funds ledger's entries, by date.
+    pub funds: Vec<FundEntry>,
+    /// Funds by source (万元), in the order of `[funds] sources`.
+    pub funds_by_source: Vec<SourceTotals>,
+    /// The site visits, by date.
+    pub visits: Vec<crate::store::funds::Visit>,
     /// Every change of stage (`[[stages]]`), in the order recorded.
     pub stages: Vec<crate::model::StageEntry>,
+}
+
+/// Funds of one source of one project.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceTotals {
+    pub source: String,
+    #[serde(flatten)]
+    pub totals: FundTotals,
 }
 
 pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date, lang: Lang) -> Detail {
@@ -256,7 +307,13 @@ pub fn detail(settings: &Settings, lp: &LoadedProject, today: Date, lang: Lang) 
             .map(|(y, a)| (y.to_string(), *a))
             .collect(),
         progress: lp.progress.clone(),
-        problems: super::problems::build(std::slice::from_ref(lp), today, false).problems,
+        problems: super::problems::build(settings, std::slice::from_ref(lp), today, false).problems,
+        funds: lp.funds.clone(),
+        funds_by_source: funds::by_source(&lp.funds, &settings.funds.sources)
+            .into_iter()
+            .map(|(source, totals)| SourceTotals { source, totals })
+            .collect(),
+        visits: lp.visits.clone(),
         stages: lp.project.stages.clone(),
     }
 }
@@ -298,6 +355,22 @@ impl Detail {
             (
                 pick(lang, "investment (万元)", "总投资(万元)"),
                 opt(&s.investment),
+            ),
+            (
+                pick(lang, "leader in charge", "包联县领导"),
+                opt(&s.people.leader),
+            ),
+            (
+                pick(lang, "responsible unit", "责任单位"),
+                opt(&s.people.unit),
+            ),
+            (
+                pick(lang, "responsible person", "责任人"),
+                join_phone(&s.people.person, &s.people.person_phone),
+            ),
+            (
+                pick(lang, "owner's contact", "项目单位联系人"),
+                join_phone(&s.people.contact, &s.people.contact_phone),
             ),
         ];
         lines.extend(
@@ -502,7 +575,66 @@ pub fn procedure_cells(settings: &Settings, r: &Procedure, lang: Lang) -> Vec<St
     ]
 }
 
+/// "张伟 13903931234", either part alone, or "".
+fn join_phone(name: &Option<String>, phone: &Option<String>) -> String {
+    [name, phone]
+        .iter()
+        .filter_map(|v| v.as_deref())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl Detail {
+    /// Funds by source as a table, with a total row.
+    pub fn funds_table(&self, lang: Lang) -> Table {
+        let mut t = Table::new(&[
+            pick(lang, "source", "资金来源"),
+            pick(lang, "planned (万元)", "计划(万元)"),
+            pick(lang, "received (万元)", "到位(万元)"),
+            pick(lang, "paid (万元)", "支付(万元)"),
+            pick(lang, "paid of received", "支付率"),
+        ])
+        .numeric(&[1, 2, 3, 4]);
+        let row = |name: String, f: &FundTotals| {
+            vec![
+                name,
+                f.planned.to_string(),
+                f.received.to_string(),
+                f.paid.to_string(),
+                format!("{}%", f.paid_percent()),
+            ]
+        };
+        for s in &self.funds_by_source {
+            t.push(row(s.source.clone(), &s.totals));
+        }
+        if !self.funds_by_source.is_empty() {
+            t.push(row(
+                pick(lang, "total", "合计").to_string(),
+                &funds::totals(&self.funds),
+            ));
+        }
+        t
+    }
+
+    /// The site visits as a table.
+    pub fn visits_table(&self, lang: Lang) -> Table {
+        let mut t = Table::new(&[
+            pick(lang, "date", "日期"),
+            pick(lang, "team", "督导组"),
+            pick(lang, "findings", "发现问题"),
+            pick(lang, "problem no.", "问题序号"),
+        ]);
+        for v in &self.visits {
+            t.push(vec![
+                v.date.to_string(),
+                v.by.clone(),
+                v.findings.clone(),
+                opt(&v.problem),
+            ]);
+        }
+        t
+    }
+
     /// The progress ledger as a table.
     pub fn progress_table(&self, lang: Lang) -> Table {
         let mut t = Table::new(&[

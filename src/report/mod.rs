@@ -2,6 +2,7 @@
 //! the documented JSON) and a `Table` of labelled rows, which `render` turns
 //! into a terminal table, CSV or Markdown.
 
+pub mod decisions;
 pub mod html;
 pub mod labels;
 pub mod ledger_sheet;
@@ -13,6 +14,7 @@ pub mod skipped;
 pub mod slow;
 pub mod taskforce;
 pub mod weekly;
+pub mod weekly_more;
 pub mod xlsx;
 
 pub use render::{Format, Table, Tint};

@@ -12,7 +12,7 @@ use super::labels::{pick, taskforce_with_lead};
 use crate::model::date::days_past;
 use crate::model::facts::Level;
 use crate::model::settings::SharedTaskForce;
-use crate::model::{Date, Lang, PledgeKind, Settings, Status};
+use crate::model::{Date, Lang, People, PledgeKind, Settings, Status};
 use crate::store::LoadedProject;
 use rayon::slice::ParallelSliceMut;
 use serde::Serialize;
@@ -29,6 +29,10 @@ pub enum Kind {
     Start,
     /// A problem of the problem ledger not resolved by its time limit.
     Problem,
+    /// A problem's supervision order (督办) past its due day.
+    Order,
+    /// A dispatch meeting's decision (议定事项) not carried out in time.
+    Decision,
 }
 
 impl Kind {
@@ -38,6 +42,8 @@ impl Kind {
             Kind::Procedure => pick(lang, "procedure", "手续逾期"),
             Kind::Start => pick(lang, "start", "未按期开工"),
             Kind::Problem => pick(lang, "problem", "问题逾期"),
+            Kind::Order => pick(lang, "supervision order", "督办逾期"),
+            Kind::Decision => pick(lang, "decision", "议定事项逾期"),
         }
     }
 }
@@ -81,6 +87,18 @@ pub struct Item {
     /// The number of a problem in its project's problem ledger.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem_no: Option<u32>,
+    /// The supervision order's number (督办单号), for kind `order`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_no: Option<String>,
+    /// The day of the meeting and the decision's number, for kind `decision`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision_no: Option<u32>,
+    /// Whom to call: the project's leader in charge, responsible unit and
+    /// person, owner's contact (absent when none is recorded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<Arc<People>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -118,6 +136,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
     let project: Arc<str> = lp.id.as_str().into();
     let project_name: Arc<str> = lp.project.name.as_str().into();
     let unknown: &SharedTaskForce = &NO_TASK_FORCE;
+    let people: Option<Arc<People>> =
+        (!lp.project.people.is_empty()).then(|| Arc::new(lp.project.people.clone()));
     {
         let mut push = |kind,
                         item: String,
@@ -162,6 +182,10 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                 extensions: extended.map(|e| e.1),
                 unit: None,
                 problem_no: None,
+                order_no: None,
+                meeting: None,
+                decision_no: None,
+                people: people.clone(),
             });
         };
         for p in lp.procedures() {
@@ -207,6 +231,34 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
             );
         }
         for p in &lp.problems {
+            let days = p.order_days_overdue(today);
+            if let (true, Some(o)) = (days > 0, &p.order) {
+                items.push(Item {
+                    ledger: lp.ledger.clone(),
+                    kind: Kind::Order,
+                    project: project.clone(),
+                    project_name: project_name.clone(),
+                    item: p.what.clone(),
+                    procedure: None,
+                    taskforce: unknown.key.clone(),
+                    taskforce_name: unknown.name.clone(),
+                    lead_unit: p.unit.as_str().into(),
+                    due: o.due,
+                    days_overdue: days,
+                    pledge_kind: None,
+                    missing_items: None,
+                    unit: Some(p.unit.clone()),
+                    problem_no: Some(p.no),
+                    extended_from: None,
+                    extensions: None,
+                    authority: p.unit.as_str().into(),
+                    authority_level: None,
+                    order_no: Some(o.no.clone()),
+                    meeting: None,
+                    decision_no: None,
+                    people: people.clone(),
+                });
+            }
             let days = p.days_overdue(today);
             if days > 0 {
                 items.push(Item {
@@ -229,11 +281,59 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     extensions: None,
                     unit: Some(p.unit.clone()),
                     problem_no: Some(p.no),
+                    order_no: None,
+                    meeting: None,
+                    decision_no: None,
+                    people: people.clone(),
                 });
             }
         }
     }
     items
+}
+
+/// The overdue decisions of dispatch meetings as items, each with the
+/// project it names (its name and people from `project`, looked up by ID).
+pub fn decision_items(
+    decisions: &[super::decisions::Item],
+    project: impl Fn(&str) -> Option<(Arc<str>, Option<Arc<People>>)>,
+) -> Vec<Item> {
+    decisions
+        .iter()
+        .filter(|d| d.days_overdue > 0)
+        .map(|d| {
+            let (name, people) = d
+                .project
+                .as_deref()
+                .and_then(&project)
+                .unwrap_or_else(|| ("".into(), None));
+            Item {
+                ledger: d.ledger.clone(),
+                kind: Kind::Decision,
+                project: d.project.as_deref().unwrap_or("").into(),
+                project_name: name,
+                item: d.what.clone(),
+                procedure: None,
+                taskforce: NO_TASK_FORCE.key.clone(),
+                taskforce_name: NO_TASK_FORCE.name.clone(),
+                lead_unit: d.unit.as_str().into(),
+                due: d.due,
+                days_overdue: d.days_overdue,
+                pledge_kind: None,
+                missing_items: None,
+                unit: Some(d.unit.clone()),
+                problem_no: None,
+                extended_from: None,
+                extensions: None,
+                authority: d.unit.as_str().into(),
+                authority_level: None,
+                order_no: None,
+                meeting: Some(d.meeting),
+                decision_no: Some(d.no),
+                people,
+            }
+        })
+        .collect()
 }
 
 impl Report {
@@ -247,6 +347,8 @@ impl Report {
                 .then_with(|| a.kind.cmp(&b.kind))
                 .then_with(|| a.procedure.cmp(&b.procedure))
                 .then_with(|| a.problem_no.cmp(&b.problem_no))
+                .then_with(|| a.meeting.cmp(&b.meeting))
+                .then_with(|| a.decision_no.cmp(&b.decision_no))
         });
         Report { as_of, items }
     }
@@ -263,10 +365,35 @@ impl Item {
     }
 
     /// What is overdue, as a table shows it: a start of works named in
-    /// both languages, an extended pledge with its first deadline.
+    /// both languages, an extended pledge with its first deadline, a
+    /// problem with its supervision order, a decision with its meeting.
     pub fn label(&self, lang: Lang) -> String {
         match (self.kind, lang) {
             (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
+            (Kind::Order, Lang::En) => format!(
+                "{} (order {})",
+                self.item,
+                self.order_no.as_deref().unwrap_or("")
+            ),
+            (Kind::Order, Lang::Zh) => {
+                format!(
+                    "{}（{}）",
+                    self.item,
+                    self.order_no.as_deref().unwrap_or("")
+                )
+            }
+            (Kind::Decision, Lang::En) => format!(
+                "{} (meeting of {}, no. {})",
+                self.item,
+                self.meeting.map(|d| d.to_string()).unwrap_or_default(),
+                self.decision_no.unwrap_or(0)
+            ),
+            (Kind::Decision, Lang::Zh) => format!(
+                "{}（{}调度会第{}项）",
+                self.item,
+                self.meeting.map(|d| d.to_string()).unwrap_or_default(),
+                self.decision_no.unwrap_or(0)
+            ),
             _ => match (self.extended_from, self.extensions) {
                 (Some(from), Some(n)) => {
                     let p = crate::model::Procedure {
@@ -296,9 +423,15 @@ impl Report {
         ])
         .numeric(&[7])
         .keep(&[2, 3, 7]);
+        // Whom to call, when the ledger records people.
+        let call = self.items.iter().any(|i| i.people.is_some());
+        if call {
+            t.headers
+                .push(pick(lang, "whom to call", "责任人/包联领导").to_string());
+        }
         for i in &self.items {
             let item = i.label(lang);
-            t.push(vec![
+            let mut row = vec![
                 i.kind.label(lang).to_string(),
                 i.project.to_string(),
                 i.project_name.to_string(),
@@ -310,7 +443,16 @@ impl Report {
                 },
                 i.due.to_string(),
                 i.days_overdue.to_string(),
-            ]);
+            ];
+            if call {
+                row.push(
+                    i.people
+                        .as_ref()
+                        .map(|p| p.call_line(true, lang == Lang::En))
+                        .unwrap_or_default(),
+                );
+            }
+            t.push(row);
         }
         let ledgers: Vec<Option<String>> = self.items.iter().map(|i| i.ledger.clone()).collect();
         super::labels::ledger_column(t, &ledgers, lang)

@@ -4,7 +4,8 @@
 
 use super::Table;
 use super::labels::pick;
-use crate::model::{Date, Lang};
+use crate::model::escalation::{Escalation, Order};
+use crate::model::{Date, Lang, Level, Settings};
 use crate::store::LoadedProject;
 use serde::Serialize;
 
@@ -24,6 +25,20 @@ pub struct Item {
     pub how: String,
     pub open: bool,
     pub days_overdue: i64,
+    /// Category (问题类别); "" when not set.
+    pub category: String,
+    /// The procedure the problem holds up; "" when none.
+    pub procedure: String,
+    /// The level it is handled at as of the report's day.
+    pub level: Level,
+    /// Whether the ledger's escalation rule, not a recorded step, put it there.
+    pub level_auto: bool,
+    /// The recorded steps up.
+    pub escalations: Vec<Escalation>,
+    /// The supervision order (督办), if any.
+    pub order: Option<Order>,
+    /// Days the order is past its due day while the problem is open.
+    pub order_days_overdue: i64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -32,36 +47,94 @@ pub struct Report {
     pub problems: Vec<Item>,
 }
 
-pub fn build(projects: &[LoadedProject], today: Date, only_open: bool) -> Report {
+pub fn build(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    today: Date,
+    only_open: bool,
+) -> Report {
     Report::new(
         today,
         projects
             .iter()
-            .flat_map(|lp| items(lp, today, only_open))
+            .flat_map(|lp| items(settings, lp, today, only_open))
             .collect(),
     )
 }
 
 /// One project's problems as of `today` (open ones only when `only_open`).
-pub fn items(lp: &LoadedProject, today: Date, only_open: bool) -> Vec<Item> {
+pub fn items(settings: &Settings, lp: &LoadedProject, today: Date, only_open: bool) -> Vec<Item> {
     lp.problems
         .iter()
         .filter(|p| p.opened <= today && (!only_open || p.open_on(today)))
-        .map(|p| Item {
-            ledger: lp.ledger.clone(),
-            project: lp.id.clone(),
-            project_name: lp.project.name.clone(),
-            no: p.no,
-            what: p.what.clone(),
-            unit: p.unit.clone(),
-            limit: p.limit,
-            opened: p.opened,
-            resolved: p.resolved.filter(|r| *r <= today),
-            how: p.how.clone(),
-            open: p.open_on(today),
-            days_overdue: p.days_overdue(today),
+        .map(|p| {
+            let (level, level_auto) = p.level_on(today, &settings.escalation);
+            Item {
+                ledger: lp.ledger.clone(),
+                project: lp.id.clone(),
+                project_name: lp.project.name.clone(),
+                no: p.no,
+                what: p.what.clone(),
+                unit: p.unit.clone(),
+                limit: p.limit,
+                opened: p.opened,
+                resolved: p.resolved.filter(|r| *r <= today),
+                how: p.how.clone(),
+                open: p.open_on(today),
+                days_overdue: p.days_overdue(today),
+                category: p.category.clone(),
+                procedure: p.procedure.clone(),
+                level,
+                level_auto,
+                escalations: p
+                    .escalations
+                    .iter()
+                    .filter(|e| e.date <= today)
+                    .cloned()
+                    .collect(),
+                order: p.order.clone().filter(|o| o.date <= today),
+                order_days_overdue: p.order_days_overdue(today),
+            }
         })
         .collect()
+}
+
+/// The level as a cell, with the path that led there: "leader (mechanism
+/// 2024-02-21, leader 2024-02-25)", "县政府领导（超期自动升级）".
+pub fn level_label(item: &Item, lang: Lang) -> String {
+    let name = |l: Level| match lang {
+        Lang::En => l.key(),
+        Lang::Zh => l.name_zh(),
+    };
+    let mut steps: Vec<String> = item
+        .escalations
+        .iter()
+        .map(|e| match lang {
+            Lang::En => format!("{} {}", e.to.key(), e.date),
+            Lang::Zh => format!("{}报{}", e.date, e.to.name_zh()),
+        })
+        .collect();
+    if item.level_auto {
+        steps.push(pick(lang, "by rule", "超期自动升级").to_string());
+    }
+    match (steps.is_empty(), lang) {
+        (true, _) => name(item.level).to_string(),
+        (false, Lang::En) => format!("{} ({})", name(item.level), steps.join(", ")),
+        (false, Lang::Zh) => format!("{}（{}）", name(item.level), steps.join("，")),
+    }
+}
+
+/// "台督〔2024〕12号 due 2024-11-30" with "overdue N days" when it is.
+pub fn order_label(order: &Option<Order>, days_overdue: i64, lang: Lang) -> String {
+    let Some(o) = order else {
+        return String::new();
+    };
+    match (days_overdue, lang) {
+        (0, Lang::En) => format!("{} due {}", o.no, o.due),
+        (0, Lang::Zh) => format!("{}（{}前）", o.no, o.due),
+        (d, Lang::En) => format!("{} due {}, overdue {d} days", o.no, o.due),
+        (d, Lang::Zh) => format!("{}（{}前，逾期{d}天）", o.no, o.due),
+    }
 }
 
 impl Report {
@@ -95,10 +168,37 @@ impl Report {
             pick(lang, "resolved", "解决日期"),
             pick(lang, "how", "解决情况"),
         ])
-        .numeric(&[1])
-        .keep(&[0, 2, 4]);
+        .numeric(&[1]);
+        // The columns of the problem's path appear when the ledger uses them.
+        let categories = self.problems.iter().any(|p| !p.category.is_empty());
+        let levels = self.problems.iter().any(|p| p.level != Level::Taskforce);
+        let orders = self.problems.iter().any(|p| p.order.is_some());
+        let mut extra_headers = Vec::new();
+        if categories {
+            extra_headers.push(pick(lang, "category", "类别"));
+        }
+        if levels {
+            extra_headers.push(pick(lang, "level", "层级"));
+        }
+        if orders {
+            extra_headers.push(pick(lang, "supervision order", "督办"));
+        }
+        t.headers
+            .splice(4..4, extra_headers.iter().map(|h| h.to_string()));
+        // Project, problem and time limit stay on a narrow terminal.
+        t.keep = vec![0, 2, 4 + extra_headers.len()];
         for p in &self.problems {
-            t.push(vec![
+            let mut extra = Vec::new();
+            if categories {
+                extra.push(p.category.clone());
+            }
+            if levels {
+                extra.push(level_label(p, lang));
+            }
+            if orders {
+                extra.push(order_label(&p.order, p.order_days_overdue, lang));
+            }
+            let mut row = vec![
                 p.project.clone(),
                 p.no.to_string(),
                 p.what.clone(),
@@ -108,7 +208,9 @@ impl Report {
                 state_label(p.open, p.days_overdue, lang),
                 p.resolved.map(|d| d.to_string()).unwrap_or_default(),
                 if p.open { String::new() } else { p.how.clone() },
-            ]);
+            ];
+            row.splice(4..4, extra);
+            t.push(row);
         }
         let ledgers: Vec<Option<String>> = self.problems.iter().map(|p| p.ledger.clone()).collect();
         super::labels::ledger_column(t, &ledgers, lang)

@@ -12,8 +12,9 @@
 use super::Table;
 use super::labels::pick;
 use crate::model::date::days_past;
+use crate::model::funds;
 use crate::model::progress::{invested_this_year, percent, percent_of, year_elapsed};
-use crate::model::{Amount, Date, Lang, Settings, SlowRules, Status};
+use crate::model::{Amount, Date, FundKind, Lang, Settings, SlowRules, Status};
 use crate::store::LoadedProject;
 use chrono::Datelike;
 use rust_decimal::Decimal;
@@ -79,6 +80,10 @@ pub enum Rule {
     Stale,
     InvestmentBehind,
     ProgressStale,
+    /// Government money received and not paid out in time (资金支付进度慢).
+    FundsPaymentSlow,
+    /// Special-bond money received and works not started (专项债资金到位未开工).
+    BondNotStarted,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -103,6 +108,15 @@ pub struct Reason {
     pub invested_this_year: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub annual_plan: Option<Amount>,
+    /// Government money received and not yet paid out (万元).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unpaid: Option<String>,
+    /// The day the oldest unpaid money (or the first bond money) arrived.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub received_on: Option<Date>,
+    /// Whole percent of the government money received that was paid out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paid_percent: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -135,7 +149,120 @@ fn reason(rule: Rule, light: Light, message: String) -> Reason {
         invested_percent: None,
         invested_this_year: None,
         annual_plan: None,
+        unpaid: None,
+        received_on: None,
+        paid_percent: None,
     }
+}
+
+/// The funds rules: government money waiting to be paid out (first in,
+/// first out) or paid out below a share of what arrived; bond money
+/// received while works have not started.
+pub fn funds_reasons(
+    settings: &Settings,
+    lp: &LoadedProject,
+    today: Date,
+    lang: Lang,
+) -> Vec<Reason> {
+    let rules = &settings.slow;
+    let f = &settings.funds;
+    let mut out = Vec::new();
+    let government = |s: &str| f.government.iter().any(|g| g == s);
+    if rules.funds_unpaid_yellow_days > 0 {
+        let received: Decimal = lp
+            .funds
+            .iter()
+            .filter(|e| e.kind == FundKind::Received && e.date <= today && government(&e.source))
+            .map(|e| e.amount.0)
+            .sum();
+        let paid: Decimal = lp
+            .funds
+            .iter()
+            .filter(|e| e.kind == FundKind::Paid && e.date <= today && government(&e.source))
+            .map(|e| e.amount.0)
+            .sum();
+        let first = lp
+            .funds
+            .iter()
+            .filter(|e| e.kind == FundKind::Received && e.date <= today && government(&e.source))
+            .map(|e| e.date)
+            .min();
+        let paid_pct = percent(paid, received);
+        if let Some((unpaid, since)) = funds::oldest_unpaid(&lp.funds, government, today) {
+            let days = days_past(since, today);
+            let mut light = Light::grade(
+                days,
+                rules.funds_unpaid_yellow_days,
+                if rules.funds_unpaid_red_days > 0 {
+                    rules.funds_unpaid_red_days
+                } else {
+                    i64::MAX
+                },
+            );
+            let share_low = rules.funds_paid_yellow_percent > 0
+                && paid_pct < rules.funds_paid_yellow_percent
+                && first.is_some_and(|d| days_past(d, today) >= rules.funds_unpaid_yellow_days);
+            if share_low {
+                light = light.max(Light::Yellow);
+            }
+            if light > Light::Green {
+                let message = match lang {
+                    Lang::En => format!(
+                        "funds paid slowly: {unpaid} 万元 of government money received since {since} not paid out ({days} days), {paid_pct}% of {received} 万元 received paid"
+                    ),
+                    Lang::Zh => format!(
+                        "资金支付进度慢：财政性资金到位{received}万元，支付率{paid_pct}%，{since}到位的资金{days}天未支付（未支付{unpaid}万元）"
+                    ),
+                };
+                out.push(Reason {
+                    days_since: Some(days),
+                    unpaid: Some(unpaid.to_string()),
+                    received_on: Some(since),
+                    paid_percent: Some(paid_pct),
+                    ..reason(Rule::FundsPaymentSlow, light, message)
+                });
+            }
+        }
+    }
+    let started = lp.project.started.is_some_and(|d| d <= today);
+    if rules.bond_unstarted_yellow_days > 0 && !started {
+        let bonds: Vec<_> = lp
+            .funds
+            .iter()
+            .filter(|e| {
+                e.kind == FundKind::Received && e.date <= today && f.bonds.contains(&e.source)
+            })
+            .collect();
+        if let Some(first) = bonds.iter().map(|e| e.date).min() {
+            let days = days_past(first, today);
+            let light = Light::grade(
+                days,
+                rules.bond_unstarted_yellow_days,
+                if rules.bond_unstarted_red_days > 0 {
+                    rules.bond_unstarted_red_days
+                } else {
+                    i64::MAX
+                },
+            );
+            if light > Light::Green {
+                let amount = Amount::sum(bonds.iter().map(|e| &e.amount));
+                let message = match lang {
+                    Lang::En => format!(
+                        "bond money received, not started: {amount} 万元 of special bonds received since {first} ({days} days), works not started"
+                    ),
+                    Lang::Zh => format!(
+                        "专项债资金到位未开工：{first}起到位专项债券资金{amount}万元，{days}天未开工"
+                    ),
+                };
+                out.push(Reason {
+                    days_since: Some(days),
+                    received_on: Some(first),
+                    ..reason(Rule::BondNotStarted, light, message)
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The reasons one project is lit, as of `today`.
@@ -335,7 +462,8 @@ pub fn light(
     if !lp.project.stage().stage.is_active() {
         return None;
     }
-    let reasons = reasons(lp, &settings.slow, today, lang);
+    let mut reasons = reasons(lp, &settings.slow, today, lang);
+    reasons.extend(funds_reasons(settings, lp, today, lang));
     let light = reasons
         .iter()
         .map(|r| r.light)

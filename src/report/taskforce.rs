@@ -16,6 +16,9 @@ pub struct Row {
     pub taskforce: String,
     pub name: String,
     pub lead_unit: String,
+    /// The leader on duty (带班领导), when ledger.toml names one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
     /// The authorities that issue the task force's procedures (审批部门),
     /// in catalogue order.
     pub authorities: Vec<String>,
@@ -93,6 +96,7 @@ impl Report {
                 taskforce: t.key.clone(),
                 name: t.name.clone(),
                 lead_unit: t.lead.clone(),
+                leader: t.leader.clone(),
                 authorities: authorities(settings, &t.key),
                 ..Row::default()
             })
@@ -151,6 +155,13 @@ impl Report {
         .numeric(&[3, 4, 5, 6, 7]);
         // The 合计 row is the total.
         t.no_total = true;
+        // The leader on duty, when ledger.toml names any.
+        let leaders = self.taskforces.iter().any(|r| r.leader.is_some());
+        if leaders {
+            t.headers
+                .insert(2, pick(lang, "leader on duty", "带班领导").to_string());
+            t.numeric = t.numeric.iter().map(|c| c + 1).collect();
+        }
         let total_label = pick(lang, "total", "合计").to_string();
         for r in self.taskforces.iter().chain([&self.total]) {
             let (name, lead) = if r.taskforce.is_empty() {
@@ -158,7 +169,7 @@ impl Report {
             } else {
                 (r.name.clone(), r.lead_unit.clone())
             };
-            t.push(vec![
+            let mut row = vec![
                 name,
                 lead,
                 r.authorities.join(pick(lang, ", ", "、")),
@@ -167,7 +178,11 @@ impl Report {
                 r.pledged.to_string(),
                 r.pending.to_string(),
                 r.overdue.to_string(),
-            ]);
+            ];
+            if leaders {
+                row.insert(2, r.leader.clone().unwrap_or_default());
+            }
+            t.push(row);
         }
         t
     }

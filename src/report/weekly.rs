@@ -8,7 +8,7 @@
 
 use super::labels::pick;
 use super::overdue::{self, Kind};
-use super::{Format, Table, slow, taskforce};
+use super::{Format, Table, decisions, slow, taskforce, weekly_more};
 use crate::model::progress::{invested_this_year, percent, percent_of, year_elapsed};
 use crate::model::{Amount, Date, Lang, Settings, Stage, Status};
 use crate::store::LoadedProject;
@@ -138,8 +138,24 @@ pub struct Weekly {
     /// Deadlines falling in the next week.
     pub next_week: Vec<Upcoming>,
     pub taskforces: taskforce::Report,
+    /// Open problems taken to the leaders or the mechanism, leaders first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub climbed: Vec<weekly_more::Climbed>,
+    /// The decisions of the dispatch meetings held by the as-of day.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub decisions: Vec<decisions::Item>,
+    /// Funds by source and the slowest payers (when any are recorded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub funds: Option<weekly_more::FundsSummary>,
+    /// Site visits this week and to date.
+    #[serde(skip_serializing_if = "no_visits")]
+    pub visits: weekly_more::Visits,
     /// Projects left out because their files cannot be read.
     pub skipped: Vec<crate::store::ledger::Skipped>,
+}
+
+fn no_visits(v: &weekly_more::Visits) -> bool {
+    v.to_date == 0
 }
 
 /// The day the bulletin of the week of `day` counts the ledger as of: the
@@ -156,6 +172,7 @@ pub fn build(
     day: Date,
     today: Date,
     lang: Lang,
+    decisions: Vec<decisions::Item>,
 ) -> Weekly {
     let (monday, sunday) = week(day);
     let as_of = as_of(day, today);
@@ -277,9 +294,35 @@ pub fn build(
 
     let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
     for i in overdue::build(settings, projects, as_of).items {
-        if matches!(i.kind, Kind::Pledge | Kind::Problem) {
+        if matches!(
+            i.kind,
+            Kind::Pledge | Kind::Problem | Kind::Order | Kind::Decision
+        ) {
             groups.entry(i.authority.to_string()).or_default().push(i);
         }
+    }
+    let by_id: std::collections::HashMap<(Option<&str>, &str), &LoadedProject> = projects
+        .iter()
+        .map(|lp| ((lp.ledger.as_deref(), lp.id.as_str()), lp))
+        .collect();
+    for mut i in overdue::decision_items(&decisions, |_| None) {
+        if let Some(lp) = by_id.get(&(i.ledger.as_deref(), &*i.project)) {
+            i.project_name = lp.project.name.as_str().into();
+        }
+        groups.entry(i.lead_unit.to_string()).or_default().push(i);
+    }
+    // The bulletin names whom to call, phones only when the ledger allows.
+    for items in groups.values_mut() {
+        for i in items.iter_mut() {
+            i.people = by_id
+                .get(&(i.ledger.as_deref(), &*i.project))
+                .and_then(|lp| weekly_more::people_for_bulletin(settings, &lp.project.people));
+        }
+        items.sort_by(|a, b| {
+            b.days_overdue
+                .cmp(&a.days_overdue)
+                .then_with(|| (&a.ledger, &a.project, a.kind).cmp(&(&b.ledger, &b.project, b.kind)))
+        });
     }
     let overdue = groups
         .into_iter()
@@ -340,7 +383,31 @@ pub fn build(
         }
         for p in lp.problems.iter().filter(|p| p.resolved.is_none()) {
             push(Kind::Problem, p.what.clone(), p.unit.clone(), p.limit);
+            if let Some(o) = &p.order {
+                push(
+                    Kind::Order,
+                    format!("{}（{}）", p.what, o.no),
+                    p.unit.clone(),
+                    o.due,
+                );
+            }
         }
+    }
+    for d in decisions.iter().filter(|d| d.open && next(d.due)) {
+        next_week.push(Upcoming {
+            ledger: d.ledger.clone(),
+            kind: Kind::Decision,
+            project: d.project.clone().unwrap_or_default(),
+            project_name: d
+                .project
+                .as_deref()
+                .and_then(|id| projects.iter().find(|lp| lp.id == id))
+                .map(|lp| lp.project.name.clone())
+                .unwrap_or_default(),
+            item: d.what.clone(),
+            unit: d.unit.clone(),
+            due: d.due,
+        });
     }
     next_week.sort_by(|a, b| {
         (a.due, &a.ledger, &a.project, a.kind, &a.item)
@@ -364,19 +431,38 @@ pub fn build(
         lit,
         next_week,
         taskforces: taskforce::build(settings, projects, as_of),
+        climbed: weekly_more::climbed(settings, projects, as_of),
+        decisions,
+        funds: weekly_more::funds_summary(settings, projects, monday, as_of),
+        visits: weekly_more::visits(projects, monday, as_of),
         skipped: Vec::new(),
     }
 }
 
+/// "3. " or "三、": the number of a section.
+fn numbered(n: usize, heading: &str, lang: Lang) -> String {
+    const ZH: [&str; 12] = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+    ];
+    match lang {
+        Lang::En => format!("{n}. {heading}"),
+        Lang::Zh => format!("{}、{heading}", ZH.get(n - 1).copied().unwrap_or("")),
+    }
+}
+
 /// The ledger cell of a roll-up, or nothing for a single ledger.
-fn with_ledger(multi: bool, ledger: &Option<String>, mut row: Vec<String>) -> Vec<String> {
+pub(super) fn with_ledger(
+    multi: bool,
+    ledger: &Option<String>,
+    mut row: Vec<String>,
+) -> Vec<String> {
     if multi {
         row.insert(0, ledger.clone().unwrap_or_default());
     }
     row
 }
 
-fn headers(multi: bool, lang: Lang, rest: &[&str]) -> Table {
+pub(super) fn headers(multi: bool, lang: Lang, rest: &[&str]) -> Table {
     let mut h: Vec<&str> = Vec::new();
     if multi {
         h.push(pick(lang, "ledger", "台账"));
@@ -393,6 +479,8 @@ impl Weekly {
             || self.stage_changes.iter().any(|i| i.ledger.is_some())
             || self.next_week.iter().any(|i| i.ledger.is_some())
             || self.lit.iter().any(|i| i.ledger.is_some())
+            || self.decisions.iter().any(|i| i.ledger.is_some())
+            || self.climbed.iter().any(|i| i.problem.ledger.is_some())
             || self
                 .overdue
                 .iter()
@@ -425,6 +513,15 @@ impl Weekly {
 
     /// The headline numbers as sentences.
     pub fn headline_lines(&self, lang: Lang) -> Vec<String> {
+        let mut lines = self.base_headline_lines(lang);
+        lines.extend(weekly_more::visits_line(&self.visits, lang));
+        if let Some(f) = &self.funds {
+            lines.push(weekly_more::funds_line(f, lang));
+        }
+        lines
+    }
+
+    fn base_headline_lines(&self, lang: Lang) -> Vec<String> {
         let h = &self.headline;
         let by_stage: Vec<String> = h
             .stages
@@ -581,7 +678,7 @@ impl Weekly {
             ));
         }
         let progress = Section {
-            heading: pick(lang, "2. This week", "二、本周进展").to_string(),
+            heading: pick(lang, "This week", "本周进展").to_string(),
             lines: Vec::new(),
             parts: vec![
                 (
@@ -624,19 +721,29 @@ impl Weekly {
                 ],
             )
             .numeric(&[5 + usize::from(multi)]);
+            let call = g.items.iter().any(|i| i.people.is_some());
+            if call {
+                t.headers
+                    .push(pick(lang, "whom to call", "责任人/包联领导").to_string());
+            }
             for i in &g.items {
-                t.push(with_ledger(
-                    multi,
-                    &i.ledger,
-                    vec![
-                        i.kind.label(lang).to_string(),
-                        i.project.to_string(),
-                        i.project_name.to_string(),
-                        i.label(lang),
-                        i.due.to_string(),
-                        i.days_overdue.to_string(),
-                    ],
-                ));
+                let mut row = vec![
+                    i.kind.label(lang).to_string(),
+                    i.project.to_string(),
+                    i.project_name.to_string(),
+                    i.label(lang),
+                    i.due.to_string(),
+                    i.days_overdue.to_string(),
+                ];
+                if call {
+                    row.push(
+                        i.people
+                            .as_ref()
+                            .map(|p| p.call_line(true, lang == Lang::En))
+                            .unwrap_or_default(),
+                    );
+                }
+                t.push(with_ledger(multi, &i.ledger, row));
             }
             let unit = if g.unit.is_empty() {
                 "—".to_string()
@@ -648,8 +755,8 @@ impl Weekly {
         let overdue = Section {
             heading: pick(
                 lang,
-                "3. Overdue commitments and problems, by responsible unit",
-                "三、逾期承诺事项和问题（按责任单位）",
+                "Overdue commitments and problems, by responsible unit",
+                "逾期承诺事项和问题（按责任单位）",
             )
             .to_string(),
             lines: Vec::new(),
@@ -681,7 +788,7 @@ impl Weekly {
             ));
         }
         let lit = Section {
-            heading: pick(lang, "4. Red and yellow projects", "四、红灯、黄灯项目").to_string(),
+            heading: pick(lang, "Red and yellow projects", "红灯、黄灯项目").to_string(),
             lines: Vec::new(),
             parts: vec![(String::new(), l)],
             empty: none.clone(),
@@ -705,6 +812,8 @@ impl Weekly {
                 (Kind::Procedure, _) => pick(lang, "procedure due", "手续到期"),
                 (Kind::Start, _) => pick(lang, "planned start", "计划开工"),
                 (Kind::Problem, _) => pick(lang, "problem time limit", "问题解决时限"),
+                (Kind::Order, _) => pick(lang, "supervision order due", "督办到期"),
+                (Kind::Decision, _) => pick(lang, "decision due", "议定事项到期"),
             };
             let item = match (i.kind, lang) {
                 (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
@@ -724,31 +833,41 @@ impl Weekly {
             ));
         }
         let next = Section {
-            heading: pick(lang, "5. Next week's deadlines", "五、下周重点（到期事项）").to_string(),
+            heading: pick(lang, "Next week's deadlines", "下周重点（到期事项）").to_string(),
             lines: Vec::new(),
             parts: vec![(String::new(), n)],
             empty: none.clone(),
         };
 
         let tf = Section {
-            heading: pick(
-                lang,
-                "6. Procedures by task force",
-                "六、各专班手续办理情况",
-            )
-            .to_string(),
+            heading: pick(lang, "Procedures by task force", "各专班手续办理情况").to_string(),
             lines: Vec::new(),
             parts: vec![(String::new(), self.taskforces.table(lang))],
             empty: none.clone(),
         };
 
         let summary = Section {
-            heading: pick(lang, "1. Overview", "一、总体情况").to_string(),
+            heading: pick(lang, "Overview", "总体情况").to_string(),
             lines: self.headline_lines(lang),
             parts: Vec::new(),
             empty: String::new(),
         };
-        vec![summary, progress, overdue, lit, next, tf]
+        let mut all = vec![summary, progress, overdue];
+        if !self.climbed.is_empty() {
+            all.push(weekly_more::climbed_section(&self.climbed, multi, lang));
+        }
+        if !self.decisions.is_empty() {
+            all.push(weekly_more::decisions_section(&self.decisions, multi, lang));
+        }
+        all.push(lit);
+        if let Some(f) = &self.funds {
+            all.push(weekly_more::funds_section(f, multi, lang));
+        }
+        all.extend([next, tf]);
+        for (n, s) in all.iter_mut().enumerate() {
+            s.heading = numbered(n + 1, &s.heading, lang);
+        }
+        all
     }
 
     /// The bulletin as Markdown, ready to paste.
@@ -769,7 +888,7 @@ impl Weekly {
                 out.push_str(&format!("{}\n", s.empty));
                 continue;
             }
-            let mut first = true;
+            let mut first = s.lines.is_empty();
             for (sub, t) in &s.parts {
                 if !first {
                     out.push('\n');

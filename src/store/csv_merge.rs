@@ -1,8 +1,9 @@
 //! The three-way merge of a project's CSV ledgers that git's merge driver
 //! runs: rows are matched on the file's key column (`KINDS`: the procedure
-//! of `procedures.csv`, the date of `progress.csv`, the number of
-//! `problems.csv`) and merged cell by cell against the common ancestor,
-//! every column included (unknown ones too). A cell changed the same way
+//! of `procedures.csv`, the date of `progress.csv`, the `id` of the rows
+//! of `problems.csv`, `funds.csv` and `visits.csv`) and merged cell by
+//! cell against the common ancestor, every column included (unknown ones
+//! too). A cell changed the same way
 //! on both sides is taken once; a cell changed two ways is a conflict,
 //! written as the row twice between git's conflict markers, so both values
 //! are in the file and `check` reports it. A new CSV ledger merges by
@@ -68,6 +69,22 @@ pub const KINDS: &[Kind] = &[
         renumber: Some("no"),
         noun: "problem",
         order: Order::Appended,
+    },
+    Kind {
+        file: "funds.csv",
+        key: "id",
+        fallback: None,
+        renumber: None,
+        noun: "funds entry",
+        order: Order::Placed,
+    },
+    Kind {
+        file: "visits.csv",
+        key: "id",
+        fallback: None,
+        renumber: None,
+        noun: "site visit",
+        order: Order::Placed,
     },
 ];
 

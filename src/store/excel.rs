@@ -51,6 +51,18 @@ pub const LAYOUTS: &[Layout] = &[
         dates: &["limit", "opened", "resolved"],
         numbers: &["no"],
     },
+    Layout {
+        file: super::funds::FUNDS_FILE,
+        columns: &super::funds::FUNDS_COLUMNS,
+        dates: &["date"],
+        numbers: &["amount"],
+    },
+    Layout {
+        file: super::funds::VISITS_FILE,
+        columns: &super::funds::VISITS_COLUMNS,
+        dates: &["date"],
+        numbers: &["problem"],
+    },
 ];
 
 /// A date as Excel or WPS may have written it.

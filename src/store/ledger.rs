@@ -37,6 +37,12 @@ pub struct LoadedProject {
     /// The problem ledger (`problems.csv`), in file order.
     pub problems: Vec<ProblemRecord>,
     pub problems_table: CsvTable,
+    /// The funds ledger (`funds.csv`), entries sorted by date.
+    pub funds: Vec<crate::model::FundEntry>,
+    pub funds_table: CsvTable,
+    /// The site visits (`visits.csv`), sorted by date.
+    pub visits: Vec<super::funds::Visit>,
+    pub visits_table: CsvTable,
     /// The name of the ledger the project comes from, in a roll-up over
     /// several ledgers (None for a single ledger).
     pub ledger: Option<String>,
@@ -66,7 +72,11 @@ impl LoadedProject {
         self.problems.retain(|p| p.opened <= day);
         for p in &mut self.problems {
             p.resolved = p.resolved.filter(|r| *r <= day);
+            p.escalations.retain(|e| e.date <= day);
+            p.order = p.order.take().filter(|o| o.date <= day);
         }
+        self.funds.retain(|e| e.date <= day);
+        self.visits.retain(|v| v.date <= day);
         Some(self)
     }
 
@@ -476,6 +486,8 @@ impl Ledger {
                 codes.insert(code, first);
             }
         }
+        let ids: std::collections::BTreeSet<String> = folders.into_iter().collect();
+        problems.extend(super::meetings::read_all(root, Some(&ids)).1);
         Ok(problems)
     }
 
@@ -549,6 +561,26 @@ impl Ledger {
         ])
     }
 
+    /// The dispatch meetings of the ledger (`meetings/*.toml`), by date,
+    /// and the files left out because of an error in them: the file, as
+    /// `check` names it, and its errors.
+    pub fn meetings(
+        &self,
+    ) -> (
+        Vec<crate::model::meeting::Meeting>,
+        Vec<(PathBuf, Vec<Problem>)>,
+    ) {
+        let (meetings, problems) = super::meetings::read_all(&self.root, None);
+        let mut broken: Vec<(PathBuf, Vec<Problem>)> = Vec::new();
+        for p in problems.into_iter().filter(|p| !p.warning) {
+            match broken.iter_mut().find(|(f, _)| *f == p.file) {
+                Some((_, list)) => list.push(p),
+                None => broken.push((p.file.clone(), vec![p])),
+            }
+        }
+        (meetings, broken)
+    }
+
     /// What restoring the ledger CSVs of a project as Excel or WPS left
     /// them gives (see `excel::restore`): for each file the project has,
     /// its path and the result. A file that cannot be read is refused.
@@ -606,7 +638,9 @@ impl Ledger {
 /// most 1 MB, links not followed, sorted by name.
 fn other_files_markers(dir: &Path) -> Vec<Problem> {
     // Files whose own readers already look for markers.
-    const OWN: [&str; 6] = [
+    const OWN: [&str; 8] = [
+        super::funds::FUNDS_FILE,
+        super::funds::VISITS_FILE,
         SETTINGS_FILE,
         project_file::FILE_NAME,
         procedures_file::FILE_NAME,
@@ -778,6 +812,40 @@ fn read_project(
         ledger_csv::read_problems,
     )
     .unwrap_or_else(|| (CsvTable::new(&ledger_csv::PROBLEMS_COLUMNS), Vec::new()));
+    if let Some(s) = settings {
+        problems.extend(problem_links(
+            &dir.join(ledger_csv::PROBLEMS_FILE),
+            s,
+            &issues.0,
+            table.as_ref(),
+        ));
+    }
+    let funds_path = dir.join(super::funds::FUNDS_FILE);
+    let mut funds = optional_csv(&funds_path, &mut problems, |p, t| {
+        super::funds::read_funds(p, t, settings)
+    })
+    .unwrap_or_else(|| (CsvTable::new(&super::funds::FUNDS_COLUMNS), Vec::new()));
+    funds.1.sort_by_key(|e| e.date);
+    problems.extend(super::funds::funds_warnings(&funds_path, &funds.1));
+    let visits_path = dir.join(super::funds::VISITS_FILE);
+    let mut visits = optional_csv(&visits_path, &mut problems, super::funds::read_visits)
+        .unwrap_or_else(|| (CsvTable::new(&super::funds::VISITS_COLUMNS), Vec::new()));
+    visits.1.sort_by_key(|v| v.date);
+    for (i, v) in visits.1.iter().enumerate() {
+        if let Some(no) = v.problem
+            && !issues.1.iter().any(|p| p.no == no)
+        {
+            let line = visits.0.lines.get(i).copied().unwrap_or(1);
+            let text = read_text(&visits_path).ok().flatten().unwrap_or_default();
+            problems.push(Problem::line(
+                &visits_path,
+                &text,
+                line,
+                "unknown-problem",
+                format!("the visit names problem {no}, which is not in problems.csv"),
+            ));
+        }
+    }
     if let Some(p) = &project {
         problems.extend(validate::progress(
             &dir.join(ledger_csv::PROGRESS_FILE),
@@ -796,6 +864,10 @@ fn read_project(
     }
     let loaded = match (project, table) {
         (Some(project), Some(table)) => Some(LoadedProject {
+            funds: funds.1,
+            funds_table: funds.0,
+            visits: visits.1,
+            visits_table: visits.0,
             id: folder.to_string(),
             project,
             table,
@@ -829,4 +901,48 @@ fn optional_csv<T>(
             None
         }
     }
+}
+
+/// Problems whose category is not on the ledger's list (an error) or whose
+/// linked procedure is not on the project's task list (a warning).
+fn problem_links(
+    path: &Path,
+    settings: &Settings,
+    table: &CsvTable,
+    procedures: Option<&ProcedureTable>,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let text = || read_text(path).ok().flatten().unwrap_or_default();
+    for i in 0..table.cells.len() {
+        let category = table.get(i, "category");
+        if !category.is_empty() && !settings.categories.iter().any(|c| c == category) {
+            out.push(Problem::line(
+                path,
+                &text(),
+                table.lines[i],
+                "unknown-category",
+                format!(
+                    "unknown problem category \"{category}\": expected one of {} (`[problems] categories` in ledger.toml)",
+                    settings.categories.join(", ")
+                ),
+            ));
+        }
+        let procedure = table.get(i, "procedure");
+        if let Some(t) = procedures
+            && !procedure.is_empty()
+            && t.position(procedure).is_none()
+        {
+            out.push(
+                Problem::line(
+                    path,
+                    &text(),
+                    table.lines[i],
+                    "unknown-procedure",
+                    format!("the problem names procedure \"{procedure}\", which is not on the project's task list"),
+                )
+                .as_warning(),
+            );
+        }
+    }
+    out
 }

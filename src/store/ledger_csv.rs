@@ -5,7 +5,8 @@
 //! missing file is an empty ledger.
 
 use super::Problem;
-use crate::model::{Amount, Date, ProblemRecord, ProgressEntry, parse_date};
+use crate::model::escalation::{Escalation, Order};
+use crate::model::{Amount, Date, Level, ProblemRecord, ProgressEntry, parse_date};
 use std::path::Path;
 
 pub const PROGRESS_FILE: &str = "progress.csv";
@@ -24,13 +25,22 @@ pub const PROBLEMS_COLUMNS: [&str; 8] = [
 /// the same identity and two different ones (all but surely) do not; a
 /// suffix `-2`, `-3`… when `taken` already holds it.
 pub fn problem_id(project: &str, p: &ProblemRecord, taken: &[&str]) -> String {
+    row_id(
+        &format!(
+            "{project}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+            p.opened, p.what, p.unit, p.limit
+        ),
+        taken,
+    )
+}
+
+/// The identity of a new row of a ledger CSV from what it records
+/// (`problem_id`, and the rows of `funds.csv` and `visits.csv`): eight hex
+/// digits of an FNV-1a hash, with `-2`, `-3`… when `taken` holds it.
+pub fn row_id(what: &str, taken: &[&str]) -> String {
     // FNV-1a: small, and stable across versions and platforms.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let text = format!(
-        "{project}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
-        p.opened, p.what, p.unit, p.limit
-    );
-    for b in text.bytes() {
+    for b in what.bytes() {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -46,6 +56,20 @@ pub fn problem_id(project: &str, p: &ProblemRecord, taken: &[&str]) -> String {
         .find(|c| !taken.contains(&c.as_str()))
         .expect("a free suffix")
 }
+/// The optional columns of `problems.csv`: category, linked procedure, the
+/// steps up (date and note) and the supervision order (督办). Added, all in
+/// this order, the first time a command writes one of them.
+pub const PROBLEMS_EXTRA_COLUMNS: [&str; 9] = [
+    "category",
+    "procedure",
+    "to_mechanism",
+    "to_mechanism_note",
+    "to_leader",
+    "to_leader_note",
+    "order_no",
+    "order_date",
+    "order_due",
+];
 
 /// A CSV file as cells under a header, with each row's source line.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,6 +133,24 @@ impl CsvTable {
         }
     }
 
+    /// Adds the columns of `columns` the file lacks, in that order, so
+    /// optional columns always come in the same order.
+    pub fn ensure_columns(&mut self, columns: &[&str]) {
+        for c in columns {
+            if !self.header.iter().any(|h| h == c) {
+                self.header.push(c.to_string());
+                for r in &mut self.cells {
+                    r.push(String::new());
+                }
+            }
+        }
+    }
+
+    /// The row whose `column` holds `value` (trimmed), if any.
+    pub fn find(&self, column: &str, value: &str) -> Option<usize> {
+        (0..self.cells.len()).find(|&r| self.get(r, column) == value)
+    }
+
     /// Inserts an empty row at `at` and fills the given cells.
     pub fn insert(&mut self, at: usize, values: &[(&str, String)]) {
         self.cells
@@ -126,15 +168,15 @@ impl CsvTable {
     }
 }
 
-struct Rows<'a> {
-    path: &'a Path,
-    text: &'a str,
-    problems: Vec<Problem>,
+pub(super) struct Rows<'a> {
+    pub path: &'a Path,
+    pub text: &'a str,
+    pub problems: Vec<Problem>,
 }
 
 impl Rows<'_> {
     /// A bad value in the cell of row `i` under `column`, pointing at it.
-    fn bad(&mut self, t: &CsvTable, i: usize, column: &str, msg: String) {
+    pub fn bad(&mut self, t: &CsvTable, i: usize, column: &str, msg: String) {
         let msg = tr!(ColumnError, column = column, error = msg);
         let hint = super::excel::fix_hint(t.get(i, column));
         let problem = match t.header.iter().position(|h| h == column) {
@@ -153,7 +195,7 @@ impl Rows<'_> {
         });
     }
 
-    fn date(&mut self, t: &CsvTable, i: usize, column: &str, required: bool) -> Option<Date> {
+    pub fn date(&mut self, t: &CsvTable, i: usize, column: &str, required: bool) -> Option<Date> {
         let s = t.get(i, column);
         if s.is_empty() {
             if required {
@@ -263,8 +305,65 @@ pub fn read_problems(
                 tr!(ProblemNoTwice, n = n, first = first),
             ));
         }
+        let mut escalations = Vec::new();
+        for (level, col, note) in [
+            (Level::Mechanism, "to_mechanism", "to_mechanism_note"),
+            (Level::Leader, "to_leader", "to_leader_note"),
+        ] {
+            if let Some(date) = r.date(&t, i, col, false) {
+                if let Some(o) = opened
+                    && date < o
+                {
+                    r.bad(
+                        &t,
+                        i,
+                        col,
+                        format!("escalated on {date}, before the problem was raised ({o})"),
+                    );
+                }
+                escalations.push(Escalation {
+                    to: level,
+                    date,
+                    note: t.get(i, note).to_string(),
+                });
+            }
+        }
+        escalations.sort_by_key(|e| (e.date, e.to));
+        let order_no = t.get(i, "order_no");
+        let order_date = r.date(&t, i, "order_date", !order_no.is_empty());
+        let order_due = r.date(&t, i, "order_due", !order_no.is_empty());
+        if order_no.is_empty() && (order_date.is_some() || order_due.is_some()) {
+            r.bad(
+                &t,
+                i,
+                "order_no",
+                "empty: a supervision order (督办) needs its number".into(),
+            );
+        }
+        if let (Some(d), Some(due)) = (order_date, order_due)
+            && due < d
+        {
+            r.bad(
+                &t,
+                i,
+                "order_due",
+                format!("the order is due on {due}, before it was issued ({d})"),
+            );
+        }
+        let order = match (order_date, order_due) {
+            (Some(date), Some(due)) if !order_no.is_empty() => Some(Order {
+                no: order_no.to_string(),
+                date,
+                due,
+            }),
+            _ => None,
+        };
         if let (Some(no), Some(limit), Some(opened)) = (no, limit, opened) {
             out.push(ProblemRecord {
+                category: t.get(i, "category").to_string(),
+                procedure: t.get(i, "procedure").to_string(),
+                escalations,
+                order,
                 no,
                 what: t.get(i, "what").to_string(),
                 unit: t.get(i, "unit").to_string(),

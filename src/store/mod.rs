@@ -9,9 +9,11 @@
 pub mod csv_merge;
 pub mod csv_text;
 pub mod excel;
+pub mod funds;
 pub mod git;
 pub mod ledger;
 pub mod ledger_csv;
+pub mod meetings;
 pub mod problem;
 pub mod procedures_file;
 pub mod project_file;

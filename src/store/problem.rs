@@ -171,6 +171,30 @@ pub const CODES: &[(&str, &str)] = &[
         "a project type key that is not defined in ledger.toml",
     ),
     (
+        "unknown-source",
+        "a funds entry whose source is not in `[funds] sources`",
+    ),
+    (
+        "unknown-category",
+        "a problem whose category is not in `[problems] categories`",
+    ),
+    (
+        "unknown-problem",
+        "a visit naming a problem number its project does not have",
+    ),
+    (
+        "unknown-project",
+        "a meeting decision naming a project the ledger does not have",
+    ),
+    (
+        "paid-exceeds-received",
+        "a source of funds paying out more than it received (a warning)",
+    ),
+    (
+        "bad-file-name",
+        "a meeting file not named after its date (YYYY-MM-DD.toml)",
+    ),
+    (
         "unknown-zone",
         "a development zone key that is not defined in ledger.toml",
     ),

@@ -6,8 +6,9 @@ use super::Problem;
 use super::tomldoc::{self, Reader};
 use crate::model::facts::{EiaClass, Land, Nature};
 use crate::model::id::check_national_code;
+use crate::model::people::check_phone;
 use crate::model::stage::{self, Stage, StageEntry};
-use crate::model::{Amount, Date, Facts, Project};
+use crate::model::{Amount, Date, Facts, People, Project};
 use std::collections::BTreeMap;
 use std::path::Path;
 use toml_edit::{DocumentMut, Item, value};
@@ -37,6 +38,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
     let planned_start = r.date(root, "planned_start");
     let started = r.date(root, "started");
     let annual_plan = read_plan(&mut r, root);
+    let people = read_people(&mut r, root);
     let facts = Facts {
         land: r.parsed(root, "land", Land::parse),
         nature: r.parsed(root, "investment_nature", Nature::parse),
@@ -59,6 +61,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
             planned_start,
             started,
             annual_plan,
+            people,
             facts,
             stages,
         }),
@@ -78,6 +81,20 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
         );
     }
     (project, r.problems)
+}
+
+/// The people keys (`leader`, `unit`, `person`, `person_phone`, `contact`,
+/// `contact_phone`), the phones checked for shape.
+fn read_people(r: &mut Reader, root: &toml_edit::Table) -> People {
+    let phone = |s: &str| check_phone(s).map(|_| s.trim().to_string());
+    People {
+        leader: r.opt_str(root, "leader"),
+        unit: r.opt_str(root, "unit"),
+        person: r.opt_str(root, "person"),
+        person_phone: r.parsed(root, "person_phone", phone),
+        contact: r.opt_str(root, "contact"),
+        contact_phone: r.parsed(root, "contact_phone", phone),
+    }
 }
 
 /// `[[stages]]`: every change of stage, each with its `stage`, `date` and
@@ -239,6 +256,20 @@ fn write_fields(doc: &mut DocumentMut, old: Option<&Project>, new: &Project) {
         &new.started,
         |d| date_value(*d),
     );
+    let no_people = People::default();
+    let old_people = old.map_or(&no_people, |p| &p.people);
+    type Field = fn(&People) -> &Option<String>;
+    let people_keys: [(&str, Field); 6] = [
+        ("leader", |p| &p.leader),
+        ("unit", |p| &p.unit),
+        ("person", |p| &p.person),
+        ("person_phone", |p| &p.person_phone),
+        ("contact", |p| &p.contact),
+        ("contact_phone", |p| &p.contact_phone),
+    ];
+    for (key, field) in people_keys {
+        set_opt(doc, key, field(old_people), field(&new.people), str_item);
+    }
     let f = |p: &Project| p.facts.clone();
     let (of, nf) = (old.map(f), new.facts.clone());
     let str_key = |v: &'static str| value(v);

@@ -6,7 +6,10 @@ use super::tomldoc::{self, Reader};
 use crate::model::calendar::Calendar;
 use crate::model::facts::{Condition, EiaClass, Land, Level, Nature, Zone};
 use crate::model::settings::Limit;
-use crate::model::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
+use crate::model::settings::{FundsSettings, default_categories};
+use crate::model::{
+    CatalogueEntry, EscalationRules, Lang, ProjectType, Settings, SlowRules, TaskForce,
+};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -101,6 +104,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         let key = r.req_str(t, "key", span.clone());
         let tname = r.req_str(t, "name", span.clone());
         let lead = r.req_str(t, "lead", span.clone());
+        let leader = r.opt_str(t, "leader");
         // A task force missing its name or lead is still known by its key,
         // so the procedures that name it are not reported as well.
         if let Some(key) = key {
@@ -108,7 +112,12 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             if taskforces.iter().any(|x: &TaskForce| x.key == key) {
                 r.problem(span, "duplicate-key", tr!(TaskforceTwice, key = key));
             } else {
-                taskforces.push(TaskForce { key, name, lead });
+                taskforces.push(TaskForce {
+                    key,
+                    name,
+                    lead,
+                    leader,
+                });
             }
         }
     }
@@ -246,7 +255,77 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         }
     }
 
+    let mut funds = FundsSettings::default();
+    if let Some(t) = table(&mut r, root, "funds") {
+        let fields: [(&str, &mut i64); 5] = [
+            ("unpaid_yellow_days", &mut slow.funds_unpaid_yellow_days),
+            ("unpaid_red_days", &mut slow.funds_unpaid_red_days),
+            ("paid_yellow_percent", &mut slow.funds_paid_yellow_percent),
+            (
+                "bond_unstarted_yellow_days",
+                &mut slow.bond_unstarted_yellow_days,
+            ),
+            ("bond_unstarted_red_days", &mut slow.bond_unstarted_red_days),
+        ];
+        for (key, slot) in fields {
+            if let Some(v) = r.int(t, key) {
+                *slot = v;
+            }
+        }
+        if let Some(list) = r.strings(t, "sources") {
+            funds.sources = distinct(&mut r, "sources", list);
+        }
+        for (key, slot) in [
+            ("government", &mut funds.government),
+            ("bonds", &mut funds.bonds),
+        ] {
+            if let Some(list) = r.strings(t, key) {
+                let mut kept = Vec::new();
+                for (s, span) in list {
+                    if funds.sources.contains(&s) {
+                        kept.push(s);
+                    } else {
+                        r.problem(
+                            span,
+                            "bad-value",
+                            format!(
+                                "`funds.{key}`: \"{s}\" is not one of the `sources`: {}",
+                                funds.sources.join(", ")
+                            ),
+                        );
+                    }
+                }
+                *slot = kept;
+            }
+        }
+    }
+    let mut categories = default_categories();
+    if let Some(t) = table(&mut r, root, "problems")
+        && let Some(list) = r.strings(t, "categories")
+    {
+        categories = distinct(&mut r, "categories", list);
+    }
+    let mut escalation = EscalationRules {
+        mechanism_after_days: 15,
+        leader_after_days: 30,
+    };
+    if let Some(t) = table(&mut r, root, "escalation") {
+        if let Some(v) = r.int(t, "mechanism_after_days") {
+            escalation.mechanism_after_days = v;
+        }
+        if let Some(v) = r.int(t, "leader_after_days") {
+            escalation.leader_after_days = v;
+        }
+    }
+    let show_phones = table(&mut r, root, "bulletin")
+        .and_then(|t| r.boolean(t, "show_phones"))
+        .unwrap_or(false);
+
     let settings = Settings {
+        funds,
+        categories,
+        escalation,
+        show_phones,
         name,
         region,
         lang,
@@ -262,6 +341,52 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         auto_commit,
     };
     (Some(settings), r.problems)
+}
+
+/// The table `[key]` of the root, or None (with a problem when `key` is
+/// there but not a table).
+fn table<'d>(
+    r: &mut Reader,
+    root: &'d toml_edit::Table,
+    key: &str,
+) -> Option<&'d dyn toml_edit::TableLike> {
+    let item = root.get(key)?;
+    match item.as_table_like() {
+        Some(t) => Some(t),
+        None => {
+            r.problem(
+                item.span(),
+                "bad-value",
+                format!("`{key}` must be a table [{key}]"),
+            );
+            None
+        }
+    }
+}
+
+/// A list of names, each once and not empty; a repeat or an empty name is
+/// a problem at its place.
+fn distinct(
+    r: &mut Reader,
+    key: &str,
+    list: Vec<(String, Option<std::ops::Range<usize>>)>,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (s, span) in list {
+        let s = s.trim().to_string();
+        if s.is_empty() {
+            r.problem(span, "bad-value", format!("`{key}`: an empty name"));
+        } else if out.contains(&s) {
+            r.problem(
+                span,
+                "duplicate-key",
+                format!("`{key}`: \"{s}\" is listed twice"),
+            );
+        } else {
+            out.push(s);
+        }
+    }
+    out
 }
 
 /// The conditions of `key` in a catalogue entry: one table or an array of
@@ -349,6 +474,27 @@ fn conditions_with<'t>(
         out.push((c, table));
     }
     out
+}
+
+/// `text` of ledger.toml with the leader on duty (带班领导) of task force
+/// `key` set (or removed when `leader` is None), everything else kept.
+pub fn set_taskforce_leader(text: &str, key: &str, leader: Option<&str>) -> anyhow::Result<String> {
+    let mut doc: toml_edit::DocumentMut = text.parse()?;
+    let t = doc
+        .get_mut("taskforce")
+        .and_then(|i| i.as_array_of_tables_mut())
+        .and_then(|a| {
+            a.iter_mut()
+                .find(|t| t.get("key").and_then(|v| v.as_str()) == Some(key))
+        })
+        .ok_or_else(|| anyhow::anyhow!("task force `{key}` not found in ledger.toml"))?;
+    match leader {
+        Some(l) => t["leader"] = toml_edit::value(l),
+        None => {
+            t.remove("leader");
+        }
+    }
+    Ok(doc.to_string())
 }
 
 /// An array of fact values, each checked.

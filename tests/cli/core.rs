@@ -91,7 +91,7 @@ fn init_writes_a_ledger_and_refuses_to_overwrite_it() {
     );
     assert_eq!(
         std::fs::read_to_string(target.join(".gitattributes")).unwrap(),
-        "# Merge ledger files row by row and key by key (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang\nprojects/*/progress.csv merge=taizhang\nprojects/*/problems.csv merge=taizhang\nprojects/*/project.toml merge=taizhang\n"
+        "# Merge ledger files row by row and key by key (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang\nprojects/*/progress.csv merge=taizhang\nprojects/*/problems.csv merge=taizhang\nprojects/*/funds.csv merge=taizhang\nprojects/*/visits.csv merge=taizhang\nprojects/*/project.toml merge=taizhang\n"
     );
     assert!(target.join("projects/.gitkeep").is_file());
     // The fresh ledger is sound.

@@ -56,6 +56,8 @@ prop_compose! {
         opened in date(),
         planned_start in proptest::option::of(date()),
         started in proptest::option::of(date()),
+        leader in proptest::option::of(text()),
+        phone in proptest::option::of("1[3-9][0-9]{9}|0[1-9][0-9]{2}-[1-9][0-9]{6}"),
         facts in facts(),
         suspended in proptest::option::of((date(), "[a-z\u{4e00}-\u{4e20}]{1,10}")),
     ) -> Project {
@@ -70,6 +72,11 @@ prop_compose! {
             planned_start,
             started,
             annual_plan: Default::default(),
+            people: taizhang::model::People {
+                leader: leader.and_then(|s| (!s.is_empty()).then_some(s)),
+                person_phone: phone,
+                ..Default::default()
+            },
             facts,
             // A history the state machine accepts: suspended once, on or
             // after the start of works.

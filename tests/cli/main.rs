@@ -6,6 +6,7 @@ mod support;
 
 mod catalogue;
 mod clerk;
+mod coordination;
 mod core;
 mod core_ledger;
 mod core_refusals;

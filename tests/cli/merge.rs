@@ -347,3 +347,114 @@ fn procedure_ledgers_merge_by_rebase_too() {
     );
     tz(&c.b, &["check"]);
 }
+
+#[test]
+fn funds_and_visits_of_two_clerks_merge_row_by_row() {
+    for how in [Pull::Merge, Pull::Rebase] {
+        let c = Clerks::new();
+        // The files exist on both sides before the clerks part ways.
+        tz(
+            &c.a,
+            &[
+                "funds",
+                "p",
+                "--source",
+                "专项债券",
+                "--received",
+                "1000",
+                "--date",
+                "2024-02-20",
+            ],
+        );
+        tz(
+            &c.a,
+            &[
+                "visit",
+                "p",
+                "--by",
+                "督导一组",
+                "--findings",
+                "现场正常",
+                "--date",
+                "2024-02-20",
+            ],
+        );
+        commit(&c.a, "seed");
+        git(&c.a, &["push", "-q", "origin", "main"]);
+        git(&c.b, &["pull", "-q", "--no-rebase", "origin", "main"]);
+        tz(
+            &c.a,
+            &[
+                "funds",
+                "p",
+                "--source",
+                "专项债券",
+                "--paid",
+                "300",
+                "--date",
+                "2024-02-28",
+            ],
+        );
+        tz(
+            &c.a,
+            &[
+                "visit",
+                "p",
+                "--by",
+                "督导一组",
+                "--findings",
+                "钢结构进场",
+                "--date",
+                "2024-02-28",
+            ],
+        );
+        commit(&c.a, "a");
+        tz(
+            &c.b,
+            &[
+                "funds",
+                "p",
+                "--source",
+                "省市补助",
+                "--received",
+                "500",
+                "--date",
+                "2024-02-25",
+            ],
+        );
+        tz(
+            &c.b,
+            &[
+                "visit",
+                "p",
+                "--by",
+                "督导二组",
+                "--findings",
+                "用电不足",
+                "--date",
+                "2024-02-26",
+                "--problem",
+                "--unit",
+                "供电公司",
+                "--limit",
+                "2024-03-20",
+            ],
+        );
+        commit(&c.b, "b");
+        let (ok, said) = b_pulls_a(&c, how);
+        assert!(ok, "{how:?}: {said}");
+        let funds = read(&c.b, "projects/p/funds.csv");
+        for row in [
+            "2024-02-20,专项债券,received,1000,",
+            "2024-02-25,省市补助,received,500,",
+            "2024-02-28,专项债券,paid,300,",
+        ] {
+            assert!(funds.contains(row), "{how:?}: {funds}");
+        }
+        assert_eq!(funds.lines().count(), 4, "{how:?}: {funds}");
+        let visits = read(&c.b, "projects/p/visits.csv");
+        assert_eq!(visits.lines().count(), 4, "{how:?}: {visits}");
+        assert!(visits.contains("用电不足,1,"), "{how:?}: {visits}");
+        run_in(&c.b, &["check"]).ok();
+    }
+}

@@ -709,6 +709,77 @@ fn check_progress_and_problem_ledgers() {
     );
 }
 
+/// The coordination files (issue 13): funds, visits, problem categories,
+/// meetings; each problem located.
+#[test]
+fn check_coordination_files() {
+    let l = ledger();
+    l.write(
+        "projects/p/funds.csv",
+        "date,source,kind,amount,note\n2024-03-01,专项债,received,100,\n2024-03-02,专项债券,spent,-5,\n",
+    );
+    l.write(
+        "projects/p/visits.csv",
+        "date,by,findings,problem\n2024-03-01,督导组,用电不足,4\n",
+    );
+    l.write(
+        "projects/p/problems.csv",
+        "no,what,unit,limit,opened,resolved,how,category\n1,征地,县自然资源局,2024-04-01,2024-03-05,,,电力\n",
+    );
+    l.write(
+        "meetings/2024-03-02.toml",
+        "date = 2024-03-01\ntitle = \"调度会\"\n\n[[decision]]\nno = 1\nwhat = \"协调\"\nunit = \"县水利局\"\ndue = 2024-03-10\nproject = \"nope\"\n",
+    );
+    reports(
+        &l,
+        &[
+            (
+                "unknown-category",
+                "./projects/p/problems.csv:2: unknown problem category \"电力\": expected one of 用地, 资金, 征迁, 手续, 水电气, 其他 (`[problems] categories` in ledger.toml)",
+            ),
+            (
+                "unknown-source",
+                "./projects/p/funds.csv:2: unknown source of funds \"专项债\": expected one of 专项债券, 中央预算内投资, 超长期特别国债, 省市补助, 银行贷款, 企业自筹, 其他 (`[funds] sources` in ledger.toml)",
+            ),
+            (
+                "bad-value",
+                "./projects/p/funds.csv:3:17: column \"kind\": invalid kind \"spent\": expected planned (计划), received (到位) or paid (支付)",
+            ),
+            (
+                "bad-value",
+                "./projects/p/funds.csv:3:23: column \"amount\": invalid amount \"-5\": expected an amount in 万元 as digits with an optional decimal point, e.g. 3500 or 3500.25",
+            ),
+            (
+                "unknown-problem",
+                "./projects/p/visits.csv:2: the visit names problem 4, which is not in problems.csv",
+            ),
+            (
+                "bad-file-name",
+                "./meetings/2024-03-02.toml:1:8: the meeting is dated 2024-03-01 but the file is named 2024-03-02.toml: name it 2024-03-01.toml",
+            ),
+            (
+                "unknown-project",
+                "./meetings/2024-03-02.toml:9:11: unknown project \"nope\": no folder projects/nope",
+            ),
+        ],
+    );
+    // Paying out more than was received is a warning only.
+    std::fs::remove_dir_all(l.file("meetings")).unwrap();
+    l.write("projects/p/visits.csv", "date,by,findings,problem\n");
+    l.write(
+        "projects/p/problems.csv",
+        "no,what,unit,limit,opened,resolved,how\n",
+    );
+    l.write(
+        "projects/p/funds.csv",
+        "date,source,kind,amount,note\n2024-03-01,专项债券,received,100,\n2024-03-02,专项债券,paid,150,\n",
+    );
+    let json = l.run(&["check", "--format", "json"]).ok();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v["problems"][0]["code"], "paid-exceeds-received");
+    assert_eq!(v["problems"][0]["severity"], "warning");
+}
+
 #[test]
 fn check_stage_history() {
     let l = ledger();
@@ -1115,7 +1186,7 @@ fn add_contact(path: &std::path::Path, key: &str) {
     std::fs::write(path, out).unwrap();
 }
 
-const ATTRIBUTES: &str = "# Merge ledger files row by row and key by key (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang\nprojects/*/progress.csv merge=taizhang\nprojects/*/problems.csv merge=taizhang\nprojects/*/project.toml merge=taizhang\n";
+const ATTRIBUTES: &str = "# Merge ledger files row by row and key by key (`taizhang git setup`).\nprojects/*/procedures.csv merge=taizhang\nprojects/*/progress.csv merge=taizhang\nprojects/*/problems.csv merge=taizhang\nprojects/*/funds.csv merge=taizhang\nprojects/*/visits.csv merge=taizhang\nprojects/*/project.toml merge=taizhang\n";
 
 #[test]
 fn git_setup_registers_the_driver_locally_and_writes_gitattributes() {
@@ -1886,6 +1957,7 @@ mod props {
                         planned_start,
                         started,
                         annual_plan: Default::default(),
+                        people: Default::default(),
                         facts: Default::default(),
                         stages: Vec::new(),
                     }
