@@ -1005,6 +1005,8 @@ pub enum ExportWhat {
     Problems,
     /// Every progress entry of every project (项目进度台账).
     Progress,
+    /// Every funds entry of every project (资金使用台账).
+    Funds,
 }
 
 #[derive(Debug, Args)]

@@ -338,7 +338,7 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     (
         "export:what",
-        "导出什么：overdue（逾期清单）、slow（进度滞后亮灯）、list（项目清单）、procedures（前期手续台账）、problems（问题台账）、progress（进度台账）",
+        "导出什么：overdue（逾期清单）、slow（进度滞后亮灯）、list（项目清单）、procedures（前期手续台账）、problems（问题台账）、progress（进度台账）、funds（资金使用台账）",
     ),
     (
         "export:output",

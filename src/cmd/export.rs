@@ -23,6 +23,7 @@ fn sheet_name(what: ExportWhat, lang: Lang) -> &'static str {
         ExportWhat::Procedures => pick(lang, "procedures", "前期手续台账"),
         ExportWhat::Problems => pick(lang, "problems", "问题台账"),
         ExportWhat::Progress => pick(lang, "progress", "项目进度台账"),
+        ExportWhat::Funds => pick(lang, "funds", "资金使用台账"),
     }
 }
 
@@ -87,6 +88,11 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         ExportWhat::Progress => {
             let (ledger, projects) = ctx.load_report_on(ctx.today)?;
             let table = ledger_sheet::progress_table(&projects, ctx.lang(&ledger.settings));
+            (ledger, table)
+        }
+        ExportWhat::Funds => {
+            let (ledger, projects) = ctx.load_report_on(ctx.today)?;
+            let table = ledger_sheet::funds_table(&projects, ctx.lang(&ledger.settings));
             (ledger, table)
         }
     };

@@ -697,3 +697,28 @@ fn show_marks_overdue_rows_and_expired_pledges_in_english_too() {
         .stdout;
     assert_eq!(by_item.lines().count(), by_days.lines().count());
 }
+
+#[test]
+fn export_funds_for_excel() {
+    let l = ledger();
+    l.run(&[
+        "funds",
+        "shengrun",
+        "--source",
+        "专项债券",
+        "--received",
+        "5,000",
+        "--note",
+        "第1/2批",
+    ])
+    .ok();
+    let out = l.run(&["export", "funds", "--for-excel"]).ok().stdout;
+    assert_eq!(
+        out,
+        "\u{feff}project,project name,date,source,kind,amount (万元),note\r\nshengrun,河南盛润年产2万吨对苯二酚项目,2024-03-01,专项债券,received,5000,第1/2批\r\n"
+    );
+    l.run(&["export", "funds", "-o", "f.xlsx", "--title"]).ok();
+    let (name, cells) = crate::interop::read_xlsx(&l.file("f.xlsx"));
+    assert_eq!(name, "funds");
+    assert_eq!(cells[(2, 5)], calamine::Data::Float(5000.0));
+}
