@@ -1546,6 +1546,92 @@ messages! {
         zh: "无效的{what}“{text}”：应为 yes（是）或 no（否）"
     }
 
+    // ---- funds, visits, escalation and 督办 ----
+    FundsNeedAmount {
+        en: "give the amount with one of --received, --paid or --planned",
+        zh: "请用 --received、--paid 或 --planned 之一给出金额"
+    }
+    FundsZero {
+        en: "{flag}: the amount is 0; record money that moved",
+        zh: "{flag}：金额为 0；请登记实际发生的资金"
+    }
+    UnknownFundSource {
+        en: "--source: unknown source of funds \"{text}\": expected one of {list} (`[funds] sources` in ledger.toml)",
+        zh: "--source：没有资金来源“{text}”：可选 {list}（ledger.toml 的 `[funds] sources`）"
+    }
+    PaidAboveReceived {
+        en: "{id}: {source} has paid out {paid} 万元, more than the {received} 万元 recorded as received",
+        zh: "{id}：{source} 已支付 {paid} 万元，多于登记到位的 {received} 万元"
+    }
+    FundPlanned {
+        en: "planned",
+        zh: "计划"
+    }
+    FundReceived {
+        en: "received",
+        zh: "到位"
+    }
+    FundPaid {
+        en: "paid out",
+        zh: "支付"
+    }
+    FundsRecorded {
+        en: "{id}: {amount} 万元 {what} from {source} on {date} ({source} to date: received {received}, paid {paid} 万元)\n",
+        zh: "{id}：{date} {source}{what} {amount} 万元（{source}累计：到位 {received}，支付 {paid} 万元）\n"
+    }
+    LimitBeforeVisit {
+        en: "--limit: the time limit {limit} is before the visit ({date})",
+        zh: "--limit：解决时限 {limit} 早于督导日期（{date}）"
+    }
+    VisitRecorded {
+        en: "{id}: site visit of {date} by {by} recorded\n",
+        zh: "{id}：已登记 {by} {date} 的现场督导\n"
+    }
+    VisitProblem {
+        en: "{id}: problem {no} recorded from the findings, {unit} to resolve it by {limit}\n",
+        zh: "{id}：已据督导发现登记问题 {no}，由{unit}在 {limit} 前解决\n"
+    }
+    UnknownCategory {
+        en: "--category: unknown problem category \"{text}\": expected one of {list} (`[problems] categories` in ledger.toml)",
+        zh: "--category：没有问题类别“{text}”：可选 {list}（ledger.toml 的 `[problems] categories`）"
+    }
+    EscalateToTaskforce {
+        en: "--to: a problem starts at the task force; escalate it to mechanism or leader",
+        zh: "--to：问题本来就在专班层级；请上报到 mechanism（协调机制）或 leader（县领导）"
+    }
+    ResolvedNoEscalate {
+        en: "{id}: problem {no} was resolved on {date}; a resolved problem does not go up",
+        zh: "{id}：问题 {no} 已于 {date} 解决；已解决的问题不再上报"
+    }
+    AlreadyAtLevel {
+        en: "{id}: problem {no} is already at {key} ({zh}); it can only go higher",
+        zh: "{id}：问题 {no} 已在{zh}（{key}）层级；只能继续向上"
+    }
+    BeforeEscalation {
+        en: "--date: {date} is before the problem went to {to} on {on}",
+        zh: "--date：{date} 早于问题在 {on} 上报到 {to}"
+    }
+    Escalated {
+        en: "{id}: problem {no} taken to {key} ({zh}) on {date}\n",
+        zh: "{id}：问题 {no} 已于 {date} 上报到{zh}（{key}）\n"
+    }
+    ResolvedNoOrder {
+        en: "{id}: problem {no} was resolved on {date}; there is nothing to supervise",
+        zh: "{id}：问题 {no} 已于 {date} 解决；无需督办"
+    }
+    OrderDueBeforeIssued {
+        en: "--due: {due} is before the order is issued ({date})",
+        zh: "--due：{due} 早于督办单下发日期（{date}）"
+    }
+    AlreadyOrdered {
+        en: "{id}: problem {no} already has supervision order {order} (issued {date}, due {due}); edit problems.csv to replace it",
+        zh: "{id}：问题 {no} 已有督办单 {order}（{date} 下发，期限 {due}）；如需替换请修改 problems.csv"
+    }
+    Ordered {
+        en: "{id}: problem {no} under supervision order {order} (督办) issued {date}, due {due}\n",
+        zh: "{id}：问题 {no} 已于 {date} 下发督办单 {order}，期限 {due}\n"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

@@ -115,10 +115,11 @@ pub(super) fn category_arg(settings: &Settings, text: Option<&str>) -> Result<Op
     };
     let t = t.trim();
     if !settings.categories.iter().any(|c| c == t) {
-        bail!(
-            "--category: unknown problem category \"{t}\": expected one of {} (`[problems] categories` in ledger.toml)",
-            settings.categories.join(", ")
-        );
+        bail!(tr!(
+            UnknownCategory,
+            text = t,
+            list = settings.categories.join(", ")
+        ));
     }
     Ok(Some(t.to_string()))
 }
@@ -163,7 +164,7 @@ pub fn escalate(ctx: &Ctx, a: &ProblemEscalateArgs) -> Result<Output> {
     let no = problem_no(&a.no)?;
     let note = text_arg("--note", &a.note, "why the problem goes up a level")?;
     if a.to == Level::Taskforce {
-        bail!("--to: a problem starts at the task force; escalate it to mechanism or leader");
+        bail!(tr!(EscalateToTaskforce));
     }
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
@@ -171,28 +172,28 @@ pub fn escalate(ctx: &Ctx, a: &ProblemEscalateArgs) -> Result<Output> {
     let (p, row) = find_problem(&lp, &id, no)?;
     let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if let Some(r) = p.resolved {
-        bail!("{id}: problem {no} was resolved on {r}; a resolved problem does not go up");
+        bail!(tr!(ResolvedNoEscalate, id = id, no = no, date = r));
     }
     if date < p.opened {
-        bail!(
-            "--date: {date} is before the problem was raised ({})",
-            p.opened
-        );
+        bail!(tr!(ResolvedBeforeRaised, date = date, raised = p.opened));
     }
     let current = p.recorded_level(crate::model::Date::MAX);
     if a.to <= current {
-        bail!(
-            "{id}: problem {no} is already at {} ({}); it can only go higher",
-            current.key(),
-            current.name_zh()
-        );
+        bail!(tr!(
+            AlreadyAtLevel,
+            id = id,
+            no = no,
+            key = current.key(),
+            zh = current.name_zh()
+        ));
     }
     if let Some(e) = p.escalations.iter().find(|e| e.date > date) {
-        bail!(
-            "--date: {date} is before the problem went to {} on {}",
-            e.to.key(),
-            e.date
-        );
+        bail!(tr!(
+            BeforeEscalation,
+            date = date,
+            to = e.to.key(),
+            on = e.date
+        ));
     }
     let (col, note_col) = match a.to {
         Level::Leader => ("to_leader", "to_leader_note"),
@@ -208,10 +209,13 @@ pub fn escalate(ctx: &Ctx, a: &ProblemEscalateArgs) -> Result<Output> {
         &files,
         &format!("problem escalate {id} {no} to {}", a.to.key()),
     );
-    Ok(Output::ok(format!(
-        "{id}: problem {no} taken to {} ({}) on {date}\n",
-        a.to.key(),
-        a.to.name_zh()
+    Ok(Output::ok(tr!(
+        Escalated,
+        id = id,
+        no = no,
+        key = a.to.key(),
+        zh = a.to.name_zh(),
+        date = date
     )))
 }
 
@@ -226,24 +230,23 @@ pub fn order(ctx: &Ctx, a: &ProblemOrderArgs) -> Result<Output> {
     let (p, row) = find_problem(&lp, &id, no)?;
     let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if let Some(r) = p.resolved {
-        bail!("{id}: problem {no} was resolved on {r}; there is nothing to supervise");
+        bail!(tr!(ResolvedNoOrder, id = id, no = no, date = r));
     }
     if date < p.opened {
-        bail!(
-            "--date: {date} is before the problem was raised ({})",
-            p.opened
-        );
+        bail!(tr!(ResolvedBeforeRaised, date = date, raised = p.opened));
     }
     if due < date {
-        bail!("--due: {due} is before the order is issued ({date})");
+        bail!(tr!(OrderDueBeforeIssued, due = due, date = date));
     }
     if let Some(o) = &p.order {
-        bail!(
-            "{id}: problem {no} already has supervision order {} (issued {}, due {}); edit problems.csv to replace it",
-            o.no,
-            o.date,
-            o.due
-        );
+        bail!(tr!(
+            AlreadyOrdered,
+            id = id,
+            no = no,
+            order = o.no,
+            date = o.date,
+            due = o.due
+        ));
     }
     let mut table = lp.problems_table.clone();
     table.ensure_columns(&PROBLEMS_EXTRA_COLUMNS);
@@ -256,8 +259,13 @@ pub fn order(ctx: &Ctx, a: &ProblemOrderArgs) -> Result<Output> {
         &files,
         &format!("problem order {id} {no} {order_no}"),
     );
-    Ok(Output::ok(format!(
-        "{id}: problem {no} under supervision order {order_no} (督办) issued {date}, due {due}\n"
+    Ok(Output::ok(tr!(
+        Ordered,
+        id = id,
+        no = no,
+        order = order_no,
+        date = date,
+        due = due
     )))
 }
 
