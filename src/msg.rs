@@ -1632,6 +1632,80 @@ messages! {
         zh: "{id}：问题 {no} 已于 {date} 下发督办单 {order}，期限 {due}\n"
     }
 
+    // ---- meetings and leaders on duty ----
+    MeetingAfterToday {
+        en: "{date} is after today ({today}); record a meeting on or after the day it is held",
+        zh: "{date} 晚于今天（{today}）；请在会议召开当天或之后登记"
+    }
+    NoMeeting {
+        en: "no meeting on {date}: no file {file} (record it with `taizhang meeting add --date {date} --title …`)",
+        zh: "{date} 没有调度会：没有文件 {file}（请用 `taizhang meeting add --date {date} --title …` 登记）"
+    }
+    MeetingUnusable {
+        en: "{file} cannot be used: {problem}; run `taizhang check` for details",
+        zh: "{file} 无法使用：{problem}；详情请运行 `taizhang check`"
+    }
+    HasProblems {
+        en: "it has problems",
+        zh: "它有问题"
+    }
+    MeetingExists {
+        en: "a meeting on {date} is already recorded ({file}); add its decisions with `taizhang meeting decide {date}`",
+        zh: "{date} 的调度会已登记（{file}）；议定事项请用 `taizhang meeting decide {date}` 登记"
+    }
+    MeetingRecorded {
+        en: "Meeting of {date} recorded: {title} ({file})\n",
+        zh: "已登记 {date} 的调度会：{title}（{file}）\n"
+    }
+    DueBeforeMeeting {
+        en: "--due: {due} is before the meeting ({date})",
+        zh: "--due：{due} 早于会议日期（{date}）"
+    }
+    DecisionRecorded {
+        en: "Meeting of {date}: decision {no} recorded, {unit} to carry it out by {due}\n",
+        zh: "{date} 调度会：已登记议定事项 {no}，由{unit}在 {due} 前落实\n"
+    }
+    BadDecisionNo {
+        en: "invalid decision number \"{text}\": expected 1, 2, 3…",
+        zh: "无效的议定事项序号“{text}”：应为 1、2、3……"
+    }
+    NoDecisionYet {
+        en: "the meeting of {date} has no decision {no}: it has no decisions yet",
+        zh: "{date} 的调度会没有议定事项 {no}：尚未登记任何议定事项"
+    }
+    NoDecision {
+        en: "the meeting of {date} has no decision {no}: its decisions are {list}",
+        zh: "{date} 的调度会没有议定事项 {no}：其议定事项为 {list}"
+    }
+    DecisionDone {
+        en: "decision {no} of the meeting of {date} was already carried out on {on}",
+        zh: "{date} 调度会的议定事项 {no} 已于 {on} 落实"
+    }
+    OnBeforeMeeting {
+        en: "--on: {on} is before the meeting ({date})",
+        zh: "--on：{on} 早于会议日期（{date}）"
+    }
+    DaysAfterDue {
+        en: " ({n} days after the due day {due})",
+        zh: "（超过期限 {due} {n} 天）"
+    }
+    DecisionCarriedOut {
+        en: "Meeting of {date}: decision {no} carried out on {on}{late}\n",
+        zh: "{date} 调度会：议定事项 {no} 已于 {on} 落实{late}\n"
+    }
+    LeaderUnchanged {
+        en: "{name} ({key}): leader on duty unchanged\n",
+        zh: "{name}（{key}）：带班领导未变\n"
+    }
+    LeaderSet {
+        en: "{name} ({key}): leader on duty (带班领导) {leader}\n",
+        zh: "{name}（{key}）：带班领导 {leader}\n"
+    }
+    LeaderRemoved {
+        en: "{name} ({key}): leader on duty removed\n",
+        zh: "{name}（{key}）：已删除带班领导\n"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }
