@@ -1706,6 +1706,72 @@ messages! {
         zh: "{name}（{key}）：已删除带班领导\n"
     }
 
+    // ---- people, limits, meetings files, settings conditions ----
+    BadPhone {
+        en: "invalid phone number \"{text}\": expected a mobile number like 13903931234 or a landline with its area code like 0393-1234567",
+        zh: "无效的电话号码“{text}”：应为手机号如 13903931234，或带区号的座机如 0393-1234567"
+    }
+    NegativeLimit {
+        en: "invalid time limit \"{text}\": a time limit cannot be negative; write at least \"1d\" or \"1wd\", or leave `limit` out",
+        zh: "无效的办理时限“{text}”：时限不能为负；至少写 \"1d\" 或 \"1wd\"，或不写 `limit`"
+    }
+    ZeroLimit {
+        en: "invalid time limit \"{text}\": a time limit of zero days would fall due the day it starts; write at least \"1d\" or \"1wd\", or leave `limit` out",
+        zh: "无效的办理时限“{text}”：零天的时限会在开始当天到期；至少写 \"1d\" 或 \"1wd\"，或不写 `limit`"
+    }
+    DecisionTwice {
+        en: "decision number {n} appears twice",
+        zh: "议定事项序号 {n} 出现了两次"
+    }
+    UnknownProjectFolder {
+        en: "unknown project \"{text}\": no folder projects/{text}",
+        zh: "没有项目“{text}”：不存在文件夹 projects/{text}"
+    }
+    DecisionBeforeMeeting {
+        en: "decision resolved on {resolved}, before the meeting ({date})",
+        zh: "议定事项落实日期 {resolved} 早于会议日期（{date}）"
+    }
+    DecisionNotFound {
+        en: "decision {no} not found",
+        zh: "没有议定事项 {no}"
+    }
+    KeyTable {
+        en: "`{key}` must be a table [{key}]",
+        zh: "`{key}` 必须是表 [{key}]"
+    }
+    KeyEmptyName {
+        en: "`{key}`: an empty name",
+        zh: "`{key}`：名称为空"
+    }
+    KeyListedTwice {
+        en: "`{key}`: \"{text}\" is listed twice",
+        zh: "`{key}`：“{text}”列了两次"
+    }
+    KeyConditionTables {
+        en: "`{key}` must hold tables like { land = [\"transfer\"] }",
+        zh: "`{key}` 必须包含 { land = [\"transfer\"] } 这样的表"
+    }
+    KeyConditionTable {
+        en: "`{key}` must be a table or an array of tables, e.g. {key} = { land = [\"transfer\"] }",
+        zh: "`{key}` 必须是表或表数组，如 {key} = { land = [\"transfer\"] }"
+    }
+    UnknownFact {
+        en: "`{key}`: unknown fact `{fact}`: expected types, land, investment_nature, hazchem, eia or relics_found",
+        zh: "`{key}`：没有条件 `{fact}`：可选 types、land、investment_nature、hazchem、eia 或 relics_found"
+    }
+    TaskforceNotInSettings {
+        en: "task force `{key}` not found in ledger.toml",
+        zh: "ledger.toml 中没有工作专班 `{key}`"
+    }
+    EscalatedBeforeRaised {
+        en: "escalated on {date}, before the problem was raised ({raised})",
+        zh: "上报日期 {date} 早于问题提出日期（{raised}）"
+    }
+    OrderDueBeforeIssuedFile {
+        en: "the order is due on {due}, before it was issued ({date})",
+        zh: "督办期限 {due} 早于下发日期（{date}）"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

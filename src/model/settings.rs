@@ -62,18 +62,14 @@ impl Limit {
             return Err(bad());
         };
         if num.starts_with('-') && num.len() > 1 && num[1..].bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!(
-                "invalid time limit \"{text}\": a time limit cannot be negative; write at least \"1d\" or \"1wd\", or leave `limit` out"
-            ));
+            return Err(tr!(NegativeLimit, text = text));
         }
         if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) || num.len() > 4 {
             return Err(bad());
         }
         let n: u32 = num.parse().map_err(|_| bad())?;
         if n == 0 {
-            return Err(format!(
-                "invalid time limit \"{text}\": a time limit of zero days would fall due the day it starts; write at least \"1d\" or \"1wd\", or leave `limit` out"
-            ));
+            return Err(tr!(ZeroLimit, text = text));
         }
         Ok(ctor(n))
     }

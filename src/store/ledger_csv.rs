@@ -318,7 +318,7 @@ pub fn read_problems(
                         &t,
                         i,
                         col,
-                        format!("escalated on {date}, before the problem was raised ({o})"),
+                        tr!(EscalatedBeforeRaised, date = date, raised = o),
                     );
                 }
                 escalations.push(Escalation {
@@ -347,7 +347,7 @@ pub fn read_problems(
                 &t,
                 i,
                 "order_due",
-                format!("the order is due on {due}, before it was issued ({d})"),
+                tr!(OrderDueBeforeIssuedFile, due = due, date = d),
             );
         }
         let order = match (order_date, order_due) {

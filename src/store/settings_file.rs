@@ -354,11 +354,7 @@ fn table<'d>(
     match item.as_table_like() {
         Some(t) => Some(t),
         None => {
-            r.problem(
-                item.span(),
-                "bad-value",
-                format!("`{key}` must be a table [{key}]"),
-            );
+            r.problem(item.span(), "bad-value", tr!(KeyTable, key = key));
             None
         }
     }
@@ -375,12 +371,12 @@ fn distinct(
     for (s, span) in list {
         let s = s.trim().to_string();
         if s.is_empty() {
-            r.problem(span, "bad-value", format!("`{key}`: an empty name"));
+            r.problem(span, "bad-value", tr!(KeyEmptyName, key = key));
         } else if out.contains(&s) {
             r.problem(
                 span,
                 "duplicate-key",
-                format!("`{key}`: \"{s}\" is listed twice"),
+                tr!(KeyListedTwice, key = key, text = s),
             );
         } else {
             out.push(s);
@@ -421,11 +417,7 @@ fn conditions_with<'t>(
         for v in arr.iter() {
             match v.as_inline_table() {
                 Some(it) => tables.push(it),
-                None => r.problem(
-                    v.span(),
-                    "bad-value",
-                    format!("`{key}` must hold tables like {{ land = [\"transfer\"] }}"),
-                ),
+                None => r.problem(v.span(), "bad-value", tr!(KeyConditionTables, key = key)),
             }
         }
     } else if let Some(arr) = item.as_array_of_tables() {
@@ -433,11 +425,7 @@ fn conditions_with<'t>(
             tables.push(it);
         }
     } else {
-        r.problem(
-            item.span(),
-            "bad-value",
-            format!("`{key}` must be a table or an array of tables, e.g. {key} = {{ land = [\"transfer\"] }}"),
-        );
+        r.problem(item.span(), "bad-value", tr!(KeyConditionTable, key = key));
     }
     let mut out = Vec::new();
     for table in tables {
@@ -464,11 +452,7 @@ fn conditions_with<'t>(
                 "hazchem" => c.hazchem = r.boolean(table, k),
                 "relics_found" => c.relics_found = r.boolean(table, k),
                 "limit" if key == "limit_when" => {}
-                _ => r.problem(
-                    v.span(),
-                    "bad-value",
-                    format!("`{key}`: unknown fact `{k}`: expected types, land, investment_nature, hazchem, eia or relics_found"),
-                ),
+                _ => r.problem(v.span(), "bad-value", tr!(UnknownFact, key = key, fact = k)),
             }
         }
         out.push((c, table));
@@ -487,7 +471,7 @@ pub fn set_taskforce_leader(text: &str, key: &str, leader: Option<&str>) -> anyh
             a.iter_mut()
                 .find(|t| t.get("key").and_then(|v| v.as_str()) == Some(key))
         })
-        .ok_or_else(|| anyhow::anyhow!("task force `{key}` not found in ledger.toml"))?;
+        .ok_or_else(|| anyhow::anyhow!(tr!(TaskforceNotInSettings, key = key)))?;
     match leader {
         Some(l) => t["leader"] = toml_edit::value(l),
         None => {
