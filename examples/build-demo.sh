@@ -411,6 +411,10 @@ tz 2024-11-19 problem add yurong-center --what "地块西侧高压线迁改" \
     --unit "国网台前县供电公司" --limit 2024-12-20
 tz 2024-11-21 problem resolve yurong-center 1 --how "迁改方案已批复，12月上旬施工"
 
+# The October bulletin (简报), published on 1 November into bulletins/: the
+# November one is issue 2, and its changes count from the end of October.
+tz 2024-11-01 report bulletin --month 2024-10 --publish
+
 # ---------------------------------------------------------------------------
 # History and corrections (a county's real ledger).
 
@@ -573,6 +577,13 @@ Markdown, as one HTML page, or as JSON:
 
     taizhang -L ledgers/taiqian-2024 --today 2024-11-25 report weekly --week-of 2024-11-24
     taizhang -L ledgers/taiqian-2024 --today 2024-11-25 report weekly --week-of 2024-11-24 --format html > bulletin.html
+
+The monthly bulletin (月报) of November, issue 2 of 2024 after the October
+one kept in `bulletins/`, as a Word document in the official layout, or as a
+print- and phone-ready HTML page:
+
+    taizhang -L ledgers/taiqian-2024 --today 2024-11-30 report bulletin --month 2024-11 --format docx --output 简报-2024-11.docx
+    taizhang -L ledgers/taiqian-2024 --today 2024-11-30 report bulletin --month 2024-11 --format html > 简报-2024-11.html
 MD
 
 tz 2024-11-25 check

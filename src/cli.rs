@@ -928,6 +928,16 @@ pub enum ReportCommand {
     /// file) or json. Counts the ledger as it stood at the end of that week
     /// (or today, if earlier).
     Weekly(WeeklyArgs),
+    /// The bulletin (简报) for the county leaders, with its issue number
+    /// (期号): a week (--week-of, the default), a month (--month) or any
+    /// period (--from, --to), counted as of the period's end (or today, if
+    /// earlier). Markdown (default), --format html, json, or --format docx
+    /// --output FILE.docx (a Word document in the official layout).
+    /// --publish keeps it in the ledger as bulletins/<year>-<no>.<ext>;
+    /// without it the bulletin is a draft (征求意见稿) with the number it
+    /// would get. --taskforce KEY gives a task force's own 通报, --township
+    /// a township's.
+    Bulletin(BulletinArgs),
     /// Procedures per task force (手续办理调度台账): total, obtained,
     /// pledged, pending and overdue.
     Taskforce(TaskforceArgs),
@@ -943,6 +953,33 @@ pub struct ListArgs {
 pub struct TaskforceArgs {
     #[command(flatten)]
     pub filter: Filter,
+}
+
+#[derive(Debug, Args)]
+pub struct BulletinArgs {
+    /// The week (Monday–Sunday) holding this day, YYYY-MM-DD [default: today]
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["month", "from", "to"])]
+    pub week_of: Option<String>,
+    /// A calendar month, YYYY-MM (月报)
+    #[arg(long, value_name = "YYYY-MM", conflicts_with_all = ["from", "to"])]
+    pub month: Option<String>,
+    /// First day of a custom period, YYYY-MM-DD (with --to)
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// Last day of a custom period, YYYY-MM-DD (with --from)
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    /// Only the projects of this township (乡镇/街道): its own bulletin
+    #[arg(long, value_name = "NAME")]
+    pub township: Option<String>,
+    /// Keep the bulletin in the ledger (bulletins/<year>-<no>.<ext>) under
+    /// the next issue number of its year; commits with --commit or
+    /// auto_commit
+    #[arg(long)]
+    pub publish: bool,
+    /// Write the bulletin to this file instead of stdout (needed for docx)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -312,6 +312,31 @@ pub const HELP: &[(&str, &str)] = &[
         "要出简报那一周中的任一天［默认：今天］",
     ),
     (
+        "report bulletin",
+        "报送县政府领导的简报，带期号：一周（--week-of，默认）、一个月（--month）或任意时段（--from、--to），按时段结束时（或今天，若更早）统计。Markdown（默认）、--format html、json，或 --format docx --output 文件.docx（公文格式的 Word 文档）。--publish 把它按期号保存在台账中（bulletins/<年>-<期号>.<扩展名>）；不加则为征求意见稿，显示它将得到的期号。--taskforce 代码 出某一专班的通报，--township 出某一乡镇的简报",
+    ),
+    (
+        "report bulletin:week_of",
+        "含这一天的一周（周一至周日）［默认：今天］",
+    ),
+    ("report bulletin:month", "一个自然月，YYYY-MM（月报）"),
+    (
+        "report bulletin:from",
+        "自定义时段的第一天，如 2024-11-01（与 --to 同用）",
+    ),
+    (
+        "report bulletin:to",
+        "自定义时段的最后一天，如 2024-11-30（与 --from 同用）",
+    ),
+    (
+        "report bulletin:publish",
+        "把简报按当年的下一个期号保存在台账中（bulletins/<年>-<期号>.<扩展名>）；有 --commit 或 auto_commit 时一并提交",
+    ),
+    (
+        "report bulletin:output",
+        "把简报写到此文件而不是标准输出（docx 必须给出）",
+    ),
+    (
         "report taskforce",
         "各工作专班手续办理情况（手续办理调度台账）：总数、已办结、容缺/承诺、待办、逾期",
     ),

@@ -252,12 +252,12 @@ messages! {
         zh: "--taskforce 只用于 list、show、报表和 export"
     }
     HtmlOnlyWeekly {
-        en: "--format html is only for `taizhang report weekly`; use table, csv, json or markdown",
-        zh: "--format html 只用于 `taizhang report weekly`；请用 table、csv、json 或 markdown"
+        en: "--format html is only for `taizhang report weekly` and `report bulletin`; use table, csv, json or markdown",
+        zh: "--format html 只用于 `taizhang report weekly` 和 `report bulletin`；请用 table、csv、json 或 markdown"
     }
     AtOnlyReads {
-        en: "--at: only read commands (list, show, check, report, problem list) can look at the past",
-        zh: "--at：只有查询类命令（list、show、check、report、problem list）可以查看过去"
+        en: "--at: only read commands (list, show, check, report, problem list) can look at the past; `report bulletin --publish` writes",
+        zh: "--at：只有查询类命令（list、show、check、report、problem list）可以查看过去；`report bulletin --publish` 会写入文件"
     }
     AtOneLedger {
         en: "--at: give one ledger (-L) when looking at the past",
@@ -1770,6 +1770,12 @@ messages! {
     OrderDueBeforeIssuedFile {
         en: "the order is due on {due}, before it was issued ({date})",
         zh: "督办期限 {due} 早于下发日期（{date}）"
+    }
+
+    // ---- the bulletin ----
+    DocxOnlyBulletin {
+        en: "--format docx is only for `taizhang report bulletin`; use table, csv, json or markdown",
+        zh: "--format docx 只用于 `taizhang report bulletin`；请用 table、csv、json 或 markdown"
     }
 
     // ---- tables ----

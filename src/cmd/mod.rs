@@ -4,6 +4,7 @@
 //! types on the command line.
 
 mod apply;
+mod bulletin;
 mod catalogue;
 mod check;
 mod due;
@@ -285,7 +286,17 @@ impl Ctx {
             lang: self.lang(&first.settings),
             list: Vec::new(),
         });
-        skips.list.extend(skipped);
+        // A command that reads the ledger twice (the bulletin: as of its
+        // end and as of the previous issue) names each project once.
+        for s in skipped {
+            if !skips
+                .list
+                .iter()
+                .any(|k| k.ledger == s.ledger && k.project == s.project)
+            {
+                skips.list.push(s);
+            }
+        }
         Ok((first, out))
     }
 
@@ -608,7 +619,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         skips: Default::default(),
     };
     let (report, weekly) = match &cli.command {
-        Command::Report(ReportCommand::Weekly(_)) => (true, true),
+        Command::Report(ReportCommand::Weekly(_) | ReportCommand::Bulletin(_)) => (true, true),
         Command::Report(_)
         | Command::List(_)
         | Command::Export(_)
@@ -630,6 +641,11 @@ pub fn run(cli: Cli) -> Result<Output> {
     }
     if ctx.format == Format::Html && !weekly {
         bail!(tr!(HtmlOnlyWeekly));
+    }
+    if ctx.format == Format::Docx
+        && !matches!(cli.command, Command::Report(ReportCommand::Bulletin(_)))
+    {
+        bail!(tr!(DocxOnlyBulletin));
     }
     let out = match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
@@ -655,6 +671,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Export(a) => export::run(&ctx, a),
         Command::Import(crate::cli::ImportCommand::Tasks(a)) => import::tasks(&ctx, a),
         Command::Report(ReportCommand::Weekly(a)) => report::weekly(&ctx, a),
+        Command::Report(ReportCommand::Bulletin(a)) => bulletin::run(&ctx, a),
         Command::Report(ReportCommand::Taskforce(_)) => report::taskforce(&ctx),
         Command::Plan(a) => plan::run(&ctx, a),
         Command::Progress(a) => progress::run(&ctx, a),
@@ -701,6 +718,10 @@ fn filter_of(command: &Command) -> Filter {
 /// Whether a command only reads the ledger (and so may run `--at` a past
 /// commit). Commands not listed are treated as writers.
 fn reads(command: &Command) -> bool {
+    // Publishing a bulletin writes it into the ledger.
+    if let Command::Report(ReportCommand::Bulletin(a)) = command {
+        return !a.publish;
+    }
     matches!(
         command,
         Command::List(_)

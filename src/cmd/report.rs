@@ -132,7 +132,7 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
         Format::Json => render::json(&report),
         Format::Html => html::weekly(&report, lang),
         Format::Markdown | Format::Table => report.markdown(lang),
-        Format::Csv => {
+        Format::Csv | Format::Docx => {
             bail!(tr!(WeeklyNoCsv))
         }
     };

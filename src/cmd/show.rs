@@ -42,7 +42,7 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
             detail.project.name,
             table.render(Format::Markdown)
         ),
-        Format::Table | Format::Html => {
+        Format::Table | Format::Html | Format::Docx => {
             format!(
                 "{}\n{}",
                 detail.header(lang),

@@ -22,7 +22,9 @@ pub use facts::Facts;
 pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};
 pub use project::Project;
-pub use settings::{CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce};
+pub use settings::{
+    BulletinSettings, CatalogueEntry, Lang, ProjectType, Settings, SlowRules, TaskForce,
+};
 pub use stage::{Stage, StageEntry};
 pub mod progress;
 pub use progress::{ProblemRecord, ProgressEntry};

@@ -184,6 +184,36 @@ impl Default for SlowRules {
     }
 }
 
+/// The masthead of the bulletin (简报), `[bulletin]` in ledger.toml: what a
+/// county office prints above the red rule and in the 报送/抄送 block.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct BulletinSettings {
+    /// The bulletin's title, e.g. 重大项目推进工作简报.
+    pub title: String,
+    /// The compiling unit (编发单位).
+    pub unit: String,
+    /// Sent to (报送).
+    pub to: Vec<String>,
+    /// Copied to (抄送).
+    pub cc: Vec<String>,
+    /// The signer line (签发), empty for none.
+    pub signer: String,
+}
+
+impl Default for BulletinSettings {
+    /// The notice's own words: the supervision service task force writes a
+    /// bulletin for the county leaders, copied to the task forces' lead units.
+    fn default() -> Self {
+        BulletinSettings {
+            title: "重大项目推进工作简报".to_string(),
+            unit: "重大项目推进协调机制督导服务专班".to_string(),
+            to: vec!["县政府领导".to_string()],
+            cc: vec!["各工作专班牵头单位".to_string()],
+            signer: String::new(),
+        }
+    }
+}
+
 /// The funds settings (`[funds]` in ledger.toml): the sources a funds entry
 /// may name, which of them are government money (judged by the payment
 /// rule; enterprise money is not, unless listed) and which are special
@@ -239,6 +269,8 @@ pub struct Settings {
     pub members: Vec<String>,
     /// Commit every write to git, as `--commit` does.
     pub auto_commit: bool,
+    /// The bulletin's masthead (`[bulletin]`).
+    pub bulletin: BulletinSettings,
     /// Funds sources and which are government money or bonds.
     pub funds: FundsSettings,
     /// Problem categories (`[problems] categories`).

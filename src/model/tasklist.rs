@@ -374,6 +374,7 @@ mod tests {
                 covers: vec!["geohazard".into()],
             }],
             members: Vec::new(),
+            bulletin: Default::default(),
             funds: Default::default(),
             categories: crate::model::settings::default_categories(),
             escalation: Default::default(),

@@ -2,7 +2,10 @@
 //! the documented JSON) and a `Table` of labelled rows, which `render` turns
 //! into a terminal table, CSV or Markdown.
 
+pub mod bulletin;
+pub mod bulletin_doc;
 pub mod decisions;
+pub mod docx;
 pub mod html;
 pub mod labels;
 pub mod ledger_sheet;

@@ -27,8 +27,10 @@ pub enum Format {
     Json,
     /// A Markdown table.
     Markdown,
-    /// One self-contained HTML page (`report weekly` only).
+    /// One self-contained HTML page (`report weekly` and `report bulletin`).
     Html,
+    /// A Word document (`report bulletin`, with --output FILE.docx or --publish).
+    Docx,
 }
 
 /// Rows under labelled headers; `numeric` columns are right-aligned.
@@ -198,6 +200,8 @@ impl Table {
             Format::Csv => self.csv(),
             Format::Markdown => self.markdown(),
             Format::Html => self.html(),
+            // A table alone is never a Word document: the bulletin renders its own.
+            Format::Docx => self.markdown(),
         }
     }
 

@@ -176,7 +176,6 @@ pub fn build(
 ) -> Weekly {
     let (monday, sunday) = week(day);
     let as_of = as_of(day, today);
-    let in_week = |d: Date| monday <= d && d <= as_of;
 
     let year = as_of.year();
     let mut plan = Decimal::ZERO;
@@ -213,6 +212,104 @@ pub fn build(
         stages,
     };
 
+    let InPeriod {
+        obtained,
+        started,
+        investment,
+        stage_changes,
+    } = in_period(settings, projects, monday, as_of);
+
+    let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
+    for i in overdue::build(settings, projects, as_of).items {
+        if matches!(
+            i.kind,
+            Kind::Pledge | Kind::Problem | Kind::Order | Kind::Decision
+        ) {
+            groups.entry(i.authority.to_string()).or_default().push(i);
+        }
+    }
+    let by_id: std::collections::HashMap<(Option<&str>, &str), &LoadedProject> = projects
+        .iter()
+        .map(|lp| ((lp.ledger.as_deref(), lp.id.as_str()), lp))
+        .collect();
+    for mut i in overdue::decision_items(&decisions, |_| None) {
+        if let Some(lp) = by_id.get(&(i.ledger.as_deref(), &*i.project)) {
+            i.project_name = lp.project.name.as_str().into();
+        }
+        groups.entry(i.lead_unit.to_string()).or_default().push(i);
+    }
+    // The bulletin names whom to call, phones only when the ledger allows.
+    for items in groups.values_mut() {
+        for i in items.iter_mut() {
+            i.people = by_id
+                .get(&(i.ledger.as_deref(), &*i.project))
+                .and_then(|lp| weekly_more::people_for_bulletin(settings, &lp.project.people));
+        }
+        items.sort_by(|a, b| {
+            b.days_overdue
+                .cmp(&a.days_overdue)
+                .then_with(|| (&a.ledger, &a.project, a.kind).cmp(&(&b.ledger, &b.project, b.kind)))
+        });
+    }
+    let overdue = groups
+        .into_iter()
+        .map(|(unit, items)| UnitGroup { unit, items })
+        .collect();
+
+    let lit = slow::build(settings, projects, as_of, lang, false).projects;
+
+    let (next_monday, next_sunday) = week(sunday + Days::new(1));
+    let next_week = deadlines(
+        settings,
+        projects,
+        next_monday,
+        next_sunday,
+        lang,
+        &decisions,
+    );
+
+    let iso = monday.iso_week();
+    Weekly {
+        ledger: settings.name.clone(),
+        year: iso.year(),
+        week: iso.week(),
+        week_start: monday,
+        week_end: sunday,
+        as_of,
+        headline,
+        obtained,
+        started,
+        investment,
+        stage_changes,
+        overdue,
+        lit,
+        next_week,
+        taskforces: taskforce::build(settings, projects, as_of),
+        climbed: weekly_more::climbed(settings, projects, as_of),
+        decisions,
+        funds: weekly_more::funds_summary(settings, projects, monday, as_of),
+        visits: weekly_more::visits(projects, monday, as_of),
+        skipped: Vec::new(),
+    }
+}
+
+/// What happened in a period, each list sorted by date.
+pub struct InPeriod {
+    pub obtained: Vec<Obtained>,
+    pub started: Vec<Started>,
+    pub investment: Vec<Investment>,
+    pub stage_changes: Vec<StageChange>,
+}
+
+/// What happened from `from` to `to` (both included): procedures obtained,
+/// projects started, progress entries and changes of stage.
+pub fn in_period(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    from: Date,
+    to: Date,
+) -> InPeriod {
+    let in_week = |d: Date| from <= d && d <= to;
     let mut obtained = Vec::new();
     let mut started = Vec::new();
     let mut investment = Vec::new();
@@ -291,48 +388,28 @@ pub fn build(
         .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
     stage_changes
         .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
-
-    let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
-    for i in overdue::build(settings, projects, as_of).items {
-        if matches!(
-            i.kind,
-            Kind::Pledge | Kind::Problem | Kind::Order | Kind::Decision
-        ) {
-            groups.entry(i.authority.to_string()).or_default().push(i);
-        }
+    InPeriod {
+        obtained,
+        started,
+        investment,
+        stage_changes,
     }
-    let by_id: std::collections::HashMap<(Option<&str>, &str), &LoadedProject> = projects
-        .iter()
-        .map(|lp| ((lp.ledger.as_deref(), lp.id.as_str()), lp))
-        .collect();
-    for mut i in overdue::decision_items(&decisions, |_| None) {
-        if let Some(lp) = by_id.get(&(i.ledger.as_deref(), &*i.project)) {
-            i.project_name = lp.project.name.as_str().into();
-        }
-        groups.entry(i.lead_unit.to_string()).or_default().push(i);
-    }
-    // The bulletin names whom to call, phones only when the ledger allows.
-    for items in groups.values_mut() {
-        for i in items.iter_mut() {
-            i.people = by_id
-                .get(&(i.ledger.as_deref(), &*i.project))
-                .and_then(|lp| weekly_more::people_for_bulletin(settings, &lp.project.people));
-        }
-        items.sort_by(|a, b| {
-            b.days_overdue
-                .cmp(&a.days_overdue)
-                .then_with(|| (&a.ledger, &a.project, a.kind).cmp(&(&b.ledger, &b.project, b.kind)))
-        });
-    }
-    let overdue = groups
-        .into_iter()
-        .map(|(unit, items)| UnitGroup { unit, items })
-        .collect();
+}
 
-    let lit = slow::build(settings, projects, as_of, lang, false).projects;
-
-    let (next_monday, next_sunday) = week(sunday + Days::new(1));
-    let next = |d: Date| next_monday <= d && d <= next_sunday;
+/// The deadlines falling from `from` to `to` (both included): pending
+/// procedures' due dates, open pledges' deadlines, planned starts of
+/// projects not started, open problems' time limits and supervision
+/// orders, and the open decisions of dispatch meetings, by date; an
+/// extended pledge says so in `lang`.
+pub fn deadlines(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    from: Date,
+    to: Date,
+    lang: Lang,
+    decisions: &[decisions::Item],
+) -> Vec<Upcoming> {
+    let next = |d: Date| from <= d && d <= to;
     let mut next_week = Vec::new();
     // Only projects still preparing or building have deadlines to meet.
     for lp in projects
@@ -414,29 +491,7 @@ pub fn build(
             .cmp(&(b.due, &b.ledger, &b.project, b.kind, &b.item))
     });
 
-    let iso = monday.iso_week();
-    Weekly {
-        ledger: settings.name.clone(),
-        year: iso.year(),
-        week: iso.week(),
-        week_start: monday,
-        week_end: sunday,
-        as_of,
-        headline,
-        obtained,
-        started,
-        investment,
-        stage_changes,
-        overdue,
-        lit,
-        next_week,
-        taskforces: taskforce::build(settings, projects, as_of),
-        climbed: weekly_more::climbed(settings, projects, as_of),
-        decisions,
-        funds: weekly_more::funds_summary(settings, projects, monday, as_of),
-        visits: weekly_more::visits(projects, monday, as_of),
-        skipped: Vec::new(),
-    }
+    next_week
 }
 
 /// "3. " or "三、": the number of a section.

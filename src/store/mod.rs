@@ -6,6 +6,7 @@
 // `Problem` is the error value of the readers; boxing it would buy nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod bulletins;
 pub mod csv_merge;
 pub mod csv_text;
 pub mod excel;

@@ -8,7 +8,8 @@ use crate::model::facts::{Condition, EiaClass, Land, Level, Nature, Zone};
 use crate::model::settings::Limit;
 use crate::model::settings::{FundsSettings, default_categories};
 use crate::model::{
-    CatalogueEntry, EscalationRules, Lang, ProjectType, Settings, SlowRules, TaskForce,
+    BulletinSettings, CatalogueEntry, EscalationRules, Lang, ProjectType, Settings, SlowRules,
+    TaskForce,
 };
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -321,7 +322,31 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         .and_then(|t| r.boolean(t, "show_phones"))
         .unwrap_or(false);
 
+    let mut bulletin = BulletinSettings::default();
+    if let Some(t) = root.get("bulletin").and_then(|i| i.as_table_like()) {
+        // An empty string keeps the default (an office has a title).
+        for (key, slot) in [
+            ("title", &mut bulletin.title),
+            ("unit", &mut bulletin.unit),
+            ("signer", &mut bulletin.signer),
+        ] {
+            if let Some(v) = r.opt_str(t, key) {
+                *slot = v.trim().to_string();
+            }
+        }
+        for (key, slot) in [("to", &mut bulletin.to), ("cc", &mut bulletin.cc)] {
+            if let Some(list) = r.strings(t, key) {
+                *slot = list
+                    .into_iter()
+                    .map(|(s, _)| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect();
+            }
+        }
+    }
+
     let settings = Settings {
+        bulletin,
         funds,
         categories,
         escalation,

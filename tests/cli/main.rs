@@ -4,6 +4,7 @@
 
 mod support;
 
+mod bulletin;
 mod catalogue;
 mod clerk;
 mod coordination;

@@ -150,6 +150,26 @@ impl Ledger {
         Ledger { dir }
     }
 
+    /// A copy of the ledger at `src` (relative to the repository, e.g. the
+    /// demo ledger `ledgers/taiqian-2024`) in a temporary directory.
+    pub fn copy_of(src: &str) -> Ledger {
+        fn copy(from: &Path, to: &Path) {
+            std::fs::create_dir_all(to).expect("create dir");
+            for e in std::fs::read_dir(from).expect("read dir") {
+                let e = e.expect("entry");
+                let target = to.join(e.file_name());
+                if e.file_type().expect("type").is_dir() {
+                    copy(&e.path(), &target);
+                } else {
+                    std::fs::copy(e.path(), target).expect("copy");
+                }
+            }
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join(src), dir.path());
+        Ledger { dir }
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

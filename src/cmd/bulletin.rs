@@ -1,0 +1,296 @@
+//! `taizhang report bulletin`: the bulletin (简报) of a week, a month or any
+//! period, for the county, one task force (--taskforce) or one township
+//! (--township); as a draft (征求意见稿) or, with --publish, kept in the
+//! ledger under the next issue number of its year.
+
+use super::{Ctx, Output, date_arg};
+use crate::cli::BulletinArgs;
+use crate::model::{Date, parse_date};
+use crate::report::bulletin::{self, Issue, Period, Scope};
+use crate::report::{Format, docx, html, render};
+use crate::store::bulletins::{self, Index, Published};
+use crate::store::write::atomic_write;
+use crate::store::{Ledger, LoadedProject};
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::Datelike;
+use std::path::PathBuf;
+
+/// The period the options name (the week of today without any).
+fn period(ctx: &Ctx, a: &BulletinArgs) -> Result<Period> {
+    if let Some(m) = &a.month {
+        let day = parse_date(&format!("{m}-01"))
+            .ok()
+            .filter(|_| m.len() == 7)
+            .ok_or_else(|| {
+                anyhow!("--month: invalid month \"{m}\": expected YYYY-MM, e.g. 2024-11")
+            })?;
+        return Ok(Period::month(day));
+    }
+    if let (Some(f), Some(t)) = (&a.from, &a.to) {
+        let (from, to) = (date_arg("--from", f)?, date_arg("--to", t)?);
+        return Period::custom(from, to)
+            .ok_or_else(|| anyhow!("--to: {to} is before --from ({from})"));
+    }
+    let day = match &a.week_of {
+        Some(t) => date_arg("--week-of", t)?,
+        None => ctx.today,
+    };
+    Ok(Period::week(day))
+}
+
+/// The file extension of a format.
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Docx => "docx",
+        Format::Html => "html",
+        Format::Json => "json",
+        _ => "md",
+    }
+}
+
+pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
+    let period = period(ctx, a)?;
+    if period.from > ctx.today {
+        bail!(
+            "the period {} to {} begins after today ({}): a bulletin reports on days gone by",
+            period.from,
+            period.to,
+            ctx.today
+        );
+    }
+    match ctx.format {
+        Format::Csv => {
+            bail!("--format csv: the bulletin has several tables; use markdown, html, json or docx")
+        }
+        Format::Docx if a.output.is_none() && !a.publish => bail!(
+            "--format docx writes a Word document: give --output FILE.docx (or --publish to keep it in the ledger)"
+        ),
+        _ => {}
+    }
+    if a.township.is_some() && ctx.taskforce.is_some() {
+        bail!("--township and --taskforce: give one, a township's bulletin or a task force's 通报");
+    }
+    let as_of = period.to.min(ctx.today);
+    let (ledger, mut now) = ctx.load_report_on(as_of)?;
+    let settings = &ledger.settings;
+    let lang = ctx.lang(settings);
+    let scope = match (ctx.taskforce_of(settings)?, &a.township) {
+        (Some(tf), _) => Scope::Taskforce {
+            key: tf.key,
+            name: tf.name,
+            lead: tf.lead,
+        },
+        (None, Some(t)) => {
+            let t = super::text_arg("--township", t, "a township's name, e.g. 侯庙镇")?;
+            let all: std::collections::BTreeSet<String> =
+                now.iter().filter_map(bulletin::township_of).collect();
+            if !all.contains(t) {
+                let known: Vec<&str> = all.iter().map(String::as_str).collect();
+                bail!(
+                    "--township: no project of township \"{t}\" as of {as_of}; townships in the ledger: {}",
+                    if known.is_empty() {
+                        "none recorded".to_string()
+                    } else {
+                        known.join(", ")
+                    }
+                );
+            }
+            Scope::Township {
+                name: t.to_string(),
+            }
+        }
+        (None, None) => Scope::County,
+    };
+    let keep = |v: &mut Vec<LoadedProject>| {
+        if let Scope::Township { name } = &scope {
+            v.retain(|lp| bulletin::township_of(lp).as_deref() == Some(name));
+        }
+    };
+    keep(&mut now);
+
+    // Publishing reads the index under the lock, so two clerks never take
+    // the same number.
+    let _lock = if a.publish {
+        Some(ledger.lock()?)
+    } else {
+        None
+    };
+    let index = Index::read(&ledger.root)?;
+    if a.publish
+        && let Some(p) = index.find(&scope, &period)
+    {
+        bail!(
+            "the bulletin of {} is already published as {} (issue {} of {}); a published issue is not replaced: run without --publish for a copy in any format",
+            period.label(lang),
+            p.file,
+            p.no,
+            p.year
+        );
+    }
+    let since: Date = match index.previous(&scope, &period) {
+        Some(p) => p.period.to.min(as_of),
+        None => period.previous().to,
+    };
+    let (_, mut before) = ctx.load_report_on(since)?;
+    keep(&mut before);
+
+    // A period already published is shown as that issue (a copy, in any
+    // format); otherwise a draft with the number it would get.
+    let year = period.to.year();
+    let no = index.next_no(&scope, year);
+    let ext = extension(ctx.format);
+    let file = bulletins::file_name(&scope, year, no, ext);
+    let issue = match index.find(&scope, &period) {
+        Some(p) => Issue {
+            year: p.year,
+            no: p.no,
+            draft: false,
+            file: Some(p.file.clone()),
+        },
+        None => Issue {
+            year,
+            no,
+            draft: !a.publish,
+            file: a.publish.then(|| path_text(&file)),
+        },
+    };
+    let skipped = ctx.skipped();
+    if a.publish && !skipped.is_empty() {
+        bail!(
+            "{} project(s) could not be read ({}): a published issue must cover every project; fix them (`taizhang check`) and publish again",
+            skipped.len(),
+            skipped
+                .iter()
+                .map(|s| s.project.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let mut b = bulletin::build(
+        bulletin::Input {
+            settings,
+            scope: scope.clone(),
+            period,
+            as_of,
+            since,
+            issue,
+            lang,
+            decisions: super::meeting::decisions_on(ctx, as_of, false)?,
+        },
+        &now,
+        &before,
+    );
+    b.skipped = skipped;
+    let bytes: Vec<u8> = match ctx.format {
+        Format::Json => render::json(&b).into_bytes(),
+        Format::Html => html::bulletin(&b, lang).into_bytes(),
+        Format::Docx => docx::render(&b.doc(lang), lang)?,
+        _ => b.doc(lang).markdown().into_bytes(),
+    };
+
+    let mut said = String::new();
+    if a.publish {
+        publish(ctx, &ledger, index, &b, &file, &bytes)?;
+        if as_of < period.to {
+            eprintln!(
+                "warning: the period runs to {}: the published bulletin counts the ledger as of today ({as_of})",
+                period.to
+            );
+        }
+        said.push_str(&match lang {
+            crate::model::Lang::Zh => format!(
+                "已发布{}（{}）：{}\n",
+                b.issue.label(lang),
+                period.label(lang),
+                path_text(&file)
+            ),
+            crate::model::Lang::En => format!(
+                "Published {} ({}) as {}\n",
+                b.issue.label(lang),
+                period.label(lang),
+                path_text(&file)
+            ),
+        });
+    }
+    match &a.output {
+        Some(out) => {
+            atomic_write(out, &bytes)?;
+            if !a.publish {
+                let what = match (b.issue.draft, lang) {
+                    (true, crate::model::Lang::Zh) => "征求意见稿",
+                    (false, crate::model::Lang::Zh) => "",
+                    (true, crate::model::Lang::En) => "Draft ",
+                    (false, crate::model::Lang::En) => "Issue ",
+                };
+                said.push_str(&match lang {
+                    crate::model::Lang::Zh => format!(
+                        "{what}{}（{}）已写入{}\n",
+                        b.issue.label(lang),
+                        period.label(lang),
+                        out.display()
+                    ),
+                    crate::model::Lang::En => format!(
+                        "{what}{} ({}) written to {}\n",
+                        b.issue.label(lang),
+                        period.label(lang),
+                        out.display()
+                    ),
+                });
+            }
+            Ok(Output::ok(said))
+        }
+        None if a.publish => Ok(Output::ok(said)),
+        None => Ok(Output::ok(String::from_utf8(bytes).context("text output")?)),
+    }
+}
+
+/// A relative path as the index and messages show it: `/` between parts.
+fn path_text(p: &std::path::Path) -> String {
+    p.iter()
+        .map(|c| c.to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Writes the bulletin and its index row, then commits both when asked.
+fn publish(
+    ctx: &Ctx,
+    ledger: &Ledger,
+    mut index: Index,
+    b: &bulletin::Bulletin,
+    file: &std::path::Path,
+    bytes: &[u8],
+) -> Result<()> {
+    let path = ledger.root.join(file);
+    if path.exists() {
+        bail!(
+            "{} exists but is not in {}: refusing to overwrite it; move it away or add its row to the index",
+            path_text(file),
+            bulletins::INDEX_FILE
+        );
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    atomic_write(&path, bytes)?;
+    index.add(Published {
+        year: b.issue.year,
+        no: b.issue.no,
+        period: b.period,
+        scope: b.scope.key(),
+        file: path_text(file),
+        published: ctx.today,
+    });
+    index.save(&ledger.root)?;
+    let lang = ctx.lang(&ledger.settings);
+    ctx.commit(
+        ledger,
+        &[file.to_path_buf(), PathBuf::from(bulletins::INDEX_FILE)],
+        &format!(
+            "Publish the bulletin {} ({})",
+            b.issue.label(lang),
+            b.period.label(lang)
+        ),
+    );
+    Ok(())
+}

@@ -1,0 +1,1074 @@
+//! The bulletin (简报) as a county office sends it to its leaders: a week, a
+//! month or any period; an issue number (期号); the headline rates (开工率,
+//! 投资完成率 against 时序进度); what changed since the previous bulletin of
+//! the same kind; the projects due to start and not started (应开未开); every
+//! overdue item listed with its unit; the red and yellow lights; the
+//! rankings (红黄榜); and the next period's deadlines. Built here as one plain
+//! value from the ledger as of the period's end (and again as of the
+//! previous bulletin's end, for the changes); `bulletin_doc` lays it out as
+//! sections that Markdown, HTML and Word render alike, and JSON is the value
+//! itself, every rate with its numerator and denominator.
+
+use super::overdue::{self, Kind};
+use super::slow::{self, Light};
+use super::weekly::{self, Obtained, Started, Upcoming};
+use crate::model::progress::{invested_this_year, percent, year_elapsed};
+use crate::model::{Amount, BulletinSettings, Date, Lang, Settings, Stage};
+use crate::store::LoadedProject;
+use chrono::{Datelike, Days, Months};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The kind of period a bulletin covers; bulletins of one kind follow each
+/// other (the changes are counted since the previous one of the same kind).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PeriodKind {
+    /// Monday to Sunday (周报).
+    Week,
+    /// A calendar month (月报).
+    Month,
+    /// Any span of days given with --from and --to.
+    Custom,
+}
+
+impl PeriodKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            PeriodKind::Week => "week",
+            PeriodKind::Month => "month",
+            PeriodKind::Custom => "custom",
+        }
+    }
+
+    pub fn parse(text: &str) -> Result<PeriodKind, String> {
+        match text {
+            "week" => Ok(PeriodKind::Week),
+            "month" => Ok(PeriodKind::Month),
+            "custom" => Ok(PeriodKind::Custom),
+            _ => Err(format!(
+                "invalid period kind \"{text}\": expected week, month or custom"
+            )),
+        }
+    }
+}
+
+/// The days a bulletin covers, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Period {
+    pub kind: PeriodKind,
+    pub from: Date,
+    pub to: Date,
+}
+
+impl Period {
+    /// The week (Monday to Sunday) holding `day`.
+    pub fn week(day: Date) -> Period {
+        let (from, to) = weekly::week(day);
+        Period {
+            kind: PeriodKind::Week,
+            from,
+            to,
+        }
+    }
+
+    /// The calendar month of `day`.
+    pub fn month(day: Date) -> Period {
+        let from = day.with_day(1).expect("day 1 exists");
+        let to = from + Months::new(1) - Days::new(1);
+        Period {
+            kind: PeriodKind::Month,
+            from,
+            to,
+        }
+    }
+
+    /// `from` to `to`; `None` when `to` is before `from`.
+    pub fn custom(from: Date, to: Date) -> Option<Period> {
+        (from <= to).then_some(Period {
+            kind: PeriodKind::Custom,
+            from,
+            to,
+        })
+    }
+
+    fn days(&self) -> u64 {
+        (self.to - self.from).num_days() as u64 + 1
+    }
+
+    /// The period of the same kind just before this one.
+    pub fn previous(&self) -> Period {
+        let day = self.from - Days::new(1);
+        match self.kind {
+            PeriodKind::Week => Period::week(day),
+            PeriodKind::Month => Period::month(day),
+            PeriodKind::Custom => Period {
+                kind: PeriodKind::Custom,
+                from: day - Days::new(self.days() - 1),
+                to: day,
+            },
+        }
+    }
+
+    /// The period of the same kind just after this one.
+    pub fn next(&self) -> Period {
+        let day = self.to + Days::new(1);
+        match self.kind {
+            PeriodKind::Week => Period::week(day),
+            PeriodKind::Month => Period::month(day),
+            PeriodKind::Custom => Period {
+                kind: PeriodKind::Custom,
+                from: day,
+                to: day + Days::new(self.days() - 1),
+            },
+        }
+    }
+
+    /// "2024年11月", "2024年第47周（11月18日至24日）", "2024-11-01至2024-11-15".
+    pub fn label(&self, lang: Lang) -> String {
+        match (self.kind, lang) {
+            (PeriodKind::Month, Lang::Zh) => {
+                format!("{}年{}月", self.from.year(), self.from.month())
+            }
+            (PeriodKind::Month, Lang::En) => self.from.format("%B %Y").to_string(),
+            (PeriodKind::Week, Lang::Zh) => {
+                let iso = self.from.iso_week();
+                format!(
+                    "{}年第{}周（{}至{}）",
+                    iso.year(),
+                    iso.week(),
+                    self.from,
+                    self.to
+                )
+            }
+            (PeriodKind::Week, Lang::En) => {
+                let iso = self.from.iso_week();
+                format!(
+                    "week {} of {} ({} to {})",
+                    iso.week(),
+                    iso.year(),
+                    self.from,
+                    self.to
+                )
+            }
+            (PeriodKind::Custom, Lang::Zh) => format!("{}至{}", self.from, self.to),
+            (PeriodKind::Custom, Lang::En) => format!("{} to {}", self.from, self.to),
+        }
+    }
+
+    /// "this week", "本月" …: how the sections name the period.
+    pub fn this(&self, lang: Lang) -> &'static str {
+        match (self.kind, lang) {
+            (PeriodKind::Week, Lang::Zh) => "本周",
+            (PeriodKind::Month, Lang::Zh) => "本月",
+            (PeriodKind::Custom, Lang::Zh) => "本期",
+            (PeriodKind::Week, Lang::En) => "this week",
+            (PeriodKind::Month, Lang::En) => "this month",
+            (PeriodKind::Custom, Lang::En) => "this period",
+        }
+    }
+
+    /// "next week", "下月" …
+    pub fn following(&self, lang: Lang) -> &'static str {
+        match (self.kind, lang) {
+            (PeriodKind::Week, Lang::Zh) => "下周",
+            (PeriodKind::Month, Lang::Zh) => "下月",
+            (PeriodKind::Custom, Lang::Zh) => "下期",
+            (PeriodKind::Week, Lang::En) => "next week",
+            (PeriodKind::Month, Lang::En) => "next month",
+            (PeriodKind::Custom, Lang::En) => "next period",
+        }
+    }
+}
+
+/// Whose bulletin it is: the county's (or the ledger's), one task force's
+/// 通报, or one township's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Scope {
+    County,
+    Taskforce {
+        key: String,
+        name: String,
+        lead: String,
+    },
+    Township {
+        name: String,
+    },
+}
+
+impl Scope {
+    /// The key of the scope in `bulletins/index.csv`: `county`,
+    /// `taskforce:land`, `township:侯庙镇`.
+    pub fn key(&self) -> String {
+        match self {
+            Scope::County => "county".to_string(),
+            Scope::Taskforce { key, .. } => format!("taskforce:{key}"),
+            Scope::Township { name } => format!("township:{name}"),
+        }
+    }
+
+    /// The name printed under the title: 用地专班, 侯庙镇, or nothing.
+    pub fn name(&self) -> Option<&str> {
+        match self {
+            Scope::County => None,
+            Scope::Taskforce { name, .. } | Scope::Township { name } => Some(name),
+        }
+    }
+}
+
+/// The issue number (期号): the year's series and the number in it; a
+/// draft (征求意见稿) shows the number it would get when published.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub year: i32,
+    pub no: u32,
+    pub draft: bool,
+    /// The file the published bulletin is kept in, relative to the ledger.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+}
+
+impl Issue {
+    /// "2024年第3期" / "No. 3, 2024".
+    pub fn label(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => format!("{}年第{}期", self.year, self.no),
+            Lang::En => format!("No. {}, {}", self.no, self.year),
+        }
+    }
+}
+
+/// A share of counts: numerator over denominator, in whole percent
+/// (rounded down; 0 when the denominator is 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Ratio {
+    pub numerator: i64,
+    pub denominator: i64,
+    pub percent: i64,
+}
+
+impl Ratio {
+    pub fn new(numerator: i64, denominator: i64) -> Ratio {
+        Ratio {
+            numerator,
+            denominator,
+            percent: percent(numerator.into(), denominator.into()),
+        }
+    }
+}
+
+/// A share of amounts (万元), as `Ratio`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AmountRatio {
+    pub numerator: Amount,
+    pub denominator: Amount,
+    pub percent: i64,
+}
+
+/// The headline figures, as of the period's end.
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    pub projects: usize,
+    /// Sum of the projects' total investment (万元).
+    pub total_investment: Amount,
+    pub plan_year: i32,
+    /// 投资完成率: investment completed this year over this year's planned
+    /// investment, over the projects with a plan for the year.
+    pub investment: AmountRatio,
+    /// 时序进度: the day of the year over the days in the year.
+    pub time_elapsed: Ratio,
+    /// 开工率: projects started over projects due to start by the period's
+    /// end (planned start on or before it); a project started ahead of its
+    /// plan is counted in neither.
+    pub start_rate: Ratio,
+    /// Projects started (at any time) and not started.
+    pub started: usize,
+    pub not_started: usize,
+    /// 新开工: projects whose start of works falls in the period.
+    pub new_starts: usize,
+    /// 续建: projects started before the period and building at its end.
+    pub continuing: usize,
+    /// 竣工: projects whose stage changed to completed in the period.
+    pub completed: usize,
+    /// 投产: projects whose stage changed to producing in the period.
+    pub producing: usize,
+    /// Projects by stage at the period's end (前期, 在建, 竣工, 投产, 暂缓,
+    /// 终止), every stage listed.
+    pub stages: BTreeMap<Stage, usize>,
+    /// Procedures obtained (办结) in the period.
+    pub procedures_obtained: usize,
+}
+
+/// A project named in a list.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ProjectRef {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ledger: Option<String>,
+    pub project: String,
+    pub name: String,
+}
+
+impl ProjectRef {
+    fn of(lp: &LoadedProject) -> ProjectRef {
+        ProjectRef {
+            ledger: lp.ledger.clone(),
+            project: lp.id.clone(),
+            name: lp.project.name.clone(),
+        }
+    }
+}
+
+/// A project whose light changed, with its light before and now.
+#[derive(Debug, Clone, Serialize)]
+pub struct LightChange {
+    #[serde(flatten)]
+    pub project: ProjectRef,
+    pub before: Light,
+    pub now: Light,
+}
+
+/// A problem resolved in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Resolved {
+    #[serde(flatten)]
+    pub project: ProjectRef,
+    pub problem_no: u32,
+    pub what: String,
+    pub unit: String,
+    pub resolved: Date,
+    pub how: String,
+}
+
+/// A pledge made good (承诺兑现) in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fulfilled {
+    #[serde(flatten)]
+    pub project: ProjectRef,
+    pub procedure: String,
+    pub procedure_name: String,
+    pub fulfilled: Date,
+    pub pledge_due: Option<Date>,
+}
+
+/// What changed since the previous bulletin of the same kind: the ledger
+/// evaluated as of `since` (the previous bulletin's last day) and as of the
+/// period's end, from the same files.
+#[derive(Debug, Clone, Serialize)]
+pub struct Changes {
+    pub since: Date,
+    pub newly_red: Vec<LightChange>,
+    pub newly_yellow: Vec<LightChange>,
+    pub back_to_green: Vec<LightChange>,
+    pub started: Vec<Started>,
+    /// Changes of stage since (竣工, 投产, 暂缓, 终止, resumed).
+    pub stage_changes: Vec<weekly::StageChange>,
+    pub obtained: Vec<Obtained>,
+    pub problems_resolved: Vec<Resolved>,
+    pub pledges_fulfilled: Vec<Fulfilled>,
+    pub newly_overdue: Vec<Overdue>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.newly_red.is_empty()
+            && self.newly_yellow.is_empty()
+            && self.back_to_green.is_empty()
+            && self.started.is_empty()
+            && self.stage_changes.is_empty()
+            && self.obtained.is_empty()
+            && self.problems_resolved.is_empty()
+            && self.pledges_fulfilled.is_empty()
+            && self.newly_overdue.is_empty()
+    }
+}
+
+/// A project due to start by the period's end and not started (应开未开);
+/// `days_late` is 0 when the planned start is the last day.
+#[derive(Debug, Clone, Serialize)]
+pub struct LateStart {
+    #[serde(flatten)]
+    pub project: ProjectRef,
+    pub planned_start: Date,
+    pub days_late: i64,
+    pub township: Option<String>,
+    /// The project owner (项目单位).
+    pub owner: Option<String>,
+    /// The county leader in charge (包联县领导), where recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub leader: Option<String>,
+    /// The responsible unit (责任单位), where recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// One overdue item, listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overdue {
+    #[serde(flatten)]
+    pub project: ProjectRef,
+    pub kind: Kind,
+    /// The procedure's or problem's name.
+    pub item: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem_no: Option<u32>,
+    /// The task force (key) handling a procedure or pledge; empty for a problem.
+    pub taskforce: String,
+    pub taskforce_name: String,
+    /// Who must act: the issuing unit (审批部门) of a procedure or pledge
+    /// where recorded, else the task force's lead unit; the responsible
+    /// unit (责任单位) of a problem.
+    pub unit: String,
+    /// The issuing unit (审批部门) where the ledger records it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    pub due: Date,
+    pub days_overdue: i64,
+    /// Extensions of a pledge's deadline (延期), where recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<u32>,
+    /// The pledge's first deadline, when it was extended.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extended_from: Option<Date>,
+    pub township: Option<String>,
+}
+
+impl Overdue {
+    /// Identity across two evaluations of the ledger.
+    fn key(&self) -> (Option<String>, String, Kind, Option<String>, Option<u32>) {
+        (
+            self.project.ledger.clone(),
+            self.project.project.clone(),
+            self.kind,
+            self.procedure.clone(),
+            self.problem_no,
+        )
+    }
+}
+
+/// The overdue items by kind, most overdue first.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct OverdueLists {
+    pub procedures: Vec<Overdue>,
+    pub pledges: Vec<Overdue>,
+    pub problems: Vec<Overdue>,
+}
+
+impl OverdueLists {
+    pub fn is_empty(&self) -> bool {
+        self.procedures.is_empty() && self.pledges.is_empty() && self.problems.is_empty()
+    }
+}
+
+/// What a ranking ranks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RankBy {
+    Township,
+    Taskforce,
+    IssuingUnit,
+}
+
+/// One row of a ranking: the score is the number of overdue items (fewer is
+/// better), then the average days overdue (shorter is better), ties broken
+/// by name.
+#[derive(Debug, Clone, Serialize)]
+pub struct RankRow {
+    pub rank: usize,
+    pub name: String,
+    /// Projects (for townships) or procedures (for task forces and issuing
+    /// units) counted.
+    pub count: usize,
+    pub overdue_items: usize,
+    /// Average days overdue: total days over overdue items.
+    pub days_overdue: Mean,
+}
+
+/// An average with its inputs: `numerator ÷ denominator`, and the value to
+/// one decimal (rounded half up) as printed; "0.0" for a denominator of 0.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mean {
+    pub numerator: i64,
+    pub denominator: i64,
+    pub value: String,
+}
+
+/// A ranking (红黄榜) with its best (红榜) and worst (黄榜) named.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ranking {
+    pub by: RankBy,
+    pub rows: Vec<RankRow>,
+    pub best: String,
+    pub worst: String,
+}
+
+/// The bulletin.
+#[derive(Debug, Clone, Serialize)]
+pub struct Bulletin {
+    pub ledger: String,
+    pub scope: Scope,
+    pub period: Period,
+    /// The day the ledger is counted as of: the period's end, or today
+    /// while the period is still running.
+    pub as_of: Date,
+    pub issue: Issue,
+    pub masthead: BulletinSettings,
+    pub headline: Headline,
+    pub changes: Changes,
+    pub late_starts: Vec<LateStart>,
+    pub overdue: OverdueLists,
+    pub lights: Vec<slow::ProjectLight>,
+    pub rankings: Vec<Ranking>,
+    pub next_period: Period,
+    pub upcoming: Vec<Upcoming>,
+    /// Procedures by task force (手续办理调度台账), for the chart.
+    pub taskforces: super::taskforce::Report,
+    /// Projects left out because their files cannot be read.
+    pub skipped: Vec<crate::store::ledger::Skipped>,
+}
+
+/// What `build` needs besides the projects.
+pub struct Input<'a> {
+    pub settings: &'a Settings,
+    pub scope: Scope,
+    pub period: Period,
+    pub as_of: Date,
+    /// The last day of the previous bulletin of the same kind.
+    pub since: Date,
+    pub issue: Issue,
+    pub lang: Lang,
+    /// The decisions of the dispatch meetings held by `as_of` (议定事项).
+    pub decisions: Vec<super::decisions::Item>,
+}
+
+/// The township of a project: as recorded, else (in a roll-up over several
+/// ledgers) the name of its ledger, which is a township's.
+pub fn township_of(lp: &LoadedProject) -> Option<String> {
+    lp.project.township.clone().or_else(|| lp.ledger.clone())
+}
+
+/// The bulletin from the projects as of `input.as_of` (`now`) and as of
+/// `input.since` (`before`).
+pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> Bulletin {
+    let Input {
+        settings,
+        scope,
+        period,
+        as_of,
+        since,
+        issue,
+        lang,
+        decisions,
+    } = input;
+    let from = period.from;
+
+    let headline = headline(settings, now, from, as_of);
+
+    // Changes: the two evaluations side by side.
+    let lights_now: Vec<slow::ProjectLight> = now
+        .iter()
+        .filter_map(|lp| slow::light(settings, lp, as_of, lang))
+        .collect();
+    let lights_before: BTreeMap<(Option<String>, String), Light> = before
+        .iter()
+        .filter_map(|lp| {
+            let l = slow::light(settings, lp, since, lang)?;
+            Some(((l.ledger, l.project), l.light))
+        })
+        .collect();
+    let mut newly_red = Vec::new();
+    let mut newly_yellow = Vec::new();
+    let mut back_to_green = Vec::new();
+    for l in &lights_now {
+        let was = lights_before
+            .get(&(l.ledger.clone(), l.project.clone()))
+            .copied()
+            .unwrap_or(Light::Green);
+        let change = || LightChange {
+            project: ProjectRef {
+                ledger: l.ledger.clone(),
+                project: l.project.clone(),
+                name: l.name.clone(),
+            },
+            before: was,
+            now: l.light,
+        };
+        match (was, l.light) {
+            (w, Light::Red) if w != Light::Red => newly_red.push(change()),
+            (Light::Green, Light::Yellow) => newly_yellow.push(change()),
+            (Light::Red | Light::Yellow, Light::Green) => back_to_green.push(change()),
+            _ => {}
+        }
+    }
+    let after_since = since + Days::new(1);
+    let changed = weekly::in_period(settings, now, after_since, as_of);
+    let mut problems_resolved = Vec::new();
+    let mut pledges_fulfilled = Vec::new();
+    for lp in now {
+        for p in &lp.problems {
+            if let Some(r) = p.resolved.filter(|r| *r > since && *r <= as_of) {
+                problems_resolved.push(Resolved {
+                    project: ProjectRef::of(lp),
+                    problem_no: p.no,
+                    what: p.what.clone(),
+                    unit: p.unit.clone(),
+                    resolved: r,
+                    how: p.how.clone(),
+                });
+            }
+        }
+        for p in lp.procedures() {
+            if let Some(f) = p.fulfilled.filter(|f| *f > since && *f <= as_of) {
+                pledges_fulfilled.push(Fulfilled {
+                    project: ProjectRef::of(lp),
+                    procedure: p.key.clone(),
+                    procedure_name: p.name.clone(),
+                    fulfilled: f,
+                    pledge_due: p.pledge_due,
+                });
+            }
+        }
+    }
+    problems_resolved.sort_by(|a, b| (a.resolved, &a.project).cmp(&(b.resolved, &b.project)));
+    pledges_fulfilled.sort_by(|a, b| {
+        (a.fulfilled, &a.project, &a.procedure).cmp(&(b.fulfilled, &b.project, &b.procedure))
+    });
+
+    let overdue_now = overdue_items(settings, now, as_of);
+    let overdue_before: BTreeSet<_> = overdue_items(settings, before, since)
+        .iter()
+        .map(Overdue::key)
+        .collect();
+    let newly_overdue: Vec<Overdue> = overdue_now
+        .iter()
+        .filter(|o| !overdue_before.contains(&o.key()))
+        .cloned()
+        .collect();
+
+    let changes = Changes {
+        since,
+        newly_red,
+        newly_yellow,
+        back_to_green,
+        started: changed.started,
+        stage_changes: changed.stage_changes,
+        obtained: changed.obtained,
+        problems_resolved,
+        pledges_fulfilled,
+        newly_overdue,
+    };
+
+    // 应开未开: the overdue starts of the projects still pushed (not
+    // suspended or cancelled), with who answers for them.
+    let mut late_starts = Vec::new();
+    for lp in now.iter().filter(|lp| due_to_start(lp)) {
+        if let (None, Some(plan)) = (lp.project.started, lp.project.planned_start) {
+            let days = crate::model::date::days_past(plan, as_of);
+            // Due by the period's end (the same projects 开工率 counts as due).
+            if days >= 0 {
+                late_starts.push(LateStart {
+                    project: ProjectRef::of(lp),
+                    planned_start: plan,
+                    days_late: days,
+                    township: township_of(lp),
+                    owner: lp.project.owner.clone(),
+                    leader: lp.project.people.leader.clone(),
+                    unit: lp.project.people.unit.clone(),
+                });
+            }
+        }
+    }
+    late_starts.sort_by(|a, b| {
+        b.days_late
+            .cmp(&a.days_late)
+            .then_with(|| a.project.cmp(&b.project))
+    });
+
+    let mut lists = OverdueLists::default();
+    let name_of = |id: &str| {
+        now.iter()
+            .find(|lp| lp.id == id)
+            .map(|lp| lp.project.name.clone())
+    };
+    for i in overdue::decision_items(&decisions, |_| None) {
+        let name = name_of(&i.project).unwrap_or_default();
+        lists.problems.push(Overdue {
+            project: ProjectRef {
+                ledger: i.ledger.clone(),
+                project: i.project.to_string(),
+                name,
+            },
+            kind: i.kind,
+            item: i.item.clone(),
+            procedure: None,
+            problem_no: None,
+            taskforce: String::new(),
+            taskforce_name: String::new(),
+            unit: i.lead_unit.to_string(),
+            issuer: None,
+            due: i.due,
+            days_overdue: i.days_overdue,
+            extensions: None,
+            extended_from: None,
+            township: None,
+        });
+    }
+    for o in overdue_now.iter().cloned() {
+        match o.kind {
+            Kind::Procedure => lists.procedures.push(o),
+            Kind::Pledge => lists.pledges.push(o),
+            Kind::Problem => lists.problems.push(o),
+            // Supervision orders (督办) and meeting decisions chase problems.
+            Kind::Order | Kind::Decision => lists.problems.push(o),
+            Kind::Start => {}
+        }
+    }
+    lists.problems.sort_by(|a, b| {
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then_with(|| a.project.cmp(&b.project))
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.item.cmp(&b.item))
+    });
+
+    let mut lights: Vec<slow::ProjectLight> = lights_now
+        .into_iter()
+        .filter(|l| l.light > Light::Green)
+        .collect();
+    lights.sort_by(|a, b| {
+        b.light
+            .cmp(&a.light)
+            .then_with(|| a.ledger.cmp(&b.ledger))
+            .then_with(|| a.project.cmp(&b.project))
+    });
+
+    let rankings = rankings(settings, &scope, now, &overdue_now);
+
+    let next_period = period.next();
+    let upcoming = weekly::deadlines(
+        settings,
+        now,
+        next_period.from,
+        next_period.to,
+        lang,
+        &decisions,
+    );
+
+    Bulletin {
+        ledger: settings.name.clone(),
+        scope,
+        period,
+        as_of,
+        issue,
+        masthead: settings.bulletin.clone(),
+        headline,
+        changes,
+        late_starts,
+        overdue: lists,
+        lights,
+        rankings,
+        next_period,
+        upcoming,
+        taskforces: super::taskforce::build(settings, now, as_of),
+        skipped: Vec::new(),
+    }
+}
+
+/// Whether a project counts among those due to start: not suspended or
+/// cancelled (a project on hold is not 应开未开).
+fn due_to_start(lp: &LoadedProject) -> bool {
+    !matches!(
+        lp.project.stage().stage,
+        Stage::Suspended | Stage::Cancelled
+    )
+}
+
+fn headline(settings: &Settings, projects: &[LoadedProject], from: Date, as_of: Date) -> Headline {
+    let year = as_of.year();
+    let mut plan = Decimal::ZERO;
+    let mut invested = Decimal::ZERO;
+    for lp in projects {
+        if let Some(p) = lp.project.annual_plan.get(&year) {
+            plan += p.0;
+            invested += invested_this_year(&lp.progress, as_of);
+        }
+    }
+    let (d, n) = year_elapsed(as_of);
+    let started = projects
+        .iter()
+        .filter(|lp| lp.project.started.is_some())
+        .count();
+    let due: Vec<&LoadedProject> = projects
+        .iter()
+        .filter(|lp| due_to_start(lp) && lp.project.planned_start.is_some_and(|p| p <= as_of))
+        .collect();
+    let due_started = due.iter().filter(|lp| lp.project.started.is_some()).count();
+    let new_starts = projects
+        .iter()
+        .filter(|lp| lp.project.started.is_some_and(|s| s >= from))
+        .count();
+    let continuing = projects
+        .iter()
+        .filter(|lp| {
+            lp.project.started.is_some_and(|s| s < from)
+                && lp.project.stage().stage == Stage::Building
+        })
+        .count();
+    let mut stages: BTreeMap<Stage, usize> = Stage::ALL.into_iter().map(|s| (s, 0)).collect();
+    for lp in projects {
+        *stages.entry(lp.project.stage().stage).or_default() += 1;
+    }
+    let happened = weekly::in_period(settings, projects, from, as_of);
+    let became = |stage: Stage| {
+        happened
+            .stage_changes
+            .iter()
+            .filter(|c| c.stage == stage)
+            .count()
+    };
+    Headline {
+        projects: projects.len(),
+        total_investment: Amount::sum(
+            projects
+                .iter()
+                .filter_map(|lp| lp.project.investment.as_ref()),
+        ),
+        plan_year: year,
+        investment: AmountRatio {
+            numerator: Amount(invested),
+            denominator: Amount(plan),
+            percent: percent(invested, plan),
+        },
+        time_elapsed: Ratio::new(d, n),
+        start_rate: Ratio::new(due_started as i64, due.len() as i64),
+        started,
+        not_started: projects.len() - started,
+        new_starts,
+        continuing,
+        completed: became(Stage::Completed),
+        producing: became(Stage::Producing),
+        stages,
+        procedures_obtained: happened.obtained.len(),
+    }
+}
+
+/// Every overdue item as of `day`, listed with its unit and township, most
+/// overdue first.
+fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> Vec<Overdue> {
+    let mut out = Vec::new();
+    for lp in projects {
+        let township = township_of(lp);
+        for i in overdue::items(settings, lp, day) {
+            // The unit to chase: the issuing authority (审批部门) where the
+            // catalogue names one, else the task force's lead unit; a
+            // problem's responsible unit.
+            let recorded = i
+                .procedure
+                .as_deref()
+                .and_then(|k| settings.procedure(k))
+                .is_some_and(|c| c.authority.is_some());
+            let issuer = recorded.then(|| i.authority.to_string());
+            let unit = match &i.unit {
+                Some(u) => u.clone(),
+                None => i.authority.to_string(),
+            };
+            out.push(Overdue {
+                project: ProjectRef::of(lp),
+                kind: i.kind,
+                item: i.item,
+                procedure: i.procedure,
+                problem_no: i.problem_no,
+                taskforce: i.taskforce.to_string(),
+                taskforce_name: i.taskforce_name.to_string(),
+                unit,
+                issuer,
+                due: i.due,
+                days_overdue: i.days_overdue,
+                extensions: i.extensions,
+                extended_from: i.extended_from,
+                township: township.clone(),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then_with(|| a.project.cmp(&b.project))
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.procedure.cmp(&b.procedure))
+            .then_with(|| a.problem_no.cmp(&b.problem_no))
+    });
+    out
+}
+
+/// The rankings a scope shows: a county ranks its townships, task forces
+/// and issuing units; a task force its issuing units and townships; a
+/// township its task forces and issuing units. A ranking of fewer than two
+/// is left out.
+fn rankings(
+    settings: &Settings,
+    scope: &Scope,
+    projects: &[LoadedProject],
+    overdue: &[Overdue],
+) -> Vec<Ranking> {
+    let by: &[RankBy] = match scope {
+        Scope::County => &[RankBy::Township, RankBy::Taskforce, RankBy::IssuingUnit],
+        Scope::Taskforce { .. } => &[RankBy::IssuingUnit, RankBy::Township],
+        Scope::Township { .. } => &[RankBy::Taskforce, RankBy::IssuingUnit],
+    };
+    by.iter()
+        .filter_map(|&by| ranking(settings, by, projects, overdue))
+        .collect()
+}
+
+fn ranking(
+    settings: &Settings,
+    by: RankBy,
+    projects: &[LoadedProject],
+    overdue: &[Overdue],
+) -> Option<Ranking> {
+    // Who is ranked, and how many projects or procedures each has.
+    let mut counted: BTreeMap<String, usize> = BTreeMap::new();
+    match by {
+        RankBy::Township => {
+            for lp in projects {
+                if let Some(t) = township_of(lp) {
+                    *counted.entry(t).or_default() += 1;
+                }
+            }
+        }
+        RankBy::Taskforce => {
+            for lp in projects {
+                for p in lp.procedures() {
+                    if let Some(tf) = settings.taskforce(&p.taskforce) {
+                        *counted.entry(tf.name.clone()).or_default() += 1;
+                    }
+                }
+            }
+        }
+        // Issuing units are ranked where the catalogue names them.
+        RankBy::IssuingUnit => {
+            for lp in projects {
+                for p in lp.procedures() {
+                    if p.status != crate::model::Status::NotNeeded
+                        && settings
+                            .procedure(&p.key)
+                            .is_some_and(|c| c.authority.is_some())
+                    {
+                        let a = settings.authority(&p.key, &p.taskforce);
+                        *counted.entry(a.name.to_string()).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    if counted.len() < 2 {
+        return None;
+    }
+    let mut scores: BTreeMap<&str, (usize, i64)> = BTreeMap::new();
+    for o in overdue {
+        let name = match by {
+            RankBy::Township => o.township.as_deref(),
+            RankBy::Taskforce => {
+                (!o.taskforce_name.is_empty()).then_some(o.taskforce_name.as_str())
+            }
+            RankBy::IssuingUnit => o.issuer.as_deref(),
+        };
+        if let Some(n) = name.filter(|n| counted.contains_key(*n)) {
+            let s = scores.entry(n).or_default();
+            s.0 += 1;
+            s.1 += o.days_overdue;
+        }
+    }
+    let mut rows: Vec<RankRow> = counted
+        .iter()
+        .map(|(name, &count)| {
+            let (items, days) = scores.get(name.as_str()).copied().unwrap_or_default();
+
+            RankRow {
+                rank: 0,
+                name: name.clone(),
+                count,
+                overdue_items: items,
+                days_overdue: Mean {
+                    numerator: days,
+                    denominator: items as i64,
+                    value: average(days, items),
+                },
+            }
+        })
+        .collect();
+    // Fewer overdue items first, then the shorter average delay (compared
+    // exactly: a/b < c/d as a·d < c·b), then the name.
+    rows.sort_by(|a, b| {
+        a.overdue_items
+            .cmp(&b.overdue_items)
+            .then_with(|| {
+                let l = i128::from(a.days_overdue.numerator) * b.overdue_items as i128;
+                let r = i128::from(b.days_overdue.numerator) * a.overdue_items as i128;
+                l.cmp(&r)
+            })
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.rank = i + 1;
+    }
+    Some(Ranking {
+        by,
+        best: rows[0].name.clone(),
+        worst: rows[rows.len() - 1].name.clone(),
+        rows,
+    })
+}
+
+/// `days / items` to one decimal, rounded half up; "0.0" for no items.
+fn average(days: i64, items: usize) -> String {
+    if items == 0 {
+        return "0.0".to_string();
+    }
+    let d = Decimal::from(days) / Decimal::from(items as i64);
+    let text = d
+        .round_dp_with_strategy(1, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .to_string();
+    if text.contains('.') {
+        text
+    } else {
+        format!("{text}.0")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        crate::model::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn periods_follow_each_other() {
+        let m = Period::month(d("2024-02-14"));
+        assert_eq!((m.from, m.to), (d("2024-02-01"), d("2024-02-29")));
+        assert_eq!(m.previous().from, d("2024-01-01"));
+        assert_eq!(m.next().to, d("2024-03-31"));
+        let w = Period::week(d("2024-11-20"));
+        assert_eq!((w.from, w.to), (d("2024-11-18"), d("2024-11-24")));
+        assert_eq!(w.previous().to, d("2024-11-17"));
+        let c = Period::custom(d("2024-11-01"), d("2024-11-15")).unwrap();
+        assert_eq!(c.next().from, d("2024-11-16"));
+        assert_eq!(c.next().to, d("2024-11-30"));
+        assert_eq!(c.previous().from, d("2024-10-17"));
+        assert!(Period::custom(d("2024-11-02"), d("2024-11-01")).is_none());
+    }
+
+    #[test]
+    fn averages_to_one_decimal() {
+        assert_eq!(average(0, 0), "0.0");
+        assert_eq!(average(10, 4), "2.5");
+        assert_eq!(average(10, 3), "3.3");
+        assert_eq!(average(12, 3), "4.0");
+    }
+}

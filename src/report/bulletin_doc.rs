@@ -1,0 +1,860 @@
+//! The bulletin laid out for reading: the masthead (title, 期号, compiling
+//! unit, date), the numbered sections in the order leaders read them (each
+//! left out when it has nothing to say), every project by its name, and the
+//! 报送/抄送 block. Markdown is rendered here; HTML (`html::bulletin`) and
+//! Word (`docx`) render the same `Doc`, so the three carry the same content.
+
+use super::bulletin::{Bulletin, Overdue, RankBy, Scope};
+use super::labels::pick;
+use super::overdue::Kind;
+use super::slow::Light;
+use super::{Format, Table};
+use crate::model::{Date, Lang, Stage};
+use chrono::Datelike;
+
+/// A part of a section: an optional subheading, sentences, and a table.
+#[derive(Debug, Clone, Default)]
+pub struct Part {
+    pub heading: String,
+    pub lines: Vec<String>,
+    pub table: Option<Table>,
+}
+
+/// A numbered section; `id` names it for the HTML page and the tests.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: &'static str,
+    pub heading: String,
+    pub lines: Vec<String>,
+    pub parts: Vec<Part>,
+}
+
+/// The bulletin as a document.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    /// The masthead title, e.g. 重大项目推进工作简报.
+    pub title: String,
+    /// 征求意见稿 on a draft.
+    pub draft: Option<String>,
+    /// 期号: "2024年第3期".
+    pub issue: String,
+    /// The compiling unit (编发单位).
+    pub unit: String,
+    /// The date line: the day the ledger is counted as of.
+    pub date: String,
+    /// The headline of the text: whose bulletin, which period.
+    pub heading: String,
+    /// "数据截至2024-11-30".
+    pub as_of: String,
+    /// The projects left out because their files cannot be read, if any.
+    pub note: Option<String>,
+    pub sections: Vec<Section>,
+    /// "报送：…", "抄送：…" and the signer line, each when given.
+    pub distribution: Vec<String>,
+    /// The closing line of the 版记: who issued the bulletin (left) and
+    /// when (right): "台前县…专班", "2024年11月30日印发".
+    pub issued: (String, String),
+}
+
+/// "2024年11月30日" / "30 November 2024".
+pub fn date_line(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::En => d.format("%-d %B %Y").to_string(),
+    }
+}
+
+const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+fn numbered(n: usize, heading: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{}、{heading}", NUMERALS.get(n).copied().unwrap_or("十")),
+        Lang::En => format!("{}. {heading}", n + 1),
+    }
+}
+
+fn list(lang: Lang, items: impl IntoIterator<Item = String>) -> String {
+    items
+        .into_iter()
+        .collect::<Vec<_>>()
+        .join(pick(lang, "; ", "；"))
+}
+
+/// The name shown for a project: its name, with its ledger in a roll-up.
+fn shown(ledger: &Option<String>, name: &str, lang: Lang) -> String {
+    match ledger {
+        Some(l) => match lang {
+            Lang::Zh => format!("{name}（{l}）"),
+            Lang::En => format!("{name} ({l})"),
+        },
+        None => name.to_string(),
+    }
+}
+
+fn md(d: Date) -> String {
+    d.format("%m-%d").to_string()
+}
+
+/// "this month" → "This month".
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// "名称（说明）" / "name (note)".
+fn paren(lang: Lang, text: &str, note: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{text}（{note}）"),
+        Lang::En => format!("{text} ({note})"),
+    }
+}
+
+impl Bulletin {
+    /// The document every human format renders.
+    pub fn doc(&self, lang: Lang) -> Doc {
+        let period = self.period.label(lang);
+        let heading = match (&self.scope, lang) {
+            (Scope::County, Lang::Zh) => format!("{period}重大项目推进情况"),
+            (Scope::County, Lang::En) => format!("Major projects: {period}"),
+            (Scope::Taskforce { name, .. }, Lang::Zh) => format!("{name}{period}工作通报"),
+            (Scope::Taskforce { name, .. }, Lang::En) => {
+                format!("Task force {name}: {period}")
+            }
+            (Scope::Township { name }, Lang::Zh) => format!("{name}{period}重大项目推进情况"),
+            (Scope::Township { name }, Lang::En) => format!("Township {name}: {period}"),
+        };
+        let mut sections = Vec::new();
+        let mut push = |id, title: &str, lines: Vec<String>, parts: Vec<Part>| {
+            if lines.is_empty() && parts.is_empty() {
+                return;
+            }
+            sections.push(Section {
+                id,
+                heading: numbered(sections.len(), title, lang),
+                lines,
+                parts,
+            });
+        };
+        push(
+            "overview",
+            pick(lang, "Overview", "总体情况"),
+            self.overview(lang),
+            Vec::new(),
+        );
+        let since = self.changes.since;
+        let changes_title = match lang {
+            Lang::Zh => format!("与上期相比（{}以来）", since + chrono::Days::new(1)),
+            Lang::En => format!("Changes since the last bulletin (after {since})"),
+        };
+        push(
+            "changes",
+            &changes_title,
+            self.change_lines(lang),
+            self.newly_overdue_parts(lang),
+        );
+        push(
+            "late-starts",
+            pick(
+                lang,
+                "Projects due to start and not started (应开未开)",
+                "应开未开项目",
+            ),
+            Vec::new(),
+            self.late_start_parts(lang),
+        );
+        push(
+            "overdue",
+            pick(lang, "Overdue items", "逾期事项"),
+            Vec::new(),
+            self.overdue_parts(lang),
+        );
+        push(
+            "lights",
+            pick(lang, "Red and yellow lights", "红黄灯项目"),
+            Vec::new(),
+            self.light_parts(lang),
+        );
+        let (lines, parts) = self.ranking_parts(lang);
+        push(
+            "rankings",
+            pick(lang, "Rankings (红黄榜)", "红黄榜"),
+            lines,
+            parts,
+        );
+        let upcoming_title = match lang {
+            Lang::Zh => format!(
+                "{}到期事项（{}至{}）",
+                self.period.following(lang),
+                self.next_period.from,
+                self.next_period.to
+            ),
+            Lang::En => format!(
+                "Deadlines {} ({} to {})",
+                self.period.following(lang),
+                self.next_period.from,
+                self.next_period.to
+            ),
+        };
+        push(
+            "upcoming",
+            &upcoming_title,
+            Vec::new(),
+            self.upcoming_parts(lang),
+        );
+
+        let m = &self.masthead;
+        let mut distribution = Vec::new();
+        if !m.to.is_empty() {
+            distribution.push(format!(
+                "{}{}",
+                pick(lang, "To: ", "报送："),
+                m.to.join(pick(lang, ", ", "，"))
+            ));
+        }
+        if !m.cc.is_empty() {
+            distribution.push(format!(
+                "{}{}",
+                pick(lang, "Copy: ", "抄送："),
+                m.cc.join(pick(lang, ", ", "，"))
+            ));
+        }
+        if !m.signer.is_empty() {
+            distribution.push(m.signer.clone());
+        }
+
+        Doc {
+            title: m.title.clone(),
+            draft: self
+                .issue
+                .draft
+                .then(|| pick(lang, "Draft for comment", "征求意见稿").to_string()),
+            issue: self.issue.label(lang),
+            unit: m.unit.clone(),
+            date: date_line(self.as_of, lang),
+            heading,
+            as_of: match lang {
+                Lang::Zh => format!("（{}，数据截至{}）", self.ledger, self.as_of),
+                Lang::En => format!("({}, figures as of {})", self.ledger, self.as_of),
+            },
+            note: super::skipped::note(lang, &self.skipped),
+            sections,
+            distribution,
+            issued: (
+                match lang {
+                    Lang::Zh => m.unit.clone(),
+                    Lang::En => format!("Issued by {}", m.unit),
+                },
+                match lang {
+                    Lang::Zh => format!("{}印发", date_line(self.as_of, lang)),
+                    Lang::En => format!("on {}", date_line(self.as_of, lang)),
+                },
+            ),
+        }
+    }
+
+    fn overview(&self, lang: Lang) -> Vec<String> {
+        let h = &self.headline;
+        let inv = &h.investment;
+        let t = &h.time_elapsed;
+        let s = &h.start_rate;
+        let gap = inv.percent - t.percent;
+        let this = self.period.this(lang);
+        let mut lines = Vec::new();
+        match lang {
+            Lang::Zh => {
+                let stages: Vec<String> = h
+                    .stages
+                    .iter()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(s, n)| format!("{}{n}个", s.zh()))
+                    .collect();
+                lines.push(format!(
+                    "纳入调度项目{}个，总投资{}万元{}。",
+                    h.projects,
+                    h.total_investment,
+                    if stages.is_empty() {
+                        String::new()
+                    } else {
+                        format!("；其中{}", stages.join("、"))
+                    }
+                ));
+                if !inv.denominator.0.is_zero() {
+                    let pace = match gap {
+                        g if g > 0 => format!("快于时序进度{g}个百分点"),
+                        g if g < 0 => format!("慢于时序进度{}个百分点", -g),
+                        _ => "与时序进度持平".to_string(),
+                    };
+                    lines.push(format!(
+                        "{}年计划投资{}万元，已完成{}万元，投资完成率{}%（{}÷{}），时序进度{}%（第{}天÷{}天），{pace}。",
+                        h.plan_year,
+                        inv.denominator,
+                        inv.numerator,
+                        inv.percent,
+                        inv.numerator,
+                        inv.denominator,
+                        t.percent,
+                        t.numerator,
+                        t.denominator
+                    ));
+                }
+                if s.denominator > 0 {
+                    lines.push(format!(
+                        "开工率{}%：应开工项目{}个，已开工{}个，应开未开{}个。",
+                        s.percent,
+                        s.denominator,
+                        s.numerator,
+                        s.denominator - s.numerator
+                    ));
+                }
+                let kinds = [
+                    format!("新开工{}个", h.new_starts),
+                    format!("续建{}个", h.continuing),
+                    format!("竣工{}个", h.completed),
+                    format!("投产{}个", h.producing),
+                ];
+                lines.push(format!(
+                    "累计开工{}个，未开工{}个；{this}{}；{this}办结手续{}项。",
+                    h.started,
+                    h.not_started,
+                    kinds.join("，"),
+                    h.procedures_obtained
+                ));
+            }
+            Lang::En => {
+                let stages: Vec<String> = h
+                    .stages
+                    .iter()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(s, n)| format!("{n} {}", s.key()))
+                    .collect();
+                lines.push(format!(
+                    "{} projects, total investment {} 万元{}.",
+                    h.projects,
+                    h.total_investment,
+                    if stages.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", stages.join(", "))
+                    }
+                ));
+                if !inv.denominator.0.is_zero() {
+                    let pace = match gap {
+                        g if g > 0 => format!("{g} points ahead of time elapsed"),
+                        g if g < 0 => format!("{} points behind time elapsed", -g),
+                        _ => "level with time elapsed".to_string(),
+                    };
+                    lines.push(format!(
+                        "Planned investment {}: {} 万元; completed {} 万元, {}% of plan ({} / {}); time elapsed (时序进度) {}% (day {} of {}); {pace}.",
+                        h.plan_year,
+                        inv.denominator,
+                        inv.numerator,
+                        inv.percent,
+                        inv.numerator,
+                        inv.denominator,
+                        t.percent,
+                        t.numerator,
+                        t.denominator
+                    ));
+                }
+                if s.denominator > 0 {
+                    lines.push(format!(
+                        "Start rate (开工率) {}%: {} projects due to start, {} started, {} not started.",
+                        s.percent,
+                        s.denominator,
+                        s.numerator,
+                        s.denominator - s.numerator
+                    ));
+                }
+                let kinds = [
+                    format!("{} new starts", h.new_starts),
+                    format!("{} continuing", h.continuing),
+                    format!("{} completed", h.completed),
+                    format!("{} into production", h.producing),
+                ];
+                lines.push(format!(
+                    "Started in all: {}; not started: {}. {}: {}; {} procedures obtained.",
+                    h.started,
+                    h.not_started,
+                    capitalised(this),
+                    kinds.join(", "),
+                    h.procedures_obtained
+                ));
+            }
+        }
+        lines
+    }
+
+    fn change_lines(&self, lang: Lang) -> Vec<String> {
+        let c = &self.changes;
+        let mut lines = Vec::new();
+        let mut line = |label: &str, items: Vec<String>| {
+            if !items.is_empty() {
+                lines.push(format!(
+                    "{label}{}{}",
+                    pick(lang, ": ", "："),
+                    list(lang, items)
+                ));
+            }
+        };
+        let names = |v: &[super::bulletin::LightChange]| -> Vec<String> {
+            v.iter()
+                .map(|x| shown(&x.project.ledger, &x.project.name, lang))
+                .collect()
+        };
+        line(pick(lang, "Newly red", "新亮红灯"), names(&c.newly_red));
+        line(
+            pick(lang, "Newly yellow", "新亮黄灯"),
+            names(&c.newly_yellow),
+        );
+        line(
+            pick(lang, "Back to green", "恢复绿灯"),
+            names(&c.back_to_green),
+        );
+        line(
+            pick(lang, "Started", "新开工"),
+            c.started
+                .iter()
+                .map(|s| {
+                    paren(
+                        lang,
+                        &shown(&s.ledger, &s.project_name, lang),
+                        &md(s.started),
+                    )
+                })
+                .collect(),
+        );
+        for stage in [
+            Stage::Completed,
+            Stage::Producing,
+            Stage::Suspended,
+            Stage::Cancelled,
+            Stage::Building,
+        ] {
+            let label = match (stage, lang) {
+                (Stage::Building, Lang::Zh) => "恢复建设",
+                (Stage::Building, Lang::En) => "Resumed",
+                (Stage::Completed, Lang::En) => "Completed",
+                (Stage::Producing, Lang::En) => "Into production",
+                (Stage::Suspended, Lang::En) => "Suspended",
+                (Stage::Cancelled, Lang::En) => "Cancelled",
+                (s, Lang::Zh) => s.zh(),
+                (_, Lang::En) => stage.key(),
+            };
+            line(
+                label,
+                c.stage_changes
+                    .iter()
+                    .filter(|x| x.stage == stage)
+                    .map(|x| {
+                        let note = match &x.reason {
+                            Some(r) => format!("{}{}{r}", md(x.date), pick(lang, ", ", "，")),
+                            None => md(x.date),
+                        };
+                        paren(lang, &shown(&x.ledger, &x.project_name, lang), &note)
+                    })
+                    .collect(),
+            );
+        }
+        line(
+            pick(lang, "Procedures obtained", "办结手续"),
+            c.obtained
+                .iter()
+                .map(|o| {
+                    let what = format!("{} {}", shown(&o.ledger, &o.project_name, lang), o.name);
+                    paren(lang, &what, &md(o.obtained))
+                })
+                .collect(),
+        );
+        line(
+            pick(lang, "Problems resolved", "解决问题"),
+            c.problems_resolved
+                .iter()
+                .map(|r| {
+                    let what = format!(
+                        "{}{}{}",
+                        shown(&r.project.ledger, &r.project.name, lang),
+                        pick(lang, ": ", "："),
+                        r.what
+                    );
+                    paren(lang, &what, &r.unit)
+                })
+                .collect(),
+        );
+        line(
+            pick(lang, "Pledges made good", "兑现承诺"),
+            c.pledges_fulfilled
+                .iter()
+                .map(|f| {
+                    let what = format!(
+                        "{} {}",
+                        shown(&f.project.ledger, &f.project.name, lang),
+                        f.procedure_name
+                    );
+                    paren(lang, &what, &md(f.fulfilled))
+                })
+                .collect(),
+        );
+        lines
+    }
+
+    /// The items newly overdue since the previous bulletin, as a table.
+    fn newly_overdue_parts(&self, lang: Lang) -> Vec<Part> {
+        let items = &self.changes.newly_overdue;
+        if items.is_empty() {
+            return Vec::new();
+        }
+        let mut t = Table::new(&[
+            pick(lang, "project", "项目名称"),
+            pick(lang, "item", "事项"),
+            pick(lang, "kind", "类别"),
+            pick(lang, "unit", "责任单位"),
+            pick(lang, "days overdue", "逾期天数"),
+        ])
+        .numeric(&[4]);
+        for o in items {
+            let item = match (o.kind, lang) {
+                (Kind::Start, Lang::En) => "start of works (开工)",
+                _ => o.item.as_str(),
+            };
+            t.push(vec![
+                shown(&o.project.ledger, &o.project.name, lang),
+                item.to_string(),
+                o.kind.label(lang).to_string(),
+                o.unit.clone(),
+                o.days_overdue.to_string(),
+            ]);
+        }
+        vec![Part {
+            heading: paren(
+                lang,
+                pick(lang, "Newly overdue", "新增逾期事项"),
+                &items.len().to_string(),
+            ),
+            lines: Vec::new(),
+            table: Some(t),
+        }]
+    }
+
+    fn late_start_parts(&self, lang: Lang) -> Vec<Part> {
+        if self.late_starts.is_empty() {
+            return Vec::new();
+        }
+        let leaders = self.late_starts.iter().any(|l| l.leader.is_some());
+        let units = self.late_starts.iter().any(|l| l.unit.is_some());
+        let mut h = vec![
+            pick(lang, "project", "项目名称"),
+            pick(lang, "township", "乡镇（街道）"),
+            pick(lang, "owner", "项目单位"),
+        ];
+        if leaders {
+            h.push(pick(lang, "county leader", "包联县领导"));
+        }
+        if units {
+            h.push(pick(lang, "responsible unit", "责任单位"));
+        }
+        h.push(pick(lang, "planned start", "计划开工"));
+        h.push(pick(lang, "days late", "逾期天数"));
+        let last = h.len() - 1;
+        let mut t = Table::new(&h).numeric(&[last]);
+        for l in &self.late_starts {
+            let mut row = vec![
+                shown(&l.project.ledger, &l.project.name, lang),
+                l.township.clone().unwrap_or_default(),
+                l.owner.clone().unwrap_or_default(),
+            ];
+            if leaders {
+                row.push(l.leader.clone().unwrap_or_default());
+            }
+            if units {
+                row.push(l.unit.clone().unwrap_or_default());
+            }
+            row.push(l.planned_start.to_string());
+            row.push(l.days_late.to_string());
+            t.push(row);
+        }
+        vec![Part {
+            lines: vec![match lang {
+                Lang::Zh => format!(
+                    "计划开工日期已过、尚未开工的项目{}个，按逾期天数排列：",
+                    self.late_starts.len()
+                ),
+                Lang::En => format!(
+                    "{} projects past their planned start and not started, longest first:",
+                    self.late_starts.len()
+                ),
+            }],
+            table: Some(t),
+            ..Part::default()
+        }]
+    }
+
+    fn overdue_parts(&self, lang: Lang) -> Vec<Part> {
+        let o = &self.overdue;
+        let mut parts = Vec::new();
+        let unit_label = pick(lang, "issuing / lead unit", "审批（牵头）单位");
+        let mut part = |title: &str, items: &[Overdue], kind: Kind| {
+            if items.is_empty() {
+                return;
+            }
+            let ext = kind == Kind::Pledge && items.iter().any(|i| i.extensions.is_some());
+            let mut h = vec![pick(lang, "project", "项目名称")];
+            match kind {
+                Kind::Problem => h.extend([
+                    pick(lang, "problem", "问题"),
+                    pick(lang, "responsible unit", "责任单位"),
+                    pick(lang, "time limit", "解决时限"),
+                ]),
+                Kind::Pledge => h.extend([
+                    pick(lang, "pledged procedure", "承诺事项"),
+                    pick(lang, "task force", "专班"),
+                    unit_label,
+                    pick(lang, "pledge deadline", "承诺时限"),
+                ]),
+                _ => h.extend([
+                    pick(lang, "procedure", "手续"),
+                    pick(lang, "task force", "专班"),
+                    unit_label,
+                    pick(lang, "due", "办理时限"),
+                ]),
+            }
+            if ext {
+                h.push(pick(lang, "extended", "延期"));
+            }
+            h.push(pick(lang, "days overdue", "逾期天数"));
+            let last = h.len() - 1;
+            let mut t = Table::new(&h).numeric(&[last]);
+            for i in items {
+                let mut row = vec![
+                    shown(&i.project.ledger, &i.project.name, lang),
+                    i.item.clone(),
+                ];
+                if kind != Kind::Problem {
+                    row.push(i.taskforce_name.clone());
+                }
+                row.push(i.unit.clone());
+                row.push(i.due.to_string());
+                if ext {
+                    row.push(match (i.extensions, i.extended_from, lang) {
+                        (Some(n), Some(from), Lang::Zh) => format!("{n}次（原时限{from}）"),
+                        (Some(n), Some(from), Lang::En) => format!("{n} (first deadline {from})"),
+                        (Some(n), None, _) => n.to_string(),
+                        _ => String::new(),
+                    });
+                }
+                row.push(i.days_overdue.to_string());
+                t.push(row);
+            }
+            parts.push(Part {
+                heading: paren(lang, title, &items.len().to_string()),
+                lines: Vec::new(),
+                table: Some(t),
+            });
+        };
+        part(
+            pick(lang, "Procedures past their due date", "手续办理逾期"),
+            &o.procedures,
+            Kind::Procedure,
+        );
+        part(
+            pick(lang, "Pledges not made good", "承诺事项逾期未兑现"),
+            &o.pledges,
+            Kind::Pledge,
+        );
+        part(
+            pick(lang, "Problems past their time limit", "问题超过解决时限"),
+            &o.problems,
+            Kind::Problem,
+        );
+        parts
+    }
+
+    fn light_parts(&self, lang: Lang) -> Vec<Part> {
+        if self.lights.is_empty() {
+            return Vec::new();
+        }
+        let red = self.lights.iter().filter(|l| l.light == Light::Red).count();
+        let yellow = self.lights.len() - red;
+        let mut t = Table::new(&[
+            pick(lang, "light", "亮灯"),
+            pick(lang, "project", "项目名称"),
+            pick(lang, "reasons", "原因"),
+        ]);
+        for l in &self.lights {
+            let reasons: Vec<&str> = l
+                .reasons
+                .iter()
+                .filter(|r| r.light > Light::Green)
+                .map(|r| r.message.as_str())
+                .collect();
+            t.push(vec![
+                l.light.label(lang).to_string(),
+                shown(&l.ledger, &l.name, lang),
+                reasons.join(pick(lang, "; ", "；")),
+            ]);
+            t.tint_last(
+                0,
+                if l.light == Light::Red {
+                    super::Tint::Red
+                } else {
+                    super::Tint::Yellow
+                },
+            );
+        }
+        vec![Part {
+            lines: vec![match lang {
+                Lang::Zh => format!("红灯{red}个，黄灯{yellow}个："),
+                Lang::En => format!("{red} red, {yellow} yellow:"),
+            }],
+            table: Some(t),
+            ..Part::default()
+        }]
+    }
+
+    fn ranking_parts(&self, lang: Lang) -> (Vec<String>, Vec<Part>) {
+        if self.rankings.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let rule = pick(
+            lang,
+            "Ranked by the number of overdue items (fewer first), then the average days overdue (shorter first), ties by name.",
+            "排名规则：逾期事项少者在前；逾期事项相同的，平均逾期天数少者在前；仍相同的按名称排序。",
+        )
+        .to_string();
+        let mut parts = Vec::new();
+        for r in &self.rankings {
+            let (title, count) = match r.by {
+                RankBy::Township => (
+                    pick(lang, "Townships", "乡镇（街道）排名"),
+                    pick(lang, "projects", "项目数"),
+                ),
+                RankBy::Taskforce => (
+                    pick(lang, "Task forces", "工作专班排名"),
+                    pick(lang, "procedures", "手续数"),
+                ),
+                RankBy::IssuingUnit => (
+                    pick(lang, "Issuing units", "审批部门排名"),
+                    pick(lang, "procedures", "手续数"),
+                ),
+            };
+            let mut t = Table::new(&[
+                pick(lang, "rank", "名次"),
+                pick(lang, "name", "名称"),
+                count,
+                pick(lang, "overdue items", "逾期事项"),
+                pick(lang, "average days overdue", "平均逾期天数"),
+            ])
+            .numeric(&[0, 2, 3, 4]);
+            for row in &r.rows {
+                t.push(vec![
+                    row.rank.to_string(),
+                    row.name.clone(),
+                    row.count.to_string(),
+                    row.overdue_items.to_string(),
+                    row.days_overdue.value.clone(),
+                ]);
+            }
+            let line = match lang {
+                Lang::Zh => format!(
+                    "红榜（排名第一）：{}；黄榜（排名末位）：{}。",
+                    r.best, r.worst
+                ),
+                Lang::En => format!("Best (红榜): {}; worst (黄榜): {}.", r.best, r.worst),
+            };
+            parts.push(Part {
+                heading: title.to_string(),
+                lines: vec![line],
+                table: Some(t),
+            });
+        }
+        (vec![rule], parts)
+    }
+
+    fn upcoming_parts(&self, lang: Lang) -> Vec<Part> {
+        if self.upcoming.is_empty() {
+            return Vec::new();
+        }
+        let mut t = Table::new(&[
+            pick(lang, "due", "时限"),
+            pick(lang, "kind", "类别"),
+            pick(lang, "project", "项目名称"),
+            pick(lang, "item", "事项"),
+            pick(lang, "responsible unit", "责任单位"),
+        ]);
+        for i in &self.upcoming {
+            let kind = match i.kind {
+                Kind::Pledge => pick(lang, "pledge deadline", "承诺到期"),
+                Kind::Procedure => pick(lang, "procedure due", "手续到期"),
+                Kind::Start => pick(lang, "planned start", "计划开工"),
+                Kind::Problem => pick(lang, "problem time limit", "问题解决时限"),
+                Kind::Order => pick(lang, "supervision order due", "督办到期"),
+                Kind::Decision => pick(lang, "decision due", "议定事项到期"),
+            };
+            let item = match (i.kind, lang) {
+                (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
+                _ => i.item.clone(),
+            };
+            t.push(vec![
+                i.due.to_string(),
+                kind.to_string(),
+                shown(&i.ledger, &i.project_name, lang),
+                item,
+                i.unit.clone(),
+            ]);
+        }
+        vec![Part {
+            table: Some(t),
+            ..Part::default()
+        }]
+    }
+}
+
+impl Doc {
+    /// The bulletin as Markdown, ready to paste.
+    pub fn markdown(&self) -> String {
+        let mut out = format!("# {}\n\n", self.title);
+        if let Some(d) = &self.draft {
+            out.push_str(&format!("**{d}**\n\n"));
+        }
+        out.push_str(&format!(
+            "{}　　{}　　{}\n\n---\n\n## {}\n\n{}\n",
+            self.issue, self.unit, self.date, self.heading, self.as_of
+        ));
+        if let Some(n) = &self.note {
+            out.push_str(&format!("\n> **{n}**\n"));
+        }
+        for s in &self.sections {
+            out.push_str(&format!("\n### {}\n\n", s.heading));
+            for l in &s.lines {
+                out.push_str(&format!("- {l}\n"));
+            }
+            if !s.lines.is_empty() && !s.parts.is_empty() {
+                out.push('\n');
+            }
+            let mut first = true;
+            for p in &s.parts {
+                if !first {
+                    out.push('\n');
+                }
+                first = false;
+                if !p.heading.is_empty() {
+                    out.push_str(&format!("#### {}\n\n", p.heading));
+                }
+                for l in &p.lines {
+                    out.push_str(&format!("{l}\n\n"));
+                }
+                if let Some(t) = &p.table {
+                    out.push_str(&t.render(Format::Markdown));
+                }
+            }
+        }
+        out.push_str("\n---\n\n");
+        for l in &self.distribution {
+            out.push_str(&format!("{l}  \n"));
+        }
+        out.push_str(&format!("{}　　{}  \n", self.issued.0, self.issued.1));
+        out
+    }
+}
