@@ -29,7 +29,7 @@ pub const HELP: &[(&str, &str)] = &[
     ),
     (
         ":format",
-        "查询类命令的输出格式：table（终端表格，默认）、csv、json、markdown，html（仅周报）",
+        "查询类命令的输出格式：table（终端表格，默认）、csv、json、markdown，html（仅周报和简报），docx（仅简报）",
     ),
     (
         ":lang",

@@ -75,7 +75,7 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     // Rates with their inputs.
     assert!(
         out.contains(
-            "投资完成率24%（14400÷58700），时序进度91%（第335天÷366天），慢于时序进度67个百分点"
+            "投资完成率25%（14400÷58700），时序进度92%（第335天÷366天），慢于时序进度67个百分点"
         ),
         "{out}"
     );
@@ -198,7 +198,7 @@ fn the_json_carries_every_rate_with_its_inputs() {
     assert_eq!(h["stages"]["suspended"], 1);
     assert_eq!(h["investment"]["numerator"], "14400");
     assert_eq!(h["investment"]["denominator"], "58700");
-    assert_eq!(h["investment"]["percent"], 24);
+    assert_eq!(h["investment"]["percent"], 25);
     assert_eq!(h["time_elapsed"]["numerator"], 335);
     assert_eq!(h["time_elapsed"]["denominator"], 366);
     assert_eq!(v["issue"]["no"], 2);
@@ -674,7 +674,9 @@ fn the_masthead_comes_from_ledger_toml() {
     // A ledger without [bulletin] gets the notice's defaults.
     let plain = Ledger::with_lang("zh");
     let text = plain.read("ledger.toml");
-    let (head, _) = text.split_once("# The bulletin (简报)").unwrap();
+    let (head, _) = text
+        .split_once("# `taizhang report bulletin` 的简报")
+        .unwrap();
     plain.write("ledger.toml", head);
     let out = plain.run(&["report", "bulletin"]).ok().stdout;
     assert!(
@@ -693,7 +695,7 @@ fn the_masthead_comes_from_ledger_toml() {
         "to = [\"县政府领导\"]",
         "to = \"县政府领导\"",
     );
-    let run = l.run(&["check"]);
+    let run = l.run(&["check", "--lang", "en"]);
     assert_eq!(run.code, 1, "{run:?}");
     assert!(
         run.stdout.contains("`to` must be an array of strings")
@@ -790,8 +792,11 @@ fn bad_input_is_refused_and_changes_nothing() {
             "--at: only read commands",
         ),
     ];
+    // The demo ledger speaks Chinese; these are checked in English.
     for (a, needle) in cases {
-        l.refuses(a, needle);
+        let mut all = a.to_vec();
+        all.extend(["--lang", "en"]);
+        l.refuses(&all, needle);
     }
     // clap refuses mixed periods (exit 2, a usage error).
     let run = l.run(&[
@@ -840,9 +845,7 @@ fn a_project_that_cannot_be_read_is_named_and_blocks_publishing() {
     );
     // Named once, though the bulletin reads the ledger twice.
     assert_eq!(
-        run.stderr
-            .matches("warning: left out project junhan-bags")
-            .count(),
+        run.stderr.matches("警告：未纳入项目 junhan-bags").count(),
         1,
         "{}",
         run.stderr
@@ -853,7 +856,7 @@ fn a_project_that_cannot_be_read_is_named_and_blocks_publishing() {
     assert_eq!(run.code, 1, "{run:?}");
     assert!(
         run.stderr.contains(
-            "error: 1 project(s) could not be read (junhan-bags): a published issue must cover every project"
+            "错误：1 project(s) could not be read (junhan-bags): a published issue must cover every project"
         ),
         "{}",
         run.stderr
