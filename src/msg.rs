@@ -1778,6 +1778,52 @@ messages! {
         zh: "--format docx 只用于 `taizhang report bulletin`；请用 table、csv、json 或 markdown"
     }
 
+    // ---- the bulletin ----
+    BadMonth {
+        en: "--month: invalid month \"{text}\": expected YYYY-MM, e.g. 2024-11",
+        zh: "--month：无效的月份“{text}”：应为 YYYY-MM，如 2024-11"
+    }
+    ToBeforeFrom {
+        en: "--to: {to} is before --from ({from})",
+        zh: "--to：{to} 早于 --from（{from}）"
+    }
+    PeriodAfterToday {
+        en: "the period {from} to {to} begins after today ({today}): a bulletin reports on days gone by",
+        zh: "时段 {from} 至 {to} 从今天（{today}）之后开始：简报只报告已经过去的日子"
+    }
+    BulletinNoCsv {
+        en: "--format csv: the bulletin has several tables; use markdown, html, json or docx",
+        zh: "--format csv：简报含多张表；请用 markdown、html、json 或 docx"
+    }
+    DocxNeedsOutput {
+        en: "--format docx writes a Word document: give --output FILE.docx (or --publish to keep it in the ledger)",
+        zh: "--format docx 写出 Word 文档：请给出 --output 文件.docx（或用 --publish 保存在台账中）"
+    }
+    TownshipOrTaskforce {
+        en: "--township and --taskforce: give one, a township's bulletin or a task force's 通报",
+        zh: "--township 和 --taskforce：只给一个，出乡镇的简报或专班的通报"
+    }
+    NoProjectOfTownship {
+        en: "--township: no project of township \"{text}\" as of {date}; townships in the ledger: {list}",
+        zh: "--township：截至 {date} 没有乡镇“{text}”的项目；台账中的乡镇：{list}"
+    }
+    NoneRecorded {
+        en: "none recorded",
+        zh: "未登记"
+    }
+    AlreadyPublished {
+        en: "the bulletin of {period} is already published as {file} (issue {no} of {year}); a published issue is not replaced: run without --publish for a copy in any format",
+        zh: "{period}的简报已发布为 {file}（{year}年第{no}期）；已发布的简报不替换：不加 --publish 运行可得到任意格式的副本"
+    }
+    PublishNeedsAll {
+        en: "{n} project(s) could not be read ({list}): a published issue must cover every project; fix them (`taizhang check`) and publish again",
+        zh: "有 {n} 个项目无法读取（{list}）：发布的简报须涵盖所有项目；请修复（`taizhang check`）后再发布"
+    }
+    BulletinFileExists {
+        en: "{file} exists but is not in {index}: refusing to overwrite it; move it away or add its row to the index",
+        zh: "{file} 已存在但不在 {index} 中：不覆盖；请移走它，或把它的一行加入索引"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

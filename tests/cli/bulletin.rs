@@ -247,7 +247,7 @@ fn publishing_numbers_the_issues_and_refuses_a_period_twice() {
             "--today",
             "2024-11-02",
         ],
-        "the bulletin of 2024年10月 is already published as bulletins/2024-1.md (issue 1 of 2024)",
+        "2024年10月的简报已发布为 bulletins/2024-1.md（2024年第1期）",
     );
 
     // November, as a draft, shows the number it would get and counts the
@@ -287,7 +287,7 @@ fn publishing_numbers_the_issues_and_refuses_a_period_twice() {
     // The same period again: refused, naming the file; nothing written.
     l.refuses(
         &args(NOV, &["--publish"]),
-        "the bulletin of 2024年11月 is already published as bulletins/2024-2.docx (issue 2 of 2024)",
+        "2024年11月的简报已发布为 bulletins/2024-2.docx（2024年第2期）",
     );
     // The ledger with its bulletins passes check.
     l.run(&["check", "--today", "2024-11-30"]).ok();
@@ -855,9 +855,8 @@ fn a_project_that_cannot_be_read_is_named_and_blocks_publishing() {
     let run = l.run(&args(NOV, &["--publish"]));
     assert_eq!(run.code, 1, "{run:?}");
     assert!(
-        run.stderr.contains(
-            "错误：1 project(s) could not be read (junhan-bags): a published issue must cover every project"
-        ),
+        run.stderr
+            .contains("错误：有 1 个项目无法读取（junhan-bags）：发布的简报须涵盖所有项目"),
         "{}",
         run.stderr
     );
