@@ -2,8 +2,12 @@
 //! month or any period; an issue number (期号); the headline rates (开工率,
 //! 投资完成率 against 时序进度); what changed since the previous bulletin of
 //! the same kind; the projects due to start and not started (应开未开); every
-//! overdue item listed with its unit; the red and yellow lights; the
-//! rankings (红黄榜); and the next period's deadlines. Built here as one plain
+//! overdue item listed with its unit and whom to call; the problems taken
+//! to the county leaders (leaders first, with their path and 督办 orders);
+//! the open dispatch-meeting decisions; the red and yellow lights; the
+//! funds (资金使用) and site visits, from the functions `report weekly`
+//! uses (`weekly_more`); the rankings (红黄榜); and the next period's
+//! deadlines. Built here as one plain
 //! value from the ledger as of the period's end (and again as of the
 //! previous bulletin's end, for the changes); `bulletin_doc` lays it out as
 //! sections that Markdown, HTML and Word render alike, and JSON is the value
@@ -12,6 +16,8 @@
 use super::overdue::{self, Kind};
 use super::slow::{self, Light};
 use super::weekly::{self, Obtained, Started, Upcoming};
+use super::weekly_more::{self, Climbed, SlowPayer, WeekEntry};
+use crate::model::funds::FundTotals;
 use crate::model::progress::{invested_this_year, percent, year_elapsed};
 use crate::model::{Amount, BulletinSettings, Date, Lang, Settings, Stage};
 use crate::store::LoadedProject;
@@ -19,6 +25,7 @@ use chrono::{Datelike, Days, Months};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// The kind of period a bulletin covers; bulletins of one kind follow each
 /// other (the changes are counted since the previous one of the same kind).
@@ -434,6 +441,13 @@ pub struct Overdue {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extended_from: Option<Date>,
     pub township: Option<String>,
+    /// Whom to call (包联县领导, 责任单位, 责任人), where recorded; phones
+    /// only with `[bulletin] show_phones`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<Arc<crate::model::People>>,
+    /// The day of the dispatch meeting, for a decision (议定事项).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<Date>,
 }
 
 impl Overdue {
@@ -505,6 +519,78 @@ pub struct Ranking {
     pub worst: String,
 }
 
+/// Funds received and paid (万元): in the period and to date, and the
+/// share of the money received to date that has been paid out (支付率),
+/// with its inputs (paid over received).
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct FundsFigures {
+    pub period: FundTotals,
+    pub to_date: FundTotals,
+    pub paid_rate: AmountRatio,
+}
+
+impl FundsFigures {
+    fn new(period: FundTotals, to_date: FundTotals) -> FundsFigures {
+        FundsFigures {
+            period,
+            to_date,
+            paid_rate: AmountRatio {
+                numerator: to_date.paid,
+                denominator: to_date.received,
+                percent: percent(to_date.paid.0, to_date.received.0),
+            },
+        }
+    }
+}
+
+/// The funds of one source (资金来源).
+#[derive(Debug, Clone, Serialize)]
+pub struct FundsRow {
+    pub source: String,
+    #[serde(flatten)]
+    pub figures: FundsFigures,
+}
+
+/// The funds section (资金使用): by source, the total, the projects whose
+/// government money waits longest to be paid out, and the entries of the
+/// period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Funds {
+    pub by_source: Vec<FundsRow>,
+    pub total: FundsFigures,
+    pub slowest: Vec<SlowPayer>,
+    /// Money received or paid in the period, by date.
+    pub entries: Vec<WeekEntry>,
+}
+
+/// A decision of a dispatch meeting (议定事项) still open at the period's
+/// end, with the name of the project it names.
+#[derive(Debug, Clone, Serialize)]
+pub struct Decision {
+    #[serde(flatten)]
+    pub item: super::decisions::Item,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub project_name: Option<String>,
+}
+
+/// The decisions of the dispatch meetings held by the period's end.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Decisions {
+    /// Decisions recorded, and carried out, as of the period's end.
+    pub total: usize,
+    pub done: usize,
+    /// The open ones, overdue first (most overdue first), then by meeting.
+    pub open: Vec<Decision>,
+}
+
+/// Site visits (现场督导): in the period, by team in the period, to date.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SiteVisits {
+    pub in_period: usize,
+    pub to_date: usize,
+    pub by_team: BTreeMap<String, usize>,
+}
+
 /// The bulletin.
 #[derive(Debug, Clone, Serialize)]
 pub struct Bulletin {
@@ -521,6 +607,15 @@ pub struct Bulletin {
     pub late_starts: Vec<LateStart>,
     pub overdue: OverdueLists,
     pub lights: Vec<slow::ProjectLight>,
+    /// Open problems taken up to the county leaders (县政府领导, by a
+    /// recorded step or by the escalation rule as of the period's end) or
+    /// to the mechanism, and those under a supervision order (督办):
+    /// leaders first, each with its path and whom to call.
+    pub problems_taken_up: Vec<Climbed>,
+    pub decisions: Decisions,
+    pub visits: SiteVisits,
+    /// `None` when no project in scope keeps a funds ledger.
+    pub funds: Option<Funds>,
     pub rankings: Vec<Ranking>,
     pub next_period: Period,
     pub upcoming: Vec<Upcoming>,
@@ -564,6 +659,15 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         decisions,
     } = input;
     let from = period.from;
+    // A task force's or a township's bulletin keeps the decisions that name
+    // one of its projects, and those that name none.
+    let decisions: Vec<super::decisions::Item> = decisions
+        .into_iter()
+        .filter(|d| match (&scope, &d.project) {
+            (Scope::County, _) | (_, None) => true,
+            (_, Some(id)) => now.iter().any(|lp| lp.id == *id && lp.ledger == d.ledger),
+        })
+        .collect();
 
     let headline = headline(settings, now, from, as_of);
 
@@ -688,13 +792,12 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
     });
 
     let mut lists = OverdueLists::default();
-    let name_of = |id: &str| {
-        now.iter()
-            .find(|lp| lp.id == id)
-            .map(|lp| lp.project.name.clone())
+    let project_of = |ledger: &Option<String>, id: &str| {
+        now.iter().find(|lp| lp.id == id && lp.ledger == *ledger)
     };
     for i in overdue::decision_items(&decisions, |_| None) {
-        let name = name_of(&i.project).unwrap_or_default();
+        let lp = project_of(&i.ledger, &i.project);
+        let name = lp.map(|lp| lp.project.name.clone()).unwrap_or_default();
         lists.problems.push(Overdue {
             project: ProjectRef {
                 ledger: i.ledger.clone(),
@@ -713,7 +816,10 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
             days_overdue: i.days_overdue,
             extensions: None,
             extended_from: None,
-            township: None,
+            township: lp.and_then(township_of),
+            people: lp
+                .and_then(|lp| weekly_more::people_for_bulletin(settings, &lp.project.people)),
+            meeting: i.meeting,
         });
     }
     for o in overdue_now.iter().cloned() {
@@ -747,6 +853,40 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
 
     let rankings = rankings(settings, &scope, now, &overdue_now);
 
+    let mut open: Vec<Decision> = decisions
+        .iter()
+        .filter(|d| d.open)
+        .map(|d| Decision {
+            item: d.clone(),
+            project_name: d
+                .project
+                .as_deref()
+                .and_then(|id| project_of(&d.ledger, id))
+                .map(|lp| lp.project.name.clone()),
+        })
+        .collect();
+    open.sort_by(|a, b| {
+        let (a, b) = (&a.item, &b.item);
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then_with(|| (&a.ledger, a.meeting, a.no).cmp(&(&b.ledger, b.meeting, b.no)))
+    });
+    let decisions_value = Decisions {
+        total: decisions.len(),
+        done: decisions.iter().filter(|d| !d.open).count(),
+        open,
+    };
+    let (in_period, to_date) = {
+        let v = weekly_more::visits(now, from, as_of);
+        (v.this_week, v.to_date)
+    };
+    let visits = SiteVisits {
+        in_period,
+        to_date,
+        by_team: weekly_more::visits_by_team(now, from, as_of),
+    };
+    let funds = funds(settings, now, from, as_of);
+
     let next_period = period.next();
     let upcoming = weekly::deadlines(
         settings,
@@ -769,12 +909,52 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         late_starts,
         overdue: lists,
         lights,
+        problems_taken_up: weekly_more::taken_up(settings, now, as_of, true),
+        decisions: decisions_value,
+        visits,
+        funds,
         rankings,
         next_period,
         upcoming,
         taskforces: super::taskforce::build(settings, now, as_of),
         skipped: Vec::new(),
     }
+}
+
+/// The funds section from `weekly_more::funds_summary` (to date, slowest
+/// payers, the period's entries) and the period's sums by source; `None`
+/// when no project keeps a funds ledger.
+fn funds(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    from: Date,
+    as_of: Date,
+) -> Option<Funds> {
+    let summary = weekly_more::funds_summary(settings, projects, from, as_of)?;
+    let period: BTreeMap<String, FundTotals> =
+        weekly_more::by_source_between(settings, projects, from, as_of)
+            .into_iter()
+            .collect();
+    let mut period_total = FundTotals::default();
+    for t in period.values() {
+        period_total.add_all(t);
+    }
+    Some(Funds {
+        by_source: summary
+            .by_source
+            .iter()
+            .map(|s| FundsRow {
+                source: s.source.clone(),
+                figures: FundsFigures::new(
+                    period.get(&s.source).copied().unwrap_or_default(),
+                    s.totals,
+                ),
+            })
+            .collect(),
+        total: FundsFigures::new(period_total, summary.total),
+        slowest: summary.slowest,
+        entries: summary.this_week,
+    })
 }
 
 /// Whether a project counts among those due to start: not suspended or
@@ -861,6 +1041,7 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
     let mut out = Vec::new();
     for lp in projects {
         let township = township_of(lp);
+        let people = weekly_more::people_for_bulletin(settings, &lp.project.people);
         for i in overdue::items(settings, lp, day) {
             // The unit to chase: the issuing authority (审批部门) where the
             // catalogue names one, else the task force's lead unit; a
@@ -890,6 +1071,8 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
                 extensions: i.extensions,
                 extended_from: i.extended_from,
                 township: township.clone(),
+                people: people.clone(),
+                meeting: None,
             });
         }
     }

@@ -8,9 +8,10 @@ use super::bulletin::{Bulletin, Overdue, RankBy, Scope};
 use super::labels::pick;
 use super::overdue::Kind;
 use super::slow::Light;
-use super::{Format, Table};
-use crate::model::{Date, Lang, Stage};
+use super::{Format, Table, problems, weekly_more};
+use crate::model::{Date, Lang, Level, People, Stage};
 use chrono::Datelike;
+use std::sync::Arc;
 
 /// A part of a section: an optional subheading, sentences, and a table.
 #[derive(Debug, Clone, Default)]
@@ -91,6 +92,21 @@ fn shown(ledger: &Option<String>, name: &str, lang: Lang) -> String {
     }
 }
 
+/// Whom to call on a chasing line: the responsible unit (责任单位), then
+/// the person in charge and the county leader (包联县领导) as
+/// `weekly_more::call` names them.
+fn whom(people: &Option<Arc<People>>, lang: Lang) -> String {
+    let Some(p) = people else {
+        return String::new();
+    };
+    let mut parts: Vec<String> = p.unit.iter().cloned().collect();
+    let call = weekly_more::call(people, lang);
+    if !call.is_empty() {
+        parts.push(call);
+    }
+    parts.join(pick(lang, "; ", "，"))
+}
+
 fn md(d: Date) -> String {
     d.format("%m-%d").to_string()
 }
@@ -165,17 +181,46 @@ impl Bulletin {
             Vec::new(),
             self.late_start_parts(lang),
         );
+        let (lines, parts) = self.taken_up_parts(lang);
+        push(
+            "taken-up",
+            pick(
+                lang,
+                "Problems taken to the county leaders (县政府领导) and the mechanism",
+                "提请县领导和协调机制协调的问题",
+            ),
+            lines,
+            parts,
+        );
         push(
             "overdue",
             pick(lang, "Overdue items", "逾期事项"),
             Vec::new(),
             self.overdue_parts(lang),
         );
+        let (lines, parts) = self.decision_parts(lang);
+        push(
+            "decisions",
+            pick(
+                lang,
+                "Decisions of the dispatch meetings (议定事项)",
+                "调度会议定事项落实情况",
+            ),
+            lines,
+            parts,
+        );
         push(
             "lights",
             pick(lang, "Red and yellow lights", "红黄灯项目"),
             Vec::new(),
             self.light_parts(lang),
+        );
+        let (lines, parts) = self.funds_parts(lang);
+        push(
+            "funds",
+            pick(lang, "Funds (资金使用)", "资金使用情况"),
+            lines,
+            parts,
         );
         let (lines, parts) = self.ranking_parts(lang);
         push(
@@ -384,7 +429,255 @@ impl Bulletin {
                 ));
             }
         }
+        lines.extend(self.visits_line(lang));
         lines
+    }
+
+    /// "本月开展现场督导3次（县重点项目督导组2次、…），累计5次。"
+    fn visits_line(&self, lang: Lang) -> Option<String> {
+        let v = &self.visits;
+        if v.to_date == 0 {
+            return None;
+        }
+        let this = self.period.this(lang);
+        let teams: Vec<String> = v
+            .by_team
+            .iter()
+            .map(|(team, n)| match lang {
+                Lang::Zh => format!("{team}{n}次"),
+                Lang::En => format!("{team} {n}"),
+            })
+            .collect();
+        let teams = if teams.is_empty() {
+            String::new()
+        } else {
+            paren(lang, "", &teams.join(pick(lang, ", ", "、")))
+        };
+        Some(match lang {
+            Lang::Zh => format!(
+                "{this}开展现场督导{}次{teams}，累计{}次。",
+                v.in_period, v.to_date
+            ),
+            Lang::En => format!(
+                "Site visits (现场督导) {this}: {}{teams}; {} to date.",
+                v.in_period, v.to_date
+            ),
+        })
+    }
+
+    /// Problems taken up, leaders first, with their path, their 督办 order
+    /// and whom to call.
+    fn taken_up_parts(&self, lang: Lang) -> (Vec<String>, Vec<Part>) {
+        let items = &self.problems_taken_up;
+        if items.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let at = |l: Level| items.iter().filter(|c| c.problem.level == l).count();
+        let orders: Vec<_> = items.iter().filter(|c| c.problem.order.is_some()).collect();
+        let late = orders
+            .iter()
+            .filter(|c| c.problem.order_days_overdue > 0)
+            .count();
+        let line = match lang {
+            Lang::Zh => format!(
+                "提请县政府领导协调的问题{}个，协调机制办公室协调{}个；下发督办单{}件，逾期未办结{late}件。",
+                at(Level::Leader),
+                at(Level::Mechanism),
+                orders.len()
+            ),
+            Lang::En => format!(
+                "Problems with the county leaders: {}; with the mechanism's office: {}. Supervision orders (督办): {}, {late} past their due date.",
+                at(Level::Leader),
+                at(Level::Mechanism),
+                orders.len()
+            ),
+        };
+        let mut t = Table::new(&[
+            pick(lang, "level (path)", "层级（升级路径）"),
+            pick(lang, "project", "项目名称"),
+            pick(lang, "problem", "问题"),
+            pick(lang, "responsible unit", "责任单位"),
+            pick(lang, "time limit", "解决时限"),
+            pick(lang, "state", "状态"),
+            pick(lang, "supervision order (督办)", "督办单号及时限"),
+            pick(lang, "whom to call", "包联县领导/责任人"),
+        ]);
+        for c in items {
+            let p = &c.problem;
+            t.push(vec![
+                problems::level_label(p, lang),
+                shown(&p.ledger, &p.project_name, lang),
+                p.what.clone(),
+                p.unit.clone(),
+                p.limit.to_string(),
+                problems::state_label(p.open, p.days_overdue, lang),
+                problems::order_label(&p.order, p.order_days_overdue, lang),
+                weekly_more::call(&c.people, lang),
+            ]);
+        }
+        (
+            vec![line],
+            vec![Part {
+                table: Some(t),
+                ..Part::default()
+            }],
+        )
+    }
+
+    /// The open decisions of the dispatch meetings, overdue first.
+    fn decision_parts(&self, lang: Lang) -> (Vec<String>, Vec<Part>) {
+        let d = &self.decisions;
+        if d.total == 0 {
+            return (Vec::new(), Vec::new());
+        }
+        let overdue = d.open.iter().filter(|x| x.item.days_overdue > 0).count();
+        let line = match lang {
+            Lang::Zh => format!(
+                "调度会议定事项{}项，已落实{}项，未落实{}项（其中逾期{overdue}项）。",
+                d.total,
+                d.done,
+                d.open.len()
+            ),
+            Lang::En => format!(
+                "Decisions of the dispatch meetings: {}, carried out {}, open {} ({overdue} overdue).",
+                d.total,
+                d.done,
+                d.open.len()
+            ),
+        };
+        if d.open.is_empty() {
+            return (vec![line], Vec::new());
+        }
+        let mut t = Table::new(&[
+            pick(lang, "meeting", "会议日期"),
+            pick(lang, "decision", "议定事项"),
+            pick(lang, "responsible unit", "责任单位"),
+            pick(lang, "project", "项目名称"),
+            pick(lang, "due", "完成时限"),
+            pick(lang, "state", "状态"),
+        ]);
+        for x in &d.open {
+            let i = &x.item;
+            t.push(vec![
+                i.meeting.to_string(),
+                i.what.clone(),
+                i.unit.clone(),
+                x.project_name
+                    .as_deref()
+                    .map(|n| shown(&i.ledger, n, lang))
+                    .unwrap_or_default(),
+                i.due.to_string(),
+                problems::state_label(i.open, i.days_overdue, lang),
+            ]);
+        }
+        (
+            vec![line],
+            vec![Part {
+                table: Some(t),
+                ..Part::default()
+            }],
+        )
+    }
+
+    /// Funds by source in the period and to date, then the slowest payers.
+    fn funds_parts(&self, lang: Lang) -> (Vec<String>, Vec<Part>) {
+        let Some(f) = &self.funds else {
+            return (Vec::new(), Vec::new());
+        };
+        let this = self.period.this(lang);
+        let t = &f.total;
+        let line = match lang {
+            Lang::Zh => format!(
+                "{this}资金到位{}万元，支付{}万元；累计到位{}万元，累计支付{}万元，支付率{}%（{}÷{}）。",
+                t.period.received,
+                t.period.paid,
+                t.to_date.received,
+                t.to_date.paid,
+                t.paid_rate.percent,
+                t.paid_rate.numerator,
+                t.paid_rate.denominator
+            ),
+            Lang::En => format!(
+                "{}: {} 万元 received, {} 万元 paid; to date {} 万元 received, {} 万元 paid, {}% paid out ({} / {}).",
+                capitalised(this),
+                t.period.received,
+                t.period.paid,
+                t.to_date.received,
+                t.to_date.paid,
+                t.paid_rate.percent,
+                t.paid_rate.numerator,
+                t.paid_rate.denominator
+            ),
+        };
+        let (received, paid) = match lang {
+            Lang::Zh => (format!("{this}到位(万元)"), format!("{this}支付(万元)")),
+            Lang::En => (
+                format!("received {this} (万元)"),
+                format!("paid {this} (万元)"),
+            ),
+        };
+        let mut by = Table::new(&[
+            pick(lang, "source", "资金来源"),
+            &received,
+            &paid,
+            pick(lang, "received to date (万元)", "累计到位(万元)"),
+            pick(lang, "paid to date (万元)", "累计支付(万元)"),
+            pick(lang, "paid of received", "支付率"),
+        ])
+        .numeric(&[1, 2, 3, 4, 5]);
+        let row = |name: String, x: &super::bulletin::FundsFigures| {
+            vec![
+                name,
+                x.period.received.to_string(),
+                x.period.paid.to_string(),
+                x.to_date.received.to_string(),
+                x.to_date.paid.to_string(),
+                format!("{}%", x.paid_rate.percent),
+            ]
+        };
+        for s in &f.by_source {
+            by.push(row(s.source.clone(), &s.figures));
+        }
+        by.push(row(pick(lang, "total", "合计").to_string(), &f.total));
+        let mut parts = vec![Part {
+            heading: pick(lang, "By source", "按资金来源").to_string(),
+            lines: Vec::new(),
+            table: Some(by),
+        }];
+        if !f.slowest.is_empty() {
+            let mut s = Table::new(&[
+                pick(lang, "project", "项目名称"),
+                pick(
+                    lang,
+                    "government money unpaid (万元)",
+                    "未支付财政性资金(万元)",
+                ),
+                pick(lang, "waiting since", "最早到位日期"),
+                pick(lang, "days", "滞留天数"),
+                pick(lang, "whom to call", "包联县领导/责任人"),
+            ])
+            .numeric(&[1, 3]);
+            for p in &f.slowest {
+                s.push(vec![
+                    shown(&p.ledger, &p.project_name, lang),
+                    p.unpaid.clone(),
+                    p.since.to_string(),
+                    p.days.to_string(),
+                    weekly_more::call(&p.people, lang),
+                ]);
+            }
+            parts.push(Part {
+                heading: pick(
+                    lang,
+                    "Slowest payers of government money",
+                    "财政性资金支付最慢的项目",
+                )
+                .to_string(),
+                lines: Vec::new(),
+                table: Some(s),
+            });
+        }
+        (vec![line], parts)
     }
 
     fn change_lines(&self, lang: Lang) -> Vec<String> {
@@ -625,12 +918,21 @@ impl Bulletin {
             }
             h.push(pick(lang, "days overdue", "逾期天数"));
             let last = h.len() - 1;
+            let call = items.iter().any(|i| i.people.is_some());
+            if call {
+                h.push(pick(lang, "whom to call", "包联县领导/责任单位/责任人"));
+            }
             let mut t = Table::new(&h).numeric(&[last]);
             for i in items {
-                let mut row = vec![
-                    shown(&i.project.ledger, &i.project.name, lang),
-                    i.item.clone(),
-                ];
+                // A decision naming no project is named by its meeting.
+                let project = match i.meeting {
+                    Some(m) if i.project.name.is_empty() => match lang {
+                        Lang::Zh => format!("{m}调度会议定事项"),
+                        Lang::En => format!("decision of the meeting of {m}"),
+                    },
+                    _ => shown(&i.project.ledger, &i.project.name, lang),
+                };
+                let mut row = vec![project, i.item.clone()];
                 if kind != Kind::Problem {
                     row.push(i.taskforce_name.clone());
                 }
@@ -645,6 +947,9 @@ impl Bulletin {
                     });
                 }
                 row.push(i.days_overdue.to_string());
+                if call {
+                    row.push(whom(&i.people, lang));
+                }
                 t.push(row);
             }
             parts.push(Part {

@@ -1,6 +1,8 @@
-//! The bulletin's sections on people, problems climbing, meeting decisions,
-//! site visits and funds (issue 13), kept apart from `weekly` so that file
-//! stays the frame: problems taken to the county leaders first, then to the
+//! The sections on people, problems climbing, meeting decisions, site
+//! visits and funds (issue 13), kept apart from `weekly` so that file stays
+//! the frame; `report bulletin` builds its own sections from the same
+//! functions (`taken_up`, `funds_summary`, `by_source_between`, `visits`,
+//! `visits_by_team`, `call`): problems taken to the county leaders first, then to the
 //! mechanism; open meeting decisions, overdue first; funds received and
 //! paid by source with the slowest payers of government money; the number
 //! of site visits. A section appears only when the ledger keeps that
@@ -93,13 +95,25 @@ pub struct Visits {
 /// Open problems handled at the leaders' or the mechanism's level, leaders
 /// first, most overdue first.
 pub fn climbed(settings: &Settings, projects: &[LoadedProject], as_of: Date) -> Vec<Climbed> {
+    taken_up(settings, projects, as_of, false)
+}
+
+/// Open problems above the task force (and, with `with_orders`, those
+/// under a supervision order (督办) at any level), leaders first, then the
+/// mechanism, then the task forces; most overdue first.
+pub fn taken_up(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    as_of: Date,
+    with_orders: bool,
+) -> Vec<Climbed> {
     let mut out: Vec<Climbed> = projects
         .iter()
         .flat_map(|lp| {
             let people = people_for_bulletin(settings, &lp.project.people);
             problems::items(settings, lp, as_of, true)
                 .into_iter()
-                .filter(|p| p.level > Level::Taskforce)
+                .filter(move |p| p.level > Level::Taskforce || (with_orders && p.order.is_some()))
                 .map(move |problem| Climbed {
                     problem,
                     people: people.clone(),
@@ -114,6 +128,42 @@ pub fn climbed(settings: &Settings, projects: &[LoadedProject], as_of: Date) -> 
             .then_with(|| (&a.ledger, &a.project, a.no).cmp(&(&b.ledger, &b.project, b.no)))
     });
     out
+}
+
+/// Site visits from `from` to `as_of` by team (督导组), teams by name.
+pub fn visits_by_team(
+    projects: &[LoadedProject],
+    from: Date,
+    as_of: Date,
+) -> std::collections::BTreeMap<String, usize> {
+    let mut teams = std::collections::BTreeMap::new();
+    for lp in projects {
+        for v in lp
+            .visits
+            .iter()
+            .filter(|v| from <= v.date && v.date <= as_of)
+        {
+            *teams.entry(v.by.clone()).or_default() += 1;
+        }
+    }
+    teams
+}
+
+/// Funds received and paid from `from` to `as_of`, by source in the order
+/// of the settings' list (planned money is not counted).
+pub fn by_source_between(
+    settings: &Settings,
+    projects: &[LoadedProject],
+    from: Date,
+    as_of: Date,
+) -> Vec<(String, FundTotals)> {
+    let entries: Vec<crate::model::FundEntry> = projects
+        .iter()
+        .flat_map(|lp| lp.funds.iter())
+        .filter(|e| from <= e.date && e.date <= as_of && e.kind != FundKind::Planned)
+        .cloned()
+        .collect();
+    funds::by_source(&entries, &settings.funds.sources)
 }
 
 /// Site visits counted as of `as_of`, this week from `monday`.
@@ -200,7 +250,9 @@ pub fn funds_summary(
     })
 }
 
-fn call(people: &Option<Arc<People>>, lang: Lang) -> String {
+/// Whom to call about a project: its person in charge (with the phone when
+/// the settings allow it) and its county leader.
+pub fn call(people: &Option<Arc<People>>, lang: Lang) -> String {
     people
         .as_ref()
         .map(|p| p.call_line(true, lang == Lang::En))

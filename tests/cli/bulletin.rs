@@ -88,10 +88,13 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
         "### 一、总体情况",
         "### 二、与上期相比（2024-11-01以来）",
         "### 三、应开未开项目",
-        "### 四、逾期事项",
-        "### 五、红黄灯项目",
-        "### 六、红黄榜",
-        "### 七、下月到期事项（2024-12-01至2024-12-31）",
+        "### 四、提请县领导和协调机制协调的问题",
+        "### 五、逾期事项",
+        "### 六、调度会议定事项落实情况",
+        "### 七、红黄灯项目",
+        "### 八、资金使用情况",
+        "### 九、红黄榜",
+        "### 十、下月到期事项（2024-12-01至2024-12-31）",
     ];
     let mut at = 0;
     for h in order {
@@ -99,6 +102,24 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
             .find(h)
             .unwrap_or_else(|| panic!("{h} missing or out of order:\n{out}"));
         at += i;
+    }
+    // Issue 13's content, every project by name.
+    for line in [
+        "- 本月开展现场督导3次（县督导服务专班第一组1次、县督导服务专班第二组2次），累计4次。\n",
+        "### 四、提请县领导和协调机制协调的问题\n\n- 提请县政府领导协调的问题1个，协调机制办公室协调1个；下发督办单2件，逾期未办结2件。\n",
+        // Leaders first, with the path up and the 督办 order.
+        "| 县政府领导（2024-09-05报协调机制办公室，2024-10-12报县政府领导） | 公铁联运煤炭物流园项目 | 铁路专用线接轨协议未签订 | 县交通运输局 | 2024-08-31 | 逾期91天 | 台重项督〔2024〕7号（2024-11-15前，逾期15天） | 吴刚（包联张卫东） |\n| 协调机制办公室（2024-11-18报协调机制办公室） | 河南盛润年产2万吨对苯二酚项目 | 安全设施设计专篇专家评审未组织 | 濮阳市应急管理局 | 2024-11-15 | 逾期15天 | 台重项督〔2024〕9号（2024-11-22前，逾期8天） | 刘洋（包联王建国） |\n",
+        // Whom to call on every chasing line.
+        "| 公铁联运煤炭物流园项目 | 洪水影响评价 | 水利专班 | 县水利局 | 2024-03-18 | 257 | 县交通运输局，吴刚（包联张卫东） |",
+        "| 2024-10-16调度会议定事项 | 制定专项债券资金支付计划 | 县财政局 | 2024-11-15 | 15 |  |",
+        "- 调度会议定事项5项，已落实1项，未落实4项（其中逾期3项）。\n\n| 会议日期 | 议定事项 | 责任单位 | 项目名称 | 完成时限 | 状态 |\n| --- | --- | --- | --- | --- | --- |\n| 2024-10-16 | 督促铁路专用线接轨协议签订 | 县交通运输局 | 公铁联运煤炭物流园项目 | 2024-10-31 | 逾期30天 |\n| 2024-10-16 | 制定专项债券资金支付计划 | 县财政局 |  | 2024-11-15 | 逾期15天 |\n| 2024-11-20 | 组织安全设施设计专篇专家评审 | 县应急管理局 | 河南盛润年产2万吨对苯二酚项目 | 2024-11-29 | 逾期1天 |\n| 2024-11-20 | 加快化工园区污水管网资金支付 | 县财政局 | 化工园区污水管网 | 2024-12-06 | 未解决 |\n",
+        "- 本月资金到位0万元，支付450万元；累计到位46000万元，累计支付15450万元，支付率33%（15450÷46000）。\n",
+        "| 专项债券 | 0 | 0 | 18000 | 0 | 0% |",
+        "| 超长期特别国债 | 0 | 350 | 2000 | 350 | 17% |",
+        "| 合计 | 0 | 450 | 46000 | 15450 | 33% |",
+        "#### 财政性资金支付最慢的项目\n\n| 项目名称 | 未支付财政性资金(万元) | 最早到位日期 | 滞留天数 | 包联县领导/责任人 |\n| --- | ---: | --- | ---: | --- |\n| 公铁联运煤炭物流园项目 | 12000 | 2024-05-28 | 186 | 吴刚（包联张卫东） |\n| 化工园区污水管网 | 1650 | 2024-07-01 | 152 | 陈静（包联张卫东） |\n| 羽绒\"一馆三中心\"项目 | 7500 | 2024-08-20 | 102 | 周敏（包联李志强） |\n",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
     }
     // Changes, by name.
     assert!(
@@ -144,12 +165,12 @@ fn the_monthly_bulletin_reads_names_rates_and_rankings_in_order() {
     assert!(out.contains("#### 问题超过解决时限（8）"), "{out}");
     // An extended pledge says how often and from which first deadline.
     assert!(
-        out.contains("| 公铁联运煤炭物流园项目 | 环评批复 | 环保专班 | 濮阳市生态环境局台前分局 | 2024-09-15 | 1次（原时限2024-07-15） | 76 |"),
+        out.contains("| 公铁联运煤炭物流园项目 | 环评批复 | 环保专班 | 濮阳市生态环境局台前分局 | 2024-09-15 | 1次（原时限2024-07-15） | 76 | 县交通运输局，吴刚（包联张卫东） |"),
         "{out}"
     );
     assert!(
         out.contains(
-            "| 君瀚实业箱包生产项目 | 不动产权证 | 用地专班 | 县自然资源局 | 2024-10-31 |  | 30 |"
+            "| 君瀚实业箱包生产项目 | 不动产权证 | 用地专班 | 县自然资源局 | 2024-10-31 |  | 30 |  |"
         ),
         "{out}"
     );
@@ -456,12 +477,30 @@ fn the_word_document_has_the_official_layout() {
         .iter()
         .filter(|p| p.len() < 80 && p.contains('、') && !p.contains('；'))
         .filter(|p| {
-            ["一、", "二、", "三、", "四、", "五、", "六、", "七、"]
-                .iter()
-                .any(|n| p.starts_with(n))
+            [
+                "一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、",
+            ]
+            .iter()
+            .any(|n| p.starts_with(n))
         })
         .collect();
-    assert_eq!(headings.len(), 7, "{headings:?}");
+    assert_eq!(headings.len(), 10, "{headings:?}");
+    // Issue 13's content: problems taken up, decisions, funds, visits.
+    for text in [
+        "四、提请县领导和协调机制协调的问题",
+        "提请县政府领导协调的问题1个，协调机制办公室协调1个；下发督办单2件，逾期未办结2件。",
+        "县政府领导（2024-09-05报协调机制办公室，2024-10-12报县政府领导）",
+        "台重项督〔2024〕7号（2024-11-15前，逾期15天）",
+        "六、调度会议定事项落实情况",
+        "调度会议定事项5项，已落实1项，未落实4项（其中逾期3项）。",
+        "八、资金使用情况",
+        "本月资金到位0万元，支付450万元；累计到位46000万元，累计支付15450万元，支付率33%（15450÷46000）。",
+        "（二）财政性资金支付最慢的项目",
+        "本月开展现场督导3次（县督导服务专班第一组1次、县督导服务专班第二组2次），累计4次。",
+        "县交通运输局，吴刚（包联张卫东）",
+    ] {
+        assert!(paras.iter().any(|p| p == text), "{text}: {paras:?}");
+    }
     assert!(
         paras.iter().any(|p| p == "（一）手续办理逾期（30）"),
         "{paras:?}"
@@ -519,6 +558,16 @@ fn the_html_prints_on_a4_and_stacks_at_phone_width() {
     );
     assert!(out.contains("<div class=\"chart\"><svg"), "chart");
     assert!(out.contains("<td data-label=\"项目名称\">公铁联运煤炭物流园项目</td>"));
+    // Issue 13's sections, each its own printed section.
+    for id in ["taken-up", "decisions", "funds"] {
+        assert!(out.contains(&format!("<section id=\"{id}\"")), "{id}");
+    }
+    assert!(out.contains(
+        "<td data-label=\"督办单号及时限\">台重项督〔2024〕7号（2024-11-15前，逾期15天）</td>"
+    ));
+    assert!(out.contains(
+        "本月开展现场督导3次（县督导服务专班第一组1次、县督导服务专班第二组2次），累计4次。"
+    ));
     // The legend matches the bars: each colour in the legend is a bar
     // colour, overdue pledges and overdue procedures have their own.
     for (color, label) in [
@@ -557,12 +606,24 @@ fn english_labels() {
         ),
         "{out}"
     );
-    assert!(out.contains("### 6. Rankings (红黄榜)"), "{out}");
+    assert!(out.contains("### 9. Rankings (红黄榜)"), "{out}");
     assert!(
         out.contains("Best (红榜): 后方乡; worst (黄榜): 侯庙镇."),
         "{out}"
     );
     assert!(out.contains("To: 县政府领导"), "{out}");
+    for line in [
+        "- Site visits (现场督导) this month: 3 (县督导服务专班第一组 1, 县督导服务专班第二组 2); 4 to date.",
+        "### 4. Problems taken to the county leaders (县政府领导) and the mechanism\n\n- Problems with the county leaders: 1; with the mechanism's office: 1. Supervision orders (督办): 2, 2 past their due date.",
+        "| leader (mechanism 2024-09-05, leader 2024-10-12) | 公铁联运煤炭物流园项目 | 铁路专用线接轨协议未签订 | 县交通运输局 | 2024-08-31 | overdue 91 days | 台重项督〔2024〕7号 due 2024-11-15, overdue 15 days | 吴刚 (leader 张卫东) |",
+        "- Decisions of the dispatch meetings: 5, carried out 1, open 4 (3 overdue).",
+        "| decision of the meeting of 2024-10-16 | 制定专项债券资金支付计划 | 县财政局 | 2024-11-15 | 15 |  |",
+        "- This month: 0 万元 received, 450 万元 paid; to date 46000 万元 received, 15450 万元 paid, 33% paid out (15450 / 46000).",
+        "| source | received this month (万元) | paid this month (万元) | received to date (万元) | paid to date (万元) | paid of received |",
+        "| 公铁联运煤炭物流园项目 | 12000 | 2024-05-28 | 186 | 吴刚 (leader 张卫东) |",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
 }
 
 #[test]
@@ -861,4 +922,284 @@ fn a_project_that_cannot_be_read_is_named_and_blocks_publishing() {
         run.stderr
     );
     assert!(l.snapshot() == before, "nothing written");
+}
+
+/// A small ledger: project 盛润 (侯庙镇) with its people and phones, a
+/// land problem raised 2024-02-01 with a limit of 2024-02-20, and project
+/// 星辰 (马楼镇) beside it.
+fn coordinated() -> Ledger {
+    let l = Ledger::with_lang("zh");
+    for (id, name, township) in [("sr", "盛润", "侯庙镇"), ("xc", "星辰", "马楼镇")] {
+        l.run(&[
+            "open",
+            id,
+            "--name",
+            name,
+            "--type",
+            "chemical",
+            "--township",
+            township,
+            "--planned-start",
+            "2024-06-30",
+            "--leader",
+            "李明",
+            "--unit",
+            "县发展和改革委员会",
+            "--person",
+            "张伟",
+            "--person-phone",
+            "13903931234",
+            "--today",
+            "2024-01-05",
+        ])
+        .ok();
+    }
+    l.run(&[
+        "problem",
+        "add",
+        "sr",
+        "--what",
+        "征地补偿未到位",
+        "--unit",
+        "县自然资源局",
+        "--limit",
+        "2024-02-20",
+        "--date",
+        "2024-02-01",
+        "--today",
+        "2024-02-01",
+    ])
+    .ok();
+    l
+}
+
+#[test]
+fn coordination_sections_appear_when_the_ledger_keeps_them() {
+    let l = coordinated();
+    let march = [
+        "report",
+        "bulletin",
+        "--month",
+        "2024-03",
+        "--today",
+        "2024-03-31",
+    ];
+    // Nothing recorded yet: no funds, decisions or visits; in February the
+    // problem is still the task force's, so nothing is taken up either.
+    let feb = l
+        .run(&[
+            "report",
+            "bulletin",
+            "--month",
+            "2024-02",
+            "--today",
+            "2024-03-31",
+        ])
+        .ok()
+        .stdout;
+    for heading in ["提请县领导", "调度会议定事项", "资金使用情况", "现场督导"]
+    {
+        assert!(!feb.contains(heading), "{heading}:\n{feb}");
+    }
+    // By the end of March the escalation rule (30 days past the limit) has
+    // lifted the problem to the county leaders, without writing a file.
+    let before = l.snapshot();
+    let out = l.run(&march).ok().stdout;
+    assert!(l.snapshot() == before, "a bulletin draft writes nothing");
+    assert!(
+        out.contains("### 三、提请县领导和协调机制协调的问题\n\n- 提请县政府领导协调的问题1个，协调机制办公室协调0个；下发督办单0件，逾期未办结0件。\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("| 县政府领导（超期自动升级） | 盛润 | 征地补偿未到位 | 县自然资源局 | 2024-02-20 | 逾期40天 |  | 张伟（包联李明） |"),
+        "{out}"
+    );
+    // Every chasing line names whom to call; no phone by default.
+    assert!(
+        out.contains("| 盛润 | 征地补偿未到位 | 县自然资源局 | 2024-02-20 | 40 | 县发展和改革委员会，张伟（包联李明） |"),
+        "{out}"
+    );
+    assert!(!out.contains("13903931234"), "{out}");
+
+    // A 督办 order, money, a visit and a dispatch meeting.
+    for cmd in [
+        &[
+            "problem",
+            "order",
+            "sr",
+            "1",
+            "--no",
+            "台督〔2024〕3号",
+            "--due",
+            "2024-03-25",
+            "--date",
+            "2024-03-10",
+        ][..],
+        &[
+            "funds",
+            "sr",
+            "--source",
+            "专项债券",
+            "--received",
+            "1000",
+            "--date",
+            "2024-02-10",
+        ],
+        &[
+            "funds",
+            "sr",
+            "--source",
+            "专项债券",
+            "--paid",
+            "200.5",
+            "--date",
+            "2024-03-10",
+        ],
+        &[
+            "funds",
+            "xc",
+            "--source",
+            "企业自筹",
+            "--received",
+            "300",
+            "--date",
+            "2024-03-12",
+        ],
+        &[
+            "visit",
+            "sr",
+            "--date",
+            "2024-03-12",
+            "--by",
+            "督导一组",
+            "--findings",
+            "现场未动工",
+        ],
+        &[
+            "visit",
+            "xc",
+            "--date",
+            "2024-03-13",
+            "--by",
+            "督导一组",
+            "--findings",
+            "正在平整场地",
+        ],
+        &[
+            "visit",
+            "xc",
+            "--date",
+            "2024-02-13",
+            "--by",
+            "督导二组",
+            "--findings",
+            "尚未进场",
+        ],
+        &[
+            "meeting",
+            "add",
+            "--date",
+            "2024-03-01",
+            "--title",
+            "三月调度会",
+        ],
+        &[
+            "meeting",
+            "decide",
+            "2024-03-01",
+            "--what",
+            "协调征地补偿资金",
+            "--unit",
+            "县财政局",
+            "--due",
+            "2024-03-20",
+            "--project",
+            "sr",
+        ],
+        &[
+            "meeting",
+            "decide",
+            "2024-03-01",
+            "--what",
+            "星辰办理环评",
+            "--unit",
+            "濮阳市生态环境局台前分局",
+            "--due",
+            "2024-04-15",
+            "--project",
+            "xc",
+        ],
+        &[
+            "meeting",
+            "decide",
+            "2024-03-01",
+            "--what",
+            "全县梳理用地指标",
+            "--unit",
+            "县自然资源局",
+            "--due",
+            "2024-03-29",
+        ],
+    ] {
+        let mut c = cmd.to_vec();
+        c.extend(["--today", "2024-03-31"]);
+        l.run(&c).ok();
+    }
+    let out = l.run(&march).ok().stdout;
+    let lines = [
+        "- 本月开展现场督导2次（督导一组2次），累计3次。",
+        "- 提请县政府领导协调的问题1个，协调机制办公室协调0个；下发督办单1件，逾期未办结1件。",
+        "| 县政府领导（超期自动升级） | 盛润 | 征地补偿未到位 | 县自然资源局 | 2024-02-20 | 逾期40天 | 台督〔2024〕3号（2024-03-25前，逾期6天） | 张伟（包联李明） |",
+        "| 2024-03-01调度会议定事项 | 全县梳理用地指标 | 县自然资源局 | 2024-03-29 | 2 |  |",
+        "### 五、调度会议定事项落实情况\n\n- 调度会议定事项3项，已落实0项，未落实3项（其中逾期2项）。",
+        "| 2024-03-01 | 协调征地补偿资金 | 县财政局 | 盛润 | 2024-03-20 | 逾期11天 |\n| 2024-03-01 | 全县梳理用地指标 | 县自然资源局 |  | 2024-03-29 | 逾期2天 |\n| 2024-03-01 | 星辰办理环评 | 濮阳市生态环境局台前分局 | 星辰 | 2024-04-15 | 未解决 |\n",
+        "### 七、资金使用情况\n\n- 本月资金到位300万元，支付200.5万元；累计到位1300万元，累计支付200.5万元，支付率15%（200.5÷1300）。",
+        "| 专项债券 | 0 | 200.5 | 1000 | 200.5 | 20% |\n| 企业自筹 | 300 | 0 | 300 | 0 | 0% |\n| 合计 | 300 | 200.5 | 1300 | 200.5 | 15% |\n",
+        "| 盛润 | 799.5 | 2024-02-10 | 50 | 张伟（包联李明） |",
+    ];
+    for line in lines {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    assert!(!out.contains("13903931234"), "{out}");
+    // JSON: the paid rate with its inputs, the visits by team.
+    let json = l.run(&args(&march, &["--format", "json"])).ok().stdout;
+    let v: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let total = &v["funds"]["total"];
+    assert_eq!(total["paid_rate"]["numerator"], "200.5");
+    assert_eq!(total["paid_rate"]["denominator"], "1300");
+    assert_eq!(total["paid_rate"]["percent"], 15);
+    assert_eq!(total["period"]["received"], "300");
+    assert_eq!(v["funds"]["by_source"][0]["source"], "专项债券");
+    assert_eq!(v["funds"]["by_source"][0]["paid_rate"]["percent"], 20);
+    assert_eq!(v["visits"]["in_period"], 2);
+    assert_eq!(v["visits"]["to_date"], 3);
+    assert_eq!(v["visits"]["by_team"]["督导一组"], 2);
+    let up = &v["problems_taken_up"][0];
+    assert_eq!(up["level"], "leader");
+    assert_eq!(up["level_auto"], true);
+    assert_eq!(up["order"]["no"], "台督〔2024〕3号");
+    assert_eq!(v["decisions"]["total"], 3);
+    assert_eq!(v["decisions"]["open"][0]["project_name"], "盛润");
+    assert!(!json.contains("13903931234"), "{json}");
+
+    // A township's bulletin keeps the decisions of its projects and those
+    // naming none.
+    let out = l.run(&args(&march, &["--township", "侯庙镇"])).ok().stdout;
+    assert!(
+        out.contains("调度会议定事项2项，已落实0项，未落实2项（其中逾期2项）。"),
+        "{out}"
+    );
+    assert!(!out.contains("星辰"), "{out}");
+    assert!(
+        out.contains("本月开展现场督导1次（督导一组1次），累计1次。"),
+        "{out}"
+    );
+
+    // Phones only when the ledger allows them.
+    l.edit("ledger.toml", "show_phones = false", "show_phones = true");
+    let out = l.run(&march).ok().stdout;
+    assert!(
+        out.contains("| 盛润 | 征地补偿未到位 | 县自然资源局 | 2024-02-20 | 40 | 县发展和改革委员会，张伟 13903931234（包联李明） |"),
+        "{out}"
+    );
 }
