@@ -1824,6 +1824,16 @@ messages! {
         zh: "{file} 已存在但不在 {index} 中：不覆盖；请移走它，或把它的一行加入索引"
     }
 
+    // ---- import lines ----
+    ImportOpen {
+        en: "open {id} {name} ({kind}), opened {opened}, {n} procedures",
+        zh: "登记 {id} {name}（{kind}），登记日期 {opened}，{n} 项手续"
+    }
+    ImportChange {
+        en: "change {id} {name} ({key}): {changes}",
+        zh: "更改 {id} {name}（{key}）：{changes}"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

@@ -424,13 +424,15 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
             },
             None => match new_project(s, rows, today) {
                 Ok((project, table)) => {
-                    lines.push(format!(
-                        "open {id} {} ({}), opened {}, {} procedures",
-                        project.name,
-                        s.project_type(&project.kind)
+                    lines.push(tr!(
+                        ImportOpen,
+                        id = id,
+                        name = project.name,
+                        kind = s
+                            .project_type(&project.kind)
                             .map_or("", |t| t.name.as_str()),
-                        project.opened,
-                        table.rows.len()
+                        opened = project.opened,
+                        n = table.rows.len()
                     ));
                     Plan {
                         loaded: None,
@@ -497,11 +499,12 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
                 Ok(()) => {
                     let ch = changes(&before, &row);
                     if !ch.is_empty() {
-                        lines.push(format!(
-                            "change {id} {} ({}): {}",
-                            row.name,
-                            row.key,
-                            ch.join(", ")
+                        lines.push(tr!(
+                            ImportChange,
+                            id = id,
+                            name = row.name,
+                            key = row.key,
+                            changes = ch.join(", ")
                         ));
                     }
                     plan.table.rows[i] = row;
