@@ -66,6 +66,10 @@ pub struct Global {
     /// e.g. HEAD~3, a commit hash or a tag
     #[arg(long, global = true, value_name = "REV")]
     pub at: Option<String>,
+    /// Read every project's files, not the cache of parsed projects that
+    /// reports keep in .taizhang/cache (check never uses it)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// Which projects `list`, the reports and `export` cover, and the order of

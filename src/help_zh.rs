@@ -51,6 +51,7 @@ pub const HELP: &[(&str, &str)] = &[
         ":at",
         "查看台账在过去某次 git 提交时的样子（仅查询类命令），如 HEAD~3、提交号或标签",
     ),
+    (":no_cache", "不使用项目缓存，直接读取每个项目的文件"),
     ("*:id", "项目编号（如 shengrun-hq）"),
     (
         "*:procedure",

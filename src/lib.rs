@@ -9,6 +9,7 @@ pub mod msg;
 pub mod cli;
 pub mod cmd;
 pub mod help_zh;
+pub mod memory;
 pub mod model;
 pub mod progress;
 pub mod report;

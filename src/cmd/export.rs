@@ -7,7 +7,7 @@ use crate::cli::{ExportArgs, ExportWhat};
 use crate::model::Lang;
 use crate::report::labels::pick;
 use crate::report::{ledger_sheet, problems, xlsx};
-use crate::store::write::atomic_write;
+use crate::store::write::{atomic_write, atomic_write_with};
 use anyhow::{Result, anyhow, bail};
 
 enum Kind {
@@ -54,6 +54,11 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         && !a.force
     {
         bail!(tr!(OutputExists, file = p.display()));
+    }
+    // The procedure ledger of a province is over a million rows: as CSV it
+    // is written row by row as the projects are read, never held whole.
+    if let (ExportWhat::Procedures, Kind::Csv) = (a.what, &kind) {
+        return procedures_csv(ctx, a.output.as_deref());
     }
     // The same reports as `report` and `list` print: every ledger covered,
     // as of --today, in --taskforce's view.
@@ -102,6 +107,8 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
             .sort_by(field)
             .map_err(|fields| anyhow!(tr!(UnknownSortField, text = field, fields = fields)))?;
     }
+    // The report is in the table now and freed: give its memory back.
+    crate::memory::release();
     let lang = ctx.lang(&ledger.settings);
     let sheet = sheet_name(a.what, lang);
     let title = a.title.as_deref().map(|t| {
@@ -134,6 +141,72 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
                 text.push('\n');
             }
             Ok(Output::ok(text))
+        }
+    }
+}
+
+/// `export procedures` as CSV for Excel, written as the projects are read:
+/// to a temporary file beside `output`, renamed into place once the whole
+/// ledger is read (a refused ledger leaves nothing), or, without
+/// `output`, to an unnamed temporary file then to standard output.
+fn procedures_csv(ctx: &Ctx, output: Option<&std::path::Path>) -> Result<Output> {
+    let lang = ctx.lang(&ctx.open_ledger()?.settings);
+    let mut rows = 0;
+    let mut write = |w: &mut dyn std::io::Write| -> Result<()> {
+        w.write_all("\u{feff}".as_bytes())?;
+        let mut csv = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(w);
+        let mut failed = None;
+        let mut record = |csv: &mut csv::Writer<&mut dyn std::io::Write>, cells: &[String]| {
+            if let Err(e) = csv.write_record(cells.iter().map(|c| xlsx::neutralise(c))) {
+                failed.get_or_insert(e);
+            }
+        };
+        let headers: Vec<String> = ledger_sheet::headers(lang)
+            .into_iter()
+            .map(String::from)
+            .collect();
+        record(&mut csv, &headers);
+        ctx.each_project_on(
+            ctx.today,
+            |s, lp| ledger_sheet::rows(s, &lp, ctx.lang(s)),
+            |project| {
+                for row in project {
+                    record(&mut csv, &row);
+                    rows += 1;
+                }
+            },
+        )?;
+        if let Some(e) = failed {
+            return Err(e.into());
+        }
+        csv.flush()?;
+        Ok(())
+    };
+    match output {
+        Some(p) => {
+            atomic_write_with(p, write)?;
+            Ok(Output::ok(format!(
+                "Exported {rows} row(s) to {}\n",
+                p.display()
+            )))
+        }
+        None => {
+            let mut file = tempfile::tempfile()?;
+            {
+                let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut file);
+                write(&mut out)?;
+                std::io::Write::flush(&mut out)?;
+            }
+            Ok(Output {
+                stream: Some(Box::new(move |w| {
+                    use std::io::Seek;
+                    file.seek(std::io::SeekFrom::Start(0))?;
+                    std::io::copy(&mut file, w).map(|_| ())
+                })),
+                ..Output::ok("")
+            })
         }
     }
 }

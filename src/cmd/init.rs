@@ -43,10 +43,15 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
     if let Some(p) = problems.first() {
         bail!("the default ledger.toml does not validate: {}", p.message);
     }
-    // The lock, and the temporary files a writer killed mid-write leaves.
+    // The lock, the temporary files a writer killed mid-write leaves, and
+    // the cache of parsed projects.
     atomic_write(
         &dir.join(".gitignore"),
-        format!("{LOCK_FILE}\n.taizhang-*.tmp\n").as_bytes(),
+        format!(
+            "{LOCK_FILE}\n.taizhang-*.tmp\n{}/\n",
+            crate::store::cache::DIR
+        )
+        .as_bytes(),
     )?;
     atomic_write(&dir.join(PROJECTS_DIR).join(".gitkeep"), b"")?;
     super::git::write_attributes(&dir)?;

@@ -94,6 +94,9 @@ pub struct Ctx {
     pub width: Option<usize>,
     /// --township, --type, --search and --sort of list, reports and export.
     pub filter: Filter,
+    /// Reports read projects through the project cache (not with
+    /// `--no-cache` nor `--at`).
+    pub cache: bool,
     /// The projects the reads of this command left out (see `Skips`).
     pub skips: std::sync::Mutex<Option<Skips>>,
 }
@@ -178,7 +181,8 @@ impl Ctx {
             if !seen.insert(key) {
                 continue;
             }
-            let ledger = Ledger::open(dir)?;
+            let mut ledger = Ledger::open(dir)?;
+            ledger.cache = self.cache;
             for m in ledger.settings.members.iter().rev() {
                 let member = ledger.root.join(m);
                 if !member.join(crate::store::ledger::SETTINGS_FILE).is_file() {
@@ -218,6 +222,20 @@ impl Ctx {
         day: Date,
         f: impl Fn(&Settings, LoadedProject) -> T + Sync,
     ) -> Result<(Ledger, Vec<T>)> {
+        let mut out = Vec::new();
+        let first = self.each_project_on(day, f, |value| out.push(value))?;
+        Ok((first, out))
+    }
+
+    /// Like `map_projects_on`, handing each result to `emit` (in order)
+    /// instead of collecting them, so a report can flatten or add them up
+    /// while the rest is read.
+    pub fn each_project_on<T: Send>(
+        &self,
+        day: Date,
+        f: impl Fn(&Settings, LoadedProject) -> T + Sync,
+        mut emit: impl FnMut(T),
+    ) -> Result<Ledger> {
         let ledgers = self.open_ledgers()?;
         let settings = &ledgers[0].settings;
         let tf = self.taskforce_of(settings)?;
@@ -226,30 +244,35 @@ impl Ctx {
         let authority = self.authority_of(settings)?;
         let multi = ledgers.len() > 1;
         let townships = std::sync::Mutex::new(std::collections::BTreeSet::new());
-        let mut out = Vec::new();
         let mut skipped = Vec::new();
         for l in &ledgers {
             let name = multi.then(|| l.settings.name.clone());
-            let (mapped, left_out) = l.map_readable(|lp| {
-                let mut lp = lp.as_of(day)?;
-                if let Some(t) = &lp.project.township {
-                    townships.lock().expect("not poisoned").insert(t.clone());
-                }
-                if !self.keeps(&lp, kind.as_deref(), &stages) {
-                    return None;
-                }
-                lp.ledger = name.clone();
-                let lp = match &tf {
-                    Some(tf) => cut_to_taskforce(lp, tf)?,
-                    None => lp,
-                };
-                let lp = match &authority {
-                    Some(a) => cut_to_authority(lp, &l.settings, a)?,
-                    None => lp,
-                };
-                Some(f(settings, lp))
-            })?;
-            out.extend(mapped.into_iter().flatten());
+            let left_out = l.each_readable(
+                |lp| {
+                    let mut lp = lp.as_of(day)?;
+                    if let Some(t) = &lp.project.township {
+                        townships.lock().expect("not poisoned").insert(t.clone());
+                    }
+                    if !self.keeps(&lp, kind.as_deref(), &stages) {
+                        return None;
+                    }
+                    lp.ledger = name.clone();
+                    let lp = match &tf {
+                        Some(tf) => cut_to_taskforce(lp, tf)?,
+                        None => lp,
+                    };
+                    let lp = match &authority {
+                        Some(a) => cut_to_authority(lp, &l.settings, a)?,
+                        None => lp,
+                    };
+                    Some(f(settings, lp))
+                },
+                |value| {
+                    if let Some(value) = value {
+                        emit(value);
+                    }
+                },
+            )?;
             skipped.extend(left_out.into_iter().map(|s| Skipped {
                 ledger: name.clone(),
                 ..s
@@ -297,7 +320,17 @@ impl Ctx {
                 skips.list.push(s);
             }
         }
-        Ok((first, out))
+        Ok(first)
+    }
+
+    /// How many project folders the ledgers a report covers hold (an
+    /// upper bound of the projects a report reads).
+    pub fn project_count(&self) -> Result<usize> {
+        let mut n = 0;
+        for l in self.open_ledgers()? {
+            n += Ledger::project_folders(&l.root)?.len();
+        }
+        Ok(n)
     }
 
     /// The stages of --stage (key or Chinese name).
@@ -435,6 +468,25 @@ impl Ctx {
         Ok(Some(tf.clone()))
     }
 
+    /// The JSON `render` gives for a report whose list `key` (empty in
+    /// `head`) holds `items`, the list written in parallel
+    /// (`render::json_stream_list`): for lists of a province's size.
+    pub fn json_list<H, I>(&self, head: H, key: &'static str, items: Vec<I>) -> Stream
+    where
+        H: serde::Serialize + 'static,
+        I: serde::Serialize + Sync + 'static,
+    {
+        if self.skips.lock().expect("not poisoned").is_some() {
+            let head = WithSkipped {
+                value: head,
+                skipped: self.skipped(),
+            };
+            render::json_stream_list(head, key, items)
+        } else {
+            render::json_stream_list(head, key, items)
+        }
+    }
+
     /// The authority of --authority, checked against the authorities and
     /// lead units the settings name.
     pub fn authority_of(&self, settings: &Settings) -> Result<Option<String>> {
@@ -500,6 +552,9 @@ impl Ctx {
                 let mut text = if f == Format::Table && table.rows.is_empty() && note.is_none() {
                     empty(&value)
                 } else {
+                    // The rows are in the table now: free the report first.
+                    drop(value);
+                    crate::memory::release();
                     self.fit(&table, f)
                 };
                 // CSV stays a clean table: its note is on stderr only.
@@ -616,6 +671,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         commit: g.commit,
         width: render::terminal_width(),
         filter: filter_of(&cli.command),
+        cache: !g.no_cache && past.is_none(),
         skips: Default::default(),
     };
     let (report, weekly) = match &cli.command {

@@ -24,31 +24,38 @@ pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
         .iter()
         .map(|i| (i.ledger.clone(), i.project.to_string()))
         .collect();
-    type Named = Option<(Arc<str>, Option<Arc<People>>)>;
-    let (ledger, items) = ctx.map_projects(|s, lp| {
-        let named: Named = named
-            .contains(&(lp.ledger.clone(), lp.id.clone()))
-            .then(|| {
-                (
-                    lp.project.name.as_str().into(),
-                    (!lp.project.people.is_empty()).then(|| Arc::new(lp.project.people.clone())),
-                )
-            });
-        (
-            overdue::items(s, &lp, today),
-            (lp.ledger.clone(), lp.id.clone(), named),
-        )
-    })?;
-    // One allocation of the exact size: the items of a province are many.
-    let mut all =
-        Vec::with_capacity(items.iter().map(|(v, _)| v.len()).sum::<usize>() + decisions.len());
+    type Named = Option<((Option<String>, String), (Arc<str>, Option<Arc<People>>))>;
+    // Each project's items join the list as soon as they are made: a
+    // province's items are many, and never held twice. Once the first
+    // projects show how many items a project has, room for all is
+    // reserved at once (pages never written cost nothing), so the list is
+    // not copied as it grows.
+    let projects = ctx.project_count()?;
+    let mut all = Vec::new();
     let mut known = std::collections::HashMap::new();
-    for (v, (l, id, named)) in items {
-        all.extend(v);
-        if let Some(n) = named {
-            known.insert((l, id), n);
-        }
-    }
+    let mut seen = 0;
+    let ledger = ctx.each_project_on(
+        today,
+        |s, lp| {
+            let key = (lp.ledger.clone(), lp.id.clone());
+            let named: Named = named.contains(&key).then(|| {
+                let people =
+                    (!lp.project.people.is_empty()).then(|| Arc::new(lp.project.people.clone()));
+                (key, (lp.project.name.as_str().into(), people))
+            });
+            (overdue::items(s, &lp, today), named)
+        },
+        |(v, named)| {
+            all.extend(v);
+            if let Some((key, n)) = named {
+                known.insert(key, n);
+            }
+            seen += 1;
+            if seen == 1024.min(projects) {
+                all.reserve((all.len() / seen + 1) * (projects - seen) * 5 / 4 + decisions.len());
+            }
+        },
+    )?;
     for i in &mut decisions {
         if let Some((name, people)) = known.get(&(i.ledger.clone(), i.project.to_string())) {
             i.project_name = name.clone();
@@ -81,6 +88,19 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
     } else {
         0
     };
+    if ctx.format == Format::Json {
+        // A province's list is large: its items are written in parallel.
+        let overdue::Report { as_of, items } = report;
+        let head = overdue::Report {
+            as_of,
+            items: Vec::new(),
+        };
+        return Ok(Output {
+            code,
+            stream: Some(ctx.json_list(head, "items", items)),
+            ..Output::ok("")
+        });
+    }
     let s = &ledger.settings;
     let lang = ctx.lang(s);
     let out = ctx.render(report, |r| r.table(s, lang), |r| r.empty_line(lang))?;
@@ -103,9 +123,10 @@ pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
 
 pub fn taskforce(ctx: &Ctx) -> Result<Output> {
     let today = ctx.today;
-    let (ledger, rows) = ctx.map_projects(|s, lp| taskforce::rows(s, &lp, today))?;
+    let tally = taskforce::Tally::default();
+    let (ledger, _) = ctx.map_projects(|s, lp| tally.add(taskforce::rows(s, &lp, today)))?;
     let lang = ctx.lang(&ledger.settings);
-    let report = taskforce::Report::sum(&ledger.settings, today, rows);
+    let report = tally.report(&ledger.settings, today);
     ctx.render(report, |r| r.table(lang), |_| String::new())
 }
 
@@ -129,7 +150,12 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
     let mut report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang, decisions);
     report.skipped = ctx.skipped();
     let text = match ctx.format {
-        Format::Json => render::json(&report),
+        Format::Json => {
+            return Ok(Output {
+                stream: Some(render::json_stream(report)),
+                ..Output::ok("")
+            });
+        }
         Format::Html => html::weekly(&report, lang),
         Format::Markdown | Format::Table => report.markdown(lang),
         Format::Csv | Format::Docx => {

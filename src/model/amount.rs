@@ -81,9 +81,30 @@ impl fmt::Display for Amount {
 }
 
 impl serde::Serialize for Amount {
-    /// JSON carries amounts as strings so no reader turns them into floats.
+    /// JSON carries amounts as strings so no reader turns them into floats;
+    /// compact binary formats (the project cache) the decimal's 16 bytes.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0.to_string())
+        if s.is_human_readable() {
+            s.serialize_str(&self.0.to_string())
+        } else {
+            s.serialize_bytes(&self.0.serialize())
+        }
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Amount {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Amount, D::Error> {
+        use serde::de::Error;
+        if d.is_human_readable() {
+            let text = String::deserialize(d)?;
+            Amount::parse(&text).map_err(D::Error::custom)
+        } else {
+            let bytes = <&[u8]>::deserialize(d)?;
+            let bytes: [u8; 16] = bytes
+                .try_into()
+                .map_err(|_| D::Error::custom("an amount is 16 bytes"))?;
+            Ok(Amount(Decimal::deserialize(bytes)))
+        }
     }
 }
 

@@ -8,6 +8,54 @@
 
 pub use chrono::NaiveDate as Date;
 
+/// Serde for a date field: `YYYY-MM-DD` in JSON (chrono's own form), a day
+/// number in compact binary formats (the project cache, `store::cache`),
+/// which reads back without parsing text. Use as
+/// `#[serde(with = "crate::model::date::serde_day")]`; `serde_opt_day` for
+/// an `Option<Date>`.
+pub mod serde_day {
+    use super::Date;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Date, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            d.serialize(s)
+        } else {
+            s.serialize_i32(chrono::Datelike::num_days_from_ce(d))
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        if d.is_human_readable() {
+            Date::deserialize(d)
+        } else {
+            let n = i32::deserialize(d)?;
+            Date::from_num_days_from_ce_opt(n)
+                .ok_or_else(|| serde::de::Error::custom(format!("day number {n} out of range")))
+        }
+    }
+}
+
+/// `serde_day` for an `Option<Date>`.
+pub mod serde_opt_day {
+    use super::Date;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    #[derive(Serialize, Deserialize)]
+    struct Day(#[serde(with = "super::serde_day")] Date);
+
+    pub fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+        d.map(Day).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+        Ok(Option::<Day>::deserialize(d)?.map(|Day(d)| d))
+    }
+}
+
+/// Parses a strict ISO date (`2024-03-15`). The error names the value and the
+/// expected form, so it can be shown to a clerk as it is.
+
 /// Parses a strict ISO date (`2024-03-15`), as the ledger's files hold it.
 /// The error names the value and the expected form.
 pub fn parse_date(text: &str) -> Result<Date, String> {

@@ -10,7 +10,19 @@ use super::Date;
 use serde::Serialize;
 
 /// The level a problem is handled at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     /// The task force (专班).
@@ -59,7 +71,7 @@ impl Level {
 }
 
 /// One recorded step up.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Escalation {
     pub to: Level,
     pub date: Date,
@@ -68,7 +80,7 @@ pub struct Escalation {
 
 /// A supervision order (督办): its number, the day it was issued and the
 /// last day to act on it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Order {
     pub no: String,
     pub date: Date,

@@ -16,7 +16,9 @@ fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
 }
 
 /// How the project's land is supplied (供地方式).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Land {
     /// 出让: state land sold by tender, auction or listing (招拍挂).
@@ -30,7 +32,9 @@ pub enum Land {
 }
 
 /// The nature of the investment, which fixes how the project is approved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Nature {
     /// 政府投资: approved (审批) by the investment department.
@@ -42,7 +46,9 @@ pub enum Nature {
 }
 
 /// The EIA category of the classification list (建设项目环境影响评价分类管理名录).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum EiaClass {
     /// 环境影响报告书: approval, 60 days.
@@ -56,7 +62,9 @@ pub enum EiaClass {
 }
 
 /// The level of an issuing authority.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     County,
@@ -187,7 +195,8 @@ pub fn parse_yes_no(what: &str, text: &str) -> Result<bool, String> {
 }
 
 /// The facts recorded about one project; `None` = not recorded (未定).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Kept in the project cache (`store::cache`) with the record.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Facts {
     pub land: Option<Land>,
     pub nature: Option<Nature>,

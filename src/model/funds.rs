@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// What a funds entry records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FundKind {
     /// Money planned for the project (计划).
@@ -43,7 +43,7 @@ impl FundKind {
 }
 
 /// One entry of `funds.csv`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct FundEntry {
     pub date: Date,
     pub source: String,
@@ -53,7 +53,7 @@ pub struct FundEntry {
 }
 
 /// Planned, received and paid amounts (万元).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, serde::Deserialize)]
 pub struct FundTotals {
     pub planned: Amount,
     pub received: Amount,

@@ -7,25 +7,25 @@
 use serde::Serialize;
 
 /// Who answers for a project, as `project.toml` records it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct People {
     /// The county leader in charge (包联县领导).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "crate::model::compact::skip_none", default)]
     pub leader: Option<String>,
     /// The responsible unit (责任单位).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "crate::model::compact::skip_none", default)]
     pub unit: Option<String>,
     /// The responsible person (责任人).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "crate::model::compact::skip_none", default)]
     pub person: Option<String>,
     /// The responsible person's phone.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "crate::model::compact::skip_none", default)]
     pub person_phone: Option<String>,
     /// The owner's contact (项目单位联系人).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "crate::model::compact::skip_none", default)]
     pub contact: Option<String>,
     /// The owner's contact's phone.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "crate::model::compact::skip_none", default)]
     pub contact_phone: Option<String>,
 }
 

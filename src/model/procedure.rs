@@ -5,7 +5,18 @@
 
 use super::Date;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
     #[default]
@@ -41,7 +52,9 @@ impl Status {
 }
 
 /// The kind of commitment a procedure was granted on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum PledgeKind {
     /// 容缺受理: accepted with secondary materials missing.
@@ -69,27 +82,35 @@ impl PledgeKind {
     }
 }
 
-/// Serialised as one procedure of `show --format json` (docs/FORMAT.md).
-#[derive(Debug, Clone, PartialEq, Default, serde::Serialize)]
+/// Serialised as one procedure of `show --format json` (docs/FORMAT.md),
+/// and into the project cache (`store::cache`).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Procedure {
     #[serde(rename = "procedure")]
     pub key: String,
     pub name: String,
     pub taskforce: String,
     pub status: Status,
+    #[serde(with = "super::date::serde_opt_day")]
     pub due: Option<Date>,
+    #[serde(with = "super::date::serde_opt_day")]
     pub obtained: Option<Date>,
     pub doc_no: String,
     pub pledge_kind: Option<PledgeKind>,
+    #[serde(with = "super::date::serde_opt_day")]
     pub pledged: Option<Date>,
+    #[serde(with = "super::date::serde_opt_day")]
     pub pledge_due: Option<Date>,
     pub missing_items: String,
+    #[serde(with = "super::date::serde_opt_day")]
     pub fulfilled: Option<Date>,
     pub note: String,
     /// The day the application was filed (申报/受理), from which a
     /// catalogue time limit is counted.
+    #[serde(with = "super::date::serde_opt_day")]
     pub applied: Option<Date>,
     /// The pledge's first deadline, kept when it was extended (延期).
+    #[serde(with = "super::date::serde_opt_day")]
     pub pledge_due_original: Option<Date>,
     /// How many times the pledge's deadline was extended (延期次数).
     pub extensions: u32,

@@ -10,23 +10,27 @@ use rust_decimal::Decimal;
 
 /// One dated progress entry: investment completed to date (累计完成投资,
 /// 万元) and the physical progress (形象进度) as free text.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProgressEntry {
+    #[serde(with = "super::date::serde_day")]
     pub date: Date,
     pub invested: Amount,
     pub note: String,
 }
 
 /// One problem of the problem ledger, numbered 1, 2, 3… per project.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct ProblemRecord {
     pub no: u32,
     pub what: String,
     /// The responsible unit (责任单位).
     pub unit: String,
     /// Time limit to resolve it (解决时限): the last allowed day.
+    #[serde(with = "super::date::serde_day")]
     pub limit: Date,
+    #[serde(with = "super::date::serde_day")]
     pub opened: Date,
+    #[serde(with = "super::date::serde_opt_day")]
     pub resolved: Option<Date>,
     pub how: String,
     /// Category (问题类别) from the ledger's list, e.g. 用地; "" when not set.

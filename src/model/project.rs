@@ -5,7 +5,7 @@
 
 use super::{Amount, Date, Facts};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Project {
     pub name: String,
     /// Project type key from the ledger's settings, e.g. `chemical`.
@@ -19,8 +19,11 @@ pub struct Project {
     /// Total investment in 万元.
     pub investment: Option<Amount>,
     /// The day the project was opened in the ledger.
+    #[serde(with = "super::date::serde_day")]
     pub opened: Date,
+    #[serde(with = "super::date::serde_opt_day")]
     pub planned_start: Option<Date>,
+    #[serde(with = "super::date::serde_opt_day")]
     pub started: Option<Date>,
     /// Annual planned investment (年度计划投资) in 万元, by year.
     pub annual_plan: std::collections::BTreeMap<i32, Amount>,

@@ -9,7 +9,9 @@
 
 use super::{Date, Project};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Stage {
     /// 前期: procedures under way, works not started.
@@ -104,11 +106,12 @@ impl std::fmt::Display for Stage {
 }
 
 /// One change of stage as the record keeps it (`[[stages]]`).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct StageEntry {
     pub stage: Stage,
+    #[serde(with = "super::date::serde_day")]
     pub date: Date,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "super::compact::skip_none", default)]
     pub reason: Option<String>,
 }
 

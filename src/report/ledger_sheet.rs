@@ -13,20 +13,33 @@ use crate::store::LoadedProject;
 /// The rows of `projects`: the project, then the procedure as `show`
 /// prints it (projects already cut to a task force give only its rows).
 pub fn table(settings: &Settings, projects: &[LoadedProject], lang: Lang) -> Table {
+    let mut t = Table::new(&headers(lang));
+    for lp in projects {
+        t.rows.extend(rows(settings, lp, lang));
+    }
+    t
+}
+
+/// The sheet's column headers.
+pub fn headers(lang: Lang) -> Vec<&'static str> {
     let mut headers = vec![
         pick(lang, "project", "项目"),
         pick(lang, "project name", "项目名称"),
     ];
     headers.extend(procedure_headers(lang));
-    let mut t = Table::new(&headers);
-    for lp in projects {
-        for r in lp.procedures() {
+    headers
+}
+
+/// One project's rows of the sheet.
+pub fn rows(settings: &Settings, lp: &LoadedProject, lang: Lang) -> Vec<Vec<String>> {
+    lp.procedures()
+        .iter()
+        .map(|r| {
             let mut row = vec![lp.id.clone(), lp.project.name.clone()];
             row.extend(procedure_cells(settings, r, lang));
-            t.push(row);
-        }
-    }
-    t
+            row
+        })
+        .collect()
 }
 
 /// Every progress entry of `projects`: the project, the date, the

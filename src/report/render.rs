@@ -232,7 +232,81 @@ impl Table {
     }
 
     fn terminal(&self) -> String {
-        self.terminal_with(false)
+        self.terminal_plain()
+    }
+
+    /// The terminal table without colour, drawn line by line straight into
+    /// one string: the same text comfy-table draws (UTF8_FULL_CONDENSED,
+    /// no wrapping), without its per-cell copies, which at a province's
+    /// 100,000 rows took several hundred MB.
+    fn terminal_plain(&self) -> String {
+        use unicode_width::UnicodeWidthStr;
+        let columns = self
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain([self.headers.len()])
+            .max()
+            .unwrap_or(0);
+        let width = |cell: &str| cell.split('\n').map(|l| l.width()).max().unwrap_or(0);
+        let mut widths = vec![0usize; columns];
+        for row in std::iter::once(&self.headers).chain(&self.rows) {
+            for (c, cell) in row.iter().enumerate() {
+                widths[c] = widths[c].max(width(cell)).max(1);
+            }
+        }
+        let right: Vec<bool> = (0..columns).map(|c| self.numeric.contains(&c)).collect();
+        // Bytes of a line, at most: CJK text takes 3 bytes for 2 columns,
+        // a border character 3 bytes. Reserved once, so the text is never
+        // copied while it grows; pages never written cost nothing.
+        let line: usize = widths.iter().map(|w| (w + 2) * 3 / 2 + 3).sum::<usize>() + 4;
+        let mut out = String::with_capacity(line * (self.rows.len() + 4));
+        let rule = |out: &mut String, [left, fill, junction, end]: [char; 4]| {
+            out.push(left);
+            for (c, w) in widths.iter().enumerate() {
+                if c > 0 {
+                    out.push(junction);
+                }
+                out.extend(std::iter::repeat_n(fill, w + 2));
+            }
+            out.push(end);
+            out.push('\n');
+        };
+        let row = |out: &mut String, cells: &[String]| {
+            let lines = cells
+                .iter()
+                .map(|c| c.split('\n').count())
+                .max()
+                .unwrap_or(1);
+            for i in 0..lines {
+                out.push('│');
+                for (c, w) in widths.iter().enumerate() {
+                    if c > 0 {
+                        out.push('┆');
+                    }
+                    match cells.get(c).and_then(|cell| cell.split('\n').nth(i)) {
+                        Some(text) => {
+                            let pad = w - text.width();
+                            let (l, r) = if right[c] { (pad, 0) } else { (0, pad) };
+                            out.extend(std::iter::repeat_n(' ', l + 1));
+                            out.push_str(text);
+                            out.extend(std::iter::repeat_n(' ', r + 1));
+                        }
+                        None => out.extend(std::iter::repeat_n(' ', w + 2)),
+                    }
+                }
+                out.push('│');
+                out.push('\n');
+            }
+        };
+        rule(&mut out, ['┌', '─', '┬', '┐']);
+        row(&mut out, &self.headers);
+        rule(&mut out, ['╞', '═', '╪', '╡']);
+        for r in &self.rows {
+            row(&mut out, r);
+        }
+        rule(&mut out, ['└', '─', '┴', '┘']);
+        out
     }
 
     fn terminal_with(&self, color: bool) -> String {
@@ -243,7 +317,13 @@ impl Table {
     /// row, and, when their narrowest useful widths do not fit, without the
     /// rightmost columns not marked to keep.
     fn shown_columns(&self, width: Option<usize>) -> Vec<usize> {
-        let n = self.headers.len();
+        let n = self
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain([self.headers.len()])
+            .max()
+            .unwrap_or(0);
         let mut cols: Vec<usize> = (0..n)
             .filter(|&c| {
                 self.rows.is_empty()
@@ -282,11 +362,13 @@ impl Table {
             .rows
             .iter()
             .map(|r| r.get(c).map_or(0, |s| display_width(s)))
-            .chain([display_width(&self.headers[c])])
+            .chain([display_width(
+                self.headers.get(c).map_or("", String::as_str),
+            )])
             .max()
             .unwrap_or(0);
         let mut w = natural
-            .min(display_width(&self.headers[c]).max(8))
+            .min(display_width(self.headers.get(c).map_or("", String::as_str)).max(8))
             .max(self.atom_width(c));
         if self.keep.contains(&c) {
             w = w.max(natural.min(20));
@@ -309,8 +391,10 @@ impl Table {
     fn terminal_fit(&self, color: bool, width: Option<usize>) -> String {
         let cols = self.shown_columns(width);
         let mut t = comfy_table::Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED)
-            .set_header(cols.iter().map(|&c| &self.headers[c]));
+        t.load_style(presets::UTF8_FULL_CONDENSED).set_header(
+            cols.iter()
+                .map(|&c| self.headers.get(c).map_or("", String::as_str)),
+        );
         match width {
             Some(w) => {
                 t.set_content_arrangement(ContentArrangement::Dynamic)
@@ -416,6 +500,138 @@ pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> Stream {
         let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
         serde_json::to_writer_pretty(&mut w, &value)?;
         std::io::Write::write_all(&mut w, b"\n")?;
+        // The report is the last thing the command holds: freeing its
+        // hundreds of thousands of rows one by one only delays the exit
+        // that gives the memory back at once.
+        std::mem::forget(value);
         std::io::Write::flush(&mut w)
     })
+}
+
+/// Pretty JSON of `head`, whose list field `key` is empty, with `items`
+/// in that list: the same text `json_stream` gives for the whole value,
+/// the items serialised in parallel a batch at a time (a province's
+/// overdue list is over 100 MB of JSON) and written as they are done.
+pub fn json_stream_list<H, I>(head: H, key: &'static str, items: Vec<I>) -> crate::cmd::Stream
+where
+    H: serde::Serialize + 'static,
+    I: serde::Serialize + Sync + 'static,
+{
+    use rayon::prelude::*;
+    use std::io::Write;
+    Box::new(move |w| {
+        let text = serde_json::to_string_pretty(&head).map_err(std::io::Error::other)?;
+        let empty = format!("\n  \"{key}\": []");
+        let Some(at) = text.find(&empty).filter(|_| !items.is_empty()) else {
+            // Nothing to fill in (or no such field): the value as it is.
+            std::mem::forget(items);
+            return w
+                .write_all(text.as_bytes())
+                .and_then(|_| w.write_all(b"\n"));
+        };
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+        w.write_all(&text.as_bytes()[..at + empty.len() - 1])?;
+        // One item as it stands in the list: indented four spaces.
+        let item = |out: &mut Vec<u8>, scratch: &mut Vec<u8>, i: &I| -> std::io::Result<()> {
+            scratch.clear();
+            serde_json::to_writer_pretty(&mut *scratch, i).map_err(std::io::Error::other)?;
+            for line in scratch.split(|&b| b == b'\n') {
+                out.extend_from_slice(b"\n    ");
+                out.extend_from_slice(line);
+            }
+            Ok(())
+        };
+        const BATCH: usize = 1024;
+        let mut first = true;
+        for window in items.chunks(BATCH * 16) {
+            let parts: Vec<std::io::Result<Vec<u8>>> = window
+                .par_chunks(BATCH)
+                .map(|batch| {
+                    let mut out = Vec::with_capacity(batch.len() * 512);
+                    let mut scratch = Vec::with_capacity(1024);
+                    for i in batch {
+                        out.push(b',');
+                        item(&mut out, &mut scratch, i)?;
+                    }
+                    Ok(out)
+                })
+                .collect();
+            for part in parts {
+                let part = part?;
+                // Every item but the very first follows a comma.
+                w.write_all(if first { &part[1..] } else { &part })?;
+                first = false;
+            }
+        }
+        w.write_all(b"\n  ]")?;
+        w.write_all(&text.as_bytes()[at + empty.len()..])?;
+        w.write_all(b"\n")?;
+        // See `json_stream`: the list is freed by the exit.
+        std::mem::forget(items);
+        w.flush()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn cell() -> impl Strategy<Value = String> {
+        "[a-z 0-9环评批复〔〕号\n-]{0,12}"
+    }
+
+    proptest! {
+        /// The plain terminal table is exactly what comfy-table draws.
+        #[test]
+        fn the_plain_table_is_comfy_tables(
+            headers in proptest::collection::vec(cell(), 1..5),
+            rows in proptest::collection::vec(proptest::collection::vec(cell(), 0..6), 0..6),
+            numeric in proptest::collection::vec(0usize..6, 0..3),
+        ) {
+            let table = Table {
+                headers,
+                rows,
+                numeric,
+                tints: Vec::new(),
+                ..Table::default()
+            };
+            // A terminal table leaves out columns empty in every row; the
+            // plain drawing is compared where there are none.
+            let width = table.rows.iter().map(Vec::len).chain([table.headers.len()]).max().unwrap_or(0);
+            prop_assume!(table.rows.is_empty() || (0..width).all(|c| table
+                .rows
+                .iter()
+                .any(|r| r.get(c).is_some_and(|s| !s.trim().is_empty()))));
+            prop_assert_eq!(table.terminal_plain(), table.terminal_with(false));
+        }
+
+        /// The list written in parallel is the JSON of the whole value.
+        #[test]
+        fn a_list_streamed_in_parallel_is_the_whole_values_json(
+            items in proptest::collection::vec(
+                (cell(), proptest::option::of(0u32..9), proptest::collection::vec(cell(), 0..3)),
+                0..40,
+            ),
+        ) {
+            #[derive(serde::Serialize)]
+            struct Item {
+                name: String,
+                no: Option<u32>,
+                tags: Vec<String>,
+            }
+            #[derive(serde::Serialize)]
+            struct Report {
+                as_of: &'static str,
+                items: Vec<Item>,
+                after: u8,
+            }
+            let make = || items.iter().map(|(n, o, t)| Item { name: n.clone(), no: *o, tags: t.clone() }).collect::<Vec<_>>();
+            let whole = json(&Report { as_of: "2024-11-25", items: make(), after: 1 });
+            let mut out = Vec::new();
+            let head = Report { as_of: "2024-11-25", items: Vec::new(), after: 1 };
+            json_stream_list(head, "items", make())(&mut out).unwrap();
+            prop_assert_eq!(String::from_utf8(out).unwrap(), whole);
+        }
+    }
 }

@@ -118,6 +118,32 @@ impl Report {
     }
 }
 
+/// Per-task-force counts added up as projects are read, from any thread:
+/// a report over a province keeps one row per task force, not one per
+/// task force and project.
+#[derive(Default)]
+pub struct Tally(std::sync::Mutex<Vec<Row>>);
+
+impl Tally {
+    /// Adds one project's `rows`.
+    pub fn add(&self, rows: Vec<Row>) {
+        let mut sum = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if sum.is_empty() {
+            *sum = rows;
+        } else {
+            for (s, r) in sum.iter_mut().zip(&rows) {
+                s.add(r);
+            }
+        }
+    }
+
+    /// The report of every project added.
+    pub fn report(self, settings: &Settings, today: Date) -> Report {
+        let rows = self.0.into_inner().unwrap_or_else(|e| e.into_inner());
+        Report::sum(settings, today, [rows])
+    }
+}
+
 /// The authorities issuing the catalogue procedures of task force `key`.
 fn authorities(settings: &Settings, key: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();

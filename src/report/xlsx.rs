@@ -42,6 +42,13 @@ pub fn workbook(
     created: Date,
     title: Option<&str>,
 ) -> Result<Vec<u8>, String> {
+    // A worksheet holds 1,048,576 rows, the header among them.
+    if table.rows.len() >= 1 << 20 {
+        return Err(format!(
+            "{} rows are more than an Excel worksheet holds (1,048,575 under the header): export CSV (--output FILE.csv) or one task force's rows (--taskforce)",
+            table.rows.len()
+        ));
+    }
     let err = |e: rust_xlsxwriter::XlsxError| format!("cannot build the workbook: {e}");
     let mut book = Workbook::new();
     let midnight = created.and_hms_opt(0, 0, 0).expect("midnight exists");
@@ -186,9 +193,21 @@ pub fn mangled(cell: &str) -> bool {
 /// CSV for Excel and WPS: a byte-order mark, CRLF line ends, every cell
 /// neutralised against formula injection.
 pub fn excel_csv(table: &Table) -> String {
+    // Room for the whole text reserved once (a cell, its quotes and a
+    // comma; pages never written cost nothing), so it is not copied as it
+    // grows: a province's list is tens of MB.
+    let size: usize = std::iter::once(&table.headers)
+        .chain(&table.rows)
+        .flatten()
+        .map(|c| c.len() + 4)
+        .sum();
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer({
+            let mut out = Vec::with_capacity(size + size / 8 + 4096);
+            out.extend_from_slice("\u{feff}".as_bytes());
+            out
+        });
     let mut write = |cells: &[String]| {
         let cells: Vec<String> = cells.iter().map(|c| neutralise(c)).collect();
         w.write_record(&cells).expect("writing to memory");
@@ -197,9 +216,7 @@ pub fn excel_csv(table: &Table) -> String {
     for row in &table.rows {
         write(row);
     }
-    let body =
-        String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out");
-    format!("\u{feff}{body}")
+    String::from_utf8(w.into_inner().expect("writing to memory")).expect("UTF-8 in, UTF-8 out")
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub const VISITS_FILE: &str = "visits.csv";
 pub const VISITS_COLUMNS: [&str; 5] = ["date", "by", "findings", "problem", "id"];
 
 /// One site visit (现场督导).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct Visit {
     pub date: crate::model::Date,
     /// The team that went (督导组).

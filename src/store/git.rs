@@ -341,15 +341,22 @@ pub fn materialise(dir: &Path, rev: &str) -> Result<tempfile::TempDir> {
     )
     .map_err(|_| anyhow::anyhow!(tr!(AtUnknownRevision, rev = rev)))?;
     let commit = commit.trim();
-    let names = run(
-        dir,
-        &["ls-tree", "-r", "-z", "--name-only", commit, "--", "."],
-    )?;
+    // Every blob under `dir` at that commit: "<mode> <type> <object>\t<path>".
+    let tree = run(dir, &["ls-tree", "-r", "-z", commit, "--", "."])?;
     let tmp = tempfile::Builder::new()
         .prefix("taizhang-at-")
         .tempdir()
         .with_context(|| tr!(CannotCreateTempFolder))?;
-    for name in names.split('\0').filter(|n| !n.is_empty()) {
+    let mut files = Vec::new();
+    for entry in tree.split('\0').filter(|n| !n.is_empty()) {
+        let Some((meta, name)) = entry.split_once('\t') else {
+            continue;
+        };
+        let mut meta = meta.split(' ');
+        let (Some(_mode), Some("blob"), Some(object)) = (meta.next(), meta.next(), meta.next())
+        else {
+            continue; // a submodule, not a ledger file
+        };
         // ls-tree names are relative to `dir` and never leave it.
         let rel = Path::new(name);
         if rel
@@ -358,19 +365,51 @@ pub fn materialise(dir: &Path, rev: &str) -> Result<tempfile::TempDir> {
         {
             continue;
         }
-        let out = Command::new("git")
-            .args(["cat-file", "blob", &format!("{commit}:./{name}")])
-            .current_dir(dir)
-            .output()
-            .context("cannot run git")?;
-        if !out.status.success() {
-            continue; // a submodule or link, not a ledger file
-        }
-        let path = tmp.path().join(rel);
-        if let Some(parent) = path.parent() {
+        files.push((object.to_string(), tmp.path().join(rel)));
+    }
+    // One `git cat-file --batch` for all of them, not one git a file: a
+    // province's ledger has hundreds of thousands of files.
+    let mut child = Command::new("git")
+        .args(["cat-file", "--batch"])
+        .current_dir(dir)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .context("cannot run git")?;
+    let mut stdin = child.stdin.take().expect("piped");
+    let objects: String = files.iter().map(|(o, _)| format!("{o}\n")).collect();
+    let feeder = std::thread::spawn(move || {
+        use std::io::Write;
+        stdin.write_all(objects.as_bytes())
+    });
+    let mut out = std::io::BufReader::new(child.stdout.take().expect("piped"));
+    let mut made = std::collections::HashSet::new();
+    for (object, path) in &files {
+        use std::io::{BufRead, Read};
+        let mut head = String::new();
+        out.read_line(&mut head)?;
+        let size = match head.trim_end().split(' ').collect::<Vec<_>>()[..] {
+            [o, "blob", size] if o == object => size.parse::<usize>().ok(),
+            _ => None,
+        };
+        let Some(size) = size else {
+            bail!(
+                "--at: git did not give the file {} of {commit}",
+                path.display()
+            );
+        };
+        let mut bytes = vec![0; size + 1];
+        out.read_exact(&mut bytes)?;
+        bytes.pop(); // the newline after the contents
+        if let Some(parent) = path.parent()
+            && made.insert(parent.to_path_buf())
+        {
             std::fs::create_dir_all(parent)?;
         }
-        std::fs::write(&path, out.stdout)?;
+        std::fs::write(path, bytes)?;
     }
+    drop(out);
+    let _ = feeder.join();
+    let _ = child.wait();
     Ok(tmp)
 }

@@ -22,14 +22,25 @@ pub const PROJECTS_DIR: &str = "projects";
 pub struct Ledger {
     pub root: PathBuf,
     pub settings: Settings,
+    /// Read projects through the project cache (`store::cache`); off
+    /// unless a report asks for it.
+    pub cache: bool,
+    /// Digest of the `ledger.toml` text the settings come from.
+    settings_digest: u64,
 }
 
 /// One project as loaded: its record and procedure ledger, with the text
 /// they were read from so a write can keep everything else.
+///
+/// Reports may get it from the project cache (`store::cache`), which holds
+/// every field but the record's text and the procedure table's raw cells:
+/// such a project is for reading, never saved.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct LoadedProject {
     pub id: String,
     pub project: Project,
     pub table: ProcedureTable,
+    #[serde(skip)]
     record_text: String,
     /// The progress ledger (`progress.csv`), entries sorted by date.
     pub progress: Vec<ProgressEntry>,
@@ -45,7 +56,15 @@ pub struct LoadedProject {
     pub visits_table: CsvTable,
     /// The name of the ledger the project comes from, in a roll-up over
     /// several ledgers (None for a single ledger).
+    #[serde(skip)]
     pub ledger: Option<String>,
+    /// Read back from the project cache rather than from the files.
+    #[serde(skip, default = "from_cache")]
+    cached: bool,
+}
+
+fn from_cache() -> bool {
+    true
 }
 
 impl LoadedProject {
@@ -90,9 +109,12 @@ impl LoadedProject {
                 i += 1;
             } else {
                 t.rows.remove(i);
-                t.cells.remove(i);
-                t.lines.remove(i);
-                t.offsets.remove(i);
+                // A table from the project cache has its typed rows only.
+                if i < t.cells.len() {
+                    t.cells.remove(i);
+                    t.lines.remove(i);
+                    t.offsets.remove(i);
+                }
             }
         }
     }
@@ -195,8 +217,12 @@ fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
         return Err(std::io::Error::other(LinkRefused));
     }
     let mut file = options.open(path)?;
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes)?;
+    super::cache::note_read(path);
+    // Read through `take`, not `File::read_to_end`: that one asks for the
+    // size and position first (two more system calls a file); a ledger
+    // file is small and the room below is grown if it is not.
+    let mut bytes = Vec::with_capacity(8 << 10);
+    (&mut file).take(u64::MAX).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -270,27 +296,42 @@ impl Ledger {
 
     /// Settings and their problems, for `check`.
     pub fn read_settings(root: &Path) -> (Option<Settings>, Vec<Problem>) {
+        let (settings, problems, _) = Ledger::read_settings_text(root);
+        (settings, problems)
+    }
+
+    /// `read_settings`, with a digest of the text read.
+    fn read_settings_text(root: &Path) -> (Option<Settings>, Vec<Problem>, u64) {
         let path = root.join(SETTINGS_FILE);
         match read_text(&path) {
-            Ok(Some(text)) => settings_file::read(&path, &text),
+            Ok(Some(text)) => {
+                let (settings, problems) = settings_file::read(&path, &text);
+                (settings, problems, super::cache::digest(&text))
+            }
             Ok(None) => (
                 None,
                 vec![Problem::file(&path, "unreadable", tr!(NoLedgerToml))],
+                0,
             ),
-            Err(p) => (None, vec![p]),
+            Err(p) => (None, vec![p], 0),
         }
     }
 
     /// Opens a ledger whose settings are sound.
     pub fn open(root: PathBuf) -> Result<Ledger> {
-        let (settings, problems) = Ledger::read_settings(&root);
+        let (settings, problems, settings_digest) = Ledger::read_settings_text(&root);
         let projects = root.join(PROJECTS_DIR);
         if is_symlink(&projects) {
             bail!(tr!(ProjectsIsLink, dir = projects.display()));
         }
         // A warning never blocks: only errors refuse the settings.
         match settings {
-            Some(settings) if problems.iter().all(|p| p.warning) => Ok(Ledger { root, settings }),
+            Some(settings) if problems.iter().all(|p| p.warning) => Ok(Ledger {
+                root,
+                settings,
+                cache: false,
+                settings_digest,
+            }),
             _ => {
                 let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
                 Err(refuse(
@@ -404,27 +445,60 @@ impl Ledger {
         &self,
         f: impl Fn(LoadedProject) -> T + Sync,
     ) -> Result<(Vec<T>, Vec<Skipped>)> {
+        let mut out = Vec::new();
+        let skipped = self.each_readable(f, |value| out.push(value))?;
+        Ok((out, skipped))
+    }
+
+    /// Like `map_readable`, handing each result to `emit` in folder order,
+    /// a chunk of projects at a time, instead of collecting them: a report
+    /// can flatten or add up the results while the rest is being read.
+    /// Reads through the project cache when `self.cache` (`store::cache`).
+    pub fn each_readable<T: Send>(
+        &self,
+        f: impl Fn(LoadedProject) -> T + Sync,
+        mut emit: impl FnMut(T),
+    ) -> Result<Vec<Skipped>> {
         let folders = Ledger::project_folders(&self.root)?;
         let progress = Progress::new(folders.len(), "reading projects");
-        let read: Vec<(Option<T>, Option<Skipped>)> = folders
-            .par_iter()
-            .map(|folder| {
-                let (lp, problems) = self.read_project(folder);
-                progress.inc();
-                let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
-                match lp {
-                    Some(lp) if errors.is_empty() => (Some(f(lp)), None),
-                    _ => (None, Some(Skipped::new(self, folder, errors))),
-                }
-            })
-            .collect();
-        let mut out = Vec::with_capacity(read.len());
+        let read = |folder: &str| {
+            let read = self.read_project(folder);
+            progress.inc();
+            read
+        };
+        let map = |folder: &str, lp: Option<LoadedProject>, problems: Vec<Problem>| {
+            let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
+            match lp {
+                Some(lp) if errors.is_empty() => (Some(f(lp)), None),
+                _ => (None, Some(Skipped::new(self, folder, errors))),
+            }
+        };
         let mut skipped = Vec::new();
-        for (value, s) in read {
-            out.extend(value);
+        let mut take = |(value, s): (Option<T>, Option<Skipped>)| {
             skipped.extend(s);
+            if let Some(value) = value {
+                emit(value);
+            }
+        };
+        if self.cache {
+            let projects = self.root.join(PROJECTS_DIR);
+            let digest = self.settings_digest;
+            super::cache::map_projects(&self.root, &projects, digest, &folders, read, map, take);
+        } else {
+            for chunk in folders.chunks(super::cache::CHUNK) {
+                let done: Vec<(Option<T>, Option<Skipped>)> = chunk
+                    .par_iter()
+                    .map(|folder| {
+                        let (lp, problems) = read(folder);
+                        map(folder, lp, problems)
+                    })
+                    .collect();
+                done.into_iter().for_each(&mut take);
+            }
         }
-        Ok((out, skipped))
+        // The projects are read: what the reading freed goes back now.
+        crate::memory::release();
+        Ok(skipped)
     }
 
     /// Loads every project; refuses when any file has problems.
@@ -502,6 +576,9 @@ impl Ledger {
         project: &Project,
         table: Option<&ProcedureTable>,
     ) -> Result<Vec<PathBuf>> {
+        if lp.is_some_and(|lp| lp.cached) {
+            bail!("internal error: a project read from the cache cannot be saved; read its files");
+        }
         let mut set = WriteSet::new();
         self.plan_save(&mut set, lp, id, project, table)?;
         set.commit()
@@ -877,6 +954,7 @@ fn read_project(
             problems: issues.1,
             problems_table: issues.0,
             ledger: None,
+            cached: false,
         }),
         _ => None,
     };

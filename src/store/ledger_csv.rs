@@ -72,7 +72,7 @@ pub const PROBLEMS_EXTRA_COLUMNS: [&str; 9] = [
 ];
 
 /// A CSV file as cells under a header, with each row's source line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CsvTable {
     pub header: Vec<String>,
     pub cells: Vec<Vec<String>>,

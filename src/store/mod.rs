@@ -7,6 +7,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod bulletins;
+pub mod cache;
 pub mod csv_merge;
 pub mod csv_text;
 pub mod excel;

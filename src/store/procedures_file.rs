@@ -45,17 +45,34 @@ const ABSENT: usize = usize::MAX;
 
 /// A procedure ledger as read: the header, the raw cells of every row (so
 /// unknown columns survive) and the typed rows.
-#[derive(Debug, Clone)]
+///
+/// Only the typed rows go into the project cache (`store::cache`): a table
+/// read back from it has no header cells, raw cells, lines or offsets. It
+/// serves reports and is never written (writers read the files).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ProcedureTable {
+    #[serde(skip, default = "standard_header")]
     pub header: Vec<String>,
     /// Index in `header` of each of `COLUMNS`.
+    #[serde(skip, default = "standard_index")]
     index: [usize; COLUMNS.len()],
+    #[serde(skip)]
     pub cells: Vec<Vec<String>>,
     /// Source line of each row (1-based).
+    #[serde(skip)]
     pub lines: Vec<usize>,
     /// Byte offset in the source text where each row starts.
+    #[serde(skip)]
     pub offsets: Vec<usize>,
     pub rows: Vec<Procedure>,
+}
+
+fn standard_header() -> Vec<String> {
+    ProcedureTable::new().header
+}
+
+fn standard_index() -> [usize; COLUMNS.len()] {
+    ProcedureTable::new().index
 }
 
 fn opt_date(s: &str) -> Result<Option<Date>, String> {
@@ -425,6 +442,11 @@ impl ProcedureTable {
 
     /// The file's bytes: UTF-8, LF line ends, quotes only where needed.
     pub fn to_bytes(&self) -> Vec<u8> {
+        assert_eq!(
+            self.cells.len(),
+            self.rows.len(),
+            "a procedure table from the project cache is never written"
+        );
         super::csv_text::write(&self.header, &self.cells)
     }
 

@@ -14,6 +14,18 @@ pub const LOCK_FILE: &str = ".taizhang.lock";
 
 /// Writes `bytes` to `path` atomically.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
+    atomic_write_with(path, |w| {
+        w.write_all(bytes)?;
+        Ok(())
+    })
+}
+
+/// Writes `path` atomically with what `write` writes, for output too
+/// large to hold in memory first. When `write` fails, nothing is written.
+pub fn atomic_write_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -25,7 +37,7 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
     builder.prefix(".taizhang-").suffix(".tmp");
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder
+    let tmp = builder
         .tempfile_in(dir)
         .with_context(|| tr!(CannotCreateTemp, dir = dir.display()))?;
     if let Some(p) = existing {
@@ -33,8 +45,12 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<()> {
             .set_permissions(p)
             .with_context(|| tr!(CannotKeepPermissions, file = path.display()))?;
     }
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
+    write(&mut out)?;
+    let tmp = out
+        .into_inner()
+        .map_err(|e| e.into_error())
+        .and_then(|tmp| tmp.as_file().sync_all().map(|_| tmp))
         .with_context(|| tr!(CannotWrite, file = path.display()))?;
     tmp.persist(path)
         .with_context(|| tr!(CannotReplace, file = path.display()))?;

@@ -87,7 +87,7 @@ fn init_writes_a_ledger_and_refuses_to_overwrite_it() {
     assert!(settings.contains("lang = \"zh\"\n"));
     assert_eq!(
         std::fs::read_to_string(target.join(".gitignore")).unwrap(),
-        ".taizhang.lock\n.taizhang-*.tmp\n"
+        ".taizhang.lock\n.taizhang-*.tmp\n.taizhang/\n"
     );
     assert_eq!(
         std::fs::read_to_string(target.join(".gitattributes")).unwrap(),

@@ -5,6 +5,7 @@
 mod support;
 
 mod bulletin;
+mod cache;
 mod catalogue;
 mod clerk;
 mod coordination;

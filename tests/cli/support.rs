@@ -159,7 +159,10 @@ impl Ledger {
                 let e = e.expect("entry");
                 let target = to.join(e.file_name());
                 if e.file_type().expect("type").is_dir() {
-                    copy(&e.path(), &target);
+                    // Not the project cache (store::cache): not ledger data.
+                    if e.file_name() != ".taizhang" {
+                        copy(&e.path(), &target);
+                    }
                 } else {
                     std::fs::copy(e.path(), target).expect("copy");
                 }
@@ -335,7 +338,10 @@ impl Ledger {
                 let p = e.path();
                 let t = e.file_type().unwrap();
                 if t.is_dir() {
-                    walk(root, &p, out);
+                    // The project cache is not ledger data (store::cache).
+                    if e.file_name() != ".taizhang" {
+                        walk(root, &p, out);
+                    }
                 } else if t.is_file() && e.file_name() != ".taizhang.lock" {
                     out.insert(
                         p.strip_prefix(root).unwrap().to_path_buf(),
