@@ -187,10 +187,7 @@ fn procedures_csv(ctx: &Ctx, output: Option<&std::path::Path>) -> Result<Output>
     match output {
         Some(p) => {
             atomic_write_with(p, write)?;
-            Ok(Output::ok(format!(
-                "Exported {rows} row(s) to {}\n",
-                p.display()
-            )))
+            Ok(Output::ok(tr!(Exported, n = rows, file = p.display())))
         }
         None => {
             let mut file = tempfile::tempfile()?;

@@ -53,9 +53,6 @@ pub mod serde_opt_day {
     }
 }
 
-/// Parses a strict ISO date (`2024-03-15`). The error names the value and the
-/// expected form, so it can be shown to a clerk as it is.
-
 /// Parses a strict ISO date (`2024-03-15`), as the ledger's files hold it.
 /// The error names the value and the expected form.
 pub fn parse_date(text: &str) -> Result<Date, String> {
