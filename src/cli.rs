@@ -72,6 +72,30 @@ pub struct Global {
     pub no_cache: bool,
 }
 
+/// Which projects `list`, the reports and `export` cover, and the order of
+/// their tables.
+#[derive(Debug, Args, Default, Clone)]
+pub struct Filter {
+    /// Only projects of this township (乡镇/街道), e.g. 侯庙镇
+    #[arg(long, value_name = "T")]
+    pub township: Option<String>,
+    /// Only projects of this type: key or Chinese name, e.g. chemical or 化工
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+    /// Only projects at this stage (repeatable): preparing, building,
+    /// completed, producing, suspended, cancelled (or 前期, 在建, 竣工, 投产,
+    /// 暂缓, 终止)
+    #[arg(long, value_name = "STAGE")]
+    pub stage: Vec<String>,
+    /// Only projects whose ID, name or owner holds TEXT, e.g. 盛润
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Order the table by a column, named by its header (e.g. investment,
+    /// 总投资, overdue): numbers largest first, dates and text in order
+    #[arg(long, value_name = "FIELD")]
+    pub sort: Option<String>,
+}
+
 /// When to colour terminal tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
@@ -205,6 +229,10 @@ pub enum Command {
     /// markers, and the exit status is 1. `merge-csv` is its former name.
     #[command(name = "merge-file", alias = "merge-csv")]
     MergeCsv(MergeCsvArgs),
+    /// Print the procedure catalogue (手续目录) of ledger.toml: each
+    /// procedure's key, Chinese name, task force, the project types that need
+    /// it and its time limit.
+    Catalogue,
     /// The ledger's history from git: who changed what, and when; of one
     /// project when ID is given.
     Log(LogArgs),
@@ -233,15 +261,6 @@ pub enum Command {
     /// shortened (3.5E+04) is reported with its cell and left for you: that
     /// file is not rewritten, and the exit status is 1.
     Fix(FixArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Only projects at this stage (repeatable): preparing, building,
-    /// completed, producing, suspended, cancelled (or 前期, 在建, 竣工, 投产,
-    /// 暂缓, 终止)
-    #[arg(long, value_name = "STAGE")]
-    pub stage: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -592,6 +611,8 @@ pub struct ProblemResolveArgs {
 
 #[derive(Debug, Args)]
 pub struct ProblemListArgs {
+    #[command(flatten)]
+    pub filter: Filter,
     /// Only problems still open
     #[arg(long)]
     pub open: bool,
@@ -923,7 +944,19 @@ pub enum ReportCommand {
     Bulletin(BulletinArgs),
     /// Procedures per task force (手续办理调度台账): total, obtained,
     /// pledged, pending and overdue.
-    Taskforce,
+    Taskforce(TaskforceArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filter: Filter,
+}
+
+#[derive(Debug, Args)]
+pub struct TaskforceArgs {
+    #[command(flatten)]
+    pub filter: Filter,
 }
 
 #[derive(Debug, Args)]
@@ -955,6 +988,8 @@ pub struct BulletinArgs {
 
 #[derive(Debug, Args)]
 pub struct WeeklyArgs {
+    #[command(flatten)]
+    pub filter: Filter,
     /// A day of the week to report on, YYYY-MM-DD [default: today]
     #[arg(long, value_name = "DATE")]
     pub week_of: Option<String>,
@@ -962,6 +997,8 @@ pub struct WeeklyArgs {
 
 #[derive(Debug, Args)]
 pub struct SlowArgs {
+    #[command(flatten)]
+    pub filter: Filter,
     /// Include green projects
     #[arg(long)]
     pub all: bool,
@@ -987,6 +1024,8 @@ pub struct CompletionsArgs {
 
 #[derive(Debug, Args)]
 pub struct OverdueArgs {
+    #[command(flatten)]
+    pub filter: Filter,
     /// Exit with status 3 when anything is overdue (for cron scripts)
     #[arg(long)]
     pub exit_code: bool,
@@ -1003,10 +1042,18 @@ pub enum ExportWhat {
     List,
     /// Every procedure row of every project (前期手续台账).
     Procedures,
+    /// Every problem of every project (问题台账).
+    Problems,
+    /// Every progress entry of every project (项目进度台账).
+    Progress,
+    /// Every funds entry of every project (资金使用台账).
+    Funds,
 }
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    #[command(flatten)]
+    pub filter: Filter,
     /// What to export
     #[arg(value_enum)]
     pub what: ExportWhat,
@@ -1019,6 +1066,11 @@ pub struct ExportArgs {
     /// Replace the output file if it exists
     #[arg(long)]
     pub force: bool,
+    /// Put a title row above the header of an .xlsx sheet, with the as-of
+    /// date (frozen header and filter kept) [default title: the ledger's
+    /// name and the sheet's]
+    #[arg(long, value_name = "TEXT", num_args = 0..=1, default_missing_value = "")]
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -1053,4 +1105,98 @@ pub struct ImportTasksArgs {
     /// Print what would change and write nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+/// The language of messages and help, decided before the command line is
+/// parsed (the help is printed by the parser): `--lang` anywhere on the
+/// line; else the `lang` of the ledger the command would use (-L, else
+/// TAIZHANG_LEDGER, else the nearest folder above holding ledger.toml; a
+/// ledger.toml without `lang` is Chinese, as its labels are); else a
+/// Chinese locale (LC_ALL, LC_MESSAGES or LANG starting with `zh`); else
+/// English.
+pub fn prescan_lang(args: &[std::ffi::OsString]) -> Lang {
+    let args: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).collect();
+    let value_of = |long: &str, short: Option<&str>| -> Option<String> {
+        let mut found = None;
+        for (i, a) in args.iter().enumerate() {
+            if *a == "--" {
+                break;
+            }
+            if *a == long || Some(*a) == short {
+                found = args.get(i + 1).map(|v| v.to_string());
+            } else if let Some(v) = a.strip_prefix(long).and_then(|v| v.strip_prefix('=')) {
+                found = Some(v.to_string());
+            } else if let Some(v) = short
+                .and_then(|s| a.strip_prefix(s))
+                .filter(|v| !v.is_empty())
+            {
+                found = Some(v.trim_start_matches('=').to_string());
+            }
+            if found.is_some() && long == "--ledger" {
+                break; // the first -L is the ledger whose settings rule
+            }
+        }
+        found
+    };
+    if let Some(lang) = value_of("--lang", None).and_then(|v| Lang::parse(&v).ok()) {
+        return lang;
+    }
+    let dir = value_of("--ledger", Some("-L"))
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("TAIZHANG_LEDGER").map(PathBuf::from));
+    if let Ok(root) = crate::store::Ledger::locate(dir.as_deref())
+        && let Ok(text) = std::fs::read_to_string(root.join(crate::store::ledger::SETTINGS_FILE))
+        && let Ok(doc) = text.parse::<toml_edit::DocumentMut>()
+    {
+        match doc.get("lang").and_then(|v| v.as_str()) {
+            None => return Lang::Zh,
+            Some(v) => {
+                if let Ok(lang) = Lang::parse(v) {
+                    return lang;
+                }
+            }
+        }
+    }
+    locale_lang().unwrap_or(Lang::En)
+}
+
+/// Chinese when the locale is (`zh_CN.UTF-8`, `zh`), English when it names
+/// another language, `None` when unset.
+fn locale_lang() -> Option<Lang> {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .map(|v| {
+            if v.starts_with("zh") {
+                Lang::Zh
+            } else {
+                Lang::En
+            }
+        })
+}
+
+/// The whole command with its help in `lang`: the doc comments above are
+/// the English; the Chinese comes from `help_zh`.
+pub fn command(lang: Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    match lang {
+        Lang::En => cmd,
+        Lang::Zh => crate::help_zh::translate(cmd),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// clap's own consistency checks over the whole command tree: no two
+    /// arguments share a name or short flag, every default is a valid
+    /// value, and so on.
+    #[test]
+    fn command_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
 }

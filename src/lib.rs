@@ -4,8 +4,11 @@
 //! types and rules, `store` reads and writes the files, `report` builds and
 //! renders views.
 
+#[macro_use]
+pub mod msg;
 pub mod cli;
 pub mod cmd;
+pub mod help_zh;
 pub mod memory;
 pub mod model;
 pub mod progress;

@@ -26,27 +26,25 @@ pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
                     Limit::Days(n) => {
                         let end = date + chrono::Days::new(n.into());
                         if end == due {
-                            format!("{n} calendar days")
+                            tr!(CalendarDays, n = n)
                         } else {
-                            format!(
-                                "{n} calendar days; {end} is a rest day, so the next working day"
-                            )
+                            tr!(CalendarDaysRest, n = n, end = end)
                         }
                     }
-                    Limit::WorkingDays(n) => format!("{n} working days"),
+                    Limit::WorkingDays(n) => tr!(WorkingDays, n = n),
                 };
                 let warn = if matches!(l, Limit::WorkingDays(_)) && !s.calendar.covers(due.year()) {
                     format!(
-                        "\nwarning: the working-day calendar does not cover {}; count holidays by hand or add them under [calendar] in ledger.toml",
-                        due.year()
+                        "\n{}{}",
+                        tr!(WarningPrefix),
+                        tr!(CalendarNotCovering, year = due.year())
                     )
                 } else {
                     String::new()
                 };
-                format!("; due by {due} ({days}){warn}")
+                tr!(DueByDays, due = due, days = days, warn = warn)
             }
-            _ => "; the catalogue sets no time limit: set the due date with `taizhang due`"
-                .to_string(),
+            _ => tr!(NoLimit),
         };
         table.rows[i] = new;
         table.sync(i);

@@ -21,15 +21,13 @@ fn period(ctx: &Ctx, a: &BulletinArgs) -> Result<Period> {
         let day = parse_date(&format!("{m}-01"))
             .ok()
             .filter(|_| m.len() == 7)
-            .ok_or_else(|| {
-                anyhow!("--month: invalid month \"{m}\": expected YYYY-MM, e.g. 2024-11")
-            })?;
+            .ok_or_else(|| anyhow!(tr!(BadMonth, text = m)))?;
         return Ok(Period::month(day));
     }
     if let (Some(f), Some(t)) = (&a.from, &a.to) {
         let (from, to) = (date_arg("--from", f)?, date_arg("--to", t)?);
         return Period::custom(from, to)
-            .ok_or_else(|| anyhow!("--to: {to} is before --from ({from})"));
+            .ok_or_else(|| anyhow!(tr!(ToBeforeFrom, to = to, from = from)));
     }
     let day = match &a.week_of {
         Some(t) => date_arg("--week-of", t)?,
@@ -51,24 +49,22 @@ fn extension(format: Format) -> &'static str {
 pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
     let period = period(ctx, a)?;
     if period.from > ctx.today {
-        bail!(
-            "the period {} to {} begins after today ({}): a bulletin reports on days gone by",
-            period.from,
-            period.to,
-            ctx.today
-        );
+        bail!(tr!(
+            PeriodAfterToday,
+            from = period.from,
+            to = period.to,
+            today = ctx.today
+        ));
     }
     match ctx.format {
         Format::Csv => {
-            bail!("--format csv: the bulletin has several tables; use markdown, html, json or docx")
+            bail!(tr!(BulletinNoCsv))
         }
-        Format::Docx if a.output.is_none() && !a.publish => bail!(
-            "--format docx writes a Word document: give --output FILE.docx (or --publish to keep it in the ledger)"
-        ),
+        Format::Docx if a.output.is_none() && !a.publish => bail!(tr!(DocxNeedsOutput)),
         _ => {}
     }
     if a.township.is_some() && ctx.taskforce.is_some() {
-        bail!("--township and --taskforce: give one, a township's bulletin or a task force's 通报");
+        bail!(tr!(TownshipOrTaskforce));
     }
     let as_of = period.to.min(ctx.today);
     let (ledger, mut now) = ctx.load_report_on(as_of)?;
@@ -87,12 +83,17 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             if !all.contains(t) {
                 let known: Vec<&str> = all.iter().map(String::as_str).collect();
                 bail!(
-                    "--township: no project of township \"{t}\" as of {as_of}; townships in the ledger: {}",
-                    if known.is_empty() {
-                        "none recorded".to_string()
-                    } else {
-                        known.join(", ")
-                    }
+                    "{}",
+                    tr!(
+                        NoProjectOfTownship,
+                        text = t,
+                        date = as_of,
+                        list = if known.is_empty() {
+                            tr!(NoneRecorded)
+                        } else {
+                            known.join(", ")
+                        }
+                    )
                 );
             }
             Scope::Township {
@@ -119,13 +120,13 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
     if a.publish
         && let Some(p) = index.find(&scope, &period)
     {
-        bail!(
-            "the bulletin of {} is already published as {} (issue {} of {}); a published issue is not replaced: run without --publish for a copy in any format",
-            period.label(lang),
-            p.file,
-            p.no,
-            p.year
-        );
+        bail!(tr!(
+            AlreadyPublished,
+            period = period.label(lang),
+            file = p.file,
+            no = p.no,
+            year = p.year
+        ));
     }
     let since: Date = match index.previous(&scope, &period) {
         Some(p) => p.period.to.min(as_of),
@@ -156,15 +157,15 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
     };
     let skipped = ctx.skipped();
     if a.publish && !skipped.is_empty() {
-        bail!(
-            "{} project(s) could not be read ({}): a published issue must cover every project; fix them (`taizhang check`) and publish again",
-            skipped.len(),
-            skipped
+        bail!(tr!(
+            PublishNeedsAll,
+            n = skipped.len(),
+            list = skipped
                 .iter()
                 .map(|s| s.project.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
-        );
+        ));
     }
     let mut b = bulletin::build(
         bulletin::Input {
@@ -263,11 +264,11 @@ fn publish(
 ) -> Result<()> {
     let path = ledger.root.join(file);
     if path.exists() {
-        bail!(
-            "{} exists but is not in {}: refusing to overwrite it; move it away or add its row to the index",
-            path_text(file),
-            bulletins::INDEX_FILE
-        );
+        bail!(tr!(
+            BulletinFileExists,
+            file = path_text(file),
+            index = bulletins::INDEX_FILE
+        ));
     }
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;

@@ -26,11 +26,13 @@ pub fn run(ctx: &Ctx, a: &CheckArgs) -> Result<Output> {
         _ => {
             let mut out: String = problems.iter().map(|p| format!("{p}\n")).collect();
             if errors > 0 && warnings == 0 {
-                out.push_str(&format!("{errors} problem(s) in {}\n", root.display()));
+                out.push_str(&tr!(CheckProblems, n = errors, dir = root.display()));
             } else if !problems.is_empty() {
-                out.push_str(&format!(
-                    "{errors} problem(s), {warnings} warning(s) in {}\n",
-                    root.display()
+                out.push_str(&tr!(
+                    CheckProblemsWarnings,
+                    n = errors,
+                    w = warnings,
+                    dir = root.display()
                 ));
             }
             out

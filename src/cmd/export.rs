@@ -6,7 +6,7 @@ use super::{Ctx, Output};
 use crate::cli::{ExportArgs, ExportWhat};
 use crate::model::Lang;
 use crate::report::labels::pick;
-use crate::report::{ledger_sheet, xlsx};
+use crate::report::{ledger_sheet, problems, xlsx};
 use crate::store::write::{atomic_write, atomic_write_with};
 use anyhow::{Result, anyhow, bail};
 
@@ -21,6 +21,9 @@ fn sheet_name(what: ExportWhat, lang: Lang) -> &'static str {
         ExportWhat::Slow => pick(lang, "slow", "进度滞后亮灯"),
         ExportWhat::List => pick(lang, "projects", "项目清单"),
         ExportWhat::Procedures => pick(lang, "procedures", "前期手续台账"),
+        ExportWhat::Problems => pick(lang, "problems", "问题台账"),
+        ExportWhat::Progress => pick(lang, "progress", "项目进度台账"),
+        ExportWhat::Funds => pick(lang, "funds", "资金使用台账"),
     }
 }
 
@@ -37,28 +40,20 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         .unwrap_or_default();
     let kind = match (&a.output, ext.as_str(), a.for_excel) {
         (None, _, true) => Kind::Csv,
-        (None, _, false) => bail!(
-            "nowhere to export to: give --output FILE.xlsx (or FILE.csv), or --for-excel for CSV on standard output"
-        ),
+        (None, _, false) => bail!(tr!(ExportNowhere)),
         (Some(_), "xlsx", false) => Kind::Workbook,
-        (Some(p), "xlsx", true) => bail!(
-            "--output {}: --for-excel writes CSV; name the file .csv, or drop --for-excel for a workbook",
-            p.display()
-        ),
+        (Some(p), "xlsx", true) => bail!(tr!(ExportXlsxForExcel, file = p.display())),
         (Some(_), "csv", _) => Kind::Csv,
-        (Some(p), _, _) => bail!(
-            "--output {}: expected a file name ending in .xlsx (workbook) or .csv (CSV for Excel)",
-            p.display()
-        ),
+        (Some(p), _, _) => bail!(tr!(ExportBadExtension, file = p.display())),
     };
+    if a.title.is_some() && !matches!(kind, Kind::Workbook) {
+        bail!(tr!(TitleOnlyXlsx));
+    }
     if let Some(p) = &a.output
         && p.exists()
         && !a.force
     {
-        bail!(
-            "--output {} already exists; give --force to replace it",
-            p.display()
-        );
+        bail!(tr!(OutputExists, file = p.display()));
     }
     // The procedure ledger of a province is over a million rows: as CSV it
     // is written row by row as the projects are read, never held whole.
@@ -97,13 +92,48 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
                 ledger_sheet::table(&ledger.settings, &projects, ctx.lang(&ledger.settings));
             (ledger, table)
         }
+        ExportWhat::Problems => {
+            let (ledger, projects) = ctx.load_report_on(ctx.today)?;
+            let table = problems::build(&ledger.settings, &projects, ctx.today, false)
+                .table(ctx.lang(&ledger.settings));
+            (ledger, table)
+        }
+        ExportWhat::Progress => {
+            let (ledger, projects) = ctx.load_report_on(ctx.today)?;
+            let table = ledger_sheet::progress_table(&projects, ctx.lang(&ledger.settings));
+            (ledger, table)
+        }
+        ExportWhat::Funds => {
+            let (ledger, projects) = ctx.load_report_on(ctx.today)?;
+            let table = ledger_sheet::funds_table(&projects, ctx.lang(&ledger.settings));
+            (ledger, table)
+        }
     };
+    let mut table = table;
+    if let Some(field) = &a.filter.sort {
+        table
+            .sort_by(field)
+            .map_err(|fields| anyhow!(tr!(UnknownSortField, text = field, fields = fields)))?;
+    }
     // The report is in the table now and freed: give its memory back.
     crate::memory::release();
     let lang = ctx.lang(&ledger.settings);
+    let sheet = sheet_name(a.what, lang);
+    let title = a.title.as_deref().map(|t| {
+        let t = t.trim();
+        let t = if t.is_empty() {
+            format!("{} {sheet}", ledger.settings.name)
+        } else {
+            t.to_string()
+        };
+        match lang {
+            Lang::En => format!("{t} (as of {})", ctx.today),
+            Lang::Zh => format!("{t}（数据截至{}）", ctx.today),
+        }
+    });
     let bytes = match kind {
         Kind::Workbook => {
-            xlsx::workbook(&table, sheet_name(a.what, lang), ctx.today).map_err(|e| anyhow!(e))?
+            xlsx::workbook(&table, sheet, ctx.today, title.as_deref()).map_err(|e| anyhow!(e))?
         }
         Kind::Csv => xlsx::excel_csv(&table).into_bytes(),
     };
@@ -113,7 +143,7 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         )),
         Some(p) => {
             atomic_write(p, &bytes)?;
-            let mut text = format!("Exported {} row(s) to {}\n", table.rows.len(), p.display());
+            let mut text = tr!(Exported, n = table.rows.len(), file = p.display());
             if let Some(note) = ctx.skipped_note() {
                 text.push_str(&note);
                 text.push('\n');
@@ -165,10 +195,7 @@ fn procedures_csv(ctx: &Ctx, output: Option<&std::path::Path>) -> Result<Output>
     match output {
         Some(p) => {
             atomic_write_with(p, write)?;
-            Ok(Output::ok(format!(
-                "Exported {rows} row(s) to {}\n",
-                p.display()
-            )))
+            Ok(Output::ok(tr!(Exported, n = rows, file = p.display())))
         }
         None => {
             let mut file = tempfile::tempfile()?;

@@ -12,12 +12,12 @@ pub fn run(ctx: &Ctx, a: &ExtendArgs) -> Result<Output> {
     let due = a
         .due
         .as_deref()
-        .ok_or_else(|| anyhow!("an extension needs its new deadline: give --due DATE"))?;
+        .ok_or_else(|| anyhow!(tr!(ExtendNeedsDue)))?;
     let due = date_arg("--due", due)?;
     let reason = a
         .reason
         .as_deref()
-        .ok_or_else(|| anyhow!("an extension needs its reason: give --reason TEXT (延期原因)"))?;
+        .ok_or_else(|| anyhow!(tr!(ExtendNeedsReason)))?;
     let reason = text_arg("--reason", reason, "why the deadline was extended")?;
     transition(ctx, "extend", &a.id, &a.procedure, |_, row| {
         transition::extend(row, due, reason)

@@ -27,10 +27,7 @@ pub fn run(ctx: &Ctx, a: &FixArgs) -> Result<Output> {
         for text in &a.ids {
             let id = project_id(text)?;
             if !ledger.project_dir(&id).is_dir() {
-                bail!(
-                    "unknown project \"{id}\": no folder {} (see `taizhang list`)",
-                    ledger.project_dir(&id).display()
-                );
+                bail!(ledger.unknown_project(id.as_str()));
             }
             ids.push(id);
         }
@@ -43,9 +40,7 @@ pub fn run(ctx: &Ctx, a: &FixArgs) -> Result<Output> {
         for (path, r) in ledger.restore_excel(id) {
             let shown = path.display();
             if let Some(why) = &r.refused {
-                out.push_str(&format!(
-                    "{shown}: cannot be restored, left as it is: {why}\n"
-                ));
+                out.push_str(&tr!(CannotRestore, file = shown, why = why));
                 left += 1;
                 continue;
             }
@@ -62,7 +57,7 @@ pub fn run(ctx: &Ctx, a: &FixArgs) -> Result<Output> {
                 })
                 .chain(r.left.iter().map(|c| {
                     let why = c.why.as_deref().unwrap_or("");
-                    let text = format!("{}: \"{}\" left as it is: {why}", c.header, c.from);
+                    let text = tr!(CellLeft, column = c.header, value = c.from, why = why);
                     (c.line, c.column, text)
                 }))
                 .collect();
@@ -75,9 +70,7 @@ pub fn run(ctx: &Ctx, a: &FixArgs) -> Result<Output> {
                 continue;
             };
             if !r.left.is_empty() {
-                out.push_str(&format!(
-                    "{shown}: not rewritten until the cells above are corrected\n"
-                ));
+                out.push_str(&tr!(NotRewritten, file = shown));
                 continue;
             }
             let rel = path
@@ -95,18 +88,14 @@ pub fn run(ctx: &Ctx, a: &FixArgs) -> Result<Output> {
     }
     out.push_str(&match (files, a.dry_run) {
         (0, _) if left == 0 => {
-            "Nothing to fix: every ledger file is as taizhang writes it.\n".to_string()
+            tr!(NothingToFix)
         }
-        (0, _) => "No file restored.\n".to_string(),
-        (n, true) => format!(
-            "Would restore {n} file(s), {cells} cell(s) changed; nothing written (--dry-run).\n"
-        ),
-        (n, false) => format!("Restored {n} file(s), {cells} cell(s) changed.\n"),
+        (0, _) => tr!(NoFileRestored),
+        (n, true) => tr!(WouldRestore, n = n, cells = cells),
+        (n, false) => tr!(Restored, n = n, cells = cells),
     });
     if left > 0 {
-        out.push_str(&format!(
-            "{left} cell(s) or file(s) left for you to correct; then run `taizhang fix` again.\n"
-        ));
+        out.push_str(&tr!(LeftToCorrect, n = left));
     }
     Ok(Output::with_code(out, u8::from(left > 0)))
 }

@@ -13,21 +13,21 @@ pub fn run(ctx: &Ctx, a: &FundsArgs) -> Result<Output> {
         (Some(t), None, None) => (FundKind::Planned, "--planned", t),
         (None, Some(t), None) => (FundKind::Received, "--received", t),
         (None, None, Some(t)) => (FundKind::Paid, "--paid", t),
-        _ => bail!("give the amount with one of --received, --paid or --planned"),
+        _ => bail!(tr!(FundsNeedAmount)),
     };
     let amount = amount_arg(flag, text)?;
     if amount.0.is_zero() {
-        bail!("{flag}: the amount is 0; record money that moved");
+        bail!(tr!(FundsZero, flag = flag));
     }
     let ledger = ctx.open_ledger()?;
     let sources = &ledger.settings.funds.sources;
     let source = a.source.trim();
     if !sources.iter().any(|s| s == source) {
-        bail!(
-            "--source: unknown source of funds \"{}\": expected one of {} (`[funds] sources` in ledger.toml)",
-            a.source,
-            sources.join(", ")
-        );
+        bail!(tr!(
+            UnknownFundSource,
+            text = a.source,
+            list = sources.join(", ")
+        ));
     }
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
@@ -79,17 +79,30 @@ pub fn run(ctx: &Ctx, a: &FundsArgs) -> Result<Output> {
         .unwrap_or_default();
     if t.paid > t.received {
         eprintln!(
-            "warning: {id}: {source} has paid out {} 万元, more than the {} 万元 recorded as received",
-            t.paid, t.received
+            "{}{}",
+            tr!(WarningPrefix),
+            tr!(
+                PaidAboveReceived,
+                id = id,
+                source = source,
+                paid = t.paid,
+                received = t.received
+            )
         );
     }
     let what = match kind {
-        FundKind::Planned => "planned",
-        FundKind::Received => "received",
-        FundKind::Paid => "paid out",
+        FundKind::Planned => tr!(FundPlanned),
+        FundKind::Received => tr!(FundReceived),
+        FundKind::Paid => tr!(FundPaid),
     };
-    Ok(Output::ok(format!(
-        "{id}: {amount} 万元 {what} from {source} on {date} ({source} to date: received {}, paid {} 万元)\n",
-        t.received, t.paid
+    Ok(Output::ok(tr!(
+        FundsRecorded,
+        id = id,
+        amount = amount,
+        what = what,
+        source = source,
+        date = date,
+        received = t.received,
+        paid = t.paid
     )))
 }

@@ -41,7 +41,7 @@ pub fn write_attributes(root: &Path) -> Result<bool> {
     let old = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        Err(e) => return Err(e).with_context(|| tr!(CannotRead, file = path.display())),
     };
     let missing: Vec<String> = attribute_lines()
         .into_iter()
@@ -66,10 +66,7 @@ pub fn write_attributes(root: &Path) -> Result<bool> {
 pub fn setup(ctx: &Ctx) -> Result<Output> {
     let root = Ledger::locate(ctx.ledger.as_deref())?;
     let Some(top) = git::toplevel(&root) else {
-        bail!(
-            "{} is not in a git repository: run `git init` there first",
-            root.display()
-        );
+        bail!(tr!(NotGitRepo, dir = root.display()));
     };
     for name in [DRIVER, OLD_DRIVER] {
         git::run(
@@ -92,37 +89,36 @@ pub fn setup(ctx: &Ctx) -> Result<Output> {
         )?;
     }
     let wrote = write_attributes(&root)?;
-    let mut text = format!(
-        "Registered the merge driver {DRIVER} in the git config of {}: git runs `{DRIVER_COMMAND}`.\n",
-        top.display()
+    let mut text = tr!(
+        DriverRegistered,
+        driver = DRIVER,
+        dir = top.display(),
+        command = DRIVER_COMMAND
     );
     let exe = std::env::current_exe().ok();
     let shown = exe
         .as_ref()
-        .map_or_else(|| "this program".to_string(), |e| e.display().to_string());
+        .map_or_else(|| tr!(ThisProgram), |e| e.display().to_string());
     match git::find_program("taizhang") {
         Some(p) => {
-            text.push_str(&format!(
-                "taizhang is found on the PATH at {}.\n",
-                p.display()
-            ));
+            text.push_str(&tr!(FoundOnPath, file = p.display()));
             let same = |a: &Path, b: &Path| a.canonicalize().ok() == b.canonicalize().ok();
             if exe.as_deref().is_some_and(|e| !same(e, &p)) {
                 eprintln!(
-                    "warning: git will run the taizhang at {}, not this one ({shown})",
-                    p.display()
+                    "{}{}",
+                    tr!(WarningPrefix),
+                    tr!(OtherTaizhang, file = p.display(), this = shown)
                 );
             }
         }
-        None => eprintln!(
-            "warning: taizhang is not on the PATH, so git cannot run the merge driver: put the folder of {shown} on the PATH"
-        ),
+        None => eprintln!("{}{}", tr!(WarningPrefix), tr!(NotOnPath, this = shown)),
     }
-    text.push_str(&format!(
-        "{} {}.\n",
-        if wrote { "Wrote" } else { "Kept" },
-        root.join(".gitattributes").display()
-    ));
+    let attributes = root.join(".gitattributes");
+    text.push_str(&if wrote {
+        tr!(WroteFile, file = attributes.display())
+    } else {
+        tr!(KeptFile, file = attributes.display())
+    });
     Ok(Output::ok(text))
 }
 
@@ -133,7 +129,7 @@ pub fn setup(ctx: &Ctx) -> Result<Output> {
 pub fn merge_csv(a: &MergeCsvArgs) -> Result<Output> {
     let read = |p: &Path| {
         std::fs::read(p)
-            .with_context(|| format!("cannot read {}", p.display()))
+            .with_context(|| tr!(CannotRead, file = p.display()))
             .map(|b| String::from_utf8_lossy(&b).into_owned())
     };
     let name = a
@@ -207,10 +203,7 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {
         None => ".".to_string(),
     };
     if git::toplevel(&root).is_none() {
-        bail!(
-            "{} is not in a git repository: there is no history to show",
-            root.display()
-        );
+        bail!(tr!(NoHistoryNoGit, dir = root.display()));
     }
     let entries = match &a.id {
         // A project's history follows its renames (`taizhang rename`).
@@ -223,10 +216,11 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {
         && entries.is_empty()
         && !root.join(&path).exists()
     {
-        bail!(
-            "unknown project \"{text}\": no folder {} and no history (see `taizhang list`)",
-            root.join(&path).display()
-        );
+        bail!(tr!(
+            UnknownProjectNoHistory,
+            text = text,
+            dir = root.join(&path).display()
+        ));
     }
     // The history is wanted most when the ledger is broken: the language
     // falls back to Chinese when the settings cannot be read.
@@ -250,6 +244,6 @@ pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {
         }
         table
     };
-    let empty = format!("No history for {path} yet.\n");
-    Ok(ctx.render(entries, table, |_| empty))
+    let empty = tr!(NoHistoryYet, path = path);
+    ctx.render(entries, table, |_| empty)
 }

@@ -9,7 +9,8 @@ use super::{Ctx, Output};
 use crate::cli::ImportTasksArgs;
 use crate::model::id::check_national_code;
 use crate::model::{
-    Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date, tasklist,
+    Amount, Date, PledgeKind, Procedure, Project, ProjectId, Settings, Status, parse_date_input,
+    tasklist,
 };
 use crate::store::procedures_file::ProcedureTable;
 use crate::store::sheet::{self, Mapping, SheetRow};
@@ -18,37 +19,17 @@ use anyhow::{Context, Result, anyhow, bail};
 use std::collections::BTreeMap;
 
 /// A date as a sheet may hold it: ISO `2024-03-05`, or the year-first forms
-/// Excel and WPS write in China: `2024/3/5`, `2024.3.5`, `2024年3月5日`.
+/// Excel and WPS write in China (`2024/3/5`, `2024.3.5`, `2024年3月5日`),
+/// read by the same parser as the command line's dates.
 fn sheet_date(field: &str, text: &str) -> Result<Date, String> {
-    if let Ok(d) = parse_date(text) {
-        return Ok(d);
-    }
-    let bad = || {
-        format!(
-            "column {field}: invalid date \"{text}\": expected YYYY-MM-DD (or 2024/3/5, 2024年3月5日)"
-        )
-    };
-    let t = text.trim().trim_end_matches('日');
-    let parts: Vec<&str> = t.split(['/', '-', '.', '年', '月']).collect();
-    let [y, m, d] = parts.as_slice() else {
-        return Err(bad());
-    };
-    let num = |s: &str, max_len: usize| {
-        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    match (y.len() == 4, num(y, 4), num(m, 2), num(d, 2)) {
-        (true, Some(y), Some(m), Some(d)) => Date::from_ymd_opt(y as i32, m, d).ok_or_else(bad),
-        _ => Err(bad()),
-    }
+    parse_date_input(text).map_err(|e| tr!(SheetColumn, column = field, error = e))
 }
 
 /// A status word of the sheet: a status key, a usual Chinese word, or a
 /// word the mapping file names.
 fn sheet_status(text: &str, mapping: &Mapping) -> Result<Status, String> {
     if let Some(key) = mapping.status.get(text) {
-        return Status::parse(key).map_err(|e| format!("the mapping's [status] \"{text}\": {e}"));
+        return Status::parse(key).map_err(|e| tr!(MappingStatus, text = text, error = e));
     }
     let t = text.trim();
     let status = match t.to_ascii_lowercase().as_str() {
@@ -65,9 +46,7 @@ fn sheet_status(text: &str, mapping: &Mapping) -> Result<Status, String> {
             Status::NotNeeded
         }
         _ => {
-            return Err(format!(
-                "column status: unknown status \"{text}\": expected pending (待办), obtained (已办结), pledged (容缺/承诺) or not-needed (无需办理), or name it under [status] in a --mapping file"
-            ));
+            return Err(tr!(SheetUnknownStatus, text = text));
         }
     };
     Ok(status)
@@ -77,9 +56,7 @@ fn sheet_pledge_kind(text: &str) -> Result<PledgeKind, String> {
     match text.trim() {
         "tolerance" | "容缺受理" | "容缺" => Ok(PledgeKind::Tolerance),
         "notify" | "告知承诺" => Ok(PledgeKind::Notify),
-        _ => Err(format!(
-            "column pledge_kind: unknown kind \"{text}\": expected tolerance (容缺受理) or notify (告知承诺)"
-        )),
+        _ => Err(tr!(SheetUnknownKind, text = text)),
     }
 }
 
@@ -97,8 +74,11 @@ fn set_once<T: PartialEq + std::fmt::Display>(
             Ok(())
         }
         (Some(old), Some(v)) if *old == v => Ok(()),
-        (Some(old), Some(v)) => Err(format!(
-            "column {field}: the sheet says {v}, the ledger already has {old}; correct one of them"
+        (Some(old), Some(v)) => Err(tr!(
+            SheetContradicts,
+            column = field,
+            sheet = v,
+            ledger = old
         )),
     }
 }
@@ -134,7 +114,11 @@ fn apply_row(
         if let Some(d) = d
             && d > today
         {
-            return Err(format!("column {field}: {d} is after today ({today})"));
+            return Err(tr!(
+                SheetColumn,
+                column = field,
+                error = tr!(AfterTodayShort, date = d, today = today)
+            ));
         }
     }
     let status = row
@@ -152,10 +136,11 @@ fn apply_row(
             _ => false,
         };
         if !forward {
-            return Err(format!(
-                "column status: the sheet says {}, the ledger already has {}; correct one of them",
-                s.key(),
-                was.key()
+            return Err(tr!(
+                SheetContradicts,
+                column = "status",
+                sheet = s.key(),
+                ledger = was.key()
             ));
         }
         p.status = s;
@@ -180,24 +165,19 @@ fn apply_row(
     set_text("note", &mut p.note, row.get("note"))?;
     match p.status {
         Status::Obtained if p.obtained.is_none() => {
-            return Err(
-                "status obtained needs the date it was obtained in the obtained column".into(),
-            );
+            return Err(tr!(SheetObtainedNeedsDate));
         }
         Status::Obtained if was == Status::Pledged && p.fulfilled.is_none() => {
             // Obtaining a pledged procedure makes the pledge good (as `tick`).
             p.fulfilled = p.obtained;
         }
         Status::Pledged if p.pledge_kind.is_none() || p.pledge_due.is_none() => {
-            return Err(
-                "status pledged needs its kind (pledge_kind: 容缺受理 or 告知承诺) and deadline (pledge_due)"
-                    .into(),
-            );
+            return Err(tr!(SheetPledgedNeeds));
         }
         _ => {}
     }
     if let Some((col, msg)) = crate::model::transition::impossible(p).into_iter().next() {
-        return Err(format!("column {col}: {msg}"));
+        return Err(tr!(SheetColumn, column = col, error = msg));
     }
     Ok(())
 }
@@ -271,7 +251,7 @@ fn new_project(
                     Some((n, old)) if *old != v => {
                         return Err((
                             r.row,
-                            format!("column {f}: \"{v}\" differs from \"{old}\" on row {n}"),
+                            tr!(SheetDiffers, column = f, value = v, old = old, row = n),
                         ));
                     }
                     Some(_) => {}
@@ -296,9 +276,15 @@ fn new_project(
     let kind = s.project_type(type_text).ok_or_else(|| {
         (
             at("type"),
-            format!(
-                "column type: unknown project type \"{type_text}\": expected one of {}",
-                s.type_keys()
+            tr!(
+                SheetColumn,
+                column = "type",
+                error = crate::model::suggest::message(
+                    tr!(UnknownType, text = type_text),
+                    type_text,
+                    &s.type_candidates(),
+                    &tr!(ExpectedOneOf, list = s.type_keys()),
+                )
             ),
         )
     })?;
@@ -318,16 +304,26 @@ fn new_project(
     if opened > today {
         return Err((
             at("opened"),
-            format!("column opened: {opened} is after today ({today})"),
+            tr!(
+                SheetColumn,
+                column = "opened",
+                error = tr!(AfterTodayShort, date = opened, today = today)
+            ),
         ));
     }
     let investment = get("investment")
         .map(|t| {
-            Amount::parse(t).map_err(|e| (at("investment"), format!("column investment: {e}")))
+            Amount::parse_input(t).map_err(|e| {
+                (
+                    at("investment"),
+                    tr!(SheetColumn, column = "investment", error = e),
+                )
+            })
         })
         .transpose()?;
     if let Some(c) = get("code") {
-        check_national_code(c).map_err(|e| (at("code"), format!("column code: {e}")))?;
+        check_national_code(c)
+            .map_err(|e| (at("code"), tr!(SheetColumn, column = "code", error = e)))?;
     }
     let wanted: Vec<String> = rows
         .iter()
@@ -362,13 +358,13 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
     let mut mapping = match &a.mapping {
         Some(p) => {
             let text = std::fs::read_to_string(p)
-                .with_context(|| format!("--mapping {}: cannot read it", p.display()))?;
+                .with_context(|| tr!(MappingUnreadable, file = p.display()))?;
             Mapping::parse(&text).map_err(|e| {
-                anyhow!(
-                    "--mapping {}: {}",
-                    p.display(),
-                    e.lines().collect::<Vec<_>>().join(" ")
-                )
+                anyhow!(tr!(
+                    FlagValue,
+                    flag = format!("--mapping {}", p.display()),
+                    error = e.lines().collect::<Vec<_>>().join(" ")
+                ))
             })?
         }
         None => Mapping::default(),
@@ -376,9 +372,10 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
     for c in &a.column {
         mapping.add_flag(c).map_err(|e| anyhow!(e))?;
     }
-    let bytes = std::fs::read(&a.file).with_context(|| format!("cannot read {file}"))?;
+    let bytes = std::fs::read(&a.file).with_context(|| tr!(CannotRead, file = file))?;
     let (text, encoding) = sheet::decode(&bytes).map_err(|e| anyhow!("{file} {e}"))?;
-    let sheet = sheet::read(&text, &mapping).map_err(|e| anyhow!("{file}: {e}"))?;
+    let sheet = sheet::read(&text, &mapping)
+        .map_err(|e| anyhow!(tr!(FlagValue, flag = file, error = e)))?;
 
     let ledger = ctx.open_ledger()?;
     let _lock = if a.dry_run {
@@ -402,11 +399,8 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
                 }
                 groups.entry(id_text.to_string()).or_default().push(r);
             }
-            Err(_) if id_text.is_empty() => bad.push((
-                r.row,
-                "column project is empty: expected a project ID".into(),
-            )),
-            Err(e) => bad.push((r.row, format!("column project: {e}"))),
+            Err(_) if id_text.is_empty() => bad.push((r.row, tr!(SheetNoProject))),
+            Err(e) => bad.push((r.row, tr!(SheetColumn, column = "project", error = e))),
         }
     }
     // Only the projects the sheet names are read: an import touches those
@@ -430,13 +424,15 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
             },
             None => match new_project(s, rows, today) {
                 Ok((project, table)) => {
-                    lines.push(format!(
-                        "open {id} {} ({}), opened {}, {} procedures",
-                        project.name,
-                        s.project_type(&project.kind)
+                    lines.push(tr!(
+                        ImportOpen,
+                        id = id,
+                        name = project.name,
+                        kind = s
+                            .project_type(&project.kind)
                             .map_or("", |t| t.name.as_str()),
-                        project.opened,
-                        table.rows.len()
+                        opened = project.opened,
+                        n = table.rows.len()
                     ));
                     Plan {
                         loaded: None,
@@ -456,11 +452,17 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
             let text = r.get("procedure").unwrap_or_default();
             let Some(c) = s.procedure(text) else {
                 let msg = if text.is_empty() {
-                    "column procedure is empty: expected a key or Chinese name from the catalogue"
-                        .to_string()
+                    tr!(SheetNoProcedure)
                 } else {
-                    format!(
-                        "column procedure: unknown procedure \"{text}\": expected a key or Chinese name from the catalogue of ledger.toml"
+                    tr!(
+                        SheetColumn,
+                        column = "procedure",
+                        error = crate::model::suggest::message(
+                            tr!(UnknownProcedure, text = text),
+                            text,
+                            &s.procedure_candidates(),
+                            &tr!(SeeCatalogue),
+                        )
                     )
                 };
                 bad.push((r.row, msg));
@@ -469,7 +471,13 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
             if let Some(n) = seen.insert(c.key.clone(), r.row) {
                 bad.push((
                     r.row,
-                    format!("{id} {} ({}) is already on row {n}", c.name, c.key),
+                    tr!(
+                        SheetAlreadyOnRow,
+                        id = id,
+                        name = c.name,
+                        key = c.key,
+                        row = n
+                    ),
                 ));
                 continue;
             }
@@ -491,11 +499,12 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
                 Ok(()) => {
                     let ch = changes(&before, &row);
                     if !ch.is_empty() {
-                        lines.push(format!(
-                            "change {id} {} ({}): {}",
-                            row.name,
-                            row.key,
-                            ch.join(", ")
+                        lines.push(tr!(
+                            ImportChange,
+                            id = id,
+                            name = row.name,
+                            key = row.key,
+                            changes = ch.join(", ")
                         ));
                     }
                     plan.table.rows[i] = row;
@@ -508,9 +517,9 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
     }
     if !bad.is_empty() {
         bad.sort();
-        let mut msg = format!("{file}: {} bad row(s); nothing imported", bad.len());
+        let mut msg = tr!(SheetBadRows, file = file, n = bad.len());
         for (row, e) in &bad {
-            msg.push_str(&format!("\n  row {row}: {e}"));
+            msg.push_str(&format!("\n  {}", tr!(SheetRow, row = row, error = e)));
         }
         bail!(msg);
     }
@@ -549,22 +558,27 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
     }
     let mut out: String = lines.iter().map(|l| format!("{l}\n")).collect();
     if !sheet.ignored.is_empty() {
-        out.push_str(&format!(
-            "ignored column(s): {}\n",
-            sheet.ignored.join(", ")
-        ));
+        out.push_str(&tr!(IgnoredColumns, list = sheet.ignored.join(", ")));
     }
     let n = sheet.rows.len();
     let enc = encoding.label();
     out.push_str(&if writes.is_empty() {
-        format!("{n} row(s) read ({enc}): nothing to change, the ledger already says so\n")
+        tr!(ImportNothing, n = n, enc = enc)
     } else if a.dry_run {
-        format!(
-            "{n} row(s) read ({enc}): would open {opened} project(s) and change {changed} procedure(s); nothing written (--dry-run)\n"
+        tr!(
+            ImportDryRun,
+            n = n,
+            enc = enc,
+            opened = opened,
+            changed = changed
         )
     } else {
-        format!(
-            "{n} row(s) imported ({enc}): opened {opened} project(s), changed {changed} procedure(s)\n"
+        tr!(
+            Imported,
+            n = n,
+            enc = enc,
+            opened = opened,
+            changed = changed
         )
     });
     Ok(Output::ok(out))
@@ -593,10 +607,7 @@ fn check_table(
         ));
     }
     if let Some(p) = problems.first() {
-        bail!(
-            "the import would leave a problem, nothing written: {}",
-            p.headline()
-        );
+        bail!(tr!(ImportWouldBreak, problem = p.headline()));
     }
     Ok(())
 }

@@ -17,20 +17,15 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
         .unwrap_or_else(|| PathBuf::from("."));
     let settings_path = dir.join(SETTINGS_FILE);
     if settings_path.exists() {
-        bail!(
-            "{} already exists: refusing to overwrite an existing ledger",
-            settings_path.display()
-        );
+        bail!(tr!(LedgerExists, file = settings_path.display()));
     }
     if let Some(region) = &args.region
         && !(region.len() == 6 && region.bytes().all(|b| b.is_ascii_digit()))
     {
-        bail!(
-            "--region: invalid region code \"{region}\": expected 6 digits (GB/T 2260), e.g. 410927"
-        );
+        bail!(tr!(BadRegion, text = region));
     }
     let name = match &args.name {
-        Some(n) if n.trim().is_empty() => bail!("--name must not be empty"),
+        Some(n) if n.trim().is_empty() => bail!(tr!(NameEmpty)),
         Some(n) => n.clone(),
         None => {
             let abs = std::path::absolute(&dir).unwrap_or_else(|_| dir.clone());
@@ -40,7 +35,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
     };
     let lang = ctx.lang.unwrap_or(Lang::Zh);
     std::fs::create_dir_all(dir.join(PROJECTS_DIR))
-        .with_context(|| format!("cannot create {}", dir.display()))?;
+        .with_context(|| tr!(CannotCreate, file = dir.display()))?;
     let text = settings_file::default_text(&name, args.region.as_deref().unwrap_or(""), lang);
     // Init-time validation: the settings written must be ones `check`
     // accepts (every limit at least a day, every condition known).
@@ -61,9 +56,10 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
     atomic_write(&dir.join(PROJECTS_DIR).join(".gitkeep"), b"")?;
     super::git::write_attributes(&dir)?;
     atomic_write(&settings_path, text.as_bytes())?;
-    Ok(Output::ok(format!(
-        "Created the ledger \"{name}\" in {}\nEdit {} to fit your county, then open a project with `taizhang open`.\n",
-        dir.display(),
-        settings_path.display()
+    Ok(Output::ok(tr!(
+        Created,
+        name = name,
+        dir = dir.display(),
+        file = settings_path.display()
     )))
 }

@@ -1,12 +1,11 @@
 //! `taizhang list`: the projects with their stage and procedure counts,
-//! or only those at the stages `--stage` names.
+//! or only those `--stage`, `--township`, `--type` and `--search` keep.
 
 use super::{Ctx, Output};
-use crate::cli::ListArgs;
-use crate::model::{Lang, Stage};
+use crate::model::Lang;
 use crate::report::{labels, list};
 use crate::store::Ledger;
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 /// The project list `list` and `export list` print.
 pub(super) fn list_report(ctx: &Ctx) -> Result<(Ledger, list::ListReport)> {
@@ -21,16 +20,9 @@ pub(super) fn list_report(ctx: &Ctx) -> Result<(Ledger, list::ListReport)> {
     ))
 }
 
-pub fn run(ctx: &Ctx, a: &ListArgs) -> Result<Output> {
-    let stages = a
-        .stage
-        .iter()
-        .map(|t| Stage::parse(t).map_err(|e| anyhow!("--stage: {e}")))
-        .collect::<Result<Vec<_>>>()?;
-    let (ledger, mut report) = list_report(ctx)?;
-    if !stages.is_empty() {
-        report.projects.retain(|p| stages.contains(&p.stage.stage));
-    }
+pub fn run(ctx: &Ctx) -> Result<Output> {
+    let stages = ctx.stages()?;
+    let (ledger, report) = list_report(ctx)?;
     let lang = ctx.lang(&ledger.settings);
     let empty = |r: &list::ListReport| {
         if stages.is_empty() {
@@ -42,5 +34,5 @@ pub fn run(ctx: &Ctx, a: &ListArgs) -> Result<Output> {
             Lang::Zh => format!("没有{}阶段的项目。\n", names.join("、")),
         }
     };
-    Ok(ctx.render(report, |r| r.table(lang), empty))
+    ctx.render(report, |r| r.table(lang), empty)
 }

@@ -67,7 +67,7 @@ pub(super) fn decisions_on(ctx: &Ctx, day: Date, only_open: bool) -> Result<Vec<
 fn meeting_date(text: &str, today: Date) -> Result<Date> {
     let date = date_arg("DATE", text)?;
     if date > today {
-        bail!("{date} is after today ({today}); record a meeting on or after the day it is held");
+        bail!(tr!(MeetingAfterToday, date = date, today = today));
     }
     Ok(date)
 }
@@ -79,23 +79,23 @@ fn load(
 ) -> Result<(std::path::PathBuf, String, crate::model::meeting::Meeting)> {
     let path = meetings::path(&ledger.root, date);
     if !path.is_file() {
-        bail!(
-            "no meeting on {date}: no file {} (record it with `taizhang meeting add --date {date} --title …`)",
-            path.display()
-        );
+        bail!(tr!(NoMeeting, date = date, file = path.display()));
     }
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(&path).with_context(|| tr!(CannotRead, file = path.display()))?;
     let (meeting, problems) = meetings::read(&path, &text, None);
     let errors: Vec<&Problem> = problems.iter().filter(|p| !p.warning).collect();
     match meeting {
         Some(m) if errors.is_empty() => Ok((path, text, m)),
         _ => Err(anyhow!(
-            "{} cannot be used: {}; run `taizhang check` for details",
-            path.display(),
-            errors
-                .first()
-                .map_or_else(|| "it has problems".to_string(), |p| p.headline())
+            "{}",
+            tr!(
+                MeetingUnusable,
+                file = path.display(),
+                problem = errors
+                    .first()
+                    .map_or_else(|| tr!(HasProblems), |p| p.headline())
+            )
         )),
     }
 }
@@ -103,10 +103,11 @@ fn load(
 pub fn add(ctx: &Ctx, a: &MeetingAddArgs) -> Result<Output> {
     let date = date_arg("--date", &a.date)?;
     if date > ctx.today {
-        bail!(
-            "--date: {date} is after today ({}); record a meeting on or after the day it is held",
-            ctx.today
-        );
+        bail!(tr!(
+            FlagValue,
+            flag = "--date",
+            error = tr!(MeetingAfterToday, date = date, today = ctx.today)
+        ));
     }
     let title = text_arg(
         "--title",
@@ -117,10 +118,7 @@ pub fn add(ctx: &Ctx, a: &MeetingAddArgs) -> Result<Output> {
     let _lock = ledger.lock()?;
     let path = meetings::path(&ledger.root, date);
     if path.exists() {
-        bail!(
-            "a meeting on {date} is already recorded ({}); add its decisions with `taizhang meeting decide {date}`",
-            path.display()
-        );
+        bail!(tr!(MeetingExists, date = date, file = path.display()));
     }
     std::fs::create_dir_all(path.parent().expect("meetings/ has a parent"))
         .with_context(|| format!("cannot create {}", meetings::MEETINGS_DIR))?;
@@ -130,9 +128,11 @@ pub fn add(ctx: &Ctx, a: &MeetingAddArgs) -> Result<Output> {
         &[meetings::rel(date)],
         &format!("meeting add {date} ({title})"),
     );
-    Ok(Output::ok(format!(
-        "Meeting of {date} recorded: {title} ({})\n",
-        path.display()
+    Ok(Output::ok(tr!(
+        MeetingRecorded,
+        date = date,
+        title = title,
+        file = path.display()
     )))
 }
 
@@ -142,14 +142,18 @@ pub fn decide(ctx: &Ctx, a: &MeetingDecideArgs) -> Result<Output> {
     let unit = text_arg("--unit", &a.unit, "the responsible unit (责任单位)")?;
     let due = date_arg("--due", &a.due)?;
     if due < date {
-        bail!("--due: {due} is before the meeting ({date})");
+        bail!(tr!(DueBeforeMeeting, due = due, date = date));
     }
     let project = a.project.as_deref().map(project_id).transpose()?;
     let ledger = ctx.open_ledger()?;
     if let Some(id) = &project
         && !ledger.project_dir(id).is_dir()
     {
-        bail!("--project: unknown project \"{id}\" (see `taizhang list`)");
+        bail!(tr!(
+            FlagValue,
+            flag = "--project",
+            error = ledger.unknown_project(id.as_str())
+        ));
     }
     let _lock = ledger.lock()?;
     let (path, text, meeting) = load(&ledger, date)?;
@@ -169,8 +173,12 @@ pub fn decide(ctx: &Ctx, a: &MeetingDecideArgs) -> Result<Output> {
         &[meetings::rel(date)],
         &format!("meeting decide {date} {no} ({what})"),
     );
-    Ok(Output::ok(format!(
-        "Meeting of {date}: decision {no} recorded, {unit} to carry it out by {due}\n"
+    Ok(Output::ok(tr!(
+        DecisionRecorded,
+        date = date,
+        no = no,
+        unit = unit,
+        due = due
     )))
 }
 
@@ -180,17 +188,18 @@ pub fn resolve(ctx: &Ctx, a: &MeetingResolveArgs) -> Result<Output> {
         a.no.parse::<u32>()
             .ok()
             .filter(|n| *n > 0 && a.no.bytes().all(|b| b.is_ascii_digit()))
-            .ok_or_else(|| anyhow!("invalid decision number \"{}\": expected 1, 2, 3…", a.no))?;
+            .ok_or_else(|| anyhow!(tr!(BadDecisionNo, text = a.no)))?;
     let how = text_arg("--how", &a.how, "how the decision was carried out")?;
     let on = match &a.on {
         Some(t) => date_arg("--on", t)?,
         None => ctx.today,
     };
     if on > ctx.today {
-        bail!(
-            "--on: {on} is after today ({}); record it on or after the day it happens",
-            ctx.today
-        );
+        bail!(tr!(
+            FlagValue,
+            flag = "--on",
+            error = tr!(EventAfterToday, date = on, today = ctx.today)
+        ));
     }
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
@@ -198,18 +207,20 @@ pub fn resolve(ctx: &Ctx, a: &MeetingResolveArgs) -> Result<Output> {
     let Some(d) = meeting.decisions.iter().find(|d| d.no == no) else {
         let known: Vec<String> = meeting.decisions.iter().map(|d| d.no.to_string()).collect();
         if known.is_empty() {
-            bail!("the meeting of {date} has no decision {no}: it has no decisions yet");
+            bail!(tr!(NoDecisionYet, date = date, no = no));
         }
-        bail!(
-            "the meeting of {date} has no decision {no}: its decisions are {}",
-            known.join(", ")
-        );
+        bail!(tr!(
+            NoDecision,
+            date = date,
+            no = no,
+            list = known.join(", ")
+        ));
     };
     if let Some(r) = d.resolved {
-        bail!("decision {no} of the meeting of {date} was already carried out on {r}");
+        bail!(tr!(DecisionDone, no = no, date = date, on = r));
     }
     if on < date {
-        bail!("--on: {on} is before the meeting ({date})");
+        bail!(tr!(OnBeforeMeeting, on = on, date = date));
     }
     atomic_write(
         &path,
@@ -221,16 +232,16 @@ pub fn resolve(ctx: &Ctx, a: &MeetingResolveArgs) -> Result<Output> {
         &format!("meeting resolve {date} {no}"),
     );
     let late = if on > d.due {
-        format!(
-            " ({} days after the due day {})",
-            (on - d.due).num_days(),
-            d.due
-        )
+        tr!(DaysAfterDue, n = (on - d.due).num_days(), due = d.due)
     } else {
         String::new()
     };
-    Ok(Output::ok(format!(
-        "Meeting of {date}: decision {no} carried out on {on}{late}\n"
+    Ok(Output::ok(tr!(
+        DecisionCarriedOut,
+        date = date,
+        no = no,
+        on = on,
+        late = late
     )))
 }
 
@@ -239,7 +250,7 @@ pub fn list(ctx: &Ctx, a: &MeetingListArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
     let lang = ctx.lang(&ledger.settings);
     let report = decisions::Report::new(ctx.today, items);
-    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
+    ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang))
 }
 
 /// `taizhang leader TASKFORCE NAME`: the leader on duty (带班领导) of a task
@@ -248,18 +259,17 @@ pub fn leader(ctx: &Ctx, a: &crate::cli::LeaderArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
     let key = a.key.trim();
     let tf = ledger.settings.taskforce(key).ok_or_else(|| {
-        anyhow!(
-            "unknown task force \"{key}\": expected one of {}",
-            ledger.settings.taskforce_keys()
-        )
+        anyhow!(crate::model::suggest::message(
+            tr!(UnknownTaskforce, text = key),
+            key,
+            &ledger.settings.taskforce_candidates(),
+            &tr!(ExpectedOneOf, list = ledger.settings.taskforce_keys()),
+        ))
     })?;
     let name = a.name.trim();
     let name = (!name.is_empty()).then_some(name);
     if tf.leader.as_deref() == name {
-        return Ok(Output::ok(format!(
-            "{} ({key}): leader on duty unchanged\n",
-            tf.name
-        )));
+        return Ok(Output::ok(tr!(LeaderUnchanged, name = tf.name, key = key)));
     }
     let _lock = ledger.lock()?;
     let path = ledger.root.join(crate::store::ledger::SETTINGS_FILE);
@@ -275,7 +285,7 @@ pub fn leader(ctx: &Ctx, a: &crate::cli::LeaderArgs) -> Result<Output> {
         &format!("leader {key} {}", name.unwrap_or("(none)")),
     );
     Ok(Output::ok(match name {
-        Some(n) => format!("{} ({key}): leader on duty (带班领导) {n}\n", tf.name),
-        None => format!("{} ({key}): leader on duty removed\n", tf.name),
+        Some(n) => tr!(LeaderSet, name = tf.name, key = key, leader = n),
+        None => tr!(LeaderRemoved, name = tf.name, key = key),
     }))
 }

@@ -5,6 +5,7 @@
 
 mod apply;
 mod bulletin;
+mod catalogue;
 mod check;
 mod due;
 mod edit;
@@ -38,8 +39,9 @@ mod undo;
 mod visit;
 mod waive;
 
-use crate::cli::{Cli, Command, GitCommand, MeetingCommand, ProblemCommand, ReportCommand};
-use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date};
+use crate::cli::{Cli, Command, Filter, GitCommand, MeetingCommand, ProblemCommand, ReportCommand};
+use crate::model::{Amount, Date, Lang, ProjectId, Settings, TaskForce, parse_date_input};
+use crate::model::{Stage, suggest};
 use crate::report::{Format, Table, render};
 use crate::store::ledger::Skipped;
 use crate::store::procedures_file::ProcedureTable;
@@ -47,8 +49,7 @@ use crate::store::{Ledger, LoadedProject};
 use anyhow::{Result, anyhow, bail};
 use std::path::PathBuf;
 
-/// Output written straight to stdout, for reports too large to hold twice.
-pub type Stream = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
+pub use crate::report::render::Stream;
 
 /// What a command prints on stdout (`text`, then `stream` if any) and the
 /// exit status it asks for.
@@ -89,6 +90,10 @@ pub struct Ctx {
     pub color: bool,
     /// `--commit`: commit each write to git.
     pub commit: bool,
+    /// The width terminal tables fit (see `render::terminal_width`).
+    pub width: Option<usize>,
+    /// --township, --type, --search and --sort of list, reports and export.
+    pub filter: Filter,
     /// Reports read projects through the project cache (not with
     /// `--no-cache` nor `--at`).
     pub cache: bool,
@@ -142,13 +147,18 @@ impl Ctx {
         }
         if crate::store::git::toplevel(&ledger.root).is_none() {
             eprintln!(
-                "warning: {} is not in a git repository: the change is written but not committed",
-                ledger.root.display()
+                "{}{}",
+                tr!(WarningPrefix),
+                tr!(NotInGit, dir = ledger.root.display())
             );
             return;
         }
         if let Err(e) = crate::store::git::commit(&ledger.root, files, subject) {
-            eprintln!("warning: the change is written but not committed: {e:#}");
+            eprintln!(
+                "{}{}",
+                tr!(WarningPrefix),
+                tr!(NotCommitted, error = format!("{e:#}"))
+            );
         }
     }
 
@@ -176,14 +186,15 @@ impl Ctx {
             for m in ledger.settings.members.iter().rev() {
                 let member = ledger.root.join(m);
                 if !member.join(crate::store::ledger::SETTINGS_FILE).is_file() {
-                    bail!(
-                        "member ledger \"{m}\" listed in {} is not a taizhang ledger: {} has no ledger.toml",
-                        ledger
+                    bail!(tr!(
+                        MemberNotLedger,
+                        member = m,
+                        file = ledger
                             .root
                             .join(crate::store::ledger::SETTINGS_FILE)
                             .display(),
-                        member.display()
-                    );
+                        dir = member.display()
+                    ));
                 }
                 todo.push(member);
             }
@@ -228,14 +239,23 @@ impl Ctx {
         let ledgers = self.open_ledgers()?;
         let settings = &ledgers[0].settings;
         let tf = self.taskforce_of(settings)?;
+        let kind = self.type_of(settings)?;
+        let stages = self.stages()?;
         let authority = self.authority_of(settings)?;
         let multi = ledgers.len() > 1;
+        let townships = std::sync::Mutex::new(std::collections::BTreeSet::new());
         let mut skipped = Vec::new();
         for l in &ledgers {
             let name = multi.then(|| l.settings.name.clone());
             let left_out = l.each_readable(
                 |lp| {
                     let mut lp = lp.as_of(day)?;
+                    if let Some(t) = &lp.project.township {
+                        townships.lock().expect("not poisoned").insert(t.clone());
+                    }
+                    if !self.keeps(&lp, kind.as_deref(), &stages) {
+                        return None;
+                    }
                     lp.ledger = name.clone();
                     let lp = match &tf {
                         Some(tf) => cut_to_taskforce(lp, tf)?,
@@ -257,6 +277,31 @@ impl Ctx {
                 ledger: name.clone(),
                 ..s
             }));
+        }
+        if let Some(t) = &self.filter.township {
+            let known = townships.into_inner().expect("not poisoned");
+            if !known.contains(t.trim()) {
+                let candidates: Vec<suggest::Candidate> = known
+                    .iter()
+                    .map(|k| suggest::Candidate {
+                        shown: k.clone(),
+                        names: vec![k.as_str()],
+                    })
+                    .collect();
+                bail!(tr!(
+                    FlagValue,
+                    flag = "--township",
+                    error = suggest::message(
+                        tr!(UnknownTownship, text = t),
+                        t,
+                        &candidates,
+                        &tr!(
+                            ExpectedOneOf,
+                            list = known.iter().cloned().collect::<Vec<_>>().join(", ")
+                        ),
+                    )
+                ));
+            }
         }
         let first = ledgers.into_iter().next().expect("at least one ledger");
         let mut skips = self.skips.lock().expect("not poisoned");
@@ -286,6 +331,64 @@ impl Ctx {
             n += Ledger::project_folders(&l.root)?.len();
         }
         Ok(n)
+    }
+
+    /// The stages of --stage (key or Chinese name).
+    pub fn stages(&self) -> Result<Vec<Stage>> {
+        self.filter
+            .stage
+            .iter()
+            .map(|t| {
+                Stage::parse(t).map_err(|e| anyhow!(tr!(FlagValue, flag = "--stage", error = e)))
+            })
+            .collect()
+    }
+
+    /// The project type key of --type, checked against the settings.
+    fn type_of(&self, settings: &Settings) -> Result<Option<String>> {
+        let Some(text) = &self.filter.kind else {
+            return Ok(None);
+        };
+        match settings.project_type(text.trim()) {
+            Some(t) => Ok(Some(t.key.clone())),
+            None => bail!(tr!(
+                FlagValue,
+                flag = "--type",
+                error = suggest::message(
+                    tr!(UnknownType, text = text),
+                    text,
+                    &settings.type_candidates(),
+                    &tr!(ExpectedOneOf, list = settings.type_keys()),
+                )
+            )),
+        }
+    }
+
+    /// Whether a project passes --township, --type (a type key) and
+    /// --search (a substring of its ID, name or owner, letter case ignored).
+    fn keeps(&self, lp: &LoadedProject, kind: Option<&str>, stages: &[Stage]) -> bool {
+        let f = &self.filter;
+        let p = &lp.project;
+        if !stages.is_empty() && !stages.contains(&p.stage().stage) {
+            return false;
+        }
+        if f.township
+            .as_deref()
+            .is_some_and(|t| p.township.as_deref() != Some(t.trim()))
+        {
+            return false;
+        }
+        if kind.is_some_and(|k| p.kind != k) {
+            return false;
+        }
+        if let Some(s) = &f.search {
+            let s = s.trim().to_lowercase();
+            let hit = |t: &str| t.to_lowercase().contains(&s);
+            if !(hit(&lp.id) || hit(&p.name) || p.owner.as_deref().is_some_and(hit)) {
+                return false;
+            }
+        }
+        true
     }
 
     /// The line saying which projects were left out, if any.
@@ -319,9 +422,14 @@ impl Ctx {
                 .as_deref()
                 .map_or(String::new(), |l| format!("{l}: "));
             eprintln!(
-                "warning: left out project {ledger}{}: {} problem(s)",
-                s.project,
-                s.problems.len()
+                "{}{}",
+                tr!(WarningPrefix),
+                tr!(
+                    LeftOut,
+                    ledger = ledger,
+                    project = s.project,
+                    n = s.problems.len()
+                )
             );
             for p in &s.problems {
                 eprintln!("  {}", p.headline());
@@ -348,11 +456,14 @@ impl Ctx {
         let Some(key) = &self.taskforce else {
             return Ok(None);
         };
-        let tf = settings.taskforce(key).ok_or_else(|| {
-            anyhow!(
-                "--taskforce: unknown task force \"{key}\": expected one of {}",
-                settings.taskforce_keys()
-            )
+        let tf = settings.find_taskforce(key).ok_or_else(|| {
+            let e = suggest::message(
+                tr!(UnknownTaskforce, text = key),
+                key,
+                &settings.taskforce_candidates(),
+                &tr!(ExpectedOneOf, list = settings.taskforce_keys()),
+            );
+            anyhow!(tr!(FlagValue, flag = "--taskforce", error = e))
         })?;
         Ok(Some(tf.clone()))
     }
@@ -401,22 +512,42 @@ impl Ctx {
         value: T,
         table: impl FnOnce(&T) -> Table,
         empty: impl FnOnce(&T) -> String,
-    ) -> Output {
+    ) -> Result<Output> {
         let note = self.skipped_note();
-        match self.format {
-            Format::Json if self.skips.lock().expect("not poisoned").is_some() => Output {
-                stream: Some(render::json_stream(WithSkipped {
-                    value,
-                    skipped: self.skipped(),
-                })),
-                ..Output::ok("")
-            },
-            Format::Json => Output {
-                stream: Some(render::json_stream(value)),
-                ..Output::ok("")
-            },
+        Ok(match self.format {
+            Format::Json => {
+                if let Some(field) = &self.filter.sort {
+                    // JSON keeps the report's order; the field is checked
+                    // all the same.
+                    table(&value).sort_by(field).map_err(|fields| {
+                        anyhow!(tr!(UnknownSortField, text = field, fields = fields))
+                    })?;
+                }
+                if self.skips.lock().expect("not poisoned").is_some() {
+                    Output {
+                        stream: Some(render::json_stream(WithSkipped {
+                            value,
+                            skipped: self.skipped(),
+                        })),
+                        ..Output::ok("")
+                    }
+                } else {
+                    Output {
+                        stream: Some(render::json_stream(value)),
+                        ..Output::ok("")
+                    }
+                }
+            }
             f => {
-                let table = table(&value);
+                let mut table = table(&value);
+                if let Some(field) = &self.filter.sort {
+                    table.sort_by(field).map_err(|fields| {
+                        anyhow!(tr!(UnknownSortField, text = field, fields = fields))
+                    })?;
+                }
+                if !table.no_total && table.footer.is_none() {
+                    table.footer = Some(total_line(table.rows.len()));
+                }
                 // "Nothing overdue" is not said of projects left out.
                 let mut text = if f == Format::Table && table.rows.is_empty() && note.is_none() {
                     empty(&value)
@@ -424,7 +555,7 @@ impl Ctx {
                     // The rows are in the table now: free the report first.
                     drop(value);
                     crate::memory::release();
-                    table.render_color(f, self.color)
+                    self.fit(&table, f)
                 };
                 // CSV stays a clean table: its note is on stderr only.
                 if let Some(note) = note.filter(|_| f != Format::Csv) {
@@ -436,7 +567,23 @@ impl Ctx {
                 }
                 Output::ok(text)
             }
-        }
+        })
+    }
+}
+
+impl Ctx {
+    /// A table in `format`, a terminal one fitting the terminal.
+    pub fn fit(&self, table: &Table, format: Format) -> String {
+        table.render_fit(format, self.color, self.width)
+    }
+}
+
+/// "共 N 项" / "N items": the line under a report's table.
+pub fn total_line(n: usize) -> String {
+    if n == 1 {
+        tr!(TotalOneItem)
+    } else {
+        tr!(TotalItems, n = n)
     }
 }
 
@@ -482,7 +629,7 @@ pub fn cut_to_authority(
 pub fn run(cli: Cli) -> Result<Output> {
     let g = cli.global;
     let today = match g.today.as_deref() {
-        Some(t) => parse_date(t).map_err(|e| anyhow!("--today: {e}"))?,
+        Some(t) => date_arg("--today", t)?,
         None => chrono::Local::now().date_naive(),
     };
     let mut ledgers = g.ledger.into_iter();
@@ -493,12 +640,10 @@ pub fn run(cli: Cli) -> Result<Output> {
     let past = match &g.at {
         None => None,
         Some(_) if !reads(&cli.command) => {
-            bail!(
-                "--at: only read commands (list, show, check, report, problem list) can look at the past; `report bulletin --publish` writes"
-            )
+            bail!(tr!(AtOnlyReads))
         }
         Some(_) if !more_ledgers.is_empty() => {
-            bail!("--at: give one ledger (-L) when looking at the past")
+            bail!(tr!(AtOneLedger))
         }
         Some(rev) => Some(crate::store::git::materialise(
             &Ledger::locate(first.as_deref())?,
@@ -509,7 +654,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         // Run from inside the copy, so paths read `./projects/…` as usual.
         Some(dir) => {
             std::env::set_current_dir(dir.path())
-                .map_err(|e| anyhow!("--at: cannot enter the copy of the ledger: {e}"))?;
+                .map_err(|e| anyhow!(tr!(AtCannotEnter, error = e)))?;
             Some(PathBuf::from("."))
         }
         None => first,
@@ -524,6 +669,8 @@ pub fn run(cli: Cli) -> Result<Output> {
         authority: g.authority,
         color: g.color.enabled(),
         commit: g.commit,
+        width: render::terminal_width(),
+        filter: filter_of(&cli.command),
         cache: !g.no_cache && past.is_none(),
         skips: Default::default(),
     };
@@ -537,36 +684,29 @@ pub fn run(cli: Cli) -> Result<Output> {
         _ => (false, false),
     };
     if !ctx.more_ledgers.is_empty() && !report {
-        bail!(
-            "-L was given {} times: only list, reports, export and `problem list` cover several ledgers; give one ledger for this command",
-            ctx.more_ledgers.len() + 1
-        );
+        bail!(tr!(TooManyLedgers, n = ctx.more_ledgers.len() + 1));
     }
     let task_force_view = report
         && !matches!(cli.command, Command::Problem(_) | Command::Meeting(_))
         || matches!(cli.command, Command::Show(_));
     if ctx.taskforce.is_some() && !task_force_view {
-        bail!("--taskforce applies to list, show, reports and export only");
+        bail!(tr!(TaskforceOnlyViews));
     }
     if ctx.authority.is_some() && !task_force_view {
-        bail!("--authority applies to list, show, reports and export only");
+        bail!(tr!(AuthorityOnlyViews));
     }
     if ctx.format == Format::Html && !weekly {
-        bail!(
-            "--format html is only for `taizhang report weekly` and `report bulletin`; use table, csv, json or markdown"
-        );
+        bail!(tr!(HtmlOnlyWeekly));
     }
     if ctx.format == Format::Docx
         && !matches!(cli.command, Command::Report(ReportCommand::Bulletin(_)))
     {
-        bail!(
-            "--format docx is only for `taizhang report bulletin`; use table, csv, json or markdown"
-        );
+        bail!(tr!(DocxOnlyBulletin));
     }
     let out = match &cli.command {
         Command::Init(a) => init::run(&ctx, a),
         Command::Open(a) => open::run(&ctx, a),
-        Command::List(a) => list::run(&ctx, a),
+        Command::List(_) => list::run(&ctx),
         Command::Show(a) => show::run(&ctx, a),
         Command::Tick(a) => tick::run(&ctx, a),
         Command::Pledge(a) => pledge::run(&ctx, a),
@@ -588,7 +728,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Import(crate::cli::ImportCommand::Tasks(a)) => import::tasks(&ctx, a),
         Command::Report(ReportCommand::Weekly(a)) => report::weekly(&ctx, a),
         Command::Report(ReportCommand::Bulletin(a)) => bulletin::run(&ctx, a),
-        Command::Report(ReportCommand::Taskforce) => report::taskforce(&ctx),
+        Command::Report(ReportCommand::Taskforce(_)) => report::taskforce(&ctx),
         Command::Plan(a) => plan::run(&ctx, a),
         Command::Progress(a) => progress::run(&ctx, a),
         Command::Problem(ProblemCommand::Add(a)) => problem::add(&ctx, a),
@@ -606,12 +746,29 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
         Command::MergeCsv(a) => git::merge_csv(a),
         Command::Log(a) => git::log(&ctx, a),
+        Command::Catalogue => catalogue::run(&ctx),
         Command::Set(a) => set::run(&ctx, a),
         Command::Rename(a) => rename::run(&ctx, a),
         Command::Stage(a) => stage::run(&ctx, a),
         Command::Fix(a) => fix::run(&ctx, a),
     }?;
     Ok(ctx.finish(out))
+}
+
+/// The project filter and order a command was given (list, reports,
+/// `problem list` and export take them).
+fn filter_of(command: &Command) -> Filter {
+    let f = match command {
+        Command::List(a) => &a.filter,
+        Command::Report(ReportCommand::Overdue(a)) => &a.filter,
+        Command::Report(ReportCommand::Slow(a)) => &a.filter,
+        Command::Report(ReportCommand::Weekly(a)) => &a.filter,
+        Command::Report(ReportCommand::Taskforce(a)) => &a.filter,
+        Command::Problem(ProblemCommand::List(a)) => &a.filter,
+        Command::Export(a) => &a.filter,
+        _ => return Filter::default(),
+    };
+    f.clone()
 }
 
 /// Whether a command only reads the ledger (and so may run `--at` a past
@@ -625,6 +782,7 @@ fn reads(command: &Command) -> bool {
         command,
         Command::List(_)
             | Command::Show(_)
+            | Command::Catalogue
             | Command::Check(_)
             | Command::Report(_)
             | Command::Problem(ProblemCommand::List(_))
@@ -637,16 +795,17 @@ pub fn project_id(text: &str) -> Result<ProjectId> {
     ProjectId::parse(text).map_err(|e| anyhow!(e))
 }
 
-/// An amount in 万元 given with `flag`.
+/// An amount in 万元 given with `flag` (thousands separators and
+/// full-width digits allowed; stored as plain digits).
 pub fn amount_arg(flag: &str, text: &str) -> Result<Amount> {
-    Amount::parse(text).map_err(|e| anyhow!("{flag}: {e}"))
+    Amount::parse_input(text).map_err(|e| anyhow!(tr!(FlagValue, flag = flag, error = e)))
 }
 
 /// A text that must not be empty, given with `flag`; `what` says what to give.
 pub fn text_arg<'a>(flag: &str, text: &'a str, what: &str) -> Result<&'a str> {
     let t = text.trim();
     if t.is_empty() {
-        bail!("{flag} must not be empty: give {what}");
+        bail!(tr!(EmptyText, flag = flag, what = what));
     }
     Ok(t)
 }
@@ -660,21 +819,31 @@ pub fn facts_arg(
 ) -> Result<crate::model::Facts> {
     use crate::model::facts::{EiaClass, Land, Nature, parse_yes_no};
     if let Some(t) = &a.land {
-        facts.land = Some(Land::parse(t).map_err(|e| anyhow!("--land: {e}"))?);
+        facts.land =
+            Some(Land::parse(t).map_err(|e| anyhow!(tr!(FlagValue, flag = "--land", error = e)))?);
     }
     if let Some(t) = &a.investment_nature {
-        facts.nature = Some(Nature::parse(t).map_err(|e| anyhow!("--investment-nature: {e}"))?);
+        facts.nature = Some(
+            Nature::parse(t)
+                .map_err(|e| anyhow!(tr!(FlagValue, flag = "--investment-nature", error = e)))?,
+        );
     }
     if let Some(t) = &a.hazchem {
-        facts.hazchem =
-            Some(parse_yes_no("hazardous chemicals", t).map_err(|e| anyhow!("--hazchem: {e}"))?);
+        facts.hazchem = Some(
+            parse_yes_no("hazardous chemicals", t)
+                .map_err(|e| anyhow!(tr!(FlagValue, flag = "--hazchem", error = e)))?,
+        );
     }
     if let Some(t) = &a.eia {
-        facts.eia = Some(EiaClass::parse(t).map_err(|e| anyhow!("--eia: {e}"))?);
+        facts.eia = Some(
+            EiaClass::parse(t).map_err(|e| anyhow!(tr!(FlagValue, flag = "--eia", error = e)))?,
+        );
     }
     if let Some(t) = &a.relics_found {
-        facts.relics_found =
-            Some(parse_yes_no("relics found", t).map_err(|e| anyhow!("--relics-found: {e}"))?);
+        facts.relics_found = Some(
+            parse_yes_no("relics found", t)
+                .map_err(|e| anyhow!(tr!(FlagValue, flag = "--relics-found", error = e)))?,
+        );
     }
     if let Some(z) = &a.zone {
         let known = settings
@@ -683,25 +852,27 @@ pub fn facts_arg(
         match known {
             Some(zone) => facts.zone = Some(zone.key.clone()),
             None if settings.zones.is_empty() => {
-                bail!("--zone: unknown development zone \"{z}\": ledger.toml defines no [[zone]]")
+                bail!(tr!(NoZones, text = z))
             }
-            None => bail!(
-                "--zone: unknown development zone \"{z}\": expected one of {}",
-                settings
+            None => bail!(tr!(
+                UnknownZone,
+                text = z,
+                list = settings
                     .zones
                     .iter()
                     .map(|z| format!("{} ({})", z.key, z.name))
                     .collect::<Vec<_>>()
                     .join(", ")
-            ),
+            )),
         }
     }
     Ok(facts)
 }
 
-/// A date given with `flag`.
+/// A date given with `flag`: ISO or a year-first Chinese form (see
+/// `parse_date_input`).
 pub fn date_arg(flag: &str, text: &str) -> Result<Date> {
-    parse_date(text).map_err(|e| anyhow!("{flag}: {e}"))
+    parse_date_input(text).map_err(|e| anyhow!(tr!(FlagValue, flag = flag, error = e)))
 }
 
 /// The date of an event being recorded: given or today, never in the
@@ -715,13 +886,15 @@ pub fn event_date(flag: &str, text: Option<&str>, today: Date) -> Result<Date> {
     crate::model::transition::not_future(flag, date, today).map_err(|e| anyhow!(e))
 }
 
-/// The row of a procedure named by key or Chinese name on a project's list.
+/// The row of a procedure named by key or Chinese name on a project's list
+/// (spaces around it ignored); an unknown name gets the closest ones.
 pub fn procedure_row(
     settings: &Settings,
     table: &ProcedureTable,
     id: &ProjectId,
     text: &str,
 ) -> Result<usize> {
+    let text = text.trim();
     let key = settings.procedure(text).map_or(text, |c| c.key.as_str());
     if let Some(i) = table
         .position(key)
@@ -729,19 +902,23 @@ pub fn procedure_row(
     {
         return Ok(i);
     }
-    let listed: Vec<String> = table
+    let listed: Vec<suggest::Candidate> = table
         .rows
         .iter()
-        .map(|r| format!("{} ({})", r.key, r.name))
+        .map(|r| suggest::Candidate {
+            shown: format!("{} ({})", r.key, r.name),
+            names: vec![&r.key, &r.name],
+        })
         .collect();
-    if settings.procedure(text).is_some() {
-        bail!(
-            "procedure \"{text}\" is not on the task list of project \"{id}\"; its list: {}",
-            listed.join(", ")
-        );
-    }
-    bail!(
-        "unknown procedure \"{text}\": expected a key or Chinese name from the task list of \"{id}\": {}",
-        listed.join(", ")
-    )
+    let base = if settings.procedure(text).is_some() {
+        tr!(ProcedureNotOnList, text = text, id = id)
+    } else {
+        tr!(UnknownProcedure, text = text)
+    };
+    bail!(suggest::message(
+        base,
+        text,
+        &listed,
+        &tr!(SeeShow, id = id)
+    ))
 }

@@ -5,7 +5,7 @@
 use super::{Ctx, Output, amount_arg, date_arg, project_id};
 use crate::cli::OpenArgs;
 use crate::model::id::check_national_code;
-use crate::model::{Project, Status, tasklist};
+use crate::model::{Project, Status, suggest, tasklist};
 use crate::store::procedures_file::ProcedureTable;
 use anyhow::{Result, anyhow, bail};
 
@@ -14,17 +14,23 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     let s = &ledger.settings;
     let id = project_id(&a.id)?;
     if a.name.trim().is_empty() {
-        bail!("--name must not be empty: give the project's name (项目名称)");
+        bail!(tr!(ProjectNameEmpty));
     }
-    let kind = s.project_type(&a.kind).ok_or_else(|| {
-        anyhow!(
-            "unknown project type \"{}\": expected one of {}",
-            a.kind,
-            s.type_keys()
-        )
+    let kind = s.project_type(a.kind.trim()).ok_or_else(|| {
+        anyhow!(tr!(
+            FlagValue,
+            flag = "--type",
+            error = suggest::message(
+                tr!(UnknownType, text = a.kind),
+                &a.kind,
+                &s.type_candidates(),
+                &tr!(ExpectedOneOf, list = s.type_keys()),
+            )
+        ))
     })?;
     if let Some(code) = &a.code {
-        check_national_code(code).map_err(|e| anyhow!("--code: {e}"))?;
+        check_national_code(code)
+            .map_err(|e| anyhow!(tr!(FlagValue, flag = "--code", error = e)))?;
     }
     let investment = a
         .investment
@@ -40,10 +46,20 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         .transpose()?;
 
     let find = |flag: &str, text: &str| {
-        s.procedure(text).map(|c| c.key.clone()).ok_or_else(|| {
-            let keys: Vec<&str> = s.catalogue.iter().map(|c| c.key.as_str()).collect();
-            anyhow!("{flag}: unknown procedure \"{text}\": expected a key or Chinese name from the catalogue: {}", keys.join(", "))
-        })
+        s.procedure(text.trim())
+            .map(|c| c.key.clone())
+            .ok_or_else(|| {
+                anyhow!(tr!(
+                    FlagValue,
+                    flag = flag,
+                    error = suggest::message(
+                        tr!(UnknownProcedure, text = text),
+                        text,
+                        &s.procedure_candidates(),
+                        &tr!(SeeCatalogue),
+                    )
+                ))
+            })
     };
     let with = a
         .with
@@ -56,7 +72,7 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         .map(|t| find("--without", t))
         .collect::<Result<Vec<_>>>()?;
     if let Some(k) = with.iter().find(|k| without.contains(k)) {
-        bail!("procedure \"{k}\" is given both --with and --without");
+        bail!(tr!(WithAndWithout, key = k));
     }
     let facts = super::facts_arg(s, &a.facts, crate::model::Facts::default())?;
     let derived = tasklist::derive(s, &kind.key, &facts);
@@ -73,10 +89,7 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     let _lock = ledger.lock()?;
     let dir = ledger.project_dir(&id);
     if dir.exists() {
-        bail!(
-            "project \"{id}\" already exists ({}); choose another ID",
-            dir.display()
-        );
+        bail!(tr!(ProjectExists, id = id, dir = dir.display()));
     }
     let opened = ctx.today;
     let mut table = ProcedureTable::new();
@@ -122,20 +135,24 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         .filter(|r| r.status == Status::NotNeeded && r.note.starts_with("区域评估"))
         .count();
     let waived = if waived > 0 {
-        format!(" ({waived} waived by the regional assessment)")
+        tr!(WaivedByAssessment, n = waived)
     } else {
         String::new()
     };
     if !left_off.is_empty() {
         eprintln!(
-            "warning: {id}: hazardous chemicals (危化) not recorded, so {} left off the task list; if it handles them, open it with --hazchem yes",
-            left_off.join(", ")
+            "{}{}",
+            tr!(WarningPrefix),
+            tr!(HazchemLeftOff, id = id, list = left_off.join(", "))
         );
     }
-    Ok(Output::ok(format!(
-        "Opened {id} {} ({}): {needed} procedures on its task list{waived}, in {}\n",
-        project.name,
-        kind.name,
-        dir.display()
+    Ok(Output::ok(tr!(
+        Opened,
+        id = id,
+        name = project.name,
+        kind = kind.name,
+        n = needed,
+        waived = waived,
+        dir = dir.display()
     )))
 }

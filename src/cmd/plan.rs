@@ -12,12 +12,7 @@ pub fn run(ctx: &Ctx, a: &PlanArgs) -> Result<Output> {
         .parse::<i32>()
         .ok()
         .filter(|y| a.year.len() == 4 && a.year.bytes().all(|b| b.is_ascii_digit()) && *y >= 1900)
-        .ok_or_else(|| {
-            anyhow!(
-                "--year: invalid year \"{}\": expected four digits, e.g. 2024",
-                a.year
-            )
-        })?;
+        .ok_or_else(|| anyhow!(tr!(BadYear, text = a.year)))?;
     let amount = amount_arg("--amount", &a.amount)?;
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
@@ -27,11 +22,15 @@ pub fn run(ctx: &Ctx, a: &PlanArgs) -> Result<Output> {
     let files = ledger.save(Some(&lp), &id, &project, None)?;
     ctx.commit(&ledger, &files, &format!("plan {id} {year} {amount}"));
     let was = match old {
-        Some(o) if o != amount => format!(" (was {o})"),
-        Some(_) => " (unchanged)".to_string(),
+        Some(o) if o != amount => tr!(Was, old = o),
+        Some(_) => tr!(Unchanged),
         None => String::new(),
     };
-    Ok(Output::ok(format!(
-        "{id}: planned investment for {year} set to {amount} 万元{was}\n"
+    Ok(Output::ok(tr!(
+        PlanSet,
+        id = id,
+        year = year,
+        amount = amount,
+        was = was
     )))
 }

@@ -9,22 +9,17 @@ use crate::model::transition;
 use anyhow::{Result, anyhow};
 
 pub fn run(ctx: &Ctx, a: &PledgeArgs) -> Result<Output> {
-    let due_text = a.due.as_deref().ok_or_else(|| {
-        anyhow!("a pledge needs its deadline: give --due DATE, the last day to supply what is missing (承诺时限)")
-    })?;
-    let kind = a.kind.ok_or_else(|| {
-        anyhow!(
-            "a pledge needs its kind: give --kind tolerance (容缺受理) or --kind notify (告知承诺)"
-        )
-    })?;
+    let due_text = a
+        .due
+        .as_deref()
+        .ok_or_else(|| anyhow!(tr!(PledgeNeedsDue)))?;
+    let kind = a.kind.ok_or_else(|| anyhow!(tr!(PledgeNeedsKind)))?;
     let items = a
         .items
         .as_deref()
         .map(str::trim)
         .filter(|s| !s.is_empty())
-        .ok_or_else(|| {
-            anyhow!("a pledge needs what is promised: give --items TEXT (承诺补齐事项)")
-        })?;
+        .ok_or_else(|| anyhow!(tr!(PledgeNeedsItems)))?;
     let due = date_arg("--due", due_text)?;
     let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     transition(ctx, "pledge", &a.id, &a.procedure, |_, row| {

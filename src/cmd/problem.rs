@@ -21,14 +21,14 @@ pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
     let lp = ledger.load_project(&id)?;
     let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if limit < date {
-        bail!("--limit: the time limit {limit} is before the day the problem was raised ({date})");
+        bail!(tr!(LimitBeforeRaised, limit = limit, date = date));
     }
     let category = category_arg(&ledger.settings, a.category.as_deref())?;
     let procedure = match a.procedure.as_deref() {
         None => None,
         Some(t) => {
             let row = super::procedure_row(&ledger.settings, &lp.table, &id, t)
-                .map_err(|e| anyhow!("--procedure: {e}"))?;
+                .map_err(|e| anyhow!(tr!(FlagValue, flag = "--procedure", error = e)))?;
             Some(lp.table.rows[row].key.clone())
         }
     };
@@ -45,8 +45,13 @@ pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
     );
     let files = ledger.save_csv(&id, PROBLEMS_FILE, &table)?;
     ctx.commit(&ledger, &files, &format!("problem add {id} {no} ({what})"));
-    Ok(Output::ok(format!(
-        "{id}: problem {no} recorded on {date}, {unit} to resolve it by {limit}\n"
+    Ok(Output::ok(tr!(
+        ProblemAdded,
+        id = id,
+        no = no,
+        date = date,
+        unit = unit,
+        limit = limit
     )))
 }
 
@@ -110,10 +115,11 @@ pub(super) fn category_arg(settings: &Settings, text: Option<&str>) -> Result<Op
     };
     let t = t.trim();
     if !settings.categories.iter().any(|c| c == t) {
-        bail!(
-            "--category: unknown problem category \"{t}\": expected one of {} (`[problems] categories` in ledger.toml)",
-            settings.categories.join(", ")
-        );
+        bail!(tr!(
+            UnknownCategory,
+            text = t,
+            list = settings.categories.join(", ")
+        ));
     }
     Ok(Some(t.to_string()))
 }
@@ -123,11 +129,7 @@ fn problem_no(text: &str) -> Result<u32> {
     text.parse::<u32>()
         .ok()
         .filter(|n| *n > 0 && text.bytes().all(|b| b.is_ascii_digit()))
-        .ok_or_else(|| {
-            anyhow!(
-                "invalid problem number \"{text}\": expected 1, 2, 3… (see `taizhang problem list`)"
-            )
-        })
+        .ok_or_else(|| anyhow!(tr!(BadProblemNo, text = text)))
 }
 
 /// The problem `no` of a project and its row in problems.csv.
@@ -139,17 +141,21 @@ fn find_problem<'a>(
     let Some(p) = lp.problems.iter().find(|p| p.no == no) else {
         let known: Vec<String> = lp.problems.iter().map(|p| p.no.to_string()).collect();
         if known.is_empty() {
-            bail!("{id} has no problem {no}: its problem ledger is empty");
+            bail!(tr!(NoProblemEmpty, id = id, no = no));
         }
-        bail!(
-            "{id} has no problem {no}: its problems are {}",
-            known.join(", ")
-        );
+        bail!(tr!(NoProblem, id = id, no = no, list = known.join(", ")));
     };
     let t = &lp.problems_table;
     let row = (0..t.cells.len())
         .find(|&r| t.get(r, "no").parse::<u32>() == Ok(no))
-        .ok_or_else(|| anyhow!("{id}: problem {no} not found in {PROBLEMS_FILE}"))?;
+        .ok_or_else(|| {
+            anyhow!(tr!(
+                ProblemNotInFile,
+                id = id,
+                no = no,
+                file = PROBLEMS_FILE
+            ))
+        })?;
     Ok((p, row))
 }
 
@@ -158,7 +164,7 @@ pub fn escalate(ctx: &Ctx, a: &ProblemEscalateArgs) -> Result<Output> {
     let no = problem_no(&a.no)?;
     let note = text_arg("--note", &a.note, "why the problem goes up a level")?;
     if a.to == Level::Taskforce {
-        bail!("--to: a problem starts at the task force; escalate it to mechanism or leader");
+        bail!(tr!(EscalateToTaskforce));
     }
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
@@ -166,28 +172,28 @@ pub fn escalate(ctx: &Ctx, a: &ProblemEscalateArgs) -> Result<Output> {
     let (p, row) = find_problem(&lp, &id, no)?;
     let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if let Some(r) = p.resolved {
-        bail!("{id}: problem {no} was resolved on {r}; a resolved problem does not go up");
+        bail!(tr!(ResolvedNoEscalate, id = id, no = no, date = r));
     }
     if date < p.opened {
-        bail!(
-            "--date: {date} is before the problem was raised ({})",
-            p.opened
-        );
+        bail!(tr!(ResolvedBeforeRaised, date = date, raised = p.opened));
     }
     let current = p.recorded_level(crate::model::Date::MAX);
     if a.to <= current {
-        bail!(
-            "{id}: problem {no} is already at {} ({}); it can only go higher",
-            current.key(),
-            current.name_zh()
-        );
+        bail!(tr!(
+            AlreadyAtLevel,
+            id = id,
+            no = no,
+            key = current.key(),
+            zh = current.name_zh()
+        ));
     }
     if let Some(e) = p.escalations.iter().find(|e| e.date > date) {
-        bail!(
-            "--date: {date} is before the problem went to {} on {}",
-            e.to.key(),
-            e.date
-        );
+        bail!(tr!(
+            BeforeEscalation,
+            date = date,
+            to = e.to.key(),
+            on = e.date
+        ));
     }
     let (col, note_col) = match a.to {
         Level::Leader => ("to_leader", "to_leader_note"),
@@ -203,10 +209,13 @@ pub fn escalate(ctx: &Ctx, a: &ProblemEscalateArgs) -> Result<Output> {
         &files,
         &format!("problem escalate {id} {no} to {}", a.to.key()),
     );
-    Ok(Output::ok(format!(
-        "{id}: problem {no} taken to {} ({}) on {date}\n",
-        a.to.key(),
-        a.to.name_zh()
+    Ok(Output::ok(tr!(
+        Escalated,
+        id = id,
+        no = no,
+        key = a.to.key(),
+        zh = a.to.name_zh(),
+        date = date
     )))
 }
 
@@ -221,24 +230,23 @@ pub fn order(ctx: &Ctx, a: &ProblemOrderArgs) -> Result<Output> {
     let (p, row) = find_problem(&lp, &id, no)?;
     let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if let Some(r) = p.resolved {
-        bail!("{id}: problem {no} was resolved on {r}; there is nothing to supervise");
+        bail!(tr!(ResolvedNoOrder, id = id, no = no, date = r));
     }
     if date < p.opened {
-        bail!(
-            "--date: {date} is before the problem was raised ({})",
-            p.opened
-        );
+        bail!(tr!(ResolvedBeforeRaised, date = date, raised = p.opened));
     }
     if due < date {
-        bail!("--due: {due} is before the order is issued ({date})");
+        bail!(tr!(OrderDueBeforeIssued, due = due, date = date));
     }
     if let Some(o) = &p.order {
-        bail!(
-            "{id}: problem {no} already has supervision order {} (issued {}, due {}); edit problems.csv to replace it",
-            o.no,
-            o.date,
-            o.due
-        );
+        bail!(tr!(
+            AlreadyOrdered,
+            id = id,
+            no = no,
+            order = o.no,
+            date = o.date,
+            due = o.due
+        ));
     }
     let mut table = lp.problems_table.clone();
     table.ensure_columns(&PROBLEMS_EXTRA_COLUMNS);
@@ -251,8 +259,13 @@ pub fn order(ctx: &Ctx, a: &ProblemOrderArgs) -> Result<Output> {
         &files,
         &format!("problem order {id} {no} {order_no}"),
     );
-    Ok(Output::ok(format!(
-        "{id}: problem {no} under supervision order {order_no} (督办) issued {date}, due {due}\n"
+    Ok(Output::ok(tr!(
+        Ordered,
+        id = id,
+        no = no,
+        order = order_no,
+        date = date,
+        due = due
     )))
 }
 
@@ -266,44 +279,49 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
     let Some(i) = lp.problems.iter().position(|p| p.no == no) else {
         let known: Vec<String> = lp.problems.iter().map(|p| p.no.to_string()).collect();
         if known.is_empty() {
-            bail!("{id} has no problem {no}: its problem ledger is empty");
+            bail!(tr!(NoProblemEmpty, id = id, no = no));
         }
-        bail!(
-            "{id} has no problem {no}: its problems are {}",
-            known.join(", ")
-        );
+        bail!(tr!(NoProblem, id = id, no = no, list = known.join(", ")));
     };
     let p = &lp.problems[i];
     if let Some(r) = p.resolved {
-        bail!("{id}: problem {no} was already resolved on {r}; edit problems.csv to correct it");
+        bail!(tr!(ProblemAlreadyResolved, id = id, no = no, date = r));
     }
     let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if date < p.opened {
-        bail!(
-            "--date: {date} is before the problem was raised ({})",
-            p.opened
-        );
+        bail!(tr!(ResolvedBeforeRaised, date = date, raised = p.opened));
     }
     let t = &lp.problems_table;
     let row = (0..t.cells.len())
         .find(|&r| t.get(r, "no").parse::<u32>() == Ok(no))
-        .ok_or_else(|| anyhow!("{id}: problem {no} not found in {PROBLEMS_FILE}"))?;
+        .ok_or_else(|| {
+            anyhow!(tr!(
+                ProblemNotInFile,
+                id = id,
+                no = no,
+                file = PROBLEMS_FILE
+            ))
+        })?;
     let mut table = lp.problems_table.clone();
     table.set(row, "resolved", date.to_string());
     table.set(row, "how", how.to_string());
     let files = ledger.save_csv(&id, PROBLEMS_FILE, &table)?;
     ctx.commit(&ledger, &files, &format!("problem resolve {id} {no}"));
     let late = if date > p.limit {
-        format!(
-            " ({} days after the time limit {})",
-            (date - p.limit).num_days(),
-            p.limit
+        tr!(
+            ResolvedLate,
+            n = (date - p.limit).num_days(),
+            limit = p.limit
         )
     } else {
         String::new()
     };
-    Ok(Output::ok(format!(
-        "{id}: problem {no} resolved on {date}{late}\n"
+    Ok(Output::ok(tr!(
+        ProblemResolved,
+        id = id,
+        no = no,
+        date = date,
+        late = late
     )))
 }
 
@@ -330,5 +348,5 @@ pub fn list(ctx: &Ctx, a: &ProblemListArgs) -> Result<Output> {
     })?;
     let lang = ctx.lang(&ledger.settings);
     let report = problems::Report::new(today, items.into_iter().flatten().collect());
-    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
+    ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang))
 }

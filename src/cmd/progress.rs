@@ -14,32 +14,37 @@ pub fn run(ctx: &Ctx, a: &ProgressArgs) -> Result<Output> {
     let lp = ledger.load_project(&id)?;
     let date = event_date("--date", a.date.as_deref(), ctx.today)?;
     if let Some(e) = lp.progress.iter().find(|e| e.date == date) {
-        bail!(
-            "{id} already has a progress entry for {date} ({} 万元); edit progress.csv to correct it",
-            e.invested
-        );
+        bail!(tr!(
+            ProgressExists,
+            id = id,
+            date = date,
+            invested = e.invested
+        ));
     }
     if let Some(e) = lp
         .progress
         .iter()
         .rfind(|e| e.date < date && e.invested > invested)
     {
-        bail!(
-            "--invested: {invested} 万元 is less than the {} 万元 completed by {}; investment completed to date cannot shrink",
-            e.invested,
-            e.date
-        );
+        bail!(tr!(
+            InvestedShrinks,
+            invested = invested,
+            earlier = e.invested,
+            date = e.date
+        ));
     }
     if let Some(e) = lp
         .progress
         .iter()
         .find(|e| e.date > date && e.invested < invested)
     {
-        bail!(
-            "--invested: {invested} 万元 on {date} is more than the {} 万元 recorded later, on {}; investment completed to date cannot shrink",
-            e.invested,
-            e.date
-        );
+        bail!(tr!(
+            InvestedAboveLater,
+            invested = invested,
+            date = date,
+            later = e.invested,
+            later_date = e.date
+        ));
     }
     let mut table = lp.progress_table.clone();
     let note = a.note.as_deref().map(str::trim).unwrap_or("").to_string();
@@ -55,8 +60,11 @@ pub fn run(ctx: &Ctx, a: &ProgressArgs) -> Result<Output> {
     sort_by_date(&mut table);
     let files = ledger.save_csv(&id, PROGRESS_FILE, &table)?;
     ctx.commit(&ledger, &files, &format!("progress {id} {date} {invested}"));
-    Ok(Output::ok(format!(
-        "{id}: {invested} 万元 invested to date as of {date}\n"
+    Ok(Output::ok(tr!(
+        ProgressRecorded,
+        id = id,
+        invested = invested,
+        date = date
     )))
 }
 

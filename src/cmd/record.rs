@@ -58,10 +58,10 @@ pub(super) fn transition(
 ) -> Result<Output> {
     edit(ctx, verb, id_text, |ledger, id, _, _, table| {
         let i = procedure_row(&ledger.settings, table, id, procedure)?;
-        let (row, message) =
-            rule(&ledger.settings, &table.rows[i]).map_err(|why| anyhow!("{id}: {why}"))?;
+        let (row, message) = rule(&ledger.settings, &table.rows[i])
+            .map_err(|why| anyhow!(tr!(OfProject, id = id, text = why)))?;
         table.rows[i] = row;
         table.sync(i);
-        Ok(format!("{id}: {message}\n"))
+        Ok(tr!(OfProjectLine, id = id, text = message))
     })
 }

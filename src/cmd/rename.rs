@@ -13,25 +13,19 @@ use std::path::{Path, PathBuf};
 pub fn run(ctx: &Ctx, a: &RenameArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
     let old = project_id(&a.old)?;
-    let new = project_id(&a.new).map_err(|e| anyhow!("NEW: {e}"))?;
+    let new = project_id(&a.new).map_err(|e| anyhow!(tr!(FlagValue, flag = "NEW", error = e)))?;
     if old == new {
-        bail!("the new ID \"{new}\" is the project's present ID: nothing to rename");
+        bail!(tr!(SameId, id = new));
     }
     let _lock = ledger.lock()?;
     let from = ledger.project_dir(&old);
     let to = ledger.project_dir(&new);
     let from_meta = std::fs::symlink_metadata(&from);
     if !from_meta.as_ref().is_ok_and(|m| m.is_dir()) {
-        bail!(
-            "unknown project \"{old}\": no folder {} (see `taizhang list`)",
-            from.display()
-        );
+        bail!(ledger.unknown_project(old.as_str()));
     }
     if std::fs::symlink_metadata(&to).is_ok() {
-        bail!(
-            "project \"{new}\" already exists ({}); choose another ID",
-            to.display()
-        );
+        bail!(tr!(ProjectExists, id = new, dir = to.display()));
     }
     let rel_from = Path::new(PROJECTS_DIR).join(old.as_str());
     let rel_to = Path::new(PROJECTS_DIR).join(new.as_str());
@@ -53,7 +47,7 @@ pub fn run(ctx: &Ctx, a: &RenameArgs) -> Result<Output> {
         "git mv"
     } else {
         std::fs::rename(&from, &to)
-            .with_context(|| format!("cannot rename {} to {}", from.display(), to.display()))?;
+            .with_context(|| tr!(CannotRename, from = from.display(), to = to.display()))?;
         "renamed"
     };
     let name = ledger
@@ -64,9 +58,13 @@ pub fn run(ctx: &Ctx, a: &RenameArgs) -> Result<Output> {
     let mut files: Vec<PathBuf> = vec![rel_from, rel_to];
     files.extend(origin.map(PathBuf::from));
     ctx.commit(&ledger, &files, &format!("rename {old} {new}{name}"));
-    Ok(Output::ok(format!(
-        "Renamed {old} to {new}{name}: {} ({how})\n",
-        to.display()
+    Ok(Output::ok(tr!(
+        Renamed,
+        old = old,
+        new = new,
+        name = name,
+        dir = to.display(),
+        how = how
     )))
 }
 

@@ -63,11 +63,11 @@ pub(super) fn overdue_report(ctx: &Ctx) -> Result<(Ledger, overdue::Report)> {
         }
     }
     all.extend(decisions);
-    if let Some(key) = &ctx.taskforce {
+    if let Some(tf) = ctx.taskforce_of(&ledger.settings)? {
         // A late start belongs to the supervision task force, not to the
         // task force whose view this is (problems are already cut by unit).
         all.retain(|i| {
-            &*i.taskforce == key
+            *i.taskforce == tf.key
                 || matches!(
                     i.kind,
                     overdue::Kind::Problem | overdue::Kind::Order | overdue::Kind::Decision
@@ -103,7 +103,7 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
     }
     let s = &ledger.settings;
     let lang = ctx.lang(s);
-    let out = ctx.render(report, |r| r.table(s, lang), |r| r.empty_line(lang));
+    let out = ctx.render(report, |r| r.table(s, lang), |r| r.empty_line(lang))?;
     Ok(Output { code, ..out })
 }
 
@@ -118,7 +118,7 @@ pub(super) fn slow_report(ctx: &Ctx, all: bool) -> Result<(Ledger, slow::Report)
 pub fn slow(ctx: &Ctx, a: &SlowArgs) -> Result<Output> {
     let (ledger, report) = slow_report(ctx, a.all)?;
     let lang = ctx.lang(&ledger.settings);
-    Ok(ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang)))
+    ctx.render(report, |r| r.table(lang), |r| r.empty_line(lang))
 }
 
 pub fn taskforce(ctx: &Ctx) -> Result<Output> {
@@ -127,7 +127,7 @@ pub fn taskforce(ctx: &Ctx) -> Result<Output> {
     let (ledger, _) = ctx.map_projects(|s, lp| tally.add(taskforce::rows(s, &lp, today)))?;
     let lang = ctx.lang(&ledger.settings);
     let report = tally.report(&ledger.settings, today);
-    Ok(ctx.render(report, |r| r.table(lang), |_| String::new()))
+    ctx.render(report, |r| r.table(lang), |_| String::new())
 }
 
 pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
@@ -137,10 +137,12 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
     };
     let (monday, _) = weekly::week(day);
     if monday > ctx.today {
-        bail!(
-            "--week-of: the week of {day} begins on {monday}, after today ({})",
-            ctx.today
-        );
+        bail!(tr!(
+            WeekAfterToday,
+            day = day,
+            monday = monday,
+            today = ctx.today
+        ));
     }
     let (ledger, projects) = ctx.load_report_on(weekly::as_of(day, ctx.today))?;
     let lang = ctx.lang(&ledger.settings);
@@ -157,7 +159,7 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
         Format::Html => html::weekly(&report, lang),
         Format::Markdown | Format::Table => report.markdown(lang),
         Format::Csv | Format::Docx => {
-            bail!("--format csv: the bulletin has several tables; use markdown, html or json")
+            bail!(tr!(WeeklyNoCsv))
         }
     };
     Ok(Output::ok(text))

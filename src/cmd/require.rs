@@ -16,27 +16,31 @@ pub fn run(ctx: &Ctx, a: &RequireArgs) -> Result<Output> {
         let mut out = String::new();
         let mut seen: Vec<String> = Vec::new();
         for text in &a.procedures {
-            let c = s.procedure(text).ok_or_else(|| {
-                let keys: Vec<&str> = s.catalogue.iter().map(|c| c.key.as_str()).collect();
-                anyhow!(
-                    "unknown procedure \"{text}\": expected a key or Chinese name from the catalogue: {}",
-                    keys.join(", ")
-                )
+            let c = s.procedure(text.trim()).ok_or_else(|| {
+                anyhow!(crate::model::suggest::message(
+                    tr!(UnknownProcedure, text = text),
+                    text,
+                    &s.procedure_candidates(),
+                    &tr!(SeeCatalogue),
+                ))
             })?;
             if seen.contains(&c.key) {
-                bail!("procedure \"{text}\" is given twice");
+                bail!(tr!(GivenTwice, text = text));
             }
             seen.push(c.key.clone());
             let (row, msg) = match table.position(&c.key) {
                 Some(i) => transition::require(&table.rows[i], c.limit, ctx.today, &s.calendar)
-                    .map_err(|why| anyhow!("{id}: {why}"))?,
+                    .map_err(|why| anyhow!(tr!(OfProject, id = id, text = why)))?,
                 None => {
                     let row = transition::require_new(c, ctx.today, &s.calendar);
-                    let msg = format!("{} ({}) added to the task list, pending", row.name, row.key);
+                    let msg = tr!(AddedToList, name = row.name, key = row.key);
                     (row, msg)
                 }
             };
-            let due = row.due.map(|d| format!(", due by {d}")).unwrap_or_default();
+            let due = row
+                .due
+                .map(|d| tr!(CommaDueBy, date = d))
+                .unwrap_or_default();
             match table.position(&c.key) {
                 Some(i) => {
                     table.rows[i] = row;
@@ -44,7 +48,7 @@ pub fn run(ctx: &Ctx, a: &RequireArgs) -> Result<Output> {
                 }
                 None => table.insert_in_catalogue_order(s, row),
             }
-            out.push_str(&format!("{id}: {msg}{due}\n"));
+            out.push_str(&tr!(OfProjectLine, id = id, text = format!("{msg}{due}")));
         }
         Ok(out)
     })

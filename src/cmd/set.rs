@@ -38,9 +38,7 @@ const FIELDS: &[Field] = &[
         key: "name",
         get: |p| Some(p.name.clone()),
         put: |_, p, v| {
-            p.name = text(v).ok_or_else(|| {
-                anyhow!("--name must not be empty: give the project's name (项目名称)")
-            })?;
+            p.name = text(v).ok_or_else(|| anyhow!(tr!(ProjectNameEmpty)))?;
             Ok(())
         },
     },
@@ -69,7 +67,8 @@ const FIELDS: &[Field] = &[
         put: |_, p, v| {
             let code = text(v);
             if let Some(c) = &code {
-                check_national_code(c).map_err(|e| anyhow!("--code: {e}"))?;
+                check_national_code(c)
+                    .map_err(|e| anyhow!(tr!(FlagValue, flag = "--code", error = e)))?;
             }
             p.code = code;
             Ok(())
@@ -103,11 +102,17 @@ const FIELDS: &[Field] = &[
         get: |p| Some(p.kind.clone()),
         put: |s, p, v| {
             let t = text(v).unwrap_or_default();
-            let kind = s.project_type(&t).ok_or_else(|| {
-                anyhow!(
-                    "--type: unknown project type \"{t}\": expected one of {}",
-                    s.type_keys()
-                )
+            let kind = s.project_type(t.trim()).ok_or_else(|| {
+                anyhow!(tr!(
+                    FlagValue,
+                    flag = "--type",
+                    error = crate::model::suggest::message(
+                        tr!(UnknownType, text = t),
+                        &t,
+                        &s.type_candidates(),
+                        &tr!(ExpectedOneOf, list = s.type_keys()),
+                    )
+                ))
             })?;
             p.kind = kind.key.clone();
             Ok(())
@@ -128,7 +133,9 @@ const FIELDS: &[Field] = &[
         get: |p| p.facts.land.map(|v| v.key().to_string()),
         put: |_, p, v| {
             p.facts.land = text(v)
-                .map(|t| Land::parse(&t).map_err(|e| anyhow!("--land: {e}")))
+                .map(|t| {
+                    Land::parse(&t).map_err(|e| anyhow!(tr!(FlagValue, flag = "--land", error = e)))
+                })
                 .transpose()?;
             Ok(())
         },
@@ -139,7 +146,11 @@ const FIELDS: &[Field] = &[
         get: |p| p.facts.nature.map(|v| v.key().to_string()),
         put: |_, p, v| {
             p.facts.nature = text(v)
-                .map(|t| Nature::parse(&t).map_err(|e| anyhow!("--investment-nature: {e}")))
+                .map(|t| {
+                    Nature::parse(&t).map_err(|e| {
+                        anyhow!(tr!(FlagValue, flag = "--investment-nature", error = e))
+                    })
+                })
                 .transpose()?;
             Ok(())
         },
@@ -151,7 +162,8 @@ const FIELDS: &[Field] = &[
         put: |_, p, v| {
             p.facts.hazchem = text(v)
                 .map(|t| {
-                    parse_yes_no("hazardous chemicals", &t).map_err(|e| anyhow!("--hazchem: {e}"))
+                    parse_yes_no("hazardous chemicals", &t)
+                        .map_err(|e| anyhow!(tr!(FlagValue, flag = "--hazchem", error = e)))
                 })
                 .transpose()?;
             Ok(())
@@ -163,7 +175,10 @@ const FIELDS: &[Field] = &[
         get: |p| p.facts.eia.map(|v| v.key().to_string()),
         put: |_, p, v| {
             p.facts.eia = text(v)
-                .map(|t| EiaClass::parse(&t).map_err(|e| anyhow!("--eia: {e}")))
+                .map(|t| {
+                    EiaClass::parse(&t)
+                        .map_err(|e| anyhow!(tr!(FlagValue, flag = "--eia", error = e)))
+                })
                 .transpose()?;
             Ok(())
         },
@@ -175,7 +190,8 @@ const FIELDS: &[Field] = &[
         put: |_, p, v| {
             p.facts.relics_found = text(v)
                 .map(|t| {
-                    parse_yes_no("relics found", &t).map_err(|e| anyhow!("--relics-found: {e}"))
+                    parse_yes_no("relics found", &t)
+                        .map_err(|e| anyhow!(tr!(FlagValue, flag = "--relics-found", error = e)))
                 })
                 .transpose()?;
             Ok(())
@@ -268,7 +284,7 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
     let given = a.given();
     if given.is_empty() {
         let flags: Vec<&str> = FIELDS.iter().map(|f| f.flag).collect();
-        bail!("nothing to set: give at least one of {}", flags.join(", "));
+        bail!(tr!(NothingToSet, flags = flags.join(", ")));
     }
     edit(ctx, "set", &a.id, |ledger, id, lp, project, table| {
         let s = &ledger.settings;
@@ -280,16 +296,22 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
             (field.put)(s, project, Some(value))?;
         }
         if let Some(d) = project.started.filter(|d| *d > ctx.today) {
-            bail!(
-                "--started: {d} is after today ({}); record events on or before the day they happen",
-                ctx.today
-            );
+            bail!(tr!(
+                DateAfterToday,
+                flag = "--started",
+                date = d,
+                today = ctx.today
+            ));
         }
         // A start moved or removed must still fit the stage history.
         if project.started != lp.project.started
             && let Err(why) = stage::replay(project)
         {
-            bail!("{id}: --started: {why}");
+            bail!(tr!(
+                OfProject,
+                id = id,
+                text = tr!(FlagValue, flag = "--started", error = why)
+            ));
         }
         let mut changes: Vec<String> = FIELDS
             .iter()
@@ -336,14 +358,14 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
                 }
             }
             changes.push(if said.is_empty() {
-                "task list unchanged".to_string()
+                tr!(TaskListUnchanged)
             } else {
                 said.join("; ")
             });
         }
         if changes.is_empty() {
-            return Ok(format!("{id}: nothing changed\n"));
+            return Ok(tr!(OfProjectLine, id = id, text = tr!(NothingChangedShort)));
         }
-        Ok(format!("{id}: {}\n", changes.join("; ")))
+        Ok(tr!(OfProjectLine, id = id, text = changes.join("; ")))
     })
 }

@@ -1,14 +1,14 @@
 //! `taizhang completions SHELL` and `taizhang man`: the shell completion
-//! script and the manual page, generated from the command-line definition.
-//! Neither needs a ledger.
+//! script and the manual page, generated from the command-line definition
+//! in the language of messages (the manual page and the descriptions of
+//! completions are Chinese for a Chinese ledger). Neither needs a ledger.
 
 use super::Output;
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::CompletionsArgs;
 use anyhow::{Context, Result};
-use clap::CommandFactory;
 
 pub fn completions(a: &CompletionsArgs) -> Result<Output> {
-    let mut cmd = Cli::command();
+    let mut cmd = crate::cli::command(crate::msg::lang());
     let mut out = Vec::new();
     clap_complete::generate(a.shell, &mut cmd, "taizhang", &mut out);
     Ok(Output::ok(
@@ -18,7 +18,7 @@ pub fn completions(a: &CompletionsArgs) -> Result<Output> {
 
 pub fn man() -> Result<Output> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(crate::cli::command(crate::msg::lang()))
         .render(&mut out)
         .context("cannot render the manual page")?;
     Ok(Output::ok(

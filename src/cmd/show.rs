@@ -1,15 +1,18 @@
 //! `taizhang show ID`: one project with its procedures, status, task force,
-//! dates and pledges.
+//! dates and pledges. ID may be a word of the project's name (or of its ID
+//! or owner) that only one project holds.
 
-use super::{Ctx, Output, project_id};
+use super::{Ctx, Output};
 use crate::cli::ShowArgs;
+use crate::model::ProjectId;
 use crate::report::labels::pick;
 use crate::report::{Format, list, render};
-use anyhow::Result;
+use crate::store::Ledger;
+use anyhow::{Result, anyhow, bail};
 
 pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
     let ledger = ctx.open_ledger()?;
-    let id = project_id(&a.id)?;
+    let id = find_project(&ledger, &a.id)?;
     let lp = ledger.load_project(&id)?;
     let lp = match &ctx.taskforce {
         None => lp,
@@ -18,7 +21,7 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
                 .taskforce_of(&ledger.settings)?
                 .expect("--taskforce given");
             super::cut_to_taskforce(lp, &tf)
-                .ok_or_else(|| anyhow::anyhow!("{id} has no procedures of task force {key}"))?
+                .ok_or_else(|| anyhow!(tr!(NoProceduresOfTaskforce, id = id, key = key)))?
         }
     };
     let lp = match ctx.authority_of(&ledger.settings)? {
@@ -40,7 +43,11 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
             table.render(Format::Markdown)
         ),
         Format::Table | Format::Html | Format::Docx => {
-            format!("{}\n{}", detail.header(lang), table.render(Format::Table))
+            format!(
+                "{}\n{}",
+                detail.header(lang),
+                ctx.fit(&table, Format::Table)
+            )
         }
     };
     if matches!(ctx.format, Format::Table | Format::Markdown) {
@@ -71,8 +78,46 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
                 Format::Markdown => text.push_str(&format!("\n### {title}\n\n")),
                 _ => text.push_str(&format!("\n{title}\n")),
             }
-            text.push_str(&t.render(ctx.format));
+            text.push_str(&ctx.fit(&t, ctx.format));
         }
     }
     Ok(Output::ok(text))
+}
+
+/// The project `text` names: an ID of the ledger, else the one project
+/// whose ID, name or owner holds `text`; several are listed, none gets the
+/// closest names.
+fn find_project(ledger: &Ledger, text: &str) -> Result<ProjectId> {
+    let t = text.trim();
+    if let Ok(id) = ProjectId::parse(t)
+        && ledger.project_dir(&id).is_dir()
+    {
+        return Ok(id);
+    }
+    let names = ledger.project_names();
+    let hits: Vec<&(String, String, Option<String>)> = names
+        .iter()
+        .filter(|(id, name, owner)| {
+            !t.is_empty()
+                && (id.contains(t)
+                    || name.contains(t)
+                    || owner.as_deref().is_some_and(|o| o.contains(t)))
+        })
+        .collect();
+    match hits.as_slice() {
+        [(id, _, _)] => ProjectId::parse(id).map_err(|e| anyhow!(e)),
+        // A word that is no ID and no name: an ASCII one is reported as a
+        // bad ID (it may be a path), a Chinese one as an unknown project.
+        [] if t.is_ascii() => ProjectId::parse(t)
+            .map_err(|e| anyhow!(e))
+            .and_then(|_| bail!(ledger.unknown_project(t))),
+        [] => bail!(ledger.unknown_project(t)),
+        many => {
+            let mut msg = tr!(ManyProjectsMatch, text = t, count = many.len());
+            for (id, name, _) in many {
+                msg.push_str(&format!("\n  {id}  {name}"));
+            }
+            bail!(msg)
+        }
+    }
 }

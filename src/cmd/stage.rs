@@ -29,7 +29,7 @@ pub fn run(ctx: &Ctx, a: &StageArgs) -> Result<Output> {
             project.started,
             ctx.today,
         )
-        .map_err(|e| anyhow!("{id}: {e}"))?;
+        .map_err(|e| anyhow!(tr!(OfProject, id = id, text = e)))?;
         project.stages.push(StageEntry {
             stage: next.stage,
             date,
@@ -38,13 +38,16 @@ pub fn run(ctx: &Ctx, a: &StageArgs) -> Result<Output> {
         let why = next
             .reason
             .as_deref()
-            .map_or(String::new(), |r| format!(": {r}"));
-        Ok(format!(
-            "{id}: {} ({}) on {date}, was {} ({}){why}\n",
-            to.key(),
-            to.zh(),
-            now.stage.key(),
-            now.stage.zh()
+            .map_or(String::new(), |r| tr!(Because, reason = r));
+        Ok(tr!(
+            StageChanged,
+            id = id,
+            key = to.key(),
+            zh = to.zh(),
+            date = date,
+            was_key = now.stage.key(),
+            was_zh = now.stage.zh(),
+            why = why
         ))
     })
 }
@@ -54,19 +57,21 @@ pub fn run(ctx: &Ctx, a: &StageArgs) -> Result<Output> {
 fn undo(ctx: &Ctx, a: &StageArgs) -> Result<Output> {
     edit(ctx, "stage undo", &a.id, |_, id, _, project, _| {
         let Some(last) = project.stages.pop() else {
-            bail!(
-                "{id}: no change of stage to undo: the project is {}",
-                project.stage().stage
-            );
+            bail!(tr!(
+                NoStageToUndo,
+                id = id,
+                stage = project.stage().stage.shown()
+            ));
         };
         let now = project.stage();
-        Ok(format!(
-            "{id}: took back {} ({}) of {}; the project is {} ({}) again\n",
-            last.stage.key(),
-            last.stage.zh(),
-            last.date,
-            now.stage.key(),
-            now.stage.zh()
+        Ok(tr!(
+            StageUndone,
+            id = id,
+            key = last.stage.key(),
+            zh = last.stage.zh(),
+            date = last.date,
+            now_key = now.stage.key(),
+            now_zh = now.stage.zh()
         ))
     })
 }

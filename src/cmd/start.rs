@@ -12,17 +12,12 @@ pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
     edit(ctx, "start", &a.id, |_, id, _, project, table| {
         let date = event_date("--date", a.date.as_deref(), ctx.today)?;
         if let Some(d) = project.started {
-            bail!(
-                "{id} already started on {d}; correct the date with `taizhang set {id} --started DATE`"
-            );
+            bail!(tr!(AlreadyStarted, id = id, date = d));
         }
         stage::start(&project.stage(), date, ctx.today).map_err(|e| anyhow!("{id}: {e}"))?;
         project.started = Some(date);
         let plan = match project.planned_start {
-            Some(p) if date > p => format!(
-                ", {} days after the planned start {p}",
-                (date - p).num_days()
-            ),
+            Some(p) if date > p => tr!(AfterPlannedStart, n = (date - p).num_days(), planned = p),
             _ => String::new(),
         };
         let missing: Vec<String> = transition::not_ready_on(&table.rows, date)
@@ -33,11 +28,16 @@ pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
             String::new()
         } else {
             format!(
-                "\nwarning: {} procedure(s) neither obtained nor pledged on {date} (未批先建): {}",
-                missing.len(),
-                missing.join("、")
+                "\n{}{}",
+                tr!(WarningPrefix),
+                tr!(
+                    StartedUnready,
+                    n = missing.len(),
+                    date = date,
+                    list = missing.join("、")
+                )
             )
         };
-        Ok(format!("{id}: works started on {date}{plan}{warn}\n"))
+        Ok(tr!(Started, id = id, date = date, plan = plan, warn = warn))
     })
 }

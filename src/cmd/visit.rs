@@ -28,7 +28,7 @@ pub fn run(ctx: &Ctx, a: &VisitArgs) -> Result<Output> {
         )?;
         let limit = date_arg("--limit", a.limit.as_deref().unwrap_or(""))?;
         if limit < date {
-            bail!("--limit: the time limit {limit} is before the visit ({date})");
+            bail!(tr!(LimitBeforeVisit, limit = limit, date = date));
         }
         let category = category_arg(&ledger.settings, a.category.as_deref())?;
         let (table, no) = new_problem(
@@ -81,10 +81,14 @@ pub fn run(ctx: &Ctx, a: &VisitArgs) -> Result<Output> {
     );
     let files = set.commit()?;
     ctx.commit(&ledger, &files, &format!("visit {id} {date} ({by})"));
-    let mut out = format!("{id}: site visit of {date} by {by} recorded\n");
+    let mut out = tr!(VisitRecorded, id = id, date = date, by = by);
     if let Some((_, no, unit, limit)) = problem {
-        out.push_str(&format!(
-            "{id}: problem {no} recorded from the findings, {unit} to resolve it by {limit}\n"
+        out.push_str(&tr!(
+            VisitProblem,
+            id = id,
+            no = no,
+            unit = unit,
+            limit = limit
         ));
     }
     Ok(Output::ok(out))

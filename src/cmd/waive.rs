@@ -10,9 +10,10 @@ use crate::model::transition;
 use anyhow::{Result, anyhow, bail};
 
 pub fn run(ctx: &Ctx, a: &WaiveArgs) -> Result<Output> {
-    let reason = a.reason.as_deref().ok_or_else(|| {
-        anyhow!("say why: give --reason TEXT, e.g. \"covered by the zone's 区域评估\"")
-    })?;
+    let reason = a
+        .reason
+        .as_deref()
+        .ok_or_else(|| anyhow!(tr!(WaiveSayWhy)))?;
     let reason = text_arg("--reason", reason, "why it is not needed")?;
     edit(ctx, "waive", &a.id, |ledger, id, _, _, table| {
         let mut out = String::new();
@@ -20,14 +21,14 @@ pub fn run(ctx: &Ctx, a: &WaiveArgs) -> Result<Output> {
         for text in &a.procedures {
             let i = procedure_row(&ledger.settings, table, id, text)?;
             if seen.contains(&i) {
-                bail!("procedure \"{text}\" is given twice");
+                bail!(tr!(GivenTwice, text = text));
             }
             seen.push(i);
-            let (row, msg) =
-                transition::waive(&table.rows[i], reason).map_err(|why| anyhow!("{id}: {why}"))?;
+            let (row, msg) = transition::waive(&table.rows[i], reason)
+                .map_err(|why| anyhow!(tr!(OfProject, id = id, text = why)))?;
             table.rows[i] = row;
             table.sync(i);
-            out.push_str(&format!("{id}: {msg}\n"));
+            out.push_str(&tr!(OfProjectLine, id = id, text = msg));
         }
         Ok(out)
     })

@@ -190,7 +190,7 @@ pub fn parse_yes_no(what: &str, text: &str) -> Result<bool, String> {
     match text {
         "yes" | "true" | "是" => Ok(true),
         "no" | "false" | "否" => Ok(false),
-        _ => Err(format!("invalid {what} \"{text}\": expected yes or no")),
+        _ => Err(tr!(BadYesNo, what = what, text = text)),
     }
 }
 

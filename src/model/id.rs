@@ -21,9 +21,7 @@ impl ProjectId {
         if ok {
             Ok(ProjectId(text.to_string()))
         } else {
-            Err(format!(
-                "invalid project ID \"{text}\": expected a short slug of lower-case letters, digits, '-' and '_' (e.g. shengrun-hq), at most 64 characters"
-            ))
+            Err(tr!(BadProjectId, text = text))
         }
     }
 
@@ -55,9 +53,7 @@ pub fn check_national_code(text: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "invalid national project code \"{text}\": expected YYMM-RRRRRR-DD-TT-NNNNNN in digits (YYMM: the year and month the code was issued), e.g. 2403-410927-04-01-382615"
-        ))
+        Err(tr!(BadNationalCode, text = text))
     }
 }
 

@@ -12,11 +12,12 @@ pub mod procedure;
 pub mod project;
 pub mod settings;
 pub mod stage;
+pub mod suggest;
 pub mod tasklist;
 pub mod transition;
 
 pub use amount::Amount;
-pub use date::{Date, parse_date};
+pub use date::{Date, parse_date, parse_date_input};
 pub use facts::Facts;
 pub use id::ProjectId;
 pub use procedure::{PledgeKind, Procedure, Status};

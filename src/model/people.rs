@@ -93,9 +93,7 @@ pub fn check_phone(text: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "invalid phone number \"{text}\": expected a mobile number like 13903931234 or a landline with its area code like 0393-1234567"
-        ))
+        Err(tr!(BadPhone, text = text))
     }
 }
 

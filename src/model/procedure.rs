@@ -47,11 +47,7 @@ impl Status {
         Status::ALL
             .into_iter()
             .find(|s| s.key() == text)
-            .ok_or_else(|| {
-                format!(
-                    "invalid status \"{text}\": expected pending, obtained, pledged or not-needed"
-                )
-            })
+            .ok_or_else(|| tr!(BadStatus, text = text))
     }
 }
 
@@ -62,8 +58,10 @@ impl Status {
 #[serde(rename_all = "lowercase")]
 pub enum PledgeKind {
     /// 容缺受理: accepted with secondary materials missing.
+    #[value(alias = "容缺", alias = "容缺受理", alias = "容缺办理")]
     Tolerance,
     /// 告知承诺: approved on a written promise of meeting the conditions.
+    #[value(alias = "告知承诺", alias = "承诺")]
     Notify,
 }
 
@@ -79,9 +77,7 @@ impl PledgeKind {
         match text {
             "tolerance" => Ok(PledgeKind::Tolerance),
             "notify" => Ok(PledgeKind::Notify),
-            _ => Err(format!(
-                "invalid pledge kind \"{text}\": expected tolerance (容缺) or notify (告知承诺)"
-            )),
+            _ => Err(tr!(BadPledgeKindFile, text = text)),
         }
     }
 }

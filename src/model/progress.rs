@@ -124,16 +124,24 @@ pub fn invested_this_year(entries: &[ProgressEntry], today: Date) -> Decimal {
     latest - before
 }
 
-/// Whole percent of `part` in `whole`, rounded down; 0 when `whole` is 0.
+/// Whole percent of `part` in `whole`, rounded half up (四舍五入: 28.57 %
+/// → 29 %, 28.5 % → 29 %); 0 when `whole` is 0. Every percentage taizhang
+/// shows (tables, bulletin, JSON) is this whole number; the lights are
+/// graded on the exact shares, never on the rounded ones.
 pub fn percent(part: Decimal, whole: Decimal) -> i64 {
     if whole.is_zero() {
         return 0;
     }
     use rust_decimal::prelude::ToPrimitive;
     (part * Decimal::ONE_HUNDRED / whole)
-        .floor()
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
         .to_i64()
         .unwrap_or(0)
+}
+
+/// `percent` of whole counts (days, procedures).
+pub fn percent_of(part: i64, whole: i64) -> i64 {
+    percent(Decimal::from(part), Decimal::from(whole))
 }
 
 /// A procedure row as it stood at the end of `day`: steps dated later undone.
@@ -171,6 +179,17 @@ mod tests {
 
     fn d(s: &str) -> Date {
         super::super::parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn percentages_round_half_up() {
+        assert_eq!(percent_of(2, 7), 29); // 28.57
+        assert_eq!(percent_of(1, 8), 13); // 12.5
+        assert_eq!(percent_of(57, 200), 29); // 28.5
+        assert_eq!(percent_of(5699, 20000), 28); // 28.495
+        assert_eq!(percent_of(0, 7), 0);
+        assert_eq!(percent_of(7, 7), 100);
+        assert_eq!(percent_of(3, 0), 0);
     }
 
     #[test]

@@ -21,7 +21,7 @@ impl Lang {
         match text {
             "zh" => Ok(Lang::Zh),
             "en" => Ok(Lang::En),
-            _ => Err(format!("invalid language \"{text}\": expected zh or en")),
+            _ => Err(tr!(BadLang, text = text)),
         }
     }
 }
@@ -53,11 +53,7 @@ pub enum Limit {
 
 impl Limit {
     pub fn parse(text: &str) -> Result<Limit, String> {
-        let bad = || {
-            format!(
-                "invalid time limit \"{text}\": expected calendar days like \"30d\" or working days like \"20wd\""
-            )
-        };
+        let bad = || tr!(BadLimit, text = text);
         let (num, ctor): (&str, fn(u32) -> Limit) = if let Some(n) = text.strip_suffix("wd") {
             (n, Limit::WorkingDays)
         } else if let Some(n) = text.strip_suffix('d') {
@@ -66,18 +62,14 @@ impl Limit {
             return Err(bad());
         };
         if num.starts_with('-') && num.len() > 1 && num[1..].bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!(
-                "invalid time limit \"{text}\": a time limit cannot be negative; write at least \"1d\" or \"1wd\", or leave `limit` out"
-            ));
+            return Err(tr!(NegativeLimit, text = text));
         }
         if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) || num.len() > 4 {
             return Err(bad());
         }
         let n: u32 = num.parse().map_err(|_| bad())?;
         if n == 0 {
-            return Err(format!(
-                "invalid time limit \"{text}\": a time limit of zero days would fall due the day it starts; write at least \"1d\" or \"1wd\", or leave `limit` out"
-            ));
+            return Err(tr!(ZeroLimit, text = text));
         }
         Ok(ctor(n))
     }
@@ -345,6 +337,16 @@ impl Settings {
         self.taskforces.iter().find(|t| t.key == key)
     }
 
+    /// A task force as a clerk names it: key (`land`), Chinese name
+    /// (`用地专班`) or the name without 专班 (`用地`), spaces around it
+    /// ignored.
+    pub fn find_taskforce(&self, text: &str) -> Option<&TaskForce> {
+        let text = text.trim();
+        self.taskforces
+            .iter()
+            .find(|t| t.key == text || t.name == text || t.name.strip_suffix("专班") == Some(text))
+    }
+
     /// The authority that issues procedure `key` of task force
     /// `taskforce`: the catalogue's `authority`, or else the task force's
     /// lead unit (ledgers written before authorities were kept), or else
@@ -398,6 +400,44 @@ impl Settings {
             .iter()
             .position(|p| p.key == key)
             .unwrap_or(usize::MAX)
+    }
+
+    /// The catalogue as "did you mean" candidates (key and Chinese name).
+    pub fn procedure_candidates(&self) -> Vec<super::suggest::Candidate<'_>> {
+        self.catalogue
+            .iter()
+            .map(|c| super::suggest::Candidate {
+                shown: format!("{} ({})", c.key, c.name),
+                names: vec![&c.key, &c.name],
+            })
+            .collect()
+    }
+
+    /// The project types as "did you mean" candidates.
+    pub fn type_candidates(&self) -> Vec<super::suggest::Candidate<'_>> {
+        self.types
+            .iter()
+            .map(|t| super::suggest::Candidate {
+                shown: format!("{} ({})", t.key, t.name),
+                names: vec![&t.key, &t.name],
+            })
+            .collect()
+    }
+
+    /// The task forces as "did you mean" candidates (key, name, and the
+    /// name without 专班).
+    pub fn taskforce_candidates(&self) -> Vec<super::suggest::Candidate<'_>> {
+        self.taskforces
+            .iter()
+            .map(|t| super::suggest::Candidate {
+                shown: format!("{} ({})", t.key, t.name),
+                names: vec![
+                    &t.key,
+                    &t.name,
+                    t.name.strip_suffix("专班").unwrap_or(&t.name),
+                ],
+            })
+            .collect()
     }
 
     pub fn type_keys(&self) -> String {

@@ -61,6 +61,15 @@ impl Stage {
         }
     }
 
+    /// The stage as a message names it: its key in English, its Chinese
+    /// name in Chinese.
+    pub fn shown(self) -> &'static str {
+        match crate::msg::lang() {
+            super::Lang::En => self.key(),
+            super::Lang::Zh => self.zh(),
+        }
+    }
+
     /// A stage by key or Chinese name.
     pub fn parse(text: &str) -> Result<Stage, String> {
         let t = text.trim();
@@ -72,10 +81,7 @@ impl Stage {
                     .iter()
                     .map(|s| format!("{} ({})", s.key(), s.zh()))
                     .collect();
-                format!(
-                    "unknown stage \"{text}\": expected one of {}",
-                    keys.join(", ")
-                )
+                tr!(UnknownStage, text = text, list = keys.join(", "))
             })
     }
 
@@ -132,7 +138,7 @@ impl Current {
     }
 
     fn since_text(&self) -> String {
-        self.since.map_or(String::new(), |d| format!(" since {d}"))
+        self.since.map_or(String::new(), |d| tr!(Since, date = d))
     }
 
     fn why(&self) -> String {
@@ -155,35 +161,31 @@ pub fn change(
 ) -> Result<Current, String> {
     use Stage::*;
     if date > today {
-        return Err(format!(
-            "{date} is after today ({today}); record a change of stage on or after the day it happens"
-        ));
+        return Err(tr!(StageAfterToday, date = date, today = today));
     }
     let reason = reason.map(str::trim).filter(|r| !r.is_empty());
     if to.needs_reason() && reason.is_none() {
-        return Err(format!(
-            "a project {} ({}) needs its reason: give --reason TEXT",
-            to.key(),
-            to.zh()
-        ));
+        return Err(tr!(StageNeedsReason, key = to.key(), zh = to.zh()));
     }
     if now.stage == to {
-        return Err(format!("the project is already {to}{}", now.since_text()));
+        return Err(tr!(
+            AlreadyAtStage,
+            stage = to.shown(),
+            since = now.since_text()
+        ));
     }
     let resume = match now.stage {
         Cancelled => {
-            return Err(format!(
-                "the project was cancelled (终止) on {}{}: a cancelled project is closed for good; open it again under a new ID if it comes back",
-                now.since
-                    .map_or("an unrecorded day".into(), |d| d.to_string()),
-                now.why()
+            return Err(tr!(
+                WasCancelled,
+                date = now
+                    .since
+                    .map_or_else(|| tr!(UnrecordedDate), |d| d.to_string()),
+                why = now.why()
             ));
         }
         Producing => {
-            return Err(format!(
-                "the project is in production (投产){}: nothing comes after production",
-                now.since_text()
-            ));
+            return Err(tr!(InProduction, since = now.since_text()));
         }
         Suspended => Some(if started.is_some() {
             Building
@@ -195,44 +197,32 @@ pub fn change(
     match (now.stage, to) {
         (Suspended, Building | Preparing) if Some(to) == resume => {}
         (Suspended, Building) => {
-            return Err(
-                "the project never started works (开工): resume it with `preparing`, then record the start with `taizhang start`".into(),
-            );
+            return Err(tr!(NeverStarted));
         }
         (Suspended, Preparing) => {
-            return Err(format!(
-                "works started on {}: resume the project with `building`",
-                started.expect("resume to preparing only when not started")
+            return Err(tr!(
+                ResumeBuilding,
+                date = started.expect("resume to preparing only when not started")
             ));
         }
         (Suspended, Completed | Producing) => {
-            return Err(format!(
-                "the project is suspended (暂缓){}: resume it with `building` first",
-                now.since_text()
-            ));
+            return Err(tr!(SuspendedResumeFirst, since = now.since_text()));
         }
         (Suspended, Cancelled) => {}
         (_, Preparing) => {
-            return Err(format!(
-                "only a suspended project goes back to preparing; it is {}",
-                now.stage
-            ));
+            return Err(tr!(OnlySuspendedToPreparing, stage = now.stage.shown()));
         }
         (Preparing, Building) => {
-            return Err(
-                "works have not started: record the start of works (开工) with `taizhang start`"
-                    .into(),
-            );
+            return Err(tr!(RecordStart));
         }
         (Preparing, Completed | Producing) => {
-            return Err(format!(
-                "works have not started (开工): a project is {to} only after it started; record the start with `taizhang start` first"
-            ));
+            return Err(tr!(NotStartedYet, stage = to.shown()));
         }
         (Completed, Building | Suspended | Cancelled) => {
-            return Err(format!(
-                "the project was completed (竣工){}: it cannot become {to}",
-                now.since_text()
+            return Err(tr!(
+                WasCompleted,
+                since = now.since_text(),
+                stage = to.shown()
             ));
         }
         (Preparing | Building, Suspended | Cancelled) => {}
@@ -243,10 +233,10 @@ pub fn change(
         && date < since
     {
         let what = match now.stage {
-            Building => "works started".to_string(),
-            s => format!("the project became {s}"),
+            Building => tr!(WorksStarted),
+            s => tr!(BecameStage, stage = s.shown()),
         };
-        return Err(format!("{date} is before {what} on {since}"));
+        return Err(tr!(BeforeWhat, date = date, what = what, since = since));
     }
     Ok(Current {
         stage: to,
@@ -259,34 +249,30 @@ pub fn change(
 /// `building`, or why it cannot.
 pub fn start(now: &Current, date: Date, today: Date) -> Result<Current, String> {
     if date > today {
-        return Err(format!(
-            "{date} is after today ({today}); record events on or before the day they happen"
-        ));
+        return Err(tr!(EventAfterToday, date = date, today = today));
     }
     match now.stage {
         Stage::Preparing => {}
         Stage::Suspended => {
-            return Err(format!(
-                "the project is suspended (暂缓){}{}: resume it with `taizhang stage ID preparing` before recording the start",
-                now.since_text(),
-                now.why()
+            return Err(tr!(
+                StartSuspended,
+                since = now.since_text(),
+                why = now.why()
             ));
         }
         Stage::Cancelled => {
-            return Err(format!(
-                "the project was cancelled (终止){}{}: a cancelled project does not start",
-                now.since_text(),
-                now.why()
+            return Err(tr!(
+                StartCancelled,
+                since = now.since_text(),
+                why = now.why()
             ));
         }
-        s => return Err(format!("works already started: the project is {s}")),
+        s => return Err(tr!(AlreadyStartedStage, stage = s.shown())),
     }
     if let Some(since) = now.since
         && date < since
     {
-        return Err(format!(
-            "{date} is before the project resumed preparing on {since}"
-        ));
+        return Err(tr!(BeforeResumed, date = date, since = since));
     }
     Ok(Current {
         stage: Stage::Building,
@@ -333,7 +319,7 @@ pub fn replay(p: &Project) -> Result<Current, BadHistory> {
                 started = Some(date);
                 start(&now, date, Date::MAX).map_err(|e| BadHistory {
                     entry: None,
-                    message: format!("works started on {date}, but {e}"),
+                    message: tr!(StartedBut, date = date, error = e),
                 })?
             }
             Some(i) => {
@@ -341,7 +327,7 @@ pub fn replay(p: &Project) -> Result<Current, BadHistory> {
                 change(&now, e.stage, date, e.reason.as_deref(), started, Date::MAX).map_err(
                     |why| BadHistory {
                         entry: Some(i),
-                        message: format!("change to {} on {date}: {why}", e.stage),
+                        message: tr!(ChangeTo, stage = e.stage.shown(), date = date, why = why),
                     },
                 )?
             }

@@ -77,9 +77,7 @@ fn add_note(note: &mut String, text: &str) {
 /// Refuses a date after today: an event is recorded on or after its day.
 pub fn not_future(flag: &str, date: Date, today: Date) -> Result<Date, Refusal> {
     if date > today {
-        return Err(format!(
-            "{flag}: {date} is after today ({today}); record events on or before the day they happen"
-        ));
+        return Err(tr!(DateAfterToday, flag = flag, date = date, today = today));
     }
     Ok(date)
 }
@@ -88,16 +86,14 @@ pub fn not_future(flag: &str, date: Date, today: Date) -> Result<Date, Refusal> 
 /// no sense on it); `undo` and `require` are the way back.
 fn refuse_closed(r: &Procedure) -> Result<(), Refusal> {
     match r.status {
-        Status::Obtained => Err(format!(
-            "{} was already obtained on {}; correct it with `taizhang edit` or `taizhang undo`",
-            label(r),
-            r.obtained
-                .map_or("an unrecorded date".to_string(), |d| d.to_string())
+        Status::Obtained => Err(tr!(
+            AlreadyObtained,
+            what = label(r),
+            date = r
+                .obtained
+                .map_or_else(|| tr!(UnrecordedDate), |d| d.to_string())
         )),
-        Status::NotNeeded => Err(format!(
-            "{} is marked not needed; put it back on the task list with `taizhang require`",
-            label(r)
-        )),
+        Status::NotNeeded => Err(tr!(MarkedNotNeeded, what = label(r))),
         _ => Ok(()),
     }
 }
@@ -116,9 +112,11 @@ pub fn tick(
     if let Some(a) = row.applied
         && date < a
     {
-        return Err(format!(
-            "--date: {date} is before {} was applied for ({a}); a procedure is obtained after its application",
-            label(row)
+        return Err(tr!(
+            ObtainedBeforeApplied,
+            date = date,
+            what = label(row),
+            applied = a
         ));
     }
     if row.status == Status::Pledged {
@@ -129,11 +127,13 @@ pub fn tick(
         add_note(&mut new.note, note.unwrap_or(""));
         let obtained = new.obtained.expect("fulfil sets the obtained date");
         let msg = if obtained == date {
-            format!("{} obtained on {date}, pledge fulfilled", label(&new))
+            tr!(ObtainedPledgeFulfilled, what = label(&new), date = date)
         } else {
-            format!(
-                "{} obtained on {obtained}, the day of the commitment (告知承诺); pledge fulfilled on {date}",
-                label(&new)
+            tr!(
+                ObtainedOnCommitment,
+                what = label(&new),
+                obtained = obtained,
+                date = date
             )
         };
         return Ok((new, msg));
@@ -145,7 +145,7 @@ pub fn tick(
         new.doc_no = doc.trim().to_string();
     }
     add_note(&mut new.note, note.unwrap_or(""));
-    let msg = format!("{} obtained on {date}", label(&new));
+    let msg = tr!(Obtained, what = label(&new), date = date);
     Ok((new, msg))
 }
 
@@ -161,23 +161,17 @@ pub fn apply(
     refuse_closed(row)?;
     let date = not_future("--date", date, today)?;
     if row.status == Status::Pledged {
-        return Err(format!(
-            "{} is already granted on a commitment; nothing to apply for",
-            label(row)
-        ));
+        return Err(tr!(ApplyPledged, what = label(row)));
     }
     if let Some(d) = row.applied {
-        return Err(format!(
-            "{} was already applied for on {d}; correct the date with `taizhang edit --applied`",
-            label(row)
-        ));
+        return Err(tr!(AlreadyApplied, what = label(row), date = d));
     }
     let mut new = row.clone();
     new.applied = Some(date);
     if let Some(l) = limit {
         new.due = Some(l.due_from(date, calendar));
     }
-    let msg = format!("{} applied for on {date}", label(&new));
+    let msg = tr!(Applied, what = label(&new), date = date);
     Ok((new, msg))
 }
 
@@ -196,20 +190,18 @@ pub fn pledge(
     refuse_closed(row)?;
     let date = not_future("--date", date, today)?;
     if row.status == Status::Pledged {
-        return Err(format!(
-            "{} is already pledged ({}, due {}); fulfil it, extend it (`taizhang extend`) or correct it (`taizhang edit`)",
-            label(row),
-            row.pledge_kind.map_or("", |k| k.key()),
-            row.pledge_due.map_or(String::new(), |d| d.to_string())
+        return Err(tr!(
+            AlreadyPledged,
+            what = label(row),
+            kind = row.pledge_kind.map_or("", |k| k.key()),
+            due = row.pledge_due.map_or(String::new(), |d| d.to_string())
         ));
     }
     if due < date {
-        return Err(format!(
-            "--due: the deadline {due} is before the pledge date {date}"
-        ));
+        return Err(tr!(DeadlineBeforePledge, due = due, date = date));
     }
     if items.trim().is_empty() {
-        return Err("a pledge needs what is promised: give --items TEXT (承诺补齐事项)".into());
+        return Err(tr!(PledgeNeedsItems));
     }
     let mut new = row.clone();
     new.status = Status::Pledged;
@@ -219,14 +211,17 @@ pub fn pledge(
     new.missing_items = items.trim().to_string();
     new.obtained = (kind == PledgeKind::Notify).then_some(date);
     let issued = if kind == PledgeKind::Notify {
-        "; approval issued on the commitment"
+        tr!(IssuedOnCommitment)
     } else {
-        ""
+        String::new()
     };
-    let msg = format!(
-        "{} granted on a commitment ({}) on {date}; missing items due by {due}{issued}",
-        label(&new),
-        kind.key()
+    let msg = tr!(
+        Pledged,
+        what = label(&new),
+        kind = kind.key(),
+        date = date,
+        due = due,
+        issued = issued
     );
     Ok((new, msg))
 }
@@ -235,19 +230,17 @@ pub fn pledge(
 /// the pledge day under 告知承诺, on `date` under 容缺受理.
 pub fn fulfil(row: &Procedure, today: Date, date: Date) -> Outcome {
     if !row.open_pledge() {
-        return Err(format!(
-            "{} has no open pledge to fulfil (status {})",
-            label(row),
-            State::of(row).key()
+        return Err(tr!(
+            NoOpenPledge,
+            what = label(row),
+            state = State::of(row).key()
         ));
     }
     let date = not_future("--date", date, today)?;
     if let Some(p) = row.pledged
         && date < p
     {
-        return Err(format!(
-            "--date: {date} is before the pledge was accepted ({p})"
-        ));
+        return Err(tr!(BeforePledgeAccepted, date = date, pledged = p));
     }
     let mut new = row.clone();
     new.fulfilled = Some(date);
@@ -259,17 +252,20 @@ pub fn fulfil(row: &Procedure, today: Date, date: Date) -> Outcome {
     let late = row
         .pledge_due
         .filter(|d| date > *d)
-        .map(|d| format!(" ({} days after the deadline {d})", (date - d).num_days()))
+        .map(|d| tr!(DaysAfterDeadline, n = (date - d).num_days(), due = d))
         .unwrap_or_default();
     let obtained = new.obtained.expect("set above");
     let issued = if obtained == date {
         String::new()
     } else {
-        format!("; obtained on {obtained}, the day of the commitment (告知承诺)")
+        tr!(ObtainedOnCommitmentDay, obtained = obtained)
     };
-    let msg = format!(
-        "pledge on {} fulfilled on {date}{late}{issued}",
-        label(&new)
+    let msg = tr!(
+        Fulfilled,
+        what = label(&new),
+        date = date,
+        late = late,
+        issued = issued
     );
     Ok((new, msg))
 }
@@ -279,7 +275,7 @@ pub fn due(row: &Procedure, date: Date) -> Outcome {
     refuse_closed(row)?;
     let mut new = row.clone();
     new.due = Some(date);
-    let msg = format!("{} due by {date}", label(&new));
+    let msg = tr!(DueBy, what = label(&new), date = date);
     Ok((new, msg))
 }
 
@@ -289,10 +285,7 @@ pub fn due(row: &Procedure, date: Date) -> Outcome {
 pub fn undo(row: &Procedure, reason: Option<&str>) -> Outcome {
     let was = State::of(row);
     if was == State::Pending {
-        return Err(format!(
-            "{} is pending with nothing recorded; nothing to undo",
-            label(row)
-        ));
+        return Err(tr!(NothingToUndo, what = label(row)));
     }
     let mut new = row.clone();
     new.status = Status::Pending;
@@ -323,7 +316,7 @@ pub fn undo(row: &Procedure, reason: Option<&str>) -> Outcome {
     if let Some(r) = reason.map(str::trim).filter(|r| !r.is_empty()) {
         add_note(&mut new.note, &format!("撤销 undone ({was_text}): {r}"));
     }
-    let msg = format!("{} back to pending (was {was_text})", label(&new));
+    let msg = tr!(BackToPending, what = label(&new), was = was_text);
     Ok((new, msg))
 }
 
@@ -355,7 +348,13 @@ pub fn edit(
 ) -> Outcome {
     let state = State::of(row);
     let refuse = |flag: &str, why: &str| -> Outcome {
-        Err(format!("{flag}: {} is {}: {why}", label(row), state.key()))
+        Err(tr!(
+            EditRefused,
+            flag = flag,
+            what = label(row),
+            state = state.key(),
+            why = why
+        ))
     };
     if f.date.is_none()
         && f.doc.is_none()
@@ -364,45 +363,30 @@ pub fn edit(
         && f.items.is_none()
         && f.note.is_none()
     {
-        return Err(
-            "nothing to edit: give at least one of --date, --doc, --applied, --due, --items, --note"
-                .into(),
-        );
+        return Err(tr!(NothingToEdit));
     }
     match state {
         State::Pending | State::Applied => {
             if f.date.is_some() {
-                return refuse(
-                    "--date",
-                    "record the day it was obtained with `taizhang tick`",
-                );
+                return refuse("--date", &tr!(WhyTick));
             }
             if f.doc.is_some() {
-                return refuse(
-                    "--doc",
-                    "a document number comes with the approval: use `taizhang tick --doc`",
-                );
+                return refuse("--doc", &tr!(WhyTickDoc));
             }
             if f.items.is_some() {
-                return refuse(
-                    "--items",
-                    "missing items belong to a pledge: use `taizhang pledge`",
-                );
+                return refuse("--items", &tr!(WhyPledge));
             }
             if state == State::Pending && f.applied.is_some() {
-                return refuse(
-                    "--applied",
-                    "record the application with `taizhang apply --date`",
-                );
+                return refuse("--applied", &tr!(WhyApply));
             }
         }
         State::Pledged => {}
         State::Obtained => {
             if f.due.is_some() {
-                return refuse("--due", "an obtained procedure has no deadline left");
+                return refuse("--due", &tr!(WhyNoDeadline));
             }
             if f.items.is_some() && row.pledged.is_none() {
-                return refuse("--items", "it was never pledged");
+                return refuse("--items", &tr!(WhyNeverPledged));
             }
         }
         State::NotNeeded => {
@@ -414,10 +398,7 @@ pub fn edit(
                 ("--items", f.items.is_some()),
             ] {
                 if given {
-                    return refuse(
-                        flag,
-                        "only its note can change; put it back with `taizhang require`",
-                    );
+                    return refuse(flag, &tr!(WhyOnlyNote));
                 }
             }
         }
@@ -432,60 +413,64 @@ pub fn edit(
                 new.obtained = Some(d);
             }
             new.pledged = Some(d);
-            changed.push(format!("pledged {d}"));
+            changed.push(tr!(ChangedPledged, date = d));
         } else {
             new.obtained = Some(d);
             if new.pledge_kind == Some(PledgeKind::Tolerance) {
                 // Obtained when the items were supplied.
                 new.fulfilled = Some(d);
             }
-            changed.push(format!("obtained {d}"));
+            changed.push(tr!(ChangedObtained, date = d));
         }
     }
     if let Some(d) = f.applied {
         not_future("--applied", d, today)?;
         new.applied = Some(d);
-        changed.push(format!("applied {d}"));
+        changed.push(tr!(ChangedApplied, date = d));
         if let (State::Applied, None, Some(l), Some(old)) = (state, f.due, limit, row.applied)
             && row.due == Some(l.due_from(old, calendar))
         {
             let due = l.due_from(d, calendar);
             new.due = Some(due);
-            changed.push(format!("due {due} ({l} from the application)"));
+            changed.push(tr!(ChangedDueFromApplication, date = due, limit = l));
         }
     }
     if let Some(d) = f.due {
         if state == State::Pledged {
             new.pledge_due = Some(d);
-            changed.push(format!("pledge deadline {d}"));
+            changed.push(tr!(ChangedPledgeDue, date = d));
         } else {
             new.due = Some(d);
-            changed.push(format!("due {d}"));
+            changed.push(tr!(ChangedDue, date = d));
         }
     }
     if let Some(doc) = f.doc {
         new.doc_no = doc.trim().to_string();
-        changed.push(format!("document number \"{}\"", new.doc_no));
+        changed.push(tr!(ChangedDoc, doc = new.doc_no));
     }
     if let Some(items) = f.items {
         let items = items.trim();
         if items.is_empty() {
-            return Err("--items must not be empty: give what is promised (承诺补齐事项)".into());
+            return Err(tr!(ItemsEmpty));
         }
         new.missing_items = items.to_string();
-        changed.push(format!("missing items \"{items}\""));
+        changed.push(tr!(ChangedItems, items = items));
     }
     if let Some(note) = f.note {
         new.note = note.trim().to_string();
-        changed.push(format!("note \"{}\"", new.note));
+        changed.push(tr!(ChangedNote, note = new.note));
     }
     if let Some(problem) = impossible(&new).into_iter().next() {
         return Err(problem.1);
     }
     if new == *row {
-        return Err(format!("{}: nothing changed", label(row)));
+        return Err(tr!(NothingChanged, what = label(row)));
     }
-    let msg = format!("{}: {}", label(&new), changed.join(", "));
+    let msg = tr!(
+        Edited,
+        what = label(&new),
+        changes = changed.join(crate::msg::list_separator())
+    );
     Ok((new, msg))
 }
 
@@ -493,26 +478,21 @@ pub fn edit(
 /// deadline is kept and the extensions counted.
 pub fn extend(row: &Procedure, due: Date, reason: &str) -> Outcome {
     if !row.open_pledge() {
-        return Err(format!(
-            "{} has no open pledge to extend (status {})",
-            label(row),
-            State::of(row).key()
+        return Err(tr!(
+            NoPledgeToExtend,
+            what = label(row),
+            state = State::of(row).key()
         ));
     }
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err("--reason must not be empty: say why the deadline was extended".into());
+        return Err(tr!(ReasonEmpty));
     }
-    let old = row.pledge_due.ok_or_else(|| {
-        format!(
-            "{} has no deadline to extend; set it with `taizhang edit --due`",
-            label(row)
-        )
-    })?;
+    let old = row
+        .pledge_due
+        .ok_or_else(|| tr!(NoDeadlineToExtend, what = label(row)))?;
     if due <= old {
-        return Err(format!(
-            "--due: {due} is not after the current deadline {old}; an extension moves the deadline later (correct a wrong deadline with `taizhang edit --due`)"
-        ));
+        return Err(tr!(ExtendNotLater, due = due, old = old));
     }
     let mut new = row.clone();
     new.pledge_due = Some(due);
@@ -522,11 +502,13 @@ pub fn extend(row: &Procedure, due: Date, reason: &str) -> Outcome {
         &mut new.note,
         &format!("延期 extended {old} → {due}: {reason}"),
     );
-    let msg = format!(
-        "pledge on {} extended from {old} to {due} (extension {}, first deadline {})",
-        label(&new),
-        new.extensions,
-        new.pledge_due_original.expect("set above")
+    let msg = tr!(
+        Extended,
+        what = label(&new),
+        old = old,
+        due = due,
+        n = new.extensions,
+        first = new.pledge_due_original.expect("set above")
     );
     Ok((new, msg))
 }
@@ -548,16 +530,16 @@ pub fn require_new(c: &CatalogueEntry, today: Date, calendar: &Calendar) -> Proc
 /// back, as pending, due by the time limit counted from `today`.
 pub fn require(row: &Procedure, limit: Option<Limit>, today: Date, calendar: &Calendar) -> Outcome {
     if row.status != Status::NotNeeded {
-        return Err(format!(
-            "{} is already on the task list ({})",
-            label(row),
-            State::of(row).key()
+        return Err(tr!(
+            AlreadyOnList,
+            what = label(row),
+            state = State::of(row).key()
         ));
     }
     let mut new = row.clone();
     new.status = Status::Pending;
     new.due = limit.map(|l| l.due_from(today, calendar));
-    let msg = format!("{} needed again, pending", label(&new));
+    let msg = tr!(NeededAgain, what = label(&new));
     Ok((new, msg))
 }
 
@@ -566,25 +548,23 @@ pub fn require(row: &Procedure, limit: Option<Limit>, today: Date, calendar: &Ca
 pub fn waive(row: &Procedure, reason: &str) -> Outcome {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err("--reason must not be empty: say why it is not needed".into());
+        return Err(tr!(WaiveReasonEmpty));
     }
     match State::of(row) {
         State::NotNeeded => {
-            return Err(format!("{} is already marked not needed", label(row)));
+            return Err(tr!(AlreadyNotNeeded, what = label(row)));
         }
         State::Obtained => {
-            return Err(format!(
-                "{} was obtained on {}; undo it first (`taizhang undo`) if it was recorded by mistake",
-                label(row),
-                row.obtained
-                    .map_or("an unrecorded date".to_string(), |d| d.to_string())
+            return Err(tr!(
+                WaiveObtained,
+                what = label(row),
+                date = row
+                    .obtained
+                    .map_or_else(|| tr!(UnrecordedDate), |d| d.to_string())
             ));
         }
         State::Pledged => {
-            return Err(format!(
-                "{} is granted on a commitment; fulfil or undo the pledge first",
-                label(row)
-            ));
+            return Err(tr!(WaivePledged, what = label(row)));
         }
         State::Pending | State::Applied => {}
     }
@@ -592,7 +572,7 @@ pub fn waive(row: &Procedure, reason: &str) -> Outcome {
     new.status = Status::NotNeeded;
     new.due = None;
     add_note(&mut new.note, &format!("不需办理 waived: {reason}"));
-    let msg = format!("{} not needed: {reason}", label(&new));
+    let msg = tr!(Waived, what = label(&new), reason = reason);
     Ok((new, msg))
 }
 
@@ -626,10 +606,7 @@ pub fn impossible(row: &Procedure) -> Vec<(Column, String)> {
     {
         out.push((
             "obtained",
-            format!(
-                "procedure \"{}\": obtained {o} before it was applied for ({a})",
-                row.key
-            ),
+            tr!(ImpossibleObtained, key = row.key, obtained = o, applied = a),
         ));
     }
     if let (Some(p), Some(f)) = (row.pledged, row.fulfilled)
@@ -637,9 +614,11 @@ pub fn impossible(row: &Procedure) -> Vec<(Column, String)> {
     {
         out.push((
             "fulfilled",
-            format!(
-                "procedure \"{}\": pledge fulfilled {f} before it was granted ({p})",
-                row.key
+            tr!(
+                ImpossibleFulfilled,
+                key = row.key,
+                fulfilled = f,
+                pledged = p
             ),
         ));
     }
@@ -648,10 +627,7 @@ pub fn impossible(row: &Procedure) -> Vec<(Column, String)> {
     {
         out.push((
             "pledge_due",
-            format!(
-                "procedure \"{}\": pledge deadline {d} before the pledge ({p})",
-                row.key
-            ),
+            tr!(ImpossiblePledgeDue, key = row.key, due = d, pledged = p),
         ));
     }
     out

@@ -52,6 +52,10 @@ pub fn ledger_column(mut t: super::Table, ledgers: &[Option<String>], lang: Lang
         row.insert(0, l.clone().unwrap_or_default());
     }
     t.numeric = t.numeric.iter().map(|c| c + 1).collect();
+    t.keep = t.keep.iter().map(|c| c + 1).collect();
+    for tint in &mut t.tints {
+        tint.1 += 1;
+    }
     t
 }
 

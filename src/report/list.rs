@@ -130,12 +130,14 @@ impl ListReport {
             pick(lang, "planned start", "计划开工"),
             pick(lang, "started", "开工日期"),
             pick(lang, "stage", "阶段"),
-            pick(lang, "done/total", "已办/总数"),
+            pick(lang, "done", "已办"),
+            pick(lang, "needed", "应办"),
             pick(lang, "pledged", "容缺承诺"),
             pick(lang, "pending", "待办"),
             pick(lang, "overdue", "逾期"),
         ])
-        .numeric(&[4, 8, 9, 10, 11]);
+        .numeric(&[4, 8, 9, 10, 11, 12])
+        .keep(&[0, 1, 8, 9, 12]);
         // Funds columns, when any project keeps a funds ledger.
         let with_funds = self.projects.iter().any(|s| s.funds.is_some());
         if with_funds {
@@ -165,7 +167,8 @@ impl ListReport {
                 opt(&s.planned_start),
                 opt(&s.started),
                 super::labels::stage(lang, s.stage.stage).to_string(),
-                format!("{}/{}", c.obtained + c.pledged, c.total - c.not_needed),
+                (c.obtained + c.pledged).to_string(),
+                (c.total - c.not_needed).to_string(),
                 c.pledged.to_string(),
                 c.pending.to_string(),
                 c.overdue.to_string(),
@@ -471,20 +474,52 @@ impl Detail {
     }
 
     /// The procedure rows, with why each is on the list. With
-    /// `for_reading`, the pledge-due cell of an extended pledge (延期) says
-    /// so and from when; without it (CSV) every date cell holds a date only,
-    /// as `export procedures` writes it.
+    /// `for_reading` (not CSV), a pending procedure past its due date is
+    /// marked overdue (逾期) and an open pledge past its deadline expired
+    /// (已过期), both tinted red, as `report overdue` counts them, and the
+    /// pledge-due cell of an extended pledge (延期) says so and from when;
+    /// without it every date cell holds a date only, as `export procedures`
+    /// writes it.
     pub fn table(&self, settings: &Settings, lang: Lang, for_reading: bool) -> Table {
         let mut headers = procedure_headers(lang);
         headers.push(pick(lang, "why on the list", "列入依据"));
-        let mut t = Table::new(&headers);
+        let mut t = Table::new(&headers).keep(&[1, STATUS_CELL, DUE_CELL, PLEDGE_DUE_CELL]);
+        // On a narrow terminal the dates, the authority and the document
+        // number stay longest.
+        t.drop_order = vec![14, 13, 12, 5, 2, 11, 9, 8, 3, 0];
+        let today = self.as_of;
         for r in &self.procedures {
             let mut cells = procedure_cells(settings, &r.procedure, lang);
+            let p = &r.procedure;
+            let late = |due: Option<Date>| {
+                due.map(|d| crate::model::date::days_past(d, today))
+                    .filter(|&n| n > 0)
+            };
+            let overdue = late(p.due).filter(|_| for_reading && p.status == Status::Pending);
+            let expired = late(p.pledge_due).filter(|_| for_reading && p.open_pledge());
             if for_reading {
                 cells[PLEDGE_DUE_CELL].push_str(&super::labels::extended(&r.procedure, lang));
             }
+            if let Some(n) = overdue {
+                cells[STATUS_CELL] = match lang {
+                    Lang::En => format!("{} (overdue {n} d)", cells[STATUS_CELL]),
+                    Lang::Zh => format!("{}（逾期{n}天）", cells[STATUS_CELL]),
+                };
+            }
+            if let Some(n) = expired {
+                cells[PLEDGE_DUE_CELL] = match lang {
+                    Lang::En => format!("{} (expired {n} d)", cells[PLEDGE_DUE_CELL]),
+                    Lang::Zh => format!("{}（已过期{n}天）", cells[PLEDGE_DUE_CELL]),
+                };
+            }
             cells.push(r.reason.clone());
             t.push(cells);
+            if overdue.is_some() {
+                t.tint_last(STATUS_CELL, super::Tint::Red);
+            }
+            if expired.is_some() {
+                t.tint_last(PLEDGE_DUE_CELL, super::Tint::Red);
+            }
         }
         t
     }
@@ -492,6 +527,10 @@ impl Detail {
 
 /// Index of the pledge-due cell in `procedure_cells`.
 const PLEDGE_DUE_CELL: usize = 10;
+/// Index of the status cell in `procedure_cells`.
+const STATUS_CELL: usize = 4;
+/// Index of the due-date cell in `procedure_cells`.
+const DUE_CELL: usize = 6;
 
 /// The headers of a procedure row as `show` and `export procedures` print it.
 pub fn procedure_headers(lang: Lang) -> Vec<&'static str> {
@@ -664,4 +703,18 @@ impl Detail {
 /// Terminal width of a label: CJK characters take two cells.
 fn display_width(s: &str) -> usize {
     s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The cells `show` marks are where the headers say.
+    #[test]
+    fn marked_cells_match_the_headers() {
+        let h = procedure_headers(Lang::En);
+        assert_eq!(h[STATUS_CELL], "status");
+        assert_eq!(h[DUE_CELL], "due");
+        assert_eq!(h[PLEDGE_DUE_CELL], "pledge due");
+    }
 }

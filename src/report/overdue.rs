@@ -421,7 +421,8 @@ impl Report {
             pick(lang, "due", "时限"),
             pick(lang, "days overdue", "逾期天数"),
         ])
-        .numeric(&[7]);
+        .numeric(&[7])
+        .keep(&[2, 3, 7]);
         // Whom to call, when the ledger records people.
         let call = self.items.iter().any(|i| i.people.is_some());
         if call {

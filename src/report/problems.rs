@@ -185,6 +185,8 @@ impl Report {
         }
         t.headers
             .splice(4..4, extra_headers.iter().map(|h| h.to_string()));
+        // Project, problem and time limit stay on a narrow terminal.
+        t.keep = vec![0, 2, 4 + extra_headers.len()];
         for p in &self.problems {
             let mut extra = Vec::new();
             if categories {

@@ -1,8 +1,20 @@
 //! Rendering a `Table` as an aligned terminal table (CJK-aware widths), as
 //! CSV (UTF-8, LF) or as a Markdown table ready to paste. Tinted cells are
 //! coloured in the terminal table when the caller allows colour.
+//!
+//! A terminal table fits the width it is given (the terminal's, or
+//! `COLUMNS`; none when piped): columns empty in every row are left out,
+//! long cells wrap by display width (a CJK character takes two cells), and
+//! when even that does not fit, the least important columns go, from the
+//! right, never the ones the report marks to keep (project name, item, days
+//! overdue). A report's total line (共 N 项 / N items) follows its terminal
+//! and Markdown table.
 
 use comfy_table::{CellAlignment, ContentArrangement, presets};
+
+/// Output written straight to stdout, for reports too large to hold twice
+/// (a command's `Output` carries it; reports build it).
+pub type Stream = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
 
 /// Output format of read commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -29,6 +41,40 @@ pub struct Table {
     pub numeric: Vec<usize>,
     /// Cells (row, column) coloured on a terminal that allows colour.
     pub tints: Vec<(usize, usize, Tint)>,
+    /// Columns a narrow terminal must keep (the others may be left out).
+    pub keep: Vec<usize>,
+    /// The order in which a narrow terminal leaves columns out, where it
+    /// is not simply from the right.
+    pub drop_order: Vec<usize>,
+    /// A line printed under the terminal and Markdown table (the total).
+    pub footer: Option<String>,
+    /// The table carries its own total row: no total line is added.
+    pub no_total: bool,
+}
+
+/// The terminal width a table must fit: `COLUMNS` when set to a number,
+/// else the terminal's width when standard output is one, else no limit.
+pub fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if let Some(n) = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return Some(n);
+    }
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    comfy_table::Table::new().width().map(usize::from)
+}
+
+/// Display width of a text on a terminal: CJK characters take two cells.
+pub fn display_width(s: &str) -> usize {
+    s.lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
 }
 
 /// The colour of a cell in a terminal table (red and yellow lights).
@@ -49,6 +95,80 @@ impl Table {
     pub fn numeric(mut self, cols: &[usize]) -> Table {
         self.numeric = cols.to_vec();
         self
+    }
+
+    /// Orders the rows by the column whose header is `field` (letter case,
+    /// spaces and a unit in brackets ignored: `investment` or `总投资` for
+    /// "investment (万元)"/"总投资(万元)"): numeric columns largest first,
+    /// others in text order (ISO dates by date), empty cells last, ties in
+    /// the report's order. An unknown field gives the list of fields.
+    pub fn sort_by(&mut self, field: &str) -> Result<(), String> {
+        fn norm(s: &str) -> String {
+            let s = s.split(['(', '（']).next().unwrap_or(s);
+            s.trim()
+                .to_lowercase()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join("-")
+        }
+        let want = norm(field).replace('_', "-");
+        let Some(c) = self.headers.iter().position(|h| norm(h) == want) else {
+            let fields: Vec<String> = self.headers.iter().map(|h| norm(h)).collect();
+            return Err(fields.join(", "));
+        };
+        let numeric = self.numeric.contains(&c);
+        let mut order: Vec<usize> = (0..self.rows.len()).collect();
+        let cell = |r: usize| self.rows[r].get(c).map_or("", |s| s.trim());
+        order.sort_by(|&a, &b| {
+            let (x, y) = (cell(a), cell(b));
+            match (x.is_empty(), y.is_empty()) {
+                (true, true) => return std::cmp::Ordering::Equal,
+                (true, false) => return std::cmp::Ordering::Greater,
+                (false, true) => return std::cmp::Ordering::Less,
+                _ => {}
+            }
+            if numeric && let (Ok(x), Ok(y)) = (x.parse::<f64>(), y.parse::<f64>()) {
+                return y.total_cmp(&x);
+            }
+            x.cmp(y)
+        });
+        let mut new_index = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut rows: Vec<Option<Vec<String>>> = std::mem::take(&mut self.rows)
+            .into_iter()
+            .map(Some)
+            .collect();
+        self.rows = order
+            .iter()
+            .map(|&i| rows[i].take().expect("each once"))
+            .collect();
+        for t in &mut self.tints {
+            t.0 = new_index[t.0];
+        }
+        Ok(())
+    }
+
+    /// Marks the columns a narrow terminal must keep.
+    pub fn keep(mut self, cols: &[usize]) -> Table {
+        self.keep = cols.to_vec();
+        self
+    }
+
+    /// The table with its footer line as a terminal table fitting `width`
+    /// (see the module comment), coloured when `color`; other formats as
+    /// `render` gives them, Markdown with the footer.
+    pub fn render_fit(&self, format: Format, color: bool, width: Option<usize>) -> String {
+        let body = match format {
+            Format::Table => self.terminal_fit(color && !self.tints.is_empty(), width),
+            f => self.render(f),
+        };
+        match (&self.footer, format) {
+            (Some(f), Format::Table) => format!("{body}{f}\n"),
+            (Some(f), Format::Markdown) => format!("{body}\n{f}\n"),
+            _ => body,
+        }
     }
 
     pub fn push(&mut self, row: Vec<String>) {
@@ -190,20 +310,109 @@ impl Table {
     }
 
     fn terminal_with(&self, color: bool) -> String {
+        self.terminal_fit(color, None)
+    }
+
+    /// The columns a terminal table of `width` shows: not empty in every
+    /// row, and, when their narrowest useful widths do not fit, without the
+    /// rightmost columns not marked to keep.
+    fn shown_columns(&self, width: Option<usize>) -> Vec<usize> {
+        let n = self
+            .rows
+            .iter()
+            .map(Vec::len)
+            .chain([self.headers.len()])
+            .max()
+            .unwrap_or(0);
+        let mut cols: Vec<usize> = (0..n)
+            .filter(|&c| {
+                self.rows.is_empty()
+                    || self
+                        .rows
+                        .iter()
+                        .any(|r| r.get(c).is_some_and(|s| !s.trim().is_empty()))
+            })
+            .collect();
+        let Some(width) = width else { return cols };
+        // Each column takes 3 cells more than its content for the rule and
+        // padding, and the table 1 for its left edge.
+        let need = |c: usize| self.min_width(c) + 3;
+        while cols.iter().map(|&c| need(c)).sum::<usize>() + 1 > width {
+            let listed = self
+                .drop_order
+                .iter()
+                .find_map(|d| cols.iter().position(|c| c == d && !self.keep.contains(c)));
+            match listed.or_else(|| cols.iter().rposition(|c| !self.keep.contains(c))) {
+                Some(i) => {
+                    cols.remove(i);
+                }
+                None => break,
+            }
+        }
+        cols
+    }
+
+    /// The narrowest content width column `c` is shown at on a narrow
+    /// terminal: its header's width (at least 8 cells) or its widest cell
+    /// if narrower; never narrower than its widest unbreakable cell (a
+    /// date, an ID, a number), nor than 20 cells (or its widest) when the
+    /// report keeps it.
+    fn min_width(&self, c: usize) -> usize {
+        let natural = self
+            .rows
+            .iter()
+            .map(|r| r.get(c).map_or(0, |s| display_width(s)))
+            .chain([display_width(
+                self.headers.get(c).map_or("", String::as_str),
+            )])
+            .max()
+            .unwrap_or(0);
+        let mut w = natural
+            .min(display_width(self.headers.get(c).map_or("", String::as_str)).max(8))
+            .max(self.atom_width(c));
+        if self.keep.contains(&c) {
+            w = w.max(natural.min(20));
+        }
+        w
+    }
+
+    /// The widest cell of column `c` that must not be broken: ASCII with
+    /// no space (a date, an ID, a key, a number), up to 24 cells.
+    fn atom_width(&self, c: usize) -> usize {
+        self.rows
+            .iter()
+            .filter_map(|r| r.get(c))
+            .filter(|s| s.is_ascii() && !s.contains(char::is_whitespace))
+            .map(|s| s.len().min(24))
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn terminal_fit(&self, color: bool, width: Option<usize>) -> String {
+        let cols = self.shown_columns(width);
         let mut t = comfy_table::Table::new();
-        t.load_style(presets::UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Disabled)
-            .set_header(&self.headers);
+        t.load_style(presets::UTF8_FULL_CONDENSED).set_header(
+            cols.iter()
+                .map(|&c| self.headers.get(c).map_or("", String::as_str)),
+        );
+        match width {
+            Some(w) => {
+                t.set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_width(u16::try_from(w).unwrap_or(u16::MAX));
+            }
+            None => {
+                t.set_content_arrangement(ContentArrangement::Disabled);
+            }
+        }
         if color {
             t.enforce_styling();
         }
         for (r, row) in self.rows.iter().enumerate() {
-            if !color {
-                t.add_row(row);
-                continue;
-            }
-            let cells = row.iter().enumerate().map(|(c, text)| {
-                let cell = comfy_table::Cell::new(text);
+            let cells = cols.iter().map(|&c| {
+                let cell = comfy_table::Cell::new(row.get(c).map_or("", String::as_str));
+                if !color {
+                    return cell;
+                }
                 match self.tints.iter().find(|(tr, tc, _)| *tr == r && *tc == c) {
                     Some((_, _, Tint::Red)) => cell.fg(comfy_table::Color::Red),
                     Some((_, _, Tint::Yellow)) => cell.fg(comfy_table::Color::Yellow),
@@ -212,12 +421,27 @@ impl Table {
             });
             t.add_row(cells.collect::<Vec<_>>());
         }
-        for &c in &self.numeric {
-            if let Some(col) = t.column_mut(c) {
+        for (i, &c) in cols.iter().enumerate() {
+            let Some(col) = t.column_mut(i) else { continue };
+            if self.numeric.contains(&c) {
                 col.set_cell_alignment(CellAlignment::Right);
             }
+            if width.is_some() {
+                // Never narrower than `min_width` (the columns shown were
+                // chosen so that these fit); the rest is shared out.
+                let floor = self.min_width(c) + 2;
+                col.set_constraint(comfy_table::ColumnConstraint::LowerBoundary(
+                    comfy_table::Width::Fixed(u16::try_from(floor).unwrap_or(u16::MAX)),
+                ));
+            }
         }
-        format!("{t}\n")
+        let text = t.to_string();
+        let mut out = String::with_capacity(text.len() + 1);
+        for line in text.lines() {
+            out.push_str(line.trim_end());
+            out.push('\n');
+        }
+        out
     }
 
     fn csv(&self) -> String {
@@ -271,7 +495,7 @@ pub fn json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Pretty JSON with a final newline, written as it is produced.
-pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> crate::cmd::Stream {
+pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> Stream {
     Box::new(move |w| {
         let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
         serde_json::to_writer_pretty(&mut w, &value)?;
@@ -370,7 +594,15 @@ mod tests {
                 rows,
                 numeric,
                 tints: Vec::new(),
+                ..Table::default()
             };
+            // A terminal table leaves out columns empty in every row; the
+            // plain drawing is compared where there are none.
+            let width = table.rows.iter().map(Vec::len).chain([table.headers.len()]).max().unwrap_or(0);
+            prop_assume!(table.rows.is_empty() || (0..width).all(|c| table
+                .rows
+                .iter()
+                .any(|r| r.get(c).is_some_and(|s| !s.trim().is_empty()))));
             prop_assert_eq!(table.terminal_plain(), table.terminal_with(false));
         }
 

@@ -13,7 +13,7 @@ use super::Table;
 use super::labels::pick;
 use crate::model::date::days_past;
 use crate::model::funds;
-use crate::model::progress::{invested_this_year, percent, year_elapsed};
+use crate::model::progress::{invested_this_year, percent, percent_of, year_elapsed};
 use crate::model::{Amount, Date, FundKind, Lang, Settings, SlowRules, Status};
 use crate::store::LoadedProject;
 use chrono::Datelike;
@@ -369,7 +369,7 @@ fn investment_behind(
         return None;
     }
     let inv_pct = percent(invested, plan.0);
-    let elapsed_pct = 100 * day / days;
+    let elapsed_pct = percent_of(day, days);
     let message = match lang {
         Lang::En => format!(
             "investment behind: invested {inv_pct}% of plan, 时序进度 {elapsed_pct}% ({invested} of {plan} 万元 planned for {year})"
@@ -419,8 +419,8 @@ fn procedures_behind(
     if light == Light::Green {
         return None;
     }
-    let done_pct = 100 * done / needed;
-    let elapsed_pct = 100 * elapsed / span;
+    let done_pct = percent_of(done, needed);
+    let elapsed_pct = percent_of(elapsed, span);
     let message = match lang {
         Lang::En => format!(
             "procedures behind: {done_pct}% obtained or pledged ({done} of {needed}), {elapsed_pct}% of the time to the planned start elapsed"
@@ -500,7 +500,8 @@ impl Report {
             pick(lang, "project", "项目"),
             pick(lang, "name", "项目名称"),
             pick(lang, "reasons", "原因"),
-        ]);
+        ])
+        .keep(&[0, 2, 3]);
         for p in &self.projects {
             let reasons: Vec<&str> = p.reasons.iter().map(|r| r.message.as_str()).collect();
             t.push(vec![

@@ -179,6 +179,8 @@ impl Report {
             pick(lang, "overdue", "逾期"),
         ])
         .numeric(&[3, 4, 5, 6, 7]);
+        // The 合计 row is the total.
+        t.no_total = true;
         // The leader on duty, when ledger.toml names any.
         let leaders = self.taskforces.iter().any(|r| r.leader.is_some());
         if leaders {

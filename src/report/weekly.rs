@@ -9,7 +9,7 @@
 use super::labels::pick;
 use super::overdue::{self, Kind};
 use super::{Format, Table, decisions, slow, taskforce, weekly_more};
-use crate::model::progress::{invested_this_year, percent, year_elapsed};
+use crate::model::progress::{invested_this_year, percent, percent_of, year_elapsed};
 use crate::model::{Amount, Date, Lang, Settings, Stage, Status};
 use crate::store::LoadedProject;
 use chrono::{Datelike, Days};
@@ -208,7 +208,7 @@ pub fn build(
         annual_plan: Amount(plan),
         invested_this_year: invested.to_string(),
         invested_percent: percent(invested, plan),
-        elapsed_percent: 100 * d / n,
+        elapsed_percent: percent_of(d, n),
         stages,
     };
 

@@ -1,12 +1,16 @@
 //! Excel and WPS output of a report's `Table`: an .xlsx workbook (dates as
-//! real dates, numeric columns as numbers, a bold header row frozen in place,
-//! columns as wide as their text with Chinese characters counted double) and
-//! CSV for Excel (UTF-8 with a byte-order mark, so Excel and WPS show Chinese
-//! correctly, and cells that would start a formula neutralised).
+//! real dates, numeric columns as numbers, every other cell as text, a bold
+//! header row frozen in place with a filter, columns as wide as their text
+//! with Chinese characters counted double up to a limit, longer text
+//! wrapped, and an optional title row above the header) and CSV for Excel
+//! (UTF-8 with a byte-order mark, so Excel and WPS show Chinese correctly;
+//! cells that would start a formula neutralised, and cells Excel would
+//! turn into something else — `1/2` or `3-4` into a date, `0123` into 123,
+//! a long number into 4.1E+17 — kept as text).
 
 use super::Table;
 use crate::model::{Date, parse_date};
-use rust_xlsxwriter::{DocProperties, Format, FormatBorder, Workbook};
+use rust_xlsxwriter::{DocProperties, Format, FormatAlign, FormatBorder, Workbook};
 
 /// Widest column, in character widths, so long notes do not run off.
 const MAX_WIDTH: usize = 60;
@@ -41,8 +45,16 @@ pub fn too_many_rows(rows: usize) -> Option<String> {
 /// The workbook's bytes: one sheet named `sheet` holding `table`. `created`
 /// is recorded as the document's creation date, so the same ledger on the
 /// same day gives the same file.
-pub fn workbook(table: &Table, sheet: &str, created: Date) -> Result<Vec<u8>, String> {
-    if let Some(e) = too_many_rows(table.rows.len()) {
+/// With `title`, the first row holds it (bold, merged over the columns)
+/// and the header, frozen and filtered, is the second.
+pub fn workbook(
+    table: &Table,
+    sheet: &str,
+    created: Date,
+    title: Option<&str>,
+) -> Result<Vec<u8>, String> {
+    // A title takes a row of the worksheet too.
+    if let Some(e) = too_many_rows(table.rows.len() + usize::from(title.is_some())) {
         return Err(e);
     }
     let err = |e: rust_xlsxwriter::XlsxError| format!("cannot build the workbook: {e}");
@@ -53,15 +65,31 @@ pub fn workbook(table: &Table, sheet: &str, created: Date) -> Result<Vec<u8>, St
         .set_bold()
         .set_border_bottom(FormatBorder::Thin);
     let date = Format::new().set_num_format("yyyy-mm-dd");
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let ws = book.add_worksheet();
     ws.set_name(sheet).map_err(err)?;
+    // The header's row: 0, or 1 under a title.
+    let top = u32::from(title.is_some());
+    if let Some(title) = title {
+        let bold = Format::new().set_bold().set_font_size(14);
+        let last = col(table.headers.len().max(1) - 1);
+        if last == 0 {
+            ws.write_string_with_format(0, 0, title, &bold)
+                .map_err(err)?;
+        } else {
+            ws.merge_range(0, 0, 0, last, title, &bold).map_err(err)?;
+        }
+    }
     let mut widths: Vec<usize> = table.headers.iter().map(|h| display_width(h)).collect();
     for (c, h) in table.headers.iter().enumerate() {
-        ws.write_string_with_format(0, col(c), h, &header)
+        ws.write_string_with_format(top, col(c), h, &header)
             .map_err(err)?;
     }
     for (r, row) in table.rows.iter().enumerate() {
-        let r = u32::try_from(r + 1).map_err(|_| "too many rows for a worksheet".to_string())?;
+        let r = u32::try_from(r + 1)
+            .ok()
+            .and_then(|r| r.checked_add(top))
+            .ok_or_else(|| "too many rows for a worksheet".to_string())?;
         for (c, text) in row.iter().enumerate() {
             if text.is_empty() {
                 continue;
@@ -82,6 +110,11 @@ pub fn workbook(table: &Table, sheet: &str, created: Date) -> Result<Vec<u8>, St
             {
                 ws.write_number(r, col(c), n).map_err(err)?;
                 text.len()
+            } else if display_width(text) > MAX_WIDTH || text.contains('\n') {
+                // Longer than the column may be: wrapped inside it.
+                ws.write_string_with_format(r, col(c), text, &wrap)
+                    .map_err(err)?;
+                display_width(text)
             } else {
                 ws.write_string(r, col(c), text).map_err(err)?;
                 display_width(text)
@@ -95,10 +128,12 @@ pub fn workbook(table: &Table, sheet: &str, created: Date) -> Result<Vec<u8>, St
         let w = (*w).clamp(6, MAX_WIDTH) + 2;
         ws.set_column_width(col(c), w as f64).map_err(err)?;
     }
-    ws.set_freeze_panes(1, 0).map_err(err)?;
+    ws.set_freeze_panes(top + 1, 0).map_err(err)?;
     if !table.headers.is_empty() {
-        let last_row = u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
-        ws.autofilter(0, 0, last_row, col(table.headers.len() - 1))
+        let last_row = u32::try_from(table.rows.len())
+            .unwrap_or(u32::MAX)
+            .saturating_add(top);
+        ws.autofilter(top, 0, last_row, col(table.headers.len() - 1))
             .map_err(err)?;
     }
     book.save_to_buffer().map_err(err)
@@ -110,12 +145,57 @@ fn col(c: usize) -> u16 {
 
 /// A cell as CSV for Excel writes it: text beginning with `=`, `+`, `-`,
 /// `@` (or a tab or carriage return) gets a leading apostrophe, so a
-/// spreadsheet shows it as text instead of running it as a formula.
+/// spreadsheet shows it as text instead of running it as a formula; text
+/// Excel would read as something else (see `mangled`) is written as the
+/// text formula `="…"`, which Excel and WPS show as the text itself.
 pub fn neutralise(cell: &str) -> String {
     match cell.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ if mangled(cell) => format!("=\"{}\"", cell.replace('"', "\"\"")),
         _ => cell.to_string(),
     }
+}
+
+/// Whether Excel or WPS, opening CSV, would turn `cell` into a value that
+/// means something else: `1/2`, `3-4`, `2024/3/1` or `1 1/2` into a date or
+/// fraction, digits with a leading zero (`0123`) or more than 11 digits
+/// (a document number) into a number that loses them, `1e5` into 100000,
+/// `(12)` into −12. An ISO date (`2024-03-01`) is left to become the same
+/// date, a plain number the same number.
+pub fn mangled(cell: &str) -> bool {
+    let t = cell.trim();
+    if t.is_empty() || parse_date(t).is_ok_and(|d| d.format("%Y-%m-%d").to_string() == t) {
+        return false;
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(t) {
+        return (t.len() > 1 && t.starts_with('0')) || t.len() > 11;
+    }
+    // 1/2, 3-4, 2024/3/1, 3-4-5, 12:30 and the like.
+    let parts: Vec<&str> = t.split(['/', '-', ':', '.']).collect();
+    let date_like = parts.len() >= 2
+        && parts.len() <= 3
+        && parts.iter().all(|p| digits(p) && p.len() <= 4)
+        && !(parts.len() == 2 && t.contains('.'));
+    if date_like {
+        return true;
+    }
+    // 1 1/2, 1e5, (12)
+    let fraction = t.split_once(' ').is_some_and(|(whole, frac)| {
+        digits(whole)
+            && frac
+                .split_once('/')
+                .is_some_and(|(a, b)| digits(a) && digits(b))
+    });
+    let exponent = t.split_once(['e', 'E']).is_some_and(|(m, e)| {
+        digits(m.trim_end_matches('.')) && digits(e.trim_start_matches(['+', '-']))
+    });
+    if fraction || exponent {
+        return true;
+    }
+    t.strip_prefix('(')
+        .and_then(|s| s.strip_suffix(')'))
+        .is_some_and(|n| digits(&n.replace('.', "")))
 }
 
 /// CSV for Excel and WPS: a byte-order mark, CRLF line ends, every cell
@@ -176,8 +256,48 @@ mod tests {
         for bad in ["=1+1", "+86 123", "-3", "@SUM(A1)", "\tx"] {
             assert!(neutralise(bad).starts_with('\''), "{bad}");
         }
-        for ok in ["环评", "2024-03-01", "a=b", ""] {
+        for ok in [
+            "环评",
+            "2024-03-01",
+            "a=b",
+            "",
+            "35000.50",
+            "12",
+            "shengrun-hq",
+        ] {
             assert_eq!(neutralise(ok), ok);
+        }
+    }
+
+    #[test]
+    fn what_excel_would_change_is_kept_as_text() {
+        for risky in [
+            "1/2",
+            "2/14",
+            "1-2",
+            "3-4-5",
+            "2024/3/1",
+            "0123",
+            "410927202411200301",
+            "123456789012",
+            "1e5",
+            "1 1/2",
+            "(12)",
+            "12:30",
+        ] {
+            assert!(mangled(risky), "{risky}");
+            assert_eq!(neutralise(risky), format!("=\"{risky}\""));
+        }
+        for safe in [
+            "2024-03-01",
+            "12",
+            "3500.25",
+            "0",
+            "1.5",
+            "濮环审〔2024〕5号",
+            "第2/3期",
+        ] {
+            assert!(!mangled(safe), "{safe}");
         }
     }
 }

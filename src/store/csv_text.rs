@@ -49,9 +49,8 @@ pub fn read(
     }
     let mut problems = Vec::new();
     if let Some((offset, msg)) = quote_error(text) {
-        problems.push(Problem::at(path, text, offset, "csv-syntax", msg).with_hint(
-            "a field holding a comma, quote or line break must be wrapped in \"…\" with inner quotes doubled (\"\")",
-        ));
+        problems
+            .push(Problem::at(path, text, offset, "csv-syntax", msg).with_hint(tr!(CsvQuoteHint)));
         return (None, problems);
     }
     let mut records = records(text).into_iter();
@@ -62,10 +61,7 @@ pub fn read(
         problems.push(Problem::file(
             path,
             "missing-column",
-            format!(
-                "the file is empty: expected a header line {}",
-                expected.join(",")
-            ),
+            tr!(CsvEmpty, header = expected.join(",")),
         ));
         return (None, problems);
     };
@@ -81,7 +77,7 @@ pub fn read(
                 text,
                 1,
                 "duplicate-column",
-                format!("column \"{h}\" appears twice in the header"),
+                tr!(ColumnTwice, column = h),
             ));
         }
     }
@@ -96,10 +92,10 @@ pub fn read(
             text,
             1,
             "missing-column",
-            format!(
-                "missing column(s) {}: expected a header with {}",
-                missing.join(", "),
-                expected.join(",")
+            tr!(
+                MissingColumns,
+                missing = missing.join(", "),
+                header = expected.join(",")
             ),
         ));
         return (None, problems);
@@ -116,7 +112,7 @@ pub fn read(
                 text,
                 r.line,
                 "column-count",
-                format!("row has {} fields, the header has {width}", r.cells.len()),
+                tr!(FieldCount, n = r.cells.len(), width = width),
             ));
             continue;
         }
@@ -238,26 +234,17 @@ pub fn quote_error(text: &str) -> Option<(usize, String)> {
             (_, b',' | b'\n' | b'\r') => State::FieldStart,
             (State::FieldStart, b'"') => State::Quoted(i),
             (State::AfterQuote, _) => {
-                return Some((
-                    i,
-                    "CSV syntax error: text after the closing quote of a field".into(),
-                ));
+                return Some((i, tr!(CsvAfterQuote)));
             }
             (_, b'"') => {
-                return Some((
-                    i,
-                    "CSV syntax error: a quote inside a field that does not start with one".into(),
-                ));
+                return Some((i, tr!(CsvStrayQuote)));
             }
             _ => State::Unquoted,
         };
         i += 1;
     }
     match state {
-        State::Quoted(open) => Some((
-            open,
-            "CSV syntax error: the quoted field opened here is never closed".into(),
-        )),
+        State::Quoted(open) => Some((open, tr!(CsvUnclosed))),
         _ => None,
     }
 }

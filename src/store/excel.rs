@@ -132,15 +132,9 @@ pub fn excel_date(text: &str) -> ExcelDate {
 /// of it, or why it cannot; `None` for a cell Excel did not touch.
 pub fn fix_hint(cell: &str) -> Option<String> {
     match excel_date(cell) {
-        ExcelDate::Day(d) => Some(format!(
-            "Excel or WPS wrote this date; `taizhang fix` rewrites it as {d}"
-        )),
-        ExcelDate::Ambiguous(m, d) => Some(format!(
-            "this date could be {m} or {d}: type it as YYYY-MM-DD"
-        )),
-        _ if is_shortened_number(cell) => Some(
-            "Excel shortened this number to scientific notation and its last digits are lost: type the full value".into(),
-        ),
+        ExcelDate::Day(d) => Some(tr!(ExcelWroteDate, date = d)),
+        ExcelDate::Ambiguous(m, d) => Some(tr!(AmbiguousDate, a = m, b = d)),
+        _ if is_shortened_number(cell) => Some(tr!(ShortenedNumber)),
         _ => None,
     }
 }
@@ -202,20 +196,20 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
     let (text, encoding) = match sheet::decode(bytes) {
         Ok(t) => t,
         Err(e) => {
-            r.refused = Some(format!("the file {e}"));
+            r.refused = Some(tr!(TheFile, error = e));
             return r;
         }
     };
     match encoding {
         Encoding::Utf8 => {}
-        Encoding::Utf8Bom => r.file_changes.push("byte-order mark removed".into()),
+        Encoding::Utf8Bom => r.file_changes.push(tr!(BomRemoved)),
         Encoding::Gb18030 => r.file_changes.push("GBK → UTF-8".into()),
     }
     if text.contains("\r\n") {
-        r.file_changes.push("CRLF line ends → LF".into());
+        r.file_changes.push(tr!(CrlfToLf));
     }
     if !super::problem::csv_conflict_markers(std::path::Path::new(""), &text).is_empty() {
-        r.refused = Some("git conflict markers: resolve the merge first".into());
+        r.refused = Some(tr!(ResolveMergeFirst));
         return r;
     }
     if let Some((_, msg)) = csv_text::quote_error(&text) {
@@ -224,7 +218,7 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
     }
     let mut records = csv_text::records(&text).into_iter();
     let Some(head) = records.next() else {
-        r.refused = Some("the file is empty".into());
+        r.refused = Some(tr!(FileEmpty));
         return r;
     };
     let mut header = head.cells;
@@ -232,8 +226,7 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
     for rec in records {
         if rec.cells.iter().all(|c| c.trim().is_empty()) {
             if rec.cells.len() != 1 {
-                r.file_changes
-                    .push(format!("empty row on line {} removed", rec.line));
+                r.file_changes.push(tr!(EmptyRowRemoved, line = rec.line));
             }
             continue;
         }
@@ -248,8 +241,7 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
         })
     {
         header.pop();
-        r.file_changes
-            .push("empty column at the end removed".into());
+        r.file_changes.push(tr!(EmptyColumnRemoved));
     }
     for rec in &mut rows {
         // Excel pads rows to its widest row: extra cells are blank.
@@ -259,11 +251,11 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
             rec.cells.pop();
         }
         if rec.cells.len() != header.len() {
-            r.refused = Some(format!(
-                "line {}: the row has {} fields, the header has {}",
-                rec.line,
-                rec.cells.len(),
-                header.len()
+            r.refused = Some(tr!(
+                LineFieldCount,
+                line = rec.line,
+                n = rec.cells.len(),
+                width = header.len()
             ));
             return r;
         }
@@ -296,19 +288,12 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
                         r.cells.push(at(None, Some(iso.clone())));
                         rec.cells[i] = iso;
                     }
-                    ExcelDate::Ambiguous(m, d) => r.left.push(at(
-                        Some(format!("could be {m} or {d}; type the date as YYYY-MM-DD")),
-                        None,
-                    )),
+                    ExcelDate::Ambiguous(m, d) => r
+                        .left
+                        .push(at(Some(tr!(AmbiguousDateCell, a = m, b = d)), None)),
                 }
             } else if layout.numbers.contains(&h.as_str()) && is_shortened_number(&cell) {
-                r.left.push(at(
-                    Some(
-                        "a number Excel shortened to scientific notation: its last digits are lost; type the full value (format the column as text in Excel)"
-                            .into(),
-                    ),
-                    None,
-                ));
+                r.left.push(at(Some(tr!(ShortenedNumberCell)), None));
             }
         }
     }
@@ -321,8 +306,7 @@ pub fn restore(layout: &Layout, bytes: &[u8]) -> Restored {
     let unknown: Vec<usize> = (0..header.len()).filter(|i| !order.contains(i)).collect();
     order.extend(unknown);
     if order.iter().enumerate().any(|(n, &i)| n != i) {
-        r.file_changes
-            .push("columns put in the ledger's order".into());
+        r.file_changes.push(tr!(ColumnsReordered));
     }
     let new_header: Vec<String> = order.iter().map(|&i| header[i].clone()).collect();
     let new_rows: Vec<Vec<String>> = rows

@@ -12,14 +12,14 @@ pub fn run(dir: &Path, args: &[&str]) -> Result<String> {
         .args(args)
         .current_dir(dir)
         .output()
-        .context("cannot run git: is it installed and on the PATH?")?;
+        .with_context(|| tr!(CannotRunGit))?;
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
-        bail!(
-            "git {} failed: {}",
-            args.first().copied().unwrap_or(""),
-            err.trim()
-        );
+        bail!(tr!(
+            GitFailed,
+            command = args.first().copied().unwrap_or(""),
+            error = err.trim()
+        ));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
@@ -328,22 +328,25 @@ fn parse_entries(out: &str) -> Vec<Entry> {
 /// temporary folder (removed when dropped).
 pub fn materialise(dir: &Path, rev: &str) -> Result<tempfile::TempDir> {
     if rev.starts_with('-') {
-        bail!("--at: invalid revision \"{rev}\": expected a commit, e.g. HEAD~3");
+        bail!(tr!(AtBadRevision, rev = rev));
     }
     let commit = run(
         dir,
-        &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")],
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
     )
-    .map_err(|_| {
-        anyhow::anyhow!("--at: unknown revision \"{rev}\": expected a commit of this repository, e.g. HEAD~3 (see `taizhang log`)")
-    })?;
+    .map_err(|_| anyhow::anyhow!(tr!(AtUnknownRevision, rev = rev)))?;
     let commit = commit.trim();
     // Every blob under `dir` at that commit: "<mode> <type> <object>\t<path>".
     let tree = run(dir, &["ls-tree", "-r", "-z", commit, "--", "."])?;
     let tmp = tempfile::Builder::new()
         .prefix("taizhang-at-")
         .tempdir()
-        .context("cannot create a temporary folder")?;
+        .with_context(|| tr!(CannotCreateTempFolder))?;
     let mut files = Vec::new();
     for entry in tree.split('\0').filter(|n| !n.is_empty()) {
         let Some((meta, name)) = entry.split_once('\t') else {

@@ -8,6 +8,7 @@ use super::procedures_file::{self, ProcedureTable};
 use super::project_file;
 use super::write::{WriteLock, WriteSet, atomic_write};
 use super::{Problem, settings_file, validate};
+use crate::model::suggest::{self, Candidate};
 use crate::model::{ProblemRecord, Procedure, ProgressEntry, Project, ProjectId, Settings};
 use crate::progress::Progress;
 use anyhow::{Context, Result, anyhow, bail};
@@ -179,34 +180,27 @@ fn read_text(path: &Path) -> std::result::Result<Option<String>, Problem> {
                 &text,
                 offset,
                 "encoding",
-                if gbk {
-                    "the file is in GBK (as Excel and WPS save CSV on Chinese Windows), not UTF-8"
-                } else {
-                    "the file is not valid UTF-8; save it as UTF-8"
-                },
+                if gbk { tr!(FileIsGbk) } else { tr!(NotUtf8) },
             );
             if gbk {
-                problem.with_hint("run `taizhang fix` to convert it to UTF-8, keeping every value")
+                problem.with_hint(tr!(FixGbkHint))
             } else {
                 problem
             }
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) if is_link_error(&e) => Err(Problem::file(
-            path,
-            "symlink",
-            "a symbolic link in place of a ledger file; taizhang does not follow links out of the ledger",
-        )),
+        Err(e) if is_link_error(&e) => Err(Problem::file(path, "symlink", tr!(FileIsLink))),
         Err(e) => Err(Problem::file(
             path,
             "unreadable",
-            format!("cannot read the file: {e}"),
+            tr!(CannotReadFile, error = e),
         )),
     }
 }
 
-/// Reads a file, refusing (on Unix) to follow a symbolic link in its last
-/// component: one `open` call decides, with no `stat` before it.
+/// Reads a file, refusing to follow a symbolic link in its last component.
+/// On Unix one `open` call (O_NOFOLLOW) decides, with no `stat` before it;
+/// elsewhere (Windows) the link is looked at first, then the file opened.
 fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut options = std::fs::OpenOptions::new();
@@ -218,6 +212,10 @@ fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
         &mut options,
         libc::O_NOFOLLOW | libc::O_NONBLOCK,
     );
+    #[cfg(not(unix))]
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::other(LinkRefused));
+    }
     let mut file = options.open(path)?;
     super::cache::note_read(path);
     // Read through `take`, not `File::read_to_end`: that one asks for the
@@ -228,6 +226,22 @@ fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The error `read_no_follow` gives for a link where the platform has no
+/// error number of its own for it.
+#[cfg(not(unix))]
+#[derive(Debug)]
+struct LinkRefused;
+
+#[cfg(not(unix))]
+impl std::fmt::Display for LinkRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("symbolic link")
+    }
+}
+
+#[cfg(not(unix))]
+impl std::error::Error for LinkRefused {}
+
 fn is_link_error(e: &std::io::Error) -> bool {
     #[cfg(unix)]
     {
@@ -235,23 +249,20 @@ fn is_link_error(e: &std::io::Error) -> bool {
     }
     #[cfg(not(unix))]
     {
-        let _ = e;
-        false
+        e.get_ref().is_some_and(|inner| inner.is::<LinkRefused>())
     }
 }
 
 /// Turns problems into one error that lists them, refusing to go on.
 fn refuse(what: &str, problems: &[Problem]) -> anyhow::Error {
-    let mut msg = format!(
-        "{what}: {} problem(s); run `taizhang check` for details",
-        problems.len()
-    );
+    let mut msg = tr!(Refused, what = what, n = problems.len());
     for p in problems.iter().take(5) {
         msg.push_str("\n  ");
         msg.push_str(&p.headline());
     }
     if problems.len() > 5 {
-        msg.push_str(&format!("\n  … and {} more", problems.len() - 5));
+        msg.push_str("\n  ");
+        msg.push_str(&tr!(AndMore, n = problems.len() - 5));
     }
     anyhow!(msg)
 }
@@ -262,14 +273,11 @@ impl Ledger {
     pub fn locate(arg: Option<&Path>) -> Result<PathBuf> {
         if let Some(dir) = arg {
             if !dir.join(SETTINGS_FILE).is_file() {
-                bail!(
-                    "{} is not a taizhang ledger: it has no {SETTINGS_FILE} (create one with `taizhang init`)",
-                    dir.display()
-                );
+                bail!(tr!(NotALedger, dir = dir.display()));
             }
             return Ok(dir.to_path_buf());
         }
-        let cwd = std::env::current_dir().context("cannot read the working directory")?;
+        let cwd = std::env::current_dir().with_context(|| tr!(NoWorkingDir))?;
         for dir in cwd.ancestors() {
             if dir.join(SETTINGS_FILE).is_file() {
                 // Show paths relative to where the clerk stands.
@@ -283,10 +291,7 @@ impl Ledger {
                 });
             }
         }
-        bail!(
-            "no ledger here: no {SETTINGS_FILE} in {} or any folder above it; pass -L DIR, set TAIZHANG_LEDGER, or create one with `taizhang init`",
-            cwd.display()
-        )
+        bail!(tr!(NoLedgerHere, dir = cwd.display()))
     }
 
     /// Settings and their problems, for `check`.
@@ -305,11 +310,7 @@ impl Ledger {
             }
             Ok(None) => (
                 None,
-                vec![Problem::file(
-                    &path,
-                    "unreadable",
-                    "no such file: a ledger needs its ledger.toml",
-                )],
+                vec![Problem::file(&path, "unreadable", tr!(NoLedgerToml))],
                 0,
             ),
             Err(p) => (None, vec![p], 0),
@@ -321,10 +322,7 @@ impl Ledger {
         let (settings, problems, settings_digest) = Ledger::read_settings_text(&root);
         let projects = root.join(PROJECTS_DIR);
         if is_symlink(&projects) {
-            bail!(
-                "{} is a symbolic link; taizhang does not follow links out of the ledger",
-                projects.display()
-            );
+            bail!(tr!(ProjectsIsLink, dir = projects.display()));
         }
         // A warning never blocks: only errors refuse the settings.
         match settings {
@@ -337,7 +335,7 @@ impl Ledger {
             _ => {
                 let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
                 Err(refuse(
-                    &format!("cannot use {}", root.join(SETTINGS_FILE).display()),
+                    &tr!(CannotUse, file = root.join(SETTINGS_FILE).display()),
                     &errors,
                 ))
             }
@@ -355,11 +353,11 @@ impl Ledger {
         let entries = match std::fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(e).with_context(|| format!("cannot list {}", dir.display())),
+            Err(e) => return Err(e).with_context(|| tr!(CannotList, dir = dir.display())),
         };
         let mut names = Vec::new();
         for entry in entries {
-            let entry = entry.with_context(|| format!("cannot list {}", dir.display()))?;
+            let entry = entry.with_context(|| tr!(CannotList, dir = dir.display()))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if name.starts_with('.') {
                 continue;
@@ -382,17 +380,11 @@ impl Ledger {
     pub fn load_project(&self, id: &ProjectId) -> Result<LoadedProject> {
         let dir = self.project_dir(id);
         if !dir.is_dir() {
-            bail!(
-                "unknown project \"{id}\": no folder {} (see `taizhang list`)",
-                dir.display()
-            );
+            bail!(self.unknown_project(id.as_str()));
         }
         match self.read_project(id.as_str()) {
             (Some(lp), problems) if problems.iter().all(|p| p.warning) => Ok(lp),
-            (_, problems) => Err(refuse(
-                &format!("project \"{id}\" cannot be used"),
-                &problems,
-            )),
+            (_, problems) => Err(refuse(&tr!(ProjectUnusable, id = id), &problems)),
         }
     }
 
@@ -404,11 +396,44 @@ impl Ledger {
         if !skipped.is_empty() {
             let problems: Vec<Problem> = skipped.into_iter().flat_map(|s| s.problems).collect();
             return Err(refuse(
-                &format!("the ledger {} has problems", self.root.display()),
+                &tr!(LedgerHasProblems, dir = self.root.display()),
                 &problems,
             ));
         }
         Ok(out)
+    }
+
+    /// The ID, name and owner of every project whose record can be read,
+    /// by ID: what a clerk may look a project up by.
+    pub fn project_names(&self) -> Vec<(String, String, Option<String>)> {
+        let folders = Ledger::project_folders(&self.root).unwrap_or_default();
+        folders
+            .par_iter()
+            .filter_map(|folder| {
+                let (lp, _) = self.read_project(folder);
+                lp.map(|lp| (lp.id, lp.project.name, lp.project.owner))
+            })
+            .collect()
+    }
+
+    /// The error for a project `text` that is not in the ledger, with the
+    /// closest IDs or names.
+    pub fn unknown_project(&self, text: &str) -> String {
+        let names = self.project_names();
+        let candidates: Vec<Candidate> = names
+            .iter()
+            .map(|(id, name, _)| Candidate {
+                shown: format!("{id} ({name})"),
+                names: vec![id, name],
+            })
+            .collect();
+        let dir = self.root.join(PROJECTS_DIR).join(text);
+        suggest::message(
+            tr!(UnknownProject, text = text, dir = dir.display()),
+            text,
+            &candidates,
+            &tr!(SeeList),
+        )
     }
 
     /// Reads every project, in parallel, and maps each usable one with `f`
@@ -491,7 +516,7 @@ impl Ledger {
             problems.push(Problem::file(
                 &projects,
                 "symlink",
-                "the projects folder is a symbolic link; taizhang does not follow links out of the ledger",
+                tr!(ProjectsFolderIsLink),
             ));
             return Ok(problems);
         }
@@ -527,11 +552,9 @@ impl Ledger {
                             .join(folder)
                             .join(project_file::FILE_NAME),
                         "duplicate-code",
-                        format!(
-                            "national project code {code} is also the code of project \"{first}\""
-                        ),
+                        tr!(DuplicateCode, code = code, first = first),
                     )
-                    .with_hint("one project entered twice? or a typo in `code`")
+                    .with_hint(tr!(DuplicateCodeHint))
                     .as_warning(),
                 );
                 codes.insert(code, first);
@@ -655,7 +678,7 @@ impl Ledger {
                         ..Default::default()
                     },
                     Err(e) => super::excel::Restored {
-                        refused: Some(format!("cannot read the file: {e}")),
+                        refused: Some(tr!(CannotReadFile, error = e)),
                         ..Default::default()
                     },
                 };
@@ -795,19 +818,11 @@ fn read_project(
     let dir = root.join(PROJECTS_DIR).join(folder);
     let mut problems = Vec::new();
     if let Err(e) = ProjectId::parse(folder) {
-        problems.push(Problem::file(
-            &dir,
-            "bad-id",
-            format!("project folder name: {e}"),
-        ));
+        problems.push(Problem::file(&dir, "bad-id", tr!(FolderName, error = e)));
         return (None, problems);
     }
     if is_symlink(&dir) {
-        problems.push(Problem::file(
-            &dir,
-            "symlink",
-            "project folder is a symbolic link; taizhang does not follow links out of the ledger",
-        ));
+        problems.push(Problem::file(&dir, "symlink", tr!(ProjectFolderIsLink)));
         return (None, problems);
     }
     let record_path = dir.join(project_file::FILE_NAME);
@@ -824,10 +839,7 @@ fn read_project(
             (p, text)
         }
         Ok(None) => {
-            let msg = format!(
-                "project folder without its record {}",
-                project_file::FILE_NAME
-            );
+            let msg = tr!(MissingRecord, file = project_file::FILE_NAME);
             problems.push(Problem::file(&dir, "missing-record", msg));
             return (None, problems);
         }
@@ -855,10 +867,7 @@ fn read_project(
             t
         }
         Ok(None) => {
-            let msg = format!(
-                "project folder without its procedure ledger {}",
-                procedures_file::FILE_NAME
-            );
+            let msg = tr!(MissingProcedures, file = procedures_file::FILE_NAME);
             problems.push(Problem::file(&dir, "missing-procedures", msg));
             None
         }

@@ -177,7 +177,7 @@ pub(super) struct Rows<'a> {
 impl Rows<'_> {
     /// A bad value in the cell of row `i` under `column`, pointing at it.
     pub fn bad(&mut self, t: &CsvTable, i: usize, column: &str, msg: String) {
-        let msg = format!("column \"{column}\": {msg}");
+        let msg = tr!(ColumnError, column = column, error = msg);
         let hint = super::excel::fix_hint(t.get(i, column));
         let problem = match t.header.iter().position(|h| h == column) {
             Some(c) if t.starts[i] > 0 => Problem::at(
@@ -199,7 +199,7 @@ impl Rows<'_> {
         let s = t.get(i, column);
         if s.is_empty() {
             if required {
-                self.bad(t, i, column, "empty: expected a date YYYY-MM-DD".into());
+                self.bad(t, i, column, tr!(EmptyDate));
             }
             return None;
         }
@@ -236,9 +236,7 @@ pub fn read_progress(
                     text,
                     line,
                     "duplicate-date",
-                    format!(
-                        "a second entry for {date} (first on line {first}): keep one entry per day"
-                    ),
+                    tr!(SecondEntry, date = date, first = first),
                 ));
             }
             entries.push(ProgressEntry {
@@ -275,19 +273,14 @@ pub fn read_problems(
             .ok()
             .filter(|n| *n > 0 && no_text.bytes().all(|b| b.is_ascii_digit()));
         if no.is_none() {
-            r.bad(
-                &t,
-                i,
-                "no",
-                format!("invalid problem number \"{no_text}\": expected 1, 2, 3…"),
-            );
+            r.bad(&t, i, "no", tr!(BadProblemNoFile, text = no_text));
         }
         let limit = r.date(&t, i, "limit", true);
         let opened = r.date(&t, i, "opened", true);
         let resolved = r.date(&t, i, "resolved", false);
         for col in ["what", "unit"] {
             if t.get(i, col).is_empty() {
-                r.bad(&t, i, col, "empty: expected text".into());
+                r.bad(&t, i, col, tr!(EmptyTextCell));
             }
         }
         if let (Some(o), Some(res)) = (opened, resolved)
@@ -298,7 +291,7 @@ pub fn read_problems(
                 text,
                 line,
                 "resolved-before-opened",
-                format!("problem resolved on {res}, before it was opened ({o})"),
+                tr!(ResolvedBeforeOpened, resolved = res, opened = o),
             ));
         }
         if let Some(n) = no
@@ -309,7 +302,7 @@ pub fn read_problems(
                 text,
                 line,
                 "duplicate-number",
-                format!("problem number {n} appears twice (first on line {first})"),
+                tr!(ProblemNoTwice, n = n, first = first),
             ));
         }
         let mut escalations = Vec::new();
@@ -325,7 +318,7 @@ pub fn read_problems(
                         &t,
                         i,
                         col,
-                        format!("escalated on {date}, before the problem was raised ({o})"),
+                        tr!(EscalatedBeforeRaised, date = date, raised = o),
                     );
                 }
                 escalations.push(Escalation {
@@ -354,7 +347,7 @@ pub fn read_problems(
                 &t,
                 i,
                 "order_due",
-                format!("the order is due on {due}, before it was issued ({d})"),
+                tr!(OrderDueBeforeIssuedFile, due = due, date = d),
             );
         }
         let order = match (order_date, order_due) {

@@ -80,11 +80,7 @@ pub fn read(
         if let Some(n) = no
             && !seen.insert(n)
         {
-            r.problem(
-                span.clone(),
-                "duplicate-number",
-                format!("decision number {n} appears twice"),
-            );
+            r.problem(span.clone(), "duplicate-number", tr!(DecisionTwice, n = n));
         }
         let what = r.req_str(t, "what", span.clone());
         let unit = r.req_str(t, "unit", span.clone());
@@ -97,11 +93,7 @@ pub fn read(
             && !known.contains(p)
         {
             let s = t.get("project").and_then(|i| i.span());
-            r.problem(
-                s,
-                "unknown-project",
-                format!("unknown project \"{p}\": no folder projects/{p}"),
-            );
+            r.problem(s, "unknown-project", tr!(UnknownProjectFolder, text = p));
         }
         let resolved = r.date(t, "resolved");
         if let (Some(res), Some(d)) = (resolved, date)
@@ -111,7 +103,7 @@ pub fn read(
             r.problem(
                 s,
                 "resolved-before-opened",
-                format!("decision resolved on {res}, before the meeting ({d})"),
+                tr!(DecisionBeforeMeeting, resolved = res, date = d),
             );
         }
         let how = r.opt_str(t, "how").unwrap_or_default();
@@ -181,7 +173,7 @@ pub fn read_all(root: &Path, projects: Option<&BTreeSet<String>>) -> (Vec<Meetin
             Err(e) => problems.push(Problem::file(
                 &path,
                 "unreadable",
-                format!("cannot read the file: {e}"),
+                tr!(CannotReadFile, error = e),
             )),
         }
     }
@@ -234,7 +226,7 @@ pub fn resolve_decision(text: &str, no: u32, date: Date, how: &str) -> anyhow::R
             a.iter_mut()
                 .find(|t| t.get("no").and_then(|v| v.as_integer()) == Some(i64::from(no)))
         })
-        .ok_or_else(|| anyhow::anyhow!("decision {no} not found"))?;
+        .ok_or_else(|| anyhow::anyhow!(tr!(DecisionNotFound, no = no)))?;
     t["resolved"] = date_item(date);
     t["how"] = value(how);
     Ok(doc.to_string())

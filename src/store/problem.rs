@@ -284,7 +284,11 @@ impl Problem {
                 s.push_str(&format!(":{c}"));
             }
         }
-        let warning = if self.warning { "warning: " } else { "" };
+        let warning = if self.warning {
+            tr!(WarningPrefix)
+        } else {
+            String::new()
+        };
         format!("{s}: {warning}{}", self.message)
     }
 }

@@ -165,10 +165,7 @@ impl ProcedureTable {
                     text,
                     line,
                     "duplicate-procedure",
-                    format!(
-                        "procedure \"{}\" appears twice (first on line {first})",
-                        row.key
-                    ),
+                    tr!(ProcedureTwice, key = row.key, first = first),
                 ));
             }
             // Kept even when a cell is bad, so that the checks against the
@@ -207,7 +204,7 @@ impl ProcedureTable {
                 text,
                 at(col),
                 "bad-value",
-                format!("column \"{}\": {msg}", COLUMNS[col]),
+                tr!(ColumnError, column = COLUMNS[col], error = msg),
             );
             problems.push(match super::excel::fix_hint(self.cell(cells, col)) {
                 Some(h) => p.with_hint(h),
@@ -233,21 +230,13 @@ impl ProcedureTable {
             0
         } else {
             extensions_text.parse::<u32>().unwrap_or_else(|_| {
-                bad(
-                    15,
-                    format!(
-                        "invalid number \"{extensions_text}\": expected how many times the pledge was extended, e.g. 1"
-                    ),
-                );
+                bad(15, tr!(BadExtensions, text = extensions_text));
                 0
             })
         };
         let key = self.cell(cells, 0).to_string();
         if key.is_empty() {
-            bad(
-                0,
-                "empty: expected a procedure key from the catalogue".into(),
-            );
+            bad(0, tr!(EmptyProcedureKey));
         }
         let status = Status::parse(self.cell(cells, 3)).unwrap_or_else(|e| {
             bad(3, e);
@@ -299,38 +288,26 @@ impl ProcedureTable {
                 text,
                 line,
                 code,
-                format!("procedure \"{}\": {msg}", row.key),
+                tr!(OfProcedure, key = row.key, text = msg),
             ));
         };
         if row.status == Status::Pledged && row.pledge_kind.is_none() && kind_text.is_empty() {
-            rule(
-                "pledge-without-kind",
-                "status is pledged but pledge_kind is empty: expected tolerance or notify",
-            );
+            rule("pledge-without-kind", &tr!(PledgeWithoutKind));
         }
         if (row.status == Status::Pledged || row.pledge_kind.is_some())
             && row.pledge_due.is_none()
             && self.cell(cells, 9).is_empty()
         {
-            rule(
-                "pledge-without-deadline",
-                "a pledge without a deadline: pledge_due must hold the commitment deadline (承诺时限)",
-            );
+            rule("pledge-without-deadline", &tr!(PledgeWithoutDeadline));
         }
         if row.fulfilled.is_some() && row.pledge_kind.is_none() && kind_text.is_empty() {
-            rule(
-                "fulfilled-without-pledge",
-                "a fulfilled date on a procedure that was never pledged",
-            );
+            rule("fulfilled-without-pledge", &tr!(FulfilledWithoutPledge));
         }
         if row.status == Status::Obtained
             && row.obtained.is_none()
             && self.cell(cells, 5).is_empty()
         {
-            rule(
-                "obtained-without-date",
-                "status is obtained but the obtained date is empty",
-            );
+            rule("obtained-without-date", &tr!(ObtainedWithoutDate));
         }
         row
     }

@@ -33,11 +33,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
     let investment = r.amount(root, "investment");
     let opened = r.date(root, "opened");
     if root.get("opened").is_none() {
-        r.problem(
-            Some(0..0),
-            "missing-key",
-            "missing `opened` (the date the project was opened)".into(),
-        );
+        r.problem(Some(0..0), "missing-key", tr!(MissingOpened));
     }
     let planned_start = r.date(root, "planned_start");
     let started = r.date(root, "started");
@@ -81,7 +77,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Project>, Vec<Problem>) {
         r.problem(
             span.or(Some(0..0)),
             "stage-history",
-            format!("stage history: {why}"),
+            tr!(StageHistory, why = why),
         );
     }
     (project, r.problems)
@@ -148,12 +144,7 @@ fn read_plan(r: &mut Reader, root: &toml_edit::Table) -> BTreeMap<i32, Amount> {
         return plan;
     };
     let Some(t) = item.as_table_like() else {
-        r.problem(
-            item.span(),
-            "bad-value",
-            "`annual_plan` must be a table of years, e.g. [annual_plan] \"2024\" = \"12000\""
-                .into(),
-        );
+        r.problem(item.span(), "bad-value", tr!(AnnualPlanTable));
         return plan;
     };
     for (key, value) in t.iter() {
@@ -167,11 +158,7 @@ fn read_plan(r: &mut Reader, root: &toml_edit::Table) -> BTreeMap<i32, Amount> {
                     plan.insert(y, a);
                 }
             }
-            None => r.problem(
-                value.span(),
-                "bad-value",
-                format!("`annual_plan`: invalid year \"{key}\": expected a year like \"2024\""),
-            ),
+            None => r.problem(value.span(), "bad-value", tr!(AnnualPlanYear, key = key)),
         }
     }
     plan

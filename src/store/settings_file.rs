@@ -14,15 +14,23 @@ use crate::model::{
 use std::collections::BTreeSet;
 use std::path::Path;
 
-/// The default settings, drawn from the county notice and DOMAIN.md.
+/// The default settings, drawn from the county notice and DOMAIN.md, with
+/// English comments.
 const DEFAULT: &str = include_str!("../../data/ledger.default.toml");
 
-/// The text `taizhang init` writes.
+/// The same settings with Chinese comments (`init` of a Chinese ledger).
+const DEFAULT_ZH: &str = include_str!("../../data/ledger.default.zh.toml");
+
+/// The text `taizhang init` writes, commented in `lang`.
 pub fn default_text(name: &str, region: &str, lang: Lang) -> String {
     let quote = |s: &str| toml_edit::Value::from(s).to_string();
+    let template = match lang {
+        Lang::En => DEFAULT,
+        Lang::Zh => DEFAULT_ZH,
+    };
     // The placeholders sit inside quotes in the template; replace the quoted
     // placeholder with a properly escaped TOML string.
-    DEFAULT
+    template
         .replace("\"{name}\"", &quote(name))
         .replace("\"{region}\"", &quote(region))
         .replace(
@@ -46,7 +54,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
     let region = r.opt_str(root, "region").unwrap_or_default();
     if !(region.is_empty() || region.len() == 6 && region.bytes().all(|b| b.is_ascii_digit())) {
         let span = root.get("region").and_then(|i| i.span());
-        r.problem(span, "bad-value", format!("`region`: invalid region code \"{region}\": expected 6 digits (GB/T 2260), e.g. 410927"));
+        r.problem(span, "bad-value", tr!(BadRegionKey, text = region));
     }
     let lang = r.parsed(root, "lang", Lang::parse).unwrap_or(Lang::Zh);
     let auto_commit = r.boolean(root, "auto_commit").unwrap_or(false);
@@ -103,11 +111,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         if let Some(key) = key {
             let (name, lead) = (tname.unwrap_or_default(), lead.unwrap_or_default());
             if taskforces.iter().any(|x: &TaskForce| x.key == key) {
-                r.problem(
-                    span,
-                    "duplicate-key",
-                    format!("task force `{key}` is defined twice"),
-                );
+                r.problem(span, "duplicate-key", tr!(TaskforceTwice, key = key));
             } else {
                 taskforces.push(TaskForce {
                     key,
@@ -125,11 +129,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         let tname = r.req_str(t, "name", span.clone());
         if let (Some(key), Some(name)) = (key, tname) {
             if types.iter().any(|x: &ProjectType| x.key == key) {
-                r.problem(
-                    span,
-                    "duplicate-key",
-                    format!("project type `{key}` is defined twice"),
-                );
+                r.problem(span, "duplicate-key", tr!(TypeTwice, key = key));
             } else {
                 types.push(ProjectType { key, name });
             }
@@ -154,16 +154,12 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             r.problem(
                 s,
                 "unknown-taskforce",
-                format!("unknown task force \"{tf}\": expected one of {known}"),
+                tr!(UnknownTaskforceKnown, text = tf, list = known),
             );
         }
         let mut ptypes = Vec::new();
         match r.strings(t, "types") {
-            None => r.problem(
-                span.clone(),
-                "missing-key",
-                "missing `types` (use [\"*\"] for every type)".into(),
-            ),
+            None => r.problem(span.clone(), "missing-key", tr!(MissingTypes)),
             Some(list) => {
                 for (ty, s) in list {
                     if ty != "*" && !type_keys.contains(ty.as_str()) {
@@ -171,9 +167,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                         r.problem(
                             s,
                             "unknown-type",
-                            format!(
-                                "unknown project type \"{ty}\": expected \"*\" or one of {known}"
-                            ),
+                            tr!(UnknownTypeStar, text = ty, list = known),
                         );
                     } else {
                         ptypes.push(ty);
@@ -199,11 +193,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         }
         if let (Some(key), Some(name), Some(taskforce)) = (key, pname, tf) {
             if catalogue.iter().any(|x| x.key == key) {
-                r.problem(
-                    span,
-                    "duplicate-key",
-                    format!("procedure `{key}` is defined twice"),
-                );
+                r.problem(span, "duplicate-key", tr!(ProcedureDefinedTwice, key = key));
             } else {
                 catalogue.push(CatalogueEntry {
                     key,
@@ -220,10 +210,10 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         }
     }
     if taskforces.is_empty() {
-        r.problem(None, "missing-key", "no [[taskforce]] defined".into());
+        r.problem(None, "missing-key", tr!(NoTaskforces));
     }
     if types.is_empty() {
-        r.problem(None, "missing-key", "no [[type]] defined".into());
+        r.problem(None, "missing-key", tr!(NoTypes));
     }
 
     let mut zones: Vec<Zone> = Vec::new();
@@ -246,11 +236,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         }
         if let (Some(key), Some(name)) = (key, zname) {
             if zones.iter().any(|z| z.key == key) {
-                r.problem(
-                    span,
-                    "duplicate-key",
-                    format!("zone `{key}` is defined twice"),
-                );
+                r.problem(span, "duplicate-key", tr!(ZoneTwice, key = key));
             } else {
                 zones.push(Zone { key, name, covers });
             }
@@ -264,11 +250,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             || m.starts_with('/')
             || m.starts_with('\\')
         {
-            r.problem(
-                span,
-                "bad-value",
-                format!("`members`: \"{m}\" is not a relative path: list member ledgers by their path relative to this ledger, e.g. \"../townships/houmiao\""),
-            );
+            r.problem(span, "bad-value", tr!(MemberNotRelative, member = m));
         } else {
             members.push(m);
         }
@@ -397,11 +379,7 @@ fn table<'d>(
     match item.as_table_like() {
         Some(t) => Some(t),
         None => {
-            r.problem(
-                item.span(),
-                "bad-value",
-                format!("`{key}` must be a table [{key}]"),
-            );
+            r.problem(item.span(), "bad-value", tr!(KeyTable, key = key));
             None
         }
     }
@@ -418,12 +396,12 @@ fn distinct(
     for (s, span) in list {
         let s = s.trim().to_string();
         if s.is_empty() {
-            r.problem(span, "bad-value", format!("`{key}`: an empty name"));
+            r.problem(span, "bad-value", tr!(KeyEmptyName, key = key));
         } else if out.contains(&s) {
             r.problem(
                 span,
                 "duplicate-key",
-                format!("`{key}`: \"{s}\" is listed twice"),
+                tr!(KeyListedTwice, key = key, text = s),
             );
         } else {
             out.push(s);
@@ -464,11 +442,7 @@ fn conditions_with<'t>(
         for v in arr.iter() {
             match v.as_inline_table() {
                 Some(it) => tables.push(it),
-                None => r.problem(
-                    v.span(),
-                    "bad-value",
-                    format!("`{key}` must hold tables like {{ land = [\"transfer\"] }}"),
-                ),
+                None => r.problem(v.span(), "bad-value", tr!(KeyConditionTables, key = key)),
             }
         }
     } else if let Some(arr) = item.as_array_of_tables() {
@@ -476,11 +450,7 @@ fn conditions_with<'t>(
             tables.push(it);
         }
     } else {
-        r.problem(
-            item.span(),
-            "bad-value",
-            format!("`{key}` must be a table or an array of tables, e.g. {key} = {{ land = [\"transfer\"] }}"),
-        );
+        r.problem(item.span(), "bad-value", tr!(KeyConditionTable, key = key));
     }
     let mut out = Vec::new();
     for table in tables {
@@ -494,7 +464,7 @@ fn conditions_with<'t>(
                             r.problem(
                                 s,
                                 "unknown-type",
-                                format!("unknown project type \"{ty}\": expected \"*\" or one of {known}"),
+                                tr!(UnknownTypeStar, text = ty, list = known),
                             );
                         } else {
                             c.types.push(ty);
@@ -507,11 +477,7 @@ fn conditions_with<'t>(
                 "hazchem" => c.hazchem = r.boolean(table, k),
                 "relics_found" => c.relics_found = r.boolean(table, k),
                 "limit" if key == "limit_when" => {}
-                _ => r.problem(
-                    v.span(),
-                    "bad-value",
-                    format!("`{key}`: unknown fact `{k}`: expected types, land, investment_nature, hazchem, eia or relics_found"),
-                ),
+                _ => r.problem(v.span(), "bad-value", tr!(UnknownFact, key = key, fact = k)),
             }
         }
         out.push((c, table));
@@ -530,7 +496,7 @@ pub fn set_taskforce_leader(text: &str, key: &str, leader: Option<&str>) -> anyh
             a.iter_mut()
                 .find(|t| t.get("key").and_then(|v| v.as_str()) == Some(key))
         })
-        .ok_or_else(|| anyhow::anyhow!("task force `{key}` not found in ledger.toml"))?;
+        .ok_or_else(|| anyhow::anyhow!(tr!(TaskforceNotInSettings, key = key)))?;
     match leader {
         Some(l) => t["leader"] = toml_edit::value(l),
         None => {
@@ -551,8 +517,33 @@ fn values<T>(
     for (text, span) in r.strings(table, key).unwrap_or_default() {
         match parse(&text) {
             Ok(v) => out.push(v),
-            Err(e) => r.problem(span, "bad-value", format!("`{key}`: {e}")),
+            Err(e) => r.problem(span, "bad-value", tr!(KeyError, key = key, error = e)),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod default_tests {
+    use super::*;
+
+    /// The Chinese template is the English one with only its comments
+    /// translated: the same keys and values, line for line.
+    #[test]
+    fn both_templates_hold_the_same_settings() {
+        let data = |t: &str| -> Vec<String> {
+            t.lines()
+                .filter(|l| !l.trim_start().starts_with('#') && !l.trim().is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        assert_eq!(data(DEFAULT), data(DEFAULT_ZH));
+        for lang in [Lang::En, Lang::Zh] {
+            let text = default_text("台前", "410927", lang);
+            let (settings, problems) = read(Path::new("ledger.toml"), &text);
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(settings.unwrap().lang, lang);
+        }
+        assert!(DEFAULT_ZH.starts_with("# taizhang 台账设置"));
+    }
 }

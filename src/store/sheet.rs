@@ -143,7 +143,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
     if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
         return String::from_utf8(rest.to_vec())
             .map(|t| (t, Encoding::Utf8Bom))
-            .map_err(|_| "starts with a UTF-8 byte-order mark but is not valid UTF-8".into());
+            .map_err(|_| tr!(BomNotUtf8));
     }
     if let Ok(t) = std::str::from_utf8(bytes) {
         return Ok((t.to_string(), Encoding::Utf8));
@@ -192,11 +192,11 @@ pub fn read(text: &str, mapping: &Mapping) -> Result<Sheet, String> {
         .from_reader(text.as_bytes());
     let mut records = Vec::new();
     for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| format!("row {}: CSV syntax error: {e}", i + 1))?;
+        let rec = rec.map_err(|e| tr!(SheetCsvSyntax, row = i + 1, error = e))?;
         records.push(rec.iter().map(str::to_string).collect::<Vec<_>>());
     }
     if records.is_empty() {
-        return Err("is empty: expected a header row".into());
+        return Err(tr!(SheetEmpty));
     }
     let header = records.remove(0);
     let mut columns = BTreeMap::new();

@@ -23,7 +23,7 @@ pub fn parse(path: &Path, text: &str) -> Result<toml_edit::Document<String>, Vec
             text,
             offset,
             "toml-syntax",
-            format!("TOML syntax error: {msg}"),
+            tr!(TomlSyntax, msg = msg),
         )]
     })
 }
@@ -62,11 +62,7 @@ impl<'a> Reader<'a> {
         match item.as_str() {
             Some(s) => Some((s.to_string(), item.span())),
             None => {
-                self.problem(
-                    item.span(),
-                    "bad-value",
-                    format!("`{key}` must be a quoted string"),
-                );
+                self.problem(item.span(), "bad-value", tr!(KeyQuoted, key = key));
                 None
             }
         }
@@ -86,12 +82,12 @@ impl<'a> Reader<'a> {
         at: Option<Range<usize>>,
     ) -> Option<String> {
         if table.get(key).is_none() {
-            self.problem(at, "missing-key", format!("missing `{key}`"));
+            self.problem(at, "missing-key", tr!(KeyMissing, key = key));
             return None;
         }
         let (s, span) = self.string(table, key)?;
         if s.trim().is_empty() {
-            self.problem(span, "bad-value", format!("`{key}` must not be empty"));
+            self.problem(span, "bad-value", tr!(KeyEmpty, key = key));
             return None;
         }
         Some(s)
@@ -108,7 +104,7 @@ impl<'a> Reader<'a> {
         match parse(&s) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.problem(span, "bad-value", format!("`{key}`: {e}"));
+                self.problem(span, "bad-value", tr!(KeyError, key = key, error = e));
                 None
             }
         }
@@ -122,29 +118,21 @@ impl<'a> Reader<'a> {
             Some(Value::Datetime(dt)) => {
                 let v = dt.value();
                 if v.time.is_some() || v.offset.is_some() || v.date.is_none() {
-                    self.problem(
-                        span,
-                        "bad-value",
-                        format!("`{key}` must be a date YYYY-MM-DD without a time"),
-                    );
+                    self.problem(span, "bad-value", tr!(KeyDateNoTime, key = key));
                     return None;
                 }
                 v.to_string()
             }
             Some(Value::String(s)) => s.value().clone(),
             _ => {
-                self.problem(
-                    span,
-                    "bad-value",
-                    format!("`{key}` must be a date YYYY-MM-DD"),
-                );
+                self.problem(span, "bad-value", tr!(KeyDate, key = key));
                 return None;
             }
         };
         match parse_date(&text) {
             Ok(d) => Some(d),
             Err(e) => {
-                self.problem(span, "bad-value", format!("`{key}`: {e}"));
+                self.problem(span, "bad-value", tr!(KeyError, key = key, error = e));
                 None
             }
         }
@@ -163,18 +151,14 @@ impl<'a> Reader<'a> {
                 .map(|s| s.trim().to_string())
                 .unwrap_or_else(|| v.to_string().trim().to_string()),
             _ => {
-                self.problem(
-                    span,
-                    "bad-value",
-                    format!("`{key}` must be an amount in 万元, e.g. \"3500\""),
-                );
+                self.problem(span, "bad-value", tr!(KeyAmount, key = key));
                 return None;
             }
         };
         match Amount::parse(&text) {
             Ok(a) => Some(a),
             Err(e) => {
-                self.problem(span, "bad-value", format!("`{key}`: {e}"));
+                self.problem(span, "bad-value", tr!(KeyError, key = key, error = e));
                 None
             }
         }
@@ -185,11 +169,7 @@ impl<'a> Reader<'a> {
         match item.as_integer() {
             Some(i) if i >= 0 => Some(i),
             _ => {
-                self.problem(
-                    item.span(),
-                    "bad-value",
-                    format!("`{key}` must be a whole number ≥ 0"),
-                );
+                self.problem(item.span(), "bad-value", tr!(KeyWhole, key = key));
                 None
             }
         }
@@ -200,11 +180,7 @@ impl<'a> Reader<'a> {
         match item.as_bool() {
             Some(b) => Some(b),
             None => {
-                self.problem(
-                    item.span(),
-                    "bad-value",
-                    format!("`{key}` must be true or false"),
-                );
+                self.problem(item.span(), "bad-value", tr!(KeyBool, key = key));
                 None
             }
         }
@@ -218,22 +194,14 @@ impl<'a> Reader<'a> {
     ) -> Option<Vec<(String, Option<Range<usize>>)>> {
         let item = table.get(key)?;
         let Some(arr) = item.as_array() else {
-            self.problem(
-                item.span(),
-                "bad-value",
-                format!("`{key}` must be an array of strings"),
-            );
+            self.problem(item.span(), "bad-value", tr!(KeyStrings, key = key));
             return None;
         };
         let mut out = Vec::new();
         for v in arr.iter() {
             match v.as_str() {
                 Some(s) => out.push((s.to_string(), v.span())),
-                None => self.problem(
-                    v.span(),
-                    "bad-value",
-                    format!("`{key}` must hold strings only"),
-                ),
+                None => self.problem(v.span(), "bad-value", tr!(KeyOnlyStrings, key = key)),
             }
         }
         Some(out)
@@ -245,11 +213,7 @@ impl<'a> Reader<'a> {
             return Vec::new();
         };
         let Some(arr) = item.as_array() else {
-            self.problem(
-                item.span(),
-                "bad-value",
-                format!("`{key}` must be an array of dates"),
-            );
+            self.problem(item.span(), "bad-value", tr!(KeyDates, key = key));
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -261,7 +225,7 @@ impl<'a> Reader<'a> {
             };
             match parse_date(&text) {
                 Ok(d) => out.push(d),
-                Err(e) => self.problem(v.span(), "bad-value", format!("`{key}`: {e}")),
+                Err(e) => self.problem(v.span(), "bad-value", tr!(KeyError, key = key, error = e)),
             }
         }
         out
@@ -277,11 +241,7 @@ impl<'a> Reader<'a> {
             None => Vec::new(),
             Some(Item::ArrayOfTables(a)) => a.iter().map(|t| (t, t.span())).collect(),
             Some(other) => {
-                self.problem(
-                    other.span(),
-                    "bad-value",
-                    format!("`{key}` must be written as [[{key}]] tables"),
-                );
+                self.problem(other.span(), "bad-value", tr!(KeyTables, key = key));
                 Vec::new()
             }
         }

@@ -43,10 +43,10 @@ pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec
             text,
             offset,
             "unknown-type",
-            format!(
-                "unknown project type \"{}\": expected one of {}",
-                p.kind,
-                settings.type_keys()
+            tr!(
+                UnknownTypeListed,
+                text = p.kind,
+                list = settings.type_keys()
             ),
         ));
     }
@@ -92,9 +92,11 @@ pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec
                 text,
                 find_key(text, &format!("\"{year}\"")).max(find_key(text, &year.to_string())),
                 "plan-year-far",
-                format!(
-                    "`annual_plan` for {year}, more than {PLAN_YEARS_NEAR} years from the project (opened {})",
-                    p.opened
+                tr!(
+                    PlanYearFar,
+                    year = year,
+                    n = PLAN_YEARS_NEAR,
+                    opened = p.opened
                 ),
             )
             .as_warning(),
@@ -130,21 +132,18 @@ pub fn procedures(
             problem(
                 "unknown-procedure",
                 0,
-                format!(
-                    "unknown procedure \"{}\": not in the catalogue of ledger.toml",
-                    row.key
-                ),
+                tr!(UnknownProcedureFile, key = row.key),
             );
         }
         if settings.taskforce(&row.taskforce).is_none() {
             problem(
                 "unknown-taskforce",
                 2,
-                format!(
-                    "procedure \"{}\": unknown task force \"{}\": expected one of {}",
-                    row.key,
-                    row.taskforce,
-                    settings.taskforce_keys()
+                tr!(
+                    UnknownTaskforceFile,
+                    key = row.key,
+                    text = row.taskforce,
+                    list = settings.taskforce_keys()
                 ),
             );
         }
@@ -171,10 +170,11 @@ pub fn procedures(
                 Problem::file(
                     path,
                     "started-before-approval",
-                    format!(
-                        "works started on {started} while {} procedure(s) were neither obtained nor pledged (未批先建): {}",
-                        missing.len(),
-                        missing.join(", ")
+                    tr!(
+                        StartedBeforeApproval,
+                        date = started,
+                        n = missing.len(),
+                        list = missing.join(", ")
                     ),
                 )
                 .as_warning(),
@@ -212,16 +212,14 @@ pub fn calendar_coverage(
                     text,
                     line,
                     "calendar-not-covered",
-                    format!(
-                        "procedure \"{}\": due date {due} falls in {}, a year the working-day calendar does not cover",
-                        row.key,
-                        due.year()
+                    tr!(
+                        CalendarNotCovered,
+                        key = row.key,
+                        due = due,
+                        year = due.year()
                     ),
                 )
-                .with_hint(format!(
-                    "list {}'s official holidays and make-up working days under [calendar] off/work in ledger.toml, then check the due date",
-                    due.year()
-                ))
+                .with_hint(tr!(CalendarNotCoveredHint, year = due.year()))
                 .as_warning(),
             );
         }
@@ -242,12 +240,14 @@ pub fn progress(path: &Path, p: &Project, entries: &[ProgressEntry]) -> Vec<Prob
         Problem::file(
             path,
             "investment-above-total",
-            format!(
-                "{} 万元 invested by {} is more than the total investment of {} 万元 in project.toml",
-                last.invested, last.date, total
+            tr!(
+                InvestedAboveTotal,
+                invested = last.invested,
+                date = last.date,
+                total = total
             ),
         )
-        .with_hint("if the total was revised, change `investment` in project.toml")
+        .with_hint(tr!(InvestedAboveTotalHint))
         .as_warning(),
     ]
 }
@@ -270,7 +270,7 @@ pub fn as_of_today(
                 record.1,
                 find_key(record.1, key),
                 "date-after-today",
-                format!("`{key}` {d} is after today ({today})"),
+                tr!(KeyAfterToday, key = key, date = d, today = today),
             ));
         }
     }
@@ -298,9 +298,12 @@ pub fn as_of_today(
                 procedures.1,
                 table.cell_offset(procedures.1, i, column(col)),
                 "date-after-today",
-                format!(
-                    "procedure \"{}\": {col} date {d} is after today ({today})",
-                    row.key
+                tr!(
+                    ColumnAfterToday,
+                    key = row.key,
+                    col = col,
+                    date = d,
+                    today = today
                 ),
             ));
         }
@@ -317,14 +320,13 @@ pub fn as_of_today(
                 record.1,
                 find_key(record.1, "planned_start"),
                 "planned-start-long-past",
-                format!(
-                    "`planned_start` {plan} is {} days past and works have not started",
-                    (today - plan).num_days()
+                tr!(
+                    PlannedStartLongPast,
+                    plan = plan,
+                    n = (today - plan).num_days()
                 ),
             )
-            .with_hint(
-                "record the start with `taizhang start --date`, or correct the planned start",
-            )
+            .with_hint(tr!(PlannedStartLongPastHint))
             .as_warning(),
         );
     }

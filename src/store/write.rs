@@ -39,11 +39,11 @@ pub fn atomic_write_with(
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
     let tmp = builder
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
+        .with_context(|| tr!(CannotCreateTemp, dir = dir.display()))?;
     if let Some(p) = existing {
         tmp.as_file()
             .set_permissions(p)
-            .with_context(|| format!("cannot keep the permissions of {}", path.display()))?;
+            .with_context(|| tr!(CannotKeepPermissions, file = path.display()))?;
     }
     let mut out = std::io::BufWriter::with_capacity(1 << 16, tmp);
     write(&mut out)?;
@@ -51,9 +51,9 @@ pub fn atomic_write_with(
         .into_inner()
         .map_err(|e| e.into_error())
         .and_then(|tmp| tmp.as_file().sync_all().map(|_| tmp))
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| tr!(CannotWrite, file = path.display()))?;
     tmp.persist(path)
-        .with_context(|| format!("cannot replace {}", path.display()))?;
+        .with_context(|| tr!(CannotReplace, file = path.display()))?;
     if let Ok(d) = File::open(dir) {
         // Not every platform can sync a directory; the rename is done anyway.
         let _ = d.sync_all();
@@ -75,7 +75,7 @@ impl WriteLock {
             .truncate(false)
             .write(true)
             .open(&path)
-            .with_context(|| format!("cannot open the lock file {}", path.display()))?;
+            .with_context(|| tr!(CannotOpenLock, file = path.display()))?;
         let start = Instant::now();
         loop {
             match file.try_lock() {
@@ -83,13 +83,13 @@ impl WriteLock {
                 Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
                     std::thread::sleep(Duration::from_millis(5));
                 }
-                Err(std::fs::TryLockError::WouldBlock) => bail!(
-                    "another writer is busy with this ledger (lock {} held for over {:.1} s); try again in a moment",
-                    path.display(),
-                    wait.as_secs_f64()
-                ),
+                Err(std::fs::TryLockError::WouldBlock) => bail!(tr!(
+                    Busy,
+                    file = path.display(),
+                    seconds = format!("{:.1}", wait.as_secs_f64())
+                )),
                 Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+                    return Err(e).with_context(|| tr!(CannotLock, file = path.display()));
                 }
             }
         }
@@ -134,14 +134,14 @@ impl WriteSet {
                 if let Some(dir) = path.parent() {
                     let missing: Vec<&Path> = dir.ancestors().take_while(|d| !d.exists()).collect();
                     std::fs::create_dir_all(dir)
-                        .with_context(|| format!("cannot create {}", dir.display()))?;
+                        .with_context(|| tr!(CannotCreate, file = dir.display()))?;
                     created.extend(missing.into_iter().rev().map(Path::to_path_buf));
                 }
                 let old = match std::fs::read(path) {
                     Ok(b) => Some(b),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
                     Err(e) => {
-                        return Err(e).with_context(|| format!("cannot read {}", path.display()));
+                        return Err(e).with_context(|| tr!(CannotRead, file = path.display()));
                     }
                 };
                 atomic_write(path, bytes)?;
@@ -170,7 +170,7 @@ impl WriteSet {
             let _ = std::fs::remove_dir(dir);
         }
         if lost.is_empty() {
-            Err(e.context("nothing written: every file is as it was"))
+            Err(e.context(tr!(NothingWritten)))
         } else {
             Err(e.context(format!(
                 "the files already written could not all be put back: {}",

@@ -465,7 +465,7 @@ fn overdue_names_the_issuing_authority_and_authority_filters_by_it() {
         .ok()
         .stdout;
     assert!(
-        list.ends_with(",2024-06-30,,preparing,0/2,0,2,0\n"),
+        list.ends_with(",2024-06-30,,preparing,0,2,0,2,0\n"),
         "{list}"
     );
     let sheet = l

@@ -436,8 +436,8 @@ fn bad_funds_are_refused_with_files_unchanged() {
             "--received: invalid amount \"-100\"",
         ),
         (
-            &["--source", "专项债券", "--paid", "1,000"],
-            "--paid: invalid amount \"1,000\"",
+            &["--source", "专项债券", "--paid", "1,00"],
+            "--paid: invalid amount \"1,00\"",
         ),
         (
             &["--source", "专项债券", "--planned", "abc"],

@@ -74,8 +74,14 @@ fn init_writes_a_ledger_and_refuses_to_overwrite_it() {
         ],
     )
     .ok();
-    assert!(run.stdout.starts_with("Created the ledger \"台前台账\""));
+    assert!(
+        run.stdout.starts_with("已在 county 新建台账“台前台账”"),
+        "{}",
+        run.stdout
+    );
     let settings = std::fs::read_to_string(target.join("ledger.toml")).unwrap();
+    // A Chinese ledger is commented in Chinese.
+    assert!(settings.starts_with("# taizhang 台账设置\n"), "{settings}");
     assert!(settings.contains("name = \"台前台账\"\n"));
     assert!(settings.contains("region = \"410927\"\n"));
     assert!(settings.contains("lang = \"zh\"\n"));
@@ -535,9 +541,9 @@ fn list_in_every_format() {
         .ok();
     assert_eq!(
         csv.stdout,
-        "project,name,type,township,investment (万元),planned start,started,stage,done/total,pledged,pending,overdue
-road,G106 国道 改建,交通,,,2024-04-15,,preparing,2/15,1,13,4
-shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0/22,0,22,6
+        "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue
+road,G106 国道 改建,交通,,,2024-04-15,,preparing,2,15,1,13,4
+shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0,22,0,22,6
 "
     );
     let md = l
@@ -545,22 +551,25 @@ shengrun,盛润化工,化工,打渔陈镇,35000.50,,,preparing,0/22,0,22,6
         .ok();
     assert_eq!(
         md.stdout,
-        "| project | name | type | township | investment (万元) | planned start | started | stage | done/total | pledged | pending | overdue |
-| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |
-| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | preparing | 2/15 | 1 | 13 | 4 |
-| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | preparing | 0/22 | 0 | 22 | 6 |
+        "| project | name | type | township | investment (万元) | planned start | started | stage | done | needed | pledged | pending | overdue |
+| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
+| road | G106 国道 改建 | 交通 |  |  | 2024-04-15 |  | preparing | 2 | 15 | 1 | 13 | 4 |
+| shengrun | 盛润化工 | 化工 | 打渔陈镇 | 35000.50 |  |  | preparing | 0 | 22 | 0 | 22 | 6 |
+
+2 items
 "
     );
     let table = l.run(&[&["list"][..], &today].concat()).ok();
     assert_eq!(
         table.stdout,
         "\
-┌──────────┬────────────────┬──────┬──────────┬───────────────────┬───────────────┬─────────┬───────────┬────────────┬─────────┬─────────┬─────────┐
-│ project  ┆ name           ┆ type ┆ township ┆ investment (万元) ┆ planned start ┆ started ┆ stage     ┆ done/total ┆ pledged ┆ pending ┆ overdue │
-╞══════════╪════════════════╪══════╪══════════╪═══════════════════╪═══════════════╪═════════╪═══════════╪════════════╪═════════╪═════════╪═════════╡
-│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆         ┆ preparing ┆       2/15 ┆       1 ┆      13 ┆       4 │
-│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆         ┆ preparing ┆       0/22 ┆       0 ┆      22 ┆       6 │
-└──────────┴────────────────┴──────┴──────────┴───────────────────┴───────────────┴─────────┴───────────┴────────────┴─────────┴─────────┴─────────┘
+┌──────────┬────────────────┬──────┬──────────┬───────────────────┬───────────────┬───────────┬──────┬────────┬─────────┬─────────┬─────────┐
+│ project  ┆ name           ┆ type ┆ township ┆ investment (万元) ┆ planned start ┆ stage     ┆ done ┆ needed ┆ pledged ┆ pending ┆ overdue │
+╞══════════╪════════════════╪══════╪══════════╪═══════════════════╪═══════════════╪═══════════╪══════╪════════╪═════════╪═════════╪═════════╡
+│ road     ┆ G106 国道 改建 ┆ 交通 ┆          ┆                   ┆ 2024-04-15    ┆ preparing ┆    2 ┆     15 ┆       1 ┆      13 ┆       4 │
+│ shengrun ┆ 盛润化工       ┆ 化工 ┆ 打渔陈镇 ┆          35000.50 ┆               ┆ preparing ┆    0 ┆     22 ┆       0 ┆      22 ┆       6 │
+└──────────┴────────────────┴──────┴──────────┴───────────────────┴───────────────┴───────────┴──────┴────────┴─────────┴─────────┴─────────┘
+2 items
 "
     );
     let json: serde_json::Value = serde_json::from_str(
@@ -591,7 +600,7 @@ fn list_of_an_empty_ledger() {
     );
     assert_eq!(
         l.run(&["list", "--format", "csv"]).ok().stdout,
-        "project,name,type,township,investment (万元),planned start,started,stage,done/total,pledged,pending,overdue\n"
+        "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue\n"
     );
     assert_eq!(
         l.run(&["list", "--format", "json"]).ok().stdout,
@@ -684,25 +693,25 @@ EIA category       EIA report
 started            not started
 stage              preparing
 
-┌─────────────────────┬──────────────────────────────┬───────────────────────────────────────┬─────────────────────────────────┬──────────┬────────────┬────────────┬────────────┬───────────────────┬───────────┬────────────┬────────────────┬───────────┬──────────┬─────────────────────┐
-│ procedure           ┆ name                         ┆ task force (lead unit)                ┆ issuing authority               ┆ status   ┆ applied    ┆ due        ┆ obtained   ┆ document no.      ┆ pledge    ┆ pledge due ┆ missing items  ┆ fulfilled ┆ note     ┆ why on the list     │
-╞═════════════════════╪══════════════════════════════╪═══════════════════════════════════════╪═════════════════════════════════╪══════════╪════════════╪════════════╪════════════╪═══════════════════╪═══════════╪════════════╪════════════════╪═══════════╪══════════╪═════════════════════╡
-│ approval            ┆ 项目审批/核准/备案           ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ every type          │
-│ feasibility         ┆ 可行性研究报告审批           ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ government-invested │
-│ preliminary-design  ┆ 初步设计及概算审批           ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ government-invested │
-│ stability-risk      ┆ 社会稳定风险评估             ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ government-invested │
-│ land-prereview      ┆ 用地预审与选址意见书         ┆ 用地专班 (县自然资源局)               ┆ 县自然资源局 (county)           ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ allocation (划拨)   │
-│ farmland-conversion ┆ 农用地转用和土地征收         ┆ 用地专班 (县自然资源局)               ┆ 河南省人民政府 (province)       ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ allocation (划拨)   │
-│ land-allocation     ┆ 国有建设用地划拨决定书       ┆ 用地专班 (县自然资源局)               ┆ 县自然资源局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ allocation (划拨)   │
-│ mineral-overlay     ┆ 压覆重要矿产资源查询（审批） ┆ 用地专班 (县自然资源局)               ┆ 河南省自然资源厅 (province)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ allocation (划拨)   │
-│ geohazard           ┆ 地质灾害危险性评估           ┆ 用地专班 (县自然资源局)               ┆ 县自然资源局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ allocation (划拨)   │
-│ eia                 ┆ 环评批复                     ┆ 环保专班 (濮阳市生态环境局台前分局)   ┆ 濮阳市生态环境局台前分局 (city) ┆ obtained ┆            ┆ 2024-04-30 ┆ 2024-03-01 ┆ 濮环审〔2024〕5号 ┆           ┆            ┆                ┆           ┆ 市局批复 ┆ EIA report          │
-│ soil-water          ┆ 水土保持方案                 ┆ 水利专班 (县水利局)                   ┆ 县水利局 (county)               ┆ pledged  ┆            ┆ 2024-03-15 ┆            ┆                   ┆ tolerance ┆ 2024-03-20 ┆ 水保方案报告书 ┆           ┆          ┆ every type          │
-│ flood               ┆ 洪水影响评价                 ┆ 水利专班 (县水利局)                   ┆ 县水利局 (county)               ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ every type          │
-│ relics              ┆ 文物考古调查勘探             ┆ 文物专班 (县文化广电体育和旅游局)     ┆ 河南省文物局 (province)         ┆ pending  ┆ 2024-03-01 ┆ 2024-04-28 ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ allocation (划拨)   │
-│ transport-review    ┆ 交通行业审查                 ┆ 交通专班 (县交通运输局)               ┆ 县交通运输局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ 交通                │
-│ road-permit         ┆ 公路工程施工许可             ┆ 交通专班 (县交通运输局)               ┆ 县交通运输局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆           ┆          ┆ 交通                │
-└─────────────────────┴──────────────────────────────┴───────────────────────────────────────┴─────────────────────────────────┴──────────┴────────────┴────────────┴────────────┴───────────────────┴───────────┴────────────┴────────────────┴───────────┴──────────┴─────────────────────┘
+┌─────────────────────┬──────────────────────────────┬───────────────────────────────────────┬─────────────────────────────────┬──────────┬────────────┬────────────┬────────────┬───────────────────┬───────────┬────────────┬────────────────┬──────────┬─────────────────────┐
+│ procedure           ┆ name                         ┆ task force (lead unit)                ┆ issuing authority               ┆ status   ┆ applied    ┆ due        ┆ obtained   ┆ document no.      ┆ pledge    ┆ pledge due ┆ missing items  ┆ note     ┆ why on the list     │
+╞═════════════════════╪══════════════════════════════╪═══════════════════════════════════════╪═════════════════════════════════╪══════════╪════════════╪════════════╪════════════╪═══════════════════╪═══════════╪════════════╪════════════════╪══════════╪═════════════════════╡
+│ approval            ┆ 项目审批/核准/备案           ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆          ┆ every type          │
+│ feasibility         ┆ 可行性研究报告审批           ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ government-invested │
+│ preliminary-design  ┆ 初步设计及概算审批           ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ government-invested │
+│ stability-risk      ┆ 社会稳定风险评估             ┆ 督导服务专班 (县委县政府督查服务中心) ┆ 县发展和改革委员会 (county)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ government-invested │
+│ land-prereview      ┆ 用地预审与选址意见书         ┆ 用地专班 (县自然资源局)               ┆ 县自然资源局 (county)           ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ farmland-conversion ┆ 农用地转用和土地征收         ┆ 用地专班 (县自然资源局)               ┆ 河南省人民政府 (province)       ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ land-allocation     ┆ 国有建设用地划拨决定书       ┆ 用地专班 (县自然资源局)               ┆ 县自然资源局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ mineral-overlay     ┆ 压覆重要矿产资源查询（审批） ┆ 用地专班 (县自然资源局)               ┆ 河南省自然资源厅 (province)     ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ geohazard           ┆ 地质灾害危险性评估           ┆ 用地专班 (县自然资源局)               ┆ 县自然资源局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ eia                 ┆ 环评批复                     ┆ 环保专班 (濮阳市生态环境局台前分局)   ┆ 濮阳市生态环境局台前分局 (city) ┆ obtained ┆            ┆ 2024-04-30 ┆ 2024-03-01 ┆ 濮环审〔2024〕5号 ┆           ┆            ┆                ┆ 市局批复 ┆ EIA report          │
+│ soil-water          ┆ 水土保持方案                 ┆ 水利专班 (县水利局)                   ┆ 县水利局 (county)               ┆ pledged  ┆            ┆ 2024-03-15 ┆            ┆                   ┆ tolerance ┆ 2024-03-20 ┆ 水保方案报告书 ┆          ┆ every type          │
+│ flood               ┆ 洪水影响评价                 ┆ 水利专班 (县水利局)                   ┆ 县水利局 (county)               ┆ pending  ┆            ┆ 2024-03-29 ┆            ┆                   ┆           ┆            ┆                ┆          ┆ every type          │
+│ relics              ┆ 文物考古调查勘探             ┆ 文物专班 (县文化广电体育和旅游局)     ┆ 河南省文物局 (province)         ┆ pending  ┆ 2024-03-01 ┆ 2024-04-28 ┆            ┆                   ┆           ┆            ┆                ┆          ┆ allocation (划拨)   │
+│ transport-review    ┆ 交通行业审查                 ┆ 交通专班 (县交通运输局)               ┆ 县交通运输局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ 交通                │
+│ road-permit         ┆ 公路工程施工许可             ┆ 交通专班 (县交通运输局)               ┆ 县交通运输局 (county)           ┆ pending  ┆            ┆            ┆            ┆                   ┆           ┆            ┆                ┆          ┆ 交通                │
+└─────────────────────┴──────────────────────────────┴───────────────────────────────────────┴─────────────────────────────────┴──────────┴────────────┴────────────┴────────────┴───────────────────┴───────────┴────────────┴────────────────┴──────────┴─────────────────────┘
 "
     );
     let json: serde_json::Value =

@@ -13,8 +13,8 @@ fn ledger_found_by_flag_env_and_nearest_folder_above() {
     l.open("shengrun");
     let root = l.path().to_str().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
-    let expected = "project,name,type,township,investment (万元),planned start,started,stage,done/total,pledged,pending,overdue
-shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,preparing,0/26,0,26,0
+    let expected = "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue
+shengrun,河南盛润年产2万吨对苯二酚项目,化工,,,2024-06-30,,preparing,0,26,0,26,0
 ";
     let by_flag = run_in(
         elsewhere.path(),
@@ -130,7 +130,7 @@ start,road,国道,start of works (开工),县委县政府督查服务中心,督�
     );
     assert_eq!(
         run.stderr,
-        "error: --today: invalid date \"tomorrow\": expected YYYY-MM-DD, e.g. 2024-03-15\n"
+        "error: --today: invalid date \"tomorrow\": expected 2024-03-01, 2024/3/1, 2024.3.1 or 2024年3月1日 (year first)\n"
     );
     assert_eq!(run.code, 1);
     // The opening date comes from TAIZHANG_TODAY too.

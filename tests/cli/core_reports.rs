@@ -55,6 +55,7 @@ const OVERDUE_TABLE_ZH: &str = "\
 │ 手续逾期   ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 洪水影响评价 ┆ 县水利局（县级）                 ┆ 水利专班 (县水利局)                   ┆ 2024-03-10 ┆        5 │
 │ 手续逾期   ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 不动产权证   ┆ 县自然资源局（县级）             ┆ 用地专班 (县自然资源局)               ┆ 2024-03-12 ┆        3 │
 └────────────┴──────────┴───────────────────────────────┴──────────────┴──────────────────────────────────┴───────────────────────────────────────┴────────────┴──────────┘
+共 5 项
 ";
 
 const OVERDUE_CSV: &str = "\
@@ -74,6 +75,8 @@ const OVERDUE_MD: &str = "\
 | start | road | G106 国道 改建 | start of works (开工) | 县委县政府督查服务中心 | 督导服务专班 (县委县政府督查服务中心) | 2024-03-10 | 5 |
 | procedure | shengrun | 河南盛润年产2万吨对苯二酚项目 | 洪水影响评价 | 县水利局 (county) | 水利专班 (县水利局) | 2024-03-10 | 5 |
 | procedure | shengrun | 河南盛润年产2万吨对苯二酚项目 | 不动产权证 | 县自然资源局 (county) | 用地专班 (县自然资源局) | 2024-03-12 | 3 |
+
+5 items
 ";
 
 const OVERDUE_JSON: &str = "\
@@ -166,6 +169,7 @@ const OVERDUE_TABLE: &str = "\
 │ procedure ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 洪水影响评价          ┆ 县水利局 (county)               ┆ 水利专班 (县水利局)                   ┆ 2024-03-10 ┆            5 │
 │ procedure ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆ 不动产权证            ┆ 县自然资源局 (county)           ┆ 用地专班 (县自然资源局)               ┆ 2024-03-12 ┆            3 │
 └───────────┴──────────┴───────────────────────────────┴───────────────────────┴─────────────────────────────────┴───────────────────────────────────────┴────────────┴──────────────┘
+5 items
 ";
 
 const SLOW_TABLE_ZH: &str = "\
@@ -175,6 +179,7 @@ const SLOW_TABLE_ZH: &str = "\
 │ 红灯 ┆ road     ┆ G106 国道 改建                ┆ 手续滞后：手续办结6%（1/16），时序进度100% │
 │ 绿灯 ┆ shengrun ┆ 河南盛润年产2万吨对苯二酚项目 ┆                                            │
 └──────┴──────────┴───────────────────────────────┴────────────────────────────────────────────┘
+共 2 项
 ";
 
 const SLOW_CSV: &str = "\
@@ -188,6 +193,8 @@ const SLOW_MD: &str = "\
 | --- | --- | --- | --- |
 | red | road | G106 国道 改建 | procedures behind: 6% obtained or pledged (1 of 16), 100% of the time to the planned start elapsed |
 | green | shengrun | 河南盛润年产2万吨对苯二酚项目 |  |
+
+2 items
 ";
 
 const SLOW_JSON: &str = "\
@@ -634,7 +641,7 @@ fn slow_procedures_behind() {
         l.run(&["report", "slow", "--format", "csv", "--today", "2024-03-05"])
             .ok()
             .stdout,
-        "light,project,name,reasons\nyellow,shengrun,盛润,\"procedures behind: 7% obtained or pledged (2 of 26), 40% of the time to the planned start elapsed\"\n"
+        "light,project,name,reasons\nyellow,shengrun,盛润,\"procedures behind: 8% obtained or pledged (2 of 26), 40% of the time to the planned start elapsed\"\n"
     );
 }
 
@@ -722,19 +729,21 @@ fn list_labels_in_chinese_and_markdown_escapes_bars() {
     );
     assert_eq!(
         l.run(&["list", "--format", "markdown"]).ok().stdout,
-        "| 项目 | 项目名称 | 类型 | 乡镇 | 总投资(万元) | 计划开工 | 开工日期 | 阶段 | 已办/总数 | 容缺承诺 | 待办 | 逾期 |
-| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: |
-| c | A\\|B 项目 | 水利 | 打渔陈镇 |  |  |  | 前期 | 0/15 | 0 | 15 | 0 |
+        "| 项目 | 项目名称 | 类型 | 乡镇 | 总投资(万元) | 计划开工 | 开工日期 | 阶段 | 已办 | 应办 | 容缺承诺 | 待办 | 逾期 |
+| --- | --- | --- | --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
+| c | A\\|B 项目 | 水利 | 打渔陈镇 |  |  |  | 前期 | 0 | 15 | 0 | 15 | 0 |
+
+共 1 项
 "
     );
     assert_eq!(
         l.run(&["list", "--format", "csv", "--lang", "en"]).ok().stdout,
-        "project,name,type,township,investment (万元),planned start,started,stage,done/total,pledged,pending,overdue
-c,A|B 项目,水利,打渔陈镇,,,,preparing,0/15,0,15,0
+        "project,name,type,township,investment (万元),planned start,started,stage,done,needed,pledged,pending,overdue
+c,A|B 项目,水利,打渔陈镇,,,,preparing,0,15,0,15,0
 "
     );
     assert_eq!(
         l.run(&["list"]).ok().stdout.lines().nth(1).unwrap(),
-        "│ 项目 ┆ 项目名称 ┆ 类型 ┆ 乡镇     ┆ 总投资(万元) ┆ 计划开工 ┆ 开工日期 ┆ 阶段 ┆ 已办/总数 ┆ 容缺承诺 ┆ 待办 ┆ 逾期 │"
+        "│ 项目 ┆ 项目名称 ┆ 类型 ┆ 乡镇     ┆ 阶段 ┆ 已办 ┆ 应办 ┆ 容缺承诺 ┆ 待办 ┆ 逾期 │"
     );
 }

@@ -7,6 +7,7 @@ mod support;
 mod bulletin;
 mod cache;
 mod catalogue;
+mod clerk;
 mod coordination;
 mod core;
 mod core_ledger;

@@ -48,7 +48,7 @@ impl Run {
             self.stderr
         );
         assert!(
-            self.stderr.starts_with("error: "),
+            self.stderr.starts_with("error: ") || self.stderr.starts_with("错误："),
             "stderr: {}",
             self.stderr
         );
@@ -73,6 +73,10 @@ pub fn taizhang() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_taizhang"));
     cmd.env_remove("TAIZHANG_LEDGER")
         .env_remove("TAIZHANG_TODAY")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("COLUMNS")
         .env("NO_COLOR", "1")
         .env("PATH", path_with_taizhang());
     cmd
