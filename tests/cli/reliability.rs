@@ -2034,7 +2034,9 @@ mod props {
             let bytes = t.to_bytes();
             let text = String::from_utf8(bytes.clone()).unwrap();
             let (read, problems) = ProcedureTable::read(Path::new("f"), &text);
-            prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
+            // A random document number like "0E0" draws the Excel-number warning;
+            // a warning is not a read failure.
+            prop_assert!(problems.iter().all(|p| p.warning), "{problems:?}\n{text}");
             let read = read.unwrap();
             prop_assert_eq!(&read.rows, &t.rows);
             prop_assert_eq!(read.to_bytes(), bytes);
@@ -2053,7 +2055,7 @@ mod props {
             }
             let text = String::from_utf8(w.into_inner().unwrap()).unwrap();
             let (read, problems) = ProcedureTable::read(Path::new("f"), &text);
-            prop_assert!(problems.is_empty(), "{problems:?}");
+            prop_assert!(problems.iter().all(|p| p.warning), "{problems:?}");
             let mut read = read.unwrap();
             for i in 0..read.rows.len() {
                 read.rows[i].note.push_str(" ok");
@@ -2072,7 +2074,7 @@ mod props {
         fn a_project_record_reads_back_as_written(p in project()) {
             let text = project_file::render_new(&p);
             let (read, problems) = project_file::read(Path::new("f"), &text);
-            prop_assert!(problems.is_empty(), "{problems:?}\n{text}");
+            prop_assert!(problems.iter().all(|p| p.warning), "{problems:?}\n{text}");
             prop_assert_eq!(read.unwrap(), p);
         }
 
