@@ -287,7 +287,7 @@ proptest! {
             read.sync(i);
         }
         let (back, problems) = ProcedureTable::read(path, &String::from_utf8(read.to_bytes()).unwrap());
-        prop_assert!(problems.is_empty(), "{problems:?}");
+        prop_assert!(problems.iter().all(|p| p.warning), "{problems:?}");
         let back = back.unwrap();
         prop_assert_eq!(&back.rows, &read.rows);
         prop_assert_eq!(&back.header, &read.header);
