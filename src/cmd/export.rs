@@ -79,6 +79,14 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
             (ledger, table)
         }
         ExportWhat::Procedures => {
+            // One row a procedure: counted first (the projects read one at
+            // a time), so a sheet too large for a worksheet is refused
+            // before it is built.
+            let mut rows = 0;
+            ctx.each_project_on(ctx.today, |_, lp| lp.procedures().len(), |n| rows += n)?;
+            if let Some(e) = xlsx::too_many_rows(rows) {
+                bail!(e);
+            }
             let (ledger, projects) = ctx.load_report_on(ctx.today)?;
             let table =
                 ledger_sheet::table(&ledger.settings, &projects, ctx.lang(&ledger.settings));

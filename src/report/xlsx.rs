@@ -31,6 +31,17 @@ fn wide(c: char) -> bool {
         | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
+/// Why a sheet of `rows` rows (under its header) cannot be a worksheet,
+/// if it cannot: a worksheet holds 1,048,576 rows, the header among them.
+/// Asked before a large sheet is built, so a refused one never fills memory.
+pub fn too_many_rows(rows: usize) -> Option<String> {
+    (rows >= 1 << 20).then(|| {
+        format!(
+            "{rows} rows are more than an Excel worksheet holds (1,048,575 under the header): export CSV (--output FILE.csv) or one task force's rows (--taskforce)"
+        )
+    })
+}
+
 /// The workbook's bytes: one sheet named `sheet` holding `table`. `created`
 /// is recorded as the document's creation date, so the same ledger on the
 /// same day gives the same file.
@@ -42,12 +53,9 @@ pub fn workbook(
     created: Date,
     title: Option<&str>,
 ) -> Result<Vec<u8>, String> {
-    // A worksheet holds 1,048,576 rows, the header among them.
-    if table.rows.len() >= 1 << 20 {
-        return Err(format!(
-            "{} rows are more than an Excel worksheet holds (1,048,575 under the header): export CSV (--output FILE.csv) or one task force's rows (--taskforce)",
-            table.rows.len()
-        ));
+    // A title takes a row of the worksheet too.
+    if let Some(e) = too_many_rows(table.rows.len() + usize::from(title.is_some())) {
+        return Err(e);
     }
     let err = |e: rust_xlsxwriter::XlsxError| format!("cannot build the workbook: {e}");
     let mut book = Workbook::new();
@@ -222,6 +230,18 @@ pub fn excel_csv(table: &Table) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_worksheet_holds_1048575_rows_under_its_header() {
+        assert_eq!(too_many_rows(0), None);
+        assert_eq!(too_many_rows((1 << 20) - 1), None);
+        assert_eq!(
+            too_many_rows(1_200_000).as_deref(),
+            Some(
+                "1200000 rows are more than an Excel worksheet holds (1,048,575 under the header): export CSV (--output FILE.csv) or one task force's rows (--taskforce)"
+            )
+        );
+    }
 
     #[test]
     fn widths_count_chinese_double() {
