@@ -1237,6 +1237,14 @@ messages! {
     }
 
     // ---- left-out projects, the merge driver ----
+    MergeDriverNotSetUp {
+        en: "the merge driver {driver} named here is not set up in this clone: git merges the ledger files line by line; run `taizhang git setup`",
+        zh: "此处指定的合并驱动 {driver} 在本克隆中未设置：git 将逐行合并台账文件；请运行 `taizhang git setup`"
+    }
+    MergeDriverCannotRun {
+        en: "the merge driver {driver} runs `{command}`, which cannot be run here: git would keep one side of a merged file without a conflict marker; run `taizhang git setup` (and put taizhang on the PATH)",
+        zh: "合并驱动 {driver} 调用的 `{command}` 在此无法运行：git 合并时会只保留一方的文件且不留冲突标记；请运行 `taizhang git setup`（并把 taizhang 放到 PATH 中）"
+    }
     LeftOut {
         en: "left out project {ledger}{project}: {n} problem(s)",
         zh: "未纳入项目 {ledger}{project}：{n} 个问题"

@@ -789,12 +789,10 @@ fn git_problems(root: &Path) -> Vec<Problem> {
     drivers.dedup();
     for d in drivers {
         let problem = match super::git::driver_command(root, d) {
-            None => format!(
-                "the merge driver {d} named here is not set up in this clone: git merges the ledger files line by line; run `taizhang git setup`"
-            ),
-            Some(c) if !super::git::can_run(&c) => format!(
-                "the merge driver {d} runs `{c}`, which cannot be run here: git would keep one side of a merged file without a conflict marker; run `taizhang git setup` (and put taizhang on the PATH)"
-            ),
+            None => tr!(MergeDriverNotSetUp, driver = d),
+            Some(c) if !super::git::can_run(&c) => {
+                tr!(MergeDriverCannotRun, driver = d, command = c)
+            }
             Some(_) => continue,
         };
         problems.push(Problem::file(&attributes, "merge-driver", problem).as_warning());
