@@ -1781,6 +1781,14 @@ messages! {
     }
 
     // ---- the bulletin ----
+    BulletinDraftWritten {
+        en: "Draft {issue} ({period}) written to {path}",
+        zh: "征求意见稿{issue}（{period}）已写入 {path}"
+    }
+    BulletinIssueWritten {
+        en: "Issue {issue} ({period}) written to {path}",
+        zh: "{issue}（{period}）已写入 {path}"
+    }
     DocxOnlyBulletin {
         en: "--format docx is only for `taizhang report bulletin`; use table, csv, json or markdown",
         zh: "--format docx 只用于 `taizhang report bulletin`；请用 table、csv、json 或 markdown"

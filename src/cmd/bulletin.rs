@@ -217,26 +217,25 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         Some(out) => {
             atomic_write(out, &bytes)?;
             if !a.publish {
-                let what = match (b.issue.draft, lang) {
-                    (true, crate::model::Lang::Zh) => "征求意见稿",
-                    (false, crate::model::Lang::Zh) => "",
-                    (true, crate::model::Lang::En) => "Draft ",
-                    (false, crate::model::Lang::En) => "Issue ",
+                let (issue, period, path) =
+                    (b.issue.label(lang), period.label(lang), out.display());
+                let line = if b.issue.draft {
+                    tr!(
+                        BulletinDraftWritten,
+                        issue = issue,
+                        period = period,
+                        path = path
+                    )
+                } else {
+                    tr!(
+                        BulletinIssueWritten,
+                        issue = issue,
+                        period = period,
+                        path = path
+                    )
                 };
-                said.push_str(&match lang {
-                    crate::model::Lang::Zh => format!(
-                        "{what}{}（{}）已写入{}\n",
-                        b.issue.label(lang),
-                        period.label(lang),
-                        out.display()
-                    ),
-                    crate::model::Lang::En => format!(
-                        "{what}{} ({}) written to {}\n",
-                        b.issue.label(lang),
-                        period.label(lang),
-                        out.display()
-                    ),
-                });
+                said.push_str(&line);
+                said.push('\n');
             }
             Ok(Output::ok(said))
         }

@@ -459,7 +459,7 @@ fn the_word_document_has_the_official_layout() {
         .run(&args(NOV, &["--format", "docx", "--output", "nov.docx"]))
         .ok()
         .stdout;
-    assert_eq!(out, "征求意见稿2024年第2期（2024年11月）已写入nov.docx\n");
+    assert_eq!(out, "征求意见稿2024年第2期（2024年11月）已写入 nov.docx\n");
     let (paras, xml) = docx_paragraphs(&l.file("nov.docx"));
     let first: Vec<&str> = paras.iter().take(6).map(String::as_str).collect();
     assert_eq!(
