@@ -10,7 +10,7 @@ use crate::report::bulletin::{self, Issue, Period, Scope};
 use crate::report::{Format, docx, html, render};
 use crate::store::bulletins::{self, Index, Published};
 use crate::store::write::atomic_write;
-use crate::store::{Ledger, LoadedProject};
+use crate::store::Ledger;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::Datelike;
 use std::path::PathBuf;
@@ -67,7 +67,10 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         bail!(tr!(TownshipOrTaskforce));
     }
     let as_of = period.to.min(ctx.today);
-    let (ledger, mut now) = ctx.load_report_on(as_of)?;
+    // The settings rule the scope and the index, before the projects are
+    // read (each once, as of the period's end and as of the previous
+    // bulletin's: the changes).
+    let ledger = ctx.open_ledger()?;
     let settings = &ledger.settings;
     let lang = ctx.lang(settings);
     let scope = match (ctx.taskforce_of(settings)?, &a.township) {
@@ -76,38 +79,11 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             name: tf.name,
             lead: tf.lead,
         },
-        (None, Some(t)) => {
-            let t = super::text_arg("--township", t, "a township's name, e.g. 侯庙镇")?;
-            let all: std::collections::BTreeSet<String> =
-                now.iter().filter_map(bulletin::township_of).collect();
-            if !all.contains(t) {
-                let known: Vec<&str> = all.iter().map(String::as_str).collect();
-                bail!(
-                    "{}",
-                    tr!(
-                        NoProjectOfTownship,
-                        text = t,
-                        date = as_of,
-                        list = if known.is_empty() {
-                            tr!(NoneRecorded)
-                        } else {
-                            known.join(", ")
-                        }
-                    )
-                );
-            }
-            Scope::Township {
-                name: t.to_string(),
-            }
-        }
+        (None, Some(t)) => Scope::Township {
+            name: super::text_arg("--township", t, "a township's name, e.g. 侯庙镇")?.to_string(),
+        },
         (None, None) => Scope::County,
     };
-    let keep = |v: &mut Vec<LoadedProject>| {
-        if let Scope::Township { name } = &scope {
-            v.retain(|lp| bulletin::township_of(lp).as_deref() == Some(name));
-        }
-    };
-    keep(&mut now);
 
     // Publishing reads the index under the lock, so two clerks never take
     // the same number.
@@ -117,6 +93,44 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         None
     };
     let index = Index::read(&ledger.root)?;
+    let since: Date = match index.previous(&scope, &period) {
+        Some(p) => p.period.to.min(as_of),
+        None => period.previous().to,
+    };
+    // The meetings are read first (their decisions name projects whose
+    // names the bulletin needs), their unreadable files noted after the
+    // projects'.
+    let (decisions, broken) = super::meeting::decisions_and_broken(ctx, as_of, false)?;
+    let named = crate::report::part::named_by(&decisions);
+    let mut parts = bulletin::Gather::new(&scope);
+    ctx.each_project_and_before(
+        as_of,
+        Some(since),
+        |s, lp, before| {
+            let spec = bulletin::spec(s, ctx.lang(s), period, as_of, since, &named);
+            bulletin::part(&spec, &lp, before.as_ref())
+        },
+        |p| parts.add(p),
+    )?;
+    super::meeting::leave_out(ctx, broken)?;
+    if let Scope::Township { name } = &scope
+        && !parts.townships_read().contains(name)
+    {
+        let known: Vec<&str> = parts.townships_read().iter().map(String::as_str).collect();
+        bail!(
+            "{}",
+            tr!(
+                NoProjectOfTownship,
+                text = name,
+                date = as_of,
+                list = if known.is_empty() {
+                    tr!(NoneRecorded)
+                } else {
+                    known.join(", ")
+                }
+            )
+        );
+    }
     if a.publish
         && let Some(p) = index.find(&scope, &period)
     {
@@ -128,12 +142,6 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             year = p.year
         ));
     }
-    let since: Date = match index.previous(&scope, &period) {
-        Some(p) => p.period.to.min(as_of),
-        None => period.previous().to,
-    };
-    let (_, mut before) = ctx.load_report_on(since)?;
-    keep(&mut before);
 
     // A period already published is shown as that issue (a copy, in any
     // format); otherwise a draft with the number it would get.
@@ -167,7 +175,7 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
                 .join(", ")
         ));
     }
-    let mut b = bulletin::build(
+    let mut b = bulletin::assemble(
         bulletin::Input {
             settings,
             scope: scope.clone(),
@@ -176,10 +184,9 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             since,
             issue,
             lang,
-            decisions: super::meeting::decisions_on(ctx, as_of, false)?,
+            decisions,
         },
-        &now,
-        &before,
+        parts,
     );
     b.skipped = skipped;
     let bytes: Vec<u8> = match ctx.format {

@@ -4,7 +4,7 @@
 use super::{Ctx, Output, date_arg};
 use crate::cli::{OverdueArgs, SlowArgs, WeeklyArgs};
 use crate::model::People;
-use crate::report::{Format, html, overdue, render, slow, taskforce, weekly};
+use crate::report::{Format, html, overdue, part, render, slow, taskforce, weekly};
 use crate::store::Ledger;
 use anyhow::{Result, bail};
 use std::sync::Arc;
@@ -144,10 +144,22 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
             today = ctx.today
         ));
     }
-    let (ledger, projects) = ctx.load_report_on(weekly::as_of(day, ctx.today))?;
+    let as_of = weekly::as_of(day, ctx.today);
+    // The meetings are read first (their decisions name projects whose
+    // names the bulletin needs), their unreadable files noted after the
+    // projects'.
+    let (decisions, broken) = super::meeting::decisions_and_broken(ctx, as_of, false)?;
+    let named = part::named_by(&decisions);
+    // Each project becomes its part of the bulletin as it is read.
+    let mut parts = weekly::Gather::default();
+    let ledger = ctx.each_project_on(
+        as_of,
+        |s, lp| weekly::part(s, &lp, day, ctx.today, ctx.lang(s), &named),
+        |p| parts.add(p),
+    )?;
+    super::meeting::leave_out(ctx, broken)?;
     let lang = ctx.lang(&ledger.settings);
-    let decisions = super::meeting::decisions_on(ctx, weekly::as_of(day, ctx.today), false)?;
-    let mut report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang, decisions);
+    let mut report = weekly::assemble(&ledger.settings, parts, day, ctx.today, decisions);
     report.skipped = ctx.skipped();
     let text = match ctx.format {
         Format::Json => {

@@ -5,26 +5,28 @@
 //! overdue item listed with its unit and whom to call; the problems taken
 //! to the county leaders (leaders first, with their path and 督办 orders);
 //! the open dispatch-meeting decisions; the red and yellow lights; the
-//! funds (资金使用) and site visits, from the functions `report weekly`
-//! uses (`weekly_more`); the rankings (红黄榜); and the next period's
-//! deadlines. Built here as one plain
-//! value from the ledger as of the period's end (and again as of the
-//! previous bulletin's end, for the changes); `bulletin_doc` lays it out as
+//! funds (资金使用) and site visits, from the parts `report weekly` takes
+//! too (`part`, `weekly_more`); the rankings (红黄榜); and the next period's
+//! deadlines. Built here as one plain value from each project's `Part`,
+//! taken as the project is read: the project as of the period's end, and
+//! as of the previous bulletin's end for the changes (each project read
+//! once, never the whole ledger held); `bulletin_doc` lays it out as
 //! sections that Markdown, HTML and Word render alike, and JSON is the value
 //! itself, every rate with its numerator and denominator.
 
 use super::overdue::{self, Kind};
+use super::part;
 use super::slow::{self, Light};
 use super::weekly::{self, Obtained, Started, Upcoming};
 use super::weekly_more::{self, Climbed, SlowPayer, WeekEntry};
 use crate::model::funds::FundTotals;
-use crate::model::progress::{invested_this_year, percent, year_elapsed};
+use crate::model::progress::{percent, year_elapsed};
 use crate::model::{Amount, BulletinSettings, Date, Lang, Settings, Stage};
 use crate::store::LoadedProject;
 use chrono::{Datelike, Days, Months};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
 
 /// The kind of period a bulletin covers; bulletins of one kind follow each
@@ -450,19 +452,6 @@ pub struct Overdue {
     pub meeting: Option<Date>,
 }
 
-impl Overdue {
-    /// Identity across two evaluations of the ledger.
-    fn key(&self) -> (Option<String>, String, Kind, Option<String>, Option<u32>) {
-        (
-            self.project.ledger.clone(),
-            self.project.project.clone(),
-            self.kind,
-            self.procedure.clone(),
-            self.problem_no,
-        )
-    }
-}
-
 /// The overdue items by kind, most overdue first.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct OverdueLists {
@@ -645,9 +634,272 @@ pub fn township_of(lp: &LoadedProject) -> Option<String> {
     lp.project.township.clone().or_else(|| lp.ledger.clone())
 }
 
-/// The bulletin from the projects as of `input.as_of` (`now`) and as of
-/// `input.since` (`before`).
-pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> Bulletin {
+/// The days of a bulletin and its lists, for each project's part.
+pub struct Spec<'a> {
+    common: part::Spec<'a>,
+    /// The last day of the previous bulletin of the same kind.
+    since: Date,
+}
+
+/// The days a bulletin of `period` counts, as of `as_of`, with its changes
+/// since `since`; `named` are the projects the meetings' decisions name
+/// (`part::named_by`).
+pub fn spec<'a>(
+    settings: &'a Settings,
+    lang: Lang,
+    period: Period,
+    as_of: Date,
+    since: Date,
+    named: &'a HashSet<String>,
+) -> Spec<'a> {
+    let next = period.next();
+    Spec {
+        common: part::Spec {
+            settings,
+            lang,
+            as_of,
+            from: period.from,
+            events_from: since + Days::new(1),
+            next: (next.from, next.to),
+            with_orders: true,
+            named,
+        },
+        since,
+    }
+}
+
+/// Which list of the changes a project's light joins.
+enum Turned {
+    Red,
+    Yellow,
+    Green,
+}
+
+/// What one project brings to the bulletin: its share of the sections it
+/// has in common with `report weekly`, and the bulletin's own rows.
+pub struct Part {
+    common: part::Part,
+    /// `township_of` the project: a township's bulletin keeps its own.
+    township: Option<String>,
+    light_change: Option<(Turned, LightChange)>,
+    resolved: Vec<Resolved>,
+    fulfilled: Vec<Fulfilled>,
+    /// Its overdue items, each marked when it was not overdue as of `since`.
+    overdue: Vec<(Overdue, bool)>,
+    late_start: Option<LateStart>,
+    /// The task force (name) of each of its procedures, and the issuing
+    /// unit (审批部门) of each procedure needed whose catalogue entry names
+    /// one: what the rankings count.
+    taskforces: Vec<String>,
+    issuers: Vec<String>,
+}
+
+/// One project's part of the bulletin: `lp` as it stood at the day
+/// counted, `before` the same project as it stood at the previous
+/// bulletin's end (`None` when it was not yet opened, or left out then).
+pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> Part {
+    let settings = spec.common.settings;
+    let (as_of, since, lang) = (spec.common.as_of, spec.since, spec.common.lang);
+    let light = slow::light(settings, lp, as_of, lang);
+    let light_change = light.as_ref().and_then(|l| {
+        let was = before
+            .and_then(|b| slow::light(settings, b, since, lang))
+            .map_or(Light::Green, |b| b.light);
+        let turned = match (was, l.light) {
+            (w, Light::Red) if w != Light::Red => Turned::Red,
+            (Light::Green, Light::Yellow) => Turned::Yellow,
+            (Light::Red | Light::Yellow, Light::Green) => Turned::Green,
+            _ => return None,
+        };
+        Some((
+            turned,
+            LightChange {
+                project: ProjectRef {
+                    ledger: l.ledger.clone(),
+                    project: l.project.clone(),
+                    name: l.name.clone(),
+                },
+                before: was,
+                now: l.light,
+            },
+        ))
+    });
+    let mut common = part::part(&spec.common, lp, light.as_ref());
+    // The changes list no investment entries.
+    common.events.investment = Vec::new();
+
+    let changed = |d: Date| d > since && d <= as_of;
+    let resolved = lp
+        .problems
+        .iter()
+        .filter_map(|p| {
+            let r = p.resolved.filter(|r| changed(*r))?;
+            Some(Resolved {
+                project: ProjectRef::of(lp),
+                problem_no: p.no,
+                what: p.what.clone(),
+                unit: p.unit.clone(),
+                resolved: r,
+                how: p.how.clone(),
+            })
+        })
+        .collect();
+    let fulfilled = lp
+        .procedures()
+        .iter()
+        .filter_map(|p| {
+            let f = p.fulfilled.filter(|f| changed(*f))?;
+            Some(Fulfilled {
+                project: ProjectRef::of(lp),
+                procedure: p.key.clone(),
+                procedure_name: p.name.clone(),
+                fulfilled: f,
+                pledge_due: p.pledge_due,
+            })
+        })
+        .collect();
+
+    let overdue_before: Vec<_> = before
+        .map(|b| overdue::items(settings, b, since))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| (i.kind, i.procedure, i.problem_no))
+        .collect();
+    let overdue = overdue_of(settings, lp, as_of)
+        .into_iter()
+        .map(|o| {
+            let newly = !overdue_before
+                .iter()
+                .any(|(kind, procedure, no)| {
+                    (*kind, procedure, *no) == (o.kind, &o.procedure, o.problem_no)
+                });
+            (o, newly)
+        })
+        .collect();
+
+    // 应开未开: the overdue start of a project still pushed (not suspended
+    // or cancelled), with who answers for it; due by the period's end (the
+    // same projects 开工率 counts as due).
+    let late_start = match (lp.project.started, lp.project.planned_start) {
+        (None, Some(plan)) if part::due_to_start(lp) => {
+            let days = crate::model::date::days_past(plan, as_of);
+            (days >= 0).then(|| LateStart {
+                project: ProjectRef::of(lp),
+                planned_start: plan,
+                days_late: days,
+                township: township_of(lp),
+                owner: lp.project.owner.clone(),
+                leader: lp.project.people.leader.clone(),
+                unit: lp.project.people.unit.clone(),
+            })
+        }
+        _ => None,
+    };
+
+    let taskforces = lp
+        .procedures()
+        .iter()
+        .filter_map(|p| settings.taskforce(&p.taskforce).map(|t| t.name.clone()))
+        .collect();
+    // Issuing units are ranked where the catalogue names them.
+    let issuers = lp
+        .procedures()
+        .iter()
+        .filter(|p| {
+            p.status != crate::model::Status::NotNeeded
+                && settings
+                    .procedure(&p.key)
+                    .is_some_and(|c| c.authority.is_some())
+        })
+        .map(|p| settings.authority(&p.key, &p.taskforce).name.to_string())
+        .collect();
+    Part {
+        common,
+        township: township_of(lp),
+        light_change,
+        resolved,
+        fulfilled,
+        overdue,
+        late_start,
+        taskforces,
+        issuers,
+    }
+}
+
+/// The parts of the bulletin, added up as the projects are read; a
+/// township's bulletin keeps the parts of its township's projects.
+#[derive(Default)]
+pub struct Gather {
+    /// The township of a township's bulletin.
+    township: Option<String>,
+    /// The townships of every project read, in the bulletin's scope or not.
+    townships_read: BTreeSet<String>,
+    common: part::Gather,
+    newly_red: Vec<LightChange>,
+    newly_yellow: Vec<LightChange>,
+    back_to_green: Vec<LightChange>,
+    resolved: Vec<Resolved>,
+    fulfilled: Vec<Fulfilled>,
+    overdue: Vec<(Overdue, bool)>,
+    late_starts: Vec<LateStart>,
+    /// Who the rankings rank, and how many projects or procedures each has.
+    townships: BTreeMap<String, usize>,
+    taskforces: BTreeMap<String, usize>,
+    issuers: BTreeMap<String, usize>,
+}
+
+impl Gather {
+    pub fn new(scope: &Scope) -> Gather {
+        Gather {
+            township: match scope {
+                Scope::Township { name } => Some(name.clone()),
+                _ => None,
+            },
+            ..Gather::default()
+        }
+    }
+
+    pub fn add(&mut self, p: Part) {
+        if let Some(t) = &p.township
+            && !self.townships_read.contains(t)
+        {
+            self.townships_read.insert(t.clone());
+        }
+        if self.township.is_some() && p.township != self.township {
+            return;
+        }
+        self.common.add(p.common);
+        match p.light_change {
+            Some((Turned::Red, c)) => self.newly_red.push(c),
+            Some((Turned::Yellow, c)) => self.newly_yellow.push(c),
+            Some((Turned::Green, c)) => self.back_to_green.push(c),
+            None => {}
+        }
+        self.resolved.extend(p.resolved);
+        self.fulfilled.extend(p.fulfilled);
+        self.overdue.extend(p.overdue);
+        self.late_starts.extend(p.late_start);
+        if let Some(t) = p.township {
+            *self.townships.entry(t).or_default() += 1;
+        }
+        for t in p.taskforces {
+            *self.taskforces.entry(t).or_default() += 1;
+        }
+        for i in p.issuers {
+            *self.issuers.entry(i).or_default() += 1;
+        }
+    }
+
+    /// The townships of every project read (`township_of`), to check a
+    /// township's bulletin against.
+    pub fn townships_read(&self) -> &BTreeSet<String> {
+        &self.townships_read
+    }
+}
+
+/// The bulletin from every project's part (see `part`): the ledger as of
+/// `input.as_of`, its changes since `input.since`.
+pub fn assemble(input: Input, parts: Gather) -> Bulletin {
     let Input {
         settings,
         scope,
@@ -655,103 +907,54 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         as_of,
         since,
         issue,
-        lang,
+        lang: _,
         decisions,
     } = input;
-    let from = period.from;
+    let Gather {
+        common: mut all,
+        newly_red,
+        newly_yellow,
+        back_to_green,
+        resolved: mut problems_resolved,
+        fulfilled: mut pledges_fulfilled,
+        overdue: mut overdue_now,
+        mut late_starts,
+        townships,
+        taskforces,
+        issuers,
+        ..
+    } = parts;
     // A task force's or a township's bulletin keeps the decisions that name
     // one of its projects, and those that name none.
     let decisions: Vec<super::decisions::Item> = decisions
         .into_iter()
         .filter(|d| match (&scope, &d.project) {
             (Scope::County, _) | (_, None) => true,
-            (_, Some(id)) => now.iter().any(|lp| lp.id == *id && lp.ledger == d.ledger),
+            (_, Some(id)) => all.named_in(&d.ledger, id).is_some(),
         })
         .collect();
 
-    let headline = headline(settings, now, from, as_of);
+    let headline = headline(&all.counts, as_of);
 
-    // Changes: the two evaluations side by side.
-    let lights_now: Vec<slow::ProjectLight> = now
-        .iter()
-        .filter_map(|lp| slow::light(settings, lp, as_of, lang))
-        .collect();
-    let lights_before: BTreeMap<(Option<String>, String), Light> = before
-        .iter()
-        .filter_map(|lp| {
-            let l = slow::light(settings, lp, since, lang)?;
-            Some(((l.ledger, l.project), l.light))
-        })
-        .collect();
-    let mut newly_red = Vec::new();
-    let mut newly_yellow = Vec::new();
-    let mut back_to_green = Vec::new();
-    for l in &lights_now {
-        let was = lights_before
-            .get(&(l.ledger.clone(), l.project.clone()))
-            .copied()
-            .unwrap_or(Light::Green);
-        let change = || LightChange {
-            project: ProjectRef {
-                ledger: l.ledger.clone(),
-                project: l.project.clone(),
-                name: l.name.clone(),
-            },
-            before: was,
-            now: l.light,
-        };
-        match (was, l.light) {
-            (w, Light::Red) if w != Light::Red => newly_red.push(change()),
-            (Light::Green, Light::Yellow) => newly_yellow.push(change()),
-            (Light::Red | Light::Yellow, Light::Green) => back_to_green.push(change()),
-            _ => {}
-        }
-    }
-    let after_since = since + Days::new(1);
-    let changed = weekly::in_period(settings, now, after_since, as_of);
-    let mut problems_resolved = Vec::new();
-    let mut pledges_fulfilled = Vec::new();
-    for lp in now {
-        for p in &lp.problems {
-            if let Some(r) = p.resolved.filter(|r| *r > since && *r <= as_of) {
-                problems_resolved.push(Resolved {
-                    project: ProjectRef::of(lp),
-                    problem_no: p.no,
-                    what: p.what.clone(),
-                    unit: p.unit.clone(),
-                    resolved: r,
-                    how: p.how.clone(),
-                });
-            }
-        }
-        for p in lp.procedures() {
-            if let Some(f) = p.fulfilled.filter(|f| *f > since && *f <= as_of) {
-                pledges_fulfilled.push(Fulfilled {
-                    project: ProjectRef::of(lp),
-                    procedure: p.key.clone(),
-                    procedure_name: p.name.clone(),
-                    fulfilled: f,
-                    pledge_due: p.pledge_due,
-                });
-            }
-        }
-    }
     problems_resolved.sort_by(|a, b| (a.resolved, &a.project).cmp(&(b.resolved, &b.project)));
     pledges_fulfilled.sort_by(|a, b| {
         (a.fulfilled, &a.project, &a.procedure).cmp(&(b.fulfilled, &b.project, &b.procedure))
     });
-
-    let overdue_now = overdue_items(settings, now, as_of);
-    let overdue_before: BTreeSet<_> = overdue_items(settings, before, since)
-        .iter()
-        .map(Overdue::key)
-        .collect();
+    overdue_now.sort_by(|(a, _), (b, _)| {
+        b.days_overdue
+            .cmp(&a.days_overdue)
+            .then_with(|| a.project.cmp(&b.project))
+            .then_with(|| a.kind.cmp(&b.kind))
+            .then_with(|| a.procedure.cmp(&b.procedure))
+            .then_with(|| a.problem_no.cmp(&b.problem_no))
+    });
     let newly_overdue: Vec<Overdue> = overdue_now
         .iter()
-        .filter(|o| !overdue_before.contains(&o.key()))
-        .cloned()
+        .filter(|(_, newly)| *newly)
+        .map(|(o, _)| o.clone())
         .collect();
-
+    let mut changed = std::mem::take(&mut all.events);
+    changed.sort();
     let changes = Changes {
         since,
         newly_red,
@@ -765,44 +968,27 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         newly_overdue,
     };
 
-    // 应开未开: the overdue starts of the projects still pushed (not
-    // suspended or cancelled), with who answers for them.
-    let mut late_starts = Vec::new();
-    for lp in now.iter().filter(|lp| due_to_start(lp)) {
-        if let (None, Some(plan)) = (lp.project.started, lp.project.planned_start) {
-            let days = crate::model::date::days_past(plan, as_of);
-            // Due by the period's end (the same projects 开工率 counts as due).
-            if days >= 0 {
-                late_starts.push(LateStart {
-                    project: ProjectRef::of(lp),
-                    planned_start: plan,
-                    days_late: days,
-                    township: township_of(lp),
-                    owner: lp.project.owner.clone(),
-                    leader: lp.project.people.leader.clone(),
-                    unit: lp.project.people.unit.clone(),
-                });
-            }
-        }
-    }
     late_starts.sort_by(|a, b| {
         b.days_late
             .cmp(&a.days_late)
             .then_with(|| a.project.cmp(&b.project))
     });
 
-    let mut lists = OverdueLists::default();
-    let project_of = |ledger: &Option<String>, id: &str| {
-        now.iter().find(|lp| lp.id == id && lp.ledger == *ledger)
+    let counted = Counted {
+        townships,
+        taskforces,
+        issuers,
     };
+    let rankings = rankings(&scope, &counted, overdue_now.iter().map(|(o, _)| o));
+
+    let mut lists = OverdueLists::default();
     for i in overdue::decision_items(&decisions, |_| None) {
-        let lp = project_of(&i.ledger, &i.project);
-        let name = lp.map(|lp| lp.project.name.clone()).unwrap_or_default();
+        let named = all.named_in(&i.ledger, &i.project);
         lists.problems.push(Overdue {
             project: ProjectRef {
                 ledger: i.ledger.clone(),
                 project: i.project.to_string(),
-                name,
+                name: named.map(|n| n.name.clone()).unwrap_or_default(),
             },
             kind: i.kind,
             item: i.item.clone(),
@@ -816,13 +1002,12 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
             days_overdue: i.days_overdue,
             extensions: None,
             extended_from: None,
-            township: lp.and_then(township_of),
-            people: lp
-                .and_then(|lp| weekly_more::people_for_bulletin(settings, &lp.project.people)),
+            township: named.and_then(|n| n.township.clone()),
+            people: named.and_then(|n| n.people.clone()),
             meeting: i.meeting,
         });
     }
-    for o in overdue_now.iter().cloned() {
+    for (o, _) in overdue_now {
         match o.kind {
             Kind::Procedure => lists.procedures.push(o),
             Kind::Pledge => lists.pledges.push(o),
@@ -840,19 +1025,6 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
             .then_with(|| a.item.cmp(&b.item))
     });
 
-    let mut lights: Vec<slow::ProjectLight> = lights_now
-        .into_iter()
-        .filter(|l| l.light > Light::Green)
-        .collect();
-    lights.sort_by(|a, b| {
-        b.light
-            .cmp(&a.light)
-            .then_with(|| a.ledger.cmp(&b.ledger))
-            .then_with(|| a.project.cmp(&b.project))
-    });
-
-    let rankings = rankings(settings, &scope, now, &overdue_now);
-
     let mut open: Vec<Decision> = decisions
         .iter()
         .filter(|d| d.open)
@@ -861,8 +1033,8 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
             project_name: d
                 .project
                 .as_deref()
-                .and_then(|id| project_of(&d.ledger, id))
-                .map(|lp| lp.project.name.clone()),
+                .and_then(|id| all.named_in(&d.ledger, id))
+                .map(|n| n.name.clone()),
         })
         .collect();
     open.sort_by(|a, b| {
@@ -876,26 +1048,24 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         done: decisions.iter().filter(|d| !d.open).count(),
         open,
     };
-    let (in_period, to_date) = {
-        let v = weekly_more::visits(now, from, as_of);
-        (v.this_week, v.to_date)
-    };
-    let visits = SiteVisits {
-        in_period,
-        to_date,
-        by_team: weekly_more::visits_by_team(now, from, as_of),
-    };
-    let funds = funds(settings, now, from, as_of);
 
     let next_period = period.next();
     let upcoming = weekly::deadlines(
-        settings,
-        now,
-        next_period.from,
-        next_period.to,
-        lang,
+        std::mem::take(&mut all.upcoming),
+        &all,
+        (next_period.from, next_period.to),
         &decisions,
     );
+    let part::Gather {
+        lit,
+        mut taken_up,
+        funds,
+        visits,
+        teams,
+        tally,
+        ..
+    } = all;
+    weekly_more::sort_taken_up(&mut taken_up);
 
     Bulletin {
         ledger: settings.name.clone(),
@@ -908,33 +1078,29 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         changes,
         late_starts,
         overdue: lists,
-        lights,
-        problems_taken_up: weekly_more::taken_up(settings, now, as_of, true),
+        lights: slow::Report::new(as_of, lit, false).projects,
+        problems_taken_up: taken_up,
         decisions: decisions_value,
-        visits,
-        funds,
+        visits: SiteVisits {
+            in_period: visits.this_week,
+            to_date: visits.to_date,
+            by_team: teams,
+        },
+        funds: funds_section(funds, settings),
         rankings,
         next_period,
         upcoming,
-        taskforces: super::taskforce::build(settings, now, as_of),
+        taskforces: tally.report(settings, as_of),
         skipped: Vec::new(),
     }
 }
 
-/// The funds section from `weekly_more::funds_summary` (to date, slowest
+/// The funds section from the funds of every project (to date, slowest
 /// payers, the period's entries) and the period's sums by source; `None`
 /// when no project keeps a funds ledger.
-fn funds(
-    settings: &Settings,
-    projects: &[LoadedProject],
-    from: Date,
-    as_of: Date,
-) -> Option<Funds> {
-    let summary = weekly_more::funds_summary(settings, projects, from, as_of)?;
-    let period: BTreeMap<String, FundTotals> =
-        weekly_more::by_source_between(settings, projects, from, as_of)
-            .into_iter()
-            .collect();
+fn funds_section(funds: part::FundsGather, settings: &Settings) -> Option<Funds> {
+    let (summary, period) = funds.summary(settings)?;
+    let period: BTreeMap<String, FundTotals> = period.into_iter().collect();
     let mut period_total = FundTotals::default();
     for t in period.values() {
         period_total.add_all(t);
@@ -957,92 +1123,38 @@ fn funds(
     })
 }
 
-/// Whether a project counts among those due to start: not suspended or
-/// cancelled (a project on hold is not 应开未开).
-fn due_to_start(lp: &LoadedProject) -> bool {
-    !matches!(
-        lp.project.stage().stage,
-        Stage::Suspended | Stage::Cancelled
-    )
-}
-
-fn headline(settings: &Settings, projects: &[LoadedProject], from: Date, as_of: Date) -> Headline {
-    let year = as_of.year();
-    let mut plan = Decimal::ZERO;
-    let mut invested = Decimal::ZERO;
-    for lp in projects {
-        if let Some(p) = lp.project.annual_plan.get(&year) {
-            plan += p.0;
-            invested += invested_this_year(&lp.progress, as_of);
-        }
-    }
+fn headline(c: &part::Counts, as_of: Date) -> Headline {
     let (d, n) = year_elapsed(as_of);
-    let started = projects
-        .iter()
-        .filter(|lp| lp.project.started.is_some())
-        .count();
-    let due: Vec<&LoadedProject> = projects
-        .iter()
-        .filter(|lp| due_to_start(lp) && lp.project.planned_start.is_some_and(|p| p <= as_of))
-        .collect();
-    let due_started = due.iter().filter(|lp| lp.project.started.is_some()).count();
-    let new_starts = projects
-        .iter()
-        .filter(|lp| lp.project.started.is_some_and(|s| s >= from))
-        .count();
-    let continuing = projects
-        .iter()
-        .filter(|lp| {
-            lp.project.started.is_some_and(|s| s < from)
-                && lp.project.stage().stage == Stage::Building
-        })
-        .count();
-    let mut stages: BTreeMap<Stage, usize> = Stage::ALL.into_iter().map(|s| (s, 0)).collect();
-    for lp in projects {
-        *stages.entry(lp.project.stage().stage).or_default() += 1;
-    }
-    let happened = weekly::in_period(settings, projects, from, as_of);
-    let became = |stage: Stage| {
-        happened
-            .stage_changes
-            .iter()
-            .filter(|c| c.stage == stage)
-            .count()
-    };
     Headline {
-        projects: projects.len(),
-        total_investment: Amount::sum(
-            projects
-                .iter()
-                .filter_map(|lp| lp.project.investment.as_ref()),
-        ),
-        plan_year: year,
+        projects: c.projects,
+        total_investment: Amount(c.total_investment),
+        plan_year: as_of.year(),
         investment: AmountRatio {
-            numerator: Amount(invested),
-            denominator: Amount(plan),
-            percent: percent(invested, plan),
+            numerator: Amount(c.invested),
+            denominator: Amount(c.plan),
+            percent: percent(c.invested, c.plan),
         },
         time_elapsed: Ratio::new(d, n),
-        start_rate: Ratio::new(due_started as i64, due.len() as i64),
-        started,
-        not_started: projects.len() - started,
-        new_starts,
-        continuing,
-        completed: became(Stage::Completed),
-        producing: became(Stage::Producing),
-        stages,
-        procedures_obtained: happened.obtained.len(),
+        start_rate: Ratio::new(c.due_started as i64, c.due as i64),
+        started: c.started,
+        not_started: c.projects - c.started,
+        new_starts: c.new_starts,
+        continuing: c.continuing,
+        completed: c.completed,
+        producing: c.producing,
+        stages: c.stages(),
+        procedures_obtained: c.obtained,
     }
 }
 
-/// Every overdue item as of `day`, listed with its unit and township, most
-/// overdue first.
-fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> Vec<Overdue> {
-    let mut out = Vec::new();
-    for lp in projects {
-        let township = township_of(lp);
-        let people = weekly_more::people_for_bulletin(settings, &lp.project.people);
-        for i in overdue::items(settings, lp, day) {
+/// One project's overdue items as of `day`, each with its unit and
+/// township.
+fn overdue_of(settings: &Settings, lp: &LoadedProject, day: Date) -> Vec<Overdue> {
+    let township = township_of(lp);
+    let people = weekly_more::people_for_bulletin(settings, &lp.project.people);
+    overdue::items(settings, lp, day)
+        .into_iter()
+        .map(|i| {
             // The unit to chase: the issuing authority (审批部门) where the
             // catalogue names one, else the task force's lead unit; a
             // problem's responsible unit.
@@ -1056,7 +1168,7 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
                 Some(u) => u.clone(),
                 None => i.authority.to_string(),
             };
-            out.push(Overdue {
+            Overdue {
                 project: ProjectRef::of(lp),
                 kind: i.kind,
                 item: i.item,
@@ -1073,29 +1185,27 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
                 township: township.clone(),
                 people: people.clone(),
                 meeting: None,
-            });
-        }
-    }
-    out.sort_by(|a, b| {
-        b.days_overdue
-            .cmp(&a.days_overdue)
-            .then_with(|| a.project.cmp(&b.project))
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.procedure.cmp(&b.procedure))
-            .then_with(|| a.problem_no.cmp(&b.problem_no))
-    });
-    out
+            }
+        })
+        .collect()
+}
+
+/// Who the rankings rank and how many projects (townships) or procedures
+/// (task forces, issuing units) each has.
+struct Counted {
+    townships: BTreeMap<String, usize>,
+    taskforces: BTreeMap<String, usize>,
+    issuers: BTreeMap<String, usize>,
 }
 
 /// The rankings a scope shows: a county ranks its townships, task forces
 /// and issuing units; a task force its issuing units and townships; a
 /// township its task forces and issuing units. A ranking of fewer than two
 /// is left out.
-fn rankings(
-    settings: &Settings,
+fn rankings<'a>(
     scope: &Scope,
-    projects: &[LoadedProject],
-    overdue: &[Overdue],
+    counted: &Counted,
+    overdue: impl Iterator<Item = &'a Overdue> + Clone,
 ) -> Vec<Ranking> {
     let by: &[RankBy] = match scope {
         Scope::County => &[RankBy::Township, RankBy::Taskforce, RankBy::IssuingUnit],
@@ -1103,51 +1213,21 @@ fn rankings(
         Scope::Township { .. } => &[RankBy::Taskforce, RankBy::IssuingUnit],
     };
     by.iter()
-        .filter_map(|&by| ranking(settings, by, projects, overdue))
+        .filter_map(|&by| ranking(by, counted, overdue.clone()))
         .collect()
 }
 
-fn ranking(
-    settings: &Settings,
+fn ranking<'a>(
     by: RankBy,
-    projects: &[LoadedProject],
-    overdue: &[Overdue],
+    counted: &Counted,
+    overdue: impl Iterator<Item = &'a Overdue>,
 ) -> Option<Ranking> {
     // Who is ranked, and how many projects or procedures each has.
-    let mut counted: BTreeMap<String, usize> = BTreeMap::new();
-    match by {
-        RankBy::Township => {
-            for lp in projects {
-                if let Some(t) = township_of(lp) {
-                    *counted.entry(t).or_default() += 1;
-                }
-            }
-        }
-        RankBy::Taskforce => {
-            for lp in projects {
-                for p in lp.procedures() {
-                    if let Some(tf) = settings.taskforce(&p.taskforce) {
-                        *counted.entry(tf.name.clone()).or_default() += 1;
-                    }
-                }
-            }
-        }
-        // Issuing units are ranked where the catalogue names them.
-        RankBy::IssuingUnit => {
-            for lp in projects {
-                for p in lp.procedures() {
-                    if p.status != crate::model::Status::NotNeeded
-                        && settings
-                            .procedure(&p.key)
-                            .is_some_and(|c| c.authority.is_some())
-                    {
-                        let a = settings.authority(&p.key, &p.taskforce);
-                        *counted.entry(a.name.to_string()).or_default() += 1;
-                    }
-                }
-            }
-        }
-    }
+    let counted = match by {
+        RankBy::Township => &counted.townships,
+        RankBy::Taskforce => &counted.taskforces,
+        RankBy::IssuingUnit => &counted.issuers,
+    };
     if counted.len() < 2 {
         return None;
     }
