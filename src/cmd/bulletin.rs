@@ -98,8 +98,7 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         None => period.previous().to,
     };
     // The meetings are read first (their decisions name projects whose
-    // names the bulletin needs), their unreadable files noted after the
-    // projects'.
+    // names the bulletin needs), their unreadable files noted later.
     let (decisions, broken) = super::meeting::decisions_and_broken(ctx, as_of, false)?;
     let named = crate::report::part::named_by(&decisions);
     let mut parts = bulletin::Gather::new(&scope);
@@ -112,7 +111,6 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         },
         |p| parts.add(p),
     )?;
-    super::meeting::leave_out(ctx, broken)?;
     if let Scope::Township { name } = &scope
         && !parts.townships_read().contains(name)
     {
@@ -175,6 +173,9 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
                 .join(", ")
         ));
     }
+    // The bulletin's note names the projects left out; a meeting file that
+    // cannot be read is said on stderr.
+    super::meeting::leave_out(ctx, broken)?;
     let mut b = bulletin::assemble(
         bulletin::Input {
             settings,

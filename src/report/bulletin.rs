@@ -315,16 +315,18 @@ pub struct Headline {
 pub struct ProjectRef {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ledger: Option<String>,
-    pub project: String,
-    pub name: String,
+    /// Shared by every row of the project: a province's bulletin lists
+    /// hundreds of thousands.
+    pub project: Arc<str>,
+    pub name: Arc<str>,
 }
 
 impl ProjectRef {
     fn of(lp: &LoadedProject) -> ProjectRef {
         ProjectRef {
             ledger: lp.ledger.clone(),
-            project: lp.id.clone(),
-            name: lp.project.name.clone(),
+            project: lp.id.as_str().into(),
+            name: lp.project.name.as_str().into(),
         }
     }
 }
@@ -425,15 +427,15 @@ pub struct Overdue {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem_no: Option<u32>,
     /// The task force (key) handling a procedure or pledge; empty for a problem.
-    pub taskforce: String,
-    pub taskforce_name: String,
+    pub taskforce: Arc<str>,
+    pub taskforce_name: Arc<str>,
     /// Who must act: the issuing unit (审批部门) of a procedure or pledge
     /// where recorded, else the task force's lead unit; the responsible
     /// unit (责任单位) of a problem.
-    pub unit: String,
+    pub unit: Arc<str>,
     /// The issuing unit (审批部门) where the ledger records it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuer: Option<String>,
+    pub issuer: Option<Arc<str>>,
     pub due: Date,
     pub days_overdue: i64,
     /// Extensions of a pledge's deadline (延期), where recorded.
@@ -442,7 +444,7 @@ pub struct Overdue {
     /// The pledge's first deadline, when it was extended.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extended_from: Option<Date>,
-    pub township: Option<String>,
+    pub township: Option<Arc<str>>,
     /// Whom to call (包联县领导, 责任单位, 责任人), where recorded; phones
     /// only with `[bulletin] show_phones`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -700,6 +702,7 @@ pub struct Part {
 pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> Part {
     let settings = spec.common.settings;
     let (as_of, since, lang) = (spec.common.as_of, spec.since, spec.common.lang);
+    let project = ProjectRef::of(lp);
     let light = slow::light(settings, lp, as_of, lang);
     let light_change = light.as_ref().and_then(|l| {
         let was = before
@@ -714,11 +717,7 @@ pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> 
         Some((
             turned,
             LightChange {
-                project: ProjectRef {
-                    ledger: l.ledger.clone(),
-                    project: l.project.clone(),
-                    name: l.name.clone(),
-                },
+                project: project.clone(),
                 before: was,
                 now: l.light,
             },
@@ -735,7 +734,7 @@ pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> 
         .filter_map(|p| {
             let r = p.resolved.filter(|r| changed(*r))?;
             Some(Resolved {
-                project: ProjectRef::of(lp),
+                project: project.clone(),
                 problem_no: p.no,
                 what: p.what.clone(),
                 unit: p.unit.clone(),
@@ -750,7 +749,7 @@ pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> 
         .filter_map(|p| {
             let f = p.fulfilled.filter(|f| changed(*f))?;
             Some(Fulfilled {
-                project: ProjectRef::of(lp),
+                project: project.clone(),
                 procedure: p.key.clone(),
                 procedure_name: p.name.clone(),
                 fulfilled: f,
@@ -765,7 +764,7 @@ pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> 
         .into_iter()
         .map(|i| (i.kind, i.procedure, i.problem_no))
         .collect();
-    let overdue = overdue_of(settings, lp, as_of)
+    let overdue = overdue_of(settings, lp, &project, as_of)
         .into_iter()
         .map(|o| {
             let newly = !overdue_before
@@ -784,7 +783,7 @@ pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> 
         (None, Some(plan)) if part::due_to_start(lp) => {
             let days = crate::model::date::days_past(plan, as_of);
             (days >= 0).then(|| LateStart {
-                project: ProjectRef::of(lp),
+                project: project.clone(),
                 planned_start: plan,
                 days_late: days,
                 township: township_of(lp),
@@ -840,12 +839,12 @@ pub struct Gather {
     back_to_green: Vec<LightChange>,
     resolved: Vec<Resolved>,
     fulfilled: Vec<Fulfilled>,
-    overdue: Vec<(Overdue, bool)>,
+    /// The overdue items by kind (meeting decisions are added at the end),
+    /// and a copy of those newly overdue.
+    overdue: OverdueLists,
+    newly_overdue: Vec<Overdue>,
     late_starts: Vec<LateStart>,
-    /// Who the rankings rank, and how many projects or procedures each has.
-    townships: BTreeMap<String, usize>,
-    taskforces: BTreeMap<String, usize>,
-    issuers: BTreeMap<String, usize>,
+    tallies: Tallies,
 }
 
 impl Gather {
@@ -877,16 +876,28 @@ impl Gather {
         }
         self.resolved.extend(p.resolved);
         self.fulfilled.extend(p.fulfilled);
-        self.overdue.extend(p.overdue);
+        for (o, newly) in p.overdue {
+            self.tallies.overdue(&o);
+            if newly {
+                self.newly_overdue.push(o.clone());
+            }
+            match o.kind {
+                Kind::Procedure => self.overdue.procedures.push(o),
+                Kind::Pledge => self.overdue.pledges.push(o),
+                // Supervision orders (督办) and meeting decisions chase problems.
+                Kind::Problem | Kind::Order | Kind::Decision => self.overdue.problems.push(o),
+                Kind::Start => {}
+            }
+        }
         self.late_starts.extend(p.late_start);
-        if let Some(t) = p.township {
-            *self.townships.entry(t).or_default() += 1;
+        if let Some(t) = &p.township {
+            self.tallies.townships.count(t, 1);
         }
-        for t in p.taskforces {
-            *self.taskforces.entry(t).or_default() += 1;
+        for t in &p.taskforces {
+            self.tallies.taskforces.count(t, 1);
         }
-        for i in p.issuers {
-            *self.issuers.entry(i).or_default() += 1;
+        for i in &p.issuers {
+            self.tallies.issuers.count(i, 1);
         }
     }
 
@@ -917,11 +928,10 @@ pub fn assemble(input: Input, parts: Gather) -> Bulletin {
         back_to_green,
         resolved: mut problems_resolved,
         fulfilled: mut pledges_fulfilled,
-        overdue: mut overdue_now,
+        overdue: mut lists,
+        mut newly_overdue,
         mut late_starts,
-        townships,
-        taskforces,
-        issuers,
+        tallies,
         ..
     } = parts;
     // A task force's or a township's bulletin keeps the decisions that name
@@ -940,19 +950,22 @@ pub fn assemble(input: Input, parts: Gather) -> Bulletin {
     pledges_fulfilled.sort_by(|a, b| {
         (a.fulfilled, &a.project, &a.procedure).cmp(&(b.fulfilled, &b.project, &b.procedure))
     });
-    overdue_now.sort_by(|(a, _), (b, _)| {
-        b.days_overdue
-            .cmp(&a.days_overdue)
-            .then_with(|| a.project.cmp(&b.project))
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.procedure.cmp(&b.procedure))
-            .then_with(|| a.problem_no.cmp(&b.problem_no))
-    });
-    let newly_overdue: Vec<Overdue> = overdue_now
-        .iter()
-        .filter(|(_, newly)| *newly)
-        .map(|(o, _)| o.clone())
-        .collect();
+    // Most overdue first; the problems again below, with the decisions.
+    for list in [
+        &mut lists.procedures,
+        &mut lists.pledges,
+        &mut lists.problems,
+        &mut newly_overdue,
+    ] {
+        list.sort_by(|a, b| {
+            b.days_overdue
+                .cmp(&a.days_overdue)
+                .then_with(|| a.project.cmp(&b.project))
+                .then_with(|| a.kind.cmp(&b.kind))
+                .then_with(|| a.procedure.cmp(&b.procedure))
+                .then_with(|| a.problem_no.cmp(&b.problem_no))
+        });
+    }
     let mut changed = std::mem::take(&mut all.events);
     changed.sort();
     let changes = Changes {
@@ -974,49 +987,37 @@ pub fn assemble(input: Input, parts: Gather) -> Bulletin {
             .then_with(|| a.project.cmp(&b.project))
     });
 
-    let counted = Counted {
-        townships,
-        taskforces,
-        issuers,
-    };
-    let rankings = rankings(&scope, &counted, overdue_now.iter().map(|(o, _)| o));
+    let rankings = rankings(&scope, &tallies);
 
-    let mut lists = OverdueLists::default();
+    // The meeting decisions overdue join the problems, ahead of them on
+    // the same day.
+    let problems = std::mem::take(&mut lists.problems);
     for i in overdue::decision_items(&decisions, |_| None) {
         let named = all.named_in(&i.ledger, &i.project);
         lists.problems.push(Overdue {
             project: ProjectRef {
                 ledger: i.ledger.clone(),
-                project: i.project.to_string(),
-                name: named.map(|n| n.name.clone()).unwrap_or_default(),
+                project: i.project.clone(),
+                name: named.map_or_else(|| "".into(), |n| n.name.as_str().into()),
             },
             kind: i.kind,
             item: i.item.clone(),
             procedure: None,
             problem_no: None,
-            taskforce: String::new(),
-            taskforce_name: String::new(),
-            unit: i.lead_unit.to_string(),
+            taskforce: i.taskforce.clone(),
+            taskforce_name: i.taskforce_name.clone(),
+            unit: i.lead_unit.clone(),
             issuer: None,
             due: i.due,
             days_overdue: i.days_overdue,
             extensions: None,
             extended_from: None,
-            township: named.and_then(|n| n.township.clone()),
+            township: named.and_then(|n| n.township.as_deref().map(Arc::from)),
             people: named.and_then(|n| n.people.clone()),
             meeting: i.meeting,
         });
     }
-    for (o, _) in overdue_now {
-        match o.kind {
-            Kind::Procedure => lists.procedures.push(o),
-            Kind::Pledge => lists.pledges.push(o),
-            Kind::Problem => lists.problems.push(o),
-            // Supervision orders (督办) and meeting decisions chase problems.
-            Kind::Order | Kind::Decision => lists.problems.push(o),
-            Kind::Start => {}
-        }
-    }
+    lists.problems.extend(problems);
     lists.problems.sort_by(|a, b| {
         b.days_overdue
             .cmp(&a.days_overdue)
@@ -1149,8 +1150,13 @@ fn headline(c: &part::Counts, as_of: Date) -> Headline {
 
 /// One project's overdue items as of `day`, each with its unit and
 /// township.
-fn overdue_of(settings: &Settings, lp: &LoadedProject, day: Date) -> Vec<Overdue> {
-    let township = township_of(lp);
+fn overdue_of(
+    settings: &Settings,
+    lp: &LoadedProject,
+    project: &ProjectRef,
+    day: Date,
+) -> Vec<Overdue> {
+    let township: Option<Arc<str>> = township_of(lp).as_deref().map(Arc::from);
     let people = weekly_more::people_for_bulletin(settings, &lp.project.people);
     overdue::items(settings, lp, day)
         .into_iter()
@@ -1163,19 +1169,19 @@ fn overdue_of(settings: &Settings, lp: &LoadedProject, day: Date) -> Vec<Overdue
                 .as_deref()
                 .and_then(|k| settings.procedure(k))
                 .is_some_and(|c| c.authority.is_some());
-            let issuer = recorded.then(|| i.authority.to_string());
+            let issuer = recorded.then(|| i.authority.clone());
             let unit = match &i.unit {
-                Some(u) => u.clone(),
-                None => i.authority.to_string(),
+                Some(u) => u.as_str().into(),
+                None => i.authority.clone(),
             };
             Overdue {
-                project: ProjectRef::of(lp),
+                project: project.clone(),
                 kind: i.kind,
                 item: i.item,
                 procedure: i.procedure,
                 problem_no: i.problem_no,
-                taskforce: i.taskforce.to_string(),
-                taskforce_name: i.taskforce_name.to_string(),
+                taskforce: i.taskforce,
+                taskforce_name: i.taskforce_name,
                 unit,
                 issuer,
                 due: i.due,
@@ -1190,67 +1196,90 @@ fn overdue_of(settings: &Settings, lp: &LoadedProject, day: Date) -> Vec<Overdue
         .collect()
 }
 
-/// Who the rankings rank and how many projects (townships) or procedures
-/// (task forces, issuing units) each has.
-struct Counted {
-    townships: BTreeMap<String, usize>,
-    taskforces: BTreeMap<String, usize>,
-    issuers: BTreeMap<String, usize>,
+/// One ranking's tallies, added up as the projects are read: who is
+/// ranked with how many projects (townships) or procedures (task forces,
+/// issuing units) each has, and the overdue items of each with their days.
+#[derive(Default)]
+struct Tally {
+    counted: BTreeMap<String, usize>,
+    scores: BTreeMap<String, (usize, i64)>,
+}
+
+impl Tally {
+    fn count(&mut self, name: &str, n: usize) {
+        match self.counted.get_mut(name) {
+            Some(c) => *c += n,
+            None => {
+                self.counted.insert(name.to_string(), n);
+            }
+        }
+    }
+
+    fn score(&mut self, name: &str, days: i64) {
+        let s = match self.scores.get_mut(name) {
+            Some(s) => s,
+            None => self.scores.entry(name.to_string()).or_default(),
+        };
+        s.0 += 1;
+        s.1 += days;
+    }
+}
+
+/// The three rankings' tallies, by township, task force and issuing unit.
+#[derive(Default)]
+struct Tallies {
+    townships: Tally,
+    taskforces: Tally,
+    issuers: Tally,
+}
+
+impl Tallies {
+    fn of(&self, by: RankBy) -> &Tally {
+        match by {
+            RankBy::Township => &self.townships,
+            RankBy::Taskforce => &self.taskforces,
+            RankBy::IssuingUnit => &self.issuers,
+        }
+    }
+
+    /// Counts an overdue item against its township, task force and issuer.
+    fn overdue(&mut self, o: &Overdue) {
+        if let Some(t) = &o.township {
+            self.townships.score(t, o.days_overdue);
+        }
+        if !o.taskforce_name.is_empty() {
+            self.taskforces.score(&o.taskforce_name, o.days_overdue);
+        }
+        if let Some(i) = &o.issuer {
+            self.issuers.score(i, o.days_overdue);
+        }
+    }
 }
 
 /// The rankings a scope shows: a county ranks its townships, task forces
 /// and issuing units; a task force its issuing units and townships; a
 /// township its task forces and issuing units. A ranking of fewer than two
 /// is left out.
-fn rankings<'a>(
-    scope: &Scope,
-    counted: &Counted,
-    overdue: impl Iterator<Item = &'a Overdue> + Clone,
-) -> Vec<Ranking> {
+fn rankings(scope: &Scope, tallies: &Tallies) -> Vec<Ranking> {
     let by: &[RankBy] = match scope {
         Scope::County => &[RankBy::Township, RankBy::Taskforce, RankBy::IssuingUnit],
         Scope::Taskforce { .. } => &[RankBy::IssuingUnit, RankBy::Township],
         Scope::Township { .. } => &[RankBy::Taskforce, RankBy::IssuingUnit],
     };
     by.iter()
-        .filter_map(|&by| ranking(by, counted, overdue.clone()))
+        .filter_map(|&by| ranking(by, tallies.of(by)))
         .collect()
 }
 
-fn ranking<'a>(
-    by: RankBy,
-    counted: &Counted,
-    overdue: impl Iterator<Item = &'a Overdue>,
-) -> Option<Ranking> {
-    // Who is ranked, and how many projects or procedures each has.
-    let counted = match by {
-        RankBy::Township => &counted.townships,
-        RankBy::Taskforce => &counted.taskforces,
-        RankBy::IssuingUnit => &counted.issuers,
-    };
+fn ranking(by: RankBy, tally: &Tally) -> Option<Ranking> {
+    let Tally { counted, scores } = tally;
     if counted.len() < 2 {
         return None;
-    }
-    let mut scores: BTreeMap<&str, (usize, i64)> = BTreeMap::new();
-    for o in overdue {
-        let name = match by {
-            RankBy::Township => o.township.as_deref(),
-            RankBy::Taskforce => {
-                (!o.taskforce_name.is_empty()).then_some(o.taskforce_name.as_str())
-            }
-            RankBy::IssuingUnit => o.issuer.as_deref(),
-        };
-        if let Some(n) = name.filter(|n| counted.contains_key(*n)) {
-            let s = scores.entry(n).or_default();
-            s.0 += 1;
-            s.1 += o.days_overdue;
-        }
     }
     let mut rows: Vec<RankRow> = counted
         .iter()
         .map(|(name, &count)| {
             let (items, days) = scores.get(name.as_str()).copied().unwrap_or_default();
-
             RankRow {
                 rank: 0,
                 name: name.clone(),

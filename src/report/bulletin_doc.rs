@@ -816,7 +816,7 @@ impl Bulletin {
                 shown(&o.project.ledger, &o.project.name, lang),
                 item.to_string(),
                 o.kind.label(lang).to_string(),
-                o.unit.clone(),
+                o.unit.to_string(),
                 o.days_overdue.to_string(),
             ]);
         }
@@ -934,9 +934,9 @@ impl Bulletin {
                 };
                 let mut row = vec![project, i.item.clone()];
                 if kind != Kind::Problem {
-                    row.push(i.taskforce_name.clone());
+                    row.push(i.taskforce_name.to_string());
                 }
-                row.push(i.unit.clone());
+                row.push(i.unit.to_string());
                 row.push(i.due.to_string());
                 if ext {
                     row.push(match (i.extensions, i.extended_from, lang) {
