@@ -190,11 +190,32 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         parts,
     );
     b.skipped = skipped;
+    if a.output.is_none() && !a.publish {
+        // Printed, the bulletin is written out as it is made: a province's
+        // is tens of megabytes of text.
+        let stream: render::Stream = match ctx.format {
+            Format::Json => render::json_stream(b),
+            Format::Markdown | Format::Table => Box::new(move |w| {
+                let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+                b.write_markdown(lang, &mut w)?;
+                // Its rows are the last thing the command holds: the exit
+                // gives their memory back at once.
+                std::mem::forget(b);
+                std::io::Write::flush(&mut w)
+            }),
+            // HTML (a Word document needs --output).
+            _ => Box::new(move |w| w.write_all(html::bulletin(&b, lang).as_bytes())),
+        };
+        return Ok(Output {
+            stream: Some(stream),
+            ..Output::ok("")
+        });
+    }
     let bytes: Vec<u8> = match ctx.format {
         Format::Json => render::json(&b).into_bytes(),
         Format::Html => html::bulletin(&b, lang).into_bytes(),
         Format::Docx => docx::render(&b.doc(lang), lang)?,
-        _ => b.doc(lang).markdown().into_bytes(),
+        _ => b.markdown(lang),
     };
 
     let mut said = String::new();
@@ -247,8 +268,8 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             }
             Ok(Output::ok(said))
         }
-        None if a.publish => Ok(Output::ok(said)),
-        None => Ok(Output::ok(String::from_utf8(bytes).context("text output")?)),
+        // Published, and not printed (printing returned above).
+        None => Ok(Output::ok(said)),
     }
 }
 

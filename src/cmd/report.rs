@@ -161,18 +161,21 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
     let lang = ctx.lang(&ledger.settings);
     let mut report = weekly::assemble(&ledger.settings, parts, day, ctx.today, decisions);
     report.skipped = ctx.skipped();
-    let text = match ctx.format {
-        Format::Json => {
-            return Ok(Output {
-                stream: Some(render::json_stream(report)),
-                ..Output::ok("")
-            });
-        }
-        Format::Html => html::weekly(&report, lang),
-        Format::Markdown | Format::Table => report.markdown(lang),
+    let stream: render::Stream = match ctx.format {
+        Format::Json => render::json_stream(report),
+        Format::Html => Box::new(move |w| w.write_all(html::weekly(&report, lang).as_bytes())),
+        // Written a table at a time rather than as one string.
+        Format::Markdown | Format::Table => Box::new(move |w| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+            report.write_markdown(lang, &mut w)?;
+            std::io::Write::flush(&mut w)
+        }),
         Format::Csv | Format::Docx => {
             bail!(tr!(WeeklyNoCsv))
         }
     };
-    Ok(Output::ok(text))
+    Ok(Output {
+        stream: Some(stream),
+        ..Output::ok("")
+    })
 }

@@ -450,11 +450,9 @@ impl Table {
     }
 
     fn markdown(&self) -> String {
-        let esc = |s: &String| s.replace('|', "\\|").replace('\n', " ");
-        let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-        let mut out = line(self.headers.iter().map(esc).collect());
-        out.push_str(&line(
-            (0..self.headers.len())
+        let mut out = markdown_row(&self.headers);
+        out.push_str(&markdown_row(
+            &(0..self.headers.len())
                 .map(|i| {
                     if self.numeric.contains(&i) {
                         "---:".to_string()
@@ -462,13 +460,23 @@ impl Table {
                         "---".to_string()
                     }
                 })
-                .collect(),
+                .collect::<Vec<_>>(),
         ));
         for row in &self.rows {
-            out.push_str(&line(row.iter().map(esc).collect()));
+            out.push_str(&markdown_row(row));
         }
         out
     }
+}
+
+/// One line of a Markdown table: the cells with `|` escaped and line
+/// breaks made spaces.
+pub fn markdown_row(cells: &[String]) -> String {
+    let esc = |s: &String| s.replace('|', "\\|").replace('\n', " ");
+    format!(
+        "| {} |\n",
+        cells.iter().map(esc).collect::<Vec<_>>().join(" | ")
+    )
 }
 
 /// Text escaped for HTML element content and attribute values.

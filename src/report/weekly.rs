@@ -851,39 +851,45 @@ impl Weekly {
 
     /// The bulletin as Markdown, ready to paste.
     pub fn markdown(&self, lang: Lang) -> String {
-        let mut out = format!("# {}\n\n{}\n", self.title(lang), self.subtitle(lang));
+        let mut out = Vec::new();
+        self.write_markdown(lang, &mut out)
+            .expect("writing to memory does not fail");
+        String::from_utf8(out).expect("the bulletin is text")
+    }
+
+    /// Writes the bulletin as Markdown (the text of `markdown`) as it is
+    /// made, a table at a time, rather than as one string.
+    pub fn write_markdown(&self, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        write!(w, "# {}\n\n{}\n", self.title(lang), self.subtitle(lang))?;
         if let Some(note) = crate::report::skipped::note(lang, &self.skipped) {
-            out.push_str(&format!(
-                "\n> **{}** {note}\n",
-                pick(lang, "Note:", "注意:")
-            ));
+            write!(w, "\n> **{}** {note}\n", pick(lang, "Note:", "注意:"))?;
         }
         for s in self.sections(lang) {
-            out.push_str(&format!("\n## {}\n\n", s.heading));
+            write!(w, "\n## {}\n\n", s.heading)?;
             for l in &s.lines {
-                out.push_str(&format!("- {l}\n"));
+                writeln!(w, "- {l}")?;
             }
             if s.lines.is_empty() && s.parts.iter().all(|(_, t)| t.rows.is_empty()) {
-                out.push_str(&format!("{}\n", s.empty));
+                writeln!(w, "{}", s.empty)?;
                 continue;
             }
             let mut first = s.lines.is_empty();
             for (sub, t) in &s.parts {
                 if !first {
-                    out.push('\n');
+                    writeln!(w)?;
                 }
                 first = false;
                 if !sub.is_empty() {
-                    out.push_str(&format!("### {sub}\n\n"));
+                    write!(w, "### {sub}\n\n")?;
                 }
                 if t.rows.is_empty() {
-                    out.push_str(&format!("{}\n", s.empty));
+                    writeln!(w, "{}", s.empty)?;
                 } else {
-                    out.push_str(&t.render(Format::Markdown));
+                    w.write_all(t.render(Format::Markdown).as_bytes())?;
                 }
             }
         }
-        out
+        Ok(())
     }
 }
 
