@@ -89,7 +89,10 @@ pub fn by_source(entries: &[FundEntry], sources: &[String]) -> Vec<(String, Fund
     for e in entries {
         match map.get_mut(&e.source) {
             Some(t) => t.add(e.kind, e.amount),
-            None => map.entry(e.source.clone()).or_default().add(e.kind, e.amount),
+            None => map
+                .entry(e.source.clone())
+                .or_default()
+                .add(e.kind, e.amount),
         }
     }
     in_source_order(map, sources)

@@ -767,11 +767,9 @@ pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> 
     let overdue = overdue_of(settings, lp, &project, as_of)
         .into_iter()
         .map(|o| {
-            let newly = !overdue_before
-                .iter()
-                .any(|(kind, procedure, no)| {
-                    (*kind, procedure, *no) == (o.kind, &o.procedure, o.problem_no)
-                });
+            let newly = !overdue_before.iter().any(|(kind, procedure, no)| {
+                (*kind, procedure, *no) == (o.kind, &o.procedure, o.problem_no)
+            });
             (o, newly)
         })
         .collect();
@@ -1100,7 +1098,7 @@ pub fn assemble(input: Input, parts: Gather) -> Bulletin {
 /// payers, the period's entries) and the period's sums by source; `None`
 /// when no project keeps a funds ledger.
 fn funds_section(funds: part::FundsGather, settings: &Settings) -> Option<Funds> {
-    let (summary, period) = funds.summary(settings)?;
+    let (summary, period) = funds.summary(&settings.funds.sources)?;
     let period: BTreeMap<String, FundTotals> = period.into_iter().collect();
     let mut period_total = FundTotals::default();
     for t in period.values() {

@@ -1266,8 +1266,8 @@ impl Doc {
         }
         write!(w, "\n---\n\n")?;
         for l in &self.distribution {
-            write!(w, "{l}  \n")?;
+            writeln!(w, "{l}  ")?;
         }
-        write!(w, "{}　　{}  \n", self.issued.0, self.issued.1)
+        writeln!(w, "{}　　{}  ", self.issued.0, self.issued.1)
     }
 }

@@ -448,7 +448,7 @@ pub struct FundsGather {
 /// How many slowest payers the bulletins list.
 const SLOWEST: usize = 5;
 
-fn sort_slowest(v: &mut Vec<SlowPayer>) {
+fn sort_slowest(v: &mut [SlowPayer]) {
     v.sort_by(|a, b| {
         b.days
             .cmp(&a.days)
@@ -477,16 +477,13 @@ impl FundsGather {
     }
 
     /// Funds by source, the slowest payers and the period's entries by
-    /// date, with the period's totals by source (in the order of the
-    /// settings' sources); `None` when no project keeps a funds ledger.
-    pub fn summary(
-        self,
-        settings: &Settings,
-    ) -> Option<(FundsSummary, Vec<(String, FundTotals)>)> {
+    /// date, with the period's totals by source (in the order of
+    /// `sources`, the settings' list); `None` when no project keeps a funds
+    /// ledger.
+    pub fn summary(self, sources: &[String]) -> Option<(FundsSummary, Vec<(String, FundTotals)>)> {
         if self.entries == 0 {
             return None;
         }
-        let sources = &settings.funds.sources;
         let mut total = FundTotals::default();
         for t in self.to_date.values() {
             total.add_all(t);
@@ -568,4 +565,56 @@ impl Gather {
 /// The IDs of the projects `decisions` name.
 pub fn named_by(decisions: &[super::decisions::Item]) -> HashSet<String> {
     decisions.iter().filter_map(|d| d.project.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn payer(n: usize, days: i64) -> SlowPayer {
+        SlowPayer {
+            ledger: None,
+            project: format!("p{n:03}"),
+            project_name: String::new(),
+            unpaid: "1".to_string(),
+            since: crate::model::parse_date("2024-01-01").unwrap(),
+            days,
+            people: None,
+        }
+    }
+
+    /// The slowest payers are picked while the projects are read, the
+    /// others dropped on the way: the same five as from the whole list.
+    #[test]
+    fn the_slowest_payers_are_the_same_when_picked_as_read() {
+        let days = |n: usize| ((n * 37) % 101) as i64 / 4;
+        let mut gather = FundsGather::default();
+        for n in 0..1000 {
+            gather.add(FundsPart {
+                entries: 1,
+                slowest: Some(payer(n, days(n))),
+                ..FundsPart::default()
+            });
+            assert!(gather.slowest.len() < 8 * SLOWEST);
+        }
+        let mut all: Vec<SlowPayer> = (0..1000).map(|n| payer(n, days(n))).collect();
+        sort_slowest(&mut all);
+        let (summary, _) = gather.summary(&[]).unwrap();
+        let picked: Vec<(&str, i64)> = summary
+            .slowest
+            .iter()
+            .map(|p| (p.project.as_str(), p.days))
+            .collect();
+        let expected: Vec<(&str, i64)> = all[..SLOWEST]
+            .iter()
+            .map(|p| (p.project.as_str(), p.days))
+            .collect();
+        assert_eq!(picked, expected);
+        assert_eq!(summary.total, FundTotals::default());
+    }
+
+    #[test]
+    fn no_funds_ledger_no_funds_section() {
+        assert!(FundsGather::default().summary(&[]).is_none());
+    }
 }

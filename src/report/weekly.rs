@@ -340,7 +340,9 @@ pub fn assemble(
         taskforces: tally.report(settings, as_of),
         climbed: taken_up,
         decisions,
-        funds: funds.summary(settings).map(|(summary, _)| summary),
+        funds: funds
+            .summary(&settings.funds.sources)
+            .map(|(summary, _)| summary),
         visits,
         skipped: Vec::new(),
     }
