@@ -485,9 +485,9 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
                 Some(i) => i,
                 None => {
                     plan.table.push(Procedure {
-                        key: c.key.clone(),
-                        name: c.name.clone(),
-                        taskforce: c.taskforce.clone(),
+                        key: c.key.clone().into(),
+                        name: c.name.clone().into(),
+                        taskforce: c.taskforce.clone().into(),
                         ..Procedure::default()
                     });
                     plan.table.rows.len() - 1

@@ -600,7 +600,7 @@ pub fn cut_to_taskforce(mut lp: LoadedProject, tf: &TaskForce) -> Option<LoadedP
         .procedures()
         .iter()
         .filter(|p| p.taskforce == tf.key)
-        .map(|p| p.key.clone())
+        .map(|p| p.key.to_string())
         .collect();
     lp.retain_procedures(|p| p.taskforce == tf.key);
     lp.problems

@@ -22,7 +22,7 @@ pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
         };
         let missing: Vec<String> = transition::not_ready_on(&table.rows, date)
             .into_iter()
-            .map(|r| r.name.clone())
+            .map(|r| r.name.to_string())
             .collect();
         let warn = if missing.is_empty() {
             String::new()

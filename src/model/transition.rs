@@ -517,9 +517,9 @@ pub fn extend(row: &Procedure, due: Date, reason: &str) -> Outcome {
 /// by the catalogue's time limit counted from `today`.
 pub fn require_new(c: &CatalogueEntry, today: Date, calendar: &Calendar) -> Procedure {
     Procedure {
-        key: c.key.clone(),
-        name: c.name.clone(),
-        taskforce: c.taskforce.clone(),
+        key: c.key.clone().into(),
+        name: c.name.clone().into(),
+        taskforce: c.taskforce.clone().into(),
         status: Status::Pending,
         due: c.limit.map(|l| l.due_from(today, calendar)),
         ..Procedure::default()

@@ -728,8 +728,8 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
             if let Some(f) = p.fulfilled.filter(|f| *f > since && *f <= as_of) {
                 pledges_fulfilled.push(Fulfilled {
                     project: ProjectRef::of(lp),
-                    procedure: p.key.clone(),
-                    procedure_name: p.name.clone(),
+                    procedure: p.key.to_string(),
+                    procedure_name: p.name.to_string(),
                     fulfilled: f,
                     pledge_due: p.pledge_due,
                 });
@@ -805,7 +805,7 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
                 name,
             },
             kind: i.kind,
-            item: i.item.clone(),
+            item: i.item.to_string(),
             procedure: None,
             problem_no: None,
             taskforce: String::new(),
@@ -1059,8 +1059,8 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
             out.push(Overdue {
                 project: ProjectRef::of(lp),
                 kind: i.kind,
-                item: i.item,
-                procedure: i.procedure,
+                item: i.item.into_owned(),
+                procedure: i.procedure.map(|p| p.into_owned()),
                 problem_no: i.problem_no,
                 taskforce: i.taskforce.to_string(),
                 taskforce_name: i.taskforce_name.to_string(),

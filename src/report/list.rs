@@ -555,8 +555,8 @@ pub fn procedure_headers(lang: Lang) -> Vec<&'static str> {
 /// The cells of one procedure row, under `procedure_headers`.
 pub fn procedure_cells(settings: &Settings, r: &Procedure, lang: Lang) -> Vec<String> {
     vec![
-        r.key.clone(),
-        r.name.clone(),
+        r.key.to_string(),
+        r.name.to_string(),
         taskforce_with_lead(settings, &r.taskforce),
         super::labels::authority(settings, &r.key, &r.taskforce, lang),
         status_label(r.status, lang).to_string(),

@@ -9,6 +9,7 @@
 
 use super::Table;
 use super::labels::{pick, taskforce_with_lead};
+use crate::model::compact::Text;
 use crate::model::date::days_past;
 use crate::model::facts::Level;
 use crate::model::settings::SharedTaskForce;
@@ -57,9 +58,9 @@ pub struct Item {
     pub project: Arc<str>,
     pub project_name: Arc<str>,
     /// What is overdue: the procedure's name, or "开工" for a start.
-    pub item: String,
+    pub item: Text,
     /// The procedure key; null for a start.
-    pub procedure: Option<String>,
+    pub procedure: Option<Text>,
     pub taskforce: Arc<str>,
     pub taskforce_name: Arc<str>,
     pub lead_unit: Arc<str>,
@@ -140,8 +141,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
         (!lp.project.people.is_empty()).then(|| Arc::new(lp.project.people.clone()));
     {
         let mut push = |kind,
-                        item: String,
-                        procedure: Option<String>,
+                        item: Text,
+                        procedure: Option<Text>,
                         taskforce: &str,
                         due: Date,
                         pledge: Option<(PledgeKind, String)>,
@@ -222,7 +223,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
         {
             push(
                 Kind::Start,
-                "开工".to_string(),
+                "开工".into(),
                 None,
                 "supervision",
                 plan,
@@ -238,7 +239,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     kind: Kind::Order,
                     project: project.clone(),
                     project_name: project_name.clone(),
-                    item: p.what.clone(),
+                    item: p.what.clone().into(),
                     procedure: None,
                     taskforce: unknown.key.clone(),
                     taskforce_name: unknown.name.clone(),
@@ -266,7 +267,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     kind: Kind::Problem,
                     project: project.clone(),
                     project_name: project_name.clone(),
-                    item: p.what.clone(),
+                    item: p.what.clone().into(),
                     procedure: None,
                     taskforce: unknown.key.clone(),
                     taskforce_name: unknown.name.clone(),
@@ -312,7 +313,7 @@ pub fn decision_items(
                 kind: Kind::Decision,
                 project: d.project.as_deref().unwrap_or("").into(),
                 project_name: name,
-                item: d.what.clone(),
+                item: d.what.clone().into(),
                 procedure: None,
                 taskforce: NO_TASK_FORCE.key.clone(),
                 taskforce_name: NO_TASK_FORCE.name.clone(),
@@ -403,7 +404,7 @@ impl Item {
                     };
                     format!("{}{}", self.item, super::labels::extended(&p, lang))
                 }
-                _ => self.item.clone(),
+                _ => self.item.to_string(),
             },
         }
     }

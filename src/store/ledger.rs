@@ -27,6 +27,8 @@ pub struct Ledger {
     pub cache: bool,
     /// Digest of the `ledger.toml` text the settings come from.
     settings_digest: u64,
+    /// The texts procedure rows share with the catalogue (`compact`).
+    texts: &'static crate::model::compact::Texts,
 }
 
 /// One project as loaded: its record and procedure ledger, with the text
@@ -328,6 +330,7 @@ impl Ledger {
         match settings {
             Some(settings) if problems.iter().all(|p| p.warning) => Ok(Ledger {
                 root,
+                texts: settings.shared_texts(settings_digest),
                 settings,
                 cache: false,
                 settings_digest,
@@ -373,7 +376,9 @@ impl Ledger {
 
     /// Reads one project folder, with every problem found in it.
     pub fn read_project(&self, folder: &str) -> (Option<LoadedProject>, Vec<Problem>) {
-        read_project(&self.root, Some(&self.settings), folder, None)
+        crate::model::compact::reading(self.texts, || {
+            read_project(&self.root, Some(&self.settings), folder, None)
+        })
     }
 
     /// Loads a project for a command; refuses when its files have problems.
@@ -483,7 +488,10 @@ impl Ledger {
         if self.cache {
             let projects = self.root.join(PROJECTS_DIR);
             let digest = self.settings_digest;
-            super::cache::map_projects(&self.root, &projects, digest, &folders, read, map, take);
+            let texts = self.texts;
+            super::cache::map_projects(
+                &self.root, &projects, digest, texts, &folders, read, map, take,
+            );
         } else {
             for chunk in folders.chunks(super::cache::CHUNK) {
                 let done: Vec<(Option<T>, Option<Skipped>)> = chunk

@@ -163,7 +163,7 @@ pub fn procedures(
         // obtained nor pledged.
         let missing: Vec<&str> = transition::not_ready_on(&table.rows, started)
             .into_iter()
-            .map(|r| r.key.as_str())
+            .map(|r| &*r.key)
             .collect();
         if !missing.is_empty() {
             out.push(
