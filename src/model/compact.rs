@@ -61,6 +61,8 @@ pub fn skip_none<T>(v: &Option<T>) -> bool {
 /// order the settings give them; one table per settings, for the life of
 /// the process.
 pub struct Texts {
+    /// The digest of the settings text they come from.
+    digest: u64,
     texts: Vec<&'static str>,
     numbers: HashMap<&'static str, u32>,
 }
@@ -76,6 +78,7 @@ impl Texts {
             .expect("not poisoned");
         tables.entry(digest).or_insert_with(|| {
             let mut shared = Texts {
+                digest,
                 texts: Vec::new(),
                 numbers: HashMap::new(),
             };
@@ -88,6 +91,11 @@ impl Texts {
             }
             Box::leak(Box::new(shared))
         })
+    }
+
+    /// The digest of the settings text these are the texts of.
+    pub fn digest(&self) -> u64 {
+        self.digest
     }
 }
 
@@ -156,7 +164,7 @@ mod tests {
         );
         // A number the table does not have is an error (the frame is read
         // from the files instead), never another text.
-        let other = Texts::of(0xBEEF, || vec![]);
+        let other = Texts::of(0xBEEF, Vec::new);
         assert!(reading(other, || postcard::from_bytes::<Row>(&bytes)).is_err());
     }
 }

@@ -30,7 +30,8 @@
 //! **Any doubt means reading.** The file opens with a header (format
 //! version, the binary that wrote it, a digest of `ledger.toml`): another
 //! version, another build of taizhang or other settings ignore the whole
-//! cache. Each project is a frame with its length and a checksum; a
+//! cache (a frame writes the catalogue's texts as their numbers in these
+//! settings: `model::compact`). Each project is a frame with its length and a checksum; a
 //! truncated or corrupt frame ends the use of the file at that point. A
 //! project with an error is never cached, so the reports' refusals always
 //! come from the files (warnings, which reports do not show, are not kept:
@@ -691,20 +692,19 @@ fn start(root: &Path) -> Option<(tempfile::NamedTempFile, (i64, i64))> {
 }
 
 /// Loads every project of `folders` (sorted) under `root`'s `projects/`
-/// through the cache: a project whose files did not change comes from it,
+/// through the cache of the settings `texts` belong to: a project whose files did not change comes from it,
 /// any other is `read` (and cached when it has no problem). Each result is
 /// turned by `map` at once and handed to `emit`, in folder order.
 pub fn map_projects<T: Send>(
     root: &Path,
     projects: &Path,
-    settings: u64,
     texts: &'static Texts,
     folders: &[String],
     read: impl Fn(&str) -> (Option<LoadedProject>, Vec<Problem>) + Sync,
     map: impl Fn(&str, Option<LoadedProject>, Vec<Problem>) -> T + Sync,
     mut emit: impl FnMut(T),
 ) {
-    let (mut session, start) = Session::open(root, settings);
+    let (mut session, start) = Session::open(root, texts.digest());
     let shared = Shared {
         projects,
         base: Base::open(projects),

@@ -25,9 +25,8 @@ pub struct Ledger {
     /// Read projects through the project cache (`store::cache`); off
     /// unless a report asks for it.
     pub cache: bool,
-    /// Digest of the `ledger.toml` text the settings come from.
-    settings_digest: u64,
-    /// The texts procedure rows share with the catalogue (`compact`).
+    /// The texts procedure rows share with the catalogue (`compact`),
+    /// known by the digest of the `ledger.toml` text the settings come from.
     texts: &'static crate::model::compact::Texts,
 }
 
@@ -333,7 +332,6 @@ impl Ledger {
                 texts: settings.shared_texts(settings_digest),
                 settings,
                 cache: false,
-                settings_digest,
             }),
             _ => {
                 let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
@@ -487,10 +485,8 @@ impl Ledger {
         };
         if self.cache {
             let projects = self.root.join(PROJECTS_DIR);
-            let digest = self.settings_digest;
-            let texts = self.texts;
             super::cache::map_projects(
-                &self.root, &projects, digest, texts, &folders, read, map, take,
+                &self.root, &projects, self.texts, &folders, read, map, take,
             );
         } else {
             for chunk in folders.chunks(super::cache::CHUNK) {
