@@ -118,6 +118,94 @@ pub fn list_separator() -> &'static str {
     }
 }
 
+/// The separator of clauses in running text: "; " / "；".
+pub fn clause_separator() -> &'static str {
+    match lang() {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    }
+}
+
+/// The Chinese names of the fields of the ledger's files (project.toml keys
+/// and CSV columns), for messages that name a field: `set`'s and
+/// `import`'s change lines, the merge driver's conflicts. English names a
+/// field by its key, as the file spells it.
+const FIELD_NAMES: &[(&str, &str)] = &[
+    // project.toml
+    ("name", "项目名称"),
+    ("type", "项目类型"),
+    ("owner", "项目单位"),
+    ("township", "乡镇"),
+    ("code", "项目代码"),
+    ("investment", "总投资(万元)"),
+    ("opened", "登记日期"),
+    ("planned_start", "计划开工日期"),
+    ("started", "开工日期"),
+    ("land", "供地方式"),
+    ("investment_nature", "投资性质"),
+    ("hazchem", "涉及危化品"),
+    ("eia", "环评类别"),
+    ("relics_found", "发现文物"),
+    ("zone", "开发区"),
+    ("leader", "包联县领导"),
+    ("unit", "责任单位"),
+    ("person", "责任人"),
+    ("person_phone", "责任人电话"),
+    ("contact", "项目单位联系人"),
+    ("contact_phone", "联系人电话"),
+    ("annual_plan", "年度计划投资"),
+    ("stages", "项目阶段"),
+    ("stage", "阶段"),
+    ("reason", "原因"),
+    // procedures.csv
+    ("procedure", "手续"),
+    ("taskforce", "工作专班"),
+    ("status", "状态"),
+    ("applied", "申报日期"),
+    ("due", "时间节点"),
+    ("obtained", "办结日期"),
+    ("doc_no", "批复文号"),
+    ("pledge_kind", "承诺方式"),
+    ("pledged", "承诺日期"),
+    ("pledge_due", "承诺时限"),
+    ("missing_items", "承诺补齐事项"),
+    ("fulfilled", "兑现日期"),
+    ("extensions", "延期次数"),
+    ("note", "备注"),
+    // progress, funds, problems, visits
+    ("date", "日期"),
+    ("invested", "累计完成投资(万元)"),
+    ("source", "资金来源"),
+    ("amount", "金额(万元)"),
+    ("kind", "类别"),
+    ("category", "问题类别"),
+    ("what", "内容"),
+    ("resolved", "解决日期"),
+    ("how", "解决情况"),
+    ("by", "督导人"),
+];
+
+/// A field of the ledger's files as a message names it: its key in
+/// English, its Chinese name in Chinese (`township` / 乡镇). A dotted TOML
+/// key (`annual_plan.2024`) names its first part; a field with no Chinese
+/// name keeps its key.
+pub fn field(key: &str) -> String {
+    if lang() == Lang::En {
+        return key.to_string();
+    }
+    let (head, rest) = match key.split_once('.') {
+        Some((h, r)) => (h, Some(r)),
+        None => (key, None),
+    };
+    match FIELD_NAMES.iter().find(|(k, _)| *k == head) {
+        Some((_, zh)) => match rest {
+            Some(r) => format!("{zh}.{r}"),
+            None => zh.to_string(),
+        },
+        None => key.to_string(),
+    }
+}
+
 macro_rules! messages {
     ($($(#[$doc:meta])* $id:ident { en: $en:literal, zh: $zh:literal })*) => {
         /// Every message taizhang gives, by id.
@@ -1849,6 +1937,56 @@ messages! {
         en: "change {id} {name} ({key}): {changes}",
         zh: "更改 {id} {name}（{key}）：{changes}"
     }
+
+    // ---- the merge driver (git runs it on every merge) ----
+    MergeConflict { en: "CONFLICT (taizhang): {file}: {conflict}", zh: "冲突（taizhang）：{file}：{conflict}" }
+    MergeNote { en: "taizhang: {file}: {note}", zh: "taizhang：{file}：{note}" }
+    MergeLineByLine {
+        en: "taizhang: {file}: merged line by line, not row by row: {why}",
+        zh: "taizhang：{file}：无法逐条合并记录，已按文本逐行合并：{why}"
+    }
+    MergeConflictsLeft { en: "; conflicts left in the file", zh: "；文件中留有冲突" }
+    MergeOtherFile {
+        en: "taizhang does not merge this kind of file",
+        zh: "taizhang 不合并这类文件"
+    }
+    CannotRunGitMerge { en: "cannot run git merge-file", zh: "无法运行 git merge-file" }
+    MergeBase { en: "the common ancestor", zh: "共同祖先版本" }
+    MergeOurs { en: "our version", zh: "我方版本" }
+    MergeTheirs { en: "their version", zh: "对方版本" }
+    MergeSideError { en: "{side}: {error}", zh: "{side}：{error}" }
+    MergeSideNotCsv { en: "{side} cannot be read as CSV", zh: "{side}无法按 CSV 读取" }
+    MergeSideTwice {
+        en: "{side} lists {noun} \"{key}\" twice",
+        zh: "{side}中{noun}“{key}”出现了两次"
+    }
+    MergeSideNotToml { en: "{side} does not parse: {error}", zh: "{side}无法解析：{error}" }
+    MergeDeletedChanged {
+        en: "{noun} \"{key}\": deleted on one side, changed on the other",
+        zh: "{noun}“{key}”：一方删除，另一方修改"
+    }
+    MergeChangedBothWays {
+        en: "{noun} \"{key}\": changed both ways: {clashes}",
+        zh: "{noun}“{key}”：双方改得不同：{clashes}"
+    }
+    MergeCellClash {
+        en: "{column}: ours \"{ours}\", theirs \"{theirs}\"",
+        zh: "{column}：我方“{ours}”，对方“{theirs}”"
+    }
+    MergeKeyClash {
+        en: "key \"{key}\" changed both ways: ours {ours}, theirs {theirs}",
+        zh: "“{key}”双方改得不同：我方 {ours}，对方 {theirs}"
+    }
+    MergeRemoved { en: "(removed)", zh: "（已删除）" }
+    MergeRenumbered {
+        en: "{noun} {n} added on their side is now number {next}: {what}",
+        zh: "对方新增的{noun} {n} 已改为第 {next} 号：{what}"
+    }
+    NounProcedure { en: "procedure", zh: "手续" }
+    NounProgressEntry { en: "progress entry", zh: "进度记录" }
+    NounProblem { en: "problem", zh: "问题" }
+    NounFundsEntry { en: "funds entry", zh: "资金记录" }
+    NounVisit { en: "site visit", zh: "现场督导记录" }
 
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }

@@ -744,7 +744,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Meeting(MeetingCommand::List(a)) => meeting::list(&ctx, a),
         Command::Visit(a) => visit::run(&ctx, a),
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
-        Command::MergeCsv(a) => git::merge_csv(a),
+        Command::MergeCsv(a) => git::merge_csv(&ctx, a),
         Command::Log(a) => git::log(&ctx, a),
         Command::Catalogue => catalogue::run(&ctx),
         Command::Set(a) => set::run(&ctx, a),
