@@ -1403,6 +1403,49 @@ messages! {
         en: "column {column}: \"{value}\" differs from \"{old}\" on row {row}",
         zh: "{column} 列：“{value}”与第 {row} 行的“{old}”不同"
     }
+    MappingSyntax { en: "line {line}: {error}", zh: "第 {line} 行：{error}" }
+    MappingUnknownTable {
+        en: "unknown table [{table}]: a mapping has [columns] and [status]",
+        zh: "没有 [{table}] 这个表：映射文件只有 [columns] 和 [status]"
+    }
+    MappingNotTable {
+        en: "`{table}` must be a table [{table}] of `name = \"text\"` lines",
+        zh: "`{table}` 必须是由 `名称 = \"文字\"` 组成的表 [{table}]"
+    }
+    MappingNotText {
+        en: "[{table}] `{key}` must be a quoted text",
+        zh: "[{table}] 中的 `{key}` 必须是加引号的文字"
+    }
+    ColumnFlagForm {
+        en: "--column \"{text}\": expected FIELD=HEADER, e.g. project_name=项目名称",
+        zh: "--column “{text}”：应写作 字段=表头，如 project_name=项目名称"
+    }
+    ColumnFlag { en: "--column \"{text}\": {error}", zh: "--column “{text}”：{error}" }
+    UnknownSheetField {
+        en: "unknown field \"{field}\": expected one of {fields}",
+        zh: "没有字段“{field}”：可选 {fields}"
+    }
+    FileIs { en: "{file} {what}", zh: "{file} {what}" }
+    SheetNotText {
+        en: "is neither UTF-8 nor GBK/GB18030; save it from Excel or WPS as \"CSV UTF-8\"",
+        zh: "既不是 UTF-8 也不是 GBK/GB18030 编码；请在 Excel 或 WPS 中另存为“CSV UTF-8”"
+    }
+    MappedColumnMissing {
+        en: "the mapping names column \"{header}\" for {field}, but the header has no such column; it has: {headers}",
+        zh: "映射把列“{header}”指定为 {field}，但表头中没有这一列；表头有：{headers}"
+    }
+    ColumnsAmbiguous {
+        en: "columns {headers} could each be {field}; name one with --column {field}=HEADER",
+        zh: "{headers} 这几列都可能是 {field}；请用 --column {field}=表头 指定一列"
+    }
+    ColumnMappedTwice {
+        en: "column \"{header}\" is mapped to both {field} and {other}",
+        zh: "列“{header}”同时被指定为 {field} 和 {other}"
+    }
+    NoColumnFor {
+        en: "no column for {field}: expected a header such as {aliases}, or name it with --column {field}=HEADER; the header has: {headers}",
+        zh: "没有 {field} 列：表头应为 {aliases} 等，或用 --column {field}=表头 指定；表头有：{headers}"
+    }
     MappingUnreadable {
         en: "--mapping {file}: cannot read it",
         zh: "--mapping {file}：无法读取"
@@ -1987,6 +2030,30 @@ messages! {
     NounProblem { en: "problem", zh: "问题" }
     NounFundsEntry { en: "funds entry", zh: "资金记录" }
     NounVisit { en: "site visit", zh: "现场督导记录" }
+
+    // ---- the progress bar of long reads (on a terminal only) ----
+    ProgressReading { en: "reading projects", zh: "正在读取项目" }
+    ProgressChecking { en: "checking projects", zh: "正在检查项目" }
+
+    // ---- Excel workbooks ----
+    XlsxTooManyRows {
+        en: "{rows} rows are more than an Excel worksheet holds (1,048,575 under the header): export CSV (--output FILE.csv) or one task force's rows (--taskforce)",
+        zh: "{rows} 行超出了 Excel 工作表的容量（表头下最多 1,048,575 行）：请导出 CSV（--output 文件.csv）或只导出一个专班的行（--taskforce）"
+    }
+    XlsxCannotBuild { en: "cannot build the workbook: {error}", zh: "无法生成工作簿：{error}" }
+    XlsxCellTooLong {
+        en: "a cell holds more than the 32,767 characters Excel allows",
+        zh: "有单元格超过了 Excel 允许的 32,767 个字符"
+    }
+
+    // ---- what cannot happen (a defect of taizhang, to report) ----
+    InternalNotUtf8 {
+        en: "internal error: {what} is not UTF-8",
+        zh: "内部错误：{what}不是 UTF-8 文本"
+    }
+    CannotRender { en: "internal error: cannot render {what}", zh: "内部错误：无法生成{what}" }
+    CompletionScript { en: "the completion script", zh: "命令补全脚本" }
+    ManualPage { en: "the manual page", zh: "手册页" }
 
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }

@@ -373,7 +373,7 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
         mapping.add_flag(c).map_err(|e| anyhow!(e))?;
     }
     let bytes = std::fs::read(&a.file).with_context(|| tr!(CannotRead, file = file))?;
-    let (text, encoding) = sheet::decode(&bytes).map_err(|e| anyhow!("{file} {e}"))?;
+    let (text, encoding) = sheet::decode(&bytes).map_err(|e| anyhow!(tr!(FileIs, file = file, what = e)))?;
     let sheet = sheet::read(&text, &mapping)
         .map_err(|e| anyhow!(tr!(FlagValue, flag = file, error = e)))?;
 

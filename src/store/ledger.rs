@@ -460,7 +460,7 @@ impl Ledger {
         mut emit: impl FnMut(T),
     ) -> Result<Vec<Skipped>> {
         let folders = Ledger::project_folders(&self.root)?;
-        let progress = Progress::new(folders.len(), "reading projects");
+        let progress = Progress::new(folders.len(), tr!(ProgressReading));
         let read = |folder: &str| {
             let read = self.read_project(folder);
             progress.inc();
@@ -523,7 +523,7 @@ impl Ledger {
         problems.extend(other_files_markers(root));
         problems.extend(git_problems(root));
         let folders = Ledger::project_folders(root)?;
-        let progress = Progress::new(folders.len(), "checking projects");
+        let progress = Progress::new(folders.len(), tr!(ProgressChecking));
         let found: Vec<(Option<String>, Vec<Problem>)> = folders
             .par_iter()
             .map(|folder| {

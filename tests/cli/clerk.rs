@@ -293,6 +293,23 @@ fn workbook_with_a_title_row_keeps_header_frozen_and_filtered() {
     );
 }
 
+/// A workbook Excel could not open (a cell longer than Excel allows) is
+/// refused in the ledger's language, and nothing is written.
+#[test]
+fn a_workbook_excel_cannot_hold_is_refused_in_the_clerk_s_language() {
+    let l = for_export();
+    let long = "长".repeat(33_000);
+    l.refuses(
+        &["--lang", "zh", "export", "list", "-o", "l.xlsx", "--title", &long],
+        "错误：无法生成工作簿：有单元格超过了 Excel 允许的 32,767 个字符\n",
+    );
+    l.refuses(
+        &["export", "list", "-o", "l.xlsx", "--title", &long],
+        "error: cannot build the workbook: a cell holds more than the 32,767 characters Excel allows\n",
+    );
+    assert!(!l.file("l.xlsx").exists());
+}
+
 #[test]
 fn tables_fit_120_columns_with_chinese_data() {
     let l = for_export();
