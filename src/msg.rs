@@ -257,11 +257,57 @@ messages! {
         zh: "缺少必需的参数：{arg}"
     }
     UsageMissingCommand { en: "a command is required", zh: "请给出命令" }
-    UsageBadValue { en: "invalid value for {arg}", zh: "{arg} 的值有误" }
+    UsageMissingSubcommand {
+        en: "\"{command}\" requires a subcommand: {valid}",
+        zh: "“{command}”后面还需要一个子命令：{valid}"
+    }
+    UsageValueRequired {
+        en: "a value is required for {arg} but none was supplied",
+        zh: "{arg} 需要一个值，但没有给出"
+    }
+    UsageBadValueOf { en: "invalid value \"{value}\" for {arg}", zh: "{arg} 的值“{value}”无效" }
+    UsageBadValueWhy {
+        en: "invalid value \"{value}\" for {arg}: {error}",
+        zh: "{arg} 的值“{value}”无效：{error}"
+    }
+    UsageNoEquals {
+        en: "an equal sign is needed when assigning a value to {arg}",
+        zh: "给 {arg} 赋值需要用等号，如 {arg}=值"
+    }
+    UsageTooManyValues {
+        en: "unexpected value \"{value}\" for {arg}: no more were expected",
+        zh: "{arg} 多出了一个值“{value}”：它不接受更多的值"
+    }
+    UsageTooFewValues {
+        en: "{min} values required by {arg}; only {given} given",
+        zh: "{arg} 至少需要 {min} 个值，只给了 {given} 个"
+    }
+    UsageWrongNumberOfValues {
+        en: "{expected} values required for {arg} but {given} given",
+        zh: "{arg} 需要 {expected} 个值，但给了 {given} 个"
+    }
     UsageConflict {
         en: "{arg} cannot be used with {other}",
         zh: "{arg} 不能与 {other} 同时使用"
     }
+    UsageConflictOthers {
+        en: "{arg} cannot be used with one or more of the other arguments given",
+        zh: "{arg} 不能与所给的其他参数同时使用"
+    }
+    UsageTwice { en: "{arg} cannot be given more than once", zh: "{arg} 只能给出一次" }
+    UsageNotUtf8 {
+        en: "an argument is not valid UTF-8 text",
+        zh: "有参数不是有效的 UTF-8 文本"
+    }
+    UsageTipAsValue {
+        en: "; to pass \"{value}\" as a value, use \"{with}\"",
+        zh: "；要把“{value}”作为值，请写成“{with}”"
+    }
+    UsageTipRemoveDashes {
+        en: "; command \"{command}\" exists: to use it, remove the \"--\" before it",
+        zh: "；有命令“{command}”：要使用它，请去掉它前面的“--”"
+    }
+    UsageTipExists { en: "; \"{what}\" exists", zh: "；有“{what}”可用" }
     UsageOther { en: "{detail}", zh: "命令行有误：{detail}" }
     UsageSeeHelp {
         en: "For more information, try '--help'.",

@@ -739,3 +739,65 @@ fn export_funds_for_excel() {
     assert_eq!(name, "funds");
     assert_eq!(cells[(2, 5)], calamine::Data::Float(5000.0));
 }
+
+/// Usage errors on a Chinese ledger are Chinese in every kind clap gives
+/// for this command line, with clap's suggestions and tips; exit 2, and
+/// English with `--lang en`.
+#[test]
+fn usage_errors_are_chinese_on_a_chinese_ledger() {
+    let l = Ledger::with_lang("zh");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["list", "--township"],
+            "错误：--township <T> 需要一个值，但没有给出\n",
+        ),
+        (
+            &["--color", "maybe", "list"],
+            "错误：--color <WHEN> 的值“maybe”无效；可选：auto、always、never\n",
+        ),
+        (
+            &["--format", "json", "--format", "csv", "list"],
+            "错误：--format <FORMAT> 只能给出一次\n",
+        ),
+        (
+            &[
+                "report", "bulletin", "--week-of", "2024-11-25", "--month", "2024-11",
+            ],
+            "错误：--week-of <DATE> 不能与 --month <YYYY-MM> 同时使用\n",
+        ),
+        (
+            &["list", "--forma", "json"],
+            "错误：无法识别的参数“--forma”；是否要找 --format？\n",
+        ),
+        (
+            &["tick", "p", "-x"],
+            "错误：无法识别的参数“-x”；要把“-x”作为值，请写成“-- -x”\n",
+        ),
+        (
+            &["--", "list"],
+            "错误：无法识别的参数“list”；有命令“list”：要使用它，请去掉它前面的“--”\n",
+        ),
+        (
+            &["problem", "lst"],
+            "错误：没有命令“lst”；是否要找 list？\n",
+        ),
+        (&["tick"], "错误：缺少必需的参数：<ID>、<PROCEDURE>\n"),
+    ];
+    for (args, first) in cases {
+        let run = l.run(args);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert_eq!(
+            run.stderr,
+            format!("{first}更多信息请用 '--help' 查看。\n"),
+            "{args:?}"
+        );
+    }
+    let run = l.run(&["--lang", "en", "--format", "json", "--format", "csv", "list"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: the argument '--format <FORMAT>' cannot be used multiple times\n"),
+        "{}",
+        run.stderr
+    );
+}
