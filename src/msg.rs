@@ -2101,6 +2101,32 @@ messages! {
     CompletionScript { en: "the completion script", zh: "命令补全脚本" }
     ManualPage { en: "the manual page", zh: "手册页" }
 
+    // ---- what `set` and `import` changed ----
+    NoValue { en: "(none)", zh: "（无）" }
+    FactYes { en: "true", zh: "是" }
+    FactNo { en: "false", zh: "否" }
+    FactLand { en: "land supply", zh: "供地方式" }
+    FactNature { en: "investment nature", zh: "投资性质" }
+    FactEia { en: "EIA category", zh: "环评类别" }
+    FactLevel { en: "authority level", zh: "审批层级" }
+    BadFactValue {
+        en: "invalid {what} \"{text}\": expected one of {list}",
+        zh: "无效的{what}“{text}”：可选 {list}"
+    }
+    FactHazchem { en: "hazardous chemicals", zh: "危化品情况" }
+    FactRelics { en: "relics found", zh: "文物发现情况" }
+    TaskListChange { en: "{n} procedure(s) {what}: {list}", zh: "{n} 项手续{what}：{list}" }
+    TaskListAdded { en: "added as pending", zh: "新增为待办" }
+    TaskListNeededAgain { en: "needed again, pending", zh: "重新需要，改为待办" }
+    TaskListNotNeeded {
+        en: "no longer needed (by the facts or the zone's regional assessment), kept as not needed with the reason in its note",
+        zh: "不再需要（按项目情况或开发区区域评估），保留为无需办理，原因写在备注中"
+    }
+    TaskListRemoved {
+        en: "no longer needed, removed (nothing was recorded on it)",
+        zh: "不再需要，已删除（其上未登记任何内容）"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

@@ -213,7 +213,7 @@ pub fn resolve(ctx: &Ctx, a: &MeetingResolveArgs) -> Result<Output> {
             NoDecision,
             date = date,
             no = no,
-            list = known.join(", ")
+            list = known.join(crate::msg::list_separator())
         ));
     };
     if let Some(r) = d.resolved {

@@ -297,7 +297,7 @@ impl Ctx {
                         &candidates,
                         &tr!(
                             ExpectedOneOf,
-                            list = known.iter().cloned().collect::<Vec<_>>().join(", ")
+                            list = known.iter().cloned().collect::<Vec<_>>().join(crate::msg::list_separator())
                         ),
                     )
                 ));
@@ -501,7 +501,7 @@ impl Ctx {
         }
         bail!(
             "--authority: unknown issuing authority \"{name}\": expected one of {}",
-            known.iter().map(|a| &**a).collect::<Vec<_>>().join(", ")
+            known.iter().map(|a| &**a).collect::<Vec<_>>().join(crate::msg::list_separator())
         )
     }
 
@@ -830,7 +830,7 @@ pub fn facts_arg(
     }
     if let Some(t) = &a.hazchem {
         facts.hazchem = Some(
-            parse_yes_no("hazardous chemicals", t)
+            parse_yes_no(&tr!(FactHazchem), t)
                 .map_err(|e| anyhow!(tr!(FlagValue, flag = "--hazchem", error = e)))?,
         );
     }
@@ -841,7 +841,7 @@ pub fn facts_arg(
     }
     if let Some(t) = &a.relics_found {
         facts.relics_found = Some(
-            parse_yes_no("relics found", t)
+            parse_yes_no(&tr!(FactRelics), t)
                 .map_err(|e| anyhow!(tr!(FlagValue, flag = "--relics-found", error = e)))?,
         );
     }
@@ -862,7 +862,7 @@ pub fn facts_arg(
                     .iter()
                     .map(|z| format!("{} ({})", z.key, z.name))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(crate::msg::list_separator())
             )),
         }
     }

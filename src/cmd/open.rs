@@ -143,7 +143,7 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         eprintln!(
             "{}{}",
             tr!(WarningPrefix),
-            tr!(HazchemLeftOff, id = id, list = left_off.join(", "))
+            tr!(HazchemLeftOff, id = id, list = left_off.join(crate::msg::list_separator()))
         );
     }
     Ok(Output::ok(tr!(

@@ -118,7 +118,7 @@ pub(super) fn category_arg(settings: &Settings, text: Option<&str>) -> Result<Op
         bail!(tr!(
             UnknownCategory,
             text = t,
-            list = settings.categories.join(", ")
+            list = settings.categories.join(crate::msg::list_separator())
         ));
     }
     Ok(Some(t.to_string()))
@@ -143,7 +143,7 @@ fn find_problem<'a>(
         if known.is_empty() {
             bail!(tr!(NoProblemEmpty, id = id, no = no));
         }
-        bail!(tr!(NoProblem, id = id, no = no, list = known.join(", ")));
+        bail!(tr!(NoProblem, id = id, no = no, list = known.join(crate::msg::list_separator())));
     };
     let t = &lp.problems_table;
     let row = (0..t.cells.len())
@@ -281,7 +281,7 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
         if known.is_empty() {
             bail!(tr!(NoProblemEmpty, id = id, no = no));
         }
-        bail!(tr!(NoProblem, id = id, no = no, list = known.join(", ")));
+        bail!(tr!(NoProblem, id = id, no = no, list = known.join(crate::msg::list_separator())));
     };
     let p = &lp.problems[i];
     if let Some(r) = p.resolved {

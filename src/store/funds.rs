@@ -67,7 +67,7 @@ pub fn read_funds(
                 "unknown-source",
                 format!(
                     "unknown source of funds \"{source}\": expected one of {} (`[funds] sources` in ledger.toml)",
-                    s.funds.sources.join(", ")
+                    s.funds.sources.join(crate::msg::list_separator())
                 ),
             ));
         }

@@ -150,7 +150,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                 .iter()
                 .map(|x| x.key.as_str())
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(crate::msg::list_separator());
             r.problem(
                 s,
                 "unknown-taskforce",
@@ -163,7 +163,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             Some(list) => {
                 for (ty, s) in list {
                     if ty != "*" && !type_keys.contains(ty.as_str()) {
-                        let known = type_keys.iter().copied().collect::<Vec<_>>().join(", ");
+                        let known = type_keys.iter().copied().collect::<Vec<_>>().join(crate::msg::list_separator());
                         r.problem(
                             s,
                             "unknown-type",
@@ -291,7 +291,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                             "bad-value",
                             format!(
                                 "`funds.{key}`: \"{s}\" is not one of the `sources`: {}",
-                                funds.sources.join(", ")
+                                funds.sources.join(crate::msg::list_separator())
                             ),
                         );
                     }
@@ -460,7 +460,7 @@ fn conditions_with<'t>(
                 "types" => {
                     for (ty, s) in r.strings(table, "types").unwrap_or_default() {
                         if ty != "*" && !type_keys.contains(ty.as_str()) {
-                            let known = type_keys.iter().copied().collect::<Vec<_>>().join(", ");
+                            let known = type_keys.iter().copied().collect::<Vec<_>>().join(crate::msg::list_separator());
                             r.problem(
                                 s,
                                 "unknown-type",

@@ -70,7 +70,7 @@ pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec
                             .iter()
                             .map(|z| z.key.as_str())
                             .collect::<Vec<_>>()
-                            .join(", ")
+                            .join(crate::msg::list_separator())
                     )
                 }
             ),
@@ -174,7 +174,7 @@ pub fn procedures(
                         StartedBeforeApproval,
                         date = started,
                         n = missing.len(),
-                        list = missing.join(", ")
+                        list = missing.join(crate::msg::list_separator())
                     ),
                 )
                 .as_warning(),

@@ -174,7 +174,7 @@ impl WriteSet {
         } else {
             Err(e.context(format!(
                 "the files already written could not all be put back: {}",
-                lost.join(", ")
+                lost.join(crate::msg::list_separator())
             )))
         }
     }

@@ -801,3 +801,48 @@ fn usage_errors_are_chinese_on_a_chinese_ledger() {
         run.stderr
     );
 }
+
+/// `set` names each field it changed in Chinese on a Chinese ledger, with
+/// the facts' Chinese values, and the task list's changes in Chinese; in
+/// English the fields keep their keys.
+#[test]
+fn set_names_fields_in_chinese_on_a_chinese_ledger() {
+    let l = Ledger::with_lang("zh");
+    l.open("p");
+    let out = l
+        .run(&[
+            "set",
+            "p",
+            "--township",
+            "侯庙镇",
+            "--relics-found",
+            "否",
+            "--land",
+            "出让",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        out,
+        "p：乡镇 （无） → 侯庙镇；供地方式 （无） → 出让；发现文物 （无） → 否；\
+         2 项手续不再需要（按项目情况或开发区区域评估），保留为无需办理，原因写在备注中：\
+         land-prereview (用地预审与选址意见书)，relics (文物考古调查勘探)；\
+         2 项手续不再需要，已删除（其上未登记任何内容）：\
+         farmland-conversion (农用地转用和土地征收)，land-allocation (国有建设用地划拨决定书)\n"
+    );
+    let out = l.run(&["set", "p", "--owner", "盛润化工", "--hazchem", ""]).ok().stdout;
+    assert!(
+        out.starts_with("p：项目单位 （无） → 盛润化工；涉及危化品 是 → （无）；"),
+        "{out}"
+    );
+    assert!(out.contains(" 项手续不再需要"), "{out}");
+    l.refuses(
+        &["set", "p", "--eia", "报告书"],
+        "错误：--eia：无效的环评类别“报告书”：可选 report (环评报告书)，table (环评报告表)，",
+    );
+    let out = l
+        .run(&["--lang", "en", "set", "p", "--township", "夹河乡"])
+        .ok()
+        .stdout;
+    assert_eq!(out, "p: township 侯庙镇 → 夹河乡\n");
+}

@@ -975,6 +975,27 @@ fn import_is_refused_for_bad_input() {
     );
 }
 
+/// On a Chinese ledger the import's change lines name each column by its
+/// Chinese name and each status by its Chinese label, and the summary
+/// counts the procedures changed.
+#[test]
+fn import_lines_name_fields_in_chinese() {
+    let l = Ledger::with_lang("zh");
+    open_on(&l, "shengrun", "2024-02-01");
+    l.write("sheet.csv", SHEET);
+    let out = l.run(&["import", "tasks", "sheet.csv"]).ok().stdout;
+    assert_eq!(
+        out,
+        "更改 shengrun 环评批复（eia）：状态 已办结，办结日期 2024-02-20，批复文号 濮环审〔2024〕12号
+登记 hengtai 恒泰物流园（物流），登记日期 2024-02-10，21 项手续
+更改 hengtai 用地预审与选址意见书（land-prereview）：状态 已办结，办结日期 2024-02-10，批复文号 台自然资〔2024〕1号
+更改 hengtai 交通行业审查（transport-review）：备注 跟进中
+未使用的列：专班
+已导入 3 行（UTF-8）：登记 1 个项目，更改 3 项手续
+"
+    );
+}
+
 /// The refusals of a sheet, a mapping file and `--column` are Chinese on a
 /// Chinese ledger; each is one line, exit 1, nothing written.
 #[test]
