@@ -272,7 +272,7 @@ messages! {
     }
     UsageNoEquals {
         en: "an equal sign is needed when assigning a value to {arg}",
-        zh: "给 {arg} 赋值需要用等号，如 {arg}=值"
+        zh: "给 {arg} 赋值需要用等号（写作 参数=值）"
     }
     UsageTooManyValues {
         en: "unexpected value \"{value}\" for {arg}: no more were expected",
