@@ -2127,6 +2127,169 @@ messages! {
         zh: "不再需要，已删除（其上未登记任何内容）"
     }
 
+    // ---- what an empty text should have said (EmptyText's {what}) ----
+    GiveWaiveReason { en: "why it is not needed", zh: "无需办理的原因" }
+    GiveExtendReason { en: "why the deadline was extended", zh: "延期的原因" }
+    GiveProblemWhat { en: "what the problem is", zh: "问题内容" }
+    GiveProblemUnit { en: "the responsible unit (责任单位) of the problem", zh: "问题的责任单位" }
+    GiveUnit { en: "the responsible unit (责任单位)", zh: "责任单位" }
+    GiveEscalateNote { en: "why the problem goes up a level", zh: "上报的原因" }
+    GiveOrderNo { en: "the order's number (督办单号)", zh: "督办单号" }
+    GiveResolvedHow { en: "how the problem was resolved", zh: "解决情况" }
+    GiveVisitBy { en: "the team that went (督导组)", zh: "督导组" }
+    GiveFindings { en: "what the team found", zh: "督导发现的情况" }
+    GiveMeetingTitle { en: "the meeting's title, e.g. 第12次重大项目调度会", zh: "会议名称，如 第12次重大项目调度会" }
+    GiveDecision { en: "what was decided", zh: "议定事项" }
+    GiveDecisionHow { en: "how the decision was carried out", zh: "落实情况" }
+
+    // ---- commands' own refusals ----
+    NothingOfAuthority {
+        en: "{id} has no procedures or problems of authority {authority}",
+        zh: "{id} 没有审批部门为 {authority} 的手续或问题"
+    }
+    WithoutNotOnList {
+        en: "--without: procedure \"{key}\" is not on the task list of type {kind} ({name}); nothing to leave out",
+        zh: "--without：手续“{key}”不在 {kind}（{name}）类项目的任务清单中，无需排除"
+    }
+    DefaultSettingsInvalid {
+        en: "internal error: the default ledger.toml does not validate: {error}",
+        zh: "内部错误：默认的 ledger.toml 未通过检查：{error}"
+    }
+    UnknownAuthority {
+        en: "--authority: unknown issuing authority \"{name}\": expected one of {list}",
+        zh: "--authority：没有审批部门“{name}”：可选 {list}"
+    }
+    NewProjectNeedsName {
+        en: "a project not yet in the ledger needs its name (column project_name, e.g. 项目名称)",
+        zh: "台账中还没有的项目须有项目名称（project_name 列，如“项目名称”）"
+    }
+    NewProjectNeedsType {
+        en: "a project not yet in the ledger needs its type (column type, e.g. 类型)",
+        zh: "台账中还没有的项目须有项目类型（type 列，如“类型”）"
+    }
+
+    // ---- problems of the ledger's files (check) and their hints ----
+    BadFundKind {
+        en: "invalid kind \"{text}\": expected planned (计划), received (到位) or paid (支付)",
+        zh: "无效的类别“{text}”：应为 planned（计划）、received（到位）或 paid（支付）"
+    }
+    BadLevel {
+        en: "invalid level \"{text}\": expected taskforce (专班), mechanism (协调机制办公室) or leader (县政府领导)",
+        zh: "无效的层级“{text}”：应为 taskforce（专班）、mechanism（协调机制办公室）或 leader（县政府领导）"
+    }
+    StagesMissingStage {
+        en: "[[stages]]: missing `stage` (e.g. stage = \"completed\")",
+        zh: "[[stages]]：缺少 `stage`（如 stage = \"completed\"）"
+    }
+    StagesMissingDate {
+        en: "[[stages]]: missing `date` (the day the stage began)",
+        zh: "[[stages]]：缺少 `date`（进入该阶段的日期）"
+    }
+    StagesEntryAfterToday {
+        en: "[[stages]]: {stage} on {date} is after today ({today})",
+        zh: "[[stages]]：{date} 的 {stage} 晚于今天（{today}）"
+    }
+    FundSourceUnknownInFile {
+        en: "unknown source of funds \"{source}\": expected one of {list} (`[funds] sources` in ledger.toml)",
+        zh: "没有资金来源“{source}”：可选 {list}（ledger.toml 的 `[funds] sources`）"
+    }
+    PaidExceedsReceived {
+        en: "{source}: {paid} 万元 paid out, more than the {received} 万元 received",
+        zh: "{source}：已支付 {paid} 万元，超过到位的 {received} 万元"
+    }
+    BadProblemNumber {
+        en: "invalid problem number \"{text}\": expected 1, 2, 3… or nothing",
+        zh: "无效的问题序号“{text}”：应为 1、2、3…… 或留空"
+    }
+    RestoreIsLink {
+        en: "a symbolic link; taizhang does not follow links out of the ledger",
+        zh: "是符号链接；taizhang 不跟随链接到台账之外"
+    }
+    MergeNotFinished {
+        en: "a merge or rebase is not finished: nothing written",
+        zh: "git 合并或变基尚未完成：没有写入"
+    }
+    Unmerged {
+        en: "unmerged: a merge or rebase stopped on this file and git has not been told it is resolved",
+        zh: "未合并：合并或变基停在这个文件上，尚未告诉 git 冲突已解决"
+    }
+    UnmergedHint {
+        en: "make the file right (`taizhang check` shows what is wrong), `git add` it, then `git commit` or `git rebase --continue`",
+        zh: "把文件改对（`taizhang check` 会指出哪里有误），`git add` 它，再 `git commit` 或 `git rebase --continue`"
+    }
+    VisitUnknownProblem {
+        en: "the visit names problem {no}, which is not in problems.csv",
+        zh: "督导记录提到问题 {no}，但 problems.csv 中没有它"
+    }
+    UnknownProblemCategory {
+        en: "unknown problem category \"{category}\": expected one of {list} (`[problems] categories` in ledger.toml)",
+        zh: "没有问题类别“{category}”：可选 {list}（ledger.toml 的 `[problems] categories`）"
+    }
+    ProblemUnknownProcedure {
+        en: "the problem names procedure \"{procedure}\", which is not on the project's task list",
+        zh: "问题提到手续“{procedure}”，但它不在项目的任务清单中"
+    }
+    DocNoScientific {
+        en: "column \"doc_no\": \"{value}\" is a number Excel shortened to scientific notation; its last digits are lost",
+        zh: "doc_no 列：“{value}”是被 Excel 缩写成科学计数法的数字，末尾几位已丢失"
+    }
+    DocNoScientificHint {
+        en: "type the full document number (format the column as text in Excel)",
+        zh: "请填写完整的文号（在 Excel 中把该列设为文本格式）"
+    }
+    NotPutBack {
+        en: "the files already written could not all be put back: {files}",
+        zh: "已写入的文件未能全部恢复：{files}"
+    }
+    MeetingMissingDate {
+        en: "missing `date` (the day of the meeting)",
+        zh: "缺少 `date`（调度会日期）"
+    }
+    MeetingFileName {
+        en: "the meeting is dated {date} but the file is named {stem}.toml: name it {date}.toml",
+        zh: "调度会日期是 {date}，文件却名为 {stem}.toml：请改名为 {date}.toml"
+    }
+    FileNotUtf8 {
+        en: "the file is not valid UTF-8; save it as UTF-8",
+        zh: "文件不是有效的 UTF-8；请另存为 UTF-8"
+    }
+    OrderNeedsNumber {
+        en: "empty: a supervision order (督办) needs its number",
+        zh: "为空：督办单须有单号"
+    }
+    ConflictMarker {
+        en: "git conflict marker left in the file",
+        zh: "文件中留有 git 冲突标记"
+    }
+    ConflictMarkerHint {
+        en: "resolve the merge by hand (keep the right value, delete the marker lines), or, for procedures.csv, run `taizhang git setup` and redo the merge so the merge driver merges it row by row; then run `taizhang check`",
+        zh: "手工解决合并（保留正确的值，删除标记行），或对 procedures.csv 运行 `taizhang git setup` 后重新合并，由合并驱动逐条合并；然后运行 `taizhang check`"
+    }
+    LimitWhenNeedsLimit {
+        en: "`limit_when`: each condition needs its `limit`, e.g. { eia = [\"table\"], limit = \"30d\" }",
+        zh: "`limit_when`：每个条件都须有 `limit`，如 { eia = [\"table\"], limit = \"30d\" }"
+    }
+    CoversUnknownProcedure {
+        en: "`covers`: unknown procedure \"{key}\": not in the catalogue of ledger.toml",
+        zh: "`covers`：没有手续“{key}”：不在 ledger.toml 的手续目录中"
+    }
+    FundsNotASource {
+        en: "`funds.{key}`: \"{value}\" is not one of the `sources`: {list}",
+        zh: "`funds.{key}`：“{value}”不在 `sources` 中：{list}"
+    }
+    AtNoFile {
+        en: "--at: git did not give the file {file} of {commit}",
+        zh: "--at：git 未给出 {commit} 中的文件 {file}"
+    }
+    UnknownZoneNoneDefined {
+        en: "unknown development zone \"{zone}\": expected a [[zone]] key of ledger.toml (it defines none)",
+        zh: "没有开发区“{zone}”：应为 ledger.toml 中 [[zone]] 的代码（其中未定义任何开发区）"
+    }
+    ZoneUnknownInFile {
+        en: "unknown development zone \"{zone}\": expected a [[zone]] key of ledger.toml: {list}",
+        zh: "没有开发区“{zone}”：应为 ledger.toml 中 [[zone]] 的代码：{list}"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

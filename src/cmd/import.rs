@@ -275,15 +275,8 @@ fn new_project(
     }
     let get = |f: &str| fields.get(f).map(|(_, v)| *v);
     let at = |f: &str| fields.get(f).map_or(first, |(n, _)| *n);
-    let name = get("project_name").ok_or((
-        first,
-        "a project not yet in the ledger needs its name (column project_name, e.g. 项目名称)"
-            .to_string(),
-    ))?;
-    let type_text = get("type").ok_or((
-        first,
-        "a project not yet in the ledger needs its type (column type, e.g. 类型)".to_string(),
-    ))?;
+    let name = get("project_name").ok_or_else(|| (first, tr!(NewProjectNeedsName)))?;
+    let type_text = get("type").ok_or_else(|| (first, tr!(NewProjectNeedsType)))?;
     let kind = s.project_type(type_text).ok_or_else(|| {
         (
             at("type"),

@@ -499,10 +499,11 @@ impl Ctx {
         {
             return Ok(Some(name.clone()));
         }
-        bail!(
-            "--authority: unknown issuing authority \"{name}\": expected one of {}",
-            known.iter().map(|a| &**a).collect::<Vec<_>>().join(crate::msg::list_separator())
-        )
+        bail!(tr!(
+            UnknownAuthority,
+            name = name,
+            list = known.iter().map(|a| &**a).collect::<Vec<_>>().join(crate::msg::list_separator())
+        ))
     }
 
     /// Renders a report: JSON from the value (streamed), else its table,

@@ -289,7 +289,7 @@ const FIELDS: &[Field] = &[
 fn phone(flag: &str, v: Option<&str>) -> Result<Option<String>> {
     let t = text(v);
     if let Some(t) = &t {
-        check_phone(t).map_err(|e| anyhow!("{flag}: {e}"))?;
+        check_phone(t).map_err(|e| anyhow!(tr!(FlagValue, flag = flag, error = e)))?;
     }
     Ok(t)
 }

@@ -65,9 +65,10 @@ pub fn read_funds(
                 text,
                 line,
                 "unknown-source",
-                format!(
-                    "unknown source of funds \"{source}\": expected one of {} (`[funds] sources` in ledger.toml)",
-                    s.funds.sources.join(crate::msg::list_separator())
+                tr!(
+                    FundSourceUnknownInFile,
+                    source = source,
+                    list = s.funds.sources.join(crate::msg::list_separator())
                 ),
             ));
         }
@@ -102,9 +103,11 @@ pub fn funds_warnings(path: &Path, entries: &[FundEntry]) -> Vec<Problem> {
             Problem::file(
                 path,
                 "paid-exceeds-received",
-                format!(
-                    "{source}: {} 万元 paid out, more than the {} 万元 received",
-                    t.paid, t.received
+                tr!(
+                    PaidExceedsReceived,
+                    source = source,
+                    paid = t.paid,
+                    received = t.received
                 ),
             )
             .as_warning()
@@ -144,7 +147,7 @@ pub fn read_visits(path: &Path, text: &str) -> (Option<(CsvTable, Vec<Visit>)>, 
                     &t,
                     i,
                     "problem",
-                    format!("invalid problem number \"{no_text}\": expected 1, 2, 3… or nothing"),
+                    tr!(BadProblemNumber, text = no_text),
                 );
             }
             n

@@ -671,10 +671,7 @@ impl Ledger {
                     Ok(bytes) => super::excel::restore(layout, &bytes),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
                     Err(e) if is_link_error(&e) => super::excel::Restored {
-                        refused: Some(
-                            "a symbolic link; taizhang does not follow links out of the ledger"
-                                .into(),
-                        ),
+                        refused: Some(tr!(RestoreIsLink)),
                         ..Default::default()
                     },
                     Err(e) => super::excel::Restored {
@@ -702,7 +699,7 @@ impl Ledger {
         let unmerged = unmerged_problems(&self.root);
         if !unmerged.is_empty() {
             return Err(refuse(
-                "a merge or rebase is not finished: nothing written",
+                &tr!(MergeNotFinished),
                 &unmerged,
             ));
         }
@@ -756,11 +753,9 @@ fn unmerged_problems(root: &Path) -> Vec<Problem> {
             Problem::file(
                 &root.join(rel),
                 "unmerged",
-                "unmerged: a merge or rebase stopped on this file and git has not been told it is resolved",
+                tr!(Unmerged),
             )
-            .with_hint(
-                "make the file right (`taizhang check` shows what is wrong), `git add` it, then `git commit` or `git rebase --continue`",
-            )
+            .with_hint(tr!(UnmergedHint))
         })
         .collect()
 }
@@ -917,7 +912,7 @@ fn read_project(
                 &text,
                 line,
                 "unknown-problem",
-                format!("the visit names problem {no}, which is not in problems.csv"),
+                tr!(VisitUnknownProblem, no = no),
             ));
         }
     }
@@ -997,9 +992,10 @@ fn problem_links(
                 &text(),
                 table.lines[i],
                 "unknown-category",
-                format!(
-                    "unknown problem category \"{category}\": expected one of {} (`[problems] categories` in ledger.toml)",
-                    settings.categories.join(", ")
+                tr!(
+                    UnknownProblemCategory,
+                    category = category,
+                    list = settings.categories.join(crate::msg::list_separator())
                 ),
             ));
         }
@@ -1014,7 +1010,7 @@ fn problem_links(
                     &text(),
                     table.lines[i],
                     "unknown-procedure",
-                    format!("the problem names procedure \"{procedure}\", which is not on the project's task list"),
+                    tr!(ProblemUnknownProcedure, procedure = procedure),
                 )
                 .as_warning(),
             );

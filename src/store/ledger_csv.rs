@@ -337,7 +337,7 @@ pub fn read_problems(
                 &t,
                 i,
                 "order_no",
-                "empty: a supervision order (督办) needs its number".into(),
+                tr!(OrderNeedsNumber),
             );
         }
         if let (Some(d), Some(due)) = (order_date, order_due)

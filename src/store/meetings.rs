@@ -50,7 +50,7 @@ pub fn read(
         r.problem(
             Some(0..0),
             "missing-key",
-            "missing `date` (the day of the meeting)".into(),
+            tr!(MeetingMissingDate),
         );
     }
     let title = r.req_str(root, "title", Some(0..0));
@@ -61,9 +61,7 @@ pub fn read(
             r.problem(
                 span,
                 "bad-file-name",
-                format!(
-                    "the meeting is dated {d} but the file is named {stem}.toml: name it {d}.toml"
-                ),
+                tr!(MeetingFileName, date = d, stem = stem),
             );
         }
     }
@@ -168,7 +166,7 @@ pub fn read_all(root: &Path, projects: Option<&BTreeSet<String>>) -> (Vec<Meetin
             Ok(Err(_)) => problems.push(Problem::file(
                 &path,
                 "encoding",
-                "the file is not valid UTF-8; save it as UTF-8",
+                tr!(FileNotUtf8),
             )),
             Err(e) => problems.push(Problem::file(
                 &path,

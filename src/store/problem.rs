@@ -318,9 +318,6 @@ impl fmt::Display for Problem {
     }
 }
 
-const HINT_CONFLICT: &str = "resolve the merge by hand (keep the right value, delete the marker lines), \
-or, for procedures.csv, run `taizhang git setup` and redo the merge so the merge driver \
-merges it row by row; then run `taizhang check`";
 
 /// Git conflict markers left in a file after a merge, as git writes them:
 /// a `<<<<<<< ` line, later a `=======` line (after a `||||||| ` line in
@@ -395,9 +392,9 @@ fn markers(file: &Path, text: &str, skip: &[usize]) -> Vec<Problem> {
                 text,
                 n,
                 "conflict-marker",
-                "git conflict marker left in the file",
+                tr!(ConflictMarker),
             )
-            .with_hint(HINT_CONFLICT)
+            .with_hint(tr!(ConflictMarkerHint))
         })
         .collect()
 }

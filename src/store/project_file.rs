@@ -110,7 +110,7 @@ fn read_stages(
             r.problem(
                 span.clone(),
                 "missing-key",
-                "[[stages]]: missing `stage` (e.g. stage = \"completed\")".into(),
+                tr!(StagesMissingStage),
             );
         }
         let date = r.date(t, "date");
@@ -118,7 +118,7 @@ fn read_stages(
             r.problem(
                 span.clone(),
                 "missing-key",
-                "[[stages]]: missing `date` (the day the stage began)".into(),
+                tr!(StagesMissingDate),
             );
         }
         let reason = r.opt_str(t, "reason");

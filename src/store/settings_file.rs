@@ -185,7 +185,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                 (None, _) => r.problem(
                     span.clone(),
                     "missing-key",
-                    "`limit_when`: each condition needs its `limit`, e.g. { eia = [\"table\"], limit = \"30d\" }".into(),
+                    tr!(LimitWhenNeedsLimit),
                 ),
                 (Some(_), Some(l)) => limit_when.push((c, l)),
                 (Some(_), None) => {}
@@ -228,9 +228,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                 r.problem(
                     s,
                     "unknown-procedure",
-                    format!(
-                        "`covers`: unknown procedure \"{k}\": not in the catalogue of ledger.toml"
-                    ),
+                    tr!(CoversUnknownProcedure, key = k),
                 );
             }
         }
@@ -289,9 +287,11 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                         r.problem(
                             span,
                             "bad-value",
-                            format!(
-                                "`funds.{key}`: \"{s}\" is not one of the `sources`: {}",
-                                funds.sources.join(crate::msg::list_separator())
+                            tr!(
+                                FundsNotASource,
+                                key = key,
+                                value = s,
+                                list = funds.sources.join(crate::msg::list_separator())
                             ),
                         );
                     }
