@@ -1471,6 +1471,7 @@ messages! {
         en: "unknown field \"{field}\": expected one of {fields}",
         zh: "没有字段“{field}”：可选 {fields}"
     }
+    EncodingUtf8Bom { en: "UTF-8 with BOM", zh: "带 BOM 的 UTF-8" }
     FileIs { en: "{file} {what}", zh: "{file} {what}" }
     SheetNotText {
         en: "is neither UTF-8 nor GBK/GB18030; save it from Excel or WPS as \"CSV UTF-8\"",
@@ -2100,6 +2101,15 @@ messages! {
     CannotRender { en: "internal error: cannot render {what}", zh: "内部错误：无法生成{what}" }
     CompletionScript { en: "the completion script", zh: "命令补全脚本" }
     ManualPage { en: "the manual page", zh: "手册页" }
+    WordDocument { en: "the Word document", zh: "Word 文档" }
+    WordDocumentXml { en: "the Word document's XML", zh: "Word 文档的 XML" }
+    ProjectCannotBeRead { en: "the project cannot be read", zh: "无法读取该项目" }
+    EmptyFundSource { en: "empty: expected a source of funds", zh: "为空：应填写资金来源" }
+    EmptyCell { en: "empty: expected text", zh: "为空：应填写内容" }
+    CachedNotSaved {
+        en: "internal error: a project read from the cache cannot be saved; read its files",
+        zh: "内部错误：从缓存读取的项目不能保存；请读取其文件"
+    }
 
     // ---- what `set` and `import` changed ----
     NoValue { en: "(none)", zh: "（无）" }
@@ -2169,6 +2179,7 @@ messages! {
     }
 
     // ---- problems of the ledger's files (check) and their hints ----
+    HintLine { en: "  = hint: {hint}", zh: "  = 提示：{hint}" }
     BadFundKind {
         en: "invalid kind \"{text}\": expected planned (计划), received (到位) or paid (支付)",
         zh: "无效的类别“{text}”：应为 planned（计划）、received（到位）或 paid（支付）"

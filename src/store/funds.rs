@@ -56,7 +56,7 @@ pub fn read_funds(
         let date = r.date(&t, i, "date", true);
         let source = t.get(i, "source").to_string();
         if source.is_empty() {
-            r.bad(&t, i, "source", "empty: expected a source of funds".into());
+            r.bad(&t, i, "source", tr!(EmptyFundSource));
         } else if let Some(s) = settings
             && !s.funds.sources.contains(&source)
         {
@@ -131,7 +131,7 @@ pub fn read_visits(path: &Path, text: &str) -> (Option<(CsvTable, Vec<Visit>)>, 
         let date = r.date(&t, i, "date", true);
         for col in ["by", "findings"] {
             if t.get(i, col).is_empty() {
-                r.bad(&t, i, col, "empty: expected text".into());
+                r.bad(&t, i, col, tr!(EmptyCell));
             }
         }
         let no_text = t.get(i, "problem");

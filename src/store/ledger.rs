@@ -142,7 +142,7 @@ impl Skipped {
         let dir = ledger.root.join(PROJECTS_DIR).join(folder);
         let (file, line, message) = match problems.first() {
             Some(p) => (p.file.clone(), p.line, p.message.clone()),
-            None => (dir, None, "the project cannot be read".to_string()),
+            None => (dir, None, tr!(ProjectCannotBeRead)),
         };
         Skipped {
             project: folder.to_string(),
@@ -577,7 +577,7 @@ impl Ledger {
         table: Option<&ProcedureTable>,
     ) -> Result<Vec<PathBuf>> {
         if lp.is_some_and(|lp| lp.cached) {
-            bail!("internal error: a project read from the cache cannot be saved; read its files");
+            bail!(tr!(CachedNotSaved));
         }
         let mut set = WriteSet::new();
         self.plan_save(&mut set, lp, id, project, table)?;

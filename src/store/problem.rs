@@ -312,7 +312,7 @@ impl fmt::Display for Problem {
             }
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {hint}")?;
+            writeln!(f, "{}", tr!(HintLine, hint = hint))?;
         }
         Ok(())
     }

@@ -149,11 +149,12 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    pub fn label(self) -> &'static str {
+    /// The encoding as messages name it.
+    pub fn label(self) -> String {
         match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8Bom => "UTF-8 with BOM",
-            Encoding::Gb18030 => "GBK/GB18030",
+            Encoding::Utf8 => "UTF-8".to_string(),
+            Encoding::Utf8Bom => tr!(EncodingUtf8Bom),
+            Encoding::Gb18030 => "GBK/GB18030".to_string(),
         }
     }
 }

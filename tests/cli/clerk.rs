@@ -846,3 +846,46 @@ fn set_names_fields_in_chinese_on_a_chinese_ledger() {
         .stdout;
     assert_eq!(out, "p: township 侯庙镇 → 夹河乡\n");
 }
+
+/// `check` on a Chinese ledger gives its problems and their hints in
+/// Chinese; commands' own refusals are Chinese too.
+#[test]
+fn check_problems_hints_and_refusals_are_chinese_on_a_chinese_ledger() {
+    let l = Ledger::with_lang("zh");
+    l.open("p");
+    l.refuses(
+        &["problem", "add", "p", "--what", " ", "--unit", "县局", "--limit", "2024-04-01"],
+        "错误：--what 不能为空：请填写问题内容\n",
+    );
+    l.refuses(
+        &["--authority", "某局", "list"],
+        "错误：--authority：没有审批部门“某局”：可选 县发展和改革委员会，",
+    );
+    let mut csv = l.read("projects/p/procedures.csv");
+    csv.push_str("<<<<<<< ours\n");
+    l.write("projects/p/procedures.csv", &csv);
+    let check = l.run(&["check"]);
+    assert_eq!(check.code, 1, "{check:?}");
+    let lines: Vec<&str> = check.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("./projects/p/procedures.csv:")
+            && lines[0].ends_with(": 文件中留有 git 冲突标记"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains(
+            "  = 提示：手工解决合并（保留正确的值，删除标记行），或对 procedures.csv 运行 `taizhang git setup` 后重新合并"
+        ),
+        "{}",
+        check.stdout
+    );
+    assert!(!check.stdout.contains("hint"), "{}", check.stdout);
+    let en = l.run(&["--lang", "en", "check"]);
+    assert!(
+        en.stdout.contains(": git conflict marker left in the file\n")
+            && en.stdout.contains("  = hint: resolve the merge by hand"),
+        "{}",
+        en.stdout
+    );
+}
