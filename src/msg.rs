@@ -118,6 +118,46 @@ pub fn list_separator() -> &'static str {
     }
 }
 
+/// An error of the operating system (a file not found, no permission) in
+/// the chosen language: std's own words in English, the message table's
+/// in Chinese for the kinds a clerk meets (std's words otherwise).
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if lang() == Lang::En {
+        return e.to_string();
+    }
+    let id = match e.kind() {
+        K::NotFound => Msg::IoNotFound,
+        K::PermissionDenied => Msg::IoPermissionDenied,
+        K::AlreadyExists => Msg::IoAlreadyExists,
+        K::IsADirectory => Msg::IoIsADirectory,
+        K::NotADirectory => Msg::IoNotADirectory,
+        K::DirectoryNotEmpty => Msg::IoDirectoryNotEmpty,
+        K::ReadOnlyFilesystem => Msg::IoReadOnly,
+        K::StorageFull | K::QuotaExceeded => Msg::IoStorageFull,
+        K::InvalidData => Msg::IoInvalidData,
+        K::Interrupted => Msg::IoInterrupted,
+        _ => return e.to_string(),
+    };
+    text(id, &[])
+}
+
+/// An error with its causes, outermost first, in the chosen language:
+/// anyhow's `{:#}` in English; in Chinese the causes joined by "：" and
+/// the operating system's errors from the message table.
+pub fn error_chain(e: &anyhow::Error) -> String {
+    if lang() == Lang::En {
+        return format!("{e:#}");
+    }
+    e.chain()
+        .map(|c| match c.downcast_ref::<std::io::Error>() {
+            Some(io) => io_error(io),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("：")
+}
+
 /// The separator of clauses in running text: "; " / "；".
 pub fn clause_separator() -> &'static str {
     match lang() {
@@ -2300,6 +2340,18 @@ messages! {
         en: "unknown development zone \"{zone}\": expected a [[zone]] key of ledger.toml: {list}",
         zh: "没有开发区“{zone}”：应为 ledger.toml 中 [[zone]] 的代码：{list}"
     }
+
+    // ---- the operating system's errors (English: std's own words) ----
+    IoNotFound { en: "no such file or directory", zh: "找不到该文件或目录" }
+    IoPermissionDenied { en: "permission denied", zh: "没有权限" }
+    IoAlreadyExists { en: "it already exists", zh: "已经存在" }
+    IoIsADirectory { en: "it is a folder", zh: "这是一个文件夹" }
+    IoNotADirectory { en: "not a folder", zh: "不是文件夹" }
+    IoDirectoryNotEmpty { en: "the folder is not empty", zh: "文件夹不是空的" }
+    IoReadOnly { en: "the disk is read-only", zh: "磁盘是只读的" }
+    IoStorageFull { en: "the disk is full", zh: "磁盘已满" }
+    IoInvalidData { en: "the data is not valid", zh: "数据无效" }
+    IoInterrupted { en: "interrupted", zh: "操作被中断" }
 
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
