@@ -203,7 +203,13 @@ fn ledger_lang_of(path: &str) -> Option<Lang> {
     Path::new(path)
         .ancestors()
         .skip(1)
-        .map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d })
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            }
+        })
         .find(|d| d.join(crate::store::ledger::SETTINGS_FILE).is_file())
         .and_then(crate::cli::settings_lang)
 }

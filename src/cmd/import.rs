@@ -377,7 +377,8 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
         mapping.add_flag(c).map_err(|e| anyhow!(e))?;
     }
     let bytes = std::fs::read(&a.file).with_context(|| tr!(CannotRead, file = file))?;
-    let (text, encoding) = sheet::decode(&bytes).map_err(|e| anyhow!(tr!(FileIs, file = file, what = e)))?;
+    let (text, encoding) =
+        sheet::decode(&bytes).map_err(|e| anyhow!(tr!(FileIs, file = file, what = e)))?;
     let sheet = sheet::read(&text, &mapping)
         .map_err(|e| anyhow!(tr!(FlagValue, flag = file, error = e)))?;
 
@@ -564,7 +565,10 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
     }
     let mut out: String = lines.iter().map(|l| format!("{l}\n")).collect();
     if !sheet.ignored.is_empty() {
-        out.push_str(&tr!(IgnoredColumns, list = sheet.ignored.join(crate::msg::list_separator())));
+        out.push_str(&tr!(
+            IgnoredColumns,
+            list = sheet.ignored.join(crate::msg::list_separator())
+        ));
     }
     let n = sheet.rows.len();
     let enc = encoding.label();

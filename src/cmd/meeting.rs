@@ -109,11 +109,7 @@ pub fn add(ctx: &Ctx, a: &MeetingAddArgs) -> Result<Output> {
             error = tr!(MeetingAfterToday, date = date, today = ctx.today)
         ));
     }
-    let title = text_arg(
-        "--title",
-        &a.title,
-        &tr!(GiveMeetingTitle),
-    )?;
+    let title = text_arg("--title", &a.title, &tr!(GiveMeetingTitle))?;
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
     let path = meetings::path(&ledger.root, date);
@@ -273,8 +269,8 @@ pub fn leader(ctx: &Ctx, a: &crate::cli::LeaderArgs) -> Result<Output> {
     }
     let _lock = ledger.lock()?;
     let path = ledger.root.join(crate::store::ledger::SETTINGS_FILE);
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| tr!(CannotRead, file = path.display()))?;
+    let text =
+        std::fs::read_to_string(&path).with_context(|| tr!(CannotRead, file = path.display()))?;
     let new = crate::store::settings_file::set_taskforce_leader(&text, key, name)?;
     atomic_write(&path, new.as_bytes())?;
     ctx.commit(

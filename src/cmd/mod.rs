@@ -297,7 +297,11 @@ impl Ctx {
                         &candidates,
                         &tr!(
                             ExpectedOneOf,
-                            list = known.iter().cloned().collect::<Vec<_>>().join(crate::msg::list_separator())
+                            list = known
+                                .iter()
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(crate::msg::list_separator())
                         ),
                     )
                 ));
@@ -502,7 +506,11 @@ impl Ctx {
         bail!(tr!(
             UnknownAuthority,
             name = name,
-            list = known.iter().map(|a| &**a).collect::<Vec<_>>().join(crate::msg::list_separator())
+            list = known
+                .iter()
+                .map(|a| &**a)
+                .collect::<Vec<_>>()
+                .join(crate::msg::list_separator())
         ))
     }
 

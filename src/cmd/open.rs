@@ -144,7 +144,11 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         eprintln!(
             "{}{}",
             tr!(WarningPrefix),
-            tr!(HazchemLeftOff, id = id, list = left_off.join(crate::msg::list_separator()))
+            tr!(
+                HazchemLeftOff,
+                id = id,
+                list = left_off.join(crate::msg::list_separator())
+            )
         );
     }
     Ok(Output::ok(tr!(

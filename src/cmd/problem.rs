@@ -143,7 +143,12 @@ fn find_problem<'a>(
         if known.is_empty() {
             bail!(tr!(NoProblemEmpty, id = id, no = no));
         }
-        bail!(tr!(NoProblem, id = id, no = no, list = known.join(crate::msg::list_separator())));
+        bail!(tr!(
+            NoProblem,
+            id = id,
+            no = no,
+            list = known.join(crate::msg::list_separator())
+        ));
     };
     let t = &lp.problems_table;
     let row = (0..t.cells.len())
@@ -281,7 +286,12 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
         if known.is_empty() {
             bail!(tr!(NoProblemEmpty, id = id, no = no));
         }
-        bail!(tr!(NoProblem, id = id, no = no, list = known.join(crate::msg::list_separator())));
+        bail!(tr!(
+            NoProblem,
+            id = id,
+            no = no,
+            list = known.join(crate::msg::list_separator())
+        ));
     };
     let p = &lp.problems[i];
     if let Some(r) = p.resolved {

@@ -298,7 +298,10 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
     let given = a.given();
     if given.is_empty() {
         let flags: Vec<&str> = FIELDS.iter().map(|f| f.flag).collect();
-        bail!(tr!(NothingToSet, flags = flags.join(crate::msg::list_separator())));
+        bail!(tr!(
+            NothingToSet,
+            flags = flags.join(crate::msg::list_separator())
+        ));
     }
     edit(ctx, "set", &a.id, |ledger, id, lp, project, table| {
         let s = &ledger.settings;

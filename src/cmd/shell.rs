@@ -11,9 +11,9 @@ pub fn completions(a: &CompletionsArgs) -> Result<Output> {
     let mut cmd = crate::cli::command(crate::msg::lang());
     let mut out = Vec::new();
     clap_complete::generate(a.shell, &mut cmd, "taizhang", &mut out);
-    Ok(Output::ok(
-        String::from_utf8(out).with_context(|| tr!(InternalNotUtf8, what = tr!(CompletionScript)))?,
-    ))
+    Ok(Output::ok(String::from_utf8(out).with_context(|| {
+        tr!(InternalNotUtf8, what = tr!(CompletionScript))
+    })?))
 }
 
 pub fn man() -> Result<Output> {
@@ -21,7 +21,7 @@ pub fn man() -> Result<Output> {
     clap_mangen::Man::new(crate::cli::command(crate::msg::lang()))
         .render(&mut out)
         .with_context(|| tr!(CannotRender, what = tr!(ManualPage)))?;
-    Ok(Output::ok(
-        String::from_utf8(out).with_context(|| tr!(InternalNotUtf8, what = tr!(ManualPage)))?,
-    ))
+    Ok(Output::ok(String::from_utf8(out).with_context(|| {
+        tr!(InternalNotUtf8, what = tr!(ManualPage))
+    })?))
 }

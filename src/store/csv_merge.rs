@@ -9,8 +9,8 @@
 //! are in the file and `check` reports it. A new CSV ledger merges by
 //! adding one entry to `KINDS`.
 
-use std::collections::{BTreeMap, BTreeSet};
 use crate::msg::{self, Msg};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Where rows only one side has go in the merged file.

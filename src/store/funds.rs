@@ -143,12 +143,7 @@ pub fn read_visits(path: &Path, text: &str) -> (Option<(CsvTable, Vec<Visit>)>, 
                 .ok()
                 .filter(|n| *n > 0 && no_text.bytes().all(|b| b.is_ascii_digit()));
             if n.is_none() {
-                r.bad(
-                    &t,
-                    i,
-                    "problem",
-                    tr!(BadProblemNumber, text = no_text),
-                );
+                r.bad(&t, i, "problem", tr!(BadProblemNumber, text = no_text));
             }
             n
         };

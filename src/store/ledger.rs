@@ -698,10 +698,7 @@ impl Ledger {
         let lock = WriteLock::acquire(&self.root, wait)?;
         let unmerged = unmerged_problems(&self.root);
         if !unmerged.is_empty() {
-            return Err(refuse(
-                &tr!(MergeNotFinished),
-                &unmerged,
-            ));
+            return Err(refuse(&tr!(MergeNotFinished), &unmerged));
         }
         Ok(lock)
     }
@@ -750,12 +747,7 @@ fn unmerged_problems(root: &Path) -> Vec<Problem> {
     super::git::unmerged(root)
         .into_iter()
         .map(|rel| {
-            Problem::file(
-                &root.join(rel),
-                "unmerged",
-                tr!(Unmerged),
-            )
-            .with_hint(tr!(UnmergedHint))
+            Problem::file(&root.join(rel), "unmerged", tr!(Unmerged)).with_hint(tr!(UnmergedHint))
         })
         .collect()
 }

@@ -47,11 +47,7 @@ pub fn read(
     let root = doc.as_table();
     let date = r.date(root, "date");
     if root.get("date").is_none() {
-        r.problem(
-            Some(0..0),
-            "missing-key",
-            tr!(MeetingMissingDate),
-        );
+        r.problem(Some(0..0), "missing-key", tr!(MeetingMissingDate));
     }
     let title = r.req_str(root, "title", Some(0..0));
     if let Some(d) = date {
@@ -163,11 +159,7 @@ pub fn read_all(root: &Path, projects: Option<&BTreeSet<String>>) -> (Vec<Meetin
                 }
                 problems.extend(p);
             }
-            Ok(Err(_)) => problems.push(Problem::file(
-                &path,
-                "encoding",
-                tr!(FileNotUtf8),
-            )),
+            Ok(Err(_)) => problems.push(Problem::file(&path, "encoding", tr!(FileNotUtf8))),
             Err(e) => problems.push(Problem::file(
                 &path,
                 "unreadable",

@@ -318,7 +318,6 @@ impl fmt::Display for Problem {
     }
 }
 
-
 /// Git conflict markers left in a file after a merge, as git writes them:
 /// a `<<<<<<< ` line, later a `=======` line (after a `||||||| ` line in
 /// the diff3 style), later a `>>>>>>> ` line. A `=======` line outside such
@@ -387,14 +386,8 @@ fn markers(file: &Path, text: &str, skip: &[usize]) -> Vec<Problem> {
     found
         .into_iter()
         .map(|n| {
-            Problem::line(
-                file,
-                text,
-                n,
-                "conflict-marker",
-                tr!(ConflictMarker),
-            )
-            .with_hint(tr!(ConflictMarkerHint))
+            Problem::line(file, text, n, "conflict-marker", tr!(ConflictMarker))
+                .with_hint(tr!(ConflictMarkerHint))
         })
         .collect()
 }

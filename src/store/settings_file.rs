@@ -163,7 +163,11 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             Some(list) => {
                 for (ty, s) in list {
                     if ty != "*" && !type_keys.contains(ty.as_str()) {
-                        let known = type_keys.iter().copied().collect::<Vec<_>>().join(crate::msg::list_separator());
+                        let known = type_keys
+                            .iter()
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(crate::msg::list_separator());
                         r.problem(
                             s,
                             "unknown-type",
@@ -182,11 +186,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         let mut limit_when = Vec::new();
         for (c, table) in conditions_with(&mut r, t, "limit_when", &type_keys) {
             match (table.get("limit"), r.parsed(table, "limit", Limit::parse)) {
-                (None, _) => r.problem(
-                    span.clone(),
-                    "missing-key",
-                    tr!(LimitWhenNeedsLimit),
-                ),
+                (None, _) => r.problem(span.clone(), "missing-key", tr!(LimitWhenNeedsLimit)),
                 (Some(_), Some(l)) => limit_when.push((c, l)),
                 (Some(_), None) => {}
             }
@@ -225,11 +225,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             if catalogue.iter().any(|c| c.key == k) {
                 covers.push(k);
             } else {
-                r.problem(
-                    s,
-                    "unknown-procedure",
-                    tr!(CoversUnknownProcedure, key = k),
-                );
+                r.problem(s, "unknown-procedure", tr!(CoversUnknownProcedure, key = k));
             }
         }
         if let (Some(key), Some(name)) = (key, zname) {
@@ -460,7 +456,11 @@ fn conditions_with<'t>(
                 "types" => {
                     for (ty, s) in r.strings(table, "types").unwrap_or_default() {
                         if ty != "*" && !type_keys.contains(ty.as_str()) {
-                            let known = type_keys.iter().copied().collect::<Vec<_>>().join(crate::msg::list_separator());
+                            let known = type_keys
+                                .iter()
+                                .copied()
+                                .collect::<Vec<_>>()
+                                .join(crate::msg::list_separator());
                             r.problem(
                                 s,
                                 "unknown-type",

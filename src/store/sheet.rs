@@ -79,9 +79,9 @@ impl Mapping {
     /// Reads a mapping file's text.
     pub fn parse(text: &str) -> Result<Mapping, String> {
         let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-            let line = e
-                .span()
-                .map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let line = e.span().map_or(1, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            });
             tr!(
                 MappingSyntax,
                 line = line,
@@ -136,7 +136,11 @@ fn check_field(field: &str) -> Result<(), String> {
     if FIELDS.iter().any(|(f, _)| *f == field) {
         Ok(())
     } else {
-        Err(tr!(UnknownSheetField, field = field, fields = field_names()))
+        Err(tr!(
+            UnknownSheetField,
+            field = field,
+            fields = field_names()
+        ))
     }
 }
 

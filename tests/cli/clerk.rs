@@ -300,7 +300,9 @@ fn a_workbook_excel_cannot_hold_is_refused_in_the_clerk_s_language() {
     let l = for_export();
     let long = "长".repeat(33_000);
     l.refuses(
-        &["--lang", "zh", "export", "list", "-o", "l.xlsx", "--title", &long],
+        &[
+            "--lang", "zh", "export", "list", "-o", "l.xlsx", "--title", &long,
+        ],
         "错误：无法生成工作簿：有单元格超过了 Excel 允许的 32,767 个字符\n",
     );
     l.refuses(
@@ -761,7 +763,12 @@ fn usage_errors_are_chinese_on_a_chinese_ledger() {
         ),
         (
             &[
-                "report", "bulletin", "--week-of", "2024-11-25", "--month", "2024-11",
+                "report",
+                "bulletin",
+                "--week-of",
+                "2024-11-25",
+                "--month",
+                "2024-11",
             ],
             "错误：--week-of <DATE> 不能与 --month <YYYY-MM> 同时使用\n",
         ),
@@ -792,7 +799,9 @@ fn usage_errors_are_chinese_on_a_chinese_ledger() {
             "{args:?}"
         );
     }
-    let run = l.run(&["--lang", "en", "--format", "json", "--format", "csv", "list"]);
+    let run = l.run(&[
+        "--lang", "en", "--format", "json", "--format", "csv", "list",
+    ]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr
@@ -830,7 +839,10 @@ fn set_names_fields_in_chinese_on_a_chinese_ledger() {
          2 项手续不再需要，已删除（其上未登记任何内容）：\
          farmland-conversion (农用地转用和土地征收)，land-allocation (国有建设用地划拨决定书)\n"
     );
-    let out = l.run(&["set", "p", "--owner", "盛润化工", "--hazchem", ""]).ok().stdout;
+    let out = l
+        .run(&["set", "p", "--owner", "盛润化工", "--hazchem", ""])
+        .ok()
+        .stdout;
     assert!(
         out.starts_with("p：项目单位 （无） → 盛润化工；涉及危化品 是 → （无）；"),
         "{out}"
@@ -854,7 +866,17 @@ fn check_problems_hints_and_refusals_are_chinese_on_a_chinese_ledger() {
     let l = Ledger::with_lang("zh");
     l.open("p");
     l.refuses(
-        &["problem", "add", "p", "--what", " ", "--unit", "县局", "--limit", "2024-04-01"],
+        &[
+            "problem",
+            "add",
+            "p",
+            "--what",
+            " ",
+            "--unit",
+            "县局",
+            "--limit",
+            "2024-04-01",
+        ],
         "错误：--what 不能为空：请填写问题内容\n",
     );
     l.refuses(
@@ -883,7 +905,8 @@ fn check_problems_hints_and_refusals_are_chinese_on_a_chinese_ledger() {
     assert!(!check.stdout.contains("hint"), "{}", check.stdout);
     let en = l.run(&["--lang", "en", "check"]);
     assert!(
-        en.stdout.contains(": git conflict marker left in the file\n")
+        en.stdout
+            .contains(": git conflict marker left in the file\n")
             && en.stdout.contains("  = hint: resolve the merge by hand"),
         "{}",
         en.stdout

@@ -1008,7 +1008,10 @@ fn import_refusals_are_said_in_chinese() {
         l.refuses(&all, needle);
     };
     // The operating system's error in Chinese too.
-    zh(&["nope.csv"], "错误：无法读取 nope.csv：找不到该文件或目录\n");
+    zh(
+        &["nope.csv"],
+        "错误：无法读取 nope.csv：找不到该文件或目录\n",
+    );
     zh(
         &["sheet.csv", "--column", "colour=颜色"],
         "错误：--column “colour=颜色”：没有字段“colour”：可选 project，project_name，",
