@@ -3,10 +3,13 @@
 //! below). A message is named by its id (`Msg::UnknownProcedure`) and filled
 //! with named values (`{text}`); `tr!` does both. The language is chosen
 //! once, when the program starts (`--lang`, else the ledger's `lang`, else a
-//! `zh_*` locale, else English; see `cli::prescan_lang`), and read here by
-//! whoever speaks. Labels of tables and reports live with their reports
-//! (`report::labels::pick`); the Chinese help of the commands lives in
-//! `help_zh`.
+//! `zh_*` locale, else English; see `cli::prescan_lang`; the merge driver
+//! takes the language of the ledger its file is in), and read here by
+//! whoever speaks. A report speaks the language it is built in: its
+//! sentences come from the table too, by `tr_in!(lang, Id, …)`. Short
+//! labels of tables and reports (headers, states) live with their reports
+//! (`report::labels::pick`); the names of the files' fields for messages
+//! are `field`; the Chinese help of the commands lives in `help_zh`.
 
 use crate::model::Lang;
 use std::fmt::Display;
@@ -37,6 +40,12 @@ pub fn set_lang(lang: Lang) {
 /// A slot with no value is left as it is (the table test forbids that).
 pub fn text(id: Msg, args: &[(&str, &dyn Display)]) -> String {
     fill(id.template(lang()), args)
+}
+
+/// A message in `lang` (not the chosen language): for a report, which is
+/// in the language of the ledger it reports on.
+pub fn text_in(lang: Lang, id: Msg, args: &[(&str, &dyn Display)]) -> String {
+    fill(id.template(lang), args)
 }
 
 /// `template` with each `{name}` replaced by the value named `name`.
@@ -91,6 +100,22 @@ macro_rules! tr {
     };
     ($id:ident, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::msg::text(
+            $crate::msg::Msg::$id,
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
+        )
+    };
+}
+
+/// `tr_in!(lang, Id)` or `tr_in!(lang, Id, name = value, …)`: the message
+/// `Msg::Id` in `lang`, filled (reports speak the language they are in).
+#[macro_export]
+macro_rules! tr_in {
+    ($lang:expr, $id:ident) => {
+        $crate::msg::text_in($lang, $crate::msg::Msg::$id, &[])
+    };
+    ($lang:expr, $id:ident, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::msg::text_in(
+            $lang,
             $crate::msg::Msg::$id,
             &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
         )
@@ -2353,6 +2378,81 @@ messages! {
     IoInvalidData { en: "the data is not valid", zh: "数据无效" }
     IoInterrupted { en: "interrupted", zh: "操作被中断" }
 
+    // ---- sentences of reports (in the report's language: `tr_in!`) ----
+    SlowFundsPaid {
+        en: "funds paid slowly: {unpaid} 万元 of government money received since {since} not paid out ({days} days), {paid_pct}% of {received} 万元 received paid",
+        zh: "资金支付进度慢：财政性资金到位{received}万元，支付率{paid_pct}%，{since}到位的资金{days}天未支付（未支付{unpaid}万元）"
+    }
+    SlowBondNotStarted {
+        en: "bond money received, not started: {amount} 万元 of special bonds received since {first} ({days} days), works not started",
+        zh: "专项债资金到位未开工：{first}起到位专项债券资金{amount}万元，{days}天未开工"
+    }
+    SlowProgressStale {
+        en: "progress stale: no progress entry for {since} days (last on {last})",
+        zh: "进度久未更新：{since}天无进度记录（最近一次{last}）"
+    }
+    SlowNotStarted {
+        en: "not started: {late} days past the planned start {plan}",
+        zh: "未按期开工：超过计划开工日期（{plan}）{late}天"
+    }
+    SlowStale {
+        en: "stale: nothing recorded for {since} days (last on {last})",
+        zh: "久未更新：{since}天无新记录（最近一次{last}）"
+    }
+    SlowInvestmentBehind {
+        en: "investment behind: invested {inv_pct}% of plan, 时序进度 {elapsed_pct}% ({invested} of {plan} 万元 planned for {year})",
+        zh: "投资滞后：完成年度计划投资{inv_pct}%，时序进度{elapsed_pct}%（{year}年计划{plan}万元，已完成{invested}万元）"
+    }
+    SlowProceduresBehind {
+        en: "procedures behind: {done_pct}% obtained or pledged ({done} of {needed}), {elapsed_pct}% of the time to the planned start elapsed",
+        zh: "手续滞后：手续办结{done_pct}%（{done}/{needed}），时序进度{elapsed_pct}%"
+    }
+    SlowNone {
+        en: "No project is lit red or yellow as of {date}.\n",
+        zh: "截至{date}，无红灯、黄灯项目。\n"
+    }
+    OverdueOrderItem {
+        en: "{item} (order {order})",
+        zh: "{item}（{order}）"
+    }
+    OverdueDecisionItem {
+        en: "{item} (meeting of {meeting}, no. {no})",
+        zh: "{item}（{meeting}调度会第{no}项）"
+    }
+    OverdueNone {
+        en: "Nothing overdue as of {date}.\n",
+        zh: "截至{date}，无逾期事项。\n"
+    }
+    ProblemStep {
+        en: "{level} {date}",
+        zh: "{date}报{level}"
+    }
+    ProblemLevelPath {
+        en: "{level} ({steps})",
+        zh: "{level}（{steps}）"
+    }
+    ProblemOrder {
+        en: "{no} due {due}",
+        zh: "{no}（{due}前）"
+    }
+    ProblemOrderOverdue {
+        en: "{no} due {due}, overdue {days} days",
+        zh: "{no}（{due}前，逾期{days}天）"
+    }
+    ProblemOverdueDays {
+        en: "overdue {days} days",
+        zh: "逾期{days}天"
+    }
+    ProblemsNone {
+        en: "No problems recorded as of {date}.\n",
+        zh: "截至{date}，无问题记录。\n"
+    }
+    FactUnrecorded { en: "{fact} not recorded", zh: "{fact}未定" }
+    WaivedByZone {
+        en: "; covered by the regional assessment of {zone}",
+        zh: "；区域评估已覆盖（{zone}）"
+    }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }
@@ -2455,6 +2555,13 @@ mod tests {
         );
         let own = include_str!("msg.rs");
         src.push_str(own.split("macro_rules! messages").next().unwrap());
+        // The ids `tr_in!(lang, Id …)` names (its second argument).
+        let in_lang: Vec<&str> = src
+            .split("tr_in!(")
+            .skip(1)
+            .filter_map(|rest| rest.split(',').nth(1))
+            .map(|id| id.trim().trim_end_matches(')').trim())
+            .collect();
         for &id in Msg::ALL {
             let name = format!("{id:?}");
             let used = [
@@ -2465,6 +2572,7 @@ mod tests {
             .iter()
             .any(|p| src.contains(p.as_str()))
                 || src.contains(&format!("tr!(\n{name}"))
+                || in_lang.contains(&name.as_str())
                 || src.lines().any(|l| {
                     l.trim() == format!("{name},")
                         || l.trim_start().starts_with(&format!("{name}, "))

@@ -255,10 +255,11 @@ impl Because {
             Because::Hazchem(false) => pick(lang, "no hazardous chemicals", "非危化").to_string(),
             Because::RelicsFound(true) => pick(lang, "relics found", "发现文物").to_string(),
             Because::RelicsFound(false) => pick(lang, "no relics found", "未发现文物").to_string(),
-            Because::Unrecorded(fact) => match lang {
-                Lang::Zh => format!("{fact}未定"),
-                Lang::En => format!("{} not recorded", english_fact(fact)),
-            },
+            Because::Unrecorded(fact) => tr_in!(
+                lang,
+                FactUnrecorded,
+                fact = pick(lang, english_fact(fact), fact)
+            ),
         }
     }
 }
