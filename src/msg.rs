@@ -2447,6 +2447,38 @@ messages! {
         en: "No problems recorded as of {date}.\n",
         zh: "截至{date}，无问题记录。\n"
     }
+    SkippedNote {
+        en: "{n} project(s) could not be read and are left out: {ids} — run taizhang check",
+        zh: "未能读取 {n} 个项目: {ids} — 运行 taizhang check"
+    }
+    CellOverdueDays {
+        en: "{cell} (overdue {days} d)",
+        zh: "{cell}（逾期{days}天）"
+    }
+    CellExpiredDays {
+        en: "{cell} (expired {days} d)",
+        zh: "{cell}（已过期{days}天）"
+    }
+    SheetTitle {
+        en: "{title} (as of {date})",
+        zh: "{title}（数据截至{date}）"
+    }
+    NoProjectAtStage {
+        en: "No project is {stages}.\n",
+        zh: "没有{stages}阶段的项目。\n"
+    }
+    DecisionsNone {
+        en: "No meeting decisions recorded as of {date}.\n",
+        zh: "截至{date}，无调度会议定事项。\n"
+    }
+    ExtendedOnce {
+        en: " (extended from {from})",
+        zh: "（延期1次，原时限{from}）"
+    }
+    ExtendedTimes {
+        en: " (extended {n} times, first deadline {from})",
+        zh: "（延期{n}次，原时限{from}）"
+    }
     FactUnrecorded { en: "{fact} not recorded", zh: "{fact}未定" }
     WaivedByZone {
         en: "; covered by the regional assessment of {zone}",
