@@ -2485,6 +2485,15 @@ messages! {
         zh: "；区域评估已覆盖（{zone}）"
     }
 
+    // ---- a procedure's state, as messages name it (English: its key) ----
+    StatePending { en: "pending", zh: "待办" }
+    StateApplied { en: "applied", zh: "已申报" }
+    StatePledged { en: "pledged", zh: "容缺/承诺" }
+    StateObtained { en: "obtained", zh: "已办结" }
+    StateNotNeeded { en: "not-needed", zh: "无需办理" }
+    RenamedByGit { en: "git mv", zh: "git mv" }
+    RenamedPlain { en: "renamed", zh: "已改名" }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }

@@ -912,3 +912,23 @@ fn check_problems_hints_and_refusals_are_chinese_on_a_chinese_ledger() {
         en.stdout
     );
 }
+
+/// A refused transition names the procedure's state in Chinese on a
+/// Chinese ledger (its key in English).
+#[test]
+fn refusals_name_a_procedure_s_state_in_chinese() {
+    let l = Ledger::with_lang("zh");
+    l.open("p");
+    l.refuses(
+        &["fulfil", "p", "eia"],
+        "错误：p：环评批复 (eia) 没有待兑现的承诺（状态 待办）\n",
+    );
+    l.refuses(
+        &["require", "p", "eia"],
+        "错误：p：环评批复 (eia) 已在任务清单中（待办）\n",
+    );
+    l.refuses(
+        &["--lang", "en", "fulfil", "p", "eia"],
+        "has no open pledge to fulfil (status pending)",
+    );
+}
