@@ -297,7 +297,11 @@ impl Ctx {
                         &candidates,
                         &tr!(
                             ExpectedOneOf,
-                            list = known.iter().cloned().collect::<Vec<_>>().join(", ")
+                            list = known
+                                .iter()
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(crate::msg::list_separator())
                         ),
                     )
                 ));
@@ -499,10 +503,15 @@ impl Ctx {
         {
             return Ok(Some(name.clone()));
         }
-        bail!(
-            "--authority: unknown issuing authority \"{name}\": expected one of {}",
-            known.iter().map(|a| &**a).collect::<Vec<_>>().join(", ")
-        )
+        bail!(tr!(
+            UnknownAuthority,
+            name = name,
+            list = known
+                .iter()
+                .map(|a| &**a)
+                .collect::<Vec<_>>()
+                .join(crate::msg::list_separator())
+        ))
     }
 
     /// Renders a report: JSON from the value (streamed), else its table,
@@ -744,7 +753,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Meeting(MeetingCommand::List(a)) => meeting::list(&ctx, a),
         Command::Visit(a) => visit::run(&ctx, a),
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
-        Command::MergeCsv(a) => git::merge_csv(a),
+        Command::MergeCsv(a) => git::merge_csv(&ctx, a),
         Command::Log(a) => git::log(&ctx, a),
         Command::Catalogue => catalogue::run(&ctx),
         Command::Set(a) => set::run(&ctx, a),
@@ -830,7 +839,7 @@ pub fn facts_arg(
     }
     if let Some(t) = &a.hazchem {
         facts.hazchem = Some(
-            parse_yes_no("hazardous chemicals", t)
+            parse_yes_no(&tr!(FactHazchem), t)
                 .map_err(|e| anyhow!(tr!(FlagValue, flag = "--hazchem", error = e)))?,
         );
     }
@@ -841,7 +850,7 @@ pub fn facts_arg(
     }
     if let Some(t) = &a.relics_found {
         facts.relics_found = Some(
-            parse_yes_no("relics found", t)
+            parse_yes_no(&tr!(FactRelics), t)
                 .map_err(|e| anyhow!(tr!(FlagValue, flag = "--relics-found", error = e)))?,
         );
     }
@@ -862,7 +871,7 @@ pub fn facts_arg(
                     .iter()
                     .map(|z| format!("{} ({})", z.key, z.name))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(crate::msg::list_separator())
             )),
         }
     }

@@ -460,7 +460,7 @@ impl Settings {
             .iter()
             .map(|t| format!("{} ({})", t.key, t.name))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(crate::msg::list_separator())
     }
 
     pub fn taskforce_keys(&self) -> String {
@@ -468,7 +468,7 @@ impl Settings {
             .iter()
             .map(|t| t.key.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(crate::msg::list_separator())
     }
 }
 

@@ -55,10 +55,7 @@ impl Derived {
 
 /// "；区域评估已覆盖（开发区）": why a procedure is waived.
 pub fn waiver(zone: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("；区域评估已覆盖（{zone}）"),
-        Lang::En => format!("; covered by the regional assessment of {zone}"),
-    }
+    tr_in!(lang, WaivedByZone, zone = zone)
 }
 
 /// The note written on a waived row: the waiver in the ledger's words.

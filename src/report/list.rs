@@ -501,16 +501,16 @@ impl Detail {
                 cells[PLEDGE_DUE_CELL].push_str(&super::labels::extended(&r.procedure, lang));
             }
             if let Some(n) = overdue {
-                cells[STATUS_CELL] = match lang {
-                    Lang::En => format!("{} (overdue {n} d)", cells[STATUS_CELL]),
-                    Lang::Zh => format!("{}（逾期{n}天）", cells[STATUS_CELL]),
-                };
+                cells[STATUS_CELL] =
+                    tr_in!(lang, CellOverdueDays, cell = cells[STATUS_CELL], days = n);
             }
             if let Some(n) = expired {
-                cells[PLEDGE_DUE_CELL] = match lang {
-                    Lang::En => format!("{} (expired {n} d)", cells[PLEDGE_DUE_CELL]),
-                    Lang::Zh => format!("{}（已过期{n}天）", cells[PLEDGE_DUE_CELL]),
-                };
+                cells[PLEDGE_DUE_CELL] = tr_in!(
+                    lang,
+                    CellExpiredDays,
+                    cell = cells[PLEDGE_DUE_CELL],
+                    days = n
+                );
             }
             cells.push(r.reason.clone());
             t.push(cells);

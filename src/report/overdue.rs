@@ -371,29 +371,18 @@ impl Item {
     pub fn label(&self, lang: Lang) -> String {
         match (self.kind, lang) {
             (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
-            (Kind::Order, Lang::En) => format!(
-                "{} (order {})",
-                self.item,
-                self.order_no.as_deref().unwrap_or("")
+            (Kind::Order, _) => tr_in!(
+                lang,
+                OverdueOrderItem,
+                item = self.item,
+                order = self.order_no.as_deref().unwrap_or("")
             ),
-            (Kind::Order, Lang::Zh) => {
-                format!(
-                    "{}（{}）",
-                    self.item,
-                    self.order_no.as_deref().unwrap_or("")
-                )
-            }
-            (Kind::Decision, Lang::En) => format!(
-                "{} (meeting of {}, no. {})",
-                self.item,
-                self.meeting.map(|d| d.to_string()).unwrap_or_default(),
-                self.decision_no.unwrap_or(0)
-            ),
-            (Kind::Decision, Lang::Zh) => format!(
-                "{}（{}调度会第{}项）",
-                self.item,
-                self.meeting.map(|d| d.to_string()).unwrap_or_default(),
-                self.decision_no.unwrap_or(0)
+            (Kind::Decision, _) => tr_in!(
+                lang,
+                OverdueDecisionItem,
+                item = self.item,
+                meeting = self.meeting.map(|d| d.to_string()).unwrap_or_default(),
+                no = self.decision_no.unwrap_or(0)
             ),
             _ => match (self.extended_from, self.extensions) {
                 (Some(from), Some(n)) => {
@@ -461,9 +450,6 @@ impl Report {
 
     /// The line shown instead of an empty table.
     pub fn empty_line(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!("Nothing overdue as of {}.\n", self.as_of),
-            Lang::Zh => format!("截至{}，无逾期事项。\n", self.as_of),
-        }
+        tr_in!(lang, OverdueNone, date = self.as_of)
     }
 }

@@ -114,7 +114,7 @@ impl Table {
         let want = norm(field).replace('_', "-");
         let Some(c) = self.headers.iter().position(|h| norm(h) == want) else {
             let fields: Vec<String> = self.headers.iter().map(|h| norm(h)).collect();
-            return Err(fields.join(", "));
+            return Err(fields.join(crate::msg::list_separator()));
         };
         let numeric = self.numeric.contains(&c);
         let mut order: Vec<usize> = (0..self.rows.len()).collect();

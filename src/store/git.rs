@@ -425,7 +425,7 @@ pub fn materialise(dir: &Path, rev: &str) -> Result<tempfile::TempDir> {
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
-        .context("cannot run git")?;
+        .with_context(|| tr!(CannotRunGit))?;
     let mut stdin = child.stdin.take().expect("piped");
     let objects: String = files.iter().map(|(o, _)| format!("{o}\n")).collect();
     let feeder = std::thread::spawn(move || {
@@ -443,10 +443,7 @@ pub fn materialise(dir: &Path, rev: &str) -> Result<tempfile::TempDir> {
             _ => None,
         };
         let Some(size) = size else {
-            bail!(
-                "--at: git did not give the file {} of {commit}",
-                path.display()
-            );
+            bail!(tr!(AtNoFile, file = path.display(), commit = commit));
         };
         let mut bytes = vec![0; size + 1];
         out.read_exact(&mut bytes)?;

@@ -143,7 +143,7 @@ impl Skipped {
         let dir = ledger.root.join(PROJECTS_DIR).join(folder);
         let (file, line, message) = match problems.first() {
             Some(p) => (p.file.clone(), p.line, p.message.clone()),
-            None => (dir, None, "the project cannot be read".to_string()),
+            None => (dir, None, tr!(ProjectCannotBeRead)),
         };
         Skipped {
             project: folder.to_string(),
@@ -463,7 +463,7 @@ impl Ledger {
         mut emit: impl FnMut(T),
     ) -> Result<Vec<Skipped>> {
         let folders = Ledger::project_folders(&self.root)?;
-        let progress = Progress::new(folders.len(), "reading projects");
+        let progress = Progress::new(folders.len(), tr!(ProgressReading));
         let read = |folder: &str| {
             let read = self.read_project(folder);
             progress.inc();
@@ -527,7 +527,7 @@ impl Ledger {
         problems.extend(other_files_markers(root));
         problems.extend(git_problems(root));
         let folders = Ledger::project_folders(root)?;
-        let progress = Progress::new(folders.len(), "checking projects");
+        let progress = Progress::new(folders.len(), tr!(ProgressChecking));
         let found: Vec<(Option<String>, Vec<Problem>)> = folders
             .par_iter()
             .map(|folder| {
@@ -581,7 +581,7 @@ impl Ledger {
         table: Option<&ProcedureTable>,
     ) -> Result<Vec<PathBuf>> {
         if lp.is_some_and(|lp| lp.cached) {
-            bail!("internal error: a project read from the cache cannot be saved; read its files");
+            bail!(tr!(CachedNotSaved));
         }
         let mut set = WriteSet::new();
         self.plan_save(&mut set, lp, id, project, table)?;
@@ -675,10 +675,7 @@ impl Ledger {
                     Ok(bytes) => super::excel::restore(layout, &bytes),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
                     Err(e) if is_link_error(&e) => super::excel::Restored {
-                        refused: Some(
-                            "a symbolic link; taizhang does not follow links out of the ledger"
-                                .into(),
-                        ),
+                        refused: Some(tr!(RestoreIsLink)),
                         ..Default::default()
                     },
                     Err(e) => super::excel::Restored {
@@ -705,10 +702,7 @@ impl Ledger {
         let lock = WriteLock::acquire(&self.root, wait)?;
         let unmerged = unmerged_problems(&self.root);
         if !unmerged.is_empty() {
-            return Err(refuse(
-                "a merge or rebase is not finished: nothing written",
-                &unmerged,
-            ));
+            return Err(refuse(&tr!(MergeNotFinished), &unmerged));
         }
         Ok(lock)
     }
@@ -757,14 +751,7 @@ fn unmerged_problems(root: &Path) -> Vec<Problem> {
     super::git::unmerged(root)
         .into_iter()
         .map(|rel| {
-            Problem::file(
-                &root.join(rel),
-                "unmerged",
-                "unmerged: a merge or rebase stopped on this file and git has not been told it is resolved",
-            )
-            .with_hint(
-                "make the file right (`taizhang check` shows what is wrong), `git add` it, then `git commit` or `git rebase --continue`",
-            )
+            Problem::file(&root.join(rel), "unmerged", tr!(Unmerged)).with_hint(tr!(UnmergedHint))
         })
         .collect()
 }
@@ -921,7 +908,7 @@ fn read_project(
                 &text,
                 line,
                 "unknown-problem",
-                format!("the visit names problem {no}, which is not in problems.csv"),
+                tr!(VisitUnknownProblem, no = no),
             ));
         }
     }
@@ -1001,9 +988,10 @@ fn problem_links(
                 &text(),
                 table.lines[i],
                 "unknown-category",
-                format!(
-                    "unknown problem category \"{category}\": expected one of {} (`[problems] categories` in ledger.toml)",
-                    settings.categories.join(", ")
+                tr!(
+                    UnknownProblemCategory,
+                    category = category,
+                    list = settings.categories.join(crate::msg::list_separator())
                 ),
             ));
         }
@@ -1018,7 +1006,7 @@ fn problem_links(
                     &text(),
                     table.lines[i],
                     "unknown-procedure",
-                    format!("the problem names procedure \"{procedure}\", which is not on the project's task list"),
+                    tr!(ProblemUnknownProcedure, procedure = procedure),
                 )
                 .as_warning(),
             );

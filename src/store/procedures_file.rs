@@ -274,12 +274,9 @@ impl ProcedureTable {
                     text,
                     at(6),
                     "excel-number",
-                    format!(
-                        "column \"doc_no\": \"{}\" is a number Excel shortened to scientific notation; its last digits are lost",
-                        row.doc_no
-                    ),
+                    tr!(DocNoScientific, value = row.doc_no),
                 )
-                .with_hint("type the full document number (format the column as text in Excel)")
+                .with_hint(tr!(DocNoScientificHint))
                 .as_warning(),
             );
         }
