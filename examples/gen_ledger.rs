@@ -143,9 +143,9 @@ fn main() -> anyhow::Result<()> {
         for c in keys {
             let entry = &settings.catalogue[c];
             let mut row = Procedure {
-                key: entry.key.clone(),
-                name: entry.name.clone(),
-                taskforce: entry.taskforce.clone(),
+                key: entry.key.clone().into(),
+                name: entry.name.clone().into(),
+                taskforce: entry.taskforce.clone().into(),
                 due: entry.limit.map(|l| l.due_from(opened, &settings.calendar)),
                 ..Procedure::default()
             };

@@ -6,7 +6,7 @@
 use crate::model::{Lang, PledgeKind};
 use crate::report::Format;
 use clap::{Args, Parser, Subcommand};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// taizhang (台账): the procedure ledger of a county's major investment
 /// projects, over plain TOML and CSV files kept in git.
@@ -1145,19 +1145,23 @@ pub fn prescan_lang(args: &[std::ffi::OsString]) -> Lang {
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("TAIZHANG_LEDGER").map(PathBuf::from));
     if let Ok(root) = crate::store::Ledger::locate(dir.as_deref())
-        && let Ok(text) = std::fs::read_to_string(root.join(crate::store::ledger::SETTINGS_FILE))
-        && let Ok(doc) = text.parse::<toml_edit::DocumentMut>()
+        && let Some(lang) = settings_lang(&root)
     {
-        match doc.get("lang").and_then(|v| v.as_str()) {
-            None => return Lang::Zh,
-            Some(v) => {
-                if let Ok(lang) = Lang::parse(v) {
-                    return lang;
-                }
-            }
-        }
+        return lang;
     }
     locale_lang().unwrap_or(Lang::En)
+}
+
+/// The language the ledger at `root` sets in its ledger.toml (Chinese
+/// when it sets none); `None` when the file cannot be read or its `lang`
+/// is not a language.
+pub fn settings_lang(root: &Path) -> Option<Lang> {
+    let text = std::fs::read_to_string(root.join(crate::store::ledger::SETTINGS_FILE)).ok()?;
+    let doc = text.parse::<toml_edit::DocumentMut>().ok()?;
+    match doc.get("lang").and_then(|v| v.as_str()) {
+        None => Some(Lang::Zh),
+        Some(v) => Lang::parse(v).ok(),
+    }
 }
 
 /// Chinese when the locale is (`zh_CN.UTF-8`, `zh`), English when it names

@@ -632,27 +632,65 @@ pub fn print_error(e: &clap::Error, lang: Lang) -> std::io::Result<()> {
     };
     let arg = get(ContextKind::InvalidArg);
     let value = get(ContextKind::InvalidValue);
+    let number = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::Number(n)) => *n,
+        _ => 0,
+    };
     let mut line = match e.kind() {
-        ErrorKind::InvalidValue => tr!(
-            UsageInvalidValue,
-            arg = arg,
-            value = value,
-            valid = get(ContextKind::ValidValue)
-        ),
+        ErrorKind::InvalidValue if value.is_empty() => tr!(UsageValueRequired, arg = arg),
+        ErrorKind::InvalidValue => match get(ContextKind::ValidValue) {
+            valid if valid.is_empty() => tr!(UsageBadValueOf, arg = arg, value = value),
+            valid => tr!(UsageInvalidValue, arg = arg, value = value, valid = valid),
+        },
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e).map(ToString::to_string);
+            match why {
+                Some(why) => tr!(UsageBadValueWhy, arg = arg, value = value, error = why),
+                None => tr!(UsageBadValueOf, arg = arg, value = value),
+            }
+        }
         ErrorKind::UnknownArgument => tr!(UsageUnknownArgument, arg = arg),
         ErrorKind::InvalidSubcommand => tr!(
             UsageUnknownCommand,
             command = get(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingRequiredArgument => tr!(UsageMissingArgument, arg = arg),
-        ErrorKind::MissingSubcommand => tr!(UsageMissingCommand),
-        ErrorKind::NoEquals | ErrorKind::TooManyValues | ErrorKind::TooFewValues => {
-            tr!(UsageBadValue, arg = arg)
-        }
+        ErrorKind::MissingSubcommand => match get(ContextKind::InvalidSubcommand) {
+            command if command.is_empty() => tr!(UsageMissingCommand),
+            command => tr!(
+                UsageMissingSubcommand,
+                command = command,
+                valid = get(ContextKind::ValidSubcommand)
+            ),
+        },
+        ErrorKind::NoEquals => tr!(UsageNoEquals, arg = arg),
+        ErrorKind::TooManyValues => tr!(UsageTooManyValues, arg = arg, value = value),
+        ErrorKind::TooFewValues => tr!(
+            UsageTooFewValues,
+            arg = arg,
+            min = number(ContextKind::MinValues),
+            given = number(ContextKind::ActualNumValues)
+        ),
+        ErrorKind::WrongNumberOfValues => tr!(
+            UsageWrongNumberOfValues,
+            arg = arg,
+            expected = number(ContextKind::ExpectedNumValues),
+            given = number(ContextKind::ActualNumValues)
+        ),
         ErrorKind::ArgumentConflict => {
-            tr!(UsageConflict, arg = arg, other = get(ContextKind::PriorArg))
+            let arg = if arg.is_empty() {
+                get(ContextKind::InvalidSubcommand)
+            } else {
+                arg
+            };
+            match get(ContextKind::PriorArg) {
+                prior if prior == arg => tr!(UsageTwice, arg = arg),
+                prior if prior.is_empty() => tr!(UsageConflictOthers, arg = arg),
+                prior => tr!(UsageConflict, arg = arg, other = prior),
+            }
         }
-        ErrorKind::ValueValidation => tr!(UsageBadValue, arg = arg),
+        ErrorKind::InvalidUtf8 => tr!(UsageNotUtf8),
+        // Io, Format and kinds a later clap adds: its own words.
         _ => {
             let english = e.render().to_string();
             let first = english
@@ -663,14 +701,41 @@ pub fn print_error(e: &clap::Error, lang: Lang) -> std::io::Result<()> {
             tr!(UsageOther, detail = first)
         }
     };
-    for k in [ContextKind::SuggestedSubcommand, ContextKind::SuggestedArg] {
+    for k in [
+        ContextKind::SuggestedSubcommand,
+        ContextKind::SuggestedArg,
+        ContextKind::SuggestedValue,
+    ] {
         let s = get(k);
         if !s.is_empty() {
             line.push_str(&tr!(DidYouMean, suggestions = s));
         }
     }
+    if let Some(ContextValue::StyledStrs(tips)) = e.get(ContextKind::Suggested) {
+        for tip in tips {
+            line.push_str(&tip_in_chinese(&tip.to_string()));
+        }
+    }
     eprintln!("{}{line}\n{}", tr!(ErrorPrefix), tr!(UsageSeeHelp));
     Ok(())
+}
+
+/// One of clap's tips (ContextKind::Suggested, English text) from the
+/// message table: the three clap gives are recognised by their shape; any
+/// other is left out rather than shown in English.
+fn tip_in_chinese(tip: &str) -> String {
+    // The texts between single quotes, in order.
+    let quoted: Vec<&str> = tip.split('\'').skip(1).step_by(2).collect();
+    match quoted.as_slice() {
+        [value, with] if tip.starts_with("to pass ") => {
+            tr!(UsageTipAsValue, value = value, with = with)
+        }
+        [command, _] if tip.starts_with("subcommand ") => {
+            tr!(UsageTipRemoveDashes, command = command)
+        }
+        [what] if tip.ends_with("' exists") => tr!(UsageTipExists, what = what),
+        _ => String::new(),
+    }
 }
 
 #[cfg(test)]

@@ -41,7 +41,7 @@ fn main() -> ExitCode {
                     eprintln!(
                         "{}{}",
                         msg::text(Msg::ErrorPrefix, &[]),
-                        msg::text(Msg::CannotWriteOutput, &[("error", &e)])
+                        msg::text(Msg::CannotWriteOutput, &[("error", &msg::io_error(&e))])
                     );
                     ExitCode::from(1)
                 }
@@ -49,7 +49,11 @@ fn main() -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("{}{e:#}", msg::text(Msg::ErrorPrefix, &[]));
+            eprintln!(
+                "{}{}",
+                msg::text(Msg::ErrorPrefix, &[]),
+                msg::error_chain(&e)
+            );
             ExitCode::from(1)
         }
     }

@@ -3,10 +3,13 @@
 //! below). A message is named by its id (`Msg::UnknownProcedure`) and filled
 //! with named values (`{text}`); `tr!` does both. The language is chosen
 //! once, when the program starts (`--lang`, else the ledger's `lang`, else a
-//! `zh_*` locale, else English; see `cli::prescan_lang`), and read here by
-//! whoever speaks. Labels of tables and reports live with their reports
-//! (`report::labels::pick`); the Chinese help of the commands lives in
-//! `help_zh`.
+//! `zh_*` locale, else English; see `cli::prescan_lang`; the merge driver
+//! takes the language of the ledger its file is in), and read here by
+//! whoever speaks. A report speaks the language it is built in: its
+//! sentences come from the table too, by `tr_in!(lang, Id, …)`. Short
+//! labels of tables and reports (headers, states) live with their reports
+//! (`report::labels::pick`); the names of the files' fields for messages
+//! are `field`; the Chinese help of the commands lives in `help_zh`.
 
 use crate::model::Lang;
 use std::fmt::Display;
@@ -37,6 +40,12 @@ pub fn set_lang(lang: Lang) {
 /// A slot with no value is left as it is (the table test forbids that).
 pub fn text(id: Msg, args: &[(&str, &dyn Display)]) -> String {
     fill(id.template(lang()), args)
+}
+
+/// A message in `lang` (not the chosen language): for a report, which is
+/// in the language of the ledger it reports on.
+pub fn text_in(lang: Lang, id: Msg, args: &[(&str, &dyn Display)]) -> String {
+    fill(id.template(lang), args)
 }
 
 /// `template` with each `{name}` replaced by the value named `name`.
@@ -97,6 +106,22 @@ macro_rules! tr {
     };
 }
 
+/// `tr_in!(lang, Id)` or `tr_in!(lang, Id, name = value, …)`: the message
+/// `Msg::Id` in `lang`, filled (reports speak the language they are in).
+#[macro_export]
+macro_rules! tr_in {
+    ($lang:expr, $id:ident) => {
+        $crate::msg::text_in($lang, $crate::msg::Msg::$id, &[])
+    };
+    ($lang:expr, $id:ident, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::msg::text_in(
+            $lang,
+            $crate::msg::Msg::$id,
+            &[$((stringify!($name), &$value as &dyn ::std::fmt::Display)),+],
+        )
+    };
+}
+
 /// "a, b or c" / "a、b 或 c".
 pub fn one_of(items: &[String]) -> String {
     let (sep, or) = match lang() {
@@ -115,6 +140,134 @@ pub fn list_separator() -> &'static str {
     match lang() {
         Lang::En => ", ",
         Lang::Zh => "，",
+    }
+}
+
+/// An error of the operating system (a file not found, no permission) in
+/// the chosen language: std's own words in English, the message table's
+/// in Chinese for the kinds a clerk meets (std's words otherwise).
+pub fn io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if lang() == Lang::En {
+        return e.to_string();
+    }
+    let id = match e.kind() {
+        K::NotFound => Msg::IoNotFound,
+        K::PermissionDenied => Msg::IoPermissionDenied,
+        K::AlreadyExists => Msg::IoAlreadyExists,
+        K::IsADirectory => Msg::IoIsADirectory,
+        K::NotADirectory => Msg::IoNotADirectory,
+        K::DirectoryNotEmpty => Msg::IoDirectoryNotEmpty,
+        K::ReadOnlyFilesystem => Msg::IoReadOnly,
+        K::StorageFull | K::QuotaExceeded => Msg::IoStorageFull,
+        K::InvalidData => Msg::IoInvalidData,
+        K::Interrupted => Msg::IoInterrupted,
+        _ => return e.to_string(),
+    };
+    text(id, &[])
+}
+
+/// An error with its causes, outermost first, in the chosen language:
+/// anyhow's `{:#}` in English; in Chinese the causes joined by "：" and
+/// the operating system's errors from the message table.
+pub fn error_chain(e: &anyhow::Error) -> String {
+    if lang() == Lang::En {
+        return format!("{e:#}");
+    }
+    e.chain()
+        .map(|c| match c.downcast_ref::<std::io::Error>() {
+            Some(io) => io_error(io),
+            None => c.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("：")
+}
+
+/// The separator of clauses in running text: "; " / "；".
+pub fn clause_separator() -> &'static str {
+    match lang() {
+        Lang::En => "; ",
+        Lang::Zh => "；",
+    }
+}
+
+/// The Chinese names of the fields of the ledger's files (project.toml keys
+/// and CSV columns), for messages that name a field: `set`'s and
+/// `import`'s change lines, the merge driver's conflicts. English names a
+/// field by its key, as the file spells it.
+const FIELD_NAMES: &[(&str, &str)] = &[
+    // project.toml
+    ("name", "项目名称"),
+    ("type", "项目类型"),
+    ("owner", "项目单位"),
+    ("township", "乡镇"),
+    ("code", "项目代码"),
+    ("investment", "总投资(万元)"),
+    ("opened", "登记日期"),
+    ("planned_start", "计划开工日期"),
+    ("started", "开工日期"),
+    ("land", "供地方式"),
+    ("investment_nature", "投资性质"),
+    ("hazchem", "涉及危化品"),
+    ("eia", "环评类别"),
+    ("relics_found", "发现文物"),
+    ("zone", "开发区"),
+    ("leader", "包联县领导"),
+    ("unit", "责任单位"),
+    ("person", "责任人"),
+    ("person_phone", "责任人电话"),
+    ("contact", "项目单位联系人"),
+    ("contact_phone", "联系人电话"),
+    ("annual_plan", "年度计划投资"),
+    ("stages", "项目阶段"),
+    ("stage", "阶段"),
+    ("reason", "原因"),
+    // procedures.csv
+    ("procedure", "手续"),
+    ("taskforce", "工作专班"),
+    ("status", "状态"),
+    ("applied", "申报日期"),
+    ("due", "时间节点"),
+    ("obtained", "办结日期"),
+    ("doc_no", "批复文号"),
+    ("pledge_kind", "承诺方式"),
+    ("pledged", "承诺日期"),
+    ("pledge_due", "承诺时限"),
+    ("missing_items", "承诺补齐事项"),
+    ("fulfilled", "兑现日期"),
+    ("extensions", "延期次数"),
+    ("note", "备注"),
+    // progress, funds, problems, visits
+    ("date", "日期"),
+    ("invested", "累计完成投资(万元)"),
+    ("source", "资金来源"),
+    ("amount", "金额(万元)"),
+    ("kind", "类别"),
+    ("category", "问题类别"),
+    ("what", "内容"),
+    ("resolved", "解决日期"),
+    ("how", "解决情况"),
+    ("by", "督导人"),
+];
+
+/// A field of the ledger's files as a message names it: its key in
+/// English, its Chinese name in Chinese (`township` / 乡镇). A dotted TOML
+/// key (`annual_plan.2024`) names its first part; a field with no Chinese
+/// name keeps its key.
+pub fn field(key: &str) -> String {
+    if lang() == Lang::En {
+        return key.to_string();
+    }
+    let (head, rest) = match key.split_once('.') {
+        Some((h, r)) => (h, Some(r)),
+        None => (key, None),
+    };
+    match FIELD_NAMES.iter().find(|(k, _)| *k == head) {
+        Some((_, zh)) => match rest {
+            Some(r) => format!("{zh}.{r}"),
+            None => zh.to_string(),
+        },
+        None => key.to_string(),
     }
 }
 
@@ -169,11 +322,57 @@ messages! {
         zh: "缺少必需的参数：{arg}"
     }
     UsageMissingCommand { en: "a command is required", zh: "请给出命令" }
-    UsageBadValue { en: "invalid value for {arg}", zh: "{arg} 的值有误" }
+    UsageMissingSubcommand {
+        en: "\"{command}\" requires a subcommand: {valid}",
+        zh: "“{command}”后面还需要一个子命令：{valid}"
+    }
+    UsageValueRequired {
+        en: "a value is required for {arg} but none was supplied",
+        zh: "{arg} 需要一个值，但没有给出"
+    }
+    UsageBadValueOf { en: "invalid value \"{value}\" for {arg}", zh: "{arg} 的值“{value}”无效" }
+    UsageBadValueWhy {
+        en: "invalid value \"{value}\" for {arg}: {error}",
+        zh: "{arg} 的值“{value}”无效：{error}"
+    }
+    UsageNoEquals {
+        en: "an equal sign is needed when assigning a value to {arg}",
+        zh: "给 {arg} 赋值需要用等号（写作 参数=值）"
+    }
+    UsageTooManyValues {
+        en: "unexpected value \"{value}\" for {arg}: no more were expected",
+        zh: "{arg} 多出了一个值“{value}”：它不接受更多的值"
+    }
+    UsageTooFewValues {
+        en: "{min} values required by {arg}; only {given} given",
+        zh: "{arg} 至少需要 {min} 个值，只给了 {given} 个"
+    }
+    UsageWrongNumberOfValues {
+        en: "{expected} values required for {arg} but {given} given",
+        zh: "{arg} 需要 {expected} 个值，但给了 {given} 个"
+    }
     UsageConflict {
         en: "{arg} cannot be used with {other}",
         zh: "{arg} 不能与 {other} 同时使用"
     }
+    UsageConflictOthers {
+        en: "{arg} cannot be used with one or more of the other arguments given",
+        zh: "{arg} 不能与所给的其他参数同时使用"
+    }
+    UsageTwice { en: "{arg} cannot be given more than once", zh: "{arg} 只能给出一次" }
+    UsageNotUtf8 {
+        en: "an argument is not valid UTF-8 text",
+        zh: "有参数不是有效的 UTF-8 文本"
+    }
+    UsageTipAsValue {
+        en: "; to pass \"{value}\" as a value, use \"{with}\"",
+        zh: "；要把“{value}”作为值，请写成“{with}”"
+    }
+    UsageTipRemoveDashes {
+        en: "; command \"{command}\" exists: to use it, remove the \"--\" before it",
+        zh: "；有命令“{command}”：要使用它，请去掉它前面的“--”"
+    }
+    UsageTipExists { en: "; \"{what}\" exists", zh: "；有“{what}”可用" }
     UsageOther { en: "{detail}", zh: "命令行有误：{detail}" }
     UsageSeeHelp {
         en: "For more information, try '--help'.",
@@ -1315,6 +1514,50 @@ messages! {
         en: "column {column}: \"{value}\" differs from \"{old}\" on row {row}",
         zh: "{column} 列：“{value}”与第 {row} 行的“{old}”不同"
     }
+    MappingSyntax { en: "line {line}: {error}", zh: "第 {line} 行：{error}" }
+    MappingUnknownTable {
+        en: "unknown table [{table}]: a mapping has [columns] and [status]",
+        zh: "没有 [{table}] 这个表：映射文件只有 [columns] 和 [status]"
+    }
+    MappingNotTable {
+        en: "`{table}` must be a table [{table}] of `name = \"text\"` lines",
+        zh: "`{table}` 必须是由 `名称 = \"文字\"` 组成的表 [{table}]"
+    }
+    MappingNotText {
+        en: "[{table}] `{key}` must be a quoted text",
+        zh: "[{table}] 中的 `{key}` 必须是加引号的文字"
+    }
+    ColumnFlagForm {
+        en: "--column \"{text}\": expected FIELD=HEADER, e.g. project_name=项目名称",
+        zh: "--column “{text}”：应写作 字段=表头，如 project_name=项目名称"
+    }
+    ColumnFlag { en: "--column \"{text}\": {error}", zh: "--column “{text}”：{error}" }
+    UnknownSheetField {
+        en: "unknown field \"{field}\": expected one of {fields}",
+        zh: "没有字段“{field}”：可选 {fields}"
+    }
+    EncodingUtf8Bom { en: "UTF-8 with BOM", zh: "带 BOM 的 UTF-8" }
+    FileIs { en: "{file} {what}", zh: "{file} {what}" }
+    SheetNotText {
+        en: "is neither UTF-8 nor GBK/GB18030; save it from Excel or WPS as \"CSV UTF-8\"",
+        zh: "既不是 UTF-8 也不是 GBK/GB18030 编码；请在 Excel 或 WPS 中另存为“CSV UTF-8”"
+    }
+    MappedColumnMissing {
+        en: "the mapping names column \"{header}\" for {field}, but the header has no such column; it has: {headers}",
+        zh: "映射把列“{header}”指定为 {field}，但表头中没有这一列；表头有：{headers}"
+    }
+    ColumnsAmbiguous {
+        en: "columns {headers} could each be {field}; name one with --column {field}=HEADER",
+        zh: "{headers} 这几列都可能是 {field}；请用 --column {field}=表头 指定一列"
+    }
+    ColumnMappedTwice {
+        en: "column \"{header}\" is mapped to both {field} and {other}",
+        zh: "列“{header}”同时被指定为 {field} 和 {other}"
+    }
+    NoColumnFor {
+        en: "no column for {field}: expected a header such as {aliases}, or name it with --column {field}=HEADER; the header has: {headers}",
+        zh: "没有 {field} 列：表头应为 {aliases} 等，或用 --column {field}=表头 指定；表头有：{headers}"
+    }
     MappingUnreadable {
         en: "--mapping {file}: cannot read it",
         zh: "--mapping {file}：无法读取"
@@ -1850,6 +2093,407 @@ messages! {
         zh: "更改 {id} {name}（{key}）：{changes}"
     }
 
+    // ---- the merge driver (git runs it on every merge) ----
+    MergeConflict { en: "CONFLICT (taizhang): {file}: {conflict}", zh: "冲突（taizhang）：{file}：{conflict}" }
+    MergeNote { en: "taizhang: {file}: {note}", zh: "taizhang：{file}：{note}" }
+    MergeLineByLine {
+        en: "taizhang: {file}: merged line by line, not row by row: {why}",
+        zh: "taizhang：{file}：无法逐条合并记录，已按文本逐行合并：{why}"
+    }
+    MergeConflictsLeft { en: "; conflicts left in the file", zh: "；文件中留有冲突" }
+    MergeOtherFile {
+        en: "taizhang does not merge this kind of file",
+        zh: "taizhang 不合并这类文件"
+    }
+    CannotRunGitMerge { en: "cannot run git merge-file", zh: "无法运行 git merge-file" }
+    MergeBase { en: "the common ancestor", zh: "共同祖先版本" }
+    MergeOurs { en: "our version", zh: "我方版本" }
+    MergeTheirs { en: "their version", zh: "对方版本" }
+    MergeSideError { en: "{side}: {error}", zh: "{side}：{error}" }
+    MergeSideNotCsv { en: "{side} cannot be read as CSV", zh: "{side}无法按 CSV 读取" }
+    MergeSideTwice {
+        en: "{side} lists {noun} \"{key}\" twice",
+        zh: "{side}中{noun}“{key}”出现了两次"
+    }
+    MergeSideNotToml { en: "{side} does not parse: {error}", zh: "{side}无法解析：{error}" }
+    MergeDeletedChanged {
+        en: "{noun} \"{key}\": deleted on one side, changed on the other",
+        zh: "{noun}“{key}”：一方删除，另一方修改"
+    }
+    MergeChangedBothWays {
+        en: "{noun} \"{key}\": changed both ways: {clashes}",
+        zh: "{noun}“{key}”：双方改得不同：{clashes}"
+    }
+    MergeCellClash {
+        en: "{column}: ours \"{ours}\", theirs \"{theirs}\"",
+        zh: "{column}：我方“{ours}”，对方“{theirs}”"
+    }
+    MergeKeyClash {
+        en: "key \"{key}\" changed both ways: ours {ours}, theirs {theirs}",
+        zh: "“{key}”双方改得不同：我方 {ours}，对方 {theirs}"
+    }
+    MergeRemoved { en: "(removed)", zh: "（已删除）" }
+    MergeRenumbered {
+        en: "{noun} {n} added on their side is now number {next}: {what}",
+        zh: "对方新增的{noun} {n} 已改为第 {next} 号：{what}"
+    }
+    NounProcedure { en: "procedure", zh: "手续" }
+    NounProgressEntry { en: "progress entry", zh: "进度记录" }
+    NounProblem { en: "problem", zh: "问题" }
+    NounFundsEntry { en: "funds entry", zh: "资金记录" }
+    NounVisit { en: "site visit", zh: "现场督导记录" }
+
+    // ---- the progress bar of long reads (on a terminal only) ----
+    ProgressReading { en: "reading projects", zh: "正在读取项目" }
+    ProgressChecking { en: "checking projects", zh: "正在检查项目" }
+
+    // ---- Excel workbooks ----
+    XlsxTooManyRows {
+        en: "{rows} rows are more than an Excel worksheet holds (1,048,575 under the header): export CSV (--output FILE.csv) or one task force's rows (--taskforce)",
+        zh: "{rows} 行超出了 Excel 工作表的容量（表头下最多 1,048,575 行）：请导出 CSV（--output 文件.csv）或只导出一个专班的行（--taskforce）"
+    }
+    XlsxCannotBuild { en: "cannot build the workbook: {error}", zh: "无法生成工作簿：{error}" }
+    XlsxCellTooLong {
+        en: "a cell holds more than the 32,767 characters Excel allows",
+        zh: "有单元格超过了 Excel 允许的 32,767 个字符"
+    }
+
+    // ---- what cannot happen (a defect of taizhang, to report) ----
+    InternalNotUtf8 {
+        en: "internal error: {what} is not UTF-8",
+        zh: "内部错误：{what}不是 UTF-8 文本"
+    }
+    CannotRender { en: "internal error: cannot render {what}", zh: "内部错误：无法生成{what}" }
+    CompletionScript { en: "the completion script", zh: "命令补全脚本" }
+    ManualPage { en: "the manual page", zh: "手册页" }
+    WordDocument { en: "the Word document", zh: "Word 文档" }
+    WordDocumentXml { en: "the Word document's XML", zh: "Word 文档的 XML" }
+    ProjectCannotBeRead { en: "the project cannot be read", zh: "无法读取该项目" }
+    EmptyFundSource { en: "empty: expected a source of funds", zh: "为空：应填写资金来源" }
+    EmptyCell { en: "empty: expected text", zh: "为空：应填写内容" }
+    CachedNotSaved {
+        en: "internal error: a project read from the cache cannot be saved; read its files",
+        zh: "内部错误：从缓存读取的项目不能保存；请读取其文件"
+    }
+
+    // ---- what `set` and `import` changed ----
+    NoValue { en: "(none)", zh: "（无）" }
+    FactYes { en: "true", zh: "是" }
+    FactNo { en: "false", zh: "否" }
+    FactLand { en: "land supply", zh: "供地方式" }
+    FactNature { en: "investment nature", zh: "投资性质" }
+    FactEia { en: "EIA category", zh: "环评类别" }
+    FactLevel { en: "authority level", zh: "审批层级" }
+    BadFactValue {
+        en: "invalid {what} \"{text}\": expected one of {list}",
+        zh: "无效的{what}“{text}”：可选 {list}"
+    }
+    FactHazchem { en: "hazardous chemicals", zh: "危化品情况" }
+    FactRelics { en: "relics found", zh: "文物发现情况" }
+    TaskListChange { en: "{n} procedure(s) {what}: {list}", zh: "{n} 项手续{what}：{list}" }
+    TaskListAdded { en: "added as pending", zh: "新增为待办" }
+    TaskListNeededAgain { en: "needed again, pending", zh: "重新需要，改为待办" }
+    TaskListNotNeeded {
+        en: "no longer needed (by the facts or the zone's regional assessment), kept as not needed with the reason in its note",
+        zh: "不再需要（按项目情况或开发区区域评估），保留为无需办理，原因写在备注中"
+    }
+    TaskListRemoved {
+        en: "no longer needed, removed (nothing was recorded on it)",
+        zh: "不再需要，已删除（其上未登记任何内容）"
+    }
+
+    // ---- what an empty text should have said (EmptyText's {what}) ----
+    GiveWaiveReason { en: "why it is not needed", zh: "无需办理的原因" }
+    GiveExtendReason { en: "why the deadline was extended", zh: "延期的原因" }
+    GiveProblemWhat { en: "what the problem is", zh: "问题内容" }
+    GiveProblemUnit { en: "the responsible unit (责任单位) of the problem", zh: "问题的责任单位" }
+    GiveUnit { en: "the responsible unit (责任单位)", zh: "责任单位" }
+    GiveEscalateNote { en: "why the problem goes up a level", zh: "上报的原因" }
+    GiveOrderNo { en: "the order's number (督办单号)", zh: "督办单号" }
+    GiveResolvedHow { en: "how the problem was resolved", zh: "解决情况" }
+    GiveVisitBy { en: "the team that went (督导组)", zh: "督导组" }
+    GiveFindings { en: "what the team found", zh: "督导发现的情况" }
+    GiveMeetingTitle { en: "the meeting's title, e.g. 第12次重大项目调度会", zh: "会议名称，如 第12次重大项目调度会" }
+    GiveDecision { en: "what was decided", zh: "议定事项" }
+    GiveDecisionHow { en: "how the decision was carried out", zh: "落实情况" }
+
+    // ---- commands' own refusals ----
+    NothingOfAuthority {
+        en: "{id} has no procedures or problems of authority {authority}",
+        zh: "{id} 没有审批部门为 {authority} 的手续或问题"
+    }
+    WithoutNotOnList {
+        en: "--without: procedure \"{key}\" is not on the task list of type {kind} ({name}); nothing to leave out",
+        zh: "--without：手续“{key}”不在 {kind}（{name}）类项目的任务清单中，无需排除"
+    }
+    DefaultSettingsInvalid {
+        en: "internal error: the default ledger.toml does not validate: {error}",
+        zh: "内部错误：默认的 ledger.toml 未通过检查：{error}"
+    }
+    UnknownAuthority {
+        en: "--authority: unknown issuing authority \"{name}\": expected one of {list}",
+        zh: "--authority：没有审批部门“{name}”：可选 {list}"
+    }
+    NewProjectNeedsName {
+        en: "a project not yet in the ledger needs its name (column project_name, e.g. 项目名称)",
+        zh: "台账中还没有的项目须有项目名称（project_name 列，如“项目名称”）"
+    }
+    NewProjectNeedsType {
+        en: "a project not yet in the ledger needs its type (column type, e.g. 类型)",
+        zh: "台账中还没有的项目须有项目类型（type 列，如“类型”）"
+    }
+
+    // ---- problems of the ledger's files (check) and their hints ----
+    HintLine { en: "  = hint: {hint}", zh: "  = 提示：{hint}" }
+    BadFundKind {
+        en: "invalid kind \"{text}\": expected planned (计划), received (到位) or paid (支付)",
+        zh: "无效的类别“{text}”：应为 planned（计划）、received（到位）或 paid（支付）"
+    }
+    BadLevel {
+        en: "invalid level \"{text}\": expected taskforce (专班), mechanism (协调机制办公室) or leader (县政府领导)",
+        zh: "无效的层级“{text}”：应为 taskforce（专班）、mechanism（协调机制办公室）或 leader（县政府领导）"
+    }
+    StagesMissingStage {
+        en: "[[stages]]: missing `stage` (e.g. stage = \"completed\")",
+        zh: "[[stages]]：缺少 `stage`（如 stage = \"completed\"）"
+    }
+    StagesMissingDate {
+        en: "[[stages]]: missing `date` (the day the stage began)",
+        zh: "[[stages]]：缺少 `date`（进入该阶段的日期）"
+    }
+    StagesEntryAfterToday {
+        en: "[[stages]]: {stage} on {date} is after today ({today})",
+        zh: "[[stages]]：{date} 的 {stage} 晚于今天（{today}）"
+    }
+    FundSourceUnknownInFile {
+        en: "unknown source of funds \"{source}\": expected one of {list} (`[funds] sources` in ledger.toml)",
+        zh: "没有资金来源“{source}”：可选 {list}（ledger.toml 的 `[funds] sources`）"
+    }
+    PaidExceedsReceived {
+        en: "{source}: {paid} 万元 paid out, more than the {received} 万元 received",
+        zh: "{source}：已支付 {paid} 万元，超过到位的 {received} 万元"
+    }
+    BadProblemNumber {
+        en: "invalid problem number \"{text}\": expected 1, 2, 3… or nothing",
+        zh: "无效的问题序号“{text}”：应为 1、2、3…… 或留空"
+    }
+    RestoreIsLink {
+        en: "a symbolic link; taizhang does not follow links out of the ledger",
+        zh: "是符号链接；taizhang 不跟随链接到台账之外"
+    }
+    MergeNotFinished {
+        en: "a merge or rebase is not finished: nothing written",
+        zh: "git 合并或变基尚未完成：没有写入"
+    }
+    Unmerged {
+        en: "unmerged: a merge or rebase stopped on this file and git has not been told it is resolved",
+        zh: "未合并：合并或变基停在这个文件上，尚未告诉 git 冲突已解决"
+    }
+    UnmergedHint {
+        en: "make the file right (`taizhang check` shows what is wrong), `git add` it, then `git commit` or `git rebase --continue`",
+        zh: "把文件改对（`taizhang check` 会指出哪里有误），`git add` 它，再 `git commit` 或 `git rebase --continue`"
+    }
+    VisitUnknownProblem {
+        en: "the visit names problem {no}, which is not in problems.csv",
+        zh: "督导记录提到问题 {no}，但 problems.csv 中没有它"
+    }
+    UnknownProblemCategory {
+        en: "unknown problem category \"{category}\": expected one of {list} (`[problems] categories` in ledger.toml)",
+        zh: "没有问题类别“{category}”：可选 {list}（ledger.toml 的 `[problems] categories`）"
+    }
+    ProblemUnknownProcedure {
+        en: "the problem names procedure \"{procedure}\", which is not on the project's task list",
+        zh: "问题提到手续“{procedure}”，但它不在项目的任务清单中"
+    }
+    DocNoScientific {
+        en: "column \"doc_no\": \"{value}\" is a number Excel shortened to scientific notation; its last digits are lost",
+        zh: "doc_no 列：“{value}”是被 Excel 缩写成科学计数法的数字，末尾几位已丢失"
+    }
+    DocNoScientificHint {
+        en: "type the full document number (format the column as text in Excel)",
+        zh: "请填写完整的文号（在 Excel 中把该列设为文本格式）"
+    }
+    NotPutBack {
+        en: "the files already written could not all be put back: {files}",
+        zh: "已写入的文件未能全部恢复：{files}"
+    }
+    MeetingMissingDate {
+        en: "missing `date` (the day of the meeting)",
+        zh: "缺少 `date`（调度会日期）"
+    }
+    MeetingFileName {
+        en: "the meeting is dated {date} but the file is named {stem}.toml: name it {date}.toml",
+        zh: "调度会日期是 {date}，文件却名为 {stem}.toml：请改名为 {date}.toml"
+    }
+    FileNotUtf8 {
+        en: "the file is not valid UTF-8; save it as UTF-8",
+        zh: "文件不是有效的 UTF-8；请另存为 UTF-8"
+    }
+    OrderNeedsNumber {
+        en: "empty: a supervision order (督办) needs its number",
+        zh: "为空：督办单须有单号"
+    }
+    ConflictMarker {
+        en: "git conflict marker left in the file",
+        zh: "文件中留有 git 冲突标记"
+    }
+    ConflictMarkerHint {
+        en: "resolve the merge by hand (keep the right value, delete the marker lines), or, for procedures.csv, run `taizhang git setup` and redo the merge so the merge driver merges it row by row; then run `taizhang check`",
+        zh: "手工解决合并（保留正确的值，删除标记行），或对 procedures.csv 运行 `taizhang git setup` 后重新合并，由合并驱动逐条合并；然后运行 `taizhang check`"
+    }
+    LimitWhenNeedsLimit {
+        en: "`limit_when`: each condition needs its `limit`, e.g. { eia = [\"table\"], limit = \"30d\" }",
+        zh: "`limit_when`：每个条件都须有 `limit`，如 { eia = [\"table\"], limit = \"30d\" }"
+    }
+    CoversUnknownProcedure {
+        en: "`covers`: unknown procedure \"{key}\": not in the catalogue of ledger.toml",
+        zh: "`covers`：没有手续“{key}”：不在 ledger.toml 的手续目录中"
+    }
+    FundsNotASource {
+        en: "`funds.{key}`: \"{value}\" is not one of the `sources`: {list}",
+        zh: "`funds.{key}`：“{value}”不在 `sources` 中：{list}"
+    }
+    AtNoFile {
+        en: "--at: git did not give the file {file} of {commit}",
+        zh: "--at：git 未给出 {commit} 中的文件 {file}"
+    }
+    UnknownZoneNoneDefined {
+        en: "unknown development zone \"{zone}\": expected a [[zone]] key of ledger.toml (it defines none)",
+        zh: "没有开发区“{zone}”：应为 ledger.toml 中 [[zone]] 的代码（其中未定义任何开发区）"
+    }
+    ZoneUnknownInFile {
+        en: "unknown development zone \"{zone}\": expected a [[zone]] key of ledger.toml: {list}",
+        zh: "没有开发区“{zone}”：应为 ledger.toml 中 [[zone]] 的代码：{list}"
+    }
+
+    // ---- the operating system's errors (English: std's own words) ----
+    IoNotFound { en: "no such file or directory", zh: "找不到该文件或目录" }
+    IoPermissionDenied { en: "permission denied", zh: "没有权限" }
+    IoAlreadyExists { en: "it already exists", zh: "已经存在" }
+    IoIsADirectory { en: "it is a folder", zh: "这是一个文件夹" }
+    IoNotADirectory { en: "not a folder", zh: "不是文件夹" }
+    IoDirectoryNotEmpty { en: "the folder is not empty", zh: "文件夹不是空的" }
+    IoReadOnly { en: "the disk is read-only", zh: "磁盘是只读的" }
+    IoStorageFull { en: "the disk is full", zh: "磁盘已满" }
+    IoInvalidData { en: "the data is not valid", zh: "数据无效" }
+    IoInterrupted { en: "interrupted", zh: "操作被中断" }
+
+    // ---- sentences of reports (in the report's language: `tr_in!`) ----
+    SlowFundsPaid {
+        en: "funds paid slowly: {unpaid} 万元 of government money received since {since} not paid out ({days} days), {paid_pct}% of {received} 万元 received paid",
+        zh: "资金支付进度慢：财政性资金到位{received}万元，支付率{paid_pct}%，{since}到位的资金{days}天未支付（未支付{unpaid}万元）"
+    }
+    SlowBondNotStarted {
+        en: "bond money received, not started: {amount} 万元 of special bonds received since {first} ({days} days), works not started",
+        zh: "专项债资金到位未开工：{first}起到位专项债券资金{amount}万元，{days}天未开工"
+    }
+    SlowProgressStale {
+        en: "progress stale: no progress entry for {since} days (last on {last})",
+        zh: "进度久未更新：{since}天无进度记录（最近一次{last}）"
+    }
+    SlowNotStarted {
+        en: "not started: {late} days past the planned start {plan}",
+        zh: "未按期开工：超过计划开工日期（{plan}）{late}天"
+    }
+    SlowStale {
+        en: "stale: nothing recorded for {since} days (last on {last})",
+        zh: "久未更新：{since}天无新记录（最近一次{last}）"
+    }
+    SlowInvestmentBehind {
+        en: "investment behind: invested {inv_pct}% of plan, 时序进度 {elapsed_pct}% ({invested} of {plan} 万元 planned for {year})",
+        zh: "投资滞后：完成年度计划投资{inv_pct}%，时序进度{elapsed_pct}%（{year}年计划{plan}万元，已完成{invested}万元）"
+    }
+    SlowProceduresBehind {
+        en: "procedures behind: {done_pct}% obtained or pledged ({done} of {needed}), {elapsed_pct}% of the time to the planned start elapsed",
+        zh: "手续滞后：手续办结{done_pct}%（{done}/{needed}），时序进度{elapsed_pct}%"
+    }
+    SlowNone {
+        en: "No project is lit red or yellow as of {date}.\n",
+        zh: "截至{date}，无红灯、黄灯项目。\n"
+    }
+    OverdueOrderItem {
+        en: "{item} (order {order})",
+        zh: "{item}（{order}）"
+    }
+    OverdueDecisionItem {
+        en: "{item} (meeting of {meeting}, no. {no})",
+        zh: "{item}（{meeting}调度会第{no}项）"
+    }
+    OverdueNone {
+        en: "Nothing overdue as of {date}.\n",
+        zh: "截至{date}，无逾期事项。\n"
+    }
+    ProblemStep {
+        en: "{level} {date}",
+        zh: "{date}报{level}"
+    }
+    ProblemLevelPath {
+        en: "{level} ({steps})",
+        zh: "{level}（{steps}）"
+    }
+    ProblemOrder {
+        en: "{no} due {due}",
+        zh: "{no}（{due}前）"
+    }
+    ProblemOrderOverdue {
+        en: "{no} due {due}, overdue {days} days",
+        zh: "{no}（{due}前，逾期{days}天）"
+    }
+    ProblemOverdueDays {
+        en: "overdue {days} days",
+        zh: "逾期{days}天"
+    }
+    ProblemsNone {
+        en: "No problems recorded as of {date}.\n",
+        zh: "截至{date}，无问题记录。\n"
+    }
+    SkippedNote {
+        en: "{n} project(s) could not be read and are left out: {ids} — run taizhang check",
+        zh: "未能读取 {n} 个项目: {ids} — 运行 taizhang check"
+    }
+    CellOverdueDays {
+        en: "{cell} (overdue {days} d)",
+        zh: "{cell}（逾期{days}天）"
+    }
+    CellExpiredDays {
+        en: "{cell} (expired {days} d)",
+        zh: "{cell}（已过期{days}天）"
+    }
+    SheetTitle {
+        en: "{title} (as of {date})",
+        zh: "{title}（数据截至{date}）"
+    }
+    NoProjectAtStage {
+        en: "No project is {stages}.\n",
+        zh: "没有{stages}阶段的项目。\n"
+    }
+    DecisionsNone {
+        en: "No meeting decisions recorded as of {date}.\n",
+        zh: "截至{date}，无调度会议定事项。\n"
+    }
+    ExtendedOnce {
+        en: " (extended from {from})",
+        zh: "（延期1次，原时限{from}）"
+    }
+    ExtendedTimes {
+        en: " (extended {n} times, first deadline {from})",
+        zh: "（延期{n}次，原时限{from}）"
+    }
+    FactUnrecorded { en: "{fact} not recorded", zh: "{fact}未定" }
+    WaivedByZone {
+        en: "; covered by the regional assessment of {zone}",
+        zh: "；区域评估已覆盖（{zone}）"
+    }
+
+    // ---- a procedure's state, as messages name it (English: its key) ----
+    StatePending { en: "pending", zh: "待办" }
+    StateApplied { en: "applied", zh: "已申报" }
+    StatePledged { en: "pledged", zh: "容缺/承诺" }
+    StateObtained { en: "obtained", zh: "已办结" }
+    StateNotNeeded { en: "not-needed", zh: "无需办理" }
+    RenamedByGit { en: "git mv", zh: "git mv" }
+    RenamedPlain { en: "renamed", zh: "已改名" }
+
     // ---- tables ----
     TotalItems { en: "{n} items", zh: "共 {n} 项" }
     TotalOneItem { en: "1 item", zh: "共 1 项" }
@@ -1952,6 +2596,13 @@ mod tests {
         );
         let own = include_str!("msg.rs");
         src.push_str(own.split("macro_rules! messages").next().unwrap());
+        // The ids `tr_in!(lang, Id …)` names (its second argument).
+        let in_lang: Vec<&str> = src
+            .split("tr_in!(")
+            .skip(1)
+            .filter_map(|rest| rest.split(',').nth(1))
+            .map(|id| id.trim().trim_end_matches(')').trim())
+            .collect();
         for &id in Msg::ALL {
             let name = format!("{id:?}");
             let used = [
@@ -1962,6 +2613,7 @@ mod tests {
             .iter()
             .any(|p| src.contains(p.as_str()))
                 || src.contains(&format!("tr!(\n{name}"))
+                || in_lang.contains(&name.as_str())
                 || src.lines().any(|l| {
                     l.trim() == format!("{name},")
                         || l.trim_start().starts_with(&format!("{name}, "))

@@ -16,7 +16,9 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new(len: usize, what: &'static str) -> Progress {
+    /// A bar for `len` items labelled `what` (a message in the chosen
+    /// language, e.g. `tr!(ProgressReading)`).
+    pub fn new(len: usize, what: String) -> Progress {
         let style =
             ProgressStyle::with_template("{msg} {bar:40} {pos}/{len}").expect("a valid template");
         let bar = ProgressBar::with_draw_target(Some(len as u64), ProgressDrawTarget::hidden())

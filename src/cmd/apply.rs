@@ -19,7 +19,7 @@ pub fn run(ctx: &Ctx, a: &ApplyArgs) -> Result<Output> {
         // The limit for this project's facts (e.g. an EIA table: 30 days).
         let limit = tasklist::limit_for(s, &lp.project.kind, &lp.project.facts, &table.rows[i].key);
         let (new, applied) = transition::apply(&table.rows[i], ctx.today, date, limit, &s.calendar)
-            .map_err(|why| anyhow!("{id}: {why}"))?;
+            .map_err(|why| anyhow!(tr!(OfProject, id = id, text = why)))?;
         let due = match (limit, new.due) {
             (Some(l), Some(due)) => {
                 let days = match l {

@@ -126,10 +126,7 @@ pub fn run(ctx: &Ctx, a: &ExportArgs) -> Result<Output> {
         } else {
             t.to_string()
         };
-        match lang {
-            Lang::En => format!("{t} (as of {})", ctx.today),
-            Lang::Zh => format!("{t}（数据截至{}）", ctx.today),
-        }
+        tr_in!(lang, SheetTitle, title = t, date = ctx.today)
     });
     let bytes = match kind {
         Kind::Workbook => {

@@ -18,7 +18,7 @@ pub fn run(ctx: &Ctx, a: &ExtendArgs) -> Result<Output> {
         .reason
         .as_deref()
         .ok_or_else(|| anyhow!(tr!(ExtendNeedsReason)))?;
-    let reason = text_arg("--reason", reason, "why the deadline was extended")?;
+    let reason = text_arg("--reason", reason, &tr!(GiveExtendReason))?;
     transition(ctx, "extend", &a.id, &a.procedure, |_, row| {
         transition::extend(row, due, reason)
     })

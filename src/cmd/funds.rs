@@ -26,7 +26,7 @@ pub fn run(ctx: &Ctx, a: &FundsArgs) -> Result<Output> {
         bail!(tr!(
             UnknownFundSource,
             text = a.source,
-            list = sources.join(", ")
+            list = sources.join(crate::msg::list_separator())
         ));
     }
     let _lock = ledger.lock()?;

@@ -126,7 +126,14 @@ pub fn setup(ctx: &Ctx) -> Result<Output> {
 /// of file PATH names (a CSV ledger row by row, `project.toml` key by key;
 /// without PATH, a procedure ledger). A side that does not parse, or a file
 /// of another kind, is merged line by line as git would.
-pub fn merge_csv(a: &MergeCsvArgs) -> Result<Output> {
+pub fn merge_csv(ctx: &Ctx, a: &MergeCsvArgs) -> Result<Output> {
+    // Git runs the driver at the top of the work tree, which need not be
+    // the ledger's folder: the messages follow the ledger the file is in.
+    if ctx.lang.is_none()
+        && let Some(lang) = a.path.as_deref().and_then(ledger_lang_of)
+    {
+        crate::msg::set_lang(lang);
+    }
     let read = |p: &Path| {
         std::fs::read(p)
             .with_context(|| tr!(CannotRead, file = p.display()))
@@ -151,7 +158,7 @@ pub fn merge_csv(a: &MergeCsvArgs) -> Result<Output> {
         match kind {
             Some(kind) => csv_merge::merge(kind, &base, &ours, &theirs)
                 .map(|m| (m.text, m.conflicts, m.notes)),
-            None => Err("taizhang does not merge this kind of file".to_string()),
+            None => Err(tr!(MergeOtherFile)),
         }
     };
     match merged {
@@ -159,11 +166,11 @@ pub fn merge_csv(a: &MergeCsvArgs) -> Result<Output> {
             atomic_write(&a.ours, text.as_bytes())?;
             let text: String = notes
                 .iter()
-                .map(|n| format!("taizhang: {name}: {n}\n"))
+                .map(|n| tr!(MergeNote, file = name, note = n) + "\n")
                 .chain(
                     conflicts
                         .iter()
-                        .map(|c| format!("CONFLICT (taizhang): {name}: {c}\n")),
+                        .map(|c| tr!(MergeConflict, file = name, conflict = c) + "\n"),
                 )
                 .collect();
             Ok(Output::with_code(text, u8::from(!conflicts.is_empty())))
@@ -178,19 +185,33 @@ pub fn merge_csv(a: &MergeCsvArgs) -> Result<Output> {
                 .arg(&a.theirs)
                 .current_dir(dir.unwrap_or(Path::new(".")))
                 .status()
-                .context("cannot run git merge-file")?;
+                .with_context(|| tr!(CannotRunGitMerge))?;
             let clean = status.success();
-            let text = format!(
-                "taizhang: {name}: merged line by line, not row by row: {why}{}\n",
-                if clean {
-                    ""
-                } else {
-                    "; conflicts left in the file"
-                }
-            );
+            let mut text = tr!(MergeLineByLine, file = name, why = why);
+            if !clean {
+                text.push_str(&tr!(MergeConflictsLeft));
+            }
+            text.push('\n');
             Ok(Output::with_code(text, u8::from(!clean)))
         }
     }
+}
+
+/// The language of the ledger holding the file at `path` (relative to
+/// the current directory), by its ledger.toml, if it is in one.
+fn ledger_lang_of(path: &str) -> Option<Lang> {
+    Path::new(path)
+        .ancestors()
+        .skip(1)
+        .map(|d| {
+            if d.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                d
+            }
+        })
+        .find(|d| d.join(crate::store::ledger::SETTINGS_FILE).is_file())
+        .and_then(crate::cli::settings_lang)
 }
 
 pub fn log(ctx: &Ctx, a: &LogArgs) -> Result<Output> {

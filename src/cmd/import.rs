@@ -182,12 +182,21 @@ fn apply_row(
     Ok(())
 }
 
-/// What changed in a procedure row, as `field value` pairs.
+/// What changed in a procedure row, as `field value` pairs: the field by
+/// its key in English, by its Chinese name in Chinese (`msg::field`).
 fn changes(old: &Procedure, new: &Procedure) -> Vec<String> {
-    let d = |v: Option<Date>| v.map_or("(none)".to_string(), |d| d.to_string());
+    use crate::model::Lang;
+    let lang = crate::msg::lang();
+    let none = tr!(NoValue);
+    let d = |v: Option<Date>| v.map_or(none.clone(), |d| d.to_string());
+    let say = |field: &str, value: &str| format!("{} {value}", crate::msg::field(field));
     let mut out = Vec::new();
     if old.status != new.status {
-        out.push(format!("status {}", new.status.key()));
+        let status = match lang {
+            Lang::En => new.status.key(),
+            Lang::Zh => crate::report::list::status_label(new.status, lang),
+        };
+        out.push(say("status", status));
     }
     for (field, a, b) in [
         ("applied", old.applied, new.applied),
@@ -198,14 +207,16 @@ fn changes(old: &Procedure, new: &Procedure) -> Vec<String> {
         ("fulfilled", old.fulfilled, new.fulfilled),
     ] {
         if a != b {
-            out.push(format!("{field} {}", d(b)));
+            out.push(say(field, &d(b)));
         }
     }
     if old.pledge_kind != new.pledge_kind {
-        out.push(format!(
-            "pledge_kind {}",
-            new.pledge_kind.map_or("(none)", |k| k.key())
-        ));
+        let kind = match (new.pledge_kind, lang) {
+            (None, _) => none.clone(),
+            (Some(k), Lang::En) => k.key().to_string(),
+            (Some(k), Lang::Zh) => crate::report::list::pledge_label(k, lang).to_string(),
+        };
+        out.push(say("pledge_kind", &kind));
     }
     for (field, a, b) in [
         ("doc_no", &old.doc_no, &new.doc_no),
@@ -213,7 +224,7 @@ fn changes(old: &Procedure, new: &Procedure) -> Vec<String> {
         ("note", &old.note, &new.note),
     ] {
         if a != b {
-            out.push(format!("{field} {b}"));
+            out.push(say(field, b));
         }
     }
     out
@@ -264,15 +275,8 @@ fn new_project(
     }
     let get = |f: &str| fields.get(f).map(|(_, v)| *v);
     let at = |f: &str| fields.get(f).map_or(first, |(n, _)| *n);
-    let name = get("project_name").ok_or((
-        first,
-        "a project not yet in the ledger needs its name (column project_name, e.g. 项目名称)"
-            .to_string(),
-    ))?;
-    let type_text = get("type").ok_or((
-        first,
-        "a project not yet in the ledger needs its type (column type, e.g. 类型)".to_string(),
-    ))?;
+    let name = get("project_name").ok_or_else(|| (first, tr!(NewProjectNeedsName)))?;
+    let type_text = get("type").ok_or_else(|| (first, tr!(NewProjectNeedsType)))?;
     let kind = s.project_type(type_text).ok_or_else(|| {
         (
             at("type"),
@@ -373,7 +377,8 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
         mapping.add_flag(c).map_err(|e| anyhow!(e))?;
     }
     let bytes = std::fs::read(&a.file).with_context(|| tr!(CannotRead, file = file))?;
-    let (text, encoding) = sheet::decode(&bytes).map_err(|e| anyhow!("{file} {e}"))?;
+    let (text, encoding) =
+        sheet::decode(&bytes).map_err(|e| anyhow!(tr!(FileIs, file = file, what = e)))?;
     let sheet = sheet::read(&text, &mapping)
         .map_err(|e| anyhow!(tr!(FlagValue, flag = file, error = e)))?;
 
@@ -414,6 +419,8 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
     }
     let mut plans: BTreeMap<String, Plan> = BTreeMap::new();
     let mut lines = Vec::new();
+    // Procedures changed (each has its line in `lines`).
+    let mut changed = 0;
     for id in &order {
         let rows = &groups[id];
         let plan = match loaded.get(id) {
@@ -485,9 +492,9 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
                 Some(i) => i,
                 None => {
                     plan.table.push(Procedure {
-                        key: c.key.clone(),
-                        name: c.name.clone(),
-                        taskforce: c.taskforce.clone(),
+                        key: c.key.clone().into(),
+                        name: c.name.clone().into(),
+                        taskforce: c.taskforce.clone().into(),
                         ..Procedure::default()
                     });
                     plan.table.rows.len() - 1
@@ -499,12 +506,13 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
                 Ok(()) => {
                     let ch = changes(&before, &row);
                     if !ch.is_empty() {
+                        changed += 1;
                         lines.push(tr!(
                             ImportChange,
                             id = id,
                             name = row.name,
                             key = row.key,
-                            changes = ch.join(", ")
+                            changes = ch.join(crate::msg::list_separator())
                         ));
                     }
                     plan.table.rows[i] = row;
@@ -525,7 +533,6 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
     }
 
     let opened = plans.values().filter(|p| p.loaded.is_none()).count();
-    let changed = lines.iter().filter(|l| l.starts_with("change ")).count();
     let writes: Vec<&String> = order
         .iter()
         .filter(|id| {
@@ -558,7 +565,10 @@ pub fn tasks(ctx: &Ctx, a: &ImportTasksArgs) -> Result<Output> {
     }
     let mut out: String = lines.iter().map(|l| format!("{l}\n")).collect();
     if !sheet.ignored.is_empty() {
-        out.push_str(&tr!(IgnoredColumns, list = sheet.ignored.join(", ")));
+        out.push_str(&tr!(
+            IgnoredColumns,
+            list = sheet.ignored.join(crate::msg::list_separator())
+        ));
     }
     let n = sheet.rows.len();
     let enc = encoding.label();

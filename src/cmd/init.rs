@@ -41,7 +41,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Output> {
     // accepts (every limit at least a day, every condition known).
     let (_, problems) = settings_file::read(&settings_path, &text);
     if let Some(p) = problems.first() {
-        bail!("the default ledger.toml does not validate: {}", p.message);
+        bail!(tr!(DefaultSettingsInvalid, error = p.message));
     }
     // The lock, the temporary files a writer killed mid-write leaves, and
     // the cache of parsed projects.

@@ -2,7 +2,6 @@
 //! or only those `--stage`, `--township`, `--type` and `--search` keep.
 
 use super::{Ctx, Output};
-use crate::model::Lang;
 use crate::report::{labels, list};
 use crate::store::Ledger;
 use anyhow::Result;
@@ -29,10 +28,8 @@ pub fn run(ctx: &Ctx) -> Result<Output> {
             return r.empty_line(lang);
         }
         let names: Vec<&str> = stages.iter().map(|s| labels::stage(lang, *s)).collect();
-        match lang {
-            Lang::En => format!("No project is {}.\n", names.join(" or ")),
-            Lang::Zh => format!("没有{}阶段的项目。\n", names.join("、")),
-        }
+        let names = names.join(labels::pick(lang, " or ", "、"));
+        tr_in!(lang, NoProjectAtStage, stages = names)
     };
     ctx.render(report, |r| r.table(lang), empty)
 }

@@ -127,11 +127,7 @@ pub fn add(ctx: &Ctx, a: &MeetingAddArgs) -> Result<Output> {
             error = tr!(MeetingAfterToday, date = date, today = ctx.today)
         ));
     }
-    let title = text_arg(
-        "--title",
-        &a.title,
-        "the meeting's title, e.g. 第12次重大项目调度会",
-    )?;
+    let title = text_arg("--title", &a.title, &tr!(GiveMeetingTitle))?;
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
     let path = meetings::path(&ledger.root, date);
@@ -139,7 +135,7 @@ pub fn add(ctx: &Ctx, a: &MeetingAddArgs) -> Result<Output> {
         bail!(tr!(MeetingExists, date = date, file = path.display()));
     }
     std::fs::create_dir_all(path.parent().expect("meetings/ has a parent"))
-        .with_context(|| format!("cannot create {}", meetings::MEETINGS_DIR))?;
+        .with_context(|| tr!(CannotCreate, file = meetings::MEETINGS_DIR))?;
     atomic_write(&path, meetings::render_new(date, title).as_bytes())?;
     ctx.commit(
         &ledger,
@@ -156,8 +152,8 @@ pub fn add(ctx: &Ctx, a: &MeetingAddArgs) -> Result<Output> {
 
 pub fn decide(ctx: &Ctx, a: &MeetingDecideArgs) -> Result<Output> {
     let date = meeting_date(&a.date, ctx.today)?;
-    let what = text_arg("--what", &a.what, "what was decided")?;
-    let unit = text_arg("--unit", &a.unit, "the responsible unit (责任单位)")?;
+    let what = text_arg("--what", &a.what, &tr!(GiveDecision))?;
+    let unit = text_arg("--unit", &a.unit, &tr!(GiveUnit))?;
     let due = date_arg("--due", &a.due)?;
     if due < date {
         bail!(tr!(DueBeforeMeeting, due = due, date = date));
@@ -207,7 +203,7 @@ pub fn resolve(ctx: &Ctx, a: &MeetingResolveArgs) -> Result<Output> {
             .ok()
             .filter(|n| *n > 0 && a.no.bytes().all(|b| b.is_ascii_digit()))
             .ok_or_else(|| anyhow!(tr!(BadDecisionNo, text = a.no)))?;
-    let how = text_arg("--how", &a.how, "how the decision was carried out")?;
+    let how = text_arg("--how", &a.how, &tr!(GiveDecisionHow))?;
     let on = match &a.on {
         Some(t) => date_arg("--on", t)?,
         None => ctx.today,
@@ -231,7 +227,7 @@ pub fn resolve(ctx: &Ctx, a: &MeetingResolveArgs) -> Result<Output> {
             NoDecision,
             date = date,
             no = no,
-            list = known.join(", ")
+            list = known.join(crate::msg::list_separator())
         ));
     };
     if let Some(r) = d.resolved {
@@ -291,8 +287,8 @@ pub fn leader(ctx: &Ctx, a: &crate::cli::LeaderArgs) -> Result<Output> {
     }
     let _lock = ledger.lock()?;
     let path = ledger.root.join(crate::store::ledger::SETTINGS_FILE);
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(&path).with_context(|| tr!(CannotRead, file = path.display()))?;
     let new = crate::store::settings_file::set_taskforce_leader(&text, key, name)?;
     atomic_write(&path, new.as_bytes())?;
     ctx.commit(

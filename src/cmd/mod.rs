@@ -315,7 +315,11 @@ impl Ctx {
                         &candidates,
                         &tr!(
                             ExpectedOneOf,
-                            list = known.iter().cloned().collect::<Vec<_>>().join(", ")
+                            list = known
+                                .iter()
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(crate::msg::list_separator())
                         ),
                     )
                 ));
@@ -517,10 +521,15 @@ impl Ctx {
         {
             return Ok(Some(name.clone()));
         }
-        bail!(
-            "--authority: unknown issuing authority \"{name}\": expected one of {}",
-            known.iter().map(|a| &**a).collect::<Vec<_>>().join(", ")
-        )
+        bail!(tr!(
+            UnknownAuthority,
+            name = name,
+            list = known
+                .iter()
+                .map(|a| &**a)
+                .collect::<Vec<_>>()
+                .join(crate::msg::list_separator())
+        ))
     }
 
     /// Renders a report: JSON from the value (streamed), else its table,
@@ -618,7 +627,7 @@ pub fn cut_to_taskforce(mut lp: LoadedProject, tf: &TaskForce) -> Option<LoadedP
         .procedures()
         .iter()
         .filter(|p| p.taskforce == tf.key)
-        .map(|p| p.key.clone())
+        .map(|p| p.key.to_string())
         .collect();
     lp.retain_procedures(|p| p.taskforce == tf.key);
     lp.problems
@@ -762,7 +771,7 @@ pub fn run(cli: Cli) -> Result<Output> {
         Command::Meeting(MeetingCommand::List(a)) => meeting::list(&ctx, a),
         Command::Visit(a) => visit::run(&ctx, a),
         Command::Git(GitCommand::Setup) => git::setup(&ctx),
-        Command::MergeCsv(a) => git::merge_csv(a),
+        Command::MergeCsv(a) => git::merge_csv(&ctx, a),
         Command::Log(a) => git::log(&ctx, a),
         Command::Catalogue => catalogue::run(&ctx),
         Command::Set(a) => set::run(&ctx, a),
@@ -848,7 +857,7 @@ pub fn facts_arg(
     }
     if let Some(t) = &a.hazchem {
         facts.hazchem = Some(
-            parse_yes_no("hazardous chemicals", t)
+            parse_yes_no(&tr!(FactHazchem), t)
                 .map_err(|e| anyhow!(tr!(FlagValue, flag = "--hazchem", error = e)))?,
         );
     }
@@ -859,7 +868,7 @@ pub fn facts_arg(
     }
     if let Some(t) = &a.relics_found {
         facts.relics_found = Some(
-            parse_yes_no("relics found", t)
+            parse_yes_no(&tr!(FactRelics), t)
                 .map_err(|e| anyhow!(tr!(FlagValue, flag = "--relics-found", error = e)))?,
         );
     }
@@ -880,7 +889,7 @@ pub fn facts_arg(
                     .iter()
                     .map(|z| format!("{} ({})", z.key, z.name))
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(crate::msg::list_separator())
             )),
         }
     }

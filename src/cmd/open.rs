@@ -78,11 +78,12 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
     let derived = tasklist::derive(s, &kind.key, &facts);
     for k in &without {
         if !derived.iter().any(|d| &d.key == k) {
-            bail!(
-                "--without: procedure \"{k}\" is not on the task list of type {} ({}); nothing to leave out",
-                kind.key,
-                kind.name
-            );
+            bail!(tr!(
+                WithoutNotOnList,
+                key = k,
+                kind = kind.key,
+                name = kind.name
+            ));
         }
     }
 
@@ -143,7 +144,11 @@ pub fn run(ctx: &Ctx, a: &OpenArgs) -> Result<Output> {
         eprintln!(
             "{}{}",
             tr!(WarningPrefix),
-            tr!(HazchemLeftOff, id = id, list = left_off.join(", "))
+            tr!(
+                HazchemLeftOff,
+                id = id,
+                list = left_off.join(crate::msg::list_separator())
+            )
         );
     }
     Ok(Output::ok(tr!(

@@ -33,7 +33,7 @@ pub fn apply(a: &PeopleArgs, people: &mut People) -> Result<()> {
             if t.is_empty() {
                 *slot = None;
             } else {
-                check_phone(t).map_err(|e| anyhow!("{flag}: {e}"))?;
+                check_phone(t).map_err(|e| anyhow!(tr!(FlagValue, flag = flag, error = e)))?;
                 *slot = Some(t.to_string());
             }
         }

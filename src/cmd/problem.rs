@@ -13,8 +13,8 @@ use anyhow::{Result, anyhow, bail};
 
 pub fn add(ctx: &Ctx, a: &ProblemAddArgs) -> Result<Output> {
     let id = project_id(&a.id)?;
-    let what = text_arg("--what", &a.what, "what the problem is")?;
-    let unit = text_arg("--unit", &a.unit, "the responsible unit (责任单位)")?;
+    let what = text_arg("--what", &a.what, &tr!(GiveProblemWhat))?;
+    let unit = text_arg("--unit", &a.unit, &tr!(GiveUnit))?;
     let limit = date_arg("--limit", &a.limit)?;
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
@@ -118,7 +118,7 @@ pub(super) fn category_arg(settings: &Settings, text: Option<&str>) -> Result<Op
         bail!(tr!(
             UnknownCategory,
             text = t,
-            list = settings.categories.join(", ")
+            list = settings.categories.join(crate::msg::list_separator())
         ));
     }
     Ok(Some(t.to_string()))
@@ -143,7 +143,12 @@ fn find_problem<'a>(
         if known.is_empty() {
             bail!(tr!(NoProblemEmpty, id = id, no = no));
         }
-        bail!(tr!(NoProblem, id = id, no = no, list = known.join(", ")));
+        bail!(tr!(
+            NoProblem,
+            id = id,
+            no = no,
+            list = known.join(crate::msg::list_separator())
+        ));
     };
     let t = &lp.problems_table;
     let row = (0..t.cells.len())
@@ -162,7 +167,7 @@ fn find_problem<'a>(
 pub fn escalate(ctx: &Ctx, a: &ProblemEscalateArgs) -> Result<Output> {
     let id = project_id(&a.id)?;
     let no = problem_no(&a.no)?;
-    let note = text_arg("--note", &a.note, "why the problem goes up a level")?;
+    let note = text_arg("--note", &a.note, &tr!(GiveEscalateNote))?;
     if a.to == Level::Taskforce {
         bail!(tr!(EscalateToTaskforce));
     }
@@ -222,7 +227,7 @@ pub fn escalate(ctx: &Ctx, a: &ProblemEscalateArgs) -> Result<Output> {
 pub fn order(ctx: &Ctx, a: &ProblemOrderArgs) -> Result<Output> {
     let id = project_id(&a.id)?;
     let no = problem_no(&a.no)?;
-    let order_no = text_arg("--no", &a.order_no, "the order's number (督办单号)")?;
+    let order_no = text_arg("--no", &a.order_no, &tr!(GiveOrderNo))?;
     let due = date_arg("--due", &a.due)?;
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
@@ -272,7 +277,7 @@ pub fn order(ctx: &Ctx, a: &ProblemOrderArgs) -> Result<Output> {
 pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
     let id = project_id(&a.id)?;
     let no = problem_no(&a.no)?;
-    let how = text_arg("--how", &a.how, "how the problem was resolved")?;
+    let how = text_arg("--how", &a.how, &tr!(GiveResolvedHow))?;
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
@@ -281,7 +286,12 @@ pub fn resolve(ctx: &Ctx, a: &ProblemResolveArgs) -> Result<Output> {
         if known.is_empty() {
             bail!(tr!(NoProblemEmpty, id = id, no = no));
         }
-        bail!(tr!(NoProblem, id = id, no = no, list = known.join(", ")));
+        bail!(tr!(
+            NoProblem,
+            id = id,
+            no = no,
+            list = known.join(crate::msg::list_separator())
+        ));
     };
     let p = &lp.problems[i];
     if let Some(r) = p.resolved {

@@ -44,11 +44,11 @@ pub fn run(ctx: &Ctx, a: &RenameArgs) -> Result<Output> {
                 &rel_to.to_string_lossy(),
             ],
         )?;
-        "git mv"
+        tr!(RenamedByGit)
     } else {
         std::fs::rename(&from, &to)
             .with_context(|| tr!(CannotRename, from = from.display(), to = to.display()))?;
-        "renamed"
+        tr!(RenamedPlain)
     };
     let name = ledger
         .read_project(new.as_str())

@@ -11,7 +11,7 @@ use crate::cli::SetArgs;
 use crate::model::facts::{EiaClass, Land, Nature, parse_yes_no};
 use crate::model::id::check_national_code;
 use crate::model::people::check_phone;
-use crate::model::{Project, Settings, stage, tasklist};
+use crate::model::{Lang, Project, Settings, stage, tasklist};
 use anyhow::{Result, anyhow, bail};
 
 /// One field `set` can change.
@@ -25,6 +25,20 @@ struct Field {
     /// Checks a value typed after the flag and writes it into the record;
     /// `None` (an empty value) removes an optional field.
     put: fn(&Settings, &mut Project, Option<&str>) -> Result<()>,
+}
+
+/// A value with a key, as the change line shows it: the key in English
+/// (as the file has it), the Chinese label in Chinese.
+fn choice(key: &str, zh: &str) -> String {
+    match crate::msg::lang() {
+        Lang::En => key.to_string(),
+        Lang::Zh => zh.to_string(),
+    }
+}
+
+/// A yes/no fact as the change line shows it.
+fn yes_no(b: bool) -> String {
+    if b { tr!(FactYes) } else { tr!(FactNo) }
 }
 
 /// A text that names something: trimmed, empty removes it.
@@ -130,7 +144,7 @@ const FIELDS: &[Field] = &[
     Field {
         flag: "--land",
         key: "land",
-        get: |p| p.facts.land.map(|v| v.key().to_string()),
+        get: |p| p.facts.land.map(|v| choice(v.key(), v.label(Lang::Zh))),
         put: |_, p, v| {
             p.facts.land = text(v)
                 .map(|t| {
@@ -143,7 +157,7 @@ const FIELDS: &[Field] = &[
     Field {
         flag: "--investment-nature",
         key: "investment_nature",
-        get: |p| p.facts.nature.map(|v| v.key().to_string()),
+        get: |p| p.facts.nature.map(|v| choice(v.key(), v.label(Lang::Zh))),
         put: |_, p, v| {
             p.facts.nature = text(v)
                 .map(|t| {
@@ -158,11 +172,11 @@ const FIELDS: &[Field] = &[
     Field {
         flag: "--hazchem",
         key: "hazchem",
-        get: |p| p.facts.hazchem.map(|b| b.to_string()),
+        get: |p| p.facts.hazchem.map(yes_no),
         put: |_, p, v| {
             p.facts.hazchem = text(v)
                 .map(|t| {
-                    parse_yes_no("hazardous chemicals", &t)
+                    parse_yes_no(&tr!(FactHazchem), &t)
                         .map_err(|e| anyhow!(tr!(FlagValue, flag = "--hazchem", error = e)))
                 })
                 .transpose()?;
@@ -172,7 +186,7 @@ const FIELDS: &[Field] = &[
     Field {
         flag: "--eia",
         key: "eia",
-        get: |p| p.facts.eia.map(|v| v.key().to_string()),
+        get: |p| p.facts.eia.map(|v| choice(v.key(), v.label(Lang::Zh))),
         put: |_, p, v| {
             p.facts.eia = text(v)
                 .map(|t| {
@@ -186,11 +200,11 @@ const FIELDS: &[Field] = &[
     Field {
         flag: "--relics-found",
         key: "relics_found",
-        get: |p| p.facts.relics_found.map(|b| b.to_string()),
+        get: |p| p.facts.relics_found.map(yes_no),
         put: |_, p, v| {
             p.facts.relics_found = text(v)
                 .map(|t| {
-                    parse_yes_no("relics found", &t)
+                    parse_yes_no(&tr!(FactRelics), &t)
                         .map_err(|e| anyhow!(tr!(FlagValue, flag = "--relics-found", error = e)))
                 })
                 .transpose()?;
@@ -275,7 +289,7 @@ const FIELDS: &[Field] = &[
 fn phone(flag: &str, v: Option<&str>) -> Result<Option<String>> {
     let t = text(v);
     if let Some(t) = &t {
-        check_phone(t).map_err(|e| anyhow!("{flag}: {e}"))?;
+        check_phone(t).map_err(|e| anyhow!(tr!(FlagValue, flag = flag, error = e)))?;
     }
     Ok(t)
 }
@@ -284,7 +298,10 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
     let given = a.given();
     if given.is_empty() {
         let flags: Vec<&str> = FIELDS.iter().map(|f| f.flag).collect();
-        bail!(tr!(NothingToSet, flags = flags.join(", ")));
+        bail!(tr!(
+            NothingToSet,
+            flags = flags.join(crate::msg::list_separator())
+        ));
     }
     edit(ctx, "set", &a.id, |ledger, id, lp, project, table| {
         let s = &ledger.settings;
@@ -317,8 +334,15 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
             .iter()
             .filter_map(|f| {
                 let (old, new) = ((f.get)(&lp.project), (f.get)(project));
-                let shown = |v: Option<String>| v.unwrap_or_else(|| "(none)".into());
-                (old != new).then(|| format!("{} {} → {}", f.key, shown(old), shown(new)))
+                let shown = |v: Option<String>| v.unwrap_or_else(|| tr!(NoValue));
+                (old != new).then(|| {
+                    format!(
+                        "{} {} → {}",
+                        crate::msg::field(f.key),
+                        shown(old),
+                        shown(new)
+                    )
+                })
             })
             .collect();
         if project.kind != lp.project.kind || project.facts != lp.project.facts {
@@ -337,35 +361,34 @@ pub fn run(ctx: &Ctx, a: &SetArgs) -> Result<Output> {
             };
             let mut said = Vec::new();
             for (keys, what) in [
-                (&added, "added as pending"),
-                (&reinstated, "needed again, pending"),
-                (
-                    &not_needed,
-                    "no longer needed (by the facts or the zone's regional assessment), kept as not needed with the reason in its note",
-                ),
-                (
-                    &dropped,
-                    "no longer needed, removed (nothing was recorded on it)",
-                ),
+                (&added, tr!(TaskListAdded)),
+                (&reinstated, tr!(TaskListNeededAgain)),
+                (&not_needed, tr!(TaskListNotNeeded)),
+                (&dropped, tr!(TaskListRemoved)),
             ] {
                 if !keys.is_empty() {
                     let list: Vec<String> = keys.iter().map(name).collect();
-                    said.push(format!(
-                        "{} procedure(s) {what}: {}",
-                        keys.len(),
-                        list.join(", ")
+                    said.push(tr!(
+                        TaskListChange,
+                        n = keys.len(),
+                        what = what,
+                        list = list.join(crate::msg::list_separator())
                     ));
                 }
             }
             changes.push(if said.is_empty() {
                 tr!(TaskListUnchanged)
             } else {
-                said.join("; ")
+                said.join(crate::msg::clause_separator())
             });
         }
         if changes.is_empty() {
             return Ok(tr!(OfProjectLine, id = id, text = tr!(NothingChangedShort)));
         }
-        Ok(tr!(OfProjectLine, id = id, text = changes.join("; ")))
+        Ok(tr!(
+            OfProjectLine,
+            id = id,
+            text = changes.join(crate::msg::clause_separator())
+        ))
     })
 }

@@ -11,17 +11,17 @@ pub fn completions(a: &CompletionsArgs) -> Result<Output> {
     let mut cmd = crate::cli::command(crate::msg::lang());
     let mut out = Vec::new();
     clap_complete::generate(a.shell, &mut cmd, "taizhang", &mut out);
-    Ok(Output::ok(
-        String::from_utf8(out).context("the completion script is not UTF-8")?,
-    ))
+    Ok(Output::ok(String::from_utf8(out).with_context(|| {
+        tr!(InternalNotUtf8, what = tr!(CompletionScript))
+    })?))
 }
 
 pub fn man() -> Result<Output> {
     let mut out = Vec::new();
     clap_mangen::Man::new(crate::cli::command(crate::msg::lang()))
         .render(&mut out)
-        .context("cannot render the manual page")?;
-    Ok(Output::ok(
-        String::from_utf8(out).context("the manual page is not UTF-8")?,
-    ))
+        .with_context(|| tr!(CannotRender, what = tr!(ManualPage)))?;
+    Ok(Output::ok(String::from_utf8(out).with_context(|| {
+        tr!(InternalNotUtf8, what = tr!(ManualPage))
+    })?))
 }

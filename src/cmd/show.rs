@@ -26,9 +26,8 @@ pub fn run(ctx: &Ctx, a: &ShowArgs) -> Result<Output> {
     };
     let lp = match ctx.authority_of(&ledger.settings)? {
         None => lp,
-        Some(a) => super::cut_to_authority(lp, &ledger.settings, &a).ok_or_else(|| {
-            anyhow::anyhow!("{id} has no procedures or problems of authority {a}")
-        })?,
+        Some(a) => super::cut_to_authority(lp, &ledger.settings, &a)
+            .ok_or_else(|| anyhow::anyhow!(tr!(NothingOfAuthority, id = id, authority = a)))?,
     };
     let lang = ctx.lang(&ledger.settings);
     let detail = list::detail(&ledger.settings, &lp, ctx.today, lang);

@@ -14,7 +14,8 @@ pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
         if let Some(d) = project.started {
             bail!(tr!(AlreadyStarted, id = id, date = d));
         }
-        stage::start(&project.stage(), date, ctx.today).map_err(|e| anyhow!("{id}: {e}"))?;
+        stage::start(&project.stage(), date, ctx.today)
+            .map_err(|e| anyhow!(tr!(OfProject, id = id, text = e)))?;
         project.started = Some(date);
         let plan = match project.planned_start {
             Some(p) if date > p => tr!(AfterPlannedStart, n = (date - p).num_days(), planned = p),
@@ -22,7 +23,7 @@ pub fn run(ctx: &Ctx, a: &StartArgs) -> Result<Output> {
         };
         let missing: Vec<String> = transition::not_ready_on(&table.rows, date)
             .into_iter()
-            .map(|r| r.name.clone())
+            .map(|r| r.name.to_string())
             .collect();
         let warn = if missing.is_empty() {
             String::new()

@@ -13,8 +13,8 @@ use anyhow::{Result, bail};
 
 pub fn run(ctx: &Ctx, a: &VisitArgs) -> Result<Output> {
     let id = project_id(&a.id)?;
-    let by = text_arg("--by", &a.by, "the team that went (督导组)")?;
-    let findings = text_arg("--findings", &a.findings, "what the team found")?;
+    let by = text_arg("--by", &a.by, &tr!(GiveVisitBy))?;
+    let findings = text_arg("--findings", &a.findings, &tr!(GiveFindings))?;
     let ledger = ctx.open_ledger()?;
     let _lock = ledger.lock()?;
     let lp = ledger.load_project(&id)?;
@@ -24,7 +24,7 @@ pub fn run(ctx: &Ctx, a: &VisitArgs) -> Result<Output> {
         let unit = text_arg(
             "--unit",
             a.unit.as_deref().unwrap_or(""),
-            "the responsible unit (责任单位) of the problem",
+            &tr!(GiveProblemUnit),
         )?;
         let limit = date_arg("--limit", a.limit.as_deref().unwrap_or(""))?;
         if limit < date {

@@ -14,7 +14,7 @@ pub fn run(ctx: &Ctx, a: &WaiveArgs) -> Result<Output> {
         .reason
         .as_deref()
         .ok_or_else(|| anyhow!(tr!(WaiveSayWhy)))?;
-    let reason = text_arg("--reason", reason, "why it is not needed")?;
+    let reason = text_arg("--reason", reason, &tr!(GiveWaiveReason))?;
     edit(ctx, "waive", &a.id, |ledger, id, _, _, table| {
         let mut out = String::new();
         let mut seen = Vec::new();

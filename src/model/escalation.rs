@@ -39,9 +39,7 @@ impl Level {
             "taskforce" | "专班" => Ok(Level::Taskforce),
             "mechanism" | "协调机制办公室" => Ok(Level::Mechanism),
             "leader" | "县政府领导" => Ok(Level::Leader),
-            _ => Err(format!(
-                "invalid level \"{text}\": expected taskforce (专班), mechanism (协调机制办公室) or leader (县政府领导)"
-            )),
+            _ => Err(tr!(BadLevel, text = text)),
         }
     }
 

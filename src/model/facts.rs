@@ -74,14 +74,15 @@ pub enum Level {
 
 /// One enumerated fact's values: key, Chinese label, English label.
 trait Values: Sized + Copy + PartialEq + 'static {
-    const FACT: &'static str;
+    /// What the value is, for messages.
+    const FACT: crate::msg::Msg;
     const ALL: &'static [(Self, &'static str, &'static str, &'static str)];
 }
 
 macro_rules! values {
-    ($ty:ty, $fact:literal, [$(($v:expr, $key:literal, $zh:literal, $en:literal)),* $(,)?]) => {
+    ($ty:ty, $fact:ident, [$(($v:expr, $key:literal, $zh:literal, $en:literal)),* $(,)?]) => {
         impl Values for $ty {
-            const FACT: &'static str = $fact;
+            const FACT: crate::msg::Msg = crate::msg::Msg::$fact;
             const ALL: &'static [(Self, &'static str, &'static str, &'static str)] =
                 &[$(($v, $key, $zh, $en)),*];
         }
@@ -119,7 +120,7 @@ fn keys<T: Values>() -> String {
         .iter()
         .map(|e| format!("{} ({})", e.1, e.2))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(crate::msg::list_separator())
 }
 
 fn parse_value<T: Values>(text: &str) -> Result<T, String> {
@@ -128,17 +129,18 @@ fn parse_value<T: Values>(text: &str) -> Result<T, String> {
         .find(|e| e.1 == text || e.2 == text)
         .map(|e| e.0)
         .ok_or_else(|| {
-            format!(
-                "invalid {} \"{text}\": expected one of {}",
-                T::FACT,
-                keys::<T>()
+            tr!(
+                BadFactValue,
+                what = crate::msg::text(T::FACT, &[]),
+                text = text,
+                list = keys::<T>()
             )
         })
 }
 
 values!(
     Land,
-    "land supply",
+    FactLand,
     [
         (Land::Transfer, "transfer", "出让", "transfer (出让)"),
         (Land::Allocation, "allocation", "划拨", "allocation (划拨)"),
@@ -148,7 +150,7 @@ values!(
 );
 values!(
     Nature,
-    "investment nature",
+    FactNature,
     [
         (
             Nature::Government,
@@ -162,7 +164,7 @@ values!(
 );
 values!(
     EiaClass,
-    "EIA category",
+    FactEia,
     [
         (EiaClass::Report, "report", "环评报告书", "EIA report"),
         (EiaClass::Table, "table", "环评报告表", "EIA table"),
@@ -177,7 +179,7 @@ values!(
 );
 values!(
     Level,
-    "authority level",
+    FactLevel,
     [
         (Level::County, "county", "县级", "county"),
         (Level::City, "city", "市级", "city"),
@@ -253,10 +255,11 @@ impl Because {
             Because::Hazchem(false) => pick(lang, "no hazardous chemicals", "非危化").to_string(),
             Because::RelicsFound(true) => pick(lang, "relics found", "发现文物").to_string(),
             Because::RelicsFound(false) => pick(lang, "no relics found", "未发现文物").to_string(),
-            Because::Unrecorded(fact) => match lang {
-                Lang::Zh => format!("{fact}未定"),
-                Lang::En => format!("{} not recorded", english_fact(fact)),
-            },
+            Because::Unrecorded(fact) => tr_in!(
+                lang,
+                FactUnrecorded,
+                fact = pick(lang, english_fact(fact), fact)
+            ),
         }
     }
 }

@@ -27,9 +27,7 @@ impl FundKind {
             "planned" | "计划" => Ok(FundKind::Planned),
             "received" | "到位" => Ok(FundKind::Received),
             "paid" | "支付" => Ok(FundKind::Paid),
-            _ => Err(format!(
-                "invalid kind \"{text}\": expected planned (计划), received (到位) or paid (支付)"
-            )),
+            _ => Err(tr!(BadFundKind, text = text)),
         }
     }
 

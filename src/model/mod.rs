@@ -29,31 +29,7 @@ pub use stage::{Stage, StageEntry};
 pub mod progress;
 pub use progress::{ProblemRecord, ProgressEntry};
 
-/// The compact binary of the project cache (`store::cache`) reads every
-/// field in order, so a field JSON leaves out when empty must still be
-/// written there: such fields use `compact::skip_none`, not
-/// `Option::is_none`.
-pub mod compact {
-    use std::cell::Cell;
-
-    thread_local! {
-        static WRITING: Cell<bool> = const { Cell::new(false) };
-    }
-
-    /// Runs `f`, a compact serialisation, with every field written.
-    pub fn writing<R>(f: impl FnOnce() -> R) -> R {
-        WRITING.set(true);
-        let r = f();
-        WRITING.set(false);
-        r
-    }
-
-    /// `skip_serializing_if` for an optional field JSON leaves out when
-    /// empty; never skipped in the compact binary.
-    pub fn skip_none<T>(v: &Option<T>) -> bool {
-        v.is_none() && !WRITING.get()
-    }
-}
+pub mod compact;
 pub mod escalation;
 pub mod funds;
 pub mod people;

@@ -4,6 +4,7 @@
 //! 告知承诺), the pledge: its kind, deadline, missing items and fulfilment.
 
 use super::Date;
+use super::compact::Text;
 
 #[derive(
     Debug,
@@ -86,10 +87,14 @@ impl PledgeKind {
 /// and into the project cache (`store::cache`).
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Procedure {
-    #[serde(rename = "procedure")]
-    pub key: String,
-    pub name: String,
-    pub taskforce: String,
+    /// The catalogue's key, name and task force (shared with the catalogue
+    /// where they are its texts: see `compact`).
+    #[serde(rename = "procedure", with = "super::compact::text")]
+    pub key: Text,
+    #[serde(with = "super::compact::text")]
+    pub name: Text,
+    #[serde(with = "super::compact::text")]
+    pub taskforce: Text,
     pub status: Status,
     #[serde(with = "super::date::serde_opt_day")]
     pub due: Option<Date>,

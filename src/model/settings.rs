@@ -363,6 +363,21 @@ impl Settings {
         }
     }
 
+    /// The texts every procedure row of these settings repeats (each
+    /// catalogue entry's key, name and task force, each task force's
+    /// key), numbered once for the process: see `compact`. `digest`
+    /// identifies the settings.
+    pub fn shared_texts(&self, digest: u64) -> &'static super::compact::Texts {
+        super::compact::Texts::of(digest, || {
+            let mut texts = Vec::new();
+            for c in &self.catalogue {
+                texts.extend([c.key.as_str(), c.name.as_str(), c.taskforce.as_str()]);
+            }
+            texts.extend(self.taskforces.iter().map(|t| t.key.as_str()));
+            texts
+        })
+    }
+
     /// Every issuing authority the catalogue names (lead units standing in),
     /// in catalogue order, each once.
     pub fn authorities(&self) -> Vec<std::sync::Arc<str>> {
@@ -445,7 +460,7 @@ impl Settings {
             .iter()
             .map(|t| format!("{} ({})", t.key, t.name))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(crate::msg::list_separator())
     }
 
     pub fn taskforce_keys(&self) -> String {
@@ -453,7 +468,7 @@ impl Settings {
             .iter()
             .map(|t| t.key.as_str())
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(crate::msg::list_separator())
     }
 }
 

@@ -81,7 +81,11 @@ impl Stage {
                     .iter()
                     .map(|s| format!("{} ({})", s.key(), s.zh()))
                     .collect();
-                tr!(UnknownStage, text = text, list = keys.join(", "))
+                tr!(
+                    UnknownStage,
+                    text = text,
+                    list = keys.join(crate::msg::list_separator())
+                )
             })
     }
 

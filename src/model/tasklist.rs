@@ -55,10 +55,7 @@ impl Derived {
 
 /// "；区域评估已覆盖（开发区）": why a procedure is waived.
 pub fn waiver(zone: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("；区域评估已覆盖（{zone}）"),
-        Lang::En => format!("; covered by the regional assessment of {zone}"),
-    }
+    tr_in!(lang, WaivedByZone, zone = zone)
 }
 
 /// The note written on a waived row: the waiver in the ledger's words.
@@ -269,13 +266,13 @@ pub fn rederive(
             None => out.push(Change::Add(new_row(settings, d, today))),
             Some(r) => match &d.need {
                 Requirement::Waived { zone } if untouched(r) && r.status == Status::Pending => {
-                    out.push(Change::NotNeeded(r.key.clone(), waiver_note(zone)));
+                    out.push(Change::NotNeeded(r.key.to_string(), waiver_note(zone)));
                 }
                 Requirement::Needed
                     if r.status == Status::NotNeeded && r.note.starts_with("区域评估已覆盖") =>
                 {
                     let due = d.limit.map(|l| l.due_from(today, &settings.calendar));
-                    out.push(Change::Reinstate(r.key.clone(), due));
+                    out.push(Change::Reinstate(r.key.to_string(), due));
                 }
                 _ => {}
             },
@@ -284,7 +281,7 @@ pub fn rederive(
     for r in rows {
         if r.status != Status::Pending
             || derived.iter().any(|d| d.key == r.key)
-            || !was.contains(&r.key)
+            || !was.iter().any(|k| *k == r.key)
         {
             continue;
         }
@@ -292,10 +289,10 @@ pub fn rederive(
             continue;
         }
         if r.due.is_none() {
-            out.push(Change::Drop(r.key.clone()));
+            out.push(Change::Drop(r.key.to_string()));
         } else {
             out.push(Change::NotNeeded(
-                r.key.clone(),
+                r.key.to_string(),
                 NO_LONGER_NEEDED.to_string(),
             ));
         }

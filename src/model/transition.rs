@@ -49,6 +49,20 @@ impl State {
             State::NotNeeded => "not-needed",
         }
     }
+
+    /// The state as a message names it: its key in English, its Chinese
+    /// name in Chinese.
+    pub fn shown(self) -> String {
+        use crate::msg::Msg;
+        let id = match self {
+            State::Pending => Msg::StatePending,
+            State::Applied => Msg::StateApplied,
+            State::Pledged => Msg::StatePledged,
+            State::Obtained => Msg::StateObtained,
+            State::NotNeeded => Msg::StateNotNeeded,
+        };
+        crate::msg::text(id, &[])
+    }
 }
 
 /// A transition refused, with the reason (one line, for the clerk).
@@ -233,7 +247,7 @@ pub fn fulfil(row: &Procedure, today: Date, date: Date) -> Outcome {
         return Err(tr!(
             NoOpenPledge,
             what = label(row),
-            state = State::of(row).key()
+            state = State::of(row).shown()
         ));
     }
     let date = not_future("--date", date, today)?;
@@ -352,7 +366,7 @@ pub fn edit(
             EditRefused,
             flag = flag,
             what = label(row),
-            state = state.key(),
+            state = state.shown(),
             why = why
         ))
     };
@@ -481,7 +495,7 @@ pub fn extend(row: &Procedure, due: Date, reason: &str) -> Outcome {
         return Err(tr!(
             NoPledgeToExtend,
             what = label(row),
-            state = State::of(row).key()
+            state = State::of(row).shown()
         ));
     }
     let reason = reason.trim();
@@ -517,9 +531,9 @@ pub fn extend(row: &Procedure, due: Date, reason: &str) -> Outcome {
 /// by the catalogue's time limit counted from `today`.
 pub fn require_new(c: &CatalogueEntry, today: Date, calendar: &Calendar) -> Procedure {
     Procedure {
-        key: c.key.clone(),
-        name: c.name.clone(),
-        taskforce: c.taskforce.clone(),
+        key: c.key.clone().into(),
+        name: c.name.clone().into(),
+        taskforce: c.taskforce.clone().into(),
         status: Status::Pending,
         due: c.limit.map(|l| l.due_from(today, calendar)),
         ..Procedure::default()
@@ -533,7 +547,7 @@ pub fn require(row: &Procedure, limit: Option<Limit>, today: Date, calendar: &Ca
         return Err(tr!(
             AlreadyOnList,
             what = label(row),
-            state = State::of(row).key()
+            state = State::of(row).shown()
         ));
     }
     let mut new = row.clone();

@@ -750,8 +750,8 @@ pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> 
             let f = p.fulfilled.filter(|f| changed(*f))?;
             Some(Fulfilled {
                 project: project.clone(),
-                procedure: p.key.clone(),
-                procedure_name: p.name.clone(),
+                procedure: p.key.to_string(),
+                procedure_name: p.name.to_string(),
                 fulfilled: f,
                 pledge_due: p.pledge_due,
             })
@@ -768,7 +768,7 @@ pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> 
         .into_iter()
         .map(|o| {
             let newly = !overdue_before.iter().any(|(kind, procedure, no)| {
-                (*kind, procedure, *no) == (o.kind, &o.procedure, o.problem_no)
+                (*kind, procedure.as_deref(), *no) == (o.kind, o.procedure.as_deref(), o.problem_no)
             });
             (o, newly)
         })
@@ -999,7 +999,7 @@ pub fn assemble(input: Input, parts: Gather) -> Bulletin {
                 name: named.map_or_else(|| "".into(), |n| n.name.as_str().into()),
             },
             kind: i.kind,
-            item: i.item.clone(),
+            item: i.item.to_string(),
             procedure: None,
             problem_no: None,
             taskforce: i.taskforce.clone(),
@@ -1175,8 +1175,8 @@ fn overdue_of(
             Overdue {
                 project: project.clone(),
                 kind: i.kind,
-                item: i.item,
-                procedure: i.procedure,
+                item: i.item.into_owned(),
+                procedure: i.procedure.map(|p| p.into_owned()),
                 problem_no: i.problem_no,
                 taskforce: i.taskforce,
                 taskforce_name: i.taskforce_name,

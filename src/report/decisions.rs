@@ -107,9 +107,6 @@ impl Report {
     }
 
     pub fn empty_line(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!("No meeting decisions recorded as of {}.\n", self.as_of),
-            Lang::Zh => format!("截至{}，无调度会议定事项。\n", self.as_of),
-        }
+        tr_in!(lang, DecisionsNone, date = self.as_of)
     }
 }

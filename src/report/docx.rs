@@ -374,12 +374,12 @@ pub fn render(doc: &Doc, lang: Lang) -> Result<Vec<u8>> {
     let mut xml = d.build();
     xml.font_table = FONT_TABLE.as_bytes().to_vec();
     xml.document = String::from_utf8(xml.document)
-        .context("the document XML is UTF-8")?
+        .with_context(|| tr!(InternalNotUtf8, what = tr!(WordDocumentXml)))?
         .replace(HEADER_ROW, HEADER_ROW_REPEATED)
         .into_bytes();
     let mut out = std::io::Cursor::new(Vec::new());
     xml.pack(&mut out)
-        .context("cannot write the Word document")?;
+        .with_context(|| tr!(CannotRender, what = tr!(WordDocument)))?;
     Ok(out.into_inner())
 }
 

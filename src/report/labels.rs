@@ -26,9 +26,8 @@ pub fn extended(p: &crate::model::Procedure, lang: Lang) -> String {
         return String::new();
     };
     match (lang, p.extensions) {
-        (Lang::En, 1) => format!(" (extended from {from})"),
-        (Lang::En, n) => format!(" (extended {n} times, first deadline {from})"),
-        (Lang::Zh, n) => format!("（延期{n}次，原时限{from}）"),
+        (Lang::En, 1) => tr_in!(lang, ExtendedOnce, from = from),
+        (_, n) => tr_in!(lang, ExtendedTimes, n = n, from = from),
     }
 }
 

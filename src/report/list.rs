@@ -501,16 +501,16 @@ impl Detail {
                 cells[PLEDGE_DUE_CELL].push_str(&super::labels::extended(&r.procedure, lang));
             }
             if let Some(n) = overdue {
-                cells[STATUS_CELL] = match lang {
-                    Lang::En => format!("{} (overdue {n} d)", cells[STATUS_CELL]),
-                    Lang::Zh => format!("{}（逾期{n}天）", cells[STATUS_CELL]),
-                };
+                cells[STATUS_CELL] =
+                    tr_in!(lang, CellOverdueDays, cell = cells[STATUS_CELL], days = n);
             }
             if let Some(n) = expired {
-                cells[PLEDGE_DUE_CELL] = match lang {
-                    Lang::En => format!("{} (expired {n} d)", cells[PLEDGE_DUE_CELL]),
-                    Lang::Zh => format!("{}（已过期{n}天）", cells[PLEDGE_DUE_CELL]),
-                };
+                cells[PLEDGE_DUE_CELL] = tr_in!(
+                    lang,
+                    CellExpiredDays,
+                    cell = cells[PLEDGE_DUE_CELL],
+                    days = n
+                );
             }
             cells.push(r.reason.clone());
             t.push(cells);
@@ -555,8 +555,8 @@ pub fn procedure_headers(lang: Lang) -> Vec<&'static str> {
 /// The cells of one procedure row, under `procedure_headers`.
 pub fn procedure_cells(settings: &Settings, r: &Procedure, lang: Lang) -> Vec<String> {
     vec![
-        r.key.clone(),
-        r.name.clone(),
+        r.key.to_string(),
+        r.name.to_string(),
         taskforce_with_lead(settings, &r.taskforce),
         super::labels::authority(settings, &r.key, &r.taskforce, lang),
         status_label(r.status, lang).to_string(),

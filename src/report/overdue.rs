@@ -9,6 +9,7 @@
 
 use super::Table;
 use super::labels::{pick, taskforce_with_lead};
+use crate::model::compact::Text;
 use crate::model::date::days_past;
 use crate::model::facts::Level;
 use crate::model::settings::SharedTaskForce;
@@ -57,9 +58,9 @@ pub struct Item {
     pub project: Arc<str>,
     pub project_name: Arc<str>,
     /// What is overdue: the procedure's name, or "开工" for a start.
-    pub item: String,
+    pub item: Text,
     /// The procedure key; null for a start.
-    pub procedure: Option<String>,
+    pub procedure: Option<Text>,
     pub taskforce: Arc<str>,
     pub taskforce_name: Arc<str>,
     pub lead_unit: Arc<str>,
@@ -140,8 +141,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
         (!lp.project.people.is_empty()).then(|| Arc::new(lp.project.people.clone()));
     {
         let mut push = |kind,
-                        item: String,
-                        procedure: Option<String>,
+                        item: Text,
+                        procedure: Option<Text>,
                         taskforce: &str,
                         due: Date,
                         pledge: Option<(PledgeKind, String)>,
@@ -222,7 +223,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
         {
             push(
                 Kind::Start,
-                "开工".to_string(),
+                "开工".into(),
                 None,
                 "supervision",
                 plan,
@@ -238,7 +239,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     kind: Kind::Order,
                     project: project.clone(),
                     project_name: project_name.clone(),
-                    item: p.what.clone(),
+                    item: p.what.clone().into(),
                     procedure: None,
                     taskforce: unknown.key.clone(),
                     taskforce_name: unknown.name.clone(),
@@ -266,7 +267,7 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
                     kind: Kind::Problem,
                     project: project.clone(),
                     project_name: project_name.clone(),
-                    item: p.what.clone(),
+                    item: p.what.clone().into(),
                     procedure: None,
                     taskforce: unknown.key.clone(),
                     taskforce_name: unknown.name.clone(),
@@ -312,7 +313,7 @@ pub fn decision_items(
                 kind: Kind::Decision,
                 project: d.project.as_deref().unwrap_or("").into(),
                 project_name: name,
-                item: d.what.clone(),
+                item: d.what.clone().into(),
                 procedure: None,
                 taskforce: NO_TASK_FORCE.key.clone(),
                 taskforce_name: NO_TASK_FORCE.name.clone(),
@@ -370,29 +371,18 @@ impl Item {
     pub fn label(&self, lang: Lang) -> String {
         match (self.kind, lang) {
             (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
-            (Kind::Order, Lang::En) => format!(
-                "{} (order {})",
-                self.item,
-                self.order_no.as_deref().unwrap_or("")
+            (Kind::Order, _) => tr_in!(
+                lang,
+                OverdueOrderItem,
+                item = self.item,
+                order = self.order_no.as_deref().unwrap_or("")
             ),
-            (Kind::Order, Lang::Zh) => {
-                format!(
-                    "{}（{}）",
-                    self.item,
-                    self.order_no.as_deref().unwrap_or("")
-                )
-            }
-            (Kind::Decision, Lang::En) => format!(
-                "{} (meeting of {}, no. {})",
-                self.item,
-                self.meeting.map(|d| d.to_string()).unwrap_or_default(),
-                self.decision_no.unwrap_or(0)
-            ),
-            (Kind::Decision, Lang::Zh) => format!(
-                "{}（{}调度会第{}项）",
-                self.item,
-                self.meeting.map(|d| d.to_string()).unwrap_or_default(),
-                self.decision_no.unwrap_or(0)
+            (Kind::Decision, _) => tr_in!(
+                lang,
+                OverdueDecisionItem,
+                item = self.item,
+                meeting = self.meeting.map(|d| d.to_string()).unwrap_or_default(),
+                no = self.decision_no.unwrap_or(0)
             ),
             _ => match (self.extended_from, self.extensions) {
                 (Some(from), Some(n)) => {
@@ -403,7 +393,7 @@ impl Item {
                     };
                     format!("{}{}", self.item, super::labels::extended(&p, lang))
                 }
-                _ => self.item.clone(),
+                _ => self.item.to_string(),
             },
         }
     }
@@ -460,9 +450,6 @@ impl Report {
 
     /// The line shown instead of an empty table.
     pub fn empty_line(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!("Nothing overdue as of {}.\n", self.as_of),
-            Lang::Zh => format!("截至{}，无逾期事项。\n", self.as_of),
-        }
+        tr_in!(lang, OverdueNone, date = self.as_of)
     }
 }

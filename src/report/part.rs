@@ -262,9 +262,9 @@ pub fn events_of(
                 ledger: lp.ledger.clone(),
                 project: lp.id.clone(),
                 project_name: lp.project.name.clone(),
-                procedure: p.key.clone(),
-                name: p.name.clone(),
-                taskforce: p.taskforce.clone(),
+                procedure: p.key.to_string(),
+                name: p.name.to_string(),
+                taskforce: p.taskforce.to_string(),
                 taskforce_name: settings
                     .taskforce(&p.taskforce)
                     .map(|t| t.name.clone())
@@ -341,7 +341,7 @@ pub fn deadlines_of(
         {
             push(
                 Kind::Procedure,
-                p.name.clone(),
+                p.name.to_string(),
                 issuer(&p.key, &p.taskforce),
                 due,
             );

@@ -109,19 +109,21 @@ pub fn level_label(item: &Item, lang: Lang) -> String {
     let mut steps: Vec<String> = item
         .escalations
         .iter()
-        .map(|e| match lang {
-            Lang::En => format!("{} {}", e.to.key(), e.date),
-            Lang::Zh => format!("{}报{}", e.date, e.to.name_zh()),
-        })
+        .map(|e| tr_in!(lang, ProblemStep, date = e.date, level = name(e.to)))
         .collect();
     if item.level_auto {
         steps.push(pick(lang, "by rule", "超期自动升级").to_string());
     }
-    match (steps.is_empty(), lang) {
-        (true, _) => name(item.level).to_string(),
-        (false, Lang::En) => format!("{} ({})", name(item.level), steps.join(", ")),
-        (false, Lang::Zh) => format!("{}（{}）", name(item.level), steps.join("，")),
+    if steps.is_empty() {
+        return name(item.level).to_string();
     }
+    let sep = pick(lang, ", ", "，");
+    tr_in!(
+        lang,
+        ProblemLevelPath,
+        level = name(item.level),
+        steps = steps.join(sep)
+    )
 }
 
 /// "台督〔2024〕12号 due 2024-11-30" with "overdue N days" when it is.
@@ -129,11 +131,9 @@ pub fn order_label(order: &Option<Order>, days_overdue: i64, lang: Lang) -> Stri
     let Some(o) = order else {
         return String::new();
     };
-    match (days_overdue, lang) {
-        (0, Lang::En) => format!("{} due {}", o.no, o.due),
-        (0, Lang::Zh) => format!("{}（{}前）", o.no, o.due),
-        (d, Lang::En) => format!("{} due {}, overdue {d} days", o.no, o.due),
-        (d, Lang::Zh) => format!("{}（{}前，逾期{d}天）", o.no, o.due),
+    match days_overdue {
+        0 => tr_in!(lang, ProblemOrder, no = o.no, due = o.due),
+        d => tr_in!(lang, ProblemOrderOverdue, no = o.no, due = o.due, days = d),
     }
 }
 
@@ -150,8 +150,7 @@ pub fn state_label(open: bool, days_overdue: i64, lang: Lang) -> String {
     match (open, days_overdue, lang) {
         (false, _, _) => pick(lang, "resolved", "已解决").to_string(),
         (true, 0, _) => pick(lang, "open", "未解决").to_string(),
-        (true, d, Lang::En) => format!("overdue {d} days"),
-        (true, d, Lang::Zh) => format!("逾期{d}天"),
+        (true, d, _) => tr_in!(lang, ProblemOverdueDays, days = d),
     }
 }
 
@@ -217,9 +216,6 @@ impl Report {
     }
 
     pub fn empty_line(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!("No problems recorded as of {}.\n", self.as_of),
-            Lang::Zh => format!("截至{}，无问题记录。\n", self.as_of),
-        }
+        tr_in!(lang, ProblemsNone, date = self.as_of)
     }
 }

@@ -114,7 +114,7 @@ impl Table {
         let want = norm(field).replace('_', "-");
         let Some(c) = self.headers.iter().position(|h| norm(h) == want) else {
             let fields: Vec<String> = self.headers.iter().map(|h| norm(h)).collect();
-            return Err(fields.join(", "));
+            return Err(fields.join(crate::msg::list_separator()));
         };
         let numeric = self.numeric.contains(&c);
         let mut order: Vec<usize> = (0..self.rows.len()).collect();
@@ -539,15 +539,12 @@ where
         };
         let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
         w.write_all(&text.as_bytes()[..at + empty.len() - 1])?;
-        // One item as it stands in the list: indented four spaces.
-        let item = |out: &mut Vec<u8>, scratch: &mut Vec<u8>, i: &I| -> std::io::Result<()> {
-            scratch.clear();
-            serde_json::to_writer_pretty(&mut *scratch, i).map_err(std::io::Error::other)?;
-            for line in scratch.split(|&b| b == b'\n') {
-                out.extend_from_slice(b"\n    ");
-                out.extend_from_slice(line);
-            }
-            Ok(())
+        // One item as it stands in the list: on a new line, indented two
+        // levels, its own lines two levels deeper than they would be alone.
+        let item = |out: &mut Vec<u8>, i: &I| -> std::io::Result<()> {
+            out.extend_from_slice(b"\n    ");
+            let mut ser = serde_json::Serializer::with_formatter(&mut *out, Nested::at(2));
+            i.serialize(&mut ser).map_err(std::io::Error::other)
         };
         const BATCH: usize = 1024;
         let mut first = true;
@@ -556,10 +553,9 @@ where
                 .par_chunks(BATCH)
                 .map(|batch| {
                     let mut out = Vec::with_capacity(batch.len() * 512);
-                    let mut scratch = Vec::with_capacity(1024);
                     for i in batch {
                         out.push(b',');
-                        item(&mut out, &mut scratch, i)?;
+                        item(&mut out, i)?;
                     }
                     Ok(out)
                 })
@@ -578,6 +574,96 @@ where
         std::mem::forget(items);
         w.flush()
     })
+}
+
+/// serde_json's pretty layout (two spaces a level) for a value written
+/// `level` levels deep inside a larger document: an item of a list streamed
+/// on its own, written straight where it goes.
+struct Nested {
+    level: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn at(level: usize) -> Nested {
+        Nested {
+            level,
+            has_value: false,
+        }
+    }
+
+    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(c)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            for _ in 0..self.level {
+                w.write_all(b"  ")?;
+            }
+        }
+        w.write_all(c)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -618,15 +704,26 @@ mod tests {
         #[test]
         fn a_list_streamed_in_parallel_is_the_whole_values_json(
             items in proptest::collection::vec(
-                (cell(), proptest::option::of(0u32..9), proptest::collection::vec(cell(), 0..3)),
+                (
+                    cell(),
+                    proptest::option::of(0u32..9),
+                    proptest::collection::vec(cell(), 0..3),
+                    proptest::option::of(proptest::collection::vec(0u32..99, 0..3)),
+                ),
                 0..40,
             ),
         ) {
+            #[derive(serde::Serialize)]
+            struct Inner {
+                numbers: Vec<u32>,
+                empty: std::collections::BTreeMap<String, u8>,
+            }
             #[derive(serde::Serialize)]
             struct Item {
                 name: String,
                 no: Option<u32>,
                 tags: Vec<String>,
+                inner: Option<Inner>,
             }
             #[derive(serde::Serialize)]
             struct Report {
@@ -634,7 +731,17 @@ mod tests {
                 items: Vec<Item>,
                 after: u8,
             }
-            let make = || items.iter().map(|(n, o, t)| Item { name: n.clone(), no: *o, tags: t.clone() }).collect::<Vec<_>>();
+            let make = || {
+                items
+                    .iter()
+                    .map(|(n, o, t, i)| Item {
+                        name: n.clone(),
+                        no: *o,
+                        tags: t.clone(),
+                        inner: i.clone().map(|numbers| Inner { numbers, empty: Default::default() }),
+                    })
+                    .collect::<Vec<_>>()
+            };
             let whole = json(&Report { as_of: "2024-11-25", items: make(), after: 1 });
             let mut out = Vec::new();
             let head = Report { as_of: "2024-11-25", items: Vec::new(), after: 1 };

@@ -16,14 +16,8 @@ pub fn note(lang: Lang, list: &[Skipped]) -> Option<String> {
         Some(l) => format!("{l}/{}", s.project),
         None => s.project.clone(),
     });
-    Some(match lang {
-        Lang::Zh => format!(
-            "未能读取 {n} 个项目: {} — 运行 taizhang check",
-            ids.collect::<Vec<_>>().join("、")
-        ),
-        Lang::En => format!(
-            "{n} project(s) could not be read and are left out: {} — run taizhang check",
-            ids.collect::<Vec<_>>().join(", ")
-        ),
-    })
+    let ids = ids
+        .collect::<Vec<_>>()
+        .join(super::labels::pick(lang, ", ", "、"));
+    Some(tr_in!(lang, SkippedNote, n = n, ids = ids))
 }

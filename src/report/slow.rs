@@ -206,14 +206,15 @@ pub fn funds_reasons(
                 light = light.max(Light::Yellow);
             }
             if light > Light::Green {
-                let message = match lang {
-                    Lang::En => format!(
-                        "funds paid slowly: {unpaid} 万元 of government money received since {since} not paid out ({days} days), {paid_pct}% of {received} 万元 received paid"
-                    ),
-                    Lang::Zh => format!(
-                        "资金支付进度慢：财政性资金到位{received}万元，支付率{paid_pct}%，{since}到位的资金{days}天未支付（未支付{unpaid}万元）"
-                    ),
-                };
+                let message = tr_in!(
+                    lang,
+                    SlowFundsPaid,
+                    unpaid = unpaid,
+                    since = since,
+                    days = days,
+                    paid_pct = paid_pct,
+                    received = received
+                );
                 out.push(Reason {
                     days_since: Some(days),
                     unpaid: Some(unpaid.to_string()),
@@ -246,14 +247,13 @@ pub fn funds_reasons(
             );
             if light > Light::Green {
                 let amount = Amount::sum(bonds.iter().map(|e| &e.amount));
-                let message = match lang {
-                    Lang::En => format!(
-                        "bond money received, not started: {amount} 万元 of special bonds received since {first} ({days} days), works not started"
-                    ),
-                    Lang::Zh => format!(
-                        "专项债资金到位未开工：{first}起到位专项债券资金{amount}万元，{days}天未开工"
-                    ),
-                };
+                let message = tr_in!(
+                    lang,
+                    SlowBondNotStarted,
+                    amount = amount,
+                    first = first,
+                    days = days
+                );
                 out.push(Reason {
                     days_since: Some(days),
                     received_on: Some(first),
@@ -284,12 +284,7 @@ pub fn reasons(lp: &LoadedProject, rules: &SlowRules, today: Date, lang: Lang) -
         // an entry already.
         let tracked = p.annual_plan.contains_key(&today.year()) || !lp.progress.is_empty();
         if tracked && rules.progress_stale_days > 0 && since >= rules.progress_stale_days {
-            let message = match lang {
-                Lang::En => {
-                    format!("progress stale: no progress entry for {since} days (last on {last})")
-                }
-                Lang::Zh => format!("进度久未更新：{since}天无进度记录（最近一次{last}）"),
-            };
+            let message = tr_in!(lang, SlowProgressStale, since = since, last = last);
             out.push(Reason {
                 days_since: Some(since),
                 last_recorded: Some(last),
@@ -306,10 +301,7 @@ pub fn reasons(lp: &LoadedProject, rules: &SlowRules, today: Date, lang: Lang) -
             rules.start_late_red_days,
         );
         if late > 0 && light > Light::Green {
-            let message = match lang {
-                Lang::En => format!("not started: {late} days past the planned start {plan}"),
-                Lang::Zh => format!("未按期开工：超过计划开工日期（{plan}）{late}天"),
-            };
+            let message = tr_in!(lang, SlowNotStarted, late = late, plan = plan);
             out.push(Reason {
                 days_late: Some(late),
                 ..reason(Rule::NotStarted, light, message)
@@ -329,10 +321,7 @@ pub fn reasons(lp: &LoadedProject, rules: &SlowRules, today: Date, lang: Lang) -
         .unwrap_or(p.opened);
     let since = days_past(last, today);
     if rules.stale_days > 0 && since >= rules.stale_days {
-        let message = match lang {
-            Lang::En => format!("stale: nothing recorded for {since} days (last on {last})"),
-            Lang::Zh => format!("久未更新：{since}天无新记录（最近一次{last}）"),
-        };
+        let message = tr_in!(lang, SlowStale, since = since, last = last);
         out.push(Reason {
             days_since: Some(since),
             last_recorded: Some(last),
@@ -370,14 +359,15 @@ fn investment_behind(
     }
     let inv_pct = percent(invested, plan.0);
     let elapsed_pct = percent_of(day, days);
-    let message = match lang {
-        Lang::En => format!(
-            "investment behind: invested {inv_pct}% of plan, 时序进度 {elapsed_pct}% ({invested} of {plan} 万元 planned for {year})"
-        ),
-        Lang::Zh => format!(
-            "投资滞后：完成年度计划投资{inv_pct}%，时序进度{elapsed_pct}%（{year}年计划{plan}万元，已完成{invested}万元）"
-        ),
-    };
+    let message = tr_in!(
+        lang,
+        SlowInvestmentBehind,
+        inv_pct = inv_pct,
+        elapsed_pct = elapsed_pct,
+        invested = invested,
+        plan = plan,
+        year = year
+    );
     Some(Reason {
         invested_percent: Some(inv_pct),
         elapsed_percent: Some(elapsed_pct),
@@ -421,14 +411,14 @@ fn procedures_behind(
     }
     let done_pct = percent_of(done, needed);
     let elapsed_pct = percent_of(elapsed, span);
-    let message = match lang {
-        Lang::En => format!(
-            "procedures behind: {done_pct}% obtained or pledged ({done} of {needed}), {elapsed_pct}% of the time to the planned start elapsed"
-        ),
-        Lang::Zh => {
-            format!("手续滞后：手续办结{done_pct}%（{done}/{needed}），时序进度{elapsed_pct}%")
-        }
-    };
+    let message = tr_in!(
+        lang,
+        SlowProceduresBehind,
+        done_pct = done_pct,
+        done = done,
+        needed = needed,
+        elapsed_pct = elapsed_pct
+    );
     Some(Reason {
         done_percent: Some(done_pct),
         elapsed_percent: Some(elapsed_pct),
@@ -521,9 +511,6 @@ impl Report {
     }
 
     pub fn empty_line(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!("No project is lit red or yellow as of {}.\n", self.as_of),
-            Lang::Zh => format!("截至{}，无红灯、黄灯项目。\n", self.as_of),
-        }
+        tr_in!(lang, SlowNone, date = self.as_of)
     }
 }

@@ -35,11 +35,7 @@ fn wide(c: char) -> bool {
 /// if it cannot: a worksheet holds 1,048,576 rows, the header among them.
 /// Asked before a large sheet is built, so a refused one never fills memory.
 pub fn too_many_rows(rows: usize) -> Option<String> {
-    (rows >= 1 << 20).then(|| {
-        format!(
-            "{rows} rows are more than an Excel worksheet holds (1,048,575 under the header): export CSV (--output FILE.csv) or one task force's rows (--taskforce)"
-        )
-    })
+    (rows >= 1 << 20).then(|| tr!(XlsxTooManyRows, rows = rows))
 }
 
 /// The workbook's bytes: one sheet named `sheet` holding `table`. `created`
@@ -57,7 +53,13 @@ pub fn workbook(
     if let Some(e) = too_many_rows(table.rows.len() + usize::from(title.is_some())) {
         return Err(e);
     }
-    let err = |e: rust_xlsxwriter::XlsxError| format!("cannot build the workbook: {e}");
+    let err = |e: rust_xlsxwriter::XlsxError| {
+        let why = match e {
+            rust_xlsxwriter::XlsxError::MaxStringLengthExceeded => tr!(XlsxCellTooLong),
+            e => e.to_string(),
+        };
+        tr!(XlsxCannotBuild, error = why)
+    };
     let mut book = Workbook::new();
     let midnight = created.and_hms_opt(0, 0, 0).expect("midnight exists");
     book.set_properties(&DocProperties::new().set_creation_datetime(&midnight));
@@ -89,7 +91,7 @@ pub fn workbook(
         let r = u32::try_from(r + 1)
             .ok()
             .and_then(|r| r.checked_add(top))
-            .ok_or_else(|| "too many rows for a worksheet".to_string())?;
+            .ok_or_else(|| tr!(XlsxTooManyRows, rows = table.rows.len()))?;
         for (c, text) in row.iter().enumerate() {
             if text.is_empty() {
                 continue;

@@ -30,7 +30,8 @@
 //! **Any doubt means reading.** The file opens with a header (format
 //! version, the binary that wrote it, a digest of `ledger.toml`): another
 //! version, another build of taizhang or other settings ignore the whole
-//! cache. Each project is a frame with its length and a checksum; a
+//! cache (a frame writes the catalogue's texts as their numbers in these
+//! settings: `model::compact`). Each project is a frame with its length and a checksum; a
 //! truncated or corrupt frame ends the use of the file at that point. A
 //! project with an error is never cached, so the reports' refusals always
 //! come from the files (warnings, which reports do not show, are not kept:
@@ -49,6 +50,7 @@
 
 use super::Problem;
 use super::ledger::LoadedProject;
+use crate::model::compact::{self, Texts};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::fs::File;
@@ -62,7 +64,7 @@ pub const DIR: &str = ".taizhang";
 const FILE: &str = "cache/projects";
 const MAGIC: &[u8; 8] = b"TZCACHE\n";
 /// Raised whenever the layout of the file or of a frame changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Projects handled (and held) at once.
 pub const CHUNK: usize = 2048;
 /// A frame larger than this is taken for corruption.
@@ -261,7 +263,7 @@ struct Frame {
 impl Frame {
     /// The cached project, when the frame is whole and every identity
     /// recorded is the one on disk.
-    fn project(&self, base: &Base) -> Option<LoadedProject> {
+    fn project(&self, base: &Base, texts: &'static Texts) -> Option<LoadedProject> {
         let folder = &self.key.folder;
         if checksum(&self.body) != self.sum || base.stamp(folder) != Some(self.key.dir) {
             return None;
@@ -276,7 +278,7 @@ impl Frame {
                 return None;
             }
         }
-        postcard::from_bytes(&self.body[self.payload..]).ok()
+        compact::reading(texts, || postcard::from_bytes(&self.body[self.payload..])).ok()
     }
 
     fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
@@ -414,6 +416,8 @@ enum Slot {
 struct Shared<'a> {
     projects: &'a Path,
     base: Base,
+    /// The catalogue's texts, written in frames as their numbers.
+    texts: &'static Texts,
     /// The file system's time at the start of the run, when a new cache
     /// can be written.
     start: Option<(i64, i64)>,
@@ -429,7 +433,7 @@ impl Shared<'_> {
         read: &(impl Fn(&str) -> (Option<LoadedProject>, Vec<Problem>) + Sync),
     ) -> (Option<LoadedProject>, Vec<Problem>, Slot, bool) {
         if let Some(frame) = old.as_ref()
-            && let Some(lp) = frame.project(&self.base)
+            && let Some(lp) = frame.project(&self.base, self.texts)
         {
             return (
                 Some(lp),
@@ -501,7 +505,7 @@ impl Shared<'_> {
             dir: dir_stamp,
             files,
         };
-        let body = crate::model::compact::writing(|| {
+        let body = compact::writing(self.texts, || {
             postcard::to_allocvec(&key).and_then(|body| postcard::to_extend(lp, body))
         });
         let Ok(body) = body else {
@@ -688,22 +692,23 @@ fn start(root: &Path) -> Option<(tempfile::NamedTempFile, (i64, i64))> {
 }
 
 /// Loads every project of `folders` (sorted) under `root`'s `projects/`
-/// through the cache: a project whose files did not change comes from it,
+/// through the cache of the settings `texts` belong to: a project whose files did not change comes from it,
 /// any other is `read` (and cached when it has no problem). Each result is
 /// turned by `map` at once and handed to `emit`, in folder order.
 pub fn map_projects<T: Send>(
     root: &Path,
     projects: &Path,
-    settings: u64,
+    texts: &'static Texts,
     folders: &[String],
     read: impl Fn(&str) -> (Option<LoadedProject>, Vec<Problem>) + Sync,
     map: impl Fn(&str, Option<LoadedProject>, Vec<Problem>) -> T + Sync,
     mut emit: impl FnMut(T),
 ) {
-    let (mut session, start) = Session::open(root, settings);
+    let (mut session, start) = Session::open(root, texts.digest());
     let shared = Shared {
         projects,
         base: Base::open(projects),
+        texts,
         start,
     };
     // The old frames of a chunk: where they began, how many projects they

@@ -9,6 +9,7 @@
 //! are in the file and `check` reports it. A new CSV ledger merges by
 //! adding one entry to `KINDS`.
 
+use crate::msg::{self, Msg};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -39,8 +40,8 @@ pub struct Kind {
     /// A number column that must stay unique: a row only theirs added
     /// whose number ours already uses gets the next free number.
     pub renumber: Option<&'static str>,
-    /// What a row is, for the conflict lines.
-    pub noun: &'static str,
+    /// What a row is, for the conflict lines (a message of `msg`).
+    pub noun: Msg,
     pub order: Order,
 }
 
@@ -51,7 +52,7 @@ pub const KINDS: &[Kind] = &[
         key: "procedure",
         fallback: None,
         renumber: None,
-        noun: "procedure",
+        noun: Msg::NounProcedure,
         order: Order::Placed,
     },
     Kind {
@@ -59,7 +60,7 @@ pub const KINDS: &[Kind] = &[
         key: "date",
         fallback: None,
         renumber: None,
-        noun: "progress entry",
+        noun: Msg::NounProgressEntry,
         order: Order::Sorted,
     },
     Kind {
@@ -67,7 +68,7 @@ pub const KINDS: &[Kind] = &[
         key: "id",
         fallback: Some("no"),
         renumber: Some("no"),
-        noun: "problem",
+        noun: Msg::NounProblem,
         order: Order::Appended,
     },
     Kind {
@@ -75,7 +76,7 @@ pub const KINDS: &[Kind] = &[
         key: "id",
         fallback: None,
         renumber: None,
-        noun: "funds entry",
+        noun: Msg::NounFundsEntry,
         order: Order::Placed,
     },
     Kind {
@@ -83,7 +84,7 @@ pub const KINDS: &[Kind] = &[
         key: "id",
         fallback: None,
         renumber: None,
-        noun: "site visit",
+        noun: Msg::NounVisit,
         order: Order::Placed,
     },
 ];
@@ -119,7 +120,9 @@ struct Side {
 }
 
 impl Side {
-    fn parse(kind: &Kind, what: &str, text: &str) -> Result<Side, String> {
+    fn parse(kind: &Kind, what: Msg, text: &str) -> Result<Side, String> {
+        let what = msg::text(what, &[]);
+        let what = what.as_str();
         // A file both sides added has an empty common ancestor.
         if text.trim().is_empty() {
             return Ok(Side {
@@ -133,9 +136,9 @@ impl Side {
         let needed = kind.fallback.unwrap_or(kind.key);
         let (sheet, problems) = super::csv_text::read(Path::new(what), text, &[needed], &[needed]);
         if let Some(p) = problems.first() {
-            return Err(format!("{what}: {}", p.message));
+            return Err(tr!(MergeSideError, side = what, error = p.message));
         }
-        let sheet = sheet.ok_or_else(|| format!("{what} cannot be read as CSV"))?;
+        let sheet = sheet.ok_or_else(|| tr!(MergeSideNotCsv, side = what))?;
         let bom = text.starts_with('\u{feff}');
         let header = sheet.header;
         let key_col = header.iter().position(|h| h == kind.key);
@@ -154,7 +157,12 @@ impl Side {
             };
             if !keys.insert(key.clone()) {
                 let key = key.trim_start_matches('#');
-                return Err(format!("{what} lists {} \"{key}\" twice", kind.noun));
+                return Err(tr!(
+                    MergeSideTwice,
+                    side = what,
+                    noun = msg::text(kind.noun, &[]),
+                    key = key
+                ));
             }
             rows.push((key, r.cells));
         }
@@ -213,10 +221,10 @@ fn row_order(kind: &Kind, ours: &Side, theirs: &Side) -> Vec<String> {
 /// Merges `ours` and `theirs` against their common ancestor `base`. An
 /// error means the files cannot be merged row by row (one does not parse).
 pub fn merge(kind: &Kind, base: &str, ours: &str, theirs: &str) -> Result<Merged, String> {
-    let base = Side::parse(kind, "the common ancestor", base)?;
-    let ours = Side::parse(kind, "our version", ours)?;
-    let theirs = Side::parse(kind, "their version", theirs)?;
-    let noun = kind.noun;
+    let base = Side::parse(kind, Msg::MergeBase, base)?;
+    let ours = Side::parse(kind, Msg::MergeOurs, ours)?;
+    let theirs = Side::parse(kind, Msg::MergeTheirs, theirs)?;
+    let noun = msg::text(kind.noun, &[]);
     // Columns: ours, then those only theirs has. No column is dropped.
     let mut header = ours.header.clone();
     for h in &theirs.header {
@@ -260,9 +268,7 @@ pub fn merge(kind: &Kind, base: &str, ours: &str, theirs: &str) -> Result<Merged
                 } else {
                     (String::new(), row)
                 };
-                conflicts.push(format!(
-                    "{noun} \"{key}\": deleted on one side, changed on the other"
-                ));
+                conflicts.push(tr!(MergeDeletedChanged, noun = noun, key = key));
                 pieces.push(Piece::Block(format!(
                     "<<<<<<< ours\n{ours_text}=======\n{theirs_text}>>>>>>> theirs\n"
                 )));
@@ -281,7 +287,12 @@ pub fn merge(kind: &Kind, base: &str, ours: &str, theirs: &str) -> Result<Merged
             } else if ov == bv {
                 tv.clone()
             } else {
-                clashes.push(format!("{h}: ours \"{ov}\", theirs \"{tv}\""));
+                clashes.push(tr!(
+                    MergeCellClash,
+                    column = msg::field(h),
+                    ours = ov,
+                    theirs = tv
+                ));
                 mine.push(ov.clone());
                 other.push(tv.clone());
                 continue;
@@ -292,9 +303,11 @@ pub fn merge(kind: &Kind, base: &str, ours: &str, theirs: &str) -> Result<Merged
         if clashes.is_empty() {
             pieces.push(Piece::Row(mine, o.is_some()));
         } else {
-            conflicts.push(format!(
-                "{noun} \"{key}\": changed both ways: {}",
-                clashes.join("; ")
+            conflicts.push(tr!(
+                MergeChangedBothWays,
+                noun = noun,
+                key = key,
+                clashes = clashes.join(msg::clause_separator())
             ));
             pieces.push(Piece::Block(format!(
                 "<<<<<<< ours\n{}=======\n{}>>>>>>> theirs\n",
@@ -353,10 +366,12 @@ fn renumber(kind: &Kind, pieces: &mut [Piece], col: usize) -> Vec<String> {
         if held.insert(n) {
             continue;
         }
-        notes.push(format!(
-            "{} {n} added on their side is now number {next}: {}",
-            kind.noun,
-            cells
+        notes.push(tr!(
+            MergeRenumbered,
+            noun = msg::text(kind.noun, &[]),
+            n = n,
+            next = next,
+            what = cells
                 .iter()
                 .filter(|c| !c.is_empty())
                 .skip(1)

@@ -94,7 +94,7 @@ pub fn read(
             "missing-column",
             tr!(
                 MissingColumns,
-                missing = missing.join(", "),
+                missing = missing.join(crate::msg::list_separator()),
                 header = expected.join(",")
             ),
         ));

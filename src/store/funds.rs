@@ -56,7 +56,7 @@ pub fn read_funds(
         let date = r.date(&t, i, "date", true);
         let source = t.get(i, "source").to_string();
         if source.is_empty() {
-            r.bad(&t, i, "source", "empty: expected a source of funds".into());
+            r.bad(&t, i, "source", tr!(EmptyFundSource));
         } else if let Some(s) = settings
             && !s.funds.sources.contains(&source)
         {
@@ -65,9 +65,10 @@ pub fn read_funds(
                 text,
                 line,
                 "unknown-source",
-                format!(
-                    "unknown source of funds \"{source}\": expected one of {} (`[funds] sources` in ledger.toml)",
-                    s.funds.sources.join(", ")
+                tr!(
+                    FundSourceUnknownInFile,
+                    source = source,
+                    list = s.funds.sources.join(crate::msg::list_separator())
                 ),
             ));
         }
@@ -102,9 +103,11 @@ pub fn funds_warnings(path: &Path, entries: &[FundEntry]) -> Vec<Problem> {
             Problem::file(
                 path,
                 "paid-exceeds-received",
-                format!(
-                    "{source}: {} 万元 paid out, more than the {} 万元 received",
-                    t.paid, t.received
+                tr!(
+                    PaidExceedsReceived,
+                    source = source,
+                    paid = t.paid,
+                    received = t.received
                 ),
             )
             .as_warning()
@@ -128,7 +131,7 @@ pub fn read_visits(path: &Path, text: &str) -> (Option<(CsvTable, Vec<Visit>)>, 
         let date = r.date(&t, i, "date", true);
         for col in ["by", "findings"] {
             if t.get(i, col).is_empty() {
-                r.bad(&t, i, col, "empty: expected text".into());
+                r.bad(&t, i, col, tr!(EmptyCell));
             }
         }
         let no_text = t.get(i, "problem");
@@ -140,12 +143,7 @@ pub fn read_visits(path: &Path, text: &str) -> (Option<(CsvTable, Vec<Visit>)>, 
                 .ok()
                 .filter(|n| *n > 0 && no_text.bytes().all(|b| b.is_ascii_digit()));
             if n.is_none() {
-                r.bad(
-                    &t,
-                    i,
-                    "problem",
-                    format!("invalid problem number \"{no_text}\": expected 1, 2, 3… or nothing"),
-                );
+                r.bad(&t, i, "problem", tr!(BadProblemNumber, text = no_text));
             }
             n
         };

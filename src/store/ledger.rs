@@ -25,8 +25,9 @@ pub struct Ledger {
     /// Read projects through the project cache (`store::cache`); off
     /// unless a report asks for it.
     pub cache: bool,
-    /// Digest of the `ledger.toml` text the settings come from.
-    settings_digest: u64,
+    /// The texts procedure rows share with the catalogue (`compact`),
+    /// known by the digest of the `ledger.toml` text the settings come from.
+    texts: &'static crate::model::compact::Texts,
 }
 
 /// One project as loaded: its record and procedure ledger, with the text
@@ -171,7 +172,7 @@ impl Skipped {
         let dir = ledger.root.join(PROJECTS_DIR).join(folder);
         let (file, line, message) = match problems.first() {
             Some(p) => (p.file.clone(), p.line, p.message.clone()),
-            None => (dir, None, "the project cannot be read".to_string()),
+            None => (dir, None, tr!(ProjectCannotBeRead)),
         };
         Skipped {
             project: folder.to_string(),
@@ -357,9 +358,9 @@ impl Ledger {
         match settings {
             Some(settings) if problems.iter().all(|p| p.warning) => Ok(Ledger {
                 root,
+                texts: settings.shared_texts(settings_digest),
                 settings,
                 cache: false,
-                settings_digest,
             }),
             _ => {
                 let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
@@ -402,7 +403,9 @@ impl Ledger {
 
     /// Reads one project folder, with every problem found in it.
     pub fn read_project(&self, folder: &str) -> (Option<LoadedProject>, Vec<Problem>) {
-        read_project(&self.root, Some(&self.settings), folder, None)
+        crate::model::compact::reading(self.texts, || {
+            read_project(&self.root, Some(&self.settings), folder, None)
+        })
     }
 
     /// Loads a project for a command; refuses when its files have problems.
@@ -489,7 +492,7 @@ impl Ledger {
         mut emit: impl FnMut(T),
     ) -> Result<Vec<Skipped>> {
         let folders = Ledger::project_folders(&self.root)?;
-        let progress = Progress::new(folders.len(), "reading projects");
+        let progress = Progress::new(folders.len(), tr!(ProgressReading));
         let read = |folder: &str| {
             let read = self.read_project(folder);
             progress.inc();
@@ -511,8 +514,9 @@ impl Ledger {
         };
         if self.cache {
             let projects = self.root.join(PROJECTS_DIR);
-            let digest = self.settings_digest;
-            super::cache::map_projects(&self.root, &projects, digest, &folders, read, map, take);
+            super::cache::map_projects(
+                &self.root, &projects, self.texts, &folders, read, map, take,
+            );
         } else {
             for chunk in folders.chunks(super::cache::CHUNK) {
                 let done: Vec<(Option<T>, Option<Skipped>)> = chunk
@@ -552,7 +556,7 @@ impl Ledger {
         problems.extend(other_files_markers(root));
         problems.extend(git_problems(root));
         let folders = Ledger::project_folders(root)?;
-        let progress = Progress::new(folders.len(), "checking projects");
+        let progress = Progress::new(folders.len(), tr!(ProgressChecking));
         let found: Vec<(Option<String>, Vec<Problem>)> = folders
             .par_iter()
             .map(|folder| {
@@ -606,7 +610,7 @@ impl Ledger {
         table: Option<&ProcedureTable>,
     ) -> Result<Vec<PathBuf>> {
         if lp.is_some_and(|lp| lp.cached) {
-            bail!("internal error: a project read from the cache cannot be saved; read its files");
+            bail!(tr!(CachedNotSaved));
         }
         let mut set = WriteSet::new();
         self.plan_save(&mut set, lp, id, project, table)?;
@@ -700,10 +704,7 @@ impl Ledger {
                     Ok(bytes) => super::excel::restore(layout, &bytes),
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
                     Err(e) if is_link_error(&e) => super::excel::Restored {
-                        refused: Some(
-                            "a symbolic link; taizhang does not follow links out of the ledger"
-                                .into(),
-                        ),
+                        refused: Some(tr!(RestoreIsLink)),
                         ..Default::default()
                     },
                     Err(e) => super::excel::Restored {
@@ -730,10 +731,7 @@ impl Ledger {
         let lock = WriteLock::acquire(&self.root, wait)?;
         let unmerged = unmerged_problems(&self.root);
         if !unmerged.is_empty() {
-            return Err(refuse(
-                "a merge or rebase is not finished: nothing written",
-                &unmerged,
-            ));
+            return Err(refuse(&tr!(MergeNotFinished), &unmerged));
         }
         Ok(lock)
     }
@@ -782,14 +780,7 @@ fn unmerged_problems(root: &Path) -> Vec<Problem> {
     super::git::unmerged(root)
         .into_iter()
         .map(|rel| {
-            Problem::file(
-                &root.join(rel),
-                "unmerged",
-                "unmerged: a merge or rebase stopped on this file and git has not been told it is resolved",
-            )
-            .with_hint(
-                "make the file right (`taizhang check` shows what is wrong), `git add` it, then `git commit` or `git rebase --continue`",
-            )
+            Problem::file(&root.join(rel), "unmerged", tr!(Unmerged)).with_hint(tr!(UnmergedHint))
         })
         .collect()
 }
@@ -946,7 +937,7 @@ fn read_project(
                 &text,
                 line,
                 "unknown-problem",
-                format!("the visit names problem {no}, which is not in problems.csv"),
+                tr!(VisitUnknownProblem, no = no),
             ));
         }
     }
@@ -1026,9 +1017,10 @@ fn problem_links(
                 &text(),
                 table.lines[i],
                 "unknown-category",
-                format!(
-                    "unknown problem category \"{category}\": expected one of {} (`[problems] categories` in ledger.toml)",
-                    settings.categories.join(", ")
+                tr!(
+                    UnknownProblemCategory,
+                    category = category,
+                    list = settings.categories.join(crate::msg::list_separator())
                 ),
             ));
         }
@@ -1043,7 +1035,7 @@ fn problem_links(
                     &text(),
                     table.lines[i],
                     "unknown-procedure",
-                    format!("the problem names procedure \"{procedure}\", which is not on the project's task list"),
+                    tr!(ProblemUnknownProcedure, procedure = procedure),
                 )
                 .as_warning(),
             );

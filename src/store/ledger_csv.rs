@@ -333,12 +333,7 @@ pub fn read_problems(
         let order_date = r.date(&t, i, "order_date", !order_no.is_empty());
         let order_due = r.date(&t, i, "order_due", !order_no.is_empty());
         if order_no.is_empty() && (order_date.is_some() || order_due.is_some()) {
-            r.bad(
-                &t,
-                i,
-                "order_no",
-                "empty: a supervision order (督办) needs its number".into(),
-            );
+            r.bad(&t, i, "order_no", tr!(OrderNeedsNumber));
         }
         if let (Some(d), Some(due)) = (order_date, order_due)
             && due < d

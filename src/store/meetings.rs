@@ -47,11 +47,7 @@ pub fn read(
     let root = doc.as_table();
     let date = r.date(root, "date");
     if root.get("date").is_none() {
-        r.problem(
-            Some(0..0),
-            "missing-key",
-            "missing `date` (the day of the meeting)".into(),
-        );
+        r.problem(Some(0..0), "missing-key", tr!(MeetingMissingDate));
     }
     let title = r.req_str(root, "title", Some(0..0));
     if let Some(d) = date {
@@ -61,9 +57,7 @@ pub fn read(
             r.problem(
                 span,
                 "bad-file-name",
-                format!(
-                    "the meeting is dated {d} but the file is named {stem}.toml: name it {d}.toml"
-                ),
+                tr!(MeetingFileName, date = d, stem = stem),
             );
         }
     }
@@ -165,11 +159,7 @@ pub fn read_all(root: &Path, projects: Option<&BTreeSet<String>>) -> (Vec<Meetin
                 }
                 problems.extend(p);
             }
-            Ok(Err(_)) => problems.push(Problem::file(
-                &path,
-                "encoding",
-                "the file is not valid UTF-8; save it as UTF-8",
-            )),
+            Ok(Err(_)) => problems.push(Problem::file(&path, "encoding", tr!(FileNotUtf8))),
             Err(e) => problems.push(Problem::file(
                 &path,
                 "unreadable",

@@ -312,15 +312,11 @@ impl fmt::Display for Problem {
             }
         }
         if let Some(hint) = &self.hint {
-            writeln!(f, "  = hint: {hint}")?;
+            writeln!(f, "{}", tr!(HintLine, hint = hint))?;
         }
         Ok(())
     }
 }
-
-const HINT_CONFLICT: &str = "resolve the merge by hand (keep the right value, delete the marker lines), \
-or, for procedures.csv, run `taizhang git setup` and redo the merge so the merge driver \
-merges it row by row; then run `taizhang check`";
 
 /// Git conflict markers left in a file after a merge, as git writes them:
 /// a `<<<<<<< ` line, later a `=======` line (after a `||||||| ` line in
@@ -390,14 +386,8 @@ fn markers(file: &Path, text: &str, skip: &[usize]) -> Vec<Problem> {
     found
         .into_iter()
         .map(|n| {
-            Problem::line(
-                file,
-                text,
-                n,
-                "conflict-marker",
-                "git conflict marker left in the file",
-            )
-            .with_hint(HINT_CONFLICT)
+            Problem::line(file, text, n, "conflict-marker", tr!(ConflictMarker))
+                .with_hint(tr!(ConflictMarkerHint))
         })
         .collect()
 }

@@ -8,6 +8,7 @@
 
 use super::Problem;
 use super::csv_text::{self, Record, Sheet};
+use crate::model::compact::share;
 use crate::model::{Date, PledgeKind, Procedure, Status, parse_date};
 use std::path::Path;
 
@@ -234,7 +235,7 @@ impl ProcedureTable {
                 0
             })
         };
-        let key = self.cell(cells, 0).to_string();
+        let key = share(self.cell(cells, 0));
         if key.is_empty() {
             bad(0, tr!(EmptyProcedureKey));
         }
@@ -250,8 +251,8 @@ impl ProcedureTable {
         };
         let row = Procedure {
             key,
-            name: self.cell(cells, 1).to_string(),
-            taskforce: self.cell(cells, 2).to_string(),
+            name: share(self.cell(cells, 1)),
+            taskforce: share(self.cell(cells, 2)),
             status,
             due,
             obtained,
@@ -273,12 +274,9 @@ impl ProcedureTable {
                     text,
                     at(6),
                     "excel-number",
-                    format!(
-                        "column \"doc_no\": \"{}\" is a number Excel shortened to scientific notation; its last digits are lost",
-                        row.doc_no
-                    ),
+                    tr!(DocNoScientific, value = row.doc_no),
                 )
-                .with_hint("type the full document number (format the column as text in Excel)")
+                .with_hint(tr!(DocNoScientificHint))
                 .as_warning(),
             );
         }
@@ -359,7 +357,7 @@ impl ProcedureTable {
         for change in changes {
             match change {
                 Change::Add(row) => {
-                    done[0].push(row.key.clone());
+                    done[0].push(row.key.to_string());
                     self.insert_in_catalogue_order(settings, row);
                 }
                 Change::Drop(key) => {
@@ -397,9 +395,9 @@ impl ProcedureTable {
     pub fn sync(&mut self, i: usize) {
         let r = &self.rows[i];
         let values: [String; COLUMNS.len()] = [
-            r.key.clone(),
-            r.name.clone(),
-            r.taskforce.clone(),
+            r.key.to_string(),
+            r.name.to_string(),
+            r.taskforce.to_string(),
             r.status.key().to_string(),
             date_text(r.due),
             date_text(r.obtained),

@@ -107,19 +107,11 @@ fn read_stages(
     for (t, span) in r.tables(root, "stages") {
         let stage = r.parsed(t, "stage", Stage::parse);
         if t.get("stage").is_none() {
-            r.problem(
-                span.clone(),
-                "missing-key",
-                "[[stages]]: missing `stage` (e.g. stage = \"completed\")".into(),
-            );
+            r.problem(span.clone(), "missing-key", tr!(StagesMissingStage));
         }
         let date = r.date(t, "date");
         if t.get("date").is_none() {
-            r.problem(
-                span.clone(),
-                "missing-key",
-                "[[stages]]: missing `date` (the day the stage began)".into(),
-            );
+            r.problem(span.clone(), "missing-key", tr!(StagesMissingDate));
         }
         let reason = r.opt_str(t, "reason");
         if let (Some(stage), Some(date)) = (stage, date) {

@@ -150,7 +150,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                 .iter()
                 .map(|x| x.key.as_str())
                 .collect::<Vec<_>>()
-                .join(", ");
+                .join(crate::msg::list_separator());
             r.problem(
                 s,
                 "unknown-taskforce",
@@ -163,7 +163,11 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             Some(list) => {
                 for (ty, s) in list {
                     if ty != "*" && !type_keys.contains(ty.as_str()) {
-                        let known = type_keys.iter().copied().collect::<Vec<_>>().join(", ");
+                        let known = type_keys
+                            .iter()
+                            .copied()
+                            .collect::<Vec<_>>()
+                            .join(crate::msg::list_separator());
                         r.problem(
                             s,
                             "unknown-type",
@@ -182,11 +186,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
         let mut limit_when = Vec::new();
         for (c, table) in conditions_with(&mut r, t, "limit_when", &type_keys) {
             match (table.get("limit"), r.parsed(table, "limit", Limit::parse)) {
-                (None, _) => r.problem(
-                    span.clone(),
-                    "missing-key",
-                    "`limit_when`: each condition needs its `limit`, e.g. { eia = [\"table\"], limit = \"30d\" }".into(),
-                ),
+                (None, _) => r.problem(span.clone(), "missing-key", tr!(LimitWhenNeedsLimit)),
                 (Some(_), Some(l)) => limit_when.push((c, l)),
                 (Some(_), None) => {}
             }
@@ -225,13 +225,7 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
             if catalogue.iter().any(|c| c.key == k) {
                 covers.push(k);
             } else {
-                r.problem(
-                    s,
-                    "unknown-procedure",
-                    format!(
-                        "`covers`: unknown procedure \"{k}\": not in the catalogue of ledger.toml"
-                    ),
-                );
+                r.problem(s, "unknown-procedure", tr!(CoversUnknownProcedure, key = k));
             }
         }
         if let (Some(key), Some(name)) = (key, zname) {
@@ -289,9 +283,11 @@ pub fn read(path: &Path, text: &str) -> (Option<Settings>, Vec<Problem>) {
                         r.problem(
                             span,
                             "bad-value",
-                            format!(
-                                "`funds.{key}`: \"{s}\" is not one of the `sources`: {}",
-                                funds.sources.join(", ")
+                            tr!(
+                                FundsNotASource,
+                                key = key,
+                                value = s,
+                                list = funds.sources.join(crate::msg::list_separator())
                             ),
                         );
                     }
@@ -460,7 +456,11 @@ fn conditions_with<'t>(
                 "types" => {
                     for (ty, s) in r.strings(table, "types").unwrap_or_default() {
                         if ty != "*" && !type_keys.contains(ty.as_str()) {
-                            let known = type_keys.iter().copied().collect::<Vec<_>>().join(", ");
+                            let known = type_keys
+                                .iter()
+                                .copied()
+                                .collect::<Vec<_>>()
+                                .join(crate::msg::list_separator());
                             r.problem(
                                 s,
                                 "unknown-type",

@@ -67,20 +67,44 @@ pub const FIELDS: [(&str, &[&str]); 21] = [
 ];
 
 /// The mapping a clerk gives: field → header, and status words → status.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Its file is TOML with two tables, `[columns]` and `[status]`, of text.
+#[derive(Debug, Clone, Default)]
 pub struct Mapping {
-    #[serde(default)]
     pub columns: BTreeMap<String, String>,
     /// Words of the sheet's status column, e.g. `"已批复" = "obtained"`.
-    #[serde(default)]
     pub status: BTreeMap<String, String>,
 }
 
 impl Mapping {
     /// Reads a mapping file's text.
     pub fn parse(text: &str) -> Result<Mapping, String> {
-        let m: Mapping = toml::from_str(text).map_err(|e| e.to_string())?;
+        let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+            let line = e.span().map_or(1, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            });
+            tr!(
+                MappingSyntax,
+                line = line,
+                error = tr!(TomlSyntax, msg = e.message().trim())
+            )
+        })?;
+        let mut m = Mapping::default();
+        for (name, value) in &table {
+            let into = match name.as_str() {
+                "columns" => &mut m.columns,
+                "status" => &mut m.status,
+                _ => return Err(tr!(MappingUnknownTable, table = name)),
+            };
+            let toml::Value::Table(entries) = value else {
+                return Err(tr!(MappingNotTable, table = name));
+            };
+            for (key, v) in entries {
+                let toml::Value::String(v) = v else {
+                    return Err(tr!(MappingNotText, table = name, key = key));
+                };
+                into.insert(key.clone(), v.clone());
+            }
+        }
         for field in m.columns.keys() {
             check_field(field)?;
         }
@@ -89,11 +113,11 @@ impl Mapping {
 
     /// Adds `FIELD=HEADER` given on the command line.
     pub fn add_flag(&mut self, text: &str) -> Result<(), String> {
-        let (field, header) = text.split_once('=').ok_or_else(|| {
-            format!("--column \"{text}\": expected FIELD=HEADER, e.g. project_name=项目名称")
-        })?;
+        let (field, header) = text
+            .split_once('=')
+            .ok_or_else(|| tr!(ColumnFlagForm, text = text))?;
         let field = field.trim();
-        check_field(field).map_err(|e| format!("--column \"{text}\": {e}"))?;
+        check_field(field).map_err(|e| tr!(ColumnFlag, text = text, error = e))?;
         self.columns
             .insert(field.to_string(), header.trim().to_string());
         Ok(())
@@ -105,16 +129,17 @@ fn field_names() -> String {
         .iter()
         .map(|(f, _)| *f)
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(crate::msg::list_separator())
 }
 
 fn check_field(field: &str) -> Result<(), String> {
     if FIELDS.iter().any(|(f, _)| *f == field) {
         Ok(())
     } else {
-        Err(format!(
-            "unknown field \"{field}\": expected one of {}",
-            field_names()
+        Err(tr!(
+            UnknownSheetField,
+            field = field,
+            fields = field_names()
         ))
     }
 }
@@ -128,11 +153,12 @@ pub enum Encoding {
 }
 
 impl Encoding {
-    pub fn label(self) -> &'static str {
+    /// The encoding as messages name it.
+    pub fn label(self) -> String {
         match self {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf8Bom => "UTF-8 with BOM",
-            Encoding::Gb18030 => "GBK/GB18030",
+            Encoding::Utf8 => "UTF-8".to_string(),
+            Encoding::Utf8Bom => tr!(EncodingUtf8Bom),
+            Encoding::Gb18030 => "GBK/GB18030".to_string(),
         }
     }
 }
@@ -150,9 +176,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Encoding), String> {
     }
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(
-            "is neither UTF-8 nor GBK/GB18030; save it from Excel or WPS as \"CSV UTF-8\"".into(),
-        );
+        return Err(tr!(SheetNotText));
     }
     Ok((text.into_owned(), Encoding::Gb18030))
 }
@@ -208,9 +232,11 @@ pub fn read(text: &str, mapping: &Mapping) -> Result<Sheet, String> {
                     .filter(|&i| same_header(&header[i], h))
                     .collect();
                 if at.is_empty() {
-                    return Err(format!(
-                        "the mapping names column \"{h}\" for {field}, but the header has no such column; it has: {}",
-                        header.join(", ")
+                    return Err(tr!(
+                        MappedColumnMissing,
+                        header = h,
+                        field = field,
+                        headers = header.join(crate::msg::list_separator())
                     ));
                 }
                 at
@@ -227,9 +253,10 @@ pub fn read(text: &str, mapping: &Mapping) -> Result<Sheet, String> {
             }
             many => {
                 let names: Vec<&str> = many.iter().map(|&i| header[i].trim()).collect();
-                return Err(format!(
-                    "columns {} could each be {field}; name one with --column {field}=HEADER",
-                    names.join(", ")
+                return Err(tr!(
+                    ColumnsAmbiguous,
+                    headers = names.join(crate::msg::list_separator()),
+                    field = field
                 ));
             }
         }
@@ -238,11 +265,11 @@ pub fn read(text: &str, mapping: &Mapping) -> Result<Sheet, String> {
     taken.sort_by_key(|(_, i)| *i);
     for pair in taken.windows(2) {
         if pair[0].1 == pair[1].1 {
-            return Err(format!(
-                "column \"{}\" is mapped to both {} and {}",
-                header[pair[0].1].trim(),
-                pair[0].0,
-                pair[1].0
+            return Err(tr!(
+                ColumnMappedTwice,
+                header = header[pair[0].1].trim(),
+                field = pair[0].0,
+                other = pair[1].0
             ));
         }
     }
@@ -252,10 +279,11 @@ pub fn read(text: &str, mapping: &Mapping) -> Result<Sheet, String> {
                 .iter()
                 .find(|(f, _)| *f == need)
                 .map_or(&[][..], |(_, a)| a);
-            return Err(format!(
-                "no column for {need}: expected a header such as {}, or name it with --column {need}=HEADER; the header has: {}",
-                aliases.join(", "),
-                header.join(", ")
+            return Err(tr!(
+                NoColumnFor,
+                field = need,
+                aliases = aliases.join(crate::msg::list_separator()),
+                headers = header.join(crate::msg::list_separator())
             ));
         }
     }

@@ -57,17 +57,23 @@ fn entries(item: Option<&Item>) -> Option<Vec<String>> {
     }
 }
 
-fn parse(what: &str, text: &str) -> Result<DocumentMut, String> {
-    text.parse::<DocumentMut>()
-        .map_err(|e| format!("{what} does not parse: {}", e.message()))
+fn parse(what: crate::msg::Msg, text: &str) -> Result<DocumentMut, String> {
+    text.parse::<DocumentMut>().map_err(|e| {
+        tr!(
+            MergeSideNotToml,
+            side = crate::msg::text(what, &[]),
+            error = e.message()
+        )
+    })
 }
 
 /// Merges `ours` and `theirs` against their common ancestor `base`. An
 /// error means a side does not parse as TOML.
 pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<Merged, String> {
-    let base = parse("the common ancestor", base)?;
-    let mut merged = parse("our version", ours)?;
-    let theirs = parse("their version", theirs)?;
+    use crate::msg::Msg;
+    let base = parse(Msg::MergeBase, base)?;
+    let mut merged = parse(Msg::MergeOurs, ours)?;
+    let theirs = parse(Msg::MergeTheirs, theirs)?;
     let mut clashes = Vec::new();
     merge_table(
         &[],
@@ -87,11 +93,12 @@ pub fn merge(base: &str, ours: &str, theirs: &str) -> Result<Merged, String> {
                 .cloned()
                 .collect::<Vec<_>>()
                 .join(".");
-            let side = |v: &Option<String>| v.clone().unwrap_or_else(|| "(removed)".into());
-            format!(
-                "key \"{name}\" changed both ways: ours {}, theirs {}",
-                side(&c.ours),
-                side(&c.theirs)
+            let side = |v: &Option<String>| v.clone().unwrap_or_else(|| tr!(MergeRemoved));
+            tr!(
+                MergeKeyClash,
+                key = crate::msg::field(&name),
+                ours = side(&c.ours),
+                theirs = side(&c.theirs)
             )
         })
         .collect();

@@ -58,22 +58,20 @@ pub fn project(path: &Path, text: &str, settings: &Settings, p: &Project) -> Vec
             text,
             find_key(text, "zone"),
             "unknown-zone",
-            format!(
-                "unknown development zone \"{z}\": expected a [[zone]] key of ledger.toml{}",
-                if settings.zones.is_empty() {
-                    " (it defines none)".to_string()
-                } else {
-                    format!(
-                        ": {}",
-                        settings
-                            .zones
-                            .iter()
-                            .map(|z| z.key.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            ),
+            if settings.zones.is_empty() {
+                tr!(UnknownZoneNoneDefined, zone = z)
+            } else {
+                tr!(
+                    ZoneUnknownInFile,
+                    zone = z,
+                    list = settings
+                        .zones
+                        .iter()
+                        .map(|z| z.key.as_str())
+                        .collect::<Vec<_>>()
+                        .join(crate::msg::list_separator())
+                )
+            },
         ));
     }
     // History comes first: a planned start or start of works before the
@@ -163,7 +161,7 @@ pub fn procedures(
         // obtained nor pledged.
         let missing: Vec<&str> = transition::not_ready_on(&table.rows, started)
             .into_iter()
-            .map(|r| r.key.as_str())
+            .map(|r| &*r.key)
             .collect();
         if !missing.is_empty() {
             out.push(
@@ -174,7 +172,7 @@ pub fn procedures(
                         StartedBeforeApproval,
                         date = started,
                         n = missing.len(),
-                        list = missing.join(", ")
+                        list = missing.join(crate::msg::list_separator())
                     ),
                 )
                 .as_warning(),
@@ -284,9 +282,11 @@ pub fn as_of_today(
                 record.1,
                 at,
                 "date-after-today",
-                format!(
-                    "[[stages]]: {} on {} is after today ({today})",
-                    e.stage, e.date
+                tr!(
+                    StagesEntryAfterToday,
+                    stage = e.stage,
+                    date = e.date,
+                    today = today
                 ),
             ));
         }

@@ -172,9 +172,9 @@ impl WriteSet {
         if lost.is_empty() {
             Err(e.context(tr!(NothingWritten)))
         } else {
-            Err(e.context(format!(
-                "the files already written could not all be put back: {}",
-                lost.join(", ")
+            Err(e.context(tr!(
+                NotPutBack,
+                files = lost.join(crate::msg::list_separator())
             )))
         }
     }

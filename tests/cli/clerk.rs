@@ -293,6 +293,25 @@ fn workbook_with_a_title_row_keeps_header_frozen_and_filtered() {
     );
 }
 
+/// A workbook Excel could not open (a cell longer than Excel allows) is
+/// refused in the ledger's language, and nothing is written.
+#[test]
+fn a_workbook_excel_cannot_hold_is_refused_in_the_clerk_s_language() {
+    let l = for_export();
+    let long = "长".repeat(33_000);
+    l.refuses(
+        &[
+            "--lang", "zh", "export", "list", "-o", "l.xlsx", "--title", &long,
+        ],
+        "错误：无法生成工作簿：有单元格超过了 Excel 允许的 32,767 个字符\n",
+    );
+    l.refuses(
+        &["export", "list", "-o", "l.xlsx", "--title", &long],
+        "error: cannot build the workbook: a cell holds more than the 32,767 characters Excel allows\n",
+    );
+    assert!(!l.file("l.xlsx").exists());
+}
+
 #[test]
 fn tables_fit_120_columns_with_chinese_data() {
     let l = for_export();
@@ -721,4 +740,195 @@ fn export_funds_for_excel() {
     let (name, cells) = crate::interop::read_xlsx(&l.file("f.xlsx"));
     assert_eq!(name, "funds");
     assert_eq!(cells[(2, 5)], calamine::Data::Float(5000.0));
+}
+
+/// Usage errors on a Chinese ledger are Chinese in every kind clap gives
+/// for this command line, with clap's suggestions and tips; exit 2, and
+/// English with `--lang en`.
+#[test]
+fn usage_errors_are_chinese_on_a_chinese_ledger() {
+    let l = Ledger::with_lang("zh");
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["list", "--township"],
+            "错误：--township <T> 需要一个值，但没有给出\n",
+        ),
+        (
+            &["--color", "maybe", "list"],
+            "错误：--color <WHEN> 的值“maybe”无效；可选：auto、always、never\n",
+        ),
+        (
+            &["--format", "json", "--format", "csv", "list"],
+            "错误：--format <FORMAT> 只能给出一次\n",
+        ),
+        (
+            &[
+                "report",
+                "bulletin",
+                "--week-of",
+                "2024-11-25",
+                "--month",
+                "2024-11",
+            ],
+            "错误：--week-of <DATE> 不能与 --month <YYYY-MM> 同时使用\n",
+        ),
+        (
+            &["list", "--forma", "json"],
+            "错误：无法识别的参数“--forma”；是否要找 --format？\n",
+        ),
+        (
+            &["tick", "p", "-x"],
+            "错误：无法识别的参数“-x”；要把“-x”作为值，请写成“-- -x”\n",
+        ),
+        (
+            &["--", "list"],
+            "错误：无法识别的参数“list”；有命令“list”：要使用它，请去掉它前面的“--”\n",
+        ),
+        (
+            &["problem", "lst"],
+            "错误：没有命令“lst”；是否要找 list？\n",
+        ),
+        (&["tick"], "错误：缺少必需的参数：<ID>、<PROCEDURE>\n"),
+    ];
+    for (args, first) in cases {
+        let run = l.run(args);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert_eq!(
+            run.stderr,
+            format!("{first}更多信息请用 '--help' 查看。\n"),
+            "{args:?}"
+        );
+    }
+    let run = l.run(&[
+        "--lang", "en", "--format", "json", "--format", "csv", "list",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: the argument '--format <FORMAT>' cannot be used multiple times\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// `set` names each field it changed in Chinese on a Chinese ledger, with
+/// the facts' Chinese values, and the task list's changes in Chinese; in
+/// English the fields keep their keys.
+#[test]
+fn set_names_fields_in_chinese_on_a_chinese_ledger() {
+    let l = Ledger::with_lang("zh");
+    l.open("p");
+    let out = l
+        .run(&[
+            "set",
+            "p",
+            "--township",
+            "侯庙镇",
+            "--relics-found",
+            "否",
+            "--land",
+            "出让",
+        ])
+        .ok()
+        .stdout;
+    assert_eq!(
+        out,
+        "p：乡镇 （无） → 侯庙镇；供地方式 （无） → 出让；发现文物 （无） → 否；\
+         2 项手续不再需要（按项目情况或开发区区域评估），保留为无需办理，原因写在备注中：\
+         land-prereview (用地预审与选址意见书)，relics (文物考古调查勘探)；\
+         2 项手续不再需要，已删除（其上未登记任何内容）：\
+         farmland-conversion (农用地转用和土地征收)，land-allocation (国有建设用地划拨决定书)\n"
+    );
+    let out = l
+        .run(&["set", "p", "--owner", "盛润化工", "--hazchem", ""])
+        .ok()
+        .stdout;
+    assert!(
+        out.starts_with("p：项目单位 （无） → 盛润化工；涉及危化品 是 → （无）；"),
+        "{out}"
+    );
+    assert!(out.contains(" 项手续不再需要"), "{out}");
+    l.refuses(
+        &["set", "p", "--eia", "报告书"],
+        "错误：--eia：无效的环评类别“报告书”：可选 report (环评报告书)，table (环评报告表)，",
+    );
+    let out = l
+        .run(&["--lang", "en", "set", "p", "--township", "夹河乡"])
+        .ok()
+        .stdout;
+    assert_eq!(out, "p: township 侯庙镇 → 夹河乡\n");
+}
+
+/// `check` on a Chinese ledger gives its problems and their hints in
+/// Chinese; commands' own refusals are Chinese too.
+#[test]
+fn check_problems_hints_and_refusals_are_chinese_on_a_chinese_ledger() {
+    let l = Ledger::with_lang("zh");
+    l.open("p");
+    l.refuses(
+        &[
+            "problem",
+            "add",
+            "p",
+            "--what",
+            " ",
+            "--unit",
+            "县局",
+            "--limit",
+            "2024-04-01",
+        ],
+        "错误：--what 不能为空：请填写问题内容\n",
+    );
+    l.refuses(
+        &["--authority", "某局", "list"],
+        "错误：--authority：没有审批部门“某局”：可选 县发展和改革委员会，",
+    );
+    let mut csv = l.read("projects/p/procedures.csv");
+    csv.push_str("<<<<<<< ours\n");
+    l.write("projects/p/procedures.csv", &csv);
+    let check = l.run(&["check"]);
+    assert_eq!(check.code, 1, "{check:?}");
+    let lines: Vec<&str> = check.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("./projects/p/procedures.csv:")
+            && lines[0].ends_with(": 文件中留有 git 冲突标记"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains(
+            "  = 提示：手工解决合并（保留正确的值，删除标记行），或对 procedures.csv 运行 `taizhang git setup` 后重新合并"
+        ),
+        "{}",
+        check.stdout
+    );
+    assert!(!check.stdout.contains("hint"), "{}", check.stdout);
+    let en = l.run(&["--lang", "en", "check"]);
+    assert!(
+        en.stdout
+            .contains(": git conflict marker left in the file\n")
+            && en.stdout.contains("  = hint: resolve the merge by hand"),
+        "{}",
+        en.stdout
+    );
+}
+
+/// A refused transition names the procedure's state in Chinese on a
+/// Chinese ledger (its key in English).
+#[test]
+fn refusals_name_a_procedure_s_state_in_chinese() {
+    let l = Ledger::with_lang("zh");
+    l.open("p");
+    l.refuses(
+        &["fulfil", "p", "eia"],
+        "错误：p：环评批复 (eia) 没有待兑现的承诺（状态 待办）\n",
+    );
+    l.refuses(
+        &["require", "p", "eia"],
+        "错误：p：环评批复 (eia) 已在任务清单中（待办）\n",
+    );
+    l.refuses(
+        &["--lang", "en", "fulfil", "p", "eia"],
+        "has no open pledge to fulfil (status pending)",
+    );
 }

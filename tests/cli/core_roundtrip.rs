@@ -141,9 +141,9 @@ prop_compose! {
         // Cells are read trimmed; the rules of a row hold (a pledge has its
         // kind and deadline, an obtained procedure its date).
         let mut p = Procedure {
-            key,
-            name: name.trim().to_string(),
-            taskforce: taskforce.trim().to_string(),
+            key: key.into(),
+            name: name.trim().to_string().into(),
+            taskforce: taskforce.trim().to_string().into(),
             status,
             due,
             obtained,

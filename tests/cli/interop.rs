@@ -975,6 +975,102 @@ fn import_is_refused_for_bad_input() {
     );
 }
 
+/// On a Chinese ledger the import's change lines name each column by its
+/// Chinese name and each status by its Chinese label, and the summary
+/// counts the procedures changed.
+#[test]
+fn import_lines_name_fields_in_chinese() {
+    let l = Ledger::with_lang("zh");
+    open_on(&l, "shengrun", "2024-02-01");
+    l.write("sheet.csv", SHEET);
+    let out = l.run(&["import", "tasks", "sheet.csv"]).ok().stdout;
+    assert_eq!(
+        out,
+        "更改 shengrun 环评批复（eia）：状态 已办结，办结日期 2024-02-20，批复文号 濮环审〔2024〕12号
+登记 hengtai 恒泰物流园（物流），登记日期 2024-02-10，21 项手续
+更改 hengtai 用地预审与选址意见书（land-prereview）：状态 已办结，办结日期 2024-02-10，批复文号 台自然资〔2024〕1号
+更改 hengtai 交通行业审查（transport-review）：备注 跟进中
+未使用的列：专班
+已导入 3 行（UTF-8）：登记 1 个项目，更改 3 项手续
+"
+    );
+}
+
+/// The refusals of a sheet, a mapping file and `--column` are Chinese on a
+/// Chinese ledger; each is one line, exit 1, nothing written.
+#[test]
+fn import_refusals_are_said_in_chinese() {
+    let l = import_ledger();
+    l.write("sheet.csv", SHEET);
+    let zh = |args: &[&str], needle: &str| {
+        let mut all = vec!["--lang", "zh", "import", "tasks"];
+        all.extend(args);
+        l.refuses(&all, needle);
+    };
+    // The operating system's error in Chinese too.
+    zh(
+        &["nope.csv"],
+        "错误：无法读取 nope.csv：找不到该文件或目录\n",
+    );
+    zh(
+        &["sheet.csv", "--column", "colour=颜色"],
+        "错误：--column “colour=颜色”：没有字段“colour”：可选 project，project_name，",
+    );
+    zh(
+        &["sheet.csv", "--column", "procedure"],
+        "错误：--column “procedure”：应写作 字段=表头，如 project_name=项目名称\n",
+    );
+    zh(
+        &["sheet.csv", "--column", "procedure=审批事项"],
+        "错误：sheet.csv：映射把列“审批事项”指定为 procedure，但表头中没有这一列；表头有：",
+    );
+    zh(
+        &["sheet.csv", "--mapping", "missing.toml"],
+        "错误：--mapping missing.toml：无法读取",
+    );
+    l.write("map.toml", "[colums]\n");
+    zh(
+        &["sheet.csv", "--mapping", "map.toml"],
+        "错误：--mapping map.toml：没有 [colums] 这个表：映射文件只有 [columns] 和 [status]\n",
+    );
+    l.write("map.toml", "[columns]\nproject = 1\n");
+    zh(
+        &["sheet.csv", "--mapping", "map.toml"],
+        "错误：--mapping map.toml：[columns] 中的 `project` 必须是加引号的文字\n",
+    );
+    l.write("map.toml", "[columns]\nproject = \"项目\"\nname = \n");
+    zh(
+        &["sheet.csv", "--mapping", "map.toml"],
+        "错误：--mapping map.toml：第 3 行：TOML 语法错误：",
+    );
+    l.write("map.toml", "status = \"已批复\"\n");
+    zh(
+        &["sheet.csv", "--mapping", "map.toml"],
+        "错误：--mapping map.toml：`status` 必须是由 `名称 = \"文字\"` 组成的表 [status]\n",
+    );
+    l.write("other.csv", "名称,状态\n环评,已办结\n");
+    zh(
+        &["other.csv"],
+        "错误：other.csv：没有 project 列：表头应为 project，项目，项目ID，项目编号 等，或用 --column project=表头 指定；表头有：名称，状态\n",
+    );
+    l.write("two.csv", "项目,项目编号,手续\np,p,eia\n");
+    zh(
+        &["two.csv"],
+        "错误：two.csv：项目，项目编号 这几列都可能是 project；请用 --column project=表头 指定一列\n",
+    );
+    write_bytes(&l, "binary.csv", b"\x81\x30\xff\xfe\x00");
+    zh(
+        &["binary.csv"],
+        "错误：binary.csv 既不是 UTF-8 也不是 GBK/GB18030 编码；请在 Excel 或 WPS 中另存为“CSV UTF-8”\n",
+    );
+    // The same in English.
+    l.write("map.toml", "[colums]\n");
+    l.refuses(
+        &["import", "tasks", "sheet.csv", "--mapping", "map.toml"],
+        "error: --mapping map.toml: unknown table [colums]: a mapping has [columns] and [status]\n",
+    );
+}
+
 #[test]
 fn apply_around_spring_festival_2026_with_make_up_saturdays() {
     let l = Ledger::new();

@@ -43,7 +43,12 @@ struct Clerks {
 
 impl Clerks {
     fn new() -> Clerks {
-        let l = Ledger::new();
+        Clerks::with_lang("en")
+    }
+
+    /// Clerks of a ledger whose `lang` is `lang`.
+    fn with_lang(lang: &str) -> Clerks {
+        let l = Ledger::with_lang(lang);
         git(l.path(), &["init", "-q", "-b", "main"]);
         identity(l.path(), "seed");
         l.open("p");
@@ -457,4 +462,80 @@ fn funds_and_visits_of_two_clerks_merge_row_by_row() {
         assert!(visits.contains("用电不足,1,"), "{how:?}: {visits}");
         run_in(&c.b, &["check"]).ok();
     }
+}
+
+/// On a Chinese ledger the lines git prints while the driver merges are
+/// Chinese: a cell changed two ways names the procedure and the column in
+/// Chinese, a key changed two ways names the field; the markers in the
+/// file stay git's.
+#[test]
+fn a_chinese_ledger_s_merge_conflicts_are_said_in_chinese() {
+    let c = Clerks::with_lang("zh");
+    tz(&c.a, &["tick", "p", "eia", "--doc", "A-1"]);
+    tz(&c.a, &["plan", "p", "--year", "2024", "--amount", "500"]);
+    commit(&c.a, "a");
+    tz(&c.b, &["tick", "p", "eia", "--doc", "B-2"]);
+    tz(&c.b, &["plan", "p", "--year", "2024", "--amount", "600"]);
+    commit(&c.b, "b");
+    let (ok, said) = b_pulls_a(&c, Pull::Merge);
+    assert!(!ok, "the pull must stop on the conflict: {said}");
+    assert!(
+        said.contains(
+            "冲突（taizhang）：projects/p/procedures.csv：手续“eia”：双方改得不同：批复文号：我方“B-2”，对方“A-1”\n"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "冲突（taizhang）：projects/p/project.toml：“年度计划投资.2024”双方改得不同：我方 \"600\"，对方 \"500\"\n"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("changed both ways"), "{said}");
+    let csv = read(&c.b, "projects/p/procedures.csv");
+    assert!(csv.contains("<<<<<<< ours\n"), "{csv}");
+}
+
+/// The driver runs at the top of the work tree; a ledger in a folder of
+/// the repository still has its messages in its language, found from the
+/// file's path; `--lang en` overrides it.
+#[test]
+fn the_driver_speaks_the_language_of_the_ledger_the_file_is_in() {
+    let top = tempfile::tempdir().unwrap();
+    let dir = top.path().join("县台账");
+    std::fs::create_dir_all(&dir).unwrap();
+    let init = run_in(&dir, &["init", ".", "--name", "测试", "--lang", "zh"]);
+    assert_eq!(init.code, 0, "{init:?}");
+    let w = |name: &str, text: &str| std::fs::write(top.path().join(name), text).unwrap();
+    w("o", "procedure,status,doc_no\neia,pending,\n");
+    w("a", "procedure,status,doc_no\neia,obtained,A-1\n");
+    w("b", "procedure,status,doc_no\neia,obtained,B-2\n");
+    let path = "县台账/projects/p/procedures.csv";
+    let run = run_in(top.path(), &["merge-file", "o", "a", "b", path]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "冲突（taizhang）：县台账/projects/p/procedures.csv：手续“eia”：双方改得不同：批复文号：我方“A-1”，对方“B-2”\n"
+    );
+    w("a", "procedure,status,doc_no\neia,obtained,A-1\n");
+    let run = run_in(
+        top.path(),
+        &["--lang", "en", "merge-file", "o", "a", "b", path],
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.stdout,
+        "CONFLICT (taizhang): 县台账/projects/p/procedures.csv: procedure \"eia\": changed both ways: doc_no: ours \"A-1\", theirs \"B-2\"\n"
+    );
+    // A side that does not parse: merged line by line, said in Chinese.
+    w("a", "procedure,status,doc_no\neia,obtained,A-1\n\"broken\n");
+    w("b", "procedure,status,doc_no\neia,pending,\n");
+    let run = run_in(top.path(), &["merge-file", "o", "a", "b", path]);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        run.stdout.starts_with(
+            "taizhang：县台账/projects/p/procedures.csv：无法逐条合并记录，已按文本逐行合并：我方版本："
+        ),
+        "{run:?}"
+    );
 }

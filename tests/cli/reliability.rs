@@ -1882,9 +1882,9 @@ mod props {
                     let status = Status::ALL[st];
                     let pledge = status == Status::Pledged;
                     Procedure {
-                        key: String::new(),
-                        name,
-                        taskforce: tf,
+                        key: "".into(),
+                        name: name.into(),
+                        taskforce: tf.into(),
                         status,
                         due,
                         obtained: (status == Status::Obtained).then_some(obt),
@@ -1912,7 +1912,7 @@ mod props {
             |rows| {
                 let mut t = ProcedureTable::new();
                 for (key, mut p) in rows {
-                    p.key = key;
+                    p.key = key.into();
                     t.push(p);
                 }
                 t
