@@ -30,6 +30,7 @@ pub struct Part {
 /// with what the table's header was laid out for.
 #[derive(Debug, Clone, Copy)]
 pub enum Later {
+    NewlyOverdue,
     Overdue { kind: Kind, ext: bool, call: bool },
     LateStarts { leaders: bool, units: bool },
     Lights,
@@ -119,6 +120,21 @@ fn whom(people: &Option<Arc<People>>, lang: Lang) -> String {
         parts.push(call);
     }
     parts.join(pick(lang, "; ", "，"))
+}
+
+/// A row of the table of items newly overdue since the previous bulletin.
+fn newly_overdue_row(o: &Overdue, lang: Lang) -> Vec<String> {
+    let item = match (o.kind, lang) {
+        (Kind::Start, Lang::En) => "start of works (开工)",
+        _ => o.item.as_str(),
+    };
+    vec![
+        shown(&o.project.ledger, &o.project.name, lang),
+        item.to_string(),
+        o.kind.label(lang).to_string(),
+        o.unit.to_string(),
+        o.days_overdue.to_string(),
+    ]
 }
 
 /// A row of the table of overdue items of `kind`, with the extensions
@@ -222,8 +238,8 @@ impl Bulletin {
     }
 
     /// Writes the bulletin as Markdown, the text of `doc(lang).markdown()`,
-    /// making the rows of the longest tables (overdue items, late starts,
-    /// lights) one at a time as they are written rather than holding them
+    /// making the rows of the longest tables (overdue items, newly overdue,
+    /// late starts, lights) one at a time as they are written rather than holding them
     /// all as a table: a province's bulletin is written in little more than
     /// the memory of the bulletin itself.
     pub fn write_markdown(&self, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -231,6 +247,11 @@ impl Bulletin {
         doc.write_markdown(w, &mut |later, w| {
             let row = |cells: Vec<String>| super::render::markdown_row(&cells);
             match later {
+                Later::NewlyOverdue => {
+                    for o in &self.changes.newly_overdue {
+                        w.write_all(row(newly_overdue_row(o, lang)).as_bytes())?;
+                    }
+                }
                 Later::Overdue { kind, ext, call } => {
                     let items = match kind {
                         Kind::Procedure => &self.overdue.procedures,
@@ -297,7 +318,7 @@ impl Bulletin {
             "changes",
             &changes_title,
             self.change_lines(lang),
-            self.newly_overdue_parts(lang),
+            self.newly_overdue_parts(lang, later),
         );
         push(
             "late-starts",
@@ -924,7 +945,7 @@ impl Bulletin {
     }
 
     /// The items newly overdue since the previous bulletin, as a table.
-    fn newly_overdue_parts(&self, lang: Lang) -> Vec<Part> {
+    fn newly_overdue_parts(&self, lang: Lang, later: bool) -> Vec<Part> {
         let items = &self.changes.newly_overdue;
         if items.is_empty() {
             return Vec::new();
@@ -937,18 +958,10 @@ impl Bulletin {
             pick(lang, "days overdue", "逾期天数"),
         ])
         .numeric(&[4]);
-        for o in items {
-            let item = match (o.kind, lang) {
-                (Kind::Start, Lang::En) => "start of works (开工)",
-                _ => o.item.as_str(),
-            };
-            t.push(vec![
-                shown(&o.project.ledger, &o.project.name, lang),
-                item.to_string(),
-                o.kind.label(lang).to_string(),
-                o.unit.to_string(),
-                o.days_overdue.to_string(),
-            ]);
+        if !later {
+            for o in items {
+                t.push(newly_overdue_row(o, lang));
+            }
         }
         vec![Part {
             heading: paren(
@@ -958,7 +971,7 @@ impl Bulletin {
             ),
             lines: Vec::new(),
             table: Some(t),
-            later: None,
+            later: later.then_some(Later::NewlyOverdue),
         }]
     }
 

@@ -256,20 +256,23 @@ pub fn events_of(
             reason: e.reason.clone(),
         });
     }
+    let mut ids: Option<(Arc<str>, Arc<str>)> = None;
     for p in lp.procedures() {
         if let Some(o) = obtained_on(p).filter(|o| in_period(*o)) {
+            let (project, project_name) = ids
+                .get_or_insert_with(|| (lp.id.as_str().into(), lp.project.name.as_str().into()))
+                .clone();
             out.obtained.push(Obtained {
                 ledger: lp.ledger.clone(),
-                project: lp.id.clone(),
-                project_name: lp.project.name.clone(),
-                procedure: p.key.to_string(),
-                name: p.name.to_string(),
-                taskforce: p.taskforce.to_string(),
+                project,
+                project_name,
+                procedure: p.key.clone(),
+                name: p.name.clone(),
+                taskforce: p.taskforce.clone(),
                 taskforce_name: settings
-                    .taskforce(&p.taskforce)
-                    .map(|t| t.name.clone())
-                    .unwrap_or_default(),
-                authority: settings.authority(&p.key, &p.taskforce).name.to_string(),
+                    .shared(&p.taskforce)
+                    .map_or_else(|| "".into(), |t| t.name.clone()),
+                authority: settings.authority(&p.key, &p.taskforce).name,
                 obtained: o,
                 doc_no: p.doc_no.clone(),
             });

@@ -9,12 +9,14 @@
 use super::labels::pick;
 use super::overdue::{self, Kind};
 use super::{Format, Table, decisions, part, slow, taskforce, weekly_more};
+use crate::model::compact::Text;
 use crate::model::progress::{percent, percent_of, year_elapsed};
 use crate::model::{Amount, Date, Lang, Settings, Stage};
 use crate::store::LoadedProject;
 use chrono::{Datelike, Days};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// Monday and Sunday of the week holding `day`.
 pub fn week(day: Date) -> (Date, Date) {
@@ -60,14 +62,17 @@ pub struct StageChange {
 pub struct Obtained {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ledger: Option<String>,
-    pub project: String,
-    pub project_name: String,
-    pub procedure: String,
-    pub name: String,
-    pub taskforce: String,
-    pub taskforce_name: String,
+    /// Shared with the project's other rows, the catalogue's and the
+    /// settings' texts shared too: a province obtains a hundred thousand
+    /// procedures in a month.
+    pub project: Arc<str>,
+    pub project_name: Arc<str>,
+    pub procedure: Text,
+    pub name: Text,
+    pub taskforce: Text,
+    pub taskforce_name: Arc<str>,
     /// The authority that issued it (审批部门).
-    pub authority: String,
+    pub authority: Arc<str>,
     pub obtained: Date,
     pub doc_no: String,
 }
@@ -576,11 +581,11 @@ impl Weekly {
                 &i.ledger,
                 vec![
                     i.obtained.to_string(),
-                    i.project.clone(),
-                    i.project_name.clone(),
-                    i.name.clone(),
-                    i.authority.clone(),
-                    i.taskforce_name.clone(),
+                    i.project.to_string(),
+                    i.project_name.to_string(),
+                    i.name.to_string(),
+                    i.authority.to_string(),
+                    i.taskforce_name.to_string(),
                     i.doc_no.clone(),
                 ],
             ));
