@@ -7,10 +7,10 @@ use super::{Ctx, Output, date_arg};
 use crate::cli::BulletinArgs;
 use crate::model::{Date, parse_date};
 use crate::report::bulletin::{self, Issue, Period, Scope};
-use crate::report::{Format, docx, html, render};
+use crate::report::{Format, docx, html};
 use crate::store::Ledger;
 use crate::store::bulletins::{self, Index, Published};
-use crate::store::write::atomic_write;
+use crate::store::write::atomic_write_with;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::Datelike;
 use std::path::PathBuf;
@@ -190,37 +190,27 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         parts,
     );
     b.skipped = skipped;
+    let format = ctx.format;
     if a.output.is_none() && !a.publish {
         // Printed, the bulletin is written out as it is made: a province's
         // is tens of megabytes of text.
-        let stream: render::Stream = match ctx.format {
-            Format::Json => render::json_stream(b),
-            Format::Markdown | Format::Table => Box::new(move |w| {
+        return Ok(Output {
+            stream: Some(Box::new(move |w| {
                 let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-                b.write_markdown(lang, &mut w)?;
+                write(&b, format, lang, &mut w).map_err(std::io::Error::other)?;
                 // Its rows are the last thing the command holds: the exit
                 // gives their memory back at once.
                 std::mem::forget(b);
                 std::io::Write::flush(&mut w)
-            }),
-            // HTML (a Word document needs --output).
-            _ => Box::new(move |w| w.write_all(html::bulletin(&b, lang).as_bytes())),
-        };
-        return Ok(Output {
-            stream: Some(stream),
+            })),
             ..Output::ok("")
         });
     }
-    let bytes: Vec<u8> = match ctx.format {
-        Format::Json => render::json(&b).into_bytes(),
-        Format::Html => html::bulletin(&b, lang).into_bytes(),
-        Format::Docx => docx::render(&b.doc(lang), lang)?,
-        _ => b.markdown(lang),
-    };
-
     let mut said = String::new();
     if a.publish {
-        publish(ctx, &ledger, index, &b, &file, &bytes)?;
+        publish(ctx, &ledger, index, &b, &file, |w| {
+            write(&b, format, lang, w)
+        })?;
         if as_of < period.to {
             eprintln!(
                 "warning: the period runs to {}: the published bulletin counts the ledger as of today ({as_of})",
@@ -244,7 +234,7 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
     }
     match &a.output {
         Some(out) => {
-            atomic_write(out, &bytes)?;
+            atomic_write_with(out, |w| write(&b, format, lang, w))?;
             if !a.publish {
                 let (issue, period, path) =
                     (b.issue.label(lang), period.label(lang), out.display());
@@ -273,6 +263,27 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
     }
 }
 
+/// Writes the bulletin in `format`: Markdown (for the terminal too), JSON
+/// and HTML as text, Word as its document. Markdown and JSON are written as
+/// they are made, never held whole.
+fn write(
+    b: &bulletin::Bulletin,
+    format: Format,
+    lang: crate::model::Lang,
+    w: &mut dyn std::io::Write,
+) -> Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *w, b)?;
+            w.write_all(b"\n")?;
+        }
+        Format::Html => w.write_all(html::bulletin(b, lang).as_bytes())?,
+        Format::Docx => w.write_all(&docx::render(&b.doc(lang), lang)?)?,
+        Format::Markdown | Format::Table | Format::Csv => b.write_markdown(lang, w)?,
+    }
+    Ok(())
+}
+
 /// A relative path as the index and messages show it: `/` between parts.
 fn path_text(p: &std::path::Path) -> String {
     p.iter()
@@ -288,7 +299,7 @@ fn publish(
     mut index: Index,
     b: &bulletin::Bulletin,
     file: &std::path::Path,
-    bytes: &[u8],
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
 ) -> Result<()> {
     let path = ledger.root.join(file);
     if path.exists() {
@@ -301,7 +312,7 @@ fn publish(
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    atomic_write(&path, bytes)?;
+    atomic_write_with(&path, write)?;
     index.add(Published {
         year: b.issue.year,
         no: b.issue.no,

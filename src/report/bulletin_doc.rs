@@ -229,14 +229,6 @@ impl Bulletin {
         self.layout(lang, false)
     }
 
-    /// The bulletin as Markdown (see `write_markdown`).
-    pub fn markdown(&self, lang: Lang) -> Vec<u8> {
-        let mut out = Vec::new();
-        self.write_markdown(lang, &mut out)
-            .expect("writing to memory does not fail");
-        out
-    }
-
     /// Writes the bulletin as Markdown, the text of `doc(lang).markdown()`,
     /// making the rows of the longest tables (overdue items, newly overdue,
     /// late starts, lights) one at a time as they are written rather than holding them
