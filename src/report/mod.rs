@@ -15,6 +15,7 @@ pub mod problems;
 pub mod render;
 pub mod skipped;
 pub mod slow;
+pub mod sort;
 pub mod taskforce;
 pub mod weekly;
 pub mod weekly_more;

@@ -15,7 +15,6 @@ use crate::model::facts::Level;
 use crate::model::settings::SharedTaskForce;
 use crate::model::{Date, Lang, People, PledgeKind, Settings, Status};
 use crate::store::LoadedProject;
-use rayon::slice::ParallelSliceMut;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -290,6 +289,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
             }
         }
     }
+    // In the report's order after the days overdue (`Report::new`).
+    items.sort_by(same_days_order);
     items
 }
 
@@ -337,20 +338,23 @@ pub fn decision_items(
         .collect()
 }
 
+/// The order of items overdue by as many days: by ledger, project, kind,
+/// procedure, problem, meeting and decision.
+fn same_days_order(a: &Item, b: &Item) -> std::cmp::Ordering {
+    a.ledger
+        .cmp(&b.ledger)
+        .then_with(|| a.project.cmp(&b.project))
+        .then_with(|| a.kind.cmp(&b.kind))
+        .then_with(|| a.procedure.cmp(&b.procedure))
+        .then_with(|| a.problem_no.cmp(&b.problem_no))
+        .then_with(|| a.meeting.cmp(&b.meeting))
+        .then_with(|| a.decision_no.cmp(&b.decision_no))
+}
+
 impl Report {
-    /// The report of `items`, most overdue first.
+    /// The report of `items`, most overdue first, then `same_days_order`.
     pub fn new(as_of: Date, mut items: Vec<Item>) -> Report {
-        items.par_sort_by(|a, b| {
-            b.days_overdue
-                .cmp(&a.days_overdue)
-                .then_with(|| a.ledger.cmp(&b.ledger))
-                .then_with(|| a.project.cmp(&b.project))
-                .then_with(|| a.kind.cmp(&b.kind))
-                .then_with(|| a.procedure.cmp(&b.procedure))
-                .then_with(|| a.problem_no.cmp(&b.problem_no))
-                .then_with(|| a.meeting.cmp(&b.meeting))
-                .then_with(|| a.decision_no.cmp(&b.decision_no))
-        });
+        super::sort::sort_rows_by_key(&mut items, |i| -i.days_overdue, same_days_order);
         Report { as_of, items }
     }
 }
