@@ -474,20 +474,27 @@ impl Ctx {
 
     /// The JSON `render` gives for a report whose list `key` (empty in
     /// `head`) holds `items`, the list written in parallel
-    /// (`render::json_stream_list`): for lists of a province's size.
-    pub fn json_list<H, I>(&self, head: H, key: &'static str, items: Vec<I>) -> Stream
+    /// (`render::json_stream_list`), each item by `write` (`render::serde_item`
+    /// or a writer of its own): for lists of a province's size.
+    pub fn json_list<H, I>(
+        &self,
+        head: H,
+        key: &'static str,
+        items: Vec<I>,
+        write: fn(&I, &mut Vec<u8>),
+    ) -> Stream
     where
         H: serde::Serialize + 'static,
-        I: serde::Serialize + Sync + 'static,
+        I: Sync + 'static,
     {
         if self.skips.lock().expect("not poisoned").is_some() {
             let head = WithSkipped {
                 value: head,
                 skipped: self.skipped(),
             };
-            render::json_stream_list(head, key, items)
+            render::json_stream_list(head, key, items, write)
         } else {
-            render::json_stream_list(head, key, items)
+            render::json_stream_list(head, key, items, write)
         }
     }
 

@@ -7,6 +7,7 @@ pub mod bulletin_doc;
 pub mod decisions;
 pub mod docx;
 pub mod html;
+pub mod json;
 pub mod labels;
 pub mod ledger_sheet;
 pub mod list;

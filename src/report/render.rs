@@ -508,14 +508,26 @@ pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> Stream {
     })
 }
 
+/// An item of a list as serde lays it out two levels in: the writer of
+/// `json_stream_list` for items without one of their own.
+pub fn serde_item<I: serde::Serialize>(item: &I, out: &mut Vec<u8>) {
+    let mut ser = serde_json::Serializer::with_formatter(out, super::json::Nested::at(2));
+    item.serialize(&mut ser).expect("report values serialise");
+}
+
 /// Pretty JSON of `head`, whose list field `key` is empty, with `items`
 /// in that list: the same text `json_stream` gives for the whole value,
 /// the items serialised in parallel a batch at a time (a province's
 /// overdue list is over 100 MB of JSON) and written as they are done.
-pub fn json_stream_list<H, I>(head: H, key: &'static str, items: Vec<I>) -> crate::cmd::Stream
+pub fn json_stream_list<H, I>(
+    head: H,
+    key: &'static str,
+    items: Vec<I>,
+    write: fn(&I, &mut Vec<u8>),
+) -> crate::cmd::Stream
 where
     H: serde::Serialize + 'static,
-    I: serde::Serialize + Sync + 'static,
+    I: Sync + 'static,
 {
     use rayon::prelude::*;
     use std::io::Write;
@@ -535,8 +547,8 @@ where
         // levels, its own lines two levels deeper than they would be alone.
         let item = |out: &mut Vec<u8>, i: &I| -> std::io::Result<()> {
             out.extend_from_slice(b"\n    ");
-            let mut ser = serde_json::Serializer::with_formatter(&mut *out, Nested::at(2));
-            i.serialize(&mut ser).map_err(std::io::Error::other)
+            write(i, out);
+            Ok(())
         };
         const BATCH: usize = 1024;
         let mut first = true;
@@ -566,96 +578,6 @@ where
         std::mem::forget(items);
         w.flush()
     })
-}
-
-/// serde_json's pretty layout (two spaces a level) for a value written
-/// `level` levels deep inside a larger document: an item of a list streamed
-/// on its own, written straight where it goes.
-struct Nested {
-    level: usize,
-    has_value: bool,
-}
-
-impl Nested {
-    fn at(level: usize) -> Nested {
-        Nested {
-            level,
-            has_value: false,
-        }
-    }
-
-    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        for _ in 0..self.level {
-            w.write_all(b"  ")?;
-        }
-        Ok(())
-    }
-
-    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        w.write_all(c)
-    }
-
-    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            w.write_all(b"\n")?;
-            for _ in 0..self.level {
-                w.write_all(b"  ")?;
-            }
-        }
-        w.write_all(c)
-    }
-}
-
-impl serde_json::ser::Formatter for Nested {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"[")
-    }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.line(w, first)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.line(w, first)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
 }
 
 #[cfg(test)]
@@ -737,7 +659,7 @@ mod tests {
             let whole = json(&Report { as_of: "2024-11-25", items: make(), after: 1 });
             let mut out = Vec::new();
             let head = Report { as_of: "2024-11-25", items: Vec::new(), after: 1 };
-            json_stream_list(head, "items", make())(&mut out).unwrap();
+            json_stream_list(head, "items", make(), serde_item)(&mut out).unwrap();
             prop_assert_eq!(String::from_utf8(out).unwrap(), whole);
         }
     }
