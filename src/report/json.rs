@@ -108,10 +108,10 @@ fn indent(out: &mut Vec<u8>, level: usize) {
 /// (checked a word at a time), else as serde_json escapes it.
 pub fn string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
-    let plain = bytes
-        .iter()
-        .fold(true, |ok, &b| ok & (b >= 0x20) & (b != b'"') & (b != b'\\'));
-    if plain {
+    let escapes = bytes.iter().fold(0u8, |found, &b| {
+        found | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
+    });
+    if escapes == 0 {
         out.push(b'"');
         out.extend_from_slice(bytes);
         out.push(b'"');

@@ -543,31 +543,32 @@ where
         };
         let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
         w.write_all(&text.as_bytes()[..at + empty.len() - 1])?;
-        // One item as it stands in the list: on a new line, indented two
-        // levels, its own lines two levels deeper than they would be alone.
-        let item = |out: &mut Vec<u8>, i: &I| -> std::io::Result<()> {
-            out.extend_from_slice(b"\n    ");
-            write(i, out);
-            Ok(())
-        };
         const BATCH: usize = 1024;
+        const BATCHES: usize = 16;
+        // The same buffers for every window of batches: memory the
+        // process already has, not new pages for every batch.
+        let mut parts: Vec<Vec<u8>> = (0..BATCHES)
+            .map(|_| Vec::with_capacity(BATCH * 512))
+            .collect();
         let mut first = true;
-        for window in items.chunks(BATCH * 16) {
-            let parts: Vec<std::io::Result<Vec<u8>>> = window
-                .par_chunks(BATCH)
-                .map(|batch| {
-                    let mut out = Vec::with_capacity(batch.len() * 512);
+        for window in items.chunks(BATCH * BATCHES) {
+            let batches = window.len().div_ceil(BATCH);
+            parts[..batches]
+                .par_iter_mut()
+                .zip(window.par_chunks(BATCH))
+                .for_each(|(out, batch)| {
+                    out.clear();
+                    // Each item as it stands in the list: after a comma, on
+                    // a new line, indented two levels, its own lines two
+                    // levels deeper than they would be alone.
                     for i in batch {
-                        out.push(b',');
-                        item(&mut out, i)?;
+                        out.extend_from_slice(b",\n    ");
+                        write(i, out);
                     }
-                    Ok(out)
-                })
-                .collect();
-            for part in parts {
-                let part = part?;
+                });
+            for part in &parts[..batches] {
                 // Every item but the very first follows a comma.
-                w.write_all(if first { &part[1..] } else { &part })?;
+                w.write_all(if first { &part[1..] } else { part })?;
                 first = false;
             }
         }
