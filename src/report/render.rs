@@ -252,6 +252,28 @@ impl Table {
 
     /// `terminal_plain` of the columns `cols` only.
     fn draw_plain(&self, cols: &[usize]) -> String {
+        // Bytes of a line, at most: CJK text takes 3 bytes for 2 columns,
+        // a border character 3 bytes. Reserved once, so the text is never
+        // copied while it grows; pages never written cost nothing.
+        let mut out = String::new();
+        self.draw_plain_lines(cols, &mut |line, most| {
+            if out.is_empty() {
+                out.reserve(most * (self.rows.len() + 4));
+            }
+            out.push_str(line);
+            Ok(())
+        })
+        .expect("writing to memory");
+        out
+    }
+
+    /// Draws `draw_plain`'s lines one by one, each with the most bytes a
+    /// line of the table can have, into `emit`.
+    fn draw_plain_lines(
+        &self,
+        cols: &[usize],
+        emit: &mut dyn FnMut(&str, usize) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
         use unicode_width::UnicodeWidthStr;
         let width = |cell: &str| cell.split('\n').map(|l| l.width()).max().unwrap_or(0);
         let mut widths = vec![1usize; cols.len()];
@@ -263,11 +285,8 @@ impl Table {
             }
         }
         let right: Vec<bool> = cols.iter().map(|c| self.numeric.contains(c)).collect();
-        // Bytes of a line, at most: CJK text takes 3 bytes for 2 columns,
-        // a border character 3 bytes. Reserved once, so the text is never
-        // copied while it grows; pages never written cost nothing.
-        let line: usize = widths.iter().map(|w| (w + 2) * 3 / 2 + 3).sum::<usize>() + 4;
-        let mut out = String::with_capacity(line * (self.rows.len() + 4));
+        let most: usize = widths.iter().map(|w| (w + 2) * 3 / 2 + 3).sum::<usize>() + 4;
+        let mut out = String::with_capacity(most);
         let rule = |out: &mut String, [left, fill, junction, end]: [char; 4]| {
             out.push(left);
             for (c, w) in widths.iter().enumerate() {
@@ -311,11 +330,55 @@ impl Table {
         rule(&mut out, ['┌', '─', '┬', '┐']);
         row(&mut out, &self.headers);
         rule(&mut out, ['╞', '═', '╪', '╡']);
+        emit(&out, most)?;
         for r in &self.rows {
+            out.clear();
             row(&mut out, r);
+            emit(&out, most)?;
         }
+        out.clear();
         rule(&mut out, ['└', '─', '┴', '┘']);
-        out
+        emit(&out, most)
+    }
+
+    /// Whether `render_fit(format, color, width)` can be written line by
+    /// line (`stream`): a Markdown table, or a terminal table drawn
+    /// straight (nothing to fit or colour).
+    pub fn streams(&self, format: Format, color: bool, width: Option<usize>) -> bool {
+        match format {
+            Format::Markdown => true,
+            Format::Table => width.is_none() && (!color || self.tints.is_empty()),
+            _ => false,
+        }
+    }
+
+    /// `render_fit`'s text in `format`, for a table that `streams`, and
+    /// then `tail`, written line by line as drawn: a province's table is
+    /// never held as one text.
+    pub fn stream(self, format: Format, tail: String) -> Stream {
+        use std::io::Write;
+        Box::new(move |w| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+            if format == Format::Markdown {
+                self.markdown_lines(&mut |line| w.write_all(line.as_bytes()))?;
+                if let Some(f) = &self.footer {
+                    w.write_all(b"\n")?;
+                    w.write_all(f.as_bytes())?;
+                    w.write_all(b"\n")?;
+                }
+            } else {
+                let cols = self.shown_columns(None);
+                self.draw_plain_lines(&cols, &mut |line, _| w.write_all(line.as_bytes()))?;
+                if let Some(f) = &self.footer {
+                    w.write_all(f.as_bytes())?;
+                    w.write_all(b"\n")?;
+                }
+            }
+            w.write_all(tail.as_bytes())?;
+            // The rows are freed by the exit (see `json_stream`).
+            std::mem::forget(self);
+            w.flush()
+        })
     }
 
     fn terminal_with(&self, color: bool) -> String {
@@ -469,10 +532,24 @@ impl Table {
     }
 
     fn markdown(&self) -> String {
+        let mut out = String::new();
+        self.markdown_lines(&mut |line| {
+            out.push_str(line);
+            Ok(())
+        })
+        .expect("writing to memory");
+        out
+    }
+
+    /// The Markdown table's lines one by one, into `emit`.
+    fn markdown_lines(
+        &self,
+        emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
         let esc = |s: &String| s.replace('|', "\\|").replace('\n', " ");
         let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-        let mut out = line(self.headers.iter().map(esc).collect());
-        out.push_str(&line(
+        emit(&line(self.headers.iter().map(esc).collect()))?;
+        emit(&line(
             (0..self.headers.len())
                 .map(|i| {
                     if self.numeric.contains(&i) {
@@ -482,11 +559,11 @@ impl Table {
                     }
                 })
                 .collect(),
-        ));
+        ))?;
         for row in &self.rows {
-            out.push_str(&line(row.iter().map(esc).collect()));
+            emit(&line(row.iter().map(esc).collect()))?;
         }
-        out
+        Ok(())
     }
 }
 
