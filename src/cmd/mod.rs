@@ -492,20 +492,27 @@ impl Ctx {
 
     /// The JSON `render` gives for a report whose list `key` (empty in
     /// `head`) holds `items`, the list written in parallel
-    /// (`render::json_stream_list`): for lists of a province's size.
-    pub fn json_list<H, I>(&self, head: H, key: &'static str, items: Vec<I>) -> Stream
+    /// (`render::json_stream_list`), each item by `write` (`render::serde_item`
+    /// or a writer of its own): for lists of a province's size.
+    pub fn json_list<H, I>(
+        &self,
+        head: H,
+        key: &'static str,
+        items: Vec<I>,
+        write: fn(&I, &mut Vec<u8>),
+    ) -> Stream
     where
         H: serde::Serialize + 'static,
-        I: serde::Serialize + Sync + 'static,
+        I: Sync + 'static,
     {
         if self.skips.lock().expect("not poisoned").is_some() {
             let head = WithSkipped {
                 value: head,
                 skipped: self.skipped(),
             };
-            render::json_stream_list(head, key, items)
+            render::json_stream_list(head, key, items, write)
         } else {
-            render::json_stream_list(head, key, items)
+            render::json_stream_list(head, key, items, write)
         }
     }
 
@@ -575,8 +582,23 @@ impl Ctx {
                 if !table.no_total && table.footer.is_none() {
                     table.footer = Some(total_line(table.rows.len()));
                 }
+                let empty_line = f == Format::Table && table.rows.is_empty() && note.is_none();
+                if !empty_line && table.streams(f, self.color, self.width) {
+                    // Written line by line as drawn, the report freed first.
+                    drop(value);
+                    crate::memory::release();
+                    let tail = match (note, f) {
+                        (Some(n), Format::Markdown) => format!("\n{n}\n"),
+                        (Some(n), _) => format!("{n}\n"),
+                        (None, _) => String::new(),
+                    };
+                    return Ok(Output {
+                        stream: Some(table.stream(f, tail)),
+                        ..Output::ok("")
+                    });
+                }
                 // "Nothing overdue" is not said of projects left out.
-                let mut text = if f == Format::Table && table.rows.is_empty() && note.is_none() {
+                let mut text = if empty_line {
                     empty(&value)
                 } else {
                     // The rows are in the table now: free the report first.

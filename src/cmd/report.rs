@@ -97,7 +97,7 @@ pub fn overdue(ctx: &Ctx, a: &OverdueArgs) -> Result<Output> {
         };
         return Ok(Output {
             code,
-            stream: Some(ctx.json_list(head, "items", items)),
+            stream: Some(ctx.json_list(head, "items", items, overdue::Item::write_json)),
             ..Output::ok("")
         });
     }

@@ -15,7 +15,6 @@ use crate::model::facts::Level;
 use crate::model::settings::SharedTaskForce;
 use crate::model::{Date, Lang, People, PledgeKind, Settings, Status};
 use crate::store::LoadedProject;
-use rayon::slice::ParallelSliceMut;
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -290,6 +289,8 @@ pub fn items(settings: &Settings, lp: &LoadedProject, today: Date) -> Vec<Item> 
             }
         }
     }
+    // In the report's order after the days overdue (`Report::new`).
+    items.sort_by(same_days_order);
     items
 }
 
@@ -337,25 +338,69 @@ pub fn decision_items(
         .collect()
 }
 
+/// The order of items overdue by as many days: by ledger, project, kind,
+/// procedure, problem, meeting and decision.
+fn same_days_order(a: &Item, b: &Item) -> std::cmp::Ordering {
+    a.ledger
+        .cmp(&b.ledger)
+        .then_with(|| a.project.cmp(&b.project))
+        .then_with(|| a.kind.cmp(&b.kind))
+        .then_with(|| a.procedure.cmp(&b.procedure))
+        .then_with(|| a.problem_no.cmp(&b.problem_no))
+        .then_with(|| a.meeting.cmp(&b.meeting))
+        .then_with(|| a.decision_no.cmp(&b.decision_no))
+}
+
 impl Report {
-    /// The report of `items`, most overdue first.
+    /// The report of `items`, most overdue first, then `same_days_order`.
     pub fn new(as_of: Date, mut items: Vec<Item>) -> Report {
-        items.par_sort_by(|a, b| {
-            b.days_overdue
-                .cmp(&a.days_overdue)
-                .then_with(|| a.ledger.cmp(&b.ledger))
-                .then_with(|| a.project.cmp(&b.project))
-                .then_with(|| a.kind.cmp(&b.kind))
-                .then_with(|| a.procedure.cmp(&b.procedure))
-                .then_with(|| a.problem_no.cmp(&b.problem_no))
-                .then_with(|| a.meeting.cmp(&b.meeting))
-                .then_with(|| a.decision_no.cmp(&b.decision_no))
-        });
+        super::sort::sort_rows_by_key(&mut items, |i| -i.days_overdue, same_days_order);
         Report { as_of, items }
     }
 }
 
 impl Item {
+    /// The item as it stands in the JSON list of the report (`items`, two
+    /// levels in): the text serde gives, written field by field, since a
+    /// province's list has hundreds of thousands of items.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        let mut o = super::json::Object::begin(out, 2);
+        o.some_str("ledger", self.ledger.as_deref());
+        o.value("kind", &self.kind);
+        o.str("project", &self.project);
+        o.str("project_name", &self.project_name);
+        o.str("item", &self.item);
+        o.str_or_null("procedure", self.procedure.as_deref());
+        o.str("taskforce", &self.taskforce);
+        o.str("taskforce_name", &self.taskforce_name);
+        o.str("lead_unit", &self.lead_unit);
+        o.str("authority", &self.authority);
+        o.some("authority_level", self.authority_level.as_ref());
+        o.date("due", self.due);
+        o.display("days_overdue", self.days_overdue);
+        o.some("pledge_kind", self.pledge_kind.as_ref());
+        o.some_str("missing_items", self.missing_items.as_deref());
+        if let Some(d) = self.extended_from {
+            o.date("extended_from", d);
+        }
+        if let Some(n) = self.extensions {
+            o.display("extensions", n);
+        }
+        o.some_str("unit", self.unit.as_deref());
+        if let Some(n) = self.problem_no {
+            o.display("problem_no", n);
+        }
+        o.some_str("order_no", self.order_no.as_deref());
+        if let Some(d) = self.meeting {
+            o.date("meeting", d);
+        }
+        if let Some(n) = self.decision_no {
+            o.display("decision_no", n);
+        }
+        o.some("people", self.people.as_deref());
+        o.end();
+    }
+
     /// The unit to chase, with its level: "濮阳市应急管理局（市级）".
     pub fn authority_label(&self, lang: Lang) -> String {
         match (self.authority_level, lang) {
@@ -451,5 +496,106 @@ impl Report {
     /// The line shown instead of an empty table.
     pub fn empty_line(&self, lang: Lang) -> String {
         tr_in!(lang, OverdueNone, date = self.as_of)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Texts with what JSON escapes (quotes, backslashes, control
+    /// characters) and what it does not (Chinese, slashes).
+    fn text() -> impl Strategy<Value = String> {
+        "[a-z0-9 环评批复〔〕号\"\\\\/\n\t\u{1}\u{7f}]{0,10}"
+    }
+
+    fn date() -> impl Strategy<Value = Date> {
+        (0i64..20_000)
+            .prop_map(|d| Date::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(d as u64))
+    }
+
+    fn item() -> impl Strategy<Value = Item> {
+        let kinds = [
+            Kind::Pledge,
+            Kind::Procedure,
+            Kind::Start,
+            Kind::Problem,
+            Kind::Order,
+            Kind::Decision,
+        ];
+        let names = (
+            proptest::option::of(text()),
+            text(),
+            text(),
+            proptest::option::of(text()),
+            text(),
+            proptest::option::of(prop_oneof![
+                Just(Level::County),
+                Just(Level::City),
+                Just(Level::Province)
+            ]),
+        );
+        let dates = (
+            date(),
+            -5i64..5000,
+            proptest::option::of(prop_oneof![
+                Just(PledgeKind::Tolerance),
+                Just(PledgeKind::Notify)
+            ]),
+            proptest::option::of(text()),
+            proptest::option::of((date(), 1u32..4)),
+        );
+        let rest = (
+            proptest::option::of(text()),
+            proptest::option::of(0u32..99),
+            proptest::option::of(text()),
+            proptest::option::of((date(), 1u32..9)),
+            proptest::option::of((proptest::option::of(text()), proptest::option::of(text()))),
+            0..kinds.len(),
+        );
+        (names, dates, rest).prop_map(move |(n, d, r)| Item {
+            ledger: n.0,
+            kind: kinds[r.5],
+            project: n.1.as_str().into(),
+            project_name: n.2.as_str().into(),
+            item: n.2.clone().into(),
+            procedure: n.3.map(Into::into),
+            taskforce: n.4.as_str().into(),
+            taskforce_name: "用地专班".into(),
+            lead_unit: n.4.as_str().into(),
+            authority: n.1.as_str().into(),
+            authority_level: n.5,
+            due: d.0,
+            days_overdue: d.1,
+            pledge_kind: d.2,
+            missing_items: d.3,
+            extended_from: d.4.map(|e| e.0),
+            extensions: d.4.map(|e| e.1),
+            unit: r.0,
+            problem_no: r.1,
+            order_no: r.2,
+            meeting: r.3.map(|m| m.0),
+            decision_no: r.3.map(|m| m.1),
+            people: r.4.map(|(leader, contact)| {
+                Arc::new(People {
+                    leader,
+                    contact,
+                    ..People::default()
+                })
+            }),
+        })
+    }
+
+    proptest! {
+        /// The item's own JSON writer gives the text serde gives.
+        #[test]
+        fn an_item_writes_the_json_serde_writes(item in item()) {
+            let mut ours = Vec::new();
+            item.write_json(&mut ours);
+            let mut serde = Vec::new();
+            super::super::render::serde_item(&item, &mut serde);
+            prop_assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(serde).unwrap());
+        }
     }
 }

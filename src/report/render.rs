@@ -240,7 +240,6 @@ impl Table {
     /// no wrapping), without its per-cell copies, which at a province's
     /// 100,000 rows took several hundred MB.
     fn terminal_plain(&self) -> String {
-        use unicode_width::UnicodeWidthStr;
         let columns = self
             .rows
             .iter()
@@ -248,19 +247,46 @@ impl Table {
             .chain([self.headers.len()])
             .max()
             .unwrap_or(0);
-        let width = |cell: &str| cell.split('\n').map(|l| l.width()).max().unwrap_or(0);
-        let mut widths = vec![0usize; columns];
-        for row in std::iter::once(&self.headers).chain(&self.rows) {
-            for (c, cell) in row.iter().enumerate() {
-                widths[c] = widths[c].max(width(cell)).max(1);
-            }
-        }
-        let right: Vec<bool> = (0..columns).map(|c| self.numeric.contains(&c)).collect();
+        self.draw_plain(&(0..columns).collect::<Vec<_>>())
+    }
+
+    /// `terminal_plain` of the columns `cols` only.
+    fn draw_plain(&self, cols: &[usize]) -> String {
         // Bytes of a line, at most: CJK text takes 3 bytes for 2 columns,
         // a border character 3 bytes. Reserved once, so the text is never
         // copied while it grows; pages never written cost nothing.
-        let line: usize = widths.iter().map(|w| (w + 2) * 3 / 2 + 3).sum::<usize>() + 4;
-        let mut out = String::with_capacity(line * (self.rows.len() + 4));
+        let mut out = String::new();
+        self.draw_plain_lines(cols, &mut |line, most| {
+            if out.is_empty() {
+                out.reserve(most * (self.rows.len() + 4));
+            }
+            out.push_str(line);
+            Ok(())
+        })
+        .expect("writing to memory");
+        out
+    }
+
+    /// Draws `draw_plain`'s lines one by one, each with the most bytes a
+    /// line of the table can have, into `emit`.
+    fn draw_plain_lines(
+        &self,
+        cols: &[usize],
+        emit: &mut dyn FnMut(&str, usize) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        use unicode_width::UnicodeWidthStr;
+        let width = |cell: &str| cell.split('\n').map(|l| l.width()).max().unwrap_or(0);
+        let mut widths = vec![1usize; cols.len()];
+        for row in std::iter::once(&self.headers).chain(&self.rows) {
+            for (k, &c) in cols.iter().enumerate() {
+                if let Some(cell) = row.get(c) {
+                    widths[k] = widths[k].max(width(cell));
+                }
+            }
+        }
+        let right: Vec<bool> = cols.iter().map(|c| self.numeric.contains(c)).collect();
+        let most: usize = widths.iter().map(|w| (w + 2) * 3 / 2 + 3).sum::<usize>() + 4;
+        let mut out = String::with_capacity(most);
         let rule = |out: &mut String, [left, fill, junction, end]: [char; 4]| {
             out.push(left);
             for (c, w) in widths.iter().enumerate() {
@@ -273,18 +299,20 @@ impl Table {
             out.push('\n');
         };
         let row = |out: &mut String, cells: &[String]| {
-            let lines = cells
+            let lines = cols
                 .iter()
+                .filter_map(|&c| cells.get(c))
                 .map(|c| c.split('\n').count())
                 .max()
-                .unwrap_or(1);
+                // A row of no columns draws no line, as comfy-table's.
+                .unwrap_or(usize::from(!cols.is_empty()));
             for i in 0..lines {
                 out.push('│');
                 for (c, w) in widths.iter().enumerate() {
                     if c > 0 {
                         out.push('┆');
                     }
-                    match cells.get(c).and_then(|cell| cell.split('\n').nth(i)) {
+                    match cells.get(cols[c]).and_then(|cell| cell.split('\n').nth(i)) {
                         Some(text) => {
                             let pad = w - text.width();
                             let (l, r) = if right[c] { (pad, 0) } else { (0, pad) };
@@ -302,11 +330,55 @@ impl Table {
         rule(&mut out, ['┌', '─', '┬', '┐']);
         row(&mut out, &self.headers);
         rule(&mut out, ['╞', '═', '╪', '╡']);
+        emit(&out, most)?;
         for r in &self.rows {
+            out.clear();
             row(&mut out, r);
+            emit(&out, most)?;
         }
+        out.clear();
         rule(&mut out, ['└', '─', '┴', '┘']);
-        out
+        emit(&out, most)
+    }
+
+    /// Whether `render_fit(format, color, width)` can be written line by
+    /// line (`stream`): a Markdown table, or a terminal table drawn
+    /// straight (nothing to fit or colour).
+    pub fn streams(&self, format: Format, color: bool, width: Option<usize>) -> bool {
+        match format {
+            Format::Markdown => true,
+            Format::Table => width.is_none() && (!color || self.tints.is_empty()),
+            _ => false,
+        }
+    }
+
+    /// `render_fit`'s text in `format`, for a table that `streams`, and
+    /// then `tail`, written line by line as drawn: a province's table is
+    /// never held as one text.
+    pub fn stream(self, format: Format, tail: String) -> Stream {
+        use std::io::Write;
+        Box::new(move |w| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+            if format == Format::Markdown {
+                self.markdown_lines(&mut |line| w.write_all(line.as_bytes()))?;
+                if let Some(f) = &self.footer {
+                    w.write_all(b"\n")?;
+                    w.write_all(f.as_bytes())?;
+                    w.write_all(b"\n")?;
+                }
+            } else {
+                let cols = self.shown_columns(None);
+                self.draw_plain_lines(&cols, &mut |line, _| w.write_all(line.as_bytes()))?;
+                if let Some(f) = &self.footer {
+                    w.write_all(f.as_bytes())?;
+                    w.write_all(b"\n")?;
+                }
+            }
+            w.write_all(tail.as_bytes())?;
+            // The rows are freed by the exit (see `json_stream`).
+            std::mem::forget(self);
+            w.flush()
+        })
     }
 
     fn terminal_with(&self, color: bool) -> String {
@@ -390,6 +462,16 @@ impl Table {
 
     fn terminal_fit(&self, color: bool, width: Option<usize>) -> String {
         let cols = self.shown_columns(width);
+        if width.is_none() && !color {
+            // Nothing to wrap or colour: drawn straight, without
+            // comfy-table's copy of every cell.
+            return self.draw_plain(&cols);
+        }
+        self.terminal_comfy(&cols, color, width)
+    }
+
+    /// `terminal_fit` drawn by comfy-table, which wraps and colours.
+    fn terminal_comfy(&self, cols: &[usize], color: bool, width: Option<usize>) -> String {
         let mut t = comfy_table::Table::new();
         t.load_style(presets::UTF8_FULL_CONDENSED).set_header(
             cols.iter()
@@ -450,8 +532,22 @@ impl Table {
     }
 
     fn markdown(&self) -> String {
-        let mut out = markdown_row(&self.headers);
-        out.push_str(&markdown_row(
+        let mut out = String::new();
+        self.markdown_lines(&mut |line| {
+            out.push_str(line);
+            Ok(())
+        })
+        .expect("writing to memory");
+        out
+    }
+
+    /// The Markdown table's lines one by one, into `emit`.
+    fn markdown_lines(
+        &self,
+        emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        emit(&markdown_row(&self.headers))?;
+        emit(&markdown_row(
             &(0..self.headers.len())
                 .map(|i| {
                     if self.numeric.contains(&i) {
@@ -461,11 +557,11 @@ impl Table {
                     }
                 })
                 .collect::<Vec<_>>(),
-        ));
+        ))?;
         for row in &self.rows {
-            out.push_str(&markdown_row(row));
+            emit(&markdown_row(row))?;
         }
-        out
+        Ok(())
     }
 }
 
@@ -516,14 +612,26 @@ pub fn json_stream<T: serde::Serialize + 'static>(value: T) -> Stream {
     })
 }
 
+/// An item of a list as serde lays it out two levels in: the writer of
+/// `json_stream_list` for items without one of their own.
+pub fn serde_item<I: serde::Serialize>(item: &I, out: &mut Vec<u8>) {
+    let mut ser = serde_json::Serializer::with_formatter(out, super::json::Nested::at(2));
+    item.serialize(&mut ser).expect("report values serialise");
+}
+
 /// Pretty JSON of `head`, whose list field `key` is empty, with `items`
 /// in that list: the same text `json_stream` gives for the whole value,
 /// the items serialised in parallel a batch at a time (a province's
 /// overdue list is over 100 MB of JSON) and written as they are done.
-pub fn json_stream_list<H, I>(head: H, key: &'static str, items: Vec<I>) -> crate::cmd::Stream
+pub fn json_stream_list<H, I>(
+    head: H,
+    key: &'static str,
+    items: Vec<I>,
+    write: fn(&I, &mut Vec<u8>),
+) -> crate::cmd::Stream
 where
     H: serde::Serialize + 'static,
-    I: serde::Serialize + Sync + 'static,
+    I: Sync + 'static,
 {
     use rayon::prelude::*;
     use std::io::Write;
@@ -539,31 +647,32 @@ where
         };
         let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
         w.write_all(&text.as_bytes()[..at + empty.len() - 1])?;
-        // One item as it stands in the list: on a new line, indented two
-        // levels, its own lines two levels deeper than they would be alone.
-        let item = |out: &mut Vec<u8>, i: &I| -> std::io::Result<()> {
-            out.extend_from_slice(b"\n    ");
-            let mut ser = serde_json::Serializer::with_formatter(&mut *out, Nested::at(2));
-            i.serialize(&mut ser).map_err(std::io::Error::other)
-        };
         const BATCH: usize = 1024;
+        const BATCHES: usize = 16;
+        // The same buffers for every window of batches: memory the
+        // process already has, not new pages for every batch.
+        let mut parts: Vec<Vec<u8>> = (0..BATCHES)
+            .map(|_| Vec::with_capacity(BATCH * 512))
+            .collect();
         let mut first = true;
-        for window in items.chunks(BATCH * 16) {
-            let parts: Vec<std::io::Result<Vec<u8>>> = window
-                .par_chunks(BATCH)
-                .map(|batch| {
-                    let mut out = Vec::with_capacity(batch.len() * 512);
+        for window in items.chunks(BATCH * BATCHES) {
+            let batches = window.len().div_ceil(BATCH);
+            parts[..batches]
+                .par_iter_mut()
+                .zip(window.par_chunks(BATCH))
+                .for_each(|(out, batch)| {
+                    out.clear();
+                    // Each item as it stands in the list: after a comma, on
+                    // a new line, indented two levels, its own lines two
+                    // levels deeper than they would be alone.
                     for i in batch {
-                        out.push(b',');
-                        item(&mut out, i)?;
+                        out.extend_from_slice(b",\n    ");
+                        write(i, out);
                     }
-                    Ok(out)
-                })
-                .collect();
-            for part in parts {
-                let part = part?;
+                });
+            for part in &parts[..batches] {
                 // Every item but the very first follows a comma.
-                w.write_all(if first { &part[1..] } else { &part })?;
+                w.write_all(if first { &part[1..] } else { part })?;
                 first = false;
             }
         }
@@ -574,96 +683,6 @@ where
         std::mem::forget(items);
         w.flush()
     })
-}
-
-/// serde_json's pretty layout (two spaces a level) for a value written
-/// `level` levels deep inside a larger document: an item of a list streamed
-/// on its own, written straight where it goes.
-struct Nested {
-    level: usize,
-    has_value: bool,
-}
-
-impl Nested {
-    fn at(level: usize) -> Nested {
-        Nested {
-            level,
-            has_value: false,
-        }
-    }
-
-    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
-        w.write_all(if first { b"\n" } else { b",\n" })?;
-        for _ in 0..self.level {
-            w.write_all(b"  ")?;
-        }
-        Ok(())
-    }
-
-    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        w.write_all(c)
-    }
-
-    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, c: &[u8]) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            w.write_all(b"\n")?;
-            for _ in 0..self.level {
-                w.write_all(b"  ")?;
-            }
-        }
-        w.write_all(c)
-    }
-}
-
-impl serde_json::ser::Formatter for Nested {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"[")
-    }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.line(w, first)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.open(w, b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.close(w, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> std::io::Result<()> {
-        self.line(w, first)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
 }
 
 #[cfg(test)]
@@ -690,14 +709,13 @@ mod tests {
                 tints: Vec::new(),
                 ..Table::default()
             };
-            // A terminal table leaves out columns empty in every row; the
-            // plain drawing is compared where there are none.
+            // Every column, and the columns a terminal table shows (not
+            // those empty in every row).
             let width = table.rows.iter().map(Vec::len).chain([table.headers.len()]).max().unwrap_or(0);
-            prop_assume!(table.rows.is_empty() || (0..width).all(|c| table
-                .rows
-                .iter()
-                .any(|r| r.get(c).is_some_and(|s| !s.trim().is_empty()))));
-            prop_assert_eq!(table.terminal_plain(), table.terminal_with(false));
+            let all: Vec<usize> = (0..width).collect();
+            prop_assert_eq!(table.terminal_plain(), table.terminal_comfy(&all, false, None));
+            let cols = table.shown_columns(None);
+            prop_assert_eq!(table.draw_plain(&cols), table.terminal_comfy(&cols, false, None));
         }
 
         /// The list written in parallel is the JSON of the whole value.
@@ -745,7 +763,7 @@ mod tests {
             let whole = json(&Report { as_of: "2024-11-25", items: make(), after: 1 });
             let mut out = Vec::new();
             let head = Report { as_of: "2024-11-25", items: Vec::new(), after: 1 };
-            json_stream_list(head, "items", make())(&mut out).unwrap();
+            json_stream_list(head, "items", make(), serde_item)(&mut out).unwrap();
             prop_assert_eq!(String::from_utf8(out).unwrap(), whole);
         }
     }

@@ -68,12 +68,17 @@ pub struct ProcedureTable {
     pub rows: Vec<Procedure>,
 }
 
+/// The header and column index of a new table, made once: a table read
+/// back from the project cache gets them for every project of a report.
+static STANDARD: std::sync::LazyLock<ProcedureTable> =
+    std::sync::LazyLock::new(ProcedureTable::new);
+
 fn standard_header() -> Vec<String> {
-    ProcedureTable::new().header
+    STANDARD.header.clone()
 }
 
 fn standard_index() -> [usize; COLUMNS.len()] {
-    ProcedureTable::new().index
+    STANDARD.index
 }
 
 fn opt_date(s: &str) -> Result<Option<Date>, String> {
