@@ -8,6 +8,7 @@ use super::bulletin::{Bulletin, LateStart, Overdue, RankBy, Scope};
 use super::labels::pick;
 use super::overdue::Kind;
 use super::slow::{Light, ProjectLight};
+use super::weekly::Upcoming;
 use super::{Format, Table, problems, weekly_more};
 use crate::model::{Date, Lang, Level, People, Stage};
 use chrono::Datelike;
@@ -34,6 +35,7 @@ pub enum Later {
     Overdue { kind: Kind, ext: bool, call: bool },
     LateStarts { leaders: bool, units: bool },
     Lights,
+    Upcoming,
 }
 
 /// A numbered section; `id` names it for the HTML page and the tests.
@@ -187,6 +189,29 @@ fn late_start_row(l: &LateStart, leaders: bool, units: bool, lang: Lang) -> Vec<
     row
 }
 
+/// A row of the table of the next period's deadlines.
+fn upcoming_row(i: &Upcoming, lang: Lang) -> Vec<String> {
+    let kind = match i.kind {
+        Kind::Pledge => pick(lang, "pledge deadline", "承诺到期"),
+        Kind::Procedure => pick(lang, "procedure due", "手续到期"),
+        Kind::Start => pick(lang, "planned start", "计划开工"),
+        Kind::Problem => pick(lang, "problem time limit", "问题解决时限"),
+        Kind::Order => pick(lang, "supervision order due", "督办到期"),
+        Kind::Decision => pick(lang, "decision due", "议定事项到期"),
+    };
+    let item = match (i.kind, lang) {
+        (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
+        _ => i.item.clone(),
+    };
+    vec![
+        i.due.to_string(),
+        kind.to_string(),
+        shown(&i.ledger, &i.project_name, lang),
+        item,
+        i.unit.clone(),
+    ]
+}
+
 /// A row of the table of red and yellow projects.
 fn light_row(l: &ProjectLight, lang: Lang) -> Vec<String> {
     let reasons: Vec<&str> = l
@@ -231,7 +256,7 @@ impl Bulletin {
 
     /// Writes the bulletin as Markdown, the text of `doc(lang).markdown()`,
     /// making the rows of the longest tables (overdue items, newly overdue,
-    /// late starts, lights) one at a time as they are written rather than holding them
+    /// late starts, lights, the next period's deadlines) one at a time as they are written rather than holding them
     /// all as a table: a province's bulletin is written in little more than
     /// the memory of the bulletin itself.
     pub fn write_markdown(&self, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -262,6 +287,11 @@ impl Bulletin {
                 Later::Lights => {
                     for l in &self.lights {
                         w.write_all(row(light_row(l, lang)).as_bytes())?;
+                    }
+                }
+                Later::Upcoming => {
+                    for i in &self.upcoming {
+                        w.write_all(row(upcoming_row(i, lang)).as_bytes())?;
                     }
                 }
             }
@@ -388,7 +418,7 @@ impl Bulletin {
             "upcoming",
             &upcoming_title,
             Vec::new(),
-            self.upcoming_parts(lang),
+            self.upcoming_parts(lang, later),
         );
 
         let m = &self.masthead;
@@ -1174,7 +1204,7 @@ impl Bulletin {
         (vec![rule], parts)
     }
 
-    fn upcoming_parts(&self, lang: Lang) -> Vec<Part> {
+    fn upcoming_parts(&self, lang: Lang, later: bool) -> Vec<Part> {
         if self.upcoming.is_empty() {
             return Vec::new();
         }
@@ -1185,29 +1215,14 @@ impl Bulletin {
             pick(lang, "item", "事项"),
             pick(lang, "responsible unit", "责任单位"),
         ]);
-        for i in &self.upcoming {
-            let kind = match i.kind {
-                Kind::Pledge => pick(lang, "pledge deadline", "承诺到期"),
-                Kind::Procedure => pick(lang, "procedure due", "手续到期"),
-                Kind::Start => pick(lang, "planned start", "计划开工"),
-                Kind::Problem => pick(lang, "problem time limit", "问题解决时限"),
-                Kind::Order => pick(lang, "supervision order due", "督办到期"),
-                Kind::Decision => pick(lang, "decision due", "议定事项到期"),
-            };
-            let item = match (i.kind, lang) {
-                (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
-                _ => i.item.clone(),
-            };
-            t.push(vec![
-                i.due.to_string(),
-                kind.to_string(),
-                shown(&i.ledger, &i.project_name, lang),
-                item,
-                i.unit.clone(),
-            ]);
+        if !later {
+            for i in &self.upcoming {
+                t.push(upcoming_row(i, lang));
+            }
         }
         vec![Part {
             table: Some(t),
+            later: later.then_some(Later::Upcoming),
             ..Part::default()
         }]
     }
