@@ -102,6 +102,7 @@ for n in "${sizes[@]}"; do
   measure "report overdue --at HEAD" "$n" "" "$tz -L $dir --today $today --at HEAD report overdue --format json > /dev/null" "$([ "$n" -ge 100000 ] && echo 2 || echo "")"
   measure "report slow" "$n" "" "$tz -L $dir --today $today report slow > /dev/null"
   measure "report weekly" "$n" "" "$tz -L $dir --today $today report weekly --week-of $week > /dev/null"
+  measure "report bulletin" "$n" "" "$tz -L $dir --today $today report bulletin --week-of $week > /dev/null"
   measure "report taskforce" "$n" "" "$tz -L $dir --today $today report taskforce > /dev/null"
   measure "list" "$n" "" "$tz -L $dir --today $today list > /dev/null"
   measure "list --no-cache" "$n" "" "$tz -L $dir --today $today --no-cache list > /dev/null"

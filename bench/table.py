@@ -22,11 +22,12 @@ print(f"Machine: {cpu}, {cores} cores, {platform.system()} {platform.release()}.
       f"(over both cores: it can exceed the wall time); peak memory from `/usr/bin/time -v`.\n")
 for size, res in by_size.items():
     floor = res["cat (I/O floor)"][0]
-    py = res["python overdue.py"][0]
+    py, _, py_cpu = res["python overdue.py"]
     print(f"### N = {int(size):,} projects\n")
-    print("| command | median | × cat floor | × python | CPU | peak memory |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| command | median | × cat floor | × python | CPU | CPU × python | peak memory |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, (median, rss, cpu) in res.items():
+        ratio = f"{cpu/py_cpu:.3f}" if cpu is not None and py_cpu else ""
         cpu = f"{cpu*1000:.1f} ms" if cpu is not None else ""
-        print(f"| {name} | {median*1000:.1f} ms | {median/floor:.2f} | {median/py:.3f} | {cpu} | {rss/1024:.1f} MB |")
+        print(f"| {name} | {median*1000:.1f} ms | {median/floor:.2f} | {median/py:.3f} | {cpu} | {ratio} | {rss/1024:.1f} MB |")
     print()
