@@ -7,10 +7,10 @@ use super::{Ctx, Output, date_arg};
 use crate::cli::BulletinArgs;
 use crate::model::{Date, parse_date};
 use crate::report::bulletin::{self, Issue, Period, Scope};
-use crate::report::{Format, docx, html, render};
+use crate::report::{Format, docx, html};
+use crate::store::Ledger;
 use crate::store::bulletins::{self, Index, Published};
-use crate::store::write::atomic_write;
-use crate::store::{Ledger, LoadedProject};
+use crate::store::write::atomic_write_with;
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::Datelike;
 use std::path::PathBuf;
@@ -67,7 +67,10 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         bail!(tr!(TownshipOrTaskforce));
     }
     let as_of = period.to.min(ctx.today);
-    let (ledger, mut now) = ctx.load_report_on(as_of)?;
+    // The settings rule the scope and the index, before the projects are
+    // read (each once, as of the period's end and as of the previous
+    // bulletin's: the changes).
+    let ledger = ctx.open_ledger()?;
     let settings = &ledger.settings;
     let lang = ctx.lang(settings);
     let scope = match (ctx.taskforce_of(settings)?, &a.township) {
@@ -76,38 +79,11 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             name: tf.name,
             lead: tf.lead,
         },
-        (None, Some(t)) => {
-            let t = super::text_arg("--township", t, "a township's name, e.g. 侯庙镇")?;
-            let all: std::collections::BTreeSet<String> =
-                now.iter().filter_map(bulletin::township_of).collect();
-            if !all.contains(t) {
-                let known: Vec<&str> = all.iter().map(String::as_str).collect();
-                bail!(
-                    "{}",
-                    tr!(
-                        NoProjectOfTownship,
-                        text = t,
-                        date = as_of,
-                        list = if known.is_empty() {
-                            tr!(NoneRecorded)
-                        } else {
-                            known.join(", ")
-                        }
-                    )
-                );
-            }
-            Scope::Township {
-                name: t.to_string(),
-            }
-        }
+        (None, Some(t)) => Scope::Township {
+            name: super::text_arg("--township", t, "a township's name, e.g. 侯庙镇")?.to_string(),
+        },
         (None, None) => Scope::County,
     };
-    let keep = |v: &mut Vec<LoadedProject>| {
-        if let Scope::Township { name } = &scope {
-            v.retain(|lp| bulletin::township_of(lp).as_deref() == Some(name));
-        }
-    };
-    keep(&mut now);
 
     // Publishing reads the index under the lock, so two clerks never take
     // the same number.
@@ -117,6 +93,42 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
         None
     };
     let index = Index::read(&ledger.root)?;
+    let since: Date = match index.previous(&scope, &period) {
+        Some(p) => p.period.to.min(as_of),
+        None => period.previous().to,
+    };
+    // The meetings are read first (their decisions name projects whose
+    // names the bulletin needs), their unreadable files noted later.
+    let (decisions, broken) = super::meeting::decisions_and_broken(ctx, as_of, false)?;
+    let named = crate::report::part::named_by(&decisions);
+    let mut parts = bulletin::Gather::new(&scope);
+    ctx.each_project_and_before(
+        as_of,
+        Some(since),
+        |s, lp, before| {
+            let spec = bulletin::spec(s, ctx.lang(s), period, as_of, since, &named);
+            bulletin::part(&spec, &lp, before.as_ref())
+        },
+        |p| parts.add(p),
+    )?;
+    if let Scope::Township { name } = &scope
+        && !parts.townships_read().contains(name)
+    {
+        let known: Vec<&str> = parts.townships_read().iter().map(String::as_str).collect();
+        bail!(
+            "{}",
+            tr!(
+                NoProjectOfTownship,
+                text = name,
+                date = as_of,
+                list = if known.is_empty() {
+                    tr!(NoneRecorded)
+                } else {
+                    known.join(", ")
+                }
+            )
+        );
+    }
     if a.publish
         && let Some(p) = index.find(&scope, &period)
     {
@@ -128,12 +140,6 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             year = p.year
         ));
     }
-    let since: Date = match index.previous(&scope, &period) {
-        Some(p) => p.period.to.min(as_of),
-        None => period.previous().to,
-    };
-    let (_, mut before) = ctx.load_report_on(since)?;
-    keep(&mut before);
 
     // A period already published is shown as that issue (a copy, in any
     // format); otherwise a draft with the number it would get.
@@ -167,7 +173,10 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
                 .join(", ")
         ));
     }
-    let mut b = bulletin::build(
+    // The bulletin's note names the projects left out; a meeting file that
+    // cannot be read is said on stderr.
+    super::meeting::leave_out(ctx, broken)?;
+    let mut b = bulletin::assemble(
         bulletin::Input {
             settings,
             scope: scope.clone(),
@@ -176,22 +185,32 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             since,
             issue,
             lang,
-            decisions: super::meeting::decisions_on(ctx, as_of, false)?,
+            decisions,
         },
-        &now,
-        &before,
+        parts,
     );
     b.skipped = skipped;
-    let bytes: Vec<u8> = match ctx.format {
-        Format::Json => render::json(&b).into_bytes(),
-        Format::Html => html::bulletin(&b, lang).into_bytes(),
-        Format::Docx => docx::render(&b.doc(lang), lang)?,
-        _ => b.doc(lang).markdown().into_bytes(),
-    };
-
+    let format = ctx.format;
+    if a.output.is_none() && !a.publish {
+        // Printed, the bulletin is written out as it is made: a province's
+        // is tens of megabytes of text.
+        return Ok(Output {
+            stream: Some(Box::new(move |w| {
+                let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+                write(&b, format, lang, &mut w).map_err(std::io::Error::other)?;
+                // Its rows are the last thing the command holds: the exit
+                // gives their memory back at once.
+                std::mem::forget(b);
+                std::io::Write::flush(&mut w)
+            })),
+            ..Output::ok("")
+        });
+    }
     let mut said = String::new();
     if a.publish {
-        publish(ctx, &ledger, index, &b, &file, &bytes)?;
+        publish(ctx, &ledger, index, &b, &file, |w| {
+            write(&b, format, lang, w)
+        })?;
         if as_of < period.to {
             eprintln!(
                 "warning: the period runs to {}: the published bulletin counts the ledger as of today ({as_of})",
@@ -215,7 +234,7 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
     }
     match &a.output {
         Some(out) => {
-            atomic_write(out, &bytes)?;
+            atomic_write_with(out, |w| write(&b, format, lang, w))?;
             if !a.publish {
                 let (issue, period, path) =
                     (b.issue.label(lang), period.label(lang), out.display());
@@ -239,9 +258,30 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
             }
             Ok(Output::ok(said))
         }
-        None if a.publish => Ok(Output::ok(said)),
-        None => Ok(Output::ok(String::from_utf8(bytes).context("text output")?)),
+        // Published, and not printed (printing returned above).
+        None => Ok(Output::ok(said)),
     }
+}
+
+/// Writes the bulletin in `format`: Markdown (for the terminal too), JSON
+/// and HTML as text, Word as its document. Markdown and JSON are written as
+/// they are made, never held whole.
+fn write(
+    b: &bulletin::Bulletin,
+    format: Format,
+    lang: crate::model::Lang,
+    w: &mut dyn std::io::Write,
+) -> Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *w, b)?;
+            w.write_all(b"\n")?;
+        }
+        Format::Html => w.write_all(html::bulletin(b, lang).as_bytes())?,
+        Format::Docx => w.write_all(&docx::render(&b.doc(lang), lang)?)?,
+        Format::Markdown | Format::Table | Format::Csv => b.write_markdown(lang, w)?,
+    }
+    Ok(())
 }
 
 /// A relative path as the index and messages show it: `/` between parts.
@@ -259,7 +299,7 @@ fn publish(
     mut index: Index,
     b: &bulletin::Bulletin,
     file: &std::path::Path,
-    bytes: &[u8],
+    write: impl FnOnce(&mut dyn std::io::Write) -> Result<()>,
 ) -> Result<()> {
     let path = ledger.root.join(file);
     if path.exists() {
@@ -272,7 +312,7 @@ fn publish(
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    atomic_write(&path, bytes)?;
+    atomic_write_with(&path, write)?;
     index.add(Published {
         year: b.issue.year,
         no: b.issue.no,

@@ -17,6 +17,19 @@ use anyhow::{Context, Result, anyhow, bail};
 /// file with an error is left out and counted among the skipped reads, so
 /// the report says so and exits with the skipped status.
 pub(super) fn decisions_on(ctx: &Ctx, day: Date, only_open: bool) -> Result<Vec<decisions::Item>> {
+    let (out, skipped) = decisions_and_broken(ctx, day, only_open)?;
+    leave_out(ctx, skipped)?;
+    Ok(out)
+}
+
+/// `decisions_on`, the meeting files that cannot be read returned rather
+/// than noted: a report that reads the meetings before the projects notes
+/// them after the projects (`leave_out`), in the order it always has.
+pub(super) fn decisions_and_broken(
+    ctx: &Ctx,
+    day: Date,
+    only_open: bool,
+) -> Result<(Vec<decisions::Item>, Vec<crate::store::ledger::Skipped>)> {
     let ledgers = ctx.open_ledgers()?;
     let tf = ctx.taskforce_of(&ledgers[0].settings)?;
     let multi = ledgers.len() > 1;
@@ -49,9 +62,14 @@ pub(super) fn decisions_on(ctx: &Ctx, day: Date, only_open: bool) -> Result<Vec<
         }
         out.extend(items);
     }
+    Ok((out, skipped))
+}
+
+/// Notes meeting files that cannot be read among what the report left out.
+pub(super) fn leave_out(ctx: &Ctx, skipped: Vec<crate::store::ledger::Skipped>) -> Result<()> {
     if !skipped.is_empty() {
+        let lang = ctx.lang(&ctx.open_ledger()?.settings);
         let mut skips = ctx.skips.lock().expect("not poisoned");
-        let lang = ctx.lang(&ledgers[0].settings);
         skips
             .get_or_insert_with(|| super::Skips {
                 lang,
@@ -60,7 +78,7 @@ pub(super) fn decisions_on(ctx: &Ctx, day: Date, only_open: bool) -> Result<Vec<
             .list
             .extend(skipped);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// A meeting's day given on the command line: a date, not in the future.

@@ -234,6 +234,20 @@ impl Ctx {
         &self,
         day: Date,
         f: impl Fn(&Settings, LoadedProject) -> T + Sync,
+        emit: impl FnMut(T),
+    ) -> Result<Ledger> {
+        self.each_project_and_before(day, None, |s, lp, _| f(s, lp), emit)
+    }
+
+    /// Like `each_project_on`, `f` getting each project also as it stood at
+    /// the end of `before`, an earlier day (`None` when it was opened later
+    /// or is left out then), from the same reading: a report comparing two
+    /// days (the bulletin's changes) reads each project once.
+    pub fn each_project_and_before<T: Send>(
+        &self,
+        day: Date,
+        before: Option<Date>,
+        f: impl Fn(&Settings, LoadedProject, Option<LoadedProject>) -> T + Sync,
         mut emit: impl FnMut(T),
     ) -> Result<Ledger> {
         let ledgers = self.open_ledgers()?;
@@ -247,25 +261,29 @@ impl Ctx {
         let mut skipped = Vec::new();
         for l in &ledgers {
             let name = multi.then(|| l.settings.name.clone());
+            // A project as the report sees it: filtered, tagged, cut.
+            let view = |mut lp: LoadedProject| {
+                if !self.keeps(&lp, kind.as_deref(), &stages) {
+                    return None;
+                }
+                lp.ledger = name.clone();
+                let lp = match &tf {
+                    Some(tf) => cut_to_taskforce(lp, tf)?,
+                    None => lp,
+                };
+                match &authority {
+                    Some(a) => cut_to_authority(lp, &l.settings, a),
+                    None => Some(lp),
+                }
+            };
             let left_out = l.each_readable(
                 |lp| {
-                    let mut lp = lp.as_of(day)?;
+                    let earlier = before.and_then(|b| lp.view_as_of(b)).and_then(view);
+                    let lp = lp.as_of(day)?;
                     if let Some(t) = &lp.project.township {
                         townships.lock().expect("not poisoned").insert(t.clone());
                     }
-                    if !self.keeps(&lp, kind.as_deref(), &stages) {
-                        return None;
-                    }
-                    lp.ledger = name.clone();
-                    let lp = match &tf {
-                        Some(tf) => cut_to_taskforce(lp, tf)?,
-                        None => lp,
-                    };
-                    let lp = match &authority {
-                        Some(a) => cut_to_authority(lp, &l.settings, a)?,
-                        None => lp,
-                    };
-                    Some(f(settings, lp))
+                    Some(f(settings, view(lp)?, earlier))
                 },
                 |value| {
                     if let Some(value) = value {

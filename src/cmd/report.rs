@@ -4,7 +4,7 @@
 use super::{Ctx, Output, date_arg};
 use crate::cli::{OverdueArgs, SlowArgs, WeeklyArgs};
 use crate::model::People;
-use crate::report::{Format, html, overdue, render, slow, taskforce, weekly};
+use crate::report::{Format, html, overdue, part, render, slow, taskforce, weekly};
 use crate::store::Ledger;
 use anyhow::{Result, bail};
 use std::sync::Arc;
@@ -144,23 +144,38 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
             today = ctx.today
         ));
     }
-    let (ledger, projects) = ctx.load_report_on(weekly::as_of(day, ctx.today))?;
+    let as_of = weekly::as_of(day, ctx.today);
+    // The meetings are read first (their decisions name projects whose
+    // names the bulletin needs), their unreadable files noted after the
+    // projects'.
+    let (decisions, broken) = super::meeting::decisions_and_broken(ctx, as_of, false)?;
+    let named = part::named_by(&decisions);
+    // Each project becomes its part of the bulletin as it is read.
+    let mut parts = weekly::Gather::default();
+    let ledger = ctx.each_project_on(
+        as_of,
+        |s, lp| weekly::part(s, &lp, day, ctx.today, ctx.lang(s), &named),
+        |p| parts.add(p),
+    )?;
+    super::meeting::leave_out(ctx, broken)?;
     let lang = ctx.lang(&ledger.settings);
-    let decisions = super::meeting::decisions_on(ctx, weekly::as_of(day, ctx.today), false)?;
-    let mut report = weekly::build(&ledger.settings, &projects, day, ctx.today, lang, decisions);
+    let mut report = weekly::assemble(&ledger.settings, parts, day, ctx.today, decisions);
     report.skipped = ctx.skipped();
-    let text = match ctx.format {
-        Format::Json => {
-            return Ok(Output {
-                stream: Some(render::json_stream(report)),
-                ..Output::ok("")
-            });
-        }
-        Format::Html => html::weekly(&report, lang),
-        Format::Markdown | Format::Table => report.markdown(lang),
+    let stream: render::Stream = match ctx.format {
+        Format::Json => render::json_stream(report),
+        Format::Html => Box::new(move |w| w.write_all(html::weekly(&report, lang).as_bytes())),
+        // Written a table at a time rather than as one string.
+        Format::Markdown | Format::Table => Box::new(move |w| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+            report.write_markdown(lang, &mut w)?;
+            std::io::Write::flush(&mut w)
+        }),
         Format::Csv | Format::Docx => {
             bail!(tr!(WeeklyNoCsv))
         }
     };
-    Ok(Output::ok(text))
+    Ok(Output {
+        stream: Some(stream),
+        ..Output::ok("")
+    })
 }

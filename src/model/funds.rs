@@ -83,13 +83,27 @@ impl FundTotals {
 /// Totals per source, in the order of `sources` (sources not listed
 /// follow, by name); sources without entries are left out.
 pub fn by_source(entries: &[FundEntry], sources: &[String]) -> Vec<(String, FundTotals)> {
-    let mut map: BTreeMap<&str, FundTotals> = BTreeMap::new();
+    let mut map: BTreeMap<String, FundTotals> = BTreeMap::new();
     for e in entries {
-        map.entry(&e.source).or_default().add(e.kind, e.amount);
+        match map.get_mut(&e.source) {
+            Some(t) => t.add(e.kind, e.amount),
+            None => map
+                .entry(e.source.clone())
+                .or_default()
+                .add(e.kind, e.amount),
+        }
     }
+    in_source_order(map, sources)
+}
+
+/// Totals by source (added up elsewhere, e.g. project by project) in the
+/// order of `sources`, sources not listed following by name.
+pub fn in_source_order(
+    totals: BTreeMap<String, FundTotals>,
+    sources: &[String],
+) -> Vec<(String, FundTotals)> {
     let rank = |s: &str| sources.iter().position(|x| x == s).unwrap_or(usize::MAX);
-    let mut out: Vec<(String, FundTotals)> =
-        map.into_iter().map(|(s, t)| (s.to_string(), t)).collect();
+    let mut out: Vec<(String, FundTotals)> = totals.into_iter().collect();
     out.sort_by(|a, b| rank(&a.0).cmp(&rank(&b.0)).then_with(|| a.0.cmp(&b.0)));
     out
 }

@@ -5,26 +5,28 @@
 //! overdue item listed with its unit and whom to call; the problems taken
 //! to the county leaders (leaders first, with their path and 督办 orders);
 //! the open dispatch-meeting decisions; the red and yellow lights; the
-//! funds (资金使用) and site visits, from the functions `report weekly`
-//! uses (`weekly_more`); the rankings (红黄榜); and the next period's
-//! deadlines. Built here as one plain
-//! value from the ledger as of the period's end (and again as of the
-//! previous bulletin's end, for the changes); `bulletin_doc` lays it out as
+//! funds (资金使用) and site visits, from the parts `report weekly` takes
+//! too (`part`, `weekly_more`); the rankings (红黄榜); and the next period's
+//! deadlines. Built here as one plain value from each project's `Part`,
+//! taken as the project is read: the project as of the period's end, and
+//! as of the previous bulletin's end for the changes (each project read
+//! once, never the whole ledger held); `bulletin_doc` lays it out as
 //! sections that Markdown, HTML and Word render alike, and JSON is the value
 //! itself, every rate with its numerator and denominator.
 
 use super::overdue::{self, Kind};
+use super::part;
 use super::slow::{self, Light};
 use super::weekly::{self, Obtained, Started, Upcoming};
 use super::weekly_more::{self, Climbed, SlowPayer, WeekEntry};
 use crate::model::funds::FundTotals;
-use crate::model::progress::{invested_this_year, percent, year_elapsed};
+use crate::model::progress::{percent, year_elapsed};
 use crate::model::{Amount, BulletinSettings, Date, Lang, Settings, Stage};
 use crate::store::LoadedProject;
 use chrono::{Datelike, Days, Months};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
 
 /// The kind of period a bulletin covers; bulletins of one kind follow each
@@ -313,16 +315,18 @@ pub struct Headline {
 pub struct ProjectRef {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ledger: Option<String>,
-    pub project: String,
-    pub name: String,
+    /// Shared by every row of the project: a province's bulletin lists
+    /// hundreds of thousands.
+    pub project: Arc<str>,
+    pub name: Arc<str>,
 }
 
 impl ProjectRef {
     fn of(lp: &LoadedProject) -> ProjectRef {
         ProjectRef {
             ledger: lp.ledger.clone(),
-            project: lp.id.clone(),
-            name: lp.project.name.clone(),
+            project: lp.id.as_str().into(),
+            name: lp.project.name.as_str().into(),
         }
     }
 }
@@ -423,15 +427,15 @@ pub struct Overdue {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub problem_no: Option<u32>,
     /// The task force (key) handling a procedure or pledge; empty for a problem.
-    pub taskforce: String,
-    pub taskforce_name: String,
+    pub taskforce: Arc<str>,
+    pub taskforce_name: Arc<str>,
     /// Who must act: the issuing unit (审批部门) of a procedure or pledge
     /// where recorded, else the task force's lead unit; the responsible
     /// unit (责任单位) of a problem.
-    pub unit: String,
+    pub unit: Arc<str>,
     /// The issuing unit (审批部门) where the ledger records it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub issuer: Option<String>,
+    pub issuer: Option<Arc<str>>,
     pub due: Date,
     pub days_overdue: i64,
     /// Extensions of a pledge's deadline (延期), where recorded.
@@ -440,7 +444,7 @@ pub struct Overdue {
     /// The pledge's first deadline, when it was extended.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub extended_from: Option<Date>,
-    pub township: Option<String>,
+    pub township: Option<Arc<str>>,
     /// Whom to call (包联县领导, 责任单位, 责任人), where recorded; phones
     /// only with `[bulletin] show_phones`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -448,19 +452,6 @@ pub struct Overdue {
     /// The day of the dispatch meeting, for a decision (议定事项).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meeting: Option<Date>,
-}
-
-impl Overdue {
-    /// Identity across two evaluations of the ledger.
-    fn key(&self) -> (Option<String>, String, Kind, Option<String>, Option<u32>) {
-        (
-            self.project.ledger.clone(),
-            self.project.project.clone(),
-            self.kind,
-            self.procedure.clone(),
-            self.problem_no,
-        )
-    }
 }
 
 /// The overdue items by kind, most overdue first.
@@ -645,9 +636,279 @@ pub fn township_of(lp: &LoadedProject) -> Option<String> {
     lp.project.township.clone().or_else(|| lp.ledger.clone())
 }
 
-/// The bulletin from the projects as of `input.as_of` (`now`) and as of
-/// `input.since` (`before`).
-pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> Bulletin {
+/// The days of a bulletin and its lists, for each project's part.
+pub struct Spec<'a> {
+    common: part::Spec<'a>,
+    /// The last day of the previous bulletin of the same kind.
+    since: Date,
+}
+
+/// The days a bulletin of `period` counts, as of `as_of`, with its changes
+/// since `since`; `named` are the projects the meetings' decisions name
+/// (`part::named_by`).
+pub fn spec<'a>(
+    settings: &'a Settings,
+    lang: Lang,
+    period: Period,
+    as_of: Date,
+    since: Date,
+    named: &'a HashSet<String>,
+) -> Spec<'a> {
+    let next = period.next();
+    Spec {
+        common: part::Spec {
+            settings,
+            lang,
+            as_of,
+            from: period.from,
+            events_from: since + Days::new(1),
+            next: (next.from, next.to),
+            with_orders: true,
+            named,
+        },
+        since,
+    }
+}
+
+/// Which list of the changes a project's light joins.
+enum Turned {
+    Red,
+    Yellow,
+    Green,
+}
+
+/// What one project brings to the bulletin: its share of the sections it
+/// has in common with `report weekly`, and the bulletin's own rows.
+pub struct Part {
+    common: part::Part,
+    /// `township_of` the project: a township's bulletin keeps its own.
+    township: Option<String>,
+    light_change: Option<(Turned, LightChange)>,
+    resolved: Vec<Resolved>,
+    fulfilled: Vec<Fulfilled>,
+    /// Its overdue items, each marked when it was not overdue as of `since`.
+    overdue: Vec<(Overdue, bool)>,
+    late_start: Option<LateStart>,
+    /// The task force (name) of each of its procedures, and the issuing
+    /// unit (审批部门) of each procedure needed whose catalogue entry names
+    /// one: what the rankings count.
+    taskforces: Vec<String>,
+    issuers: Vec<String>,
+}
+
+/// One project's part of the bulletin: `lp` as it stood at the day
+/// counted, `before` the same project as it stood at the previous
+/// bulletin's end (`None` when it was not yet opened, or left out then).
+pub fn part(spec: &Spec, lp: &LoadedProject, before: Option<&LoadedProject>) -> Part {
+    let settings = spec.common.settings;
+    let (as_of, since, lang) = (spec.common.as_of, spec.since, spec.common.lang);
+    let project = ProjectRef::of(lp);
+    let light = slow::light(settings, lp, as_of, lang);
+    let light_change = light.as_ref().and_then(|l| {
+        let was = before
+            .and_then(|b| slow::light(settings, b, since, lang))
+            .map_or(Light::Green, |b| b.light);
+        let turned = match (was, l.light) {
+            (w, Light::Red) if w != Light::Red => Turned::Red,
+            (Light::Green, Light::Yellow) => Turned::Yellow,
+            (Light::Red | Light::Yellow, Light::Green) => Turned::Green,
+            _ => return None,
+        };
+        Some((
+            turned,
+            LightChange {
+                project: project.clone(),
+                before: was,
+                now: l.light,
+            },
+        ))
+    });
+    let mut common = part::part(&spec.common, lp, light.as_ref());
+    // The changes list no investment entries.
+    common.events.investment = Vec::new();
+
+    let changed = |d: Date| d > since && d <= as_of;
+    let resolved = lp
+        .problems
+        .iter()
+        .filter_map(|p| {
+            let r = p.resolved.filter(|r| changed(*r))?;
+            Some(Resolved {
+                project: project.clone(),
+                problem_no: p.no,
+                what: p.what.clone(),
+                unit: p.unit.clone(),
+                resolved: r,
+                how: p.how.clone(),
+            })
+        })
+        .collect();
+    let fulfilled = lp
+        .procedures()
+        .iter()
+        .filter_map(|p| {
+            let f = p.fulfilled.filter(|f| changed(*f))?;
+            Some(Fulfilled {
+                project: project.clone(),
+                procedure: p.key.to_string(),
+                procedure_name: p.name.to_string(),
+                fulfilled: f,
+                pledge_due: p.pledge_due,
+            })
+        })
+        .collect();
+
+    let overdue_before: Vec<_> = before
+        .map(|b| overdue::items(settings, b, since))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|i| (i.kind, i.procedure, i.problem_no))
+        .collect();
+    let overdue = overdue_of(settings, lp, &project, as_of)
+        .into_iter()
+        .map(|o| {
+            let newly = !overdue_before.iter().any(|(kind, procedure, no)| {
+                (*kind, procedure.as_deref(), *no) == (o.kind, o.procedure.as_deref(), o.problem_no)
+            });
+            (o, newly)
+        })
+        .collect();
+
+    // 应开未开: the overdue start of a project still pushed (not suspended
+    // or cancelled), with who answers for it; due by the period's end (the
+    // same projects 开工率 counts as due).
+    let late_start = match (lp.project.started, lp.project.planned_start) {
+        (None, Some(plan)) if part::due_to_start(lp) => {
+            let days = crate::model::date::days_past(plan, as_of);
+            (days >= 0).then(|| LateStart {
+                project: project.clone(),
+                planned_start: plan,
+                days_late: days,
+                township: township_of(lp),
+                owner: lp.project.owner.clone(),
+                leader: lp.project.people.leader.clone(),
+                unit: lp.project.people.unit.clone(),
+            })
+        }
+        _ => None,
+    };
+
+    let taskforces = lp
+        .procedures()
+        .iter()
+        .filter_map(|p| settings.taskforce(&p.taskforce).map(|t| t.name.clone()))
+        .collect();
+    // Issuing units are ranked where the catalogue names them.
+    let issuers = lp
+        .procedures()
+        .iter()
+        .filter(|p| {
+            p.status != crate::model::Status::NotNeeded
+                && settings
+                    .procedure(&p.key)
+                    .is_some_and(|c| c.authority.is_some())
+        })
+        .map(|p| settings.authority(&p.key, &p.taskforce).name.to_string())
+        .collect();
+    Part {
+        common,
+        township: township_of(lp),
+        light_change,
+        resolved,
+        fulfilled,
+        overdue,
+        late_start,
+        taskforces,
+        issuers,
+    }
+}
+
+/// The parts of the bulletin, added up as the projects are read; a
+/// township's bulletin keeps the parts of its township's projects.
+#[derive(Default)]
+pub struct Gather {
+    /// The township of a township's bulletin.
+    township: Option<String>,
+    /// The townships of every project read, in the bulletin's scope or not.
+    townships_read: BTreeSet<String>,
+    common: part::Gather,
+    newly_red: Vec<LightChange>,
+    newly_yellow: Vec<LightChange>,
+    back_to_green: Vec<LightChange>,
+    resolved: Vec<Resolved>,
+    fulfilled: Vec<Fulfilled>,
+    /// The overdue items by kind (meeting decisions are added at the end),
+    /// and a copy of those newly overdue.
+    overdue: OverdueLists,
+    newly_overdue: Vec<Overdue>,
+    late_starts: Vec<LateStart>,
+    tallies: Tallies,
+}
+
+impl Gather {
+    pub fn new(scope: &Scope) -> Gather {
+        Gather {
+            township: match scope {
+                Scope::Township { name } => Some(name.clone()),
+                _ => None,
+            },
+            ..Gather::default()
+        }
+    }
+
+    pub fn add(&mut self, p: Part) {
+        if let Some(t) = &p.township
+            && !self.townships_read.contains(t)
+        {
+            self.townships_read.insert(t.clone());
+        }
+        if self.township.is_some() && p.township != self.township {
+            return;
+        }
+        self.common.add(p.common);
+        match p.light_change {
+            Some((Turned::Red, c)) => self.newly_red.push(c),
+            Some((Turned::Yellow, c)) => self.newly_yellow.push(c),
+            Some((Turned::Green, c)) => self.back_to_green.push(c),
+            None => {}
+        }
+        self.resolved.extend(p.resolved);
+        self.fulfilled.extend(p.fulfilled);
+        for (o, newly) in p.overdue {
+            self.tallies.overdue(&o);
+            if newly {
+                self.newly_overdue.push(o.clone());
+            }
+            match o.kind {
+                Kind::Procedure => self.overdue.procedures.push(o),
+                Kind::Pledge => self.overdue.pledges.push(o),
+                // Supervision orders (督办) and meeting decisions chase problems.
+                Kind::Problem | Kind::Order | Kind::Decision => self.overdue.problems.push(o),
+                Kind::Start => {}
+            }
+        }
+        self.late_starts.extend(p.late_start);
+        if let Some(t) = &p.township {
+            self.tallies.townships.count(t, 1);
+        }
+        for t in &p.taskforces {
+            self.tallies.taskforces.count(t, 1);
+        }
+        for i in &p.issuers {
+            self.tallies.issuers.count(i, 1);
+        }
+    }
+
+    /// The townships of every project read (`township_of`), to check a
+    /// township's bulletin against.
+    pub fn townships_read(&self) -> &BTreeSet<String> {
+        &self.townships_read
+    }
+}
+
+/// The bulletin from every project's part (see `part`): the ledger as of
+/// `input.as_of`, its changes since `input.since`.
+pub fn assemble(input: Input, parts: Gather) -> Bulletin {
     let Input {
         settings,
         scope,
@@ -655,103 +916,56 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         as_of,
         since,
         issue,
-        lang,
+        lang: _,
         decisions,
     } = input;
-    let from = period.from;
+    let Gather {
+        common: mut all,
+        newly_red,
+        newly_yellow,
+        back_to_green,
+        resolved: mut problems_resolved,
+        fulfilled: mut pledges_fulfilled,
+        overdue: mut lists,
+        mut newly_overdue,
+        mut late_starts,
+        tallies,
+        ..
+    } = parts;
     // A task force's or a township's bulletin keeps the decisions that name
     // one of its projects, and those that name none.
     let decisions: Vec<super::decisions::Item> = decisions
         .into_iter()
         .filter(|d| match (&scope, &d.project) {
             (Scope::County, _) | (_, None) => true,
-            (_, Some(id)) => now.iter().any(|lp| lp.id == *id && lp.ledger == d.ledger),
+            (_, Some(id)) => all.named_in(&d.ledger, id).is_some(),
         })
         .collect();
 
-    let headline = headline(settings, now, from, as_of);
+    let headline = headline(&all.counts, as_of);
 
-    // Changes: the two evaluations side by side.
-    let lights_now: Vec<slow::ProjectLight> = now
-        .iter()
-        .filter_map(|lp| slow::light(settings, lp, as_of, lang))
-        .collect();
-    let lights_before: BTreeMap<(Option<String>, String), Light> = before
-        .iter()
-        .filter_map(|lp| {
-            let l = slow::light(settings, lp, since, lang)?;
-            Some(((l.ledger, l.project), l.light))
-        })
-        .collect();
-    let mut newly_red = Vec::new();
-    let mut newly_yellow = Vec::new();
-    let mut back_to_green = Vec::new();
-    for l in &lights_now {
-        let was = lights_before
-            .get(&(l.ledger.clone(), l.project.clone()))
-            .copied()
-            .unwrap_or(Light::Green);
-        let change = || LightChange {
-            project: ProjectRef {
-                ledger: l.ledger.clone(),
-                project: l.project.clone(),
-                name: l.name.clone(),
-            },
-            before: was,
-            now: l.light,
-        };
-        match (was, l.light) {
-            (w, Light::Red) if w != Light::Red => newly_red.push(change()),
-            (Light::Green, Light::Yellow) => newly_yellow.push(change()),
-            (Light::Red | Light::Yellow, Light::Green) => back_to_green.push(change()),
-            _ => {}
-        }
-    }
-    let after_since = since + Days::new(1);
-    let changed = weekly::in_period(settings, now, after_since, as_of);
-    let mut problems_resolved = Vec::new();
-    let mut pledges_fulfilled = Vec::new();
-    for lp in now {
-        for p in &lp.problems {
-            if let Some(r) = p.resolved.filter(|r| *r > since && *r <= as_of) {
-                problems_resolved.push(Resolved {
-                    project: ProjectRef::of(lp),
-                    problem_no: p.no,
-                    what: p.what.clone(),
-                    unit: p.unit.clone(),
-                    resolved: r,
-                    how: p.how.clone(),
-                });
-            }
-        }
-        for p in lp.procedures() {
-            if let Some(f) = p.fulfilled.filter(|f| *f > since && *f <= as_of) {
-                pledges_fulfilled.push(Fulfilled {
-                    project: ProjectRef::of(lp),
-                    procedure: p.key.to_string(),
-                    procedure_name: p.name.to_string(),
-                    fulfilled: f,
-                    pledge_due: p.pledge_due,
-                });
-            }
-        }
-    }
     problems_resolved.sort_by(|a, b| (a.resolved, &a.project).cmp(&(b.resolved, &b.project)));
     pledges_fulfilled.sort_by(|a, b| {
         (a.fulfilled, &a.project, &a.procedure).cmp(&(b.fulfilled, &b.project, &b.procedure))
     });
-
-    let overdue_now = overdue_items(settings, now, as_of);
-    let overdue_before: BTreeSet<_> = overdue_items(settings, before, since)
-        .iter()
-        .map(Overdue::key)
-        .collect();
-    let newly_overdue: Vec<Overdue> = overdue_now
-        .iter()
-        .filter(|o| !overdue_before.contains(&o.key()))
-        .cloned()
-        .collect();
-
+    // Most overdue first; the problems again below, with the decisions.
+    for list in [
+        &mut lists.procedures,
+        &mut lists.pledges,
+        &mut lists.problems,
+        &mut newly_overdue,
+    ] {
+        list.sort_by(|a, b| {
+            b.days_overdue
+                .cmp(&a.days_overdue)
+                .then_with(|| a.project.cmp(&b.project))
+                .then_with(|| a.kind.cmp(&b.kind))
+                .then_with(|| a.procedure.cmp(&b.procedure))
+                .then_with(|| a.problem_no.cmp(&b.problem_no))
+        });
+    }
+    let mut changed = std::mem::take(&mut all.events);
+    changed.sort();
     let changes = Changes {
         since,
         newly_red,
@@ -765,73 +979,43 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         newly_overdue,
     };
 
-    // 应开未开: the overdue starts of the projects still pushed (not
-    // suspended or cancelled), with who answers for them.
-    let mut late_starts = Vec::new();
-    for lp in now.iter().filter(|lp| due_to_start(lp)) {
-        if let (None, Some(plan)) = (lp.project.started, lp.project.planned_start) {
-            let days = crate::model::date::days_past(plan, as_of);
-            // Due by the period's end (the same projects 开工率 counts as due).
-            if days >= 0 {
-                late_starts.push(LateStart {
-                    project: ProjectRef::of(lp),
-                    planned_start: plan,
-                    days_late: days,
-                    township: township_of(lp),
-                    owner: lp.project.owner.clone(),
-                    leader: lp.project.people.leader.clone(),
-                    unit: lp.project.people.unit.clone(),
-                });
-            }
-        }
-    }
     late_starts.sort_by(|a, b| {
         b.days_late
             .cmp(&a.days_late)
             .then_with(|| a.project.cmp(&b.project))
     });
 
-    let mut lists = OverdueLists::default();
-    let project_of = |ledger: &Option<String>, id: &str| {
-        now.iter().find(|lp| lp.id == id && lp.ledger == *ledger)
-    };
+    let rankings = rankings(&scope, &tallies);
+
+    // The meeting decisions overdue join the problems, ahead of them on
+    // the same day.
+    let problems = std::mem::take(&mut lists.problems);
     for i in overdue::decision_items(&decisions, |_| None) {
-        let lp = project_of(&i.ledger, &i.project);
-        let name = lp.map(|lp| lp.project.name.clone()).unwrap_or_default();
+        let named = all.named_in(&i.ledger, &i.project);
         lists.problems.push(Overdue {
             project: ProjectRef {
                 ledger: i.ledger.clone(),
-                project: i.project.to_string(),
-                name,
+                project: i.project.clone(),
+                name: named.map_or_else(|| "".into(), |n| n.name.as_str().into()),
             },
             kind: i.kind,
             item: i.item.to_string(),
             procedure: None,
             problem_no: None,
-            taskforce: String::new(),
-            taskforce_name: String::new(),
-            unit: i.lead_unit.to_string(),
+            taskforce: i.taskforce.clone(),
+            taskforce_name: i.taskforce_name.clone(),
+            unit: i.lead_unit.clone(),
             issuer: None,
             due: i.due,
             days_overdue: i.days_overdue,
             extensions: None,
             extended_from: None,
-            township: lp.and_then(township_of),
-            people: lp
-                .and_then(|lp| weekly_more::people_for_bulletin(settings, &lp.project.people)),
+            township: named.and_then(|n| n.township.as_deref().map(Arc::from)),
+            people: named.and_then(|n| n.people.clone()),
             meeting: i.meeting,
         });
     }
-    for o in overdue_now.iter().cloned() {
-        match o.kind {
-            Kind::Procedure => lists.procedures.push(o),
-            Kind::Pledge => lists.pledges.push(o),
-            Kind::Problem => lists.problems.push(o),
-            // Supervision orders (督办) and meeting decisions chase problems.
-            Kind::Order | Kind::Decision => lists.problems.push(o),
-            Kind::Start => {}
-        }
-    }
+    lists.problems.extend(problems);
     lists.problems.sort_by(|a, b| {
         b.days_overdue
             .cmp(&a.days_overdue)
@@ -839,19 +1023,6 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
             .then_with(|| a.kind.cmp(&b.kind))
             .then_with(|| a.item.cmp(&b.item))
     });
-
-    let mut lights: Vec<slow::ProjectLight> = lights_now
-        .into_iter()
-        .filter(|l| l.light > Light::Green)
-        .collect();
-    lights.sort_by(|a, b| {
-        b.light
-            .cmp(&a.light)
-            .then_with(|| a.ledger.cmp(&b.ledger))
-            .then_with(|| a.project.cmp(&b.project))
-    });
-
-    let rankings = rankings(settings, &scope, now, &overdue_now);
 
     let mut open: Vec<Decision> = decisions
         .iter()
@@ -861,8 +1032,8 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
             project_name: d
                 .project
                 .as_deref()
-                .and_then(|id| project_of(&d.ledger, id))
-                .map(|lp| lp.project.name.clone()),
+                .and_then(|id| all.named_in(&d.ledger, id))
+                .map(|n| n.name.clone()),
         })
         .collect();
     open.sort_by(|a, b| {
@@ -876,26 +1047,24 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         done: decisions.iter().filter(|d| !d.open).count(),
         open,
     };
-    let (in_period, to_date) = {
-        let v = weekly_more::visits(now, from, as_of);
-        (v.this_week, v.to_date)
-    };
-    let visits = SiteVisits {
-        in_period,
-        to_date,
-        by_team: weekly_more::visits_by_team(now, from, as_of),
-    };
-    let funds = funds(settings, now, from, as_of);
 
     let next_period = period.next();
     let upcoming = weekly::deadlines(
-        settings,
-        now,
-        next_period.from,
-        next_period.to,
-        lang,
+        std::mem::take(&mut all.upcoming),
+        &all,
+        (next_period.from, next_period.to),
         &decisions,
     );
+    let part::Gather {
+        lit,
+        mut taken_up,
+        funds,
+        visits,
+        teams,
+        tally,
+        ..
+    } = all;
+    weekly_more::sort_taken_up(&mut taken_up);
 
     Bulletin {
         ledger: settings.name.clone(),
@@ -908,33 +1077,29 @@ pub fn build(input: Input, now: &[LoadedProject], before: &[LoadedProject]) -> B
         changes,
         late_starts,
         overdue: lists,
-        lights,
-        problems_taken_up: weekly_more::taken_up(settings, now, as_of, true),
+        lights: slow::Report::new(as_of, lit, false).projects,
+        problems_taken_up: taken_up,
         decisions: decisions_value,
-        visits,
-        funds,
+        visits: SiteVisits {
+            in_period: visits.this_week,
+            to_date: visits.to_date,
+            by_team: teams,
+        },
+        funds: funds_section(funds, settings),
         rankings,
         next_period,
         upcoming,
-        taskforces: super::taskforce::build(settings, now, as_of),
+        taskforces: tally.report(settings, as_of),
         skipped: Vec::new(),
     }
 }
 
-/// The funds section from `weekly_more::funds_summary` (to date, slowest
+/// The funds section from the funds of every project (to date, slowest
 /// payers, the period's entries) and the period's sums by source; `None`
 /// when no project keeps a funds ledger.
-fn funds(
-    settings: &Settings,
-    projects: &[LoadedProject],
-    from: Date,
-    as_of: Date,
-) -> Option<Funds> {
-    let summary = weekly_more::funds_summary(settings, projects, from, as_of)?;
-    let period: BTreeMap<String, FundTotals> =
-        weekly_more::by_source_between(settings, projects, from, as_of)
-            .into_iter()
-            .collect();
+fn funds_section(funds: part::FundsGather, settings: &Settings) -> Option<Funds> {
+    let (summary, period) = funds.summary(&settings.funds.sources)?;
+    let period: BTreeMap<String, FundTotals> = period.into_iter().collect();
     let mut period_total = FundTotals::default();
     for t in period.values() {
         period_total.add_all(t);
@@ -957,92 +1122,43 @@ fn funds(
     })
 }
 
-/// Whether a project counts among those due to start: not suspended or
-/// cancelled (a project on hold is not 应开未开).
-fn due_to_start(lp: &LoadedProject) -> bool {
-    !matches!(
-        lp.project.stage().stage,
-        Stage::Suspended | Stage::Cancelled
-    )
-}
-
-fn headline(settings: &Settings, projects: &[LoadedProject], from: Date, as_of: Date) -> Headline {
-    let year = as_of.year();
-    let mut plan = Decimal::ZERO;
-    let mut invested = Decimal::ZERO;
-    for lp in projects {
-        if let Some(p) = lp.project.annual_plan.get(&year) {
-            plan += p.0;
-            invested += invested_this_year(&lp.progress, as_of);
-        }
-    }
+fn headline(c: &part::Counts, as_of: Date) -> Headline {
     let (d, n) = year_elapsed(as_of);
-    let started = projects
-        .iter()
-        .filter(|lp| lp.project.started.is_some())
-        .count();
-    let due: Vec<&LoadedProject> = projects
-        .iter()
-        .filter(|lp| due_to_start(lp) && lp.project.planned_start.is_some_and(|p| p <= as_of))
-        .collect();
-    let due_started = due.iter().filter(|lp| lp.project.started.is_some()).count();
-    let new_starts = projects
-        .iter()
-        .filter(|lp| lp.project.started.is_some_and(|s| s >= from))
-        .count();
-    let continuing = projects
-        .iter()
-        .filter(|lp| {
-            lp.project.started.is_some_and(|s| s < from)
-                && lp.project.stage().stage == Stage::Building
-        })
-        .count();
-    let mut stages: BTreeMap<Stage, usize> = Stage::ALL.into_iter().map(|s| (s, 0)).collect();
-    for lp in projects {
-        *stages.entry(lp.project.stage().stage).or_default() += 1;
-    }
-    let happened = weekly::in_period(settings, projects, from, as_of);
-    let became = |stage: Stage| {
-        happened
-            .stage_changes
-            .iter()
-            .filter(|c| c.stage == stage)
-            .count()
-    };
     Headline {
-        projects: projects.len(),
-        total_investment: Amount::sum(
-            projects
-                .iter()
-                .filter_map(|lp| lp.project.investment.as_ref()),
-        ),
-        plan_year: year,
+        projects: c.projects,
+        total_investment: Amount(c.total_investment),
+        plan_year: as_of.year(),
         investment: AmountRatio {
-            numerator: Amount(invested),
-            denominator: Amount(plan),
-            percent: percent(invested, plan),
+            numerator: Amount(c.invested),
+            denominator: Amount(c.plan),
+            percent: percent(c.invested, c.plan),
         },
         time_elapsed: Ratio::new(d, n),
-        start_rate: Ratio::new(due_started as i64, due.len() as i64),
-        started,
-        not_started: projects.len() - started,
-        new_starts,
-        continuing,
-        completed: became(Stage::Completed),
-        producing: became(Stage::Producing),
-        stages,
-        procedures_obtained: happened.obtained.len(),
+        start_rate: Ratio::new(c.due_started as i64, c.due as i64),
+        started: c.started,
+        not_started: c.projects - c.started,
+        new_starts: c.new_starts,
+        continuing: c.continuing,
+        completed: c.completed,
+        producing: c.producing,
+        stages: c.stages(),
+        procedures_obtained: c.obtained,
     }
 }
 
-/// Every overdue item as of `day`, listed with its unit and township, most
-/// overdue first.
-fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> Vec<Overdue> {
-    let mut out = Vec::new();
-    for lp in projects {
-        let township = township_of(lp);
-        let people = weekly_more::people_for_bulletin(settings, &lp.project.people);
-        for i in overdue::items(settings, lp, day) {
+/// One project's overdue items as of `day`, each with its unit and
+/// township.
+fn overdue_of(
+    settings: &Settings,
+    lp: &LoadedProject,
+    project: &ProjectRef,
+    day: Date,
+) -> Vec<Overdue> {
+    let township: Option<Arc<str>> = township_of(lp).as_deref().map(Arc::from);
+    let people = weekly_more::people_for_bulletin(settings, &lp.project.people);
+    overdue::items(settings, lp, day)
+        .into_iter()
+        .map(|i| {
             // The unit to chase: the issuing authority (审批部门) where the
             // catalogue names one, else the task force's lead unit; a
             // problem's responsible unit.
@@ -1051,19 +1167,19 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
                 .as_deref()
                 .and_then(|k| settings.procedure(k))
                 .is_some_and(|c| c.authority.is_some());
-            let issuer = recorded.then(|| i.authority.to_string());
+            let issuer = recorded.then(|| i.authority.clone());
             let unit = match &i.unit {
-                Some(u) => u.clone(),
-                None => i.authority.to_string(),
+                Some(u) => u.as_str().into(),
+                None => i.authority.clone(),
             };
-            out.push(Overdue {
-                project: ProjectRef::of(lp),
+            Overdue {
+                project: project.clone(),
                 kind: i.kind,
                 item: i.item.into_owned(),
                 procedure: i.procedure.map(|p| p.into_owned()),
                 problem_no: i.problem_no,
-                taskforce: i.taskforce.to_string(),
-                taskforce_name: i.taskforce_name.to_string(),
+                taskforce: i.taskforce,
+                taskforce_name: i.taskforce_name,
                 unit,
                 issuer,
                 due: i.due,
@@ -1073,104 +1189,95 @@ fn overdue_items(settings: &Settings, projects: &[LoadedProject], day: Date) -> 
                 township: township.clone(),
                 people: people.clone(),
                 meeting: None,
-            });
+            }
+        })
+        .collect()
+}
+
+/// One ranking's tallies, added up as the projects are read: who is
+/// ranked with how many projects (townships) or procedures (task forces,
+/// issuing units) each has, and the overdue items of each with their days.
+#[derive(Default)]
+struct Tally {
+    counted: BTreeMap<String, usize>,
+    scores: BTreeMap<String, (usize, i64)>,
+}
+
+impl Tally {
+    fn count(&mut self, name: &str, n: usize) {
+        match self.counted.get_mut(name) {
+            Some(c) => *c += n,
+            None => {
+                self.counted.insert(name.to_string(), n);
+            }
         }
     }
-    out.sort_by(|a, b| {
-        b.days_overdue
-            .cmp(&a.days_overdue)
-            .then_with(|| a.project.cmp(&b.project))
-            .then_with(|| a.kind.cmp(&b.kind))
-            .then_with(|| a.procedure.cmp(&b.procedure))
-            .then_with(|| a.problem_no.cmp(&b.problem_no))
-    });
-    out
+
+    fn score(&mut self, name: &str, days: i64) {
+        let s = match self.scores.get_mut(name) {
+            Some(s) => s,
+            None => self.scores.entry(name.to_string()).or_default(),
+        };
+        s.0 += 1;
+        s.1 += days;
+    }
+}
+
+/// The three rankings' tallies, by township, task force and issuing unit.
+#[derive(Default)]
+struct Tallies {
+    townships: Tally,
+    taskforces: Tally,
+    issuers: Tally,
+}
+
+impl Tallies {
+    fn of(&self, by: RankBy) -> &Tally {
+        match by {
+            RankBy::Township => &self.townships,
+            RankBy::Taskforce => &self.taskforces,
+            RankBy::IssuingUnit => &self.issuers,
+        }
+    }
+
+    /// Counts an overdue item against its township, task force and issuer.
+    fn overdue(&mut self, o: &Overdue) {
+        if let Some(t) = &o.township {
+            self.townships.score(t, o.days_overdue);
+        }
+        if !o.taskforce_name.is_empty() {
+            self.taskforces.score(&o.taskforce_name, o.days_overdue);
+        }
+        if let Some(i) = &o.issuer {
+            self.issuers.score(i, o.days_overdue);
+        }
+    }
 }
 
 /// The rankings a scope shows: a county ranks its townships, task forces
 /// and issuing units; a task force its issuing units and townships; a
 /// township its task forces and issuing units. A ranking of fewer than two
 /// is left out.
-fn rankings(
-    settings: &Settings,
-    scope: &Scope,
-    projects: &[LoadedProject],
-    overdue: &[Overdue],
-) -> Vec<Ranking> {
+fn rankings(scope: &Scope, tallies: &Tallies) -> Vec<Ranking> {
     let by: &[RankBy] = match scope {
         Scope::County => &[RankBy::Township, RankBy::Taskforce, RankBy::IssuingUnit],
         Scope::Taskforce { .. } => &[RankBy::IssuingUnit, RankBy::Township],
         Scope::Township { .. } => &[RankBy::Taskforce, RankBy::IssuingUnit],
     };
     by.iter()
-        .filter_map(|&by| ranking(settings, by, projects, overdue))
+        .filter_map(|&by| ranking(by, tallies.of(by)))
         .collect()
 }
 
-fn ranking(
-    settings: &Settings,
-    by: RankBy,
-    projects: &[LoadedProject],
-    overdue: &[Overdue],
-) -> Option<Ranking> {
-    // Who is ranked, and how many projects or procedures each has.
-    let mut counted: BTreeMap<String, usize> = BTreeMap::new();
-    match by {
-        RankBy::Township => {
-            for lp in projects {
-                if let Some(t) = township_of(lp) {
-                    *counted.entry(t).or_default() += 1;
-                }
-            }
-        }
-        RankBy::Taskforce => {
-            for lp in projects {
-                for p in lp.procedures() {
-                    if let Some(tf) = settings.taskforce(&p.taskforce) {
-                        *counted.entry(tf.name.clone()).or_default() += 1;
-                    }
-                }
-            }
-        }
-        // Issuing units are ranked where the catalogue names them.
-        RankBy::IssuingUnit => {
-            for lp in projects {
-                for p in lp.procedures() {
-                    if p.status != crate::model::Status::NotNeeded
-                        && settings
-                            .procedure(&p.key)
-                            .is_some_and(|c| c.authority.is_some())
-                    {
-                        let a = settings.authority(&p.key, &p.taskforce);
-                        *counted.entry(a.name.to_string()).or_default() += 1;
-                    }
-                }
-            }
-        }
-    }
+fn ranking(by: RankBy, tally: &Tally) -> Option<Ranking> {
+    let Tally { counted, scores } = tally;
     if counted.len() < 2 {
         return None;
-    }
-    let mut scores: BTreeMap<&str, (usize, i64)> = BTreeMap::new();
-    for o in overdue {
-        let name = match by {
-            RankBy::Township => o.township.as_deref(),
-            RankBy::Taskforce => {
-                (!o.taskforce_name.is_empty()).then_some(o.taskforce_name.as_str())
-            }
-            RankBy::IssuingUnit => o.issuer.as_deref(),
-        };
-        if let Some(n) = name.filter(|n| counted.contains_key(*n)) {
-            let s = scores.entry(n).or_default();
-            s.0 += 1;
-            s.1 += o.days_overdue;
-        }
     }
     let mut rows: Vec<RankRow> = counted
         .iter()
         .map(|(name, &count)| {
             let (items, days) = scores.get(name.as_str()).copied().unwrap_or_default();
-
             RankRow {
                 rank: 0,
                 name: name.clone(),

@@ -4,10 +4,11 @@
 //! 报送/抄送 block. Markdown is rendered here; HTML (`html::bulletin`) and
 //! Word (`docx`) render the same `Doc`, so the three carry the same content.
 
-use super::bulletin::{Bulletin, Overdue, RankBy, Scope};
+use super::bulletin::{Bulletin, LateStart, Overdue, RankBy, Scope};
 use super::labels::pick;
 use super::overdue::Kind;
-use super::slow::Light;
+use super::slow::{Light, ProjectLight};
+use super::weekly::Upcoming;
 use super::{Format, Table, problems, weekly_more};
 use crate::model::{Date, Lang, Level, People, Stage};
 use chrono::Datelike;
@@ -19,6 +20,22 @@ pub struct Part {
     pub heading: String,
     pub lines: Vec<String>,
     pub table: Option<Table>,
+    /// Set when the table holds its header only and its rows are made
+    /// from the bulletin as they are written (`Bulletin::write_markdown`).
+    pub later: Option<Later>,
+}
+
+/// The rows of one of the longest lists (a province's bulletin lists
+/// hundreds of thousands of overdue items), left out of the laid-out
+/// document and made from the bulletin one at a time as they are written,
+/// with what the table's header was laid out for.
+#[derive(Debug, Clone, Copy)]
+pub enum Later {
+    NewlyOverdue,
+    Overdue { kind: Kind, ext: bool, call: bool },
+    LateStarts { leaders: bool, units: bool },
+    Lights,
+    Upcoming,
 }
 
 /// A numbered section; `id` names it for the HTML page and the tests.
@@ -107,6 +124,109 @@ fn whom(people: &Option<Arc<People>>, lang: Lang) -> String {
     parts.join(pick(lang, "; ", "，"))
 }
 
+/// A row of the table of items newly overdue since the previous bulletin.
+fn newly_overdue_row(o: &Overdue, lang: Lang) -> Vec<String> {
+    let item = match (o.kind, lang) {
+        (Kind::Start, Lang::En) => "start of works (开工)",
+        _ => o.item.as_str(),
+    };
+    vec![
+        shown(&o.project.ledger, &o.project.name, lang),
+        item.to_string(),
+        o.kind.label(lang).to_string(),
+        o.unit.to_string(),
+        o.days_overdue.to_string(),
+    ]
+}
+
+/// A row of the table of overdue items of `kind`, with the extensions
+/// column when `ext` and whom to call when `call`.
+fn overdue_row(i: &Overdue, kind: Kind, ext: bool, call: bool, lang: Lang) -> Vec<String> {
+    // A decision naming no project is named by its meeting.
+    let project = match i.meeting {
+        Some(m) if i.project.name.is_empty() => match lang {
+            Lang::Zh => format!("{m}调度会议定事项"),
+            Lang::En => format!("decision of the meeting of {m}"),
+        },
+        _ => shown(&i.project.ledger, &i.project.name, lang),
+    };
+    let mut row = vec![project, i.item.clone()];
+    if kind != Kind::Problem {
+        row.push(i.taskforce_name.to_string());
+    }
+    row.push(i.unit.to_string());
+    row.push(i.due.to_string());
+    if ext {
+        row.push(match (i.extensions, i.extended_from, lang) {
+            (Some(n), Some(from), Lang::Zh) => format!("{n}次（原时限{from}）"),
+            (Some(n), Some(from), Lang::En) => format!("{n} (first deadline {from})"),
+            (Some(n), None, _) => n.to_string(),
+            _ => String::new(),
+        });
+    }
+    row.push(i.days_overdue.to_string());
+    if call {
+        row.push(whom(&i.people, lang));
+    }
+    row
+}
+
+/// A row of the table of projects due to start and not started.
+fn late_start_row(l: &LateStart, leaders: bool, units: bool, lang: Lang) -> Vec<String> {
+    let mut row = vec![
+        shown(&l.project.ledger, &l.project.name, lang),
+        l.township.clone().unwrap_or_default(),
+        l.owner.clone().unwrap_or_default(),
+    ];
+    if leaders {
+        row.push(l.leader.clone().unwrap_or_default());
+    }
+    if units {
+        row.push(l.unit.clone().unwrap_or_default());
+    }
+    row.push(l.planned_start.to_string());
+    row.push(l.days_late.to_string());
+    row
+}
+
+/// A row of the table of the next period's deadlines.
+fn upcoming_row(i: &Upcoming, lang: Lang) -> Vec<String> {
+    let kind = match i.kind {
+        Kind::Pledge => pick(lang, "pledge deadline", "承诺到期"),
+        Kind::Procedure => pick(lang, "procedure due", "手续到期"),
+        Kind::Start => pick(lang, "planned start", "计划开工"),
+        Kind::Problem => pick(lang, "problem time limit", "问题解决时限"),
+        Kind::Order => pick(lang, "supervision order due", "督办到期"),
+        Kind::Decision => pick(lang, "decision due", "议定事项到期"),
+    };
+    let item = match (i.kind, lang) {
+        (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
+        _ => i.item.clone(),
+    };
+    vec![
+        i.due.to_string(),
+        kind.to_string(),
+        shown(&i.ledger, &i.project_name, lang),
+        item,
+        i.unit.clone(),
+    ]
+}
+
+/// A row of the table of red and yellow projects.
+fn light_row(l: &ProjectLight, lang: Lang) -> Vec<String> {
+    let reasons: Vec<&str> = l
+        .reasons
+        .iter()
+        .filter(|r| r.light > Light::Green)
+        .map(|r| r.message.as_str())
+        .collect();
+    vec![
+        l.light.label(lang).to_string(),
+        shown(&l.ledger, &l.name, lang),
+        reasons.join(pick(lang, "; ", "；")),
+    ]
+}
+
 fn md(d: Date) -> String {
     d.format("%m-%d").to_string()
 }
@@ -131,6 +251,57 @@ fn paren(lang: Lang, text: &str, note: &str) -> String {
 impl Bulletin {
     /// The document every human format renders.
     pub fn doc(&self, lang: Lang) -> Doc {
+        self.layout(lang, false)
+    }
+
+    /// Writes the bulletin as Markdown, the text of `doc(lang).markdown()`,
+    /// making the rows of the longest tables (overdue items, newly overdue,
+    /// late starts, lights, the next period's deadlines) one at a time as they are written rather than holding them
+    /// all as a table: a province's bulletin is written in little more than
+    /// the memory of the bulletin itself.
+    pub fn write_markdown(&self, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let doc = self.layout(lang, true);
+        doc.write_markdown(w, &mut |later, w| {
+            let row = |cells: Vec<String>| super::render::markdown_row(&cells);
+            match later {
+                Later::NewlyOverdue => {
+                    for o in &self.changes.newly_overdue {
+                        w.write_all(row(newly_overdue_row(o, lang)).as_bytes())?;
+                    }
+                }
+                Later::Overdue { kind, ext, call } => {
+                    let items = match kind {
+                        Kind::Procedure => &self.overdue.procedures,
+                        Kind::Pledge => &self.overdue.pledges,
+                        _ => &self.overdue.problems,
+                    };
+                    for i in items {
+                        w.write_all(row(overdue_row(i, kind, ext, call, lang)).as_bytes())?;
+                    }
+                }
+                Later::LateStarts { leaders, units } => {
+                    for l in &self.late_starts {
+                        w.write_all(row(late_start_row(l, leaders, units, lang)).as_bytes())?;
+                    }
+                }
+                Later::Lights => {
+                    for l in &self.lights {
+                        w.write_all(row(light_row(l, lang)).as_bytes())?;
+                    }
+                }
+                Later::Upcoming => {
+                    for i in &self.upcoming {
+                        w.write_all(row(upcoming_row(i, lang)).as_bytes())?;
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// The document, the rows of the longest tables left for `write_markdown`
+    /// when `later`.
+    fn layout(&self, lang: Lang, later: bool) -> Doc {
         let period = self.period.label(lang);
         let heading = match (&self.scope, lang) {
             (Scope::County, Lang::Zh) => format!("{period}重大项目推进情况"),
@@ -169,7 +340,7 @@ impl Bulletin {
             "changes",
             &changes_title,
             self.change_lines(lang),
-            self.newly_overdue_parts(lang),
+            self.newly_overdue_parts(lang, later),
         );
         push(
             "late-starts",
@@ -179,7 +350,7 @@ impl Bulletin {
                 "应开未开项目",
             ),
             Vec::new(),
-            self.late_start_parts(lang),
+            self.late_start_parts(lang, later),
         );
         let (lines, parts) = self.taken_up_parts(lang);
         push(
@@ -196,7 +367,7 @@ impl Bulletin {
             "overdue",
             pick(lang, "Overdue items", "逾期事项"),
             Vec::new(),
-            self.overdue_parts(lang),
+            self.overdue_parts(lang, later),
         );
         let (lines, parts) = self.decision_parts(lang);
         push(
@@ -213,7 +384,7 @@ impl Bulletin {
             "lights",
             pick(lang, "Red and yellow lights", "红黄灯项目"),
             Vec::new(),
-            self.light_parts(lang),
+            self.light_parts(lang, later),
         );
         let (lines, parts) = self.funds_parts(lang);
         push(
@@ -247,7 +418,7 @@ impl Bulletin {
             "upcoming",
             &upcoming_title,
             Vec::new(),
-            self.upcoming_parts(lang),
+            self.upcoming_parts(lang, later),
         );
 
         let m = &self.masthead;
@@ -643,6 +814,7 @@ impl Bulletin {
             heading: pick(lang, "By source", "按资金来源").to_string(),
             lines: Vec::new(),
             table: Some(by),
+            later: None,
         }];
         if !f.slowest.is_empty() {
             let mut s = Table::new(&[
@@ -675,6 +847,7 @@ impl Bulletin {
                 .to_string(),
                 lines: Vec::new(),
                 table: Some(s),
+                later: None,
             });
         }
         (vec![line], parts)
@@ -794,7 +967,7 @@ impl Bulletin {
     }
 
     /// The items newly overdue since the previous bulletin, as a table.
-    fn newly_overdue_parts(&self, lang: Lang) -> Vec<Part> {
+    fn newly_overdue_parts(&self, lang: Lang, later: bool) -> Vec<Part> {
         let items = &self.changes.newly_overdue;
         if items.is_empty() {
             return Vec::new();
@@ -807,18 +980,10 @@ impl Bulletin {
             pick(lang, "days overdue", "逾期天数"),
         ])
         .numeric(&[4]);
-        for o in items {
-            let item = match (o.kind, lang) {
-                (Kind::Start, Lang::En) => "start of works (开工)",
-                _ => o.item.as_str(),
-            };
-            t.push(vec![
-                shown(&o.project.ledger, &o.project.name, lang),
-                item.to_string(),
-                o.kind.label(lang).to_string(),
-                o.unit.clone(),
-                o.days_overdue.to_string(),
-            ]);
+        if !later {
+            for o in items {
+                t.push(newly_overdue_row(o, lang));
+            }
         }
         vec![Part {
             heading: paren(
@@ -828,10 +993,11 @@ impl Bulletin {
             ),
             lines: Vec::new(),
             table: Some(t),
+            later: later.then_some(Later::NewlyOverdue),
         }]
     }
 
-    fn late_start_parts(&self, lang: Lang) -> Vec<Part> {
+    fn late_start_parts(&self, lang: Lang, later: bool) -> Vec<Part> {
         if self.late_starts.is_empty() {
             return Vec::new();
         }
@@ -852,21 +1018,10 @@ impl Bulletin {
         h.push(pick(lang, "days late", "逾期天数"));
         let last = h.len() - 1;
         let mut t = Table::new(&h).numeric(&[last]);
-        for l in &self.late_starts {
-            let mut row = vec![
-                shown(&l.project.ledger, &l.project.name, lang),
-                l.township.clone().unwrap_or_default(),
-                l.owner.clone().unwrap_or_default(),
-            ];
-            if leaders {
-                row.push(l.leader.clone().unwrap_or_default());
+        if !later {
+            for l in &self.late_starts {
+                t.push(late_start_row(l, leaders, units, lang));
             }
-            if units {
-                row.push(l.unit.clone().unwrap_or_default());
-            }
-            row.push(l.planned_start.to_string());
-            row.push(l.days_late.to_string());
-            t.push(row);
         }
         vec![Part {
             lines: vec![match lang {
@@ -880,11 +1035,12 @@ impl Bulletin {
                 ),
             }],
             table: Some(t),
+            later: later.then_some(Later::LateStarts { leaders, units }),
             ..Part::default()
         }]
     }
 
-    fn overdue_parts(&self, lang: Lang) -> Vec<Part> {
+    fn overdue_parts(&self, lang: Lang, later: bool) -> Vec<Part> {
         let o = &self.overdue;
         let mut parts = Vec::new();
         let unit_label = pick(lang, "issuing / lead unit", "审批（牵头）单位");
@@ -923,39 +1079,16 @@ impl Bulletin {
                 h.push(pick(lang, "whom to call", "包联县领导/责任单位/责任人"));
             }
             let mut t = Table::new(&h).numeric(&[last]);
-            for i in items {
-                // A decision naming no project is named by its meeting.
-                let project = match i.meeting {
-                    Some(m) if i.project.name.is_empty() => match lang {
-                        Lang::Zh => format!("{m}调度会议定事项"),
-                        Lang::En => format!("decision of the meeting of {m}"),
-                    },
-                    _ => shown(&i.project.ledger, &i.project.name, lang),
-                };
-                let mut row = vec![project, i.item.clone()];
-                if kind != Kind::Problem {
-                    row.push(i.taskforce_name.clone());
+            if !later {
+                for i in items {
+                    t.push(overdue_row(i, kind, ext, call, lang));
                 }
-                row.push(i.unit.clone());
-                row.push(i.due.to_string());
-                if ext {
-                    row.push(match (i.extensions, i.extended_from, lang) {
-                        (Some(n), Some(from), Lang::Zh) => format!("{n}次（原时限{from}）"),
-                        (Some(n), Some(from), Lang::En) => format!("{n} (first deadline {from})"),
-                        (Some(n), None, _) => n.to_string(),
-                        _ => String::new(),
-                    });
-                }
-                row.push(i.days_overdue.to_string());
-                if call {
-                    row.push(whom(&i.people, lang));
-                }
-                t.push(row);
             }
             parts.push(Part {
                 heading: paren(lang, title, &items.len().to_string()),
                 lines: Vec::new(),
                 table: Some(t),
+                later: later.then_some(Later::Overdue { kind, ext, call }),
             });
         };
         part(
@@ -976,7 +1109,7 @@ impl Bulletin {
         parts
     }
 
-    fn light_parts(&self, lang: Lang) -> Vec<Part> {
+    fn light_parts(&self, lang: Lang, later: bool) -> Vec<Part> {
         if self.lights.is_empty() {
             return Vec::new();
         }
@@ -987,26 +1120,18 @@ impl Bulletin {
             pick(lang, "project", "项目名称"),
             pick(lang, "reasons", "原因"),
         ]);
-        for l in &self.lights {
-            let reasons: Vec<&str> = l
-                .reasons
-                .iter()
-                .filter(|r| r.light > Light::Green)
-                .map(|r| r.message.as_str())
-                .collect();
-            t.push(vec![
-                l.light.label(lang).to_string(),
-                shown(&l.ledger, &l.name, lang),
-                reasons.join(pick(lang, "; ", "；")),
-            ]);
-            t.tint_last(
-                0,
-                if l.light == Light::Red {
-                    super::Tint::Red
-                } else {
-                    super::Tint::Yellow
-                },
-            );
+        if !later {
+            for l in &self.lights {
+                t.push(light_row(l, lang));
+                t.tint_last(
+                    0,
+                    if l.light == Light::Red {
+                        super::Tint::Red
+                    } else {
+                        super::Tint::Yellow
+                    },
+                );
+            }
         }
         vec![Part {
             lines: vec![match lang {
@@ -1014,6 +1139,7 @@ impl Bulletin {
                 Lang::En => format!("{red} red, {yellow} yellow:"),
             }],
             table: Some(t),
+            later: later.then_some(Later::Lights),
             ..Part::default()
         }]
     }
@@ -1072,12 +1198,13 @@ impl Bulletin {
                 heading: title.to_string(),
                 lines: vec![line],
                 table: Some(t),
+                later: None,
             });
         }
         (vec![rule], parts)
     }
 
-    fn upcoming_parts(&self, lang: Lang) -> Vec<Part> {
+    fn upcoming_parts(&self, lang: Lang, later: bool) -> Vec<Part> {
         if self.upcoming.is_empty() {
             return Vec::new();
         }
@@ -1088,29 +1215,14 @@ impl Bulletin {
             pick(lang, "item", "事项"),
             pick(lang, "responsible unit", "责任单位"),
         ]);
-        for i in &self.upcoming {
-            let kind = match i.kind {
-                Kind::Pledge => pick(lang, "pledge deadline", "承诺到期"),
-                Kind::Procedure => pick(lang, "procedure due", "手续到期"),
-                Kind::Start => pick(lang, "planned start", "计划开工"),
-                Kind::Problem => pick(lang, "problem time limit", "问题解决时限"),
-                Kind::Order => pick(lang, "supervision order due", "督办到期"),
-                Kind::Decision => pick(lang, "decision due", "议定事项到期"),
-            };
-            let item = match (i.kind, lang) {
-                (Kind::Start, Lang::En) => "start of works (开工)".to_string(),
-                _ => i.item.clone(),
-            };
-            t.push(vec![
-                i.due.to_string(),
-                kind.to_string(),
-                shown(&i.ledger, &i.project_name, lang),
-                item,
-                i.unit.clone(),
-            ]);
+        if !later {
+            for i in &self.upcoming {
+                t.push(upcoming_row(i, lang));
+            }
         }
         vec![Part {
             table: Some(t),
+            later: later.then_some(Later::Upcoming),
             ..Part::default()
         }]
     }
@@ -1119,47 +1231,63 @@ impl Bulletin {
 impl Doc {
     /// The bulletin as Markdown, ready to paste.
     pub fn markdown(&self) -> String {
-        let mut out = format!("# {}\n\n", self.title);
+        let mut out = Vec::new();
+        self.write_markdown(&mut out, &mut |_, _| Ok(()))
+            .expect("writing to memory does not fail");
+        String::from_utf8(out).expect("the document is text")
+    }
+
+    /// Writes the document as Markdown; `rows` writes the rows of a table
+    /// laid out without them (`Part::later`) after its header.
+    pub fn write_markdown(
+        &self,
+        w: &mut dyn std::io::Write,
+        rows: &mut dyn FnMut(Later, &mut dyn std::io::Write) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        write!(w, "# {}\n\n", self.title)?;
         if let Some(d) = &self.draft {
-            out.push_str(&format!("**{d}**\n\n"));
+            write!(w, "**{d}**\n\n")?;
         }
-        out.push_str(&format!(
+        write!(
+            w,
             "{}　　{}　　{}\n\n---\n\n## {}\n\n{}\n",
             self.issue, self.unit, self.date, self.heading, self.as_of
-        ));
+        )?;
         if let Some(n) = &self.note {
-            out.push_str(&format!("\n> **{n}**\n"));
+            write!(w, "\n> **{n}**\n")?;
         }
         for s in &self.sections {
-            out.push_str(&format!("\n### {}\n\n", s.heading));
+            write!(w, "\n### {}\n\n", s.heading)?;
             for l in &s.lines {
-                out.push_str(&format!("- {l}\n"));
+                writeln!(w, "- {l}")?;
             }
             if !s.lines.is_empty() && !s.parts.is_empty() {
-                out.push('\n');
+                writeln!(w)?;
             }
             let mut first = true;
             for p in &s.parts {
                 if !first {
-                    out.push('\n');
+                    writeln!(w)?;
                 }
                 first = false;
                 if !p.heading.is_empty() {
-                    out.push_str(&format!("#### {}\n\n", p.heading));
+                    write!(w, "#### {}\n\n", p.heading)?;
                 }
                 for l in &p.lines {
-                    out.push_str(&format!("{l}\n\n"));
+                    write!(w, "{l}\n\n")?;
                 }
                 if let Some(t) = &p.table {
-                    out.push_str(&t.render(Format::Markdown));
+                    w.write_all(t.render(Format::Markdown).as_bytes())?;
+                }
+                if let Some(later) = p.later {
+                    rows(later, w)?;
                 }
             }
         }
-        out.push_str("\n---\n\n");
+        write!(w, "\n---\n\n")?;
         for l in &self.distribution {
-            out.push_str(&format!("{l}  \n"));
+            writeln!(w, "{l}  ")?;
         }
-        out.push_str(&format!("{}　　{}  \n", self.issued.0, self.issued.1));
-        out
+        writeln!(w, "{}　　{}  ", self.issued.0, self.issued.1)
     }
 }

@@ -260,7 +260,7 @@ fn bulletin_chart_rows(b: &super::bulletin::Bulletin) -> Vec<Bar<'_>> {
                 .overdue
                 .pledges
                 .iter()
-                .filter(|o| o.taskforce == r.taskforce)
+                .filter(|o| *o.taskforce == *r.taskforce)
                 .count();
             Bar::of(r, late)
         })

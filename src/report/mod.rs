@@ -12,6 +12,7 @@ pub mod labels;
 pub mod ledger_sheet;
 pub mod list;
 pub mod overdue;
+pub mod part;
 pub mod problems;
 pub mod render;
 pub mod skipped;

@@ -546,11 +546,9 @@ impl Table {
         &self,
         emit: &mut dyn FnMut(&str) -> std::io::Result<()>,
     ) -> std::io::Result<()> {
-        let esc = |s: &String| s.replace('|', "\\|").replace('\n', " ");
-        let line = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-        emit(&line(self.headers.iter().map(esc).collect()))?;
-        emit(&line(
-            (0..self.headers.len())
+        emit(&markdown_row(&self.headers))?;
+        emit(&markdown_row(
+            &(0..self.headers.len())
                 .map(|i| {
                     if self.numeric.contains(&i) {
                         "---:".to_string()
@@ -558,13 +556,23 @@ impl Table {
                         "---".to_string()
                     }
                 })
-                .collect(),
+                .collect::<Vec<_>>(),
         ))?;
         for row in &self.rows {
-            emit(&line(row.iter().map(esc).collect()))?;
+            emit(&markdown_row(row))?;
         }
         Ok(())
     }
+}
+
+/// One line of a Markdown table: the cells with `|` escaped and line
+/// breaks made spaces.
+pub fn markdown_row(cells: &[String]) -> String {
+    let esc = |s: &String| s.replace('|', "\\|").replace('\n', " ");
+    format!(
+        "| {} |\n",
+        cells.iter().map(esc).collect::<Vec<_>>().join(" | ")
+    )
 }
 
 /// Text escaped for HTML element content and attribute values.

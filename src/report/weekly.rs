@@ -8,14 +8,15 @@
 
 use super::labels::pick;
 use super::overdue::{self, Kind};
-use super::{Format, Table, decisions, slow, taskforce, weekly_more};
-use crate::model::progress::{invested_this_year, percent, percent_of, year_elapsed};
-use crate::model::{Amount, Date, Lang, Settings, Stage, Status};
+use super::{Format, Table, decisions, part, slow, taskforce, weekly_more};
+use crate::model::compact::Text;
+use crate::model::progress::{percent, percent_of, year_elapsed};
+use crate::model::{Amount, Date, Lang, Settings, Stage};
 use crate::store::LoadedProject;
 use chrono::{Datelike, Days};
-use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// Monday and Sunday of the week holding `day`.
 pub fn week(day: Date) -> (Date, Date) {
@@ -61,14 +62,17 @@ pub struct StageChange {
 pub struct Obtained {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ledger: Option<String>,
-    pub project: String,
-    pub project_name: String,
-    pub procedure: String,
-    pub name: String,
-    pub taskforce: String,
-    pub taskforce_name: String,
+    /// Shared with the project's other rows, the catalogue's and the
+    /// settings' texts shared too: a province obtains a hundred thousand
+    /// procedures in a month.
+    pub project: Arc<str>,
+    pub project_name: Arc<str>,
+    pub procedure: Text,
+    pub name: Text,
+    pub taskforce: Text,
+    pub taskforce_name: Arc<str>,
     /// The authority that issued it (审批部门).
-    pub authority: String,
+    pub authority: Arc<str>,
     pub obtained: Date,
     pub doc_no: String,
 }
@@ -164,87 +168,130 @@ pub fn as_of(day: Date, today: Date) -> Date {
     week(day).1.min(today)
 }
 
-/// The bulletin of the week of `day`, from `projects` as they stood at
-/// `as_of(day, today)` (see `LoadedProject::as_of`).
-pub fn build(
-    settings: &Settings,
-    projects: &[LoadedProject],
+/// The days and lists of the bulletin of the week of `day`, for each
+/// project's part.
+fn spec<'a>(
+    settings: &'a Settings,
     day: Date,
     today: Date,
     lang: Lang,
+    named: &'a HashSet<String>,
+) -> part::Spec<'a> {
+    let (monday, sunday) = week(day);
+    let (next_monday, next_sunday) = week(sunday + Days::new(1));
+    part::Spec {
+        settings,
+        lang,
+        as_of: as_of(day, today),
+        from: monday,
+        events_from: monday,
+        next: (next_monday, next_sunday),
+        with_orders: false,
+        named,
+    }
+}
+
+/// What one project brings to the weekly bulletin: its share of the
+/// sections it has in common with `report bulletin`, and its overdue
+/// pledges, problems and supervision orders.
+pub struct Part {
+    common: part::Part,
+    overdue: Vec<overdue::Item>,
+}
+
+/// One project's part of the bulletin of the week of `day`, the project as
+/// it stood at `as_of(day, today)` (see `LoadedProject::as_of`); `named`
+/// are the projects the meetings' decisions name (`part::named_by`).
+pub fn part(
+    settings: &Settings,
+    lp: &LoadedProject,
+    day: Date,
+    today: Date,
+    lang: Lang,
+    named: &HashSet<String>,
+) -> Part {
+    let spec = spec(settings, day, today, lang, named);
+    let light = slow::light(settings, lp, spec.as_of, lang);
+    // The bulletin names whom to call, phones only when the ledger allows.
+    let mut people = None;
+    let overdue = overdue::items(settings, lp, spec.as_of)
+        .into_iter()
+        .filter(|i| matches!(i.kind, Kind::Pledge | Kind::Problem | Kind::Order))
+        .map(|mut i| {
+            i.people = people
+                .get_or_insert_with(|| {
+                    weekly_more::people_for_bulletin(settings, &lp.project.people)
+                })
+                .clone();
+            i
+        })
+        .collect();
+    Part {
+        common: part::part(&spec, lp, light.as_ref()),
+        overdue,
+    }
+}
+
+/// The parts of the weekly bulletin, added up as the projects are read.
+#[derive(Default)]
+pub struct Gather {
+    common: part::Gather,
+    overdue: Vec<overdue::Item>,
+}
+
+impl Gather {
+    pub fn add(&mut self, p: Part) {
+        self.common.add(p.common);
+        self.overdue.extend(p.overdue);
+    }
+}
+
+/// The headline of the weekly bulletin from the counters of every project.
+fn headline(c: &part::Counts, as_of: Date) -> Headline {
+    let (d, n) = year_elapsed(as_of);
+    Headline {
+        projects: c.projects,
+        total_investment: Amount(c.total_investment),
+        started: c.started,
+        not_started: c.projects - c.started,
+        plan_year: as_of.year(),
+        annual_plan: Amount(c.plan),
+        invested_this_year: c.invested.to_string(),
+        invested_percent: percent(c.invested, c.plan),
+        elapsed_percent: percent_of(d, n),
+        stages: c.stages(),
+    }
+}
+
+/// The bulletin of the week of `day` from every project's part (see
+/// `part`) and the decisions of the meetings held by `as_of(day, today)`.
+pub fn assemble(
+    settings: &Settings,
+    parts: Gather,
+    day: Date,
+    today: Date,
     decisions: Vec<decisions::Item>,
 ) -> Weekly {
     let (monday, sunday) = week(day);
     let as_of = as_of(day, today);
-
-    let year = as_of.year();
-    let mut plan = Decimal::ZERO;
-    let mut invested = Decimal::ZERO;
-    for lp in projects {
-        if let Some(p) = lp.project.annual_plan.get(&year) {
-            plan += p.0;
-            invested += invested_this_year(&lp.progress, as_of);
-        }
-    }
-    let (d, n) = year_elapsed(as_of);
-    let started_count = projects
-        .iter()
-        .filter(|lp| lp.project.started.is_some())
-        .count();
-    let mut stages: BTreeMap<Stage, usize> = Stage::ALL.into_iter().map(|s| (s, 0)).collect();
-    for lp in projects {
-        *stages.entry(lp.project.stage().stage).or_default() += 1;
-    }
-    let headline = Headline {
-        projects: projects.len(),
-        total_investment: Amount::sum(
-            projects
-                .iter()
-                .filter_map(|lp| lp.project.investment.as_ref()),
-        ),
-        started: started_count,
-        not_started: projects.len() - started_count,
-        plan_year: year,
-        annual_plan: Amount(plan),
-        invested_this_year: invested.to_string(),
-        invested_percent: percent(invested, plan),
-        elapsed_percent: percent_of(d, n),
-        stages,
-    };
-
-    let InPeriod {
-        obtained,
-        started,
-        investment,
-        stage_changes,
-    } = in_period(settings, projects, monday, as_of);
+    let Gather {
+        common: all,
+        overdue: overdue_items,
+    } = parts;
 
     let mut groups: BTreeMap<String, Vec<overdue::Item>> = BTreeMap::new();
-    for i in overdue::build(settings, projects, as_of).items {
-        if matches!(
-            i.kind,
-            Kind::Pledge | Kind::Problem | Kind::Order | Kind::Decision
-        ) {
-            groups.entry(i.authority.to_string()).or_default().push(i);
-        }
+    for i in overdue::Report::new(as_of, overdue_items).items {
+        groups.entry(i.authority.to_string()).or_default().push(i);
     }
-    let by_id: std::collections::HashMap<(Option<&str>, &str), &LoadedProject> = projects
-        .iter()
-        .map(|lp| ((lp.ledger.as_deref(), lp.id.as_str()), lp))
-        .collect();
     for mut i in overdue::decision_items(&decisions, |_| None) {
-        if let Some(lp) = by_id.get(&(i.ledger.as_deref(), &*i.project)) {
-            i.project_name = lp.project.name.as_str().into();
+        let named = all.named_in(&i.ledger, &i.project);
+        if let Some(n) = named {
+            i.project_name = n.name.as_str().into();
         }
+        i.people = named.and_then(|n| n.people.clone());
         groups.entry(i.lead_unit.to_string()).or_default().push(i);
     }
-    // The bulletin names whom to call, phones only when the ledger allows.
     for items in groups.values_mut() {
-        for i in items.iter_mut() {
-            i.people = by_id
-                .get(&(i.ledger.as_deref(), &*i.project))
-                .and_then(|lp| weekly_more::people_for_bulletin(settings, &lp.project.people));
-        }
         items.sort_by(|a, b| {
             b.days_overdue
                 .cmp(&a.days_overdue)
@@ -256,17 +303,28 @@ pub fn build(
         .map(|(unit, items)| UnitGroup { unit, items })
         .collect();
 
-    let lit = slow::build(settings, projects, as_of, lang, false).projects;
-
     let (next_monday, next_sunday) = week(sunday + Days::new(1));
-    let next_week = deadlines(
-        settings,
-        projects,
-        next_monday,
-        next_sunday,
-        lang,
-        &decisions,
-    );
+    let mut all = all;
+    let upcoming = std::mem::take(&mut all.upcoming);
+    let next_week = deadlines(upcoming, &all, (next_monday, next_sunday), &decisions);
+    let part::Gather {
+        counts,
+        mut events,
+        lit,
+        mut taken_up,
+        funds,
+        visits,
+        tally,
+        ..
+    } = all;
+    events.sort();
+    let InPeriod {
+        obtained,
+        started,
+        investment,
+        stage_changes,
+    } = events;
+    weekly_more::sort_taken_up(&mut taken_up);
 
     let iso = monday.iso_week();
     Weekly {
@@ -276,24 +334,27 @@ pub fn build(
         week_start: monday,
         week_end: sunday,
         as_of,
-        headline,
+        headline: headline(&counts, as_of),
         obtained,
         started,
         investment,
         stage_changes,
         overdue,
-        lit,
+        lit: slow::Report::new(as_of, lit, false).projects,
         next_week,
-        taskforces: taskforce::build(settings, projects, as_of),
-        climbed: weekly_more::climbed(settings, projects, as_of),
+        taskforces: tally.report(settings, as_of),
+        climbed: taken_up,
         decisions,
-        funds: weekly_more::funds_summary(settings, projects, monday, as_of),
-        visits: weekly_more::visits(projects, monday, as_of),
+        funds: funds
+            .summary(&settings.funds.sources)
+            .map(|(summary, _)| summary),
+        visits,
         skipped: Vec::new(),
     }
 }
 
-/// What happened in a period, each list sorted by date.
+/// What happened in a period, each list sorted by date (`sort`).
+#[derive(Default)]
 pub struct InPeriod {
     pub obtained: Vec<Obtained>,
     pub started: Vec<Started>,
@@ -301,176 +362,47 @@ pub struct InPeriod {
     pub stage_changes: Vec<StageChange>,
 }
 
-/// What happened from `from` to `to` (both included): procedures obtained,
-/// projects started, progress entries and changes of stage.
-pub fn in_period(
-    settings: &Settings,
-    projects: &[LoadedProject],
-    from: Date,
-    to: Date,
-) -> InPeriod {
-    let in_week = |d: Date| from <= d && d <= to;
-    let mut obtained = Vec::new();
-    let mut started = Vec::new();
-    let mut investment = Vec::new();
-    let mut stage_changes = Vec::new();
-    for lp in projects {
-        for e in lp.project.stages.iter().filter(|e| in_week(e.date)) {
-            stage_changes.push(StageChange {
-                ledger: lp.ledger.clone(),
-                project: lp.id.clone(),
-                project_name: lp.project.name.clone(),
-                stage: e.stage,
-                date: e.date,
-                reason: e.reason.clone(),
-            });
-        }
-        for p in lp.procedures() {
-            // 本周办结 follows the obtained date: under 告知承诺 the
-            // approval is issued on the commitment, still open.
-            if matches!(p.status, Status::Obtained | Status::Pledged)
-                && let Some(o) = p.obtained.filter(|o| in_week(*o))
-            {
-                obtained.push(Obtained {
-                    ledger: lp.ledger.clone(),
-                    project: lp.id.clone(),
-                    project_name: lp.project.name.clone(),
-                    procedure: p.key.to_string(),
-                    name: p.name.to_string(),
-                    taskforce: p.taskforce.to_string(),
-                    taskforce_name: settings
-                        .taskforce(&p.taskforce)
-                        .map(|t| t.name.clone())
-                        .unwrap_or_default(),
-                    authority: settings.authority(&p.key, &p.taskforce).name.to_string(),
-                    obtained: o,
-                    doc_no: p.doc_no.clone(),
-                });
-            }
-        }
-        if let Some(s) = lp.project.started.filter(|s| in_week(*s)) {
-            started.push(Started {
-                ledger: lp.ledger.clone(),
-                project: lp.id.clone(),
-                project_name: lp.project.name.clone(),
-                started: s,
-                planned_start: lp.project.planned_start,
-            });
-        }
-        let mut before = Decimal::ZERO;
-        for e in &lp.progress {
-            if in_week(e.date) {
-                investment.push(Investment {
-                    ledger: lp.ledger.clone(),
-                    project: lp.id.clone(),
-                    project_name: lp.project.name.clone(),
-                    date: e.date,
-                    invested: e.invested,
-                    added: (e.invested.0 - before).to_string(),
-                    note: e.note.clone(),
-                });
-            }
-            before = e.invested.0;
-        }
+impl InPeriod {
+    pub fn extend(&mut self, other: InPeriod) {
+        self.obtained.extend(other.obtained);
+        self.started.extend(other.started);
+        self.investment.extend(other.investment);
+        self.stage_changes.extend(other.stage_changes);
     }
-    obtained.sort_by(|a, b| {
-        (a.obtained, &a.ledger, &a.project, &a.procedure).cmp(&(
-            b.obtained,
-            &b.ledger,
-            &b.project,
-            &b.procedure,
-        ))
-    });
-    started.sort_by(|a, b| {
-        (a.started, &a.ledger, &a.project).cmp(&(b.started, &b.ledger, &b.project))
-    });
-    investment
-        .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
-    stage_changes
-        .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
-    InPeriod {
-        obtained,
-        started,
-        investment,
-        stage_changes,
+
+    /// Each list by date, then ledger and project.
+    pub fn sort(&mut self) {
+        self.obtained.sort_by(|a, b| {
+            (a.obtained, &a.ledger, &a.project, &a.procedure).cmp(&(
+                b.obtained,
+                &b.ledger,
+                &b.project,
+                &b.procedure,
+            ))
+        });
+        self.started.sort_by(|a, b| {
+            (a.started, &a.ledger, &a.project).cmp(&(b.started, &b.ledger, &b.project))
+        });
+        self.investment
+            .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
+        self.stage_changes
+            .sort_by(|a, b| (a.date, &a.ledger, &a.project).cmp(&(b.date, &b.ledger, &b.project)));
     }
 }
 
-/// The deadlines falling from `from` to `to` (both included): pending
-/// procedures' due dates, open pledges' deadlines, planned starts of
-/// projects not started, open problems' time limits and supervision
-/// orders, and the open decisions of dispatch meetings, by date; an
-/// extended pledge says so in `lang`.
+/// The deadlines falling in `next` (both days included): the projects'
+/// (`part::deadlines_of`, gathered in `all`) and the open decisions of
+/// dispatch meetings, by date.
 pub fn deadlines(
-    settings: &Settings,
-    projects: &[LoadedProject],
-    from: Date,
-    to: Date,
-    lang: Lang,
+    mut next_week: Vec<Upcoming>,
+    all: &part::Gather,
+    next: (Date, Date),
     decisions: &[decisions::Item],
 ) -> Vec<Upcoming> {
-    let next = |d: Date| from <= d && d <= to;
-    let mut next_week = Vec::new();
-    // Only projects still preparing or building have deadlines to meet.
-    for lp in projects
+    for d in decisions
         .iter()
-        .filter(|lp| lp.project.stage().stage.is_active())
+        .filter(|d| d.open && next.0 <= d.due && d.due <= next.1)
     {
-        let mut push = |kind, item: String, unit: String, due: Date| {
-            if next(due) {
-                next_week.push(Upcoming {
-                    ledger: lp.ledger.clone(),
-                    kind,
-                    project: lp.id.clone(),
-                    project_name: lp.project.name.clone(),
-                    item,
-                    unit,
-                    due,
-                });
-            }
-        };
-        let lead = |tf: &str| {
-            settings
-                .taskforce(tf)
-                .map_or(tf.to_string(), |t| t.lead.clone())
-        };
-        let issuer = |key: &str, tf: &str| settings.authority(key, tf).name.to_string();
-        for p in lp.procedures() {
-            if p.status == Status::Pending
-                && let Some(due) = p.due
-            {
-                push(
-                    Kind::Procedure,
-                    p.name.to_string(),
-                    issuer(&p.key, &p.taskforce),
-                    due,
-                );
-            }
-            if p.open_pledge()
-                && let Some(due) = p.pledge_due
-            {
-                let name = format!("{}{}", p.name, super::labels::extended(p, lang));
-                push(Kind::Pledge, name, issuer(&p.key, &p.taskforce), due);
-            }
-        }
-        if lp.project.started.is_none()
-            && let Some(plan) = lp.project.planned_start
-        {
-            push(Kind::Start, "开工".to_string(), lead("supervision"), plan);
-        }
-        for p in lp.problems.iter().filter(|p| p.resolved.is_none()) {
-            push(Kind::Problem, p.what.clone(), p.unit.clone(), p.limit);
-            if let Some(o) = &p.order {
-                push(
-                    Kind::Order,
-                    format!("{}（{}）", p.what, o.no),
-                    p.unit.clone(),
-                    o.due,
-                );
-            }
-        }
-    }
-    for d in decisions.iter().filter(|d| d.open && next(d.due)) {
         next_week.push(Upcoming {
             ledger: d.ledger.clone(),
             kind: Kind::Decision,
@@ -478,8 +410,8 @@ pub fn deadlines(
             project_name: d
                 .project
                 .as_deref()
-                .and_then(|id| projects.iter().find(|lp| lp.id == id))
-                .map(|lp| lp.project.name.clone())
+                .and_then(|id| all.named_any(id))
+                .map(|n| n.name.clone())
                 .unwrap_or_default(),
             item: d.what.clone(),
             unit: d.unit.clone(),
@@ -490,7 +422,6 @@ pub fn deadlines(
         (a.due, &a.ledger, &a.project, a.kind, &a.item)
             .cmp(&(b.due, &b.ledger, &b.project, b.kind, &b.item))
     });
-
     next_week
 }
 
@@ -650,11 +581,11 @@ impl Weekly {
                 &i.ledger,
                 vec![
                     i.obtained.to_string(),
-                    i.project.clone(),
-                    i.project_name.clone(),
-                    i.name.clone(),
-                    i.authority.clone(),
-                    i.taskforce_name.clone(),
+                    i.project.to_string(),
+                    i.project_name.to_string(),
+                    i.name.to_string(),
+                    i.authority.to_string(),
+                    i.taskforce_name.to_string(),
                     i.doc_no.clone(),
                 ],
             ));
@@ -927,39 +858,45 @@ impl Weekly {
 
     /// The bulletin as Markdown, ready to paste.
     pub fn markdown(&self, lang: Lang) -> String {
-        let mut out = format!("# {}\n\n{}\n", self.title(lang), self.subtitle(lang));
+        let mut out = Vec::new();
+        self.write_markdown(lang, &mut out)
+            .expect("writing to memory does not fail");
+        String::from_utf8(out).expect("the bulletin is text")
+    }
+
+    /// Writes the bulletin as Markdown (the text of `markdown`) as it is
+    /// made, a table at a time, rather than as one string.
+    pub fn write_markdown(&self, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        write!(w, "# {}\n\n{}\n", self.title(lang), self.subtitle(lang))?;
         if let Some(note) = crate::report::skipped::note(lang, &self.skipped) {
-            out.push_str(&format!(
-                "\n> **{}** {note}\n",
-                pick(lang, "Note:", "注意:")
-            ));
+            write!(w, "\n> **{}** {note}\n", pick(lang, "Note:", "注意:"))?;
         }
         for s in self.sections(lang) {
-            out.push_str(&format!("\n## {}\n\n", s.heading));
+            write!(w, "\n## {}\n\n", s.heading)?;
             for l in &s.lines {
-                out.push_str(&format!("- {l}\n"));
+                writeln!(w, "- {l}")?;
             }
             if s.lines.is_empty() && s.parts.iter().all(|(_, t)| t.rows.is_empty()) {
-                out.push_str(&format!("{}\n", s.empty));
+                writeln!(w, "{}", s.empty)?;
                 continue;
             }
             let mut first = s.lines.is_empty();
             for (sub, t) in &s.parts {
                 if !first {
-                    out.push('\n');
+                    writeln!(w)?;
                 }
                 first = false;
                 if !sub.is_empty() {
-                    out.push_str(&format!("### {sub}\n\n"));
+                    write!(w, "### {sub}\n\n")?;
                 }
                 if t.rows.is_empty() {
-                    out.push_str(&format!("{}\n", s.empty));
+                    writeln!(w, "{}", s.empty)?;
                 } else {
-                    out.push_str(&t.render(Format::Markdown));
+                    w.write_all(t.render(Format::Markdown).as_bytes())?;
                 }
             }
         }
-        out
+        Ok(())
     }
 }
 

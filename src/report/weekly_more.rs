@@ -1,8 +1,8 @@
 //! The sections on people, problems climbing, meeting decisions, site
 //! visits and funds (issue 13), kept apart from `weekly` so that file stays
 //! the frame; `report bulletin` builds its own sections from the same
-//! functions (`taken_up`, `funds_summary`, `by_source_between`, `visits`,
-//! `visits_by_team`, `call`): problems taken to the county leaders first, then to the
+//! values (`taken_up_of`, the funds and visits added up by `part::Gather`,
+//! `call`): problems taken to the county leaders first, then to the
 //! mechanism; open meeting decisions, overdue first; funds received and
 //! paid by source with the slowest payers of government money; the number
 //! of site visits. A section appears only when the ledger keeps that
@@ -11,7 +11,7 @@
 use super::labels::pick;
 use super::weekly::{Section, headers, with_ledger};
 use super::{Table, decisions, problems};
-use crate::model::funds::{self, FundTotals};
+use crate::model::funds::FundTotals;
 use crate::model::{Date, FundKind, Lang, Level, People, Settings};
 use crate::store::LoadedProject;
 use serde::Serialize;
@@ -92,162 +92,38 @@ pub struct Visits {
     pub to_date: usize,
 }
 
-/// Open problems handled at the leaders' or the mechanism's level, leaders
-/// first, most overdue first.
-pub fn climbed(settings: &Settings, projects: &[LoadedProject], as_of: Date) -> Vec<Climbed> {
-    taken_up(settings, projects, as_of, false)
-}
-
-/// Open problems above the task force (and, with `with_orders`, those
-/// under a supervision order (督办) at any level), leaders first, then the
-/// mechanism, then the task forces; most overdue first.
-pub fn taken_up(
+/// One project's open problems above the task force (and, with
+/// `with_orders`, those under a supervision order (督办) at any level), each
+/// with whom to call; ordered over every project by `sort_taken_up`.
+pub fn taken_up_of(
     settings: &Settings,
-    projects: &[LoadedProject],
+    lp: &LoadedProject,
     as_of: Date,
     with_orders: bool,
 ) -> Vec<Climbed> {
-    let mut out: Vec<Climbed> = projects
-        .iter()
-        .flat_map(|lp| {
-            let people = people_for_bulletin(settings, &lp.project.people);
-            problems::items(settings, lp, as_of, true)
-                .into_iter()
-                .filter(move |p| p.level > Level::Taskforce || (with_orders && p.order.is_some()))
-                .map(move |problem| Climbed {
-                    problem,
-                    people: people.clone(),
-                })
+    let mut people = None;
+    problems::items(settings, lp, as_of, true)
+        .into_iter()
+        .filter(|p| p.level > Level::Taskforce || (with_orders && p.order.is_some()))
+        .map(|problem| Climbed {
+            problem,
+            people: people
+                .get_or_insert_with(|| people_for_bulletin(settings, &lp.project.people))
+                .clone(),
         })
-        .collect();
-    out.sort_by(|a, b| {
+        .collect()
+}
+
+/// Problems taken up: leaders first, then the mechanism, then the task
+/// forces; most overdue first.
+pub fn sort_taken_up(items: &mut [Climbed]) {
+    items.sort_by(|a, b| {
         let (a, b) = (&a.problem, &b.problem);
         b.level
             .cmp(&a.level)
             .then_with(|| b.days_overdue.cmp(&a.days_overdue))
             .then_with(|| (&a.ledger, &a.project, a.no).cmp(&(&b.ledger, &b.project, b.no)))
     });
-    out
-}
-
-/// Site visits from `from` to `as_of` by team (督导组), teams by name.
-pub fn visits_by_team(
-    projects: &[LoadedProject],
-    from: Date,
-    as_of: Date,
-) -> std::collections::BTreeMap<String, usize> {
-    let mut teams = std::collections::BTreeMap::new();
-    for lp in projects {
-        for v in lp
-            .visits
-            .iter()
-            .filter(|v| from <= v.date && v.date <= as_of)
-        {
-            *teams.entry(v.by.clone()).or_default() += 1;
-        }
-    }
-    teams
-}
-
-/// Funds received and paid from `from` to `as_of`, by source in the order
-/// of the settings' list (planned money is not counted).
-pub fn by_source_between(
-    settings: &Settings,
-    projects: &[LoadedProject],
-    from: Date,
-    as_of: Date,
-) -> Vec<(String, FundTotals)> {
-    let entries: Vec<crate::model::FundEntry> = projects
-        .iter()
-        .flat_map(|lp| lp.funds.iter())
-        .filter(|e| from <= e.date && e.date <= as_of && e.kind != FundKind::Planned)
-        .cloned()
-        .collect();
-    funds::by_source(&entries, &settings.funds.sources)
-}
-
-/// Site visits counted as of `as_of`, this week from `monday`.
-pub fn visits(projects: &[LoadedProject], monday: Date, as_of: Date) -> Visits {
-    let mut v = Visits::default();
-    for lp in projects {
-        for visit in lp.visits.iter().filter(|v| v.date <= as_of) {
-            v.to_date += 1;
-            v.this_week += usize::from(visit.date >= monday);
-        }
-    }
-    v
-}
-
-/// Funds by source and the five slowest payers; `None` when no project
-/// keeps a funds ledger.
-pub fn funds_summary(
-    settings: &Settings,
-    projects: &[LoadedProject],
-    monday: Date,
-    as_of: Date,
-) -> Option<FundsSummary> {
-    let entries: Vec<&crate::model::FundEntry> = projects
-        .iter()
-        .flat_map(|lp| lp.funds.iter().filter(|e| e.date <= as_of))
-        .collect();
-    if entries.is_empty() {
-        return None;
-    }
-    let owned: Vec<crate::model::FundEntry> = entries.into_iter().cloned().collect();
-    let by_source = funds::by_source(&owned, &settings.funds.sources)
-        .into_iter()
-        .map(|(source, totals)| SourceRow {
-            paid_percent: totals.paid_percent(),
-            source,
-            totals,
-        })
-        .collect();
-    let total = funds::totals(&owned);
-    let government = |s: &str| settings.funds.government.iter().any(|g| g == s);
-    let mut slowest: Vec<SlowPayer> = projects
-        .iter()
-        .filter_map(|lp| {
-            let (unpaid, since) = funds::oldest_unpaid(&lp.funds, government, as_of)?;
-            Some(SlowPayer {
-                ledger: lp.ledger.clone(),
-                project: lp.id.clone(),
-                project_name: lp.project.name.clone(),
-                unpaid: unpaid.to_string(),
-                since,
-                days: (as_of - since).num_days(),
-                people: people_for_bulletin(settings, &lp.project.people),
-            })
-        })
-        .collect();
-    slowest.sort_by(|a, b| {
-        b.days
-            .cmp(&a.days)
-            .then_with(|| (&a.ledger, &a.project).cmp(&(&b.ledger, &b.project)))
-    });
-    slowest.truncate(5);
-    let mut this_week: Vec<WeekEntry> = projects
-        .iter()
-        .flat_map(|lp| {
-            lp.funds
-                .iter()
-                .filter(|e| monday <= e.date && e.date <= as_of && e.kind != FundKind::Planned)
-                .map(|e| WeekEntry {
-                    ledger: lp.ledger.clone(),
-                    project: lp.id.clone(),
-                    project_name: lp.project.name.clone(),
-                    entry: e.clone(),
-                })
-        })
-        .collect();
-    this_week.sort_by(|a, b| {
-        (a.entry.date, &a.ledger, &a.project).cmp(&(b.entry.date, &b.ledger, &b.project))
-    });
-    Some(FundsSummary {
-        by_source,
-        total,
-        slowest,
-        this_week,
-    })
 }
 
 /// Whom to call about a project: its person in charge (with the phone when

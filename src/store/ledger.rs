@@ -100,6 +100,35 @@ impl LoadedProject {
         Some(self)
     }
 
+    /// A copy of the project as it stood at the end of `day` (see
+    /// `as_of`), for a report that compares two days from one reading: its
+    /// records only, without the files' text and raw cells (like a project
+    /// from the cache). `None` when it was opened after `day`.
+    pub fn view_as_of(&self, day: crate::model::Date) -> Option<LoadedProject> {
+        if self.project.opened > day {
+            return None;
+        }
+        let mut table = ProcedureTable::new();
+        table.rows = self.table.rows.clone();
+        LoadedProject {
+            id: self.id.clone(),
+            project: self.project.clone(),
+            table,
+            record_text: String::new(),
+            progress: self.progress.clone(),
+            progress_table: CsvTable::default(),
+            problems: self.problems.clone(),
+            problems_table: CsvTable::default(),
+            funds: self.funds.clone(),
+            funds_table: CsvTable::default(),
+            visits: self.visits.clone(),
+            visits_table: CsvTable::default(),
+            ledger: self.ledger.clone(),
+            cached: true,
+        }
+        .as_of(day)
+    }
+
     /// Keeps only the procedures `keep` accepts (a read-only view, e.g. one
     /// task force's procedures).
     pub fn retain_procedures(&mut self, keep: impl Fn(&Procedure) -> bool) {

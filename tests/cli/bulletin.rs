@@ -452,6 +452,90 @@ fn changes_count_from_the_previous_bulletin_of_the_same_kind() {
     assert_eq!(later, on_sunday);
 }
 
+/// The changes compare each project as of the period's end with the same
+/// project as of the previous bulletin's end, from one reading: a project
+/// opened in between (冷链物流园, opened 2024-10-08) is new in every list,
+/// one already behind before is not.
+#[test]
+fn a_project_opened_since_the_previous_bulletin_is_new_in_the_changes() {
+    let l = demo();
+    let out = l
+        .run(&[
+            "report",
+            "bulletin",
+            "--month",
+            "2024-10",
+            "--today",
+            "2024-11-25",
+            "--format",
+            "json",
+        ])
+        .ok()
+        .stdout;
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let c = &v["changes"];
+    assert_eq!(c["since"], "2024-09-30");
+    let newly: Vec<(&str, &str, i64)> = c["newly_overdue"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| {
+            (
+                o["project"].as_str().unwrap(),
+                o["kind"].as_str().unwrap(),
+                o["days_overdue"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    // Its planned start (2024-09-01) had passed when it was opened.
+    assert!(
+        newly.contains(&("huanghe-coldchain", "start", 60)),
+        "{newly:?}"
+    );
+    // gongtie-coal was already 92 days late on 2024-09-30: not new.
+    assert!(
+        !newly
+            .iter()
+            .any(|(p, k, _)| *p == "gongtie-coal" && *k == "start"),
+        "{newly:?}"
+    );
+    let late: Vec<&str> = v["late_starts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["project"].as_str().unwrap())
+        .collect();
+    assert!(late.contains(&"gongtie-coal") && late.contains(&"huanghe-coldchain"));
+    let yellow: Vec<(&str, &str)> = c["newly_yellow"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["project"].as_str().unwrap(),
+                x["before"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        yellow.contains(&("huanghe-coldchain", "green")),
+        "{yellow:?}"
+    );
+    // Yellow before and red now: newly red, with its light before.
+    let red: Vec<(&str, &str)> = c["newly_red"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["project"].as_str().unwrap(),
+                x["before"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(red.contains(&("shengrun-hq", "yellow")), "{red:?}");
+}
+
 #[test]
 fn the_word_document_has_the_official_layout() {
     let l = demo();
@@ -904,7 +988,7 @@ fn a_project_that_cannot_be_read_is_named_and_blocks_publishing() {
         "{}",
         run.stdout
     );
-    // Named once, though the bulletin reads the ledger twice.
+    // Named once: the bulletin reads each project once, for both days.
     assert_eq!(
         run.stderr.matches("警告：未纳入项目 junhan-bags").count(),
         1,
