@@ -277,7 +277,7 @@ fn write(
             serde_json::to_writer_pretty(&mut *w, b)?;
             w.write_all(b"\n")?;
         }
-        Format::Html => w.write_all(html::bulletin(b, lang).as_bytes())?,
+        Format::Html => html::write_bulletin(b, lang, w)?,
         Format::Docx => w.write_all(&docx::render(&b.doc(lang), lang)?)?,
         Format::Markdown | Format::Table | Format::Csv => b.write_markdown(lang, w)?,
     }

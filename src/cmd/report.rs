@@ -163,7 +163,11 @@ pub fn weekly(ctx: &Ctx, a: &WeeklyArgs) -> Result<Output> {
     report.skipped = ctx.skipped();
     let stream: render::Stream = match ctx.format {
         Format::Json => render::json_stream(report),
-        Format::Html => Box::new(move |w| w.write_all(html::weekly(&report, lang).as_bytes())),
+        Format::Html => Box::new(move |w| {
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
+            html::write_weekly(&report, lang, &mut w)?;
+            std::io::Write::flush(&mut w)
+        }),
         // Written a table at a time rather than as one string.
         Format::Markdown | Format::Table => Box::new(move |w| {
             let mut w = std::io::BufWriter::with_capacity(1 << 16, w);

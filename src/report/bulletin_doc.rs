@@ -260,43 +260,66 @@ impl Bulletin {
     /// all as a table: a province's bulletin is written in little more than
     /// the memory of the bulletin itself.
     pub fn write_markdown(&self, lang: Lang, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let doc = self.layout(lang, true);
+        let doc = self.streamed_doc(lang);
         doc.write_markdown(w, &mut |later, w| {
-            let row = |cells: Vec<String>| super::render::markdown_row(&cells);
-            match later {
-                Later::NewlyOverdue => {
-                    for o in &self.changes.newly_overdue {
-                        w.write_all(row(newly_overdue_row(o, lang)).as_bytes())?;
-                    }
-                }
-                Later::Overdue { kind, ext, call } => {
-                    let items = match kind {
-                        Kind::Procedure => &self.overdue.procedures,
-                        Kind::Pledge => &self.overdue.pledges,
-                        _ => &self.overdue.problems,
-                    };
-                    for i in items {
-                        w.write_all(row(overdue_row(i, kind, ext, call, lang)).as_bytes())?;
-                    }
-                }
-                Later::LateStarts { leaders, units } => {
-                    for l in &self.late_starts {
-                        w.write_all(row(late_start_row(l, leaders, units, lang)).as_bytes())?;
-                    }
-                }
-                Later::Lights => {
-                    for l in &self.lights {
-                        w.write_all(row(light_row(l, lang)).as_bytes())?;
-                    }
-                }
-                Later::Upcoming => {
-                    for i in &self.upcoming {
-                        w.write_all(row(upcoming_row(i, lang)).as_bytes())?;
-                    }
+            self.later_rows(later, lang, &mut |cells, _| {
+                w.write_all(super::render::markdown_row(&cells).as_bytes())
+            })
+        })
+    }
+
+    /// The document with the rows of the longest tables left out, each such
+    /// table's part marked with what makes them (`later_rows`).
+    pub fn streamed_doc(&self, lang: Lang) -> Doc {
+        self.layout(lang, true)
+    }
+
+    /// The rows of one of the longest tables, made one at a time and handed
+    /// to `emit` with the tint of the row's first cell (a light's colour).
+    pub fn later_rows(
+        &self,
+        later: Later,
+        lang: Lang,
+        emit: &mut dyn FnMut(Vec<String>, Option<super::Tint>) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
+        match later {
+            Later::NewlyOverdue => {
+                for o in &self.changes.newly_overdue {
+                    emit(newly_overdue_row(o, lang), None)?;
                 }
             }
-            Ok(())
-        })
+            Later::Overdue { kind, ext, call } => {
+                let items = match kind {
+                    Kind::Procedure => &self.overdue.procedures,
+                    Kind::Pledge => &self.overdue.pledges,
+                    _ => &self.overdue.problems,
+                };
+                for i in items {
+                    emit(overdue_row(i, kind, ext, call, lang), None)?;
+                }
+            }
+            Later::LateStarts { leaders, units } => {
+                for l in &self.late_starts {
+                    emit(late_start_row(l, leaders, units, lang), None)?;
+                }
+            }
+            Later::Lights => {
+                for l in &self.lights {
+                    let tint = if l.light == Light::Red {
+                        super::Tint::Red
+                    } else {
+                        super::Tint::Yellow
+                    };
+                    emit(light_row(l, lang), Some(tint))?;
+                }
+            }
+            Later::Upcoming => {
+                for i in &self.upcoming {
+                    emit(upcoming_row(i, lang), None)?;
+                }
+            }
+        }
+        Ok(())
     }
 
     /// The document, the rows of the longest tables left for `write_markdown`

@@ -9,6 +9,7 @@ use super::labels::pick;
 use super::render::escape_html as esc;
 use super::weekly::Weekly;
 use crate::model::Lang;
+use std::io::Write;
 
 const STYLE: &str = "body{font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"Microsoft YaHei\",\"PingFang SC\",sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.5}\
 h1{font-size:1.6em;text-align:center;color:#b71c1c;border-bottom:3px solid #b71c1c;padding-bottom:.4em}\
@@ -33,52 +34,61 @@ td::before{content:attr(data-label)\"：\";color:#555}}\
 
 /// The bulletin page.
 pub fn weekly(w: &Weekly, lang: Lang) -> String {
+    let mut out = Vec::new();
+    write_weekly(w, lang, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+}
+
+/// `weekly`, written into `out` as it is made: a province's tables are
+/// never held as one text.
+pub fn write_weekly(w: &Weekly, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let html_lang = pick(lang, "en", "zh-CN");
     let title = w.title(lang);
-    let mut out = format!(
+    write!(
+        out,
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
         esc(&title),
         esc(&title),
         esc(&w.subtitle(lang))
-    );
+    )?;
     if let Some(note) = crate::report::skipped::note(lang, &w.skipped) {
         // Styled inline: a bulletin without the note keeps its bytes.
-        out.push_str(&format!(
-            "<p class=\"skipped\" style=\"border:2px solid #b71c1c;padding:.5em 1em;font-weight:bold\">{}</p>\n",
+        writeln!(
+            out,
+            "<p class=\"skipped\" style=\"border:2px solid #b71c1c;padding:.5em 1em;font-weight:bold\">{}</p>",
             esc(&note)
-        ));
+        )?;
     }
     let sections = w.sections(lang);
     let last = sections.len() - 1;
     for (n, s) in sections.into_iter().enumerate() {
-        out.push_str(&format!("<h2>{}</h2>\n", esc(&s.heading)));
+        writeln!(out, "<h2>{}</h2>", esc(&s.heading))?;
         if !s.lines.is_empty() {
-            out.push_str("<ul>\n");
+            out.write_all("<ul>\n".as_bytes())?;
             for l in &s.lines {
-                out.push_str(&format!("<li>{}</li>\n", esc(l)));
+                writeln!(out, "<li>{}</li>", esc(l))?;
             }
-            out.push_str("</ul>\n");
+            out.write_all("</ul>\n".as_bytes())?;
         }
         if n == last {
-            out.push_str(&chart(&weekly_chart_rows(w), lang));
+            out.write_all(chart(&weekly_chart_rows(w), lang).as_bytes())?;
         }
         if s.lines.is_empty() && s.parts.iter().all(|(_, t)| t.rows.is_empty()) {
-            out.push_str(&format!("<p class=\"none\">{}</p>\n", esc(&s.empty)));
+            writeln!(out, "<p class=\"none\">{}</p>", esc(&s.empty))?;
             continue;
         }
         for (sub, t) in &s.parts {
             if !sub.is_empty() {
-                out.push_str(&format!("<h3>{}</h3>\n", esc(sub)));
+                writeln!(out, "<h3>{}</h3>", esc(sub))?;
             }
             if t.rows.is_empty() {
-                out.push_str(&format!("<p class=\"none\">{}</p>\n", esc(&s.empty)));
+                writeln!(out, "<p class=\"none\">{}</p>", esc(&s.empty))?;
             } else {
-                out.push_str(&labelled_table(t));
+                write_table(t, out, None)?;
             }
         }
     }
-    out.push_str("</body>\n</html>\n");
-    out
+    out.write_all(b"</body>\n</html>\n")
 }
 
 /// The bulletin's page: A4 when printed (a page per section), and at phone
@@ -118,17 +128,32 @@ section+section{break-before:page}h2,h3{break-after:avoid}tr{break-inside:avoid}
 
 /// The bulletin as one self-contained page.
 pub fn bulletin(b: &super::bulletin::Bulletin, lang: Lang) -> String {
-    let doc = b.doc(lang);
+    let mut out = Vec::new();
+    write_bulletin(b, lang, &mut out).expect("writing to memory");
+    String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+}
+
+/// `bulletin`, written into `out` as it is made, the rows of the longest
+/// tables made from the bulletin one at a time (`Bulletin::later_rows`), as
+/// its Markdown is.
+pub fn write_bulletin(
+    b: &super::bulletin::Bulletin,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let doc = b.streamed_doc(lang);
     let html_lang = pick(lang, "en", "zh-CN");
-    let mut out = format!(
+    write!(
+        out,
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} {}</title>\n<style>{BULLETIN_STYLE}</style>\n</head>\n<body>\n<header class=\"masthead\">\n",
         esc(&doc.title),
         esc(&doc.issue)
-    );
+    )?;
     if let Some(d) = &doc.draft {
-        out.push_str(&format!("<div class=\"draft\">{}</div>\n", esc(d)));
+        writeln!(out, "<div class=\"draft\">{}</div>", esc(d))?;
     }
-    out.push_str(&format!(
+    write!(
+        out,
         "<div class=\"title\">{}</div>\n<div class=\"issue\">{}</div>\n</header>\n<div class=\"meta\"><span>{}</span><span>{}</span></div>\n<h1>{}</h1>\n<p class=\"asof\">{}</p>\n",
         esc(&doc.title),
         esc(&doc.issue),
@@ -136,73 +161,87 @@ pub fn bulletin(b: &super::bulletin::Bulletin, lang: Lang) -> String {
         esc(&doc.date),
         esc(&doc.heading),
         esc(&doc.as_of)
-    ));
+    )?;
     if let Some(n) = &doc.note {
-        out.push_str(&format!("<p class=\"warn\">{}</p>\n", esc(n)));
+        writeln!(out, "<p class=\"warn\">{}</p>", esc(n))?;
     }
     for s in &doc.sections {
-        out.push_str(&format!(
+        write!(
+            out,
             "<section id=\"{}\">\n<h2>{}</h2>\n",
             s.id,
             esc(&s.heading)
-        ));
+        )?;
         if !s.lines.is_empty() {
-            out.push_str("<ul>\n");
+            out.write_all("<ul>\n".as_bytes())?;
             for l in &s.lines {
-                out.push_str(&format!("<li>{}</li>\n", esc(l)));
+                writeln!(out, "<li>{}</li>", esc(l))?;
             }
-            out.push_str("</ul>\n");
+            out.write_all("</ul>\n".as_bytes())?;
         }
         for p in &s.parts {
             if !p.heading.is_empty() {
-                out.push_str(&format!("<h3>{}</h3>\n", esc(&p.heading)));
+                writeln!(out, "<h3>{}</h3>", esc(&p.heading))?;
             }
             for l in &p.lines {
-                out.push_str(&format!("<p>{}</p>\n", esc(l)));
+                writeln!(out, "<p>{}</p>", esc(l))?;
             }
             if let Some(t) = &p.table {
-                out.push_str(&labelled_table(t));
+                let later = p
+                    .later
+                    .map(|l| move |emit: &mut Emit| b.later_rows(l, lang, emit));
+                write_table(t, out, later.as_ref().map(|f| f as LaterRows))?;
             }
         }
         if s.id == "overview" {
-            out.push_str(&chart(&bulletin_chart_rows(b), lang));
+            out.write_all(chart(&bulletin_chart_rows(b), lang).as_bytes())?;
         }
-        out.push_str("</section>\n");
+        out.write_all("</section>\n".as_bytes())?;
     }
-    out.push_str("<footer class=\"distribution\">\n");
+    out.write_all(b"<footer class=\"distribution\">\n")?;
     for l in &doc.distribution {
-        out.push_str(&format!("<p>{}</p>\n", esc(l)));
+        writeln!(out, "<p>{}</p>", esc(l))?;
     }
-    out.push_str(&format!(
+    write!(
+        out,
         "<p class=\"issued\"><span>{}</span><span>{}</span></p>\n</footer>\n",
         esc(&doc.issued.0),
         esc(&doc.issued.1)
-    ));
-    out.push_str("</body>\n</html>\n");
-    out
+    )?;
+    out.write_all(b"</body>\n</html>\n")
 }
 
+/// What makes a table's later rows: each row's cells and the tint of its
+/// first cell, handed to the function given.
+type Emit<'a> = dyn FnMut(Vec<String>, Option<super::Tint>) -> std::io::Result<()> + 'a;
+
+/// What writes a table's later rows into an `Emit`.
+type LaterRows<'a> = &'a dyn Fn(&mut Emit) -> std::io::Result<()>;
+
 /// A table whose cells carry their column's label, for the stacked layout
-/// at phone width; red and yellow cells coloured.
-fn labelled_table(t: &super::Table) -> String {
-    let mut out = String::from("<div class=\"scroll\"><table>\n<thead><tr>");
+/// at phone width; red and yellow cells coloured. Its rows, then those
+/// `later` makes.
+fn write_table(
+    t: &super::Table,
+    out: &mut dyn Write,
+    later: Option<LaterRows>,
+) -> std::io::Result<()> {
+    out.write_all(b"<div class=\"scroll\"><table>\n<thead><tr>")?;
     let num = |i: usize| t.numeric.contains(&i);
     for (i, h) in t.headers.iter().enumerate() {
         let class = if num(i) { " class=\"num\"" } else { "" };
-        out.push_str(&format!("<th{class}>{}</th>", esc(h)));
+        write!(out, "<th{class}>{}</th>", esc(h))?;
     }
-    out.push_str("</tr></thead>\n<tbody>\n");
-    for (r, row) in t.rows.iter().enumerate() {
-        out.push_str("<tr>");
-        for (i, c) in row.iter().enumerate() {
-            let tint =
-                t.tints
-                    .iter()
-                    .find(|(tr, tc, _)| *tr == r && *tc == i)
-                    .map(|(_, _, tint)| match tint {
-                        super::Tint::Red => "red",
-                        super::Tint::Yellow => "yellow",
-                    });
+    out.write_all(b"</tr></thead>\n<tbody>\n")?;
+    let tints: std::collections::HashMap<(usize, usize), super::Tint> =
+        t.tints.iter().map(|&(r, c, tint)| ((r, c), tint)).collect();
+    let mut row = |cells: &[String], tint_of: &dyn Fn(usize) -> Option<super::Tint>| {
+        let mut line = String::from("<tr>");
+        for (i, c) in cells.iter().enumerate() {
+            let tint = tint_of(i).map(|tint| match tint {
+                super::Tint::Red => "red",
+                super::Tint::Yellow => "yellow",
+            });
             // Dates, numbers and IDs never break inside.
             let ascii = !c.is_empty() && c.chars().all(|ch| ch.is_ascii_graphic());
             let class = match (num(i), tint, ascii) {
@@ -212,16 +251,22 @@ fn labelled_table(t: &super::Table) -> String {
                 _ => String::new(),
             };
             let label = t.headers.get(i).map_or("", String::as_str);
-            out.push_str(&format!(
+            line.push_str(&format!(
                 "<td{class} data-label=\"{}\">{}</td>",
                 esc(label),
                 esc(c)
             ));
         }
-        out.push_str("</tr>\n");
+        line.push_str("</tr>\n");
+        out.write_all(line.as_bytes())
+    };
+    for (r, cells) in t.rows.iter().enumerate() {
+        row(cells, &|c| tints.get(&(r, c)).copied())?;
     }
-    out.push_str("</tbody>\n</table></div>\n");
-    out
+    if let Some(later) = later {
+        later(&mut |cells, tint| row(&cells, &|c| tint.filter(|_| c == 0)))?;
+    }
+    out.write_all(b"</tbody>\n</table></div>\n")
 }
 
 /// One task force's bar: its name and its procedures split five ways.
