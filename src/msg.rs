@@ -2148,6 +2148,10 @@ messages! {
     ProgressChecking { en: "checking projects", zh: "正在检查项目" }
 
     // ---- Excel workbooks ----
+    DocxTooManyRows {
+        en: "the bulletin lists {rows} table rows, more than a Word document of it holds ({max}): write it as HTML or Markdown (--format html|markdown), or one task force's or township's (--taskforce, --township)",
+        zh: "本期简报的表格共 {rows} 行，超出 Word 文档的上限（{max} 行）：请用 HTML 或 Markdown 格式（--format html|markdown），或按专班、乡镇分别编发（--taskforce、--township）"
+    }
     XlsxTooManyRows {
         en: "{rows} rows are more than an Excel worksheet holds (1,048,575 under the header): export CSV (--output FILE.csv) or one task force's rows (--taskforce)",
         zh: "{rows} 行超出了 Excel 工作表的容量（表头下最多 1,048,575 行）：请导出 CSV（--output 文件.csv）或只导出一个专班的行（--taskforce）"

@@ -15,6 +15,10 @@ use anyhow::{Context, Result, anyhow, bail};
 use chrono::Datelike;
 use std::path::PathBuf;
 
+/// The most table rows a bulletin written as a Word document lists (some
+/// 150 pages; more is for the HTML page or Markdown).
+const DOCX_MAX_ROWS: usize = 5_000;
+
 /// The period the options name (the week of today without any).
 fn period(ctx: &Ctx, a: &BulletinArgs) -> Result<Period> {
     if let Some(m) = &a.month {
@@ -191,6 +195,12 @@ pub fn run(ctx: &Ctx, a: &BulletinArgs) -> Result<Output> {
     );
     b.skipped = skipped;
     let format = ctx.format;
+    // A Word document is built whole in memory (about 30 KB a table row):
+    // a province's bulletin is refused before it is, with what to do.
+    let rows = b.listed_rows();
+    if format == Format::Docx && rows > DOCX_MAX_ROWS {
+        bail!(tr!(DocxTooManyRows, rows = rows, max = DOCX_MAX_ROWS));
+    }
     if a.output.is_none() && !a.publish {
         // Printed, the bulletin is written out as it is made: a province's
         // is tens of megabytes of text.

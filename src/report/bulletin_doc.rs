@@ -268,6 +268,17 @@ impl Bulletin {
         })
     }
 
+    /// How many rows the longest tables have together (`later_rows`).
+    pub fn listed_rows(&self) -> usize {
+        self.changes.newly_overdue.len()
+            + self.overdue.procedures.len()
+            + self.overdue.pledges.len()
+            + self.overdue.problems.len()
+            + self.late_starts.len()
+            + self.lights.len()
+            + self.upcoming.len()
+    }
+
     /// The document with the rows of the longest tables left out, each such
     /// table's part marked with what makes them (`later_rows`).
     pub fn streamed_doc(&self, lang: Lang) -> Doc {

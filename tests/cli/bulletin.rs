@@ -1287,3 +1287,67 @@ fn coordination_sections_appear_when_the_ledger_keeps_them() {
         "{out}"
     );
 }
+
+/// A bulletin whose tables are longer than a Word document of it holds
+/// (5,000 rows; Word files are built whole in memory) is refused as a Word
+/// document, in the ledger's language, before anything is written — and
+/// is written as HTML.
+#[test]
+fn a_bulletin_too_long_for_word_is_refused_as_docx_and_written_as_html() {
+    let l = Ledger::with_lang("zh");
+    l.open_with(
+        "p0000",
+        &[
+            "--name",
+            "测试项目",
+            "--type",
+            "chemical",
+            "--planned-start",
+            "2024-06-30",
+            "--hazchem",
+            "yes",
+            "--today",
+            "2024-06-01",
+        ],
+    );
+    // 400 projects of 16 listed rows each: 6,400 rows.
+    let from = l.file("projects/p0000");
+    for i in 1..400 {
+        let to = l.file(&format!("projects/p{i:04}"));
+        std::fs::create_dir_all(&to).unwrap();
+        for f in ["project.toml", "procedures.csv"] {
+            std::fs::copy(from.join(f), to.join(f)).unwrap();
+        }
+    }
+    let before = l.snapshot();
+    let week = [
+        "report",
+        "bulletin",
+        "--week-of",
+        "2024-11-25",
+        "--today",
+        "2024-11-30",
+    ];
+    let run = l.run(&args(&week, &["--format", "docx", "--output", "x.docx"]));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "错误：本期简报的表格共 6400 行，超出 Word 文档的上限（5000 行）：请用 HTML 或 Markdown 格式（--format html|markdown），或按专班、乡镇分别编发（--taskforce、--township）\n"
+    );
+    let publish = l.run(&args(
+        &week,
+        &["--format", "docx", "--publish", "--lang", "en"],
+    ));
+    assert_eq!(publish.code, 1);
+    assert!(
+        publish
+            .stderr
+            .starts_with("error: the bulletin lists 6400 table rows, more than a Word document of it holds (5000)"),
+        "{}",
+        publish.stderr
+    );
+    assert_eq!(l.snapshot(), before, "nothing written");
+    let html = l.run(&args(&week, &["--format", "html", "--output", "x.html"]));
+    assert_eq!(html.code, 0, "{}", html.stderr);
+    assert!(l.read("x.html").contains("测试项目"));
+}
