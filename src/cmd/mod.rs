@@ -582,39 +582,24 @@ impl Ctx {
                 if !table.no_total && table.footer.is_none() {
                     table.footer = Some(total_line(table.rows.len()));
                 }
-                let empty_line = f == Format::Table && table.rows.is_empty() && note.is_none();
-                if !empty_line && table.streams(f, self.color, self.width) {
-                    // Written line by line as drawn, the report freed first.
-                    drop(value);
-                    crate::memory::release();
-                    let tail = match (note, f) {
-                        (Some(n), Format::Markdown) => format!("\n{n}\n"),
-                        (Some(n), _) => format!("{n}\n"),
-                        (None, _) => String::new(),
-                    };
-                    return Ok(Output {
-                        stream: Some(table.stream(f, tail)),
-                        ..Output::ok("")
-                    });
-                }
-                // "Nothing overdue" is not said of projects left out.
-                let mut text = if empty_line {
-                    empty(&value)
-                } else {
-                    // The rows are in the table now: free the report first.
-                    drop(value);
-                    crate::memory::release();
-                    self.fit(&table, f)
-                };
                 // CSV stays a clean table: its note is on stderr only.
-                if let Some(note) = note.filter(|_| f != Format::Csv) {
-                    if f == Format::Markdown {
-                        text.push('\n');
-                    }
-                    text.push_str(&note);
-                    text.push('\n');
+                let tail = match (&note, f) {
+                    (Some(_), Format::Csv) | (None, _) => String::new(),
+                    (Some(n), Format::Markdown) => format!("\n{n}\n"),
+                    (Some(n), _) => format!("{n}\n"),
+                };
+                // "Nothing overdue" is not said of projects left out.
+                if f == Format::Table && table.rows.is_empty() && note.is_none() {
+                    return Ok(Output::ok(empty(&value)));
                 }
-                Output::ok(text)
+                // The rows are in the table now: free the report first,
+                // then write the table as it is drawn.
+                drop(value);
+                crate::memory::release();
+                Output {
+                    stream: Some(table.stream(f, self.color, self.width, tail)),
+                    ..Output::ok("")
+                }
             }
         })
     }

@@ -160,14 +160,39 @@ impl Table {
     /// (see the module comment), coloured when `color`; other formats as
     /// `render` gives them, Markdown with the footer.
     pub fn render_fit(&self, format: Format, color: bool, width: Option<usize>) -> String {
-        let body = match format {
-            Format::Table => self.terminal_fit(color && !self.tints.is_empty(), width),
-            f => self.render(f),
-        };
+        let mut out = Vec::new();
+        self.write_fit(format, color, width, &mut out)
+            .expect("writing to memory");
+        String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+    }
+
+    /// `render_fit`'s text, written into `w`: a Markdown table and a
+    /// terminal table drawn straight (nothing to fit or colour) line by
+    /// line as drawn, so a province's table is never held as one text.
+    fn write_fit(
+        &self,
+        format: Format,
+        color: bool,
+        width: Option<usize>,
+        w: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let color = color && !self.tints.is_empty();
+        match format {
+            Format::Markdown => self.markdown_lines(&mut |line| w.write_all(line.as_bytes()))?,
+            Format::Table if width.is_none() && !color => {
+                let cols = self.shown_columns(None);
+                self.draw_plain_lines(&cols, &mut |line, _| w.write_all(line.as_bytes()))?;
+            }
+            Format::Table => {
+                let cols = self.shown_columns(width);
+                w.write_all(self.terminal_comfy(&cols, color, width).as_bytes())?;
+            }
+            f => w.write_all(self.render(f).as_bytes())?,
+        }
         match (&self.footer, format) {
-            (Some(f), Format::Table) => format!("{body}{f}\n"),
-            (Some(f), Format::Markdown) => format!("{body}\n{f}\n"),
-            _ => body,
+            (Some(f), Format::Table) => writeln!(w, "{f}"),
+            (Some(f), Format::Markdown) => write!(w, "\n{f}\n"),
+            _ => Ok(()),
         }
     }
 
@@ -341,39 +366,13 @@ impl Table {
         emit(&out, most)
     }
 
-    /// Whether `render_fit(format, color, width)` can be written line by
-    /// line (`stream`): a Markdown table, or a terminal table drawn
-    /// straight (nothing to fit or colour).
-    pub fn streams(&self, format: Format, color: bool, width: Option<usize>) -> bool {
-        match format {
-            Format::Markdown => true,
-            Format::Table => width.is_none() && (!color || self.tints.is_empty()),
-            _ => false,
-        }
-    }
-
-    /// `render_fit`'s text in `format`, for a table that `streams`, and
-    /// then `tail`, written line by line as drawn: a province's table is
-    /// never held as one text.
-    pub fn stream(self, format: Format, tail: String) -> Stream {
+    /// `render_fit`'s text and then `tail`, written as it is made
+    /// (`write_fit`).
+    pub fn stream(self, format: Format, color: bool, width: Option<usize>, tail: String) -> Stream {
         use std::io::Write;
         Box::new(move |w| {
             let mut w = std::io::BufWriter::with_capacity(1 << 16, w);
-            if format == Format::Markdown {
-                self.markdown_lines(&mut |line| w.write_all(line.as_bytes()))?;
-                if let Some(f) = &self.footer {
-                    w.write_all(b"\n")?;
-                    w.write_all(f.as_bytes())?;
-                    w.write_all(b"\n")?;
-                }
-            } else {
-                let cols = self.shown_columns(None);
-                self.draw_plain_lines(&cols, &mut |line, _| w.write_all(line.as_bytes()))?;
-                if let Some(f) = &self.footer {
-                    w.write_all(f.as_bytes())?;
-                    w.write_all(b"\n")?;
-                }
-            }
+            self.write_fit(format, color, width, &mut w)?;
             w.write_all(tail.as_bytes())?;
             // The rows are freed by the exit (see `json_stream`).
             std::mem::forget(self);
@@ -382,7 +381,7 @@ impl Table {
     }
 
     fn terminal_with(&self, color: bool) -> String {
-        self.terminal_fit(color, None)
+        self.terminal_comfy(&self.shown_columns(None), color, None)
     }
 
     /// The columns a terminal table of `width` shows: not empty in every
@@ -460,17 +459,8 @@ impl Table {
             .unwrap_or(0)
     }
 
-    fn terminal_fit(&self, color: bool, width: Option<usize>) -> String {
-        let cols = self.shown_columns(width);
-        if width.is_none() && !color {
-            // Nothing to wrap or colour: drawn straight, without
-            // comfy-table's copy of every cell.
-            return self.draw_plain(&cols);
-        }
-        self.terminal_comfy(&cols, color, width)
-    }
-
-    /// `terminal_fit` drawn by comfy-table, which wraps and colours.
+    /// The terminal table of columns `cols` drawn by comfy-table, which
+    /// wraps to `width` and colours (`write_fit` draws the rest straight).
     fn terminal_comfy(&self, cols: &[usize], color: bool, width: Option<usize>) -> String {
         let mut t = comfy_table::Table::new();
         t.load_style(presets::UTF8_FULL_CONDENSED).set_header(
