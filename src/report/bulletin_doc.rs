@@ -1,7 +1,7 @@
 //! The bulletin laid out for reading: the masthead (title, 期号, compiling
 //! unit, date), the numbered sections in the order leaders read them (each
 //! left out when it has nothing to say), every project by its name, and the
-//! 报送/抄送 block. Markdown is rendered here; HTML (`html::bulletin`) and
+//! 报送/抄送 block. Markdown is rendered here; HTML (`html::write_bulletin`) and
 //! Word (`docx`) render the same `Doc`, so the three carry the same content.
 
 use super::bulletin::{Bulletin, LateStart, Overdue, RankBy, Scope};
@@ -37,6 +37,11 @@ pub enum Later {
     Lights,
     Upcoming,
 }
+
+/// What takes the rows of one of the longest tables one at a time
+/// (`Bulletin::later_rows`): each row's cells and the tint of its first
+/// cell.
+pub type Emit<'a> = dyn FnMut(Vec<String>, Option<super::Tint>) -> std::io::Result<()> + 'a;
 
 /// A numbered section; `id` names it for the HTML page and the tests.
 #[derive(Debug, Clone)]
@@ -287,12 +292,7 @@ impl Bulletin {
 
     /// The rows of one of the longest tables, made one at a time and handed
     /// to `emit` with the tint of the row's first cell (a light's colour).
-    pub fn later_rows(
-        &self,
-        later: Later,
-        lang: Lang,
-        emit: &mut dyn FnMut(Vec<String>, Option<super::Tint>) -> std::io::Result<()>,
-    ) -> std::io::Result<()> {
+    pub fn later_rows(&self, later: Later, lang: Lang, emit: &mut Emit) -> std::io::Result<()> {
         match later {
             Later::NewlyOverdue => {
                 for o in &self.changes.newly_overdue {

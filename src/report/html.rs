@@ -5,6 +5,7 @@
 //! overdue pledges and overdue procedures in red segments of their own. No
 //! scripts, fonts or images from outside, so the file can be mailed as is.
 
+use super::bulletin_doc::Emit;
 use super::labels::pick;
 use super::render::escape_html as esc;
 use super::weekly::Weekly;
@@ -32,15 +33,8 @@ td{border:none;padding:.15em 0;text-align:left!important;white-space:normal!impo
 td::before{content:attr(data-label)\"：\";color:#555}}\
 @media print{@page{size:A4;margin:20mm}body{max-width:none;margin:0}h2,h3{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}}";
 
-/// The bulletin page.
-pub fn weekly(w: &Weekly, lang: Lang) -> String {
-    let mut out = Vec::new();
-    write_weekly(w, lang, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
-}
-
-/// `weekly`, written into `out` as it is made: a province's tables are
-/// never held as one text.
+/// The weekly bulletin's page, written into `out` as it is made: a
+/// province's tables are never held as one text.
 pub fn write_weekly(w: &Weekly, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let html_lang = pick(lang, "en", "zh-CN");
     let title = w.title(lang);
@@ -126,16 +120,9 @@ td::before{content:attr(data-label)\"：\";color:#555;font-weight:normal}}\
 @media print{@page{size:A4;margin:25mm 20mm 20mm 25mm}body{max-width:none;margin:0;padding:0;font-size:12pt}\
 section+section{break-before:page}h2,h3{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}}";
 
-/// The bulletin as one self-contained page.
-pub fn bulletin(b: &super::bulletin::Bulletin, lang: Lang) -> String {
-    let mut out = Vec::new();
-    write_bulletin(b, lang, &mut out).expect("writing to memory");
-    String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
-}
-
-/// `bulletin`, written into `out` as it is made, the rows of the longest
-/// tables made from the bulletin one at a time (`Bulletin::later_rows`), as
-/// its Markdown is.
+/// The bulletin as one self-contained page, written into `out` as it is
+/// made, the rows of the longest tables made from the bulletin one at a
+/// time (`Bulletin::later_rows`), as its Markdown is.
 pub fn write_bulletin(
     b: &super::bulletin::Bulletin,
     lang: Lang,
@@ -210,10 +197,6 @@ pub fn write_bulletin(
     )?;
     out.write_all(b"</body>\n</html>\n")
 }
-
-/// What makes a table's later rows: each row's cells and the tint of its
-/// first cell, handed to the function given.
-type Emit<'a> = dyn FnMut(Vec<String>, Option<super::Tint>) -> std::io::Result<()> + 'a;
 
 /// What writes a table's later rows into an `Emit`.
 type LaterRows<'a> = &'a dyn Fn(&mut Emit) -> std::io::Result<()>;
