@@ -214,7 +214,7 @@ fn changes(old: &Procedure, new: &Procedure) -> Vec<String> {
         let kind = match (new.pledge_kind, lang) {
             (None, _) => none.clone(),
             (Some(k), Lang::En) => k.key().to_string(),
-            (Some(k), Lang::Zh) => crate::report::list::pledge_label(k, lang).to_string(),
+            (Some(k), Lang::Zh) => k.label(lang).to_string(),
         };
         out.push(say("pledge_kind", &kind));
     }

@@ -74,6 +74,16 @@ impl PledgeKind {
         }
     }
 
+    /// The kind as a clerk reads it: its key in English, 容缺受理 or
+    /// 告知承诺 in Chinese.
+    pub fn label(self, lang: super::Lang) -> &'static str {
+        match (self, lang) {
+            (_, super::Lang::En) => self.key(),
+            (PledgeKind::Tolerance, super::Lang::Zh) => "容缺受理",
+            (PledgeKind::Notify, super::Lang::Zh) => "告知承诺",
+        }
+    }
+
     pub fn parse(text: &str) -> Result<PledgeKind, String> {
         match text {
             "tolerance" => Ok(PledgeKind::Tolerance),

@@ -207,7 +207,7 @@ pub fn pledge(
         return Err(tr!(
             AlreadyPledged,
             what = label(row),
-            kind = row.pledge_kind.map_or("", |k| k.key()),
+            kind = row.pledge_kind.map_or("", |k| k.label(crate::msg::lang())),
             due = row.pledge_due.map_or(String::new(), |d| d.to_string())
         ));
     }
@@ -232,7 +232,7 @@ pub fn pledge(
     let msg = tr!(
         Pledged,
         what = label(&new),
-        kind = kind.key(),
+        kind = kind.label(crate::msg::lang()),
         date = date,
         due = due,
         issued = issued
@@ -320,16 +320,22 @@ pub fn undo(row: &Procedure, reason: Option<&str>) -> Outcome {
         State::Obtained => row.obtained,
         _ => None,
     };
-    let mut was_text = was.key().to_string();
+    // The note keeps the state's key (the file reads the same whatever
+    // the clerk's language); the message names it in the clerk's.
+    let mut day_and_doc = String::new();
     if let Some(d) = day {
-        was_text.push_str(&format!(" {d}"));
+        day_and_doc.push_str(&format!(" {d}"));
     }
     if !row.doc_no.is_empty() {
-        was_text.push_str(&format!(" {}", row.doc_no));
+        day_and_doc.push_str(&format!(" {}", row.doc_no));
     }
     if let Some(r) = reason.map(str::trim).filter(|r| !r.is_empty()) {
-        add_note(&mut new.note, &format!("撤销 undone ({was_text}): {r}"));
+        add_note(
+            &mut new.note,
+            &format!("撤销 undone ({}{day_and_doc}): {r}", was.key()),
+        );
     }
+    let was_text = format!("{}{day_and_doc}", was.shown());
     let msg = tr!(BackToPending, what = label(&new), was = was_text);
     Ok((new, msg))
 }

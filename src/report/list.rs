@@ -6,8 +6,7 @@ use super::labels::{pick, taskforce_with_lead};
 use super::overdue;
 use crate::model::funds::{self, FundTotals};
 use crate::model::{
-    Amount, Date, FundEntry, Lang, People, PledgeKind, Procedure, ProgressEntry, Settings, Stage,
-    Status,
+    Amount, Date, FundEntry, Lang, People, Procedure, ProgressEntry, Settings, Stage, Status,
 };
 use crate::store::LoadedProject;
 use serde::Serialize;
@@ -327,13 +326,6 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-pub fn pledge_label(kind: PledgeKind, lang: Lang) -> &'static str {
-    match kind {
-        PledgeKind::Tolerance => pick(lang, "tolerance", "容缺受理"),
-        PledgeKind::Notify => pick(lang, "notify", "告知承诺"),
-    }
-}
-
 impl Detail {
     /// The project's facts as `label: value` lines.
     pub fn header(&self, lang: Lang) -> String {
@@ -565,7 +557,7 @@ pub fn procedure_cells(settings: &Settings, r: &Procedure, lang: Lang) -> Vec<St
         opt(&r.obtained),
         r.doc_no.clone(),
         r.pledge_kind
-            .map(|k| pledge_label(k, lang))
+            .map(|k| k.label(lang))
             .unwrap_or_default()
             .to_string(),
         opt(&r.pledge_due),

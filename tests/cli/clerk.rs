@@ -932,3 +932,75 @@ fn refusals_name_a_procedure_s_state_in_chinese() {
         "has no open pledge to fulfil (status pending)",
     );
 }
+
+/// On a Chinese ledger a pledge and an undo name the kind and the former
+/// state in Chinese; the note `undo` writes into the file keeps the key.
+#[test]
+fn pledge_and_undo_name_kind_and_state_in_chinese() {
+    let l = Ledger::with_lang("zh");
+    l.open("p1");
+    let pledge = l
+        .run(&[
+            "pledge",
+            "p1",
+            "energy",
+            "--kind",
+            "容缺",
+            "--due",
+            "2024-12-31",
+            "--items",
+            "专家意见",
+            "--today",
+            "2024-11-01",
+        ])
+        .ok();
+    assert!(
+        pledge.stdout.contains("以承诺方式办理（容缺受理）"),
+        "{}",
+        pledge.stdout
+    );
+    l.run(&[
+        "pledge",
+        "p1",
+        "energy",
+        "--kind",
+        "告知承诺",
+        "--due",
+        "2024-12-31",
+        "--items",
+        "x",
+    ])
+    .fails_with("已以承诺方式办理（容缺受理，时限 2024-12-31）");
+    l.run(&[
+        "tick",
+        "p1",
+        "flood",
+        "--today",
+        "2024-11-02",
+        "--doc",
+        "台水〔2024〕1号",
+    ])
+    .ok();
+    let undo = l
+        .run(&[
+            "undo",
+            "p1",
+            "flood",
+            "--today",
+            "2024-11-03",
+            "--reason",
+            "误录",
+        ])
+        .ok();
+    assert!(
+        undo.stdout
+            .contains("已退回待办（原为已办结 2024-11-02 台水〔2024〕1号）"),
+        "{}",
+        undo.stdout
+    );
+    assert!(
+        l.read("projects/p1/procedures.csv")
+            .contains("撤销 undone (obtained 2024-11-02 台水〔2024〕1号): 误录"),
+        "the note keeps the state's key"
+    );
+}
